@@ -1,0 +1,195 @@
+package period
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ParseError says what was wrong with a period and what would be valid.
+type ParseError struct {
+	Input string
+	Hint  string
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("%q is not a period: %s", e.Input, e.Hint)
+}
+
+var (
+	yearFirst    = regexp.MustCompile(`^(\d{2,4})(?:\s*[/-]\s*(\d{2,4}))?\s*Q([1-4])$`)
+	quarterFirst = regexp.MustCompile(`^Q([1-4])\s*(\d{2,4})(?:\s*[/-]\s*(\d{2,4}))?$`)
+	fyOnly       = regexp.MustCompile(`^(?:FY\s*)?(\d{2,4})(?:\s*[/-]\s*(\d{2,4}))?$`)
+	isoMonth     = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)
+	isoDate      = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$`)
+	namedMonth   = regexp.MustCompile(`^([A-Za-z]+)\.?[\s-]*(\d{2}|\d{4})$`)
+)
+
+// quarterHint lists the accepted forms; it is the "what would be valid" of every quarter error.
+func (c Calendar) quarterHint() string {
+	if c.SpansTwoYears() {
+		return "write a quarter as 2023/24 Q2 (also 2023-24 Q2, Q2 2023/24 or Q2 23/24)"
+	}
+	return "write a quarter as 2023 Q2 (also Q2 2023)"
+}
+
+// ParseQuarter reads a quarter label in any accepted form, case-insensitively.
+func (c Calendar) ParseQuarter(s string) (Quarter, error) {
+	in := strings.ToUpper(strings.TrimSpace(s))
+	if m := yearFirst.FindStringSubmatch(in); m != nil {
+		y, err := c.year(m[1], m[2], s)
+		if err != nil {
+			return Quarter{}, err
+		}
+		q, _ := strconv.Atoi(m[3])
+		return Quarter{Year: y, Q: q}, nil
+	}
+	if m := quarterFirst.FindStringSubmatch(in); m != nil {
+		y, err := c.year(m[2], m[3], s)
+		if err != nil {
+			return Quarter{}, err
+		}
+		q, _ := strconv.Atoi(m[1])
+		return Quarter{Year: y, Q: q}, nil
+	}
+	return Quarter{}, &ParseError{Input: s, Hint: c.quarterHint()}
+}
+
+// ParseYear reads a financial year label: 2023/24 (or 2023-24, 2023/2024), or 2023 when the
+// year starts in January. It returns the calendar year the financial year starts in.
+func (c Calendar) ParseYear(s string) (int, error) {
+	in := strings.ToUpper(strings.TrimSpace(s))
+	m := fyOnly.FindStringSubmatch(in)
+	if m == nil {
+		return 0, &ParseError{Input: s, Hint: c.yearHint()}
+	}
+	return c.year(m[1], m[2], s)
+}
+
+func (c Calendar) yearHint() string {
+	if c.SpansTwoYears() {
+		return "write a financial year as 2023/24"
+	}
+	return "write a year as 2023 (the financial year starts in January)"
+}
+
+// year checks that a year label names the right number of consecutive years.
+func (c Calendar) year(first, second, orig string) (int, error) {
+	y1 := expandYear(first)
+	if y1 < 0 {
+		return 0, &ParseError{Input: orig, Hint: c.quarterHint()}
+	}
+	if !c.SpansTwoYears() {
+		if second != "" {
+			return 0, &ParseError{Input: orig, Hint: "the financial year starts in January, so a year is one calendar year, e.g. 2023"}
+		}
+		if len(first) != 4 {
+			return 0, &ParseError{Input: orig, Hint: "write the year in full, e.g. 2023"}
+		}
+		return y1, nil
+	}
+	if second == "" {
+		return 0, &ParseError{Input: orig, Hint: fmt.Sprintf("a financial year names two consecutive years, e.g. %s", c.YearLabel(y1))}
+	}
+	y2 := expandYear(second)
+	if len(second) == 2 && y2 >= 0 {
+		// 2023/24, 1999/00: the short year is the one after y1 within the same or next century.
+		y2 = y1/100*100 + (y2 - 2000)
+		if y2 < y1 {
+			y2 += 100
+		}
+	}
+	if y2 != y1+1 {
+		return 0, &ParseError{Input: orig, Hint: fmt.Sprintf("a financial year names two consecutive years, e.g. %s", c.YearLabel(y1))}
+	}
+	return y1, nil
+}
+
+// expandYear reads 2023 or 23 (taken as 2023); -1 if neither.
+func expandYear(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	switch len(s) {
+	case 2:
+		return 2000 + n
+	case 4:
+		return n
+	}
+	return -1
+}
+
+var monthNames = map[string]int{}
+
+func init() {
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToUpper(m.String())
+		monthNames[name] = int(m)
+		monthNames[name[:3]] = int(m)
+	}
+	monthNames["SEPT"] = 9
+}
+
+const monthHint = "write a month as 2023-09, Sep-23, Sep 2023, September 2023 or a date such as 2023-09-30"
+
+// ParseMonth reads a month in any accepted form.
+func ParseMonth(s string) (Month, error) {
+	in := strings.ToUpper(strings.TrimSpace(s))
+	var y, mo int
+	switch {
+	case isoMonth.MatchString(in):
+		m := isoMonth.FindStringSubmatch(in)
+		y, _ = strconv.Atoi(m[1])
+		mo, _ = strconv.Atoi(m[2])
+	case isoDate.MatchString(in):
+		m := isoDate.FindStringSubmatch(in)
+		y, _ = strconv.Atoi(m[1])
+		mo, _ = strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if mo >= 1 && mo <= 12 && (d < 1 || d > daysIn(y, mo)) {
+			return Month{}, &ParseError{Input: s, Hint: fmt.Sprintf("day %d does not exist in %s", d, Month{y, mo}.Name())}
+		}
+	case namedMonth.MatchString(in):
+		m := namedMonth.FindStringSubmatch(in)
+		var ok bool
+		if mo, ok = monthNames[m[1]]; !ok {
+			return Month{}, &ParseError{Input: s, Hint: monthHint}
+		}
+		y = expandYear(m[2])
+	default:
+		return Month{}, &ParseError{Input: s, Hint: monthHint}
+	}
+	if mo < 1 || mo > 12 {
+		return Month{}, &ParseError{Input: s, Hint: monthHint}
+	}
+	return Month{Year: y, Month: mo}, nil
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// ParsePeriod reads a period as found in a data file: a quarter or a month.
+func (c Calendar) ParsePeriod(s string) (Period, error) {
+	if q, err := c.ParseQuarter(s); err == nil {
+		return Period{Kind: KindQuarter, Quarter: q}, nil
+	} else if looksLikeQuarter(s) {
+		return Period{}, err
+	}
+	if m, err := ParseMonth(s); err == nil {
+		return Period{Kind: KindMonth, Month: m}, nil
+	}
+	return Period{}, &ParseError{Input: s, Hint: c.quarterHint() + ", or " + strings.TrimPrefix(monthHint, "write ")}
+}
+
+// looksLikeQuarter keeps a quarter-shaped label with a bad year (2023/25 Q2) from being
+// reported as an unreadable month.
+func looksLikeQuarter(s string) bool {
+	return strings.Contains(strings.ToUpper(s), "Q")
+}
+
+// MonthOfTime is the month containing t (a date cell in a spreadsheet).
+func MonthOfTime(t time.Time) Month { return Month{Year: t.Year(), Month: int(t.Month())} }

@@ -1,0 +1,149 @@
+// Package period knows financial years, their quarters and months, and every way a person
+// writes them, so the rest of qpr can work with plain comparable values.
+package period
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Quarter is a quarter of a financial year. Year is the calendar year in which that financial
+// year starts (2023 for 2023/24); Q is 1..4.
+type Quarter struct {
+	Year int
+	Q    int
+}
+
+// Index orders quarters: consecutive quarters have consecutive indexes.
+func (q Quarter) Index() int { return q.Year*4 + q.Q - 1 }
+
+// FromIndex is the inverse of Index.
+func FromIndex(i int) Quarter {
+	y := i / 4
+	if i < 0 && i%4 != 0 {
+		y--
+	}
+	return Quarter{Year: y, Q: i - y*4 + 1}
+}
+
+// Add moves n quarters forward (or back, for negative n).
+func (q Quarter) Add(n int) Quarter { return FromIndex(q.Index() + n) }
+
+func (q Quarter) Before(o Quarter) bool { return q.Index() < o.Index() }
+func (q Quarter) IsZero() bool          { return q.Q == 0 }
+
+// Month is a calendar month.
+type Month struct {
+	Year  int
+	Month int // 1..12
+}
+
+func (m Month) Index() int { return m.Year*12 + m.Month - 1 }
+
+func MonthFromIndex(i int) Month {
+	y := i / 12
+	if i < 0 && i%12 != 0 {
+		y--
+	}
+	return Month{Year: y, Month: i - y*12 + 1}
+}
+
+func (m Month) Add(n int) Month { return MonthFromIndex(m.Index() + n) }
+
+// String is the canonical month label, 2023-09.
+func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, m.Month) }
+
+// Name is the month as a reader says it: September 2023.
+func (m Month) Name() string {
+	return time.Month(m.Month).String() + " " + strconv.Itoa(m.Year)
+}
+
+// Calendar holds the month the financial year starts in (1 = January, 4 = April).
+type Calendar struct {
+	YearStart int
+}
+
+// DefaultCalendar is the UK public sector's April year.
+var DefaultCalendar = Calendar{YearStart: 4}
+
+func (c Calendar) start() int {
+	if c.YearStart < 1 || c.YearStart > 12 {
+		return 4
+	}
+	return c.YearStart
+}
+
+// SpansTwoYears reports whether a financial year is labelled with two calendar years.
+func (c Calendar) SpansTwoYears() bool { return c.start() != 1 }
+
+// YearLabel is the canonical label of the financial year starting in calendar year y:
+// 2023/24, or 2023 when the year starts in January.
+func (c Calendar) YearLabel(y int) string {
+	if !c.SpansTwoYears() {
+		return strconv.Itoa(y)
+	}
+	return fmt.Sprintf("%d/%02d", y, (y+1)%100)
+}
+
+// Label is the canonical quarter label, 2023/24 Q2.
+func (c Calendar) Label(q Quarter) string {
+	return fmt.Sprintf("%s Q%d", c.YearLabel(q.Year), q.Q)
+}
+
+// FileLabel is the label made safe for a file name: 2023-24-Q2.
+func (c Calendar) FileLabel(q Quarter) string {
+	return strings.NewReplacer("/", "-", " ", "-").Replace(c.Label(q))
+}
+
+// QuarterOf is the quarter containing month m.
+func (c Calendar) QuarterOf(m Month) Quarter {
+	s := c.start()
+	offset := (m.Month - s + 12) % 12
+	y := m.Year
+	if m.Month < s {
+		y--
+	}
+	return Quarter{Year: y, Q: offset/3 + 1}
+}
+
+// Months are the three months of q, in order.
+func (c Calendar) Months(q Quarter) [3]Month {
+	first := Month{Year: q.Year, Month: c.start()}.Add((q.Q - 1) * 3)
+	return [3]Month{first, first.Add(1), first.Add(2)}
+}
+
+// LastMonth is the final month of q ("data to the end of September 2023").
+func (c Calendar) LastMonth(q Quarter) Month { return c.Months(q)[2] }
+
+// Kind tells whether a period names a quarter or a month.
+type Kind int
+
+const (
+	KindQuarter Kind = iota + 1
+	KindMonth
+)
+
+// Period is a period as written in a data file: a quarter or a month.
+type Period struct {
+	Kind    Kind
+	Quarter Quarter
+	Month   Month
+}
+
+// Quarter returns the quarter this period falls in.
+func (c Calendar) QuarterOfPeriod(p Period) Quarter {
+	if p.Kind == KindMonth {
+		return c.QuarterOf(p.Month)
+	}
+	return p.Quarter
+}
+
+// PeriodLabel is the canonical label of a period.
+func (c Calendar) PeriodLabel(p Period) string {
+	if p.Kind == KindMonth {
+		return p.Month.String()
+	}
+	return c.Label(p.Quarter)
+}

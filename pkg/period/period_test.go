@@ -1,0 +1,164 @@
+package period
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseQuarterAcceptedForms(t *testing.T) {
+	want := Quarter{Year: 2023, Q: 2}
+	for _, in := range []string{
+		"2023/24 Q2", "2023-24 Q2", "2023/24Q2", "Q2 2023/24", "Q2 2023-24", "Q2 23/24",
+		"q2 2023/24", " 2023/24 q2 ", "2023/2024 Q2",
+	} {
+		got, err := DefaultCalendar.ParseQuarter(in)
+		if err != nil || got != want {
+			t.Errorf("ParseQuarter(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+}
+
+func TestParseQuarterRejects(t *testing.T) {
+	for _, in := range []string{"2023/25 Q2", "2023 Q2", "2023/24 Q5", "Q0 2023/24", "2023/24", "", "Q2", "2023/22 Q1"} {
+		if q, err := DefaultCalendar.ParseQuarter(in); err == nil {
+			t.Errorf("ParseQuarter(%q) = %v, want an error", in, q)
+		}
+	}
+	_, err := DefaultCalendar.ParseQuarter("2023/25 Q2")
+	if err == nil || err.Error() != `"2023/25 Q2" is not a period: a financial year names two consecutive years, e.g. 2023/24` {
+		t.Errorf("message for 2023/25 Q2 = %v", err)
+	}
+}
+
+func TestCalendarYearStartingInJanuary(t *testing.T) {
+	cal := Calendar{YearStart: 1}
+	q, err := cal.ParseQuarter("2023 Q2")
+	if err != nil || q != (Quarter{2023, 2}) {
+		t.Fatalf("ParseQuarter(2023 Q2) = %v, %v", q, err)
+	}
+	if got := cal.Label(q); got != "2023 Q2" {
+		t.Errorf("Label = %q, want 2023 Q2", got)
+	}
+	if _, err := cal.ParseQuarter("2023/24 Q2"); err == nil {
+		t.Error("a two-year label must be refused when the year starts in January")
+	}
+	// Q2 of a January year is April to June.
+	if got := cal.Months(q); got != [3]Month{{2023, 4}, {2023, 5}, {2023, 6}} {
+		t.Errorf("Months = %v", got)
+	}
+}
+
+func TestLabels(t *testing.T) {
+	q := Quarter{2023, 2}
+	if got := DefaultCalendar.Label(q); got != "2023/24 Q2" {
+		t.Errorf("Label = %q", got)
+	}
+	if got := DefaultCalendar.FileLabel(q); got != "2023-24-Q2" {
+		t.Errorf("FileLabel = %q", got)
+	}
+	if got := DefaultCalendar.YearLabel(1999); got != "1999/00" {
+		t.Errorf("YearLabel(1999) = %q, want 1999/00", got)
+	}
+}
+
+func TestQuarterOfAprilYear(t *testing.T) {
+	cases := []struct {
+		m    Month
+		want Quarter
+	}{
+		{Month{2023, 4}, Quarter{2023, 1}},
+		{Month{2023, 6}, Quarter{2023, 1}},
+		{Month{2023, 7}, Quarter{2023, 2}},
+		{Month{2023, 9}, Quarter{2023, 2}},
+		{Month{2023, 12}, Quarter{2023, 3}},
+		{Month{2024, 1}, Quarter{2023, 4}},
+		{Month{2024, 3}, Quarter{2023, 4}},
+	}
+	for _, c := range cases {
+		if got := DefaultCalendar.QuarterOf(c.m); got != c.want {
+			t.Errorf("QuarterOf(%v) = %v, want %v", c.m, got, c.want)
+		}
+	}
+	if got := DefaultCalendar.Months(Quarter{2023, 4}); got != [3]Month{{2024, 1}, {2024, 2}, {2024, 3}} {
+		t.Errorf("Months(2023/24 Q4) = %v", got)
+	}
+}
+
+func TestQuarterArithmetic(t *testing.T) {
+	q := Quarter{2023, 1}
+	if got := q.Add(-1); got != (Quarter{2022, 4}) {
+		t.Errorf("Q1 - 1 = %v", got)
+	}
+	if got := q.Add(-5); got != (Quarter{2021, 4}) {
+		t.Errorf("Q1 - 5 = %v", got)
+	}
+	if got := (Quarter{2023, 4}).Add(1); got != (Quarter{2024, 1}) {
+		t.Errorf("Q4 + 1 = %v", got)
+	}
+	if got := (Month{2023, 1}).Add(-1); got != (Month{2022, 12}) {
+		t.Errorf("Jan - 1 = %v", got)
+	}
+}
+
+func TestParseMonthForms(t *testing.T) {
+	want := Month{2023, 9}
+	for _, in := range []string{"2023-09", "Sep-23", "Sep 2023", "September 2023", "2023-09-30", "sept 2023", "SEP-2023", "2023-9"} {
+		got, err := ParseMonth(in)
+		if err != nil || got != want {
+			t.Errorf("ParseMonth(%q) = %v, %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"2023-13", "Sept", "Foo 2023", "2023-02-30", "13/2023"} {
+		if m, err := ParseMonth(in); err == nil {
+			t.Errorf("ParseMonth(%q) = %v, want an error", in, m)
+		}
+	}
+	if got := MonthOfTime(time.Date(2023, 9, 17, 0, 0, 0, 0, time.UTC)); got != want {
+		t.Errorf("MonthOfTime = %v", got)
+	}
+}
+
+func TestParsePeriod(t *testing.T) {
+	p, err := DefaultCalendar.ParsePeriod("Q2 2023/24")
+	if err != nil || p.Kind != KindQuarter || p.Quarter != (Quarter{2023, 2}) {
+		t.Errorf("quarter period = %+v, %v", p, err)
+	}
+	p, err = DefaultCalendar.ParsePeriod("Sep-23")
+	if err != nil || p.Kind != KindMonth || p.Month != (Month{2023, 9}) {
+		t.Errorf("month period = %+v, %v", p, err)
+	}
+	if _, err := DefaultCalendar.ParsePeriod("2023/25 Q2"); err == nil || err.Error() != `"2023/25 Q2" is not a period: a financial year names two consecutive years, e.g. 2023/24` {
+		t.Errorf("bad year message = %v", err)
+	}
+}
+
+func TestParseYear(t *testing.T) {
+	for in, want := range map[string]int{"2023/24": 2023, "2023-24": 2023, "2023/2024": 2023, "1999/00": 1999} {
+		if got, err := DefaultCalendar.ParseYear(in); err != nil || got != want {
+			t.Errorf("ParseYear(%q) = %d, %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"2023/25", "2023", "twenty"} {
+		if _, err := DefaultCalendar.ParseYear(in); err == nil {
+			t.Errorf("ParseYear(%q) should fail", in)
+		}
+	}
+}
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"2023/24 Q2", "Q2 23/24", "Sep-23", "2023-09-30", "September 2023", "2023/25 Q2", "Q9"} {
+		f.Add(s, 4)
+	}
+	f.Fuzz(func(t *testing.T, s string, start int) {
+		cal := Calendar{YearStart: start%12 + 1}
+		p, err := cal.ParsePeriod(s)
+		if err != nil {
+			return
+		}
+		// A label qpr writes must read back as the same period.
+		back, err := cal.ParsePeriod(cal.PeriodLabel(p))
+		if err != nil || back != p {
+			t.Fatalf("%q -> %+v -> %q -> %+v, %v", s, p, cal.PeriodLabel(p), back, err)
+		}
+	})
+}
