@@ -1,0 +1,95 @@
+// Package project reads qpr.yaml, the working directory's defaults, so that a bare `qpr build`
+// works in a report folder.
+package project
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the project file looked for in the working directory.
+const FileName = "qpr.yaml"
+
+// Config is what qpr.yaml may set. Relative paths are relative to the file's folder.
+type Config struct {
+	Catalogue string   `yaml:"catalogue"`
+	Data      []string `yaml:"data"`
+	Out       string   `yaml:"out"`
+	Formats   []string `yaml:"formats"`
+	Templates string   `yaml:"templates"`
+	Period    string   `yaml:"period"`
+
+	File string `yaml:"-"` // where it was read from; empty when there is none
+}
+
+// Load reads dir/qpr.yaml; a missing file is an empty Config, not an error.
+func Load(dir string) (Config, error) {
+	path := filepath.Join(dir, FileName)
+	src, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Config{}, nil
+	}
+	if err != nil {
+		return Config{}, fmt.Errorf("%s: %v", path, err)
+	}
+	return Parse(path, src)
+}
+
+// Parse reads a qpr.yaml held in memory; file names the place in messages.
+func Parse(file string, src []byte) (Config, error) {
+	var c Config
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		return Config{}, fmt.Errorf("%s", placeYAMLError(file, err))
+	}
+	c.File = file
+	base := filepath.Dir(file)
+	c.Catalogue = resolve(base, c.Catalogue)
+	for i, d := range c.Data {
+		c.Data[i] = resolve(base, d)
+	}
+	c.Out = resolve(base, c.Out)
+	c.Templates = resolve(base, c.Templates)
+	return c, nil
+}
+
+func resolve(base, p string) string {
+	if p == "" || filepath.IsAbs(p) || base == "." {
+		return p
+	}
+	return filepath.Join(base, p)
+}
+
+// placeYAMLError turns yaml's "yaml: line 3: ..." into the contract's "file:3: ...", and says
+// which keys are valid when the key is unknown.
+func placeYAMLError(file string, err error) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n")
+	var lines []string
+	for _, l := range strings.Split(msg, "\n") {
+		l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "yaml: "))
+		var n int
+		var rest string
+		if _, e := fmt.Sscanf(l, "line %d:", &n); e == nil {
+			rest = strings.TrimSpace(l[strings.Index(l, ":")+1:])
+			if strings.Contains(rest, "not found in type") {
+				key := strings.TrimPrefix(rest, "field ")
+				key = key[:strings.Index(key, " ")]
+				rest = fmt.Sprintf("unknown key %q; valid keys are catalogue, data, out, formats, templates, period", key)
+			}
+			lines = append(lines, fmt.Sprintf("%s:%d: %s", file, n, rest))
+			continue
+		}
+		lines = append(lines, file+": "+l)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,44 @@
+package project
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+func TestParseResolvesPathsAgainstTheFilesFolder(t *testing.T) {
+	c, err := Parse(filepath.Join("reports", "qpr.yaml"), []byte("catalogue: catalogue.yaml\ndata: [data, extra/q2.csv]\nout: out\nformats: [pdf, json]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Catalogue != filepath.Join("reports", "catalogue.yaml") || c.Out != filepath.Join("reports", "out") {
+		t.Errorf("paths not resolved: %+v", c)
+	}
+	if len(c.Data) != 2 || c.Data[1] != filepath.Join("reports", "extra", "q2.csv") {
+		t.Errorf("data = %v", c.Data)
+	}
+	if len(c.Formats) != 2 || c.Formats[0] != "pdf" {
+		t.Errorf("formats = %v", c.Formats)
+	}
+}
+
+func TestParseUnknownKeyNamesLineAndValidKeys(t *testing.T) {
+	_, err := Parse("qpr.yaml", []byte("catalogue: c.yaml\nformat: [pdf]\n"))
+	want := `qpr.yaml:2: unknown key "format"; valid keys are catalogue, data, out, formats, templates, period`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v\nwant    %s", err, want)
+	}
+}
+
+func TestParseEmptyFileIsEmptyConfig(t *testing.T) {
+	c, err := Parse("qpr.yaml", nil)
+	if err != nil || c.Catalogue != "" {
+		t.Errorf("empty file: %+v, %v", c, err)
+	}
+}
+
+func TestLoadMissingFileIsNotAnError(t *testing.T) {
+	c, err := Load(t.TempDir())
+	if err != nil || c.File != "" {
+		t.Errorf("missing qpr.yaml: %+v, %v", c, err)
+	}
+}
