@@ -1,0 +1,224 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/period"
+)
+
+// HistoryLength is how many quarters the history grid shows: the report quarter and four before.
+const HistoryLength = 5
+
+// Options says which pack to report for which quarter.
+type Options struct {
+	Catalogue *catalogue.Catalogue
+	Store     *data.Store
+	Pack      catalogue.Pack
+	Period    period.Quarter // zero: the latest quarter in which any indicator has a value
+	AsAt      time.Time      // zero: the last day of the report quarter
+}
+
+// ErrNoData is returned when no quarter can be reported because no indicator has a value.
+var ErrNoData = errors.New("no indicator has a value in the data given: nothing to report (check --data)")
+
+// ReportPeriod is the quarter to report: the one asked for, or the latest with data.
+func ReportPeriod(store *data.Store, asked period.Quarter) (period.Quarter, error) {
+	if !asked.IsZero() {
+		return asked, nil
+	}
+	if store == nil || store.Latest.IsZero() {
+		return period.Quarter{}, ErrNoData
+	}
+	return store.Latest, nil
+}
+
+// Build assembles the report of one pack for one quarter.
+func Build(opts Options) (*Report, error) {
+	cat := opts.Catalogue
+	q, err := ReportPeriod(opts.Store, opts.Period)
+	if err != nil {
+		return nil, err
+	}
+	cal := cat.Calendar
+	asAt := opts.AsAt
+	if asAt.IsZero() {
+		last := cal.LastMonth(q)
+		asAt = time.Date(last.Year, time.Month(last.Month)+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	r := &Report{
+		Schema:         Schema,
+		Organisation:   cat.Organisation,
+		Title:          cat.Title,
+		Pack:           PackRef{ID: opts.Pack.ID, Title: opts.Pack.Title},
+		Period:         cal.Label(q),
+		PreviousPeriod: cal.Label(q.Add(-1)),
+		FileLabel:      cal.FileLabel(q),
+		PeriodStart:    cal.Months(q)[0].String(),
+		PeriodEnd:      cal.LastMonth(q).String(),
+		AsAt:           asAt.UTC().Format("2006-01-02"),
+		Trend:          TrendDefaults{Method: cat.Trend.Method, Window: cat.Trend.Window, Alpha: cat.Trend.Alpha},
+		Directorates:   []Directorate{},
+		Indicators:     []Indicator{},
+	}
+	for i := HistoryLength - 1; i >= 0; i-- {
+		r.HistoryPeriods = append(r.HistoryPeriods, cal.Label(q.Add(-i)))
+	}
+
+	members := cat.Members(opts.Pack)
+	byDirectorate := map[string]*Directorate{}
+	for _, d := range cat.Directorates {
+		for _, ind := range members {
+			if ind.Directorate == d.Code {
+				r.Directorates = append(r.Directorates, Directorate{Code: d.Code, Name: d.Name})
+				break
+			}
+		}
+	}
+	for i := range r.Directorates {
+		byDirectorate[r.Directorates[i].Code] = &r.Directorates[i]
+	}
+
+	for _, ind := range members {
+		s := series{ind: ind, cal: cal, values: opts.Store.Values[ind.Code]}
+		out := indicator(s, q, opts.Store.Comments[ind.Code])
+		d := byDirectorate[ind.Directorate]
+		if ind.Type == catalogue.Activity {
+			r.Summary.ActivityCount++
+			d.ActivityCount++
+			r.Summary.Activity.add(*out.Activity)
+			d.Activity.add(*out.Activity)
+			prev, _ := status(ind, s.reported(q.Add(-1)).valuePtr(), q.Add(-1).Year)
+			r.Summary.ActivityPrevious.add(prev)
+		} else {
+			r.Summary.KPIs++
+			d.KPIs++
+			r.Summary.RAG.add(*out.RAG)
+			d.RAG.add(*out.RAG)
+			r.Summary.RAGPrevious.add(*out.RAGPrevious)
+			d.RAGPrevious.add(*out.RAGPrevious)
+			if out.Trend != nil {
+				r.Summary.Trend.add(out.Trend.Direction)
+				d.Trend.add(out.Trend.Direction)
+			}
+			if out.TrendPrevious != nil {
+				r.Summary.TrendPrevious.add(*out.TrendPrevious)
+				d.TrendPrevious.add(*out.TrendPrevious)
+			}
+		}
+		r.Indicators = append(r.Indicators, out)
+	}
+	return r, nil
+}
+
+func (rv reported) valuePtr() *float64 {
+	if !rv.ok {
+		return nil
+	}
+	v := rv.value
+	return &v
+}
+
+// indicator works out everything the report says about one indicator at quarter q.
+func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indicator {
+	ind, cal := s.ind, s.cal
+	out := Indicator{
+		Code:        ind.Code,
+		Name:        ind.Name,
+		Description: ind.Description,
+		Directorate: ind.Directorate,
+		Type:        string(ind.Type),
+		Unit:        string(ind.Unit),
+		Decimals:    ind.Decimals,
+		Frequency:   string(ind.Frequency),
+	}
+	if ind.Polarity != "" {
+		p := string(ind.Polarity)
+		out.Polarity = &p
+	}
+
+	cur := s.reported(q)
+	if cur.ok {
+		v := cur.value
+		label := cal.Label(cur.from)
+		out.Value, out.ValuePeriod = &v, &label
+		out.Stale, out.Partial, out.Months = cur.stale, cur.partial, cur.months
+		if !s.monthly() {
+			out.Months = 0
+		}
+	}
+	// A stale value is rated against the report quarter's year, as if it were current.
+	word, display := status(ind, out.Value, q.Year)
+	out.Display = display
+	if ind.Type == catalogue.Activity {
+		out.Activity = &word
+		if ex, ok := ind.ExpectedFor(q.Year); ok {
+			out.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
+		}
+	} else {
+		out.RAG = &word
+		if th := kpiThresholds(ind, q.Year); th != nil {
+			out.Target, out.Floor = th.Target, th.Floor
+		}
+		prevQ := q.Add(-1)
+		prev, _ := status(ind, s.reported(prevQ).valuePtr(), prevQ.Year)
+		out.RAGPrevious = &prev
+	}
+
+	for i := HistoryLength - 1; i >= 0; i-- {
+		hq := q.Add(-i)
+		qv := s.quarter(hq)
+		hp := HistoryPoint{Period: cal.Label(hq), Partial: qv.partial}
+		var vp *float64
+		if qv.ok {
+			v := qv.value
+			vp = &v
+		}
+		hp.Value = vp
+		w, d := status(ind, vp, hq.Year)
+		hp.Display = d
+		if ind.Type == catalogue.Activity {
+			hp.Activity = &w
+		} else {
+			hp.RAG = &w
+		}
+		out.History = append(out.History, hp)
+	}
+
+	cfg := trendConfig(ind)
+	res := trendAt(s, q, cfg)
+	out.Trend = reportTrend(res, ind, cfg.Window)
+	prevDir := trendAt(s, q.Add(-1), cfg).Direction
+	out.TrendPrevious = &prevDir
+	if ind.Type == catalogue.KPI {
+		out.Projection = projection(s, q, cfg.Window)
+	}
+
+	for _, p := range s.window(q, max(cfg.Window, HistoryLength)) {
+		cp := ChartPoint{Period: p.label}
+		if p.ok {
+			v := p.value
+			cp.Value = &v
+		}
+		if th := kpiThresholds(ind, p.fy); th != nil && ind.Type == catalogue.KPI {
+			cp.Target, cp.Floor = th.Target, th.Floor
+		}
+		if ex := expectedRange(ind, p.fy); ex != nil && ind.Type == catalogue.Activity {
+			cp.Lower, cp.Upper = ex.Lower, ex.Upper
+		}
+		out.Chart = append(out.Chart, cp)
+	}
+
+	if c, ok := comments[q.Index()]; ok {
+		out.Commentary = &Commentary{Context: c.Context, Actions: c.Actions}
+	} else if c, ok := comments[cur.from.Index()]; ok && cur.stale {
+		out.Commentary = &Commentary{Context: c.Context, Actions: c.Actions}
+	}
+	return out
+}
+
+// String is for messages: the pack and period a report is of.
+func (r *Report) String() string { return fmt.Sprintf("%s %s", r.Pack.ID, r.Period) }

@@ -1,0 +1,156 @@
+package report
+
+import (
+	"encoding/json"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/period"
+	"github.com/example/qpr/pkg/trend"
+)
+
+// trendConfig turns the catalogue's settings for ind into the trend engine's.
+func trendConfig(ind *catalogue.Indicator) trend.Config {
+	spec := ind.Trend
+	cfg := trend.DefaultConfig()
+	cfg.Method = trend.Method(spec.Method)
+	cfg.Window = spec.Window
+	cfg.Alpha = spec.Alpha
+	cfg.Tolerance = spec.Tolerance
+	cfg.ShiftPoints = spec.ShiftPoints
+	cfg.TrendPoints = spec.TrendPoints
+	cfg.ScreenMR = spec.ScreenMR
+	if ind.Frequency == catalogue.Monthly {
+		cfg.PeriodNoun = "month"
+	}
+	return cfg
+}
+
+func trendPolarity(ind *catalogue.Indicator) trend.Polarity {
+	if ind.Type == catalogue.Activity {
+		return trend.None
+	}
+	if ind.Polarity == catalogue.Lower {
+		return trend.LowerIsBetter
+	}
+	return trend.HigherIsBetter
+}
+
+// TrendAt is the direction of travel of ind as a report for q would give it, with cfg.
+func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
+	in := trend.Input{Polarity: trendPolarity(s.ind)}
+	for _, p := range s.window(q, cfg.Window) {
+		if p.ok {
+			in.Points = append(in.Points, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
+		}
+	}
+	if th := kpiThresholds(s.ind, q.Year); th != nil && s.ind.Type == catalogue.KPI {
+		in.Target = th.Target
+	}
+	ref := q.Add(-1)
+	if cfg.Method == trend.YearOnYear {
+		ref = q.Add(-4)
+	}
+	if cur := s.quarter(q); cur.ok {
+		v := cur.value
+		in.Current = &v
+	}
+	if r := s.quarter(ref); r.ok {
+		v := r.value
+		in.Reference = &v
+	}
+	in.CurrentLabel, in.ReferenceLabel = s.cal.Label(q), s.cal.Label(ref)
+	return trend.Analyse(cfg, in)
+}
+
+// reportTrend carries the engine's result into the report model with its sentence.
+func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
+	out := &Trend{
+		Method:       string(r.Method),
+		Direction:    r.Direction,
+		Points:       r.Points,
+		Window:       window,
+		Sentence:     r.Sentence(string(ind.Unit), ind.Decimals),
+		Slope:        r.Slope,
+		Intercept:    r.Intercept,
+		StdErr:       r.StdErr,
+		PValue:       r.PValue,
+		S:            r.S,
+		VarS:         r.VarS,
+		Z:            r.Z,
+		Tau:          r.Tau,
+		SenSlope:     r.SenSlope,
+		SenIntercept: r.SenIntercept,
+		Mean:         r.Mean,
+		LPL:          r.LPL,
+		UPL:          r.UPL,
+		Assurance:    r.Assurance,
+		Change:       r.Change,
+	}
+	for _, p := range r.Series {
+		out.Series = append(out.Series, SeriesPoint(p))
+	}
+	if r.ReferencePeriod != "" {
+		ref := r.ReferencePeriod
+		out.ReferencePeriod = &ref
+		out.ReferenceValue = r.ReferenceValue
+	}
+	return out
+}
+
+// MarshalJSON writes spc's assurance as null when there is no target, as the contract asks,
+// and leaves it out for the other methods.
+func (t Trend) MarshalJSON() ([]byte, error) {
+	type wire Trend
+	if t.Method != string(trend.SPC) {
+		return json.Marshal(wire(t))
+	}
+	return json.Marshal(struct {
+		wire
+		Assurance *string `json:"assurance"`
+	}{wire(t), t.Assurance})
+}
+
+// projection extends the regression line fitted to the window ending at q to the next quarter.
+func projection(s series, q period.Quarter, window int) *Projection {
+	var pts []trend.Point
+	for _, p := range s.window(q, window) {
+		if p.ok {
+			pts = append(pts, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
+		}
+	}
+	next := q.Add(1)
+	var at float64
+	scale := 1.0
+	if s.monthly() {
+		// Months of the next quarter sit at positions 3w, 3w+1, 3w+2. The quarter value is the
+		// last month's for `last`, the middle month's fitted value for `mean` (a line's mean over
+		// three evenly spaced points is its middle), three times that for `sum`.
+		at = float64(window*3 + 1)
+		switch s.ind.Aggregate {
+		case catalogue.Sum:
+			scale = 3
+		case catalogue.Mean:
+		default:
+			at = float64(window*3 + 2)
+		}
+	} else {
+		at = float64(window)
+	}
+	pr, ok := trend.Project(pts, at, 0.95)
+	if !ok {
+		return nil
+	}
+	out := &Projection{
+		Period: s.cal.Label(next),
+		Value:  pr.Value * scale,
+		Lower:  pr.Lower * scale,
+		Upper:  pr.Upper * scale,
+	}
+	v := out.Value
+	word, _ := status(s.ind, &v, next.Year)
+	out.RAG = &word
+	if th := kpiThresholds(s.ind, next.Year); th != nil {
+		out.Target, out.Floor = th.Target, th.Floor
+	}
+	return out
+}

@@ -1,0 +1,112 @@
+package report
+
+import (
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/period"
+)
+
+// series answers "what was this indicator's value then?" from the matched data, applying the
+// contract's quarter-value rules (section 4).
+type series struct {
+	ind    *catalogue.Indicator
+	cal    period.Calendar
+	values map[int]data.Value // quarter index or month index, by frequency
+}
+
+// quarterValue is the indicator's actual value for q: no stale stand-in.
+type quarterValue struct {
+	value   float64
+	ok      bool
+	partial bool
+	months  int // months present, monthly indicators
+}
+
+func (s series) monthly() bool { return s.ind.Frequency == catalogue.Monthly }
+
+func (s series) quarter(q period.Quarter) quarterValue {
+	if !s.monthly() {
+		v, ok := s.values[q.Index()]
+		if !ok || v.Missing {
+			return quarterValue{}
+		}
+		return quarterValue{value: v.V, ok: true}
+	}
+	var present []float64
+	for _, m := range s.cal.Months(q) {
+		if v, ok := s.values[m.Index()]; ok && !v.Missing {
+			present = append(present, v.V)
+		}
+	}
+	if len(present) == 0 {
+		return quarterValue{}
+	}
+	qv := quarterValue{ok: true, partial: len(present) < 3, months: len(present)}
+	switch s.ind.Aggregate {
+	case catalogue.Sum:
+		for _, v := range present {
+			qv.value += v
+		}
+		qv.value = data.Round10(qv.value)
+	case catalogue.Mean:
+		for _, v := range present {
+			qv.value += v
+		}
+		qv.value = data.Round10(qv.value / float64(len(present)))
+	default: // last: the latest month present
+		qv.value = present[len(present)-1]
+	}
+	return qv
+}
+
+// reported is the value a report for q shows: the actual value, or the latest earlier one at
+// most max_lag quarters old, flagged stale with its own period.
+type reported struct {
+	quarterValue
+	from  period.Quarter
+	stale bool
+}
+
+func (s series) reported(q period.Quarter) reported {
+	for lag := 0; lag <= s.ind.MaxLag; lag++ {
+		from := q.Add(-lag)
+		if qv := s.quarter(from); qv.ok {
+			return reported{quarterValue: qv, from: from, stale: lag > 0}
+		}
+	}
+	return reported{}
+}
+
+// point is one of the indicator's own periods with its value, if any.
+type point struct {
+	label string
+	pos   int // position from 0 at the window's first period
+	value float64
+	ok    bool
+	fy    int // financial year the period falls in, for its thresholds
+}
+
+// window lists the indicator's own periods in the `quarters` quarters ending at q, in order:
+// quarters for a quarterly indicator, months for a monthly one.
+func (s series) window(q period.Quarter, quarters int) []point {
+	if quarters < 1 {
+		quarters = 1
+	}
+	first := q.Add(-(quarters - 1))
+	var pts []point
+	if !s.monthly() {
+		for i := 0; i < quarters; i++ {
+			pq := first.Add(i)
+			v, ok := s.values[pq.Index()]
+			pts = append(pts, point{label: s.cal.Label(pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year})
+		}
+		return pts
+	}
+	start := s.cal.Months(first)[0]
+	for i := 0; i < quarters*3; i++ {
+		m := start.Add(i)
+		v, ok := s.values[m.Index()]
+		pts = append(pts, point{label: m.String(), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year})
+	}
+	return pts
+}
