@@ -1,0 +1,105 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+func (d *doc) cover() {
+	p := d.pdf
+	p.AddPage()
+	r := d.r
+	c := d.st.Colours
+	// a band of the accent colour across the top, as printed covers have
+	d.fillColour(c.Accent)
+	p.Rect(0, 0, pageW, 12, "F")
+
+	if logo := d.t.Logo(); logo != nil {
+		d.logo(logo)
+	}
+	y := 70.0
+	p.SetXY(marginL, y)
+	d.font("B", d.st.Fonts.Subheading+2)
+	d.textColour(c.Muted)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), r.Organisation, "", "L", false)
+	p.Ln(4)
+	d.font("B", d.st.Fonts.Title)
+	d.textColour(c.Accent)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, r.Title, "", "L", false)
+	if r.Pack.Title != "" && r.Pack.Title != r.Title {
+		p.Ln(2)
+		d.font("", d.st.Fonts.Heading)
+		p.MultiCell(contentW, lineH(d.st.Fonts.Heading), r.Pack.Title, "", "L", false)
+	}
+	p.Ln(6)
+	d.drawColour(c.Accent)
+	p.SetLineWidth(0.8)
+	p.Line(marginL, p.GetY(), marginL+40, p.GetY())
+	p.Ln(6)
+	d.font("B", d.st.Fonts.Subheading)
+	d.textColour(c.Text)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), periodLine(r), "", "L", false)
+	p.Ln(1)
+	d.font("", d.st.Fonts.Body+1)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), "Data as at "+asAtWords(r), "", "L", false)
+
+	d.coverCounts()
+}
+
+// coverCounts puts the quarter's headline ratings on the cover.
+func (d *doc) coverCounts() {
+	s := d.r.Summary
+	if s.KPIs == 0 {
+		return
+	}
+	p := d.pdf
+	items := []struct {
+		status string
+		n      int
+	}{{"green", s.RAG.Green}, {"amber", s.RAG.Amber}, {"red", s.RAG.Red}}
+	y := 200.0
+	d.font("", d.st.Fonts.Body)
+	d.textColour(d.st.Colours.Muted)
+	p.SetXY(marginL, y)
+	p.CellFormat(contentW, lineH(d.st.Fonts.Body), fmt.Sprintf("%d key performance indicators this quarter", s.KPIs), "", 1, "L", false, 0, "")
+	y += 9
+	boxW := 40.0
+	for i, it := range items {
+		x := marginL + float64(i)*(boxW+6)
+		d.drawColour(d.st.Colours.Rule)
+		p.SetLineWidth(0.3)
+		p.Rect(x, y, boxW, 24, "D")
+		d.mark(it.status, x+8, y+9, 6)
+		d.font("B", 22)
+		d.textColour(d.st.Colours.Text)
+		p.SetXY(x+13, y+3)
+		p.CellFormat(boxW-14, 12, fmt.Sprint(it.n), "", 0, "L", false, 0, "")
+		d.font("", d.st.Fonts.Body)
+		p.SetXY(x+3, y+16)
+		p.CellFormat(boxW-6, 6, "rated "+statusWord(it.status), "", 0, "L", false, 0, "")
+	}
+	d.textColour(d.st.Colours.Text)
+}
+
+// logo sits at the top right of the cover, at most 50 by 25 mm, keeping its proportions.
+func (d *doc) logo(data []byte) {
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+		d.fail(fmt.Errorf("%s: is not a PNG image the PDF can use", d.t.LogoFile()))
+		return
+	}
+	w, h := 50.0, 50.0*float64(cfg.Height)/float64(cfg.Width)
+	if h > 25 {
+		w, h = 25*float64(cfg.Width)/float64(cfg.Height), 25
+	}
+	opt := fpdf.ImageOptions{ImageType: "PNG", ReadDpi: false}
+	d.pdf.RegisterImageOptionsReader("logo", opt, bytes.NewReader(data))
+	if err := d.pdf.Error(); err != nil {
+		d.fail(fmt.Errorf("%s: cannot be placed in the PDF: %v; save it as an 8-bit PNG", d.t.LogoFile(), err))
+		return
+	}
+	d.pdf.ImageOptions("logo", pageW-marginR-w, 22, w, h, false, opt, 0, "")
+}

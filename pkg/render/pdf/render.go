@@ -1,0 +1,237 @@
+// Package pdf renders the report model as an A4 PDF laid out like a council's published
+// Quarterly Performance Report: cover, contents, key, executive summary, then one section
+// per directorate with each indicator's table row, chart, trend and commentary.
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
+)
+
+const (
+	pageW, pageH = 210.0, 297.0
+	marginL      = 18.0
+	marginR      = 18.0
+	marginTop    = 24.0
+	marginBottom = 20.0
+	contentW     = pageW - marginL - marginR
+	fontFamily   = "go"
+	ptToMM       = 25.4 / 72
+)
+
+// Render writes r as a PDF to w, worded and styled by t (templates.Default() when nil).
+// The same report gives byte-identical output.
+func Render(w io.Writer, r *report.Report, t *templates.Set) error {
+	if r == nil {
+		return errors.New("pdf: no report to render")
+	}
+	if t == nil {
+		t = templates.Default()
+	}
+	// The contents page needs every section's page number, known only once the document
+	// is laid out: lay it out once to learn them, then again to print them.
+	first, err := layout(r, t, nil)
+	if err != nil {
+		return err
+	}
+	second, err := layout(r, t, first.pageOf)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := second.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// doc is one layout pass.
+type doc struct {
+	pdf    *fpdf.Fpdf
+	r      *report.Report
+	t      *templates.Set
+	st     templates.Style
+	known  map[string]int // section pages from the previous pass, nil in the first
+	pageOf map[string]int // section pages found in this pass
+	links  map[string]int
+	err    error
+}
+
+func layout(r *report.Report, t *templates.Set, known map[string]int) (*doc, error) {
+	d := &doc{r: r, t: t, st: t.Style(), known: known, pageOf: map[string]int{}, links: map[string]int{}}
+	d.setup()
+	steps := []func(){d.cover, d.contents, d.key, d.summary, d.directorates}
+	for _, step := range steps {
+		step()
+		if d.err != nil {
+			return nil, d.err
+		}
+		if err := d.pdf.Error(); err != nil {
+			return nil, fmt.Errorf("pdf: %w", err)
+		}
+	}
+	return d, nil
+}
+
+func (d *doc) fail(err error) {
+	if d.err == nil && err != nil {
+		d.err = err
+	}
+}
+
+func (d *doc) setup() {
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
+	d.pdf = p
+	p.SetMargins(marginL, marginTop, marginR)
+	p.SetAutoPageBreak(true, marginBottom)
+	p.SetCellMargin(1.2)
+	p.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
+	p.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
+	p.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
+	p.AddUTF8FontFromBytes(fontFamily, "BI", gobolditalic.TTF)
+
+	r := d.r
+	title := r.Organisation + " " + r.Title
+	if r.Pack.Title != "" && r.Pack.Title != r.Title {
+		title += ": " + r.Pack.Title
+	}
+	p.SetTitle(title+", "+quarterWords(r.Period), true)
+	p.SetAuthor(r.Organisation, true)
+	p.SetSubject(r.Title+", "+periodLine(r), true)
+	p.SetKeywords("performance, KPI, RAG, "+r.Period, true)
+	p.SetCreator("qpr", true)
+	p.SetProducer("qpr", true)
+	p.SetLang("en-GB")
+	p.SetDisplayMode("fullwidth", "continuous")
+	// Determinism: fixed dates from the report's own date and sorted resource catalogues;
+	// fpdf writes no file ID for an unencrypted document.
+	stamp := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if at, ok := asAtDate(r); ok {
+		stamp = at
+	}
+	p.SetCreationDate(stamp)
+	p.SetModificationDate(stamp)
+	p.SetCatalogSort(true)
+	p.AliasNbPages("{nb}")
+	p.SetHeaderFunc(d.header)
+	p.SetFooterFunc(d.footer)
+}
+
+func (d *doc) header() {
+	if d.pdf.PageNo() == 1 {
+		return
+	}
+	p := d.pdf
+	d.font("", d.st.Fonts.Small)
+	d.textColour(d.st.Colours.Muted)
+	left := d.r.Title
+	if d.r.Pack.Title != "" && d.r.Pack.Title != d.r.Title {
+		left = d.r.Pack.Title
+	}
+	p.SetXY(marginL, 10)
+	p.CellFormat(contentW*0.7, 5, left, "", 0, "L", false, 0, "")
+	p.SetXY(marginL+contentW*0.7, 10)
+	p.CellFormat(contentW*0.3, 5, quarterWords(d.r.Period), "", 0, "R", false, 0, "")
+	d.drawColour(d.st.Colours.Accent)
+	p.SetLineWidth(0.4)
+	p.Line(marginL, 16, pageW-marginR, 16)
+	p.SetXY(marginL, marginTop)
+	d.textColour(d.st.Colours.Text)
+}
+
+func (d *doc) footer() {
+	if d.pdf.PageNo() == 1 {
+		return
+	}
+	p := d.pdf
+	d.drawColour(d.st.Colours.Rule)
+	p.SetLineWidth(0.2)
+	p.Line(marginL, pageH-14, pageW-marginR, pageH-14)
+	d.font("", d.st.Fonts.Small)
+	d.textColour(d.st.Colours.Muted)
+	p.SetXY(marginL, pageH-13)
+	p.CellFormat(contentW*0.7, 5, d.r.Organisation+" · data as at "+asAtWords(d.r), "", 0, "L", false, 0, "")
+	p.SetXY(marginL+contentW*0.7, pageH-13)
+	p.CellFormat(contentW*0.3, 5, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "R", false, 0, "")
+	d.textColour(d.st.Colours.Text)
+}
+
+func (d *doc) font(style string, size float64) {
+	d.pdf.SetFont(fontFamily, style, size)
+}
+
+func (d *doc) textColour(c templates.Colour) {
+	d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
+}
+
+func (d *doc) drawColour(c templates.Colour) {
+	d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+}
+
+func (d *doc) fillColour(c templates.Colour) {
+	d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+}
+
+// lineH is the line height in mm for a font size in points.
+func lineH(size float64) float64 { return size * ptToMM * 1.4 }
+
+// room is the height left on the page above the bottom margin.
+func (d *doc) room() float64 { return pageH - marginBottom - d.pdf.GetY() }
+
+// ensure starts a new page unless h mm fit on this one.
+func (d *doc) ensure(h float64) {
+	if d.room() < h {
+		d.pdf.AddPage()
+	}
+}
+
+// section marks where a contents entry starts: its page, its bookmark and the target of
+// the contents' link.
+func (d *doc) section(id, title string, level int) {
+	d.pageOf[id] = d.pdf.PageNo()
+	d.pdf.Bookmark(title, level, -1)
+	if link, ok := d.links[id]; ok {
+		d.pdf.SetLink(link, d.pdf.GetY(), -1)
+	}
+}
+
+// heading writes a section heading and registers it for contents and bookmarks.
+func (d *doc) heading(id, title string, level int) {
+	size := d.st.Fonts.Heading
+	if level > 0 {
+		size = d.st.Fonts.Subheading
+	}
+	d.ensure(lineH(size)*2 + 25) // never strand a heading at the foot of a page
+	if level > 0 {
+		d.pdf.Ln(3)
+	}
+	d.section(id, title, level)
+	d.font("B", size)
+	d.textColour(d.st.Colours.Accent)
+	d.pdf.MultiCell(contentW, lineH(size), title, "", "L", false)
+	d.pdf.Ln(1.5)
+	d.textColour(d.st.Colours.Text)
+}
+
+// paragraphs writes text where a blank line separates paragraphs and single line breaks
+// are joined, as templates are written.
+func (d *doc) paragraphs(text string, style string, size float64) {
+	for _, para := range splitParagraphs(text) {
+		d.font(style, size)
+		d.pdf.MultiCell(contentW, lineH(size), para, "", "L", false)
+		d.pdf.Ln(lineH(size) * 0.5)
+	}
+}

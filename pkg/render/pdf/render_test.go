@@ -1,0 +1,154 @@
+package pdf
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/example/qpr/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+func render(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Render(&buf, fixtureReport(), templates.Default()); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestRenderIsDeterministic(t *testing.T) {
+	a, b := render(t), render(t)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two renders of the same report differ")
+	}
+	if !bytes.HasPrefix(a, []byte("%PDF-")) {
+		t.Fatalf("output is not a PDF: %q", a[:min(20, len(a))])
+	}
+	if !bytes.Contains(a, []byte("/CreationDate (D:20231114000000)")) {
+		t.Error("creation date should be the report's as-at date, 14 November 2023")
+	}
+}
+
+func TestDocumentMetadata(t *testing.T) {
+	out := render(t)
+	for _, want := range []string{"/Lang (en-GB)", "/Outlines", "/PageMode /UseOutlines"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("PDF lacks %s", want)
+		}
+	}
+}
+
+// pdftotext extracts the text, or skips the test where poppler-utils is not installed.
+func pdftotext(t *testing.T, pdf []byte, args ...string) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed (apt-get install poppler-utils); skipping the text check")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "report.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, append(args, in, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func TestGoldenText(t *testing.T) {
+	got := pdftotext(t, render(t), "-layout")
+	golden := filepath.Join("testdata", "report.golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./pkg/render/pdf -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("extracted text differs from %s; run with -update after checking the PDF by eye", golden)
+	}
+}
+
+// The text a reader must find, worked out from the fixture by hand.
+func TestReportText(t *testing.T) {
+	raw := pdftotext(t, render(t))
+	text := strings.Join(strings.Fields(raw), " ")
+	want := []string{
+		"Quarter 2, 2023/24: data to the end of September 2023",
+		"Data as at 14 November 2023",
+		"Of the 9 KPIs in this report, 2 achieved or exceeded target (rated Green; one fewer than the previous quarter)",
+		"3 achieved or exceeded the floor standard but did not meet the target (rated Amber; one more than the previous quarter)",
+		"The direction of travel is positive for 3 indicators (two more than the previous quarter)",
+		"3 are stable or show no clear trend (two fewer than the previous quarter)",
+		"Chief Executive’s Department",
+		"Adult Social Care and Health – Résumé of Services",
+		"82%",           // CS01's display "82"
+		"89.96%",        // CS02 shown with the places that keep it Amber against 90.0%
+		"90.0%",         // CS02's target at one decimal place
+		"£1,234,567",    // FN05, currency
+		"32.4 days",     // AS02
+		"118,250",       // CS04, number
+		"2 of 3 months", // AS01, part quarter
+		"No value for 2023/24 Q2; the latest available value is shown.",
+		"least-squares regression", "last 8 quarters", "5% level",
+		"Projected for 2023/24 Q3: 81% (95% prediction interval 78% to 85%), which would be rated Amber against a target of 85% and a floor of 75%.",
+		"Recruitment of eight additional call handlers",
+		"No management action has been recorded for this quarter.", // AS02 is red without actions
+		"Page 3 of",
+	}
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("PDF text lacks %q", w)
+		}
+	}
+	if strings.Contains(raw, "{nb}") {
+		t.Error("page count alias left unreplaced")
+	}
+}
+
+// The contents' page numbers must be the pages the sections start on.
+func TestContentsPageNumbers(t *testing.T) {
+	pdf := render(t)
+	pages := strings.Split(pdftotext(t, pdf), "\f")
+	// a section's heading is the first line under the running header's two lines
+	find := func(heading string) int {
+		for i, p := range pages {
+			var lines []string
+			for _, l := range strings.Split(p, "\n") {
+				if strings.TrimSpace(l) != "" {
+					lines = append(lines, strings.TrimSpace(l))
+				}
+			}
+			if len(lines) > 2 && lines[2] == heading {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	contents := strings.Join(strings.Fields(pages[1]), " ")
+	for _, h := range []string{"Executive summary", "Growth, Environment and Transport"} {
+		n := find(h)
+		if n == 0 {
+			t.Fatalf("heading %q not found on any page", h)
+		}
+		if !strings.Contains(contents, h+" "+strconv.Itoa(n)) {
+			t.Errorf("contents should give %q page %d: %s", h, n, contents)
+		}
+	}
+}

@@ -1,0 +1,14 @@
+package pdf
+
+import "strings"
+
+// splitParagraphs breaks text at blank lines and joins each paragraph's lines with spaces.
+func splitParagraphs(text string) []string {
+	var out []string
+	for _, block := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p := strings.Join(strings.Fields(block), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
