@@ -1,0 +1,248 @@
+// Package catalogue loads the indicator catalogue: what each indicator is, how it is rated and
+// trended, and which report packs exist.
+package catalogue
+
+import (
+	"math"
+
+	"github.com/example/qpr/pkg/period"
+)
+
+// Catalogue is the whole of a loaded catalogue file, defaults applied.
+type Catalogue struct {
+	File         string // path it was loaded from, for messages
+	Organisation string
+	Title        string
+	Calendar     period.Calendar
+	Trend        TrendSpec
+	Directorates []Directorate
+	Indicators   []*Indicator
+	Packs        []Pack
+}
+
+type Directorate struct {
+	Code string
+	Name string
+}
+
+type Type string
+
+const (
+	KPI      Type = "kpi"
+	Activity Type = "activity"
+)
+
+type Polarity string
+
+const (
+	Higher Polarity = "higher"
+	Lower  Polarity = "lower"
+)
+
+type Unit string
+
+const (
+	Percent  Unit = "percent"
+	Number   Unit = "number"
+	Days     Unit = "days"
+	Currency Unit = "currency"
+	Rate     Unit = "rate"
+)
+
+type Frequency string
+
+const (
+	Quarterly Frequency = "quarterly"
+	Monthly   Frequency = "monthly"
+)
+
+type Aggregate string
+
+const (
+	Last Aggregate = "last"
+	Sum  Aggregate = "sum"
+	Mean Aggregate = "mean"
+)
+
+// TrendSpec is the direction-of-travel settings; an indicator's spec is the catalogue default
+// with the indicator's own keys laid over it.
+type TrendSpec struct {
+	Method      string  // regression | mann-kendall | spc | last-change | year-on-year
+	Window      int     // quarters
+	Alpha       float64 // significance level
+	Tolerance   float64 // last-change / year-on-year
+	ShiftPoints int     // spc
+	TrendPoints int     // spc
+	ScreenMR    bool    // spc moving-range screening
+}
+
+// DefaultTrend is the contract's default.
+var DefaultTrend = TrendSpec{Method: "regression", Window: 8, Alpha: 0.05, ShiftPoints: 7, TrendPoints: 7, ScreenMR: true}
+
+// EveryYear keys thresholds or an expected range that apply to every financial year: it is at or
+// before any year a period can fall in.
+const EveryYear = math.MinInt32
+
+// Thresholds are a KPI's target and floor for one financial year. Null marks a year set to
+// null in the catalogue: not rated from that year on.
+type Thresholds struct {
+	Null   bool
+	Target *float64
+	Floor  *float64
+}
+
+// Expected is an activity indicator's expected range for one financial year.
+type Expected struct {
+	Null  bool
+	Lower *float64
+	Upper *float64
+}
+
+type Indicator struct {
+	Code        string
+	Name        string
+	Directorate string
+	Type        Type
+	Polarity    Polarity // empty for an activity indicator without one
+	Unit        Unit
+	Decimals    int
+	Frequency   Frequency
+	Aggregate   Aggregate
+	MaxLag      int
+	Tags        []string
+	Trend       TrendSpec
+	Description string // optional: what the indicator measures, for readers
+
+	// Per financial year (keyed by the calendar year the financial year starts in); the latest
+	// year at or before a period applies. A target or range given at indicator level, for
+	// every year, is keyed EveryYear.
+	Thresholds map[int]Thresholds
+	Expected   map[int]Expected
+
+	Line int // line of the indicator in the catalogue, for messages
+}
+
+// Include selects a pack's indicators: any matching tag, directorate or code.
+type Include struct {
+	Tags         []string
+	Directorates []string
+	Codes        []string
+}
+
+type Pack struct {
+	ID      string
+	Title   string
+	Include *Include // nil = every indicator
+}
+
+// ThresholdsFor returns the thresholds of the latest year at or before fy, and whether any apply.
+func (ind *Indicator) ThresholdsFor(fy int) (Thresholds, bool) {
+	best, found := 0, false
+	var t Thresholds
+	for y, th := range ind.Thresholds {
+		if y <= fy && (!found || y > best) {
+			best, t, found = y, th, true
+		}
+	}
+	if !found || t.Null {
+		return Thresholds{}, false
+	}
+	return t, true
+}
+
+// ExpectedFor returns the expected range of the latest year at or before fy.
+func (ind *Indicator) ExpectedFor(fy int) (Expected, bool) {
+	best, found := 0, false
+	var e Expected
+	for y, ex := range ind.Expected {
+		if y <= fy && (!found || y > best) {
+			best, e, found = y, ex, true
+		}
+	}
+	if !found || e.Null {
+		return Expected{}, false
+	}
+	return e, true
+}
+
+// Directorate looks a directorate up by code.
+func (c *Catalogue) Directorate(code string) (Directorate, bool) {
+	for _, d := range c.Directorates {
+		if d.Code == code {
+			return d, true
+		}
+	}
+	return Directorate{}, false
+}
+
+// Indicator looks an indicator up by code, case-insensitively as data files are.
+func (c *Catalogue) Indicator(code string) (*Indicator, bool) {
+	for _, ind := range c.Indicators {
+		if equalFold(ind.Code, code) {
+			return ind, true
+		}
+	}
+	return nil, false
+}
+
+// Pack looks a pack up by id.
+func (c *Catalogue) Pack(id string) (Pack, bool) {
+	for _, p := range c.Packs {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Pack{}, false
+}
+
+// Members lists the pack's indicators in catalogue order.
+func (c *Catalogue) Members(p Pack) []*Indicator {
+	var out []*Indicator
+	for _, ind := range c.Indicators {
+		if p.Include == nil || p.Include.Matches(ind) {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// Matches reports whether ind matches any of the include's tags, directorates or codes.
+func (inc *Include) Matches(ind *Indicator) bool {
+	for _, t := range inc.Tags {
+		for _, it := range ind.Tags {
+			if t == it {
+				return true
+			}
+		}
+	}
+	for _, d := range inc.Directorates {
+		if d == ind.Directorate {
+			return true
+		}
+	}
+	for _, code := range inc.Codes {
+		if equalFold(code, ind.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'a' <= x && x <= 'z' {
+			x -= 'a' - 'A'
+		}
+		if 'a' <= y && y <= 'z' {
+			y -= 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
