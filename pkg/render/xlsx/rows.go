@@ -1,0 +1,112 @@
+package xlsx
+
+import (
+	"math"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// column is one column of a sheet people read: its header, width and whether long text
+// wraps in it.
+type column struct {
+	header string
+	width  float64
+	wrap   bool
+}
+
+// row gathers one sheet row's values with each cell's style before it is written in one go.
+type row struct {
+	values []interface{}
+	styles []cellStyle
+}
+
+func (r *row) add(v interface{}, s cellStyle) {
+	r.values = append(r.values, v)
+	r.styles = append(r.styles, s)
+}
+
+// write puts the row at the given 1-based row number, styling runs of equal cells together.
+func (r *row) write(f *excelize.File, st *styles, sheet string, rowNum int) error {
+	start, err := excelize.CoordinatesToCellName(1, rowNum)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetRow(sheet, start, &r.values); err != nil {
+		return err
+	}
+	for first := 0; first < len(r.styles); {
+		last := first
+		for last+1 < len(r.styles) && r.styles[last+1] == r.styles[first] {
+			last++
+		}
+		id, err := st.id(r.styles[first])
+		if err != nil {
+			return err
+		}
+		from, _ := excelize.CoordinatesToCellName(first+1, rowNum)
+		to, _ := excelize.CoordinatesToCellName(last+1, rowNum)
+		if err := f.SetCellStyle(sheet, from, to, id); err != nil {
+			return err
+		}
+		first = last + 1
+	}
+	return nil
+}
+
+// headerHeight gives a header two lines: neither Excel nor LibreOffice grows a row to fit
+// wrapped text when opening a file, and most headers wrap once in their narrow columns.
+const headerHeight = 30
+
+// writeHeader writes a header row, sets the column widths, freezes the header row and the
+// first frozenCols columns, and puts an autofilter over the header and the rows below it.
+func writeHeader(f *excelize.File, st *styles, sheet string, cols []column, frozenCols, dataRows int) error {
+	var header row
+	for i, c := range cols {
+		header.add(c.header, cellStyle{header: true})
+		name, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return err
+		}
+		if err := f.SetColWidth(sheet, name, name, c.width); err != nil {
+			return err
+		}
+	}
+	if err := header.write(f, st, sheet, 1); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sheet, 1, headerHeight); err != nil {
+		return err
+	}
+	topLeft, err := excelize.CoordinatesToCellName(frozenCols+1, 2)
+	if err != nil {
+		return err
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{
+		Freeze: true, XSplit: frozenCols, YSplit: 1, TopLeftCell: topLeft, ActivePane: "bottomRight",
+		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: "bottomRight"}},
+	}); err != nil {
+		return err
+	}
+	last, err := excelize.CoordinatesToCellName(len(cols), dataRows+1)
+	if err != nil {
+		return err
+	}
+	return f.AutoFilter(sheet, "A1:"+last, nil)
+}
+
+// number turns an optional figure into a cell value; a missing or non-finite figure is a
+// blank cell, since Excel cannot hold NaN or infinity.
+func number(p *float64) interface{} {
+	if p == nil || math.IsNaN(*p) || math.IsInf(*p, 0) {
+		return nil
+	}
+	return *p
+}
+
+// text turns an optional string into a cell value, blank when absent.
+func text(s string) interface{} {
+	if s == "" {
+		return nil
+	}
+	return s
+}
