@@ -197,7 +197,7 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 		out.Projection = projection(s, q, cfg.Window)
 	}
 
-	for _, p := range s.window(q, max(cfg.Window, HistoryLength)) {
+	for _, p := range s.window(q, cfg.Window) {
 		cp := ChartPoint{Period: p.label}
 		if p.ok {
 			v := p.value

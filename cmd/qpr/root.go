@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"github.com/example/qpr/pkg/app"
+)
+
+// version is set at link time (-ldflags "-X main.version=v1.2.3"); otherwise the module's.
+var version = ""
+
+const exitStatus = `
+EXIT STATUS
+  0  done
+  1  bad input or a failure (messages on stderr as place: message)
+  2  bad usage (a wrong flag or argument)
+  3  --fail-on matched
+`
+
+func newRootCmd(s app.Streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "qpr",
+		Short: "Quarterly Performance Report: RAG ratings, direction of travel, PDF/Excel/JSON packs",
+		Long: `qpr rates each indicator in a catalogue against its target and floor, works out its
+direction of travel, and writes the Quarterly Performance Report and directorate dashboards
+as PDF, Excel and JSON.
+
+A qpr.yaml in the working directory may set catalogue, data, out, formats and templates, so
+that a bare "qpr build" works; flags win over it.` + "\n" + exitStatus,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       moduleVersion(),
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return app.UsageError("%v (see qpr %s --help)", err, c.Name())
+	})
+	root.AddCommand(
+		newBuildCmd(s),
+		newRagCmd(s),
+		newTrendCmd(s),
+		newValidateCmd(s),
+		newInitCmd(s),
+		newVersionCmd(s),
+	)
+	return root
+}
+
+// inputFlags are the flags naming the catalogue and data, shared by every command that reads them.
+func inputFlags(c *cobra.Command, in *app.Inputs) {
+	c.Flags().StringVar(&in.Catalogue, "catalogue", "", "indicator catalogue (YAML); default from qpr.yaml, else catalogue.yaml")
+	c.Flags().StringArrayVar(&in.Data, "data", nil, "data file or folder of .xlsx/.csv (repeatable); default from qpr.yaml, else data/")
+}
+
+// usageArgs makes a wrong number of arguments a usage error (exit 2), as cobra's own are not.
+func usageArgs(min, max int) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) < min || len(args) > max {
+			return app.UsageError("%s: expected %s, got %d arguments (see qpr %s --help)", c.CommandPath(), argsWord(min, max), len(args), c.Name())
+		}
+		return nil
+	}
+}
+
+func argsWord(min, max int) string {
+	switch {
+	case min == max && min == 0:
+		return "no arguments"
+	case min == max:
+		return fmt.Sprintf("%d argument(s)", min)
+	default:
+		return fmt.Sprintf("%d to %d arguments", min, max)
+	}
+}
+
+func moduleVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+func newVersionCmd(s app.Streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print qpr's version",
+		Args:  usageArgs(0, 0),
+		RunE: func(c *cobra.Command, args []string) error {
+			fmt.Fprintf(s.Out, "qpr %s\n", moduleVersion())
+			return nil
+		},
+	}
+}

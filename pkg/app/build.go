@@ -1,0 +1,225 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/render/pdf"
+	"github.com/example/qpr/pkg/render/xlsx"
+	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
+)
+
+// Formats build can write, in the order they are listed.
+var Formats = []string{"pdf", "xlsx", "json"}
+
+type BuildOptions struct {
+	Inputs
+	Period    string
+	Out       string
+	Formats   []string
+	Packs     []string
+	Templates string
+	Quiet     bool
+	// SourceDateEpoch is $SOURCE_DATE_EPOCH: the date outputs carry. Unset, they carry the last
+	// day of the report quarter, so the same inputs always give the same bytes.
+	SourceDateEpoch string
+}
+
+// RunBuild writes each pack's report in each format to the output folder.
+func RunBuild(io Streams, o BuildOptions) error {
+	l, err := o.load()
+	if err != nil {
+		return err
+	}
+	printWarnings(io, l.problems.Warnings())
+	if err := l.problems.Err(); err != nil {
+		return err
+	}
+	formats, err := chooseFormats(o.Formats, l.project.Formats)
+	if err != nil {
+		return err
+	}
+	packs, err := choosePacks(l.cat, o.Packs)
+	if err != nil {
+		return err
+	}
+	periodFlag := o.Period
+	if periodFlag == "" {
+		periodFlag = l.project.Period
+	}
+	q, err := parsePeriod(l.cat.Calendar, periodFlag)
+	if err != nil {
+		return err
+	}
+	asAt, err := sourceDate(o.SourceDateEpoch)
+	if err != nil {
+		return err
+	}
+	tmplDir := o.Templates
+	if tmplDir == "" {
+		tmplDir = l.project.Templates
+	}
+	tmpl := templates.Default()
+	if tmplDir != "" {
+		if tmpl, err = templates.Load(tmplDir); err != nil {
+			return err
+		}
+	}
+	out := o.Out
+	if out == "" {
+		out = l.project.Out
+	}
+	if out == "" {
+		out = filepath.Join(o.Dir, "out")
+	}
+
+	progress := newProgress(io, o.Quiet, len(packs)*len(formats))
+	type job struct {
+		path   string
+		render func() ([]byte, error)
+	}
+	var jobs []job
+	for _, p := range packs {
+		r, err := report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
+		if err != nil {
+			return err
+		}
+		for _, f := range formats {
+			path := filepath.Join(out, fmt.Sprintf("%s-%s.%s", p.ID, r.FileLabel, f))
+			jobs = append(jobs, job{path: path, render: renderer(f, r, tmpl)})
+		}
+	}
+
+	// Every file is rendered before any is written, so a failure leaves earlier outputs as
+	// they were rather than a mix of old and new.
+	results := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = j.render()
+			progress.done(filepath.Base(j.path))
+		}()
+	}
+	wg.Wait()
+	progress.finish()
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("%s: %v", jobs[i].path, err)
+		}
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("%s: cannot create the output folder: %v", out, err)
+	}
+	for i, j := range jobs {
+		if err := writeAtomically(j.path, results[i]); err != nil {
+			return err
+		}
+		fmt.Fprintln(io.Out, j.path)
+	}
+	return nil
+}
+
+func renderer(format string, r *report.Report, t *templates.Set) func() ([]byte, error) {
+	return func() ([]byte, error) {
+		var buf bytes.Buffer
+		var err error
+		switch format {
+		case "json":
+			err = writeJSON(&buf, r)
+		case "pdf":
+			err = pdf.Render(&buf, r, t)
+		case "xlsx":
+			var narrative string
+			if narrative, err = t.Narrative(r); err == nil {
+				err = xlsx.Render(&buf, r, narrative)
+			}
+		}
+		return buf.Bytes(), err
+	}
+}
+
+func writeJSON(buf *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// chooseFormats takes the --format list (comma-separated values allowed), else qpr.yaml's,
+// else all three.
+func chooseFormats(flag, project []string) ([]string, error) {
+	asked := flag
+	if len(asked) == 0 {
+		asked = project
+	}
+	if len(asked) == 0 {
+		return Formats, nil
+	}
+	var out []string
+	for _, a := range asked {
+		for _, f := range strings.Split(a, ",") {
+			f = strings.ToLower(strings.TrimSpace(f))
+			if f == "" {
+				continue
+			}
+			if !slices.Contains(Formats, f) {
+				return nil, UsageError("--format: %q is not a format; use pdf, xlsx or json (comma-separated)", f)
+			}
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return Formats, nil
+	}
+	return out, nil
+}
+
+func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, error) {
+	if len(ids) == 0 {
+		return cat.Packs, nil
+	}
+	var out []catalogue.Pack
+	for _, a := range ids {
+		for _, id := range strings.Split(a, ",") {
+			id = strings.TrimSpace(id)
+			p, ok := cat.Pack(id)
+			if !ok {
+				var known []string
+				for _, p := range cat.Packs {
+					known = append(known, p.ID)
+				}
+				return nil, UsageError("--pack: no pack %q in %s; packs are %s", id, cat.File, strings.Join(known, ", "))
+			}
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// sourceDate reads SOURCE_DATE_EPOCH (seconds since 1970), the reproducible-builds convention
+// for the date generated files carry.
+func sourceDate(epoch string) (time.Time, error) {
+	if epoch == "" {
+		return time.Time{}, nil
+	}
+	secs, err := strconv.ParseInt(strings.TrimSpace(epoch), 10, 64)
+	if err != nil {
+		return time.Time{}, UsageError("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", epoch)
+	}
+	return time.Unix(secs, 0).UTC(), nil
+}

@@ -1,0 +1,116 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
+	"github.com/example/qpr/pkg/project"
+)
+
+// Inputs names the catalogue and data a command reads; empty fields fall back to qpr.yaml in
+// Dir, then to catalogue.yaml and data/ in Dir.
+type Inputs struct {
+	Dir       string
+	Catalogue string
+	Data      []string
+}
+
+// Defaults the conventional layout of a report folder, as `qpr init` writes it.
+const (
+	defaultCatalogue = "catalogue.yaml"
+	defaultData      = "data"
+)
+
+// loaded is everything read for a command.
+type loaded struct {
+	project  project.Config
+	cat      *catalogue.Catalogue
+	dataset  *data.Dataset
+	store    *data.Store
+	problems diag.List // errors and warnings from reading and matching
+}
+
+func (in Inputs) projectConfig() (project.Config, error) {
+	dir := in.Dir
+	if dir == "" {
+		dir = "."
+	}
+	return project.Load(dir)
+}
+
+func (in Inputs) resolve(cfg project.Config) (cat string, paths []string) {
+	cat, paths = in.Catalogue, in.Data
+	if cat == "" {
+		cat = cfg.Catalogue
+	}
+	if len(paths) == 0 {
+		paths = cfg.Data
+	}
+	if cat == "" {
+		cat = filepath.Join(in.Dir, defaultCatalogue)
+	}
+	if len(paths) == 0 {
+		if st, err := os.Stat(filepath.Join(in.Dir, defaultData)); err == nil && st.IsDir() {
+			paths = []string{filepath.Join(in.Dir, defaultData)}
+		}
+	}
+	return cat, paths
+}
+
+// loadCatalogue reads only the catalogue (for commands that need no data).
+func (in Inputs) loadCatalogue() (*catalogue.Catalogue, project.Config, error) {
+	cfg, err := in.projectConfig()
+	if err != nil {
+		return nil, cfg, err
+	}
+	path, _ := in.resolve(cfg)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if in.Catalogue == "" && cfg.Catalogue == "" {
+			return nil, cfg, UsageError("no catalogue: give --catalogue FILE, or set catalogue: in %s (qpr init DIR writes an example)", project.FileName)
+		}
+		return nil, cfg, fmt.Errorf("%s: no such file", path)
+	}
+	cat, err := catalogue.Load(path)
+	return cat, cfg, err
+}
+
+// load reads the catalogue and the data and matches them. Data problems are collected, not
+// returned as an error, so validate can list them all; callers that must stop on them use
+// problems.Err().
+func (in Inputs) load() (*loaded, error) {
+	cat, cfg, err := in.loadCatalogue()
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{project: cfg, cat: cat}
+	_, paths := in.resolve(cfg)
+	if len(paths) == 0 {
+		return nil, UsageError("no data: give --data FILE_OR_DIR (repeatable), or set data: in %s", project.FileName)
+	}
+	ds, readProblems := data.Read(paths, cat.Calendar)
+	l.problems.AddAll(readProblems.Problems())
+	l.dataset = ds
+	store, matchProblems := data.Match(ds, cat)
+	l.problems.AddAll(matchProblems.Problems())
+	l.store = store
+	return l, nil
+}
+
+// parsePeriod reads a --period flag with the catalogue's calendar; empty means the latest.
+func parsePeriod(cal period.Calendar, s string) (period.Quarter, error) {
+	if s == "" {
+		return period.Quarter{}, nil
+	}
+	q, err := cal.ParseQuarter(s)
+	if err != nil {
+		return period.Quarter{}, UsageError("--period: %v", err)
+	}
+	return q, nil
+}

@@ -1,0 +1,172 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/pkg/trend"
+	"github.com/example/qpr/pkg/unit"
+)
+
+type TrendOptions struct {
+	Inputs
+	Code   string
+	Period string
+	Method string
+	Window int // 0 = the catalogue's
+	JSON   bool
+}
+
+// RunTrend explains one indicator's direction of travel: its points, the fitted figures and
+// the verdict in words.
+func RunTrend(io Streams, o TrendOptions) error {
+	if o.Code == "" {
+		return UsageError("give an indicator CODE")
+	}
+	var method trend.Method
+	if o.Method != "" {
+		m, err := trend.ParseMethod(o.Method)
+		if err != nil {
+			return UsageError("--method: %v", err)
+		}
+		method = m
+	}
+	if o.Window < 0 || o.Window == 1 {
+		return UsageError("--window: %d is too short; give at least 2 quarters", o.Window)
+	}
+	ind, r, err := singleIndicatorReport(o.Inputs, o.Code, o.Period, func(spec *catalogue.TrendSpec) {
+		if method != "" {
+			spec.Method = string(method)
+		}
+		if o.Window > 0 {
+			spec.Window = o.Window
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if o.JSON {
+		return encodeJSON(io.Out, trendJSON{Code: ind.Code, Period: r.Period, Trend: ind.Trend})
+	}
+	writeTrendText(io, r, ind)
+	return nil
+}
+
+// trendJSON is `trend --json`: code and period, then the method's own figures.
+type trendJSON struct {
+	Code   string `json:"code"`
+	Period string `json:"period"`
+	*report.Trend
+}
+
+// MarshalJSON keeps the Trend's own marshalling (spc's null assurance) with code and period
+// in front.
+func (t trendJSON) MarshalJSON() ([]byte, error) {
+	inner, err := t.Trend.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	head := fmt.Sprintf(`{"code":%s,"period":%s`, strconv.Quote(t.Code), strconv.Quote(t.Period))
+	if len(inner) <= 2 {
+		return []byte(head + "}"), nil
+	}
+	return []byte(head + "," + string(inner[1:])), nil
+}
+
+func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
+	t := ind.Trend
+	noun := "quarters"
+	if ind.Frequency == string(catalogue.Monthly) {
+		noun = "quarters (monthly points)"
+	}
+	fmt.Fprintf(io.Out, "%s %s\n", ind.Code, ind.Name)
+	fmt.Fprintf(io.Out, "%s, %s over the last %d %s\n\n", r.Period, t.Method, t.Window, noun)
+
+	types := map[string]string{}
+	for _, p := range t.Series {
+		types[p.Period] = strings.ReplaceAll(p.Type, "_", " ")
+	}
+	tw := tabwriter.NewWriter(io.Out, 0, 0, 2, ' ', 0)
+	header := "period\tvalue"
+	if ind.Type == string(catalogue.KPI) {
+		header += "\ttarget"
+	}
+	if len(types) > 0 {
+		header += "\tpoint"
+	}
+	fmt.Fprintln(tw, header)
+	window := ind.Chart[len(ind.Chart)-chartWindowLen(ind):]
+	for _, p := range window {
+		row := p.Period + "\t"
+		if p.Value != nil {
+			row += unit.FormatShortest(*p.Value, 10, ind.Unit)
+		} else {
+			row += "-"
+		}
+		if ind.Type == string(catalogue.KPI) {
+			row += "\t"
+			if p.Target != nil {
+				row += unit.FormatShortest(*p.Target, 10, ind.Unit)
+			}
+		}
+		if len(types) > 0 {
+			row += "\t" + types[p.Period]
+		}
+		fmt.Fprintln(tw, row)
+	}
+	tw.Flush()
+	fmt.Fprintln(io.Out)
+	if figures := trendFigures(t); figures != "" {
+		fmt.Fprintln(io.Out, figures)
+	}
+	fmt.Fprintln(io.Out, t.Sentence)
+	if ind.Projection != nil {
+		p := ind.Projection
+		line := fmt.Sprintf("Projection for %s: %s (95%% prediction interval %s to %s)", p.Period,
+			unit.Format(p.Value, ind.Decimals+1, ind.Unit), unit.Format(p.Lower, ind.Decimals+1, ind.Unit), unit.Format(p.Upper, ind.Decimals+1, ind.Unit))
+		if p.RAG != nil {
+			line += ", which would be " + verdictWord(*p.RAG)
+		}
+		fmt.Fprintln(io.Out, line)
+	}
+}
+
+// chartWindowLen is how many chart points belong to the trend window (the chart may show more).
+func chartWindowLen(ind *report.Indicator) int {
+	n := ind.Trend.Window
+	if ind.Frequency == string(catalogue.Monthly) {
+		n *= 3
+	}
+	return min(n, len(ind.Chart))
+}
+
+func trendFigures(t *report.Trend) string {
+	f := func(p *float64) string { return strconv.FormatFloat(*p, 'g', 4, 64) }
+	switch t.Method {
+	case string(trend.Regression):
+		if t.Slope != nil && t.PValue != nil {
+			return fmt.Sprintf("slope %s a period, intercept %s, standard error %s, p = %s", f(t.Slope), f(t.Intercept), f(t.StdErr), f(t.PValue))
+		}
+	case string(trend.MannKendall):
+		if t.S != nil {
+			return fmt.Sprintf("S = %d, var(S) = %s, z = %s, p = %s, tau = %s, Sen's slope %s a period", *t.S, f(t.VarS), f(t.Z), f(t.PValue), f(t.Tau), f(t.SenSlope))
+		}
+	case string(trend.SPC):
+		if t.Mean != nil {
+			s := fmt.Sprintf("mean %s, process limits %s to %s", f(t.Mean), f(t.LPL), f(t.UPL))
+			if t.Assurance != nil {
+				s += ", assurance " + strings.ReplaceAll(*t.Assurance, "_", " ")
+			}
+			return s
+		}
+	case string(trend.LastChange), string(trend.YearOnYear):
+		if t.Change != nil && t.ReferencePeriod != nil {
+			return fmt.Sprintf("change %s since %s", f(t.Change), *t.ReferencePeriod)
+		}
+	}
+	return ""
+}

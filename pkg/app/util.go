@@ -1,0 +1,39 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/suggest"
+)
+
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func suggestCode(cat *catalogue.Catalogue, code string) string {
+	var codes []string
+	for _, ind := range cat.Indicators {
+		codes = append(codes, ind.Code)
+	}
+	if s := suggest.Nearest(code, codes); s != "" {
+		return fmt.Sprintf("; did you mean %s?", s)
+	}
+	return ""
+}
+
+func printWarnings(s Streams, ws []diag.Problem) {
+	for _, w := range ws {
+		if w.Place.File == "" {
+			fmt.Fprintf(s.Err, "warning: %s\n", w.Message)
+			continue
+		}
+		fmt.Fprintf(s.Err, "%s: warning: %s\n", w.Place, w.Message)
+	}
+}

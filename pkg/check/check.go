@@ -1,0 +1,83 @@
+// Package check finds what would mislead a reader of the report even though the inputs are
+// valid: percentages typed as fractions, red KPIs without actions, indicators with no data.
+package check
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
+	"github.com/example/qpr/pkg/rag"
+	"github.com/example/qpr/pkg/report"
+)
+
+// fractionCeiling: a percent series whose values all sit at or below this, against a target
+// above it, was almost certainly typed as fractions (0.87 for 87%).
+const fractionCeiling = 1.5
+
+// Warnings lists the misleading things in valid inputs, for the report quarter q.
+func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report) []diag.Problem {
+	var out []diag.Problem
+	q, _ := cat.Calendar.ParseQuarter(r.Period)
+	out = append(out, fractionLikePercents(cat, store, q)...)
+	catPlace := func(ind *catalogue.Indicator) diag.Place { return diag.Place{File: cat.File, Line: ind.Line} }
+	for i := range r.Indicators {
+		ri := &r.Indicators[i]
+		ind, _ := cat.Indicator(ri.Code)
+		switch {
+		case ri.Value == nil:
+			out = append(out, warn(catPlace(ind), "%s has no value for %s (nor within %d earlier quarters): it will show as no data", ri.Code, r.Period, ind.MaxLag))
+		case ri.Stale:
+			out = append(out, warn(catPlace(ind), "%s has no value for %s: the report shows its %s value, marked stale", ri.Code, r.Period, *ri.ValuePeriod))
+		}
+		if ri.RAG != nil && *ri.RAG == rag.Red && (ri.Commentary == nil || ri.Commentary.Actions == "") {
+			out = append(out, warn(catPlace(ind), "%s is red at %s but has no management action: add a commentary row (code, period, actions) saying what is being done", ri.Code, r.Period))
+		}
+	}
+	return out
+}
+
+func warn(at diag.Place, format string, args ...any) diag.Problem {
+	return diag.Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: diag.Warning}
+}
+
+func fractionLikePercents(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) []diag.Problem {
+	var out []diag.Problem
+	for _, ind := range cat.Indicators {
+		if ind.Unit != catalogue.Percent {
+			continue
+		}
+		th, ok := ind.ThresholdsFor(q.Year)
+		if !ok || th.Target == nil || *th.Target <= fractionCeiling {
+			continue
+		}
+		values := store.Values[ind.Code]
+		var latest data.Value
+		latestIdx, n := -1<<62, 0
+		allSmall := true
+		for idx, v := range values {
+			if v.Missing {
+				continue
+			}
+			n++
+			if v.V > fractionCeiling || v.V < 0 {
+				allSmall = false
+				break
+			}
+			if idx > latestIdx {
+				latestIdx, latest = idx, v
+			}
+		}
+		if n == 0 || !allSmall {
+			continue
+		}
+		out = append(out, warn(latest.Place, "%s values look like fractions (%s) while its target is %s: write a percentage as %s or %s%%, or as %s in a cell formatted as a percentage",
+			ind.Code, fmtNum(latest.V), fmtNum(*th.Target), fmtNum(latest.V*100), fmtNum(latest.V*100), fmtNum(latest.V)))
+	}
+	return out
+}
+
+func fmtNum(v float64) string { return strconv.FormatFloat(data.Round10(v), 'f', -1, 64) }

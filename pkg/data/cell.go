@@ -1,0 +1,104 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/example/qpr/pkg/period"
+)
+
+// cellKind is what a cell holds, as far as the table reader cares. A csv field is always text;
+// a workbook cell's kind comes from its type and number format.
+type cellKind uint8
+
+const (
+	kindText     cellKind = iota
+	kindNumber            // a number cell with a plain number format
+	kindPercent           // a number cell formatted as a percentage: it holds a fraction
+	kindDate              // a number cell formatted as a date or time, or an ISO date cell
+	kindError             // a formula's error result, #DIV/0! and the like
+	kindBool              // TRUE or FALSE
+	kindNoResult          // a formula cell with no saved result
+)
+
+// cell is one csv field or workbook cell. For number, percent and date cells num is the stored
+// number and date the moment it stands for (date cells only).
+type cell struct {
+	text string
+	kind cellKind
+	num  float64
+	date time.Time
+}
+
+func (c cell) blank() bool {
+	return c.kind == kindText && strings.TrimSpace(c.text) == ""
+}
+
+// trimmed is the cell's text without surrounding spaces (including the no-break spaces that
+// pasting from web pages leaves behind).
+func (c cell) trimmed() string {
+	return strings.TrimSpace(strings.ReplaceAll(c.text, "\u00a0", " "))
+}
+
+// value reads the cell as an indicator value.
+func (c cell) value(commaIsThousands bool) (float64, bool, error) {
+	switch c.kind {
+	case kindNumber:
+		return finite(c.num, c.text)
+	case kindPercent:
+		return finite(c.num*100, c.text)
+	case kindDate:
+		return 0, false, fmt.Errorf("cell holds %s, not a number; %s", describeDate(c), valueHint)
+	case kindError:
+		return 0, false, errorValue(c.trimmed())
+	case kindBool:
+		return 0, false, fmt.Errorf("cell holds %s, not a number; %s", c.text, valueHint)
+	case kindNoResult:
+		return 0, false, fmt.Errorf("cell holds a formula with no saved result; open the workbook in Excel and save it, or type the value")
+	}
+	return parseValueText(c.text, commaIsThousands)
+}
+
+func finite(v float64, raw string) (float64, bool, error) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false, fmt.Errorf("%q is not a number; %s", raw, valueHint)
+	}
+	return Round10(v), false, nil
+}
+
+// describeDate says what a date-formatted cell shows: a serial number below 1 is a time of
+// day with no date.
+func describeDate(c cell) string {
+	switch {
+	case c.date.IsZero():
+		return fmt.Sprintf("a date (%s)", c.trimmed())
+	case c.num > 0 && c.num < 1:
+		return fmt.Sprintf("a time (%s)", c.date.Format("15:04"))
+	}
+	return fmt.Sprintf("a date (%s)", c.date.Format("2 January 2006"))
+}
+
+// period reads the cell as a period: a quarter or month label, or a date cell (the month that
+// contains it).
+func (c cell) period(cal period.Calendar) (period.Period, error) {
+	switch c.kind {
+	case kindDate:
+		if c.date.IsZero() {
+			return cal.ParsePeriod(c.trimmed())
+		}
+		return period.Period{Kind: period.KindMonth, Month: period.MonthOfTime(c.date)}, nil
+	case kindError:
+		return period.Period{}, fmt.Errorf("cell holds the error %s, not a period; correct the formula or type the period, e.g. %s", c.trimmed(), exampleQuarter(cal))
+	case kindNoResult:
+		return period.Period{}, fmt.Errorf("cell holds a formula with no saved result; open the workbook in Excel and save it, or type the period")
+	case kindPercent, kindBool:
+		return period.Period{}, fmt.Errorf("%q is not a period; write a quarter such as %s or a month such as 2023-09", c.text, exampleQuarter(cal))
+	}
+	return cal.ParsePeriod(c.trimmed())
+}
+
+func exampleQuarter(cal period.Calendar) string {
+	return cal.Label(period.Quarter{Year: 2023, Q: 2})
+}

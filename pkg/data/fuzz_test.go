@@ -1,0 +1,66 @@
+package data
+
+import (
+	"math"
+	"testing"
+
+	"github.com/example/qpr/pkg/diag"
+)
+
+func FuzzReadCSV(f *testing.F) {
+	for _, seed := range []string{
+		"code,period,value\nCS01,2023/24 Q2,85\n",
+		"\xEF\xBB\xBFcode,period,value,note\nCS01,Sep-23,\"1,234\",\"a\nb\"\n",
+		"code;period;value\nCS01;2023/24 Q2;85,5\n",
+		"code,2023/24 Q1,2023-07\nCS01,1,n/a\n",
+		"code,period,context\nCS01,2023/24 Q2,\xa3 note\n",
+		"code,period,value\n\"CS01,2023/24 Q2,85\n",
+		"\xFF\xFEc\x00o\x00d\x00e\x00",
+		"code,period,value\nCS01,2023/24 Q2,NaN\nCS01\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, content []byte) {
+		ds := &Dataset{}
+		probs := &diag.List{}
+		readCSVBytes("fuzz.csv", content, april, ds, probs)
+		for _, p := range probs.Problems() {
+			if p.Place.File != "fuzz.csv" || p.Message == "" {
+				t.Fatalf("problem without its place or message: %+v", p)
+			}
+		}
+		for _, o := range ds.Observations {
+			if o.Place.Line < 1 || math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
+				t.Fatalf("bad observation %+v", o)
+			}
+		}
+		Match(ds, testCatalogue())
+	})
+}
+
+func FuzzParseValue(f *testing.F) {
+	for _, seed := range []string{"85", "85%", "1,234", "n/a", "-", "NaN", "Inf", "1e999", "£-1", "0x1p4", "1,23", " .5 ", "#DIV/0!", "%"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, missing, err := ParseValue(s)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		if missing {
+			if v != 0 {
+				t.Fatalf("missing marker %q gave value %v", s, v)
+			}
+			return
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("ParseValue(%q) = %v", s, v)
+		}
+		if Round10(v) != v {
+			t.Fatalf("ParseValue(%q) = %.17g, not rounded to 10 significant figures", s, v)
+		}
+	})
+}

@@ -1,0 +1,172 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
+)
+
+// Match checks what was read against the catalogue and files each value under its indicator's
+// own code and period: a quarter for a quarterly indicator (a month stands for the quarter
+// that contains it), a month for a monthly one. Every problem is reported: unknown codes, a
+// quarter given for a monthly indicator, and the same value given twice, naming both places.
+// The Store holds every value that could be placed.
+func Match(ds *Dataset, cat *catalogue.Catalogue) (*Store, *diag.List) {
+	m := newMatcher(cat)
+	for _, obs := range ds.Observations {
+		m.observation(obs)
+	}
+	for _, c := range ds.Comments {
+		m.comment(c)
+	}
+	m.reportUnknown()
+	return m.store, m.probs
+}
+
+type matcher struct {
+	cal   period.Calendar
+	byKey map[string]*catalogue.Indicator // upper-case code -> indicator
+	codes []string                        // catalogue codes, for suggestions
+	store *Store
+	probs *diag.List
+
+	unknown      map[unknownKey]*unknownCode
+	unknownOrder []unknownKey
+}
+
+// unknownKey groups an unknown code's uses within one table, so a code that fills a sheet is
+// one message, not hundreds.
+type unknownKey struct {
+	code, file, sheet string
+}
+
+type unknownCode struct {
+	code  string
+	first diag.Place
+	count int
+}
+
+func newMatcher(cat *catalogue.Catalogue) *matcher {
+	m := &matcher{
+		cal:     cat.Calendar,
+		byKey:   map[string]*catalogue.Indicator{},
+		store:   &Store{Values: map[string]map[int]Value{}, Comments: map[string]map[int]Comment{}},
+		probs:   &diag.List{},
+		unknown: map[unknownKey]*unknownCode{},
+	}
+	for _, ind := range cat.Indicators {
+		m.byKey[strings.ToUpper(ind.Code)] = ind
+		m.codes = append(m.codes, ind.Code)
+	}
+	return m
+}
+
+func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, bool) {
+	if ind, ok := m.byKey[strings.ToUpper(code)]; ok {
+		return ind, true
+	}
+	key := unknownKey{strings.ToUpper(code), at.File, at.Sheet}
+	u, seen := m.unknown[key]
+	if !seen {
+		u = &unknownCode{code: code, first: at}
+		m.unknown[key] = u
+		m.unknownOrder = append(m.unknownOrder, key)
+	}
+	u.count++
+	return nil, false
+}
+
+func (m *matcher) observation(obs Observation) {
+	ind, ok := m.indicator(obs.Code, obs.Place)
+	if !ok {
+		return
+	}
+	idx, ok := m.index(ind, obs.Period, obs.Place)
+	if !ok {
+		return
+	}
+	values := m.store.Values[ind.Code]
+	if values == nil {
+		values = map[int]Value{}
+		m.store.Values[ind.Code] = values
+	}
+	if prev, dup := values[idx]; dup {
+		m.probs.Errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place))
+		return
+	}
+	values[idx] = Value{V: obs.Value, Missing: obs.Missing, Place: obs.Place}
+	if !obs.Missing {
+		if q := m.cal.QuarterOfPeriod(obs.Period); m.store.Latest.IsZero() || m.store.Latest.Before(q) {
+			m.store.Latest = q
+		}
+	}
+}
+
+// index is the key of a period in the indicator's own series.
+func (m *matcher) index(ind *catalogue.Indicator, p period.Period, at diag.Place) (int, bool) {
+	if ind.Frequency != catalogue.Monthly {
+		return m.cal.QuarterOfPeriod(p).Index(), true
+	}
+	if p.Kind == period.KindQuarter {
+		ms := m.cal.Months(p.Quarter)
+		m.probs.Errorf(at, "%s is monthly: give months (%s, %s, %s), not a quarter", ind.Code, ms[0], ms[1], ms[2])
+		return 0, false
+	}
+	return p.Month.Index(), true
+}
+
+func (m *matcher) duplicateMessage(ind *catalogue.Indicator, p period.Period, idx int, first diag.Place) string {
+	if ind.Frequency == catalogue.Monthly {
+		return fmt.Sprintf("%s %s is given twice: here and at %s; keep one", ind.Code, p.Month, first)
+	}
+	q := period.FromIndex(idx)
+	if p.Kind == period.KindMonth {
+		return fmt.Sprintf("%s %s is given twice: here (as %s) and at %s; %s is quarterly, so a month stands for its quarter: keep one value per quarter", ind.Code, m.cal.Label(q), p.Month, first, ind.Code)
+	}
+	return fmt.Sprintf("%s %s is given twice: here and at %s; keep one", ind.Code, m.cal.Label(q), first)
+}
+
+func (m *matcher) comment(c Comment) {
+	ind, ok := m.indicator(c.Code, c.Place)
+	if !ok {
+		return
+	}
+	q := m.cal.QuarterOfPeriod(c.Period)
+	comments := m.store.Comments[ind.Code]
+	if comments == nil {
+		comments = map[int]Comment{}
+		m.store.Comments[ind.Code] = comments
+	}
+	if prev, dup := comments[q.Index()]; dup {
+		m.probs.Errorf(c.Place, "commentary for %s %s is given twice: here and at %s; keep one", ind.Code, m.cal.Label(q), prev.Place)
+		return
+	}
+	c.Code = ind.Code
+	comments[q.Index()] = c
+}
+
+// reportUnknown lists every code not in the catalogue, once per table, at its first use.
+func (m *matcher) reportUnknown() {
+	for _, key := range m.unknownOrder {
+		u := m.unknown[key]
+		uses := ""
+		if u.count > 1 {
+			uses = fmt.Sprintf(" (first of %d uses in this %s)", u.count, tableWord(u.first))
+		}
+		advice := "correct the code or add the indicator to the catalogue"
+		if near := nearestCode(u.code, m.codes); near != "" {
+			advice = fmt.Sprintf("did you mean %s?", near)
+		}
+		m.probs.Errorf(u.first, "code %q is not in the catalogue%s; %s", u.code, uses, advice)
+	}
+}
+
+func tableWord(at diag.Place) string {
+	if at.Sheet != "" {
+		return "sheet"
+	}
+	return "file"
+}

@@ -1,0 +1,109 @@
+package data
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
+)
+
+func at(file string, line int) diag.Place { return diag.Place{File: file, Line: line} }
+
+func TestMatchFilesValuesUnderCatalogueCodes(t *testing.T) {
+	ds := &Dataset{Observations: []Observation{
+		{Code: "cs01", Period: quarter(2023, 1), Value: 80, Place: at("a.csv", 2)},
+		{Code: "CS01", Period: month(2023, 8), Value: 82, Place: at("a.csv", 3)}, // August is in Q2
+		{Code: "CS02", Period: month(2023, 10), Value: 5, Place: at("a.csv", 4)},
+		{Code: "CS04", Period: quarter(2023, 4), Missing: true, Place: at("a.csv", 5)},
+	}, Comments: []Comment{
+		{Code: "cs01", Period: month(2023, 9), Actions: "Recruit", Place: at("c.csv", 2)},
+	}}
+	store, probs := Match(ds, testCatalogue())
+	assertMessages(t, messages(probs, ""), nil)
+	q1, q2 := period.Quarter{Year: 2023, Q: 1}.Index(), period.Quarter{Year: 2023, Q: 2}.Index()
+	oct := period.Month{Year: 2023, Month: 10}.Index()
+	q4 := period.Quarter{Year: 2023, Q: 4}.Index()
+	if v := store.Values["CS01"][q1]; v.V != 80 || v.Missing || v.Place.Line != 2 {
+		t.Errorf("CS01 Q1 = %+v", v)
+	}
+	if v := store.Values["CS01"][q2]; v.V != 82 || v.Place.Line != 3 {
+		t.Errorf("CS01 Q2 = %+v", v)
+	}
+	if v := store.Values["CS02"][oct]; v.V != 5 {
+		t.Errorf("CS02 2023-10 = %+v", v)
+	}
+	if v, ok := store.Values["CS04"][q4]; !ok || !v.Missing {
+		t.Errorf("CS04 Q4 = %+v, %v; want a missing value", v, ok)
+	}
+	if c := store.Comments["CS01"][q2]; c.Actions != "Recruit" || c.Code != "CS01" {
+		t.Errorf("CS01 Q2 comment = %+v", c)
+	}
+	// CS04's Q4 value is missing, so the latest quarter with a value is Q3 (October for CS02).
+	if want := (period.Quarter{Year: 2023, Q: 3}); store.Latest != want {
+		t.Errorf("Latest = %+v, want %+v", store.Latest, want)
+	}
+}
+
+func TestMatchProblems(t *testing.T) {
+	ds := &Dataset{Observations: []Observation{
+		{Code: "CS01", Period: month(2023, 7), Value: 80, Place: at("a.csv", 2)},
+		{Code: "CS01", Period: month(2023, 8), Value: 81, Place: at("a.csv", 3)},
+		{Code: "CS02", Period: quarter(2023, 2), Value: 5, Place: at("a.csv", 4)},
+		{Code: "CS1", Period: quarter(2023, 2), Value: 5, Place: at("a.csv", 5)},
+		{Code: "CS1", Period: quarter(2023, 3), Value: 5, Place: at("a.csv", 6)},
+		{Code: "ZZ99", Period: quarter(2023, 2), Value: 5, Place: at("a.csv", 7)},
+		{Code: "CS04", Period: quarter(2023, 2), Missing: true, Place: at("a.csv", 8)},
+		{Code: "cs04", Period: quarter(2023, 2), Value: 118000, Place: diag.Place{File: "b.xlsx", Sheet: "Q2", Cell: "C9"}},
+		{Code: "CS02", Period: month(2023, 7), Value: 1, Place: at("a.csv", 9)},
+		{Code: "CS02", Period: month(2023, 7), Value: 1, Place: at("a.csv", 10)},
+	}, Comments: []Comment{
+		{Code: "CS01", Period: quarter(2023, 2), Context: "x", Place: at("c.csv", 2)},
+		{Code: "CS01", Period: month(2023, 9), Context: "y", Place: at("c.csv", 3)},
+		{Code: "XX01", Period: quarter(2023, 2), Context: "z", Place: at("c.csv", 4)},
+	}}
+	store, probs := Match(ds, testCatalogue())
+	assertMessages(t, messages(probs, ""), []string{
+		"a.csv:3: CS01 2023/24 Q2 is given twice: here (as 2023-08) and at a.csv:2; CS01 is quarterly, so a month stands for its quarter: keep one value per quarter",
+		"a.csv:4: CS02 is monthly: give months (2023-07, 2023-08, 2023-09), not a quarter",
+		"b.xlsx:Q2!C9: CS04 2023/24 Q2 is given twice: here and at a.csv:8; keep one",
+		"a.csv:10: CS02 2023-07 is given twice: here and at a.csv:9; keep one",
+		"c.csv:3: commentary for CS01 2023/24 Q2 is given twice: here and at c.csv:2; keep one",
+		`a.csv:5: code "CS1" is not in the catalogue (first of 2 uses in this file); did you mean CS01?`,
+		`a.csv:7: code "ZZ99" is not in the catalogue; correct the code or add the indicator to the catalogue`,
+		`c.csv:4: code "XX01" is not in the catalogue; correct the code or add the indicator to the catalogue`,
+	})
+	if v := store.Values["CS01"][period.Quarter{Year: 2023, Q: 2}.Index()]; v.V != 80 {
+		t.Errorf("the first of two values must stay: %+v", v)
+	}
+}
+
+// Two files each giving CS01 for 2023/24 Q2, read from a directory: the error names both.
+func TestDuplicateAcrossFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeAt(t, filepath.Join(dir, "a.csv"), "code,period,value\nCS01,2023/24 Q2,85\n")
+	writeAt(t, filepath.Join(dir, "b.csv"), "code,period,value\nCS04,2023/24 Q2,1000\ncs01,Q2 2023/24,n/a\n")
+	ds, probs := Read([]string{dir}, april)
+	assertMessages(t, messages(probs, dir), nil)
+	_, probs = Match(ds, testCatalogue())
+	assertMessages(t, messages(probs, dir), []string{
+		"b.csv:3: CS01 2023/24 Q2 is given twice: here and at a.csv:2; keep one",
+	})
+}
+
+func TestNearestCode(t *testing.T) {
+	codes := []string{"CS01", "CS02", "GL03", "FN05", "ASC-EXT-14"}
+	cases := map[string]string{
+		"CS1":        "CS01",
+		"cs01 ":      "CS01",
+		"GL3":        "GL03",
+		"ZZ99":       "",
+		"ASC-EXT-41": "ASC-EXT-14",
+		"FN5":        "FN05",
+	}
+	for in, want := range cases {
+		if got := nearestCode(in, codes); got != want {
+			t.Errorf("nearestCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,202 @@
+package data
+
+import (
+	"strconv"
+
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
+)
+
+// table turns the rows of one csv file or one worksheet into observations and comments. The
+// first non-empty row is the header; rows are fed in order with their line or row number.
+type table struct {
+	file  string
+	sheet string // empty for a csv file
+	cal   period.Calendar
+	ds    *Dataset
+	probs *diag.List
+	// commaIsThousands is false in a ;-separated csv, where a comma may be a decimal comma.
+	commaIsThousands bool
+
+	header    []cell
+	headerRow int
+	layout    layout
+}
+
+// place is where a cell is: file:line for csv, file:sheet!B7 for a workbook. col is 0-based.
+func (t *table) place(row, col int) diag.Place {
+	if t.sheet == "" {
+		return diag.Place{File: t.file, Line: row}
+	}
+	return diag.Place{File: t.file, Sheet: t.sheet, Cell: columnLetter(col) + strconv.Itoa(row)}
+}
+
+func (t *table) started() bool { return t.header != nil }
+
+// skipped reports whether the table has a header that is none of the known layouts.
+func (t *table) skipped() bool { return t.started() && t.layout.kind == layoutNone }
+
+// add feeds one row. It returns false once the table is known to be skipped, so a reader can
+// stop early.
+func (t *table) add(row int, cells []cell) bool {
+	if t.skipped() {
+		return false
+	}
+	if allBlank(cells) {
+		return true
+	}
+	if !t.started() {
+		t.setHeader(row, cells)
+		return !t.skipped()
+	}
+	switch t.layout.kind {
+	case layoutLong:
+		t.longRow(row, cells)
+	case layoutWide:
+		t.wideRow(row, cells)
+	case layoutCommentary:
+		t.commentRow(row, cells)
+	}
+	return true
+}
+
+func (t *table) setHeader(row int, cells []cell) {
+	t.header = append([]cell(nil), cells...)
+	t.headerRow = row
+	l, probs := detectLayout(t.header, t.cal)
+	t.layout = l
+	for _, p := range probs {
+		t.probs.Errorf(t.place(row, p.col), "%s", p.msg)
+	}
+	if l.kind == layoutNone {
+		what := "sheet"
+		if t.sheet == "" {
+			what = "file"
+		}
+		t.probs.Warnf(t.tablePlace(), "%s skipped: no code/period/value, wide or commentary header found (headers were: %s)", what, headerList(t.header))
+	}
+}
+
+// tablePlace names the whole table: the file, or the file and sheet.
+func (t *table) tablePlace() diag.Place {
+	return diag.Place{File: t.file, Sheet: t.sheet}
+}
+
+func (t *table) longRow(row int, cells []cell) {
+	l := t.layout
+	val := cellAt(cells, l.value)
+	if val.blank() {
+		return // a blank cell is not a value at all
+	}
+	code, okCode := t.code(row, cells, l.code)
+	p, okPeriod := t.period(row, cells, l.period)
+	v, missing, err := val.value(t.commaIsThousands)
+	if err != nil {
+		t.probs.Errorf(t.place(row, l.value), "column %q: %s", t.name(l.value), err)
+		return
+	}
+	if !okCode || !okPeriod {
+		return
+	}
+	obs := Observation{Code: code, Period: p, Value: v, Missing: missing, Place: t.place(row, l.value)}
+	if l.note >= 0 {
+		obs.Note = cellAt(cells, l.note).trimmed()
+	}
+	t.ds.Observations = append(t.ds.Observations, obs)
+}
+
+func (t *table) wideRow(row int, cells []cell) {
+	var code string
+	codeRead, okCode := false, false
+	for _, wp := range t.layout.periods {
+		val := cellAt(cells, wp.col)
+		if val.blank() {
+			continue
+		}
+		if !codeRead {
+			code, okCode = t.code(row, cells, 0)
+			codeRead = true
+		}
+		v, missing, err := val.value(t.commaIsThousands)
+		if err != nil {
+			t.probs.Errorf(t.place(row, wp.col), "column %q: %s", t.name(wp.col), err)
+			continue
+		}
+		if okCode {
+			t.ds.Observations = append(t.ds.Observations, Observation{Code: code, Period: wp.period, Value: v, Missing: missing, Place: t.place(row, wp.col)})
+		}
+	}
+	t.blankHeaderValues(row, cells)
+}
+
+// blankHeaderValues reports values under a blank header of a wide table: without a period
+// they would otherwise be lost without a word.
+func (t *table) blankHeaderValues(row int, cells []cell) {
+	for i := 1; i < len(cells); i++ {
+		if !cells[i].blank() && cellAt(t.header, i).blank() {
+			t.probs.Errorf(t.place(row, i), "this cell is under a blank header, so it has no period; give column %s a period header or clear it", columnLetter(i))
+		}
+	}
+}
+
+func (t *table) commentRow(row int, cells []cell) {
+	l := t.layout
+	context, actions := cellAt(cells, l.context).trimmed(), cellAt(cells, l.actions).trimmed()
+	if context == "" && actions == "" {
+		return
+	}
+	code, okCode := t.code(row, cells, l.code)
+	p, okPeriod := t.period(row, cells, l.period)
+	if !okCode || !okPeriod {
+		return
+	}
+	t.ds.Comments = append(t.ds.Comments, Comment{Code: code, Period: p, Context: context, Actions: actions, Place: t.place(row, l.code)})
+}
+
+// code reads the code cell of a row that has something to say.
+func (t *table) code(row int, cells []cell, col int) (string, bool) {
+	c := cellAt(cells, col)
+	if c.blank() {
+		t.probs.Errorf(t.place(row, col), "column %q is blank; give the indicator code this row is for", t.name(col))
+		return "", false
+	}
+	return c.trimmed(), true
+}
+
+func (t *table) period(row int, cells []cell, col int) (period.Period, bool) {
+	c := cellAt(cells, col)
+	if c.blank() {
+		t.probs.Errorf(t.place(row, col), "column %q is blank; give the quarter (%s) or month (2023-09) this row is for", t.name(col), exampleQuarter(t.cal))
+		return period.Period{}, false
+	}
+	p, err := c.period(t.cal)
+	if err != nil {
+		t.probs.Errorf(t.place(row, col), "column %q: %s", t.name(col), err)
+		return period.Period{}, false
+	}
+	return p, true
+}
+
+// name is a column's header as written, for messages.
+func (t *table) name(col int) string {
+	if h := cellAt(t.header, col).trimmed(); h != "" {
+		return h
+	}
+	return columnLetter(col)
+}
+
+func cellAt(cells []cell, i int) cell {
+	if i < 0 || i >= len(cells) {
+		return cell{}
+	}
+	return cells[i]
+}
+
+func allBlank(cells []cell) bool {
+	for _, c := range cells {
+		if !c.blank() {
+			return false
+		}
+	}
+	return true
+}

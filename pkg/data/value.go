@@ -1,0 +1,108 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// valueHint is the "what would be valid" of every unreadable value.
+const valueHint = "write a number such as 85 or 85%, or n/a for missing"
+
+// missingMarkers are the texts that mean "given, but no value". The en and em dashes are what
+// Excel's autocorrect turns a typed "-" into.
+var missingMarkers = map[string]bool{
+	"n/a": true, "na": true, "-": true, "..": true, "*": true,
+	"\u2013": true, "\u2014": true,
+}
+
+// excelErrors are the error values a formula cell can hold; a csv saved from Excel holds them
+// as text.
+var excelErrors = map[string]bool{
+	"#DIV/0!": true, "#N/A": true, "#VALUE!": true, "#REF!": true, "#NAME?": true,
+	"#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true,
+	"#FIELD!": true, "#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true,
+}
+
+var (
+	// plainNumber is decimal notation only: strconv.ParseFloat alone would also take hex
+	// floats, "Inf" and "NaN", none of which a person means as a value.
+	plainNumber = regexp.MustCompile(`^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$`)
+	// groupedNumber is a number with thousands separators in the right places.
+	groupedNumber = regexp.MustCompile(`^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$`)
+)
+
+// ParseValue reads a value written as text: a number, which may carry a leading currency sign,
+// thousands separators (1,234) or a trailing % (85% is 85); or a missing marker (n/a, na, -,
+// .., *), for which missing is true. The value is rounded to 10 significant figures. Anything
+// else, including a blank, NaN and Inf, is an error saying what would be valid.
+func ParseValue(s string) (v float64, missing bool, err error) {
+	return parseValueText(s, true)
+}
+
+// parseValueText is ParseValue with the thousands separator optional: in a ;-separated csv a
+// comma may be a decimal comma, so it is refused rather than guessed at.
+func parseValueText(s string, commaIsThousands bool) (float64, bool, error) {
+	t := strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	if t == "" {
+		return 0, false, fmt.Errorf("the value is blank; %s", valueHint)
+	}
+	if missingMarkers[strings.ToLower(t)] {
+		return 0, true, nil
+	}
+	if excelErrors[strings.ToUpper(t)] {
+		return 0, false, errorValue(strings.ToUpper(t))
+	}
+	num := strings.TrimSpace(strings.TrimSuffix(t, "%"))
+	num = strings.TrimSpace(trimCurrency(num))
+	if strings.Contains(num, ",") {
+		if !commaIsThousands {
+			return 0, false, fmt.Errorf("%q is ambiguous in a ;-separated file: the comma could be a decimal comma or a thousands separator; write the number without a comma (1234 or 12.34)", s)
+		}
+		if !groupedNumber.MatchString(num) {
+			return 0, false, fmt.Errorf("%q is not a number: a comma must separate thousands (1,234); %s", s, valueHint)
+		}
+		num = strings.ReplaceAll(num, ",", "")
+	}
+	if !plainNumber.MatchString(num) {
+		return 0, false, fmt.Errorf("%q is not a number; %s", s, valueHint)
+	}
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsInf(f, 0) {
+		return 0, false, fmt.Errorf("%q is too large to be a value; %s", s, valueHint)
+	}
+	return Round10(f), false, nil
+}
+
+// trimCurrency drops one leading currency sign, after an optional minus sign.
+func trimCurrency(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		sign, s = s[:1], s[1:]
+	}
+	for _, c := range []string{"£", "$", "€"} {
+		if strings.HasPrefix(s, c) {
+			return sign + strings.TrimSpace(strings.TrimPrefix(s, c))
+		}
+	}
+	return sign + s
+}
+
+func errorValue(code string) error {
+	return fmt.Errorf("cell holds the error %s; correct the formula, or write n/a if the value is missing", code)
+}
+
+// Round10 rounds x to 10 significant figures, so that a value that went through binary
+// floating point (0.57 × 100 = 56.99999999999999) compares equal to the number a person wrote.
+func Round10(x float64) float64 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 10, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
+}

@@ -1,0 +1,112 @@
+package data
+
+import (
+	"math"
+	"testing"
+)
+
+func TestParseValue(t *testing.T) {
+	cases := []struct {
+		in      string
+		want    float64
+		missing bool
+	}{
+		{"85", 85, false},
+		{" 85 ", 85, false},
+		{"85%", 85, false},
+		{"85 %", 85, false},
+		{"57.5%", 57.5, false},
+		{"1,234", 1234, false},
+		{"1,234,567.25", 1234567.25, false},
+		{"-1,234", -1234, false},
+		{"£1,234", 1234, false},
+		{"-£12.50", -12.5, false},
+		{".5", 0.5, false},
+		{"+3", 3, false},
+		{"1.5E+06", 1500000, false},
+		{"\u00a042\u00a0", 42, false},
+		{"0.1234567890123", 0.123456789, false}, // 10 significant figures
+		{"n/a", 0, true},
+		{"N/A", 0, true},
+		{"na", 0, true},
+		{"NA", 0, true},
+		{"-", 0, true},
+		{"..", 0, true},
+		{"*", 0, true},
+		{"\u2013", 0, true},
+	}
+	for _, c := range cases {
+		v, missing, err := ParseValue(c.in)
+		if err != nil || v != c.want || missing != c.missing {
+			t.Errorf("ParseValue(%q) = %v, %v, %v; want %v, %v, nil", c.in, v, missing, err, c.want, c.missing)
+		}
+	}
+}
+
+func TestParseValueRejects(t *testing.T) {
+	cases := map[string]string{
+		"":          "the value is blank; write a number such as 85 or 85%, or n/a for missing",
+		"abc":       `"abc" is not a number; write a number such as 85 or 85%, or n/a for missing`,
+		"NaN":       `"NaN" is not a number; write a number such as 85 or 85%, or n/a for missing`,
+		"Inf":       `"Inf" is not a number; write a number such as 85 or 85%, or n/a for missing`,
+		"-Infinity": `"-Infinity" is not a number; write a number such as 85 or 85%, or n/a for missing`,
+		"1e999":     `"1e999" is too large to be a value; write a number such as 85 or 85%, or n/a for missing`,
+		"1,23":      `"1,23" is not a number: a comma must separate thousands (1,234); write a number such as 85 or 85%, or n/a for missing`,
+		"12,34,567": `"12,34,567" is not a number: a comma must separate thousands (1,234); write a number such as 85 or 85%, or n/a for missing`,
+		"%":         `"%" is not a number; write a number such as 85 or 85%, or n/a for missing`,
+		"85%%":      `"85%%" is not a number; write a number such as 85 or 85%, or n/a for missing`,
+		"#N/A":      "cell holds the error #N/A; correct the formula, or write n/a if the value is missing",
+		"0x10":      `"0x10" is not a number; write a number such as 85 or 85%, or n/a for missing`,
+		"1_000":     `"1_000" is not a number; write a number such as 85 or 85%, or n/a for missing`,
+	}
+	for in, want := range cases {
+		_, _, err := ParseValue(in)
+		if err == nil || err.Error() != want {
+			t.Errorf("ParseValue(%q) error = %v, want %q", in, err, want)
+		}
+	}
+}
+
+func TestRound10(t *testing.T) {
+	cases := []struct{ in, want float64 }{
+		{0.57 * 100, 57},
+		{0.1 + 0.2, 0.3},
+		{123456789012, 123456789000},
+		{-0.000123456789012, -0.000123456789},
+		{0, 0},
+		{1e300 * 10, 1e301},
+	}
+	for _, c := range cases {
+		if got := Round10(c.in); got != c.want {
+			t.Errorf("Round10(%.17g) = %.17g, want %.17g", c.in, got, c.want)
+		}
+	}
+	if !math.IsNaN(Round10(math.NaN())) || !math.IsInf(Round10(math.Inf(-1)), -1) {
+		t.Error("Round10 must pass NaN and Inf through")
+	}
+}
+
+func TestClassifyFormatCode(t *testing.T) {
+	cases := map[string]formatKind{
+		"0.0%":                formatPercent,
+		`0"%"`:                formatPlain, // a quoted % is shown, not applied
+		`0\%`:                 formatPlain,
+		"#,##0;[Red]-#,##0":   formatPlain,
+		"mmm-yy":              formatDate,
+		`mmm\-yy`:             formatDate,
+		"dd/mm/yyyy":          formatDate,
+		"[$-809]dd mmmm yyyy": formatDate,
+		"[h]:mm":              formatDate,
+		"General":             formatPlain,
+		`"Q"0`:                formatPlain,
+		"0.00%;-0.00%":        formatPercent,
+		"[Red]0%":             formatPercent,
+		"0.00E+00":            formatPlain,
+		`_-£* #,##0_-`:        formatPlain,
+	}
+	for code, want := range cases {
+		if got := classifyFormatCode(code); got != want {
+			t.Errorf("classifyFormatCode(%q) = %d, want %d", code, got, want)
+		}
+	}
+}

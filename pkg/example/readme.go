@@ -1,0 +1,35 @@
+package example
+
+// readme introduces the example project to someone who has just run `qpr init`.
+const readme = `# Example County Council: a worked example for qpr
+
+A complete quarterly performance reporting setup for a fictional county council, with six
+directorates, 38 KPIs and 7 activity indicators, and data from 2020/21 Q1 to 2023/24 Q2. The
+figures are synthetic; they give the same summary as a real county council's Quarterly
+Performance Report for 2023/24 Q2: 15 Green, 15 Amber and 8 Red; 7 improving, 19 stable and
+12 worsening.
+
+    qpr build                  # every pack, for the latest quarter: out/qpr-2023-24-Q2.pdf ...
+    qpr build --pack asch      # one directorate's dashboard
+    qpr rag GL03               # one KPI's rating
+    qpr trend CS01             # its direction of travel (regression over 8 quarters)
+    qpr trend SCS03 --method spc
+    qpr validate               # check the catalogue and data without building
+
+Files:
+
+- qpr.yaml: the settings a bare "qpr build" uses.
+- catalogue.yaml: directorates, indicators (targets, floors, expected ranges) and packs.
+- data/ced.xlsx: a wide table, one column per quarter.
+- data/dced.xlsx: long tables; the monthly sheet holds its months as Excel date cells.
+- data/get.xlsx: a wide table, and a long one with a note column and an "n/a" for a figure
+  reported a quarter in arrears (WM01 shows last quarter's value, flagged stale).
+- data/asch.xlsx: a long table whose values are percentages held as fractions (87.4% = 0.874).
+- data/cype.xlsx: a wide table with quarters headed "Q2 2023/24".
+- data/ph.xlsx: a long table.
+- data/get-highways-works-monthly.csv: monthly pothole repairs (HT01), September not yet in,
+  so 2023/24 Q2 is rated on two months and flagged partial.
+
+Each workbook also has a Commentary sheet (code, period, context, actions), which the reports
+print beside the indicator.
+`

@@ -1,0 +1,260 @@
+package trend
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Sentence says the result in one line a committee can read, e.g. "Worsening: down 1.2 points
+// a quarter over the last 8 quarters (p = 0.01)". unit is the catalogue's unit (percent,
+// number, days, currency, rate) and decimals its display precision.
+func (r Result) Sentence(unit string, decimals int) string {
+	if r.Direction == Insufficient {
+		return "Insufficient data: " + r.insufficientReason()
+	}
+	head := headline(r.Direction)
+	switch r.Method {
+	case Regression:
+		return r.slopeSentence(head, r.Slope, unit, decimals)
+	case MannKendall:
+		return r.slopeSentence(head, r.SenSlope, unit, decimals)
+	case SPC:
+		return head + ": " + r.spcClause() + r.assuranceClause()
+	case LastChange, YearOnYear:
+		return head + ": " + r.changeClause(unit, decimals)
+	}
+	return head
+}
+
+func headline(direction string) string {
+	if direction == "" {
+		return "Unknown"
+	}
+	return strings.ToUpper(direction[:1]) + direction[1:]
+}
+
+func (r Result) insufficientReason() string {
+	if r.insufficiency != "" {
+		return r.insufficiency
+	}
+	switch r.Method {
+	case Regression:
+		return fmt.Sprintf("%s, regression needs %d", count(r.Points, "point"), regressionNeeds)
+	case MannKendall:
+		return fmt.Sprintf("%s, Mann-Kendall needs %d", count(r.Points, "point"), mannKendallNeeds)
+	case SPC:
+		return fmt.Sprintf("%s, SPC needs %d", count(r.Points, "point"), spcNeeds)
+	case LastChange, YearOnYear:
+		var missing []string
+		if r.currentValue == nil {
+			missing = append(missing, labelOr(r.currentLabel, "this quarter"))
+		}
+		if r.ReferenceValue == nil {
+			missing = append(missing, labelOr(r.ReferencePeriod, r.referenceDescription()))
+		}
+		if len(missing) == 2 {
+			return "no values for " + missing[0] + " and " + missing[1]
+		}
+		if len(missing) == 1 {
+			return "no value for " + missing[0]
+		}
+	}
+	return count(r.Points, "point")
+}
+
+func (r Result) slopeSentence(head string, slope *float64, unit string, decimals int) string {
+	over := r.windowPhrase()
+	if r.Direction == Stable || slope == nil || *slope == 0 {
+		return fmt.Sprintf("%s: no clear trend over %s", head, over)
+	}
+	p := ""
+	if r.PValue != nil {
+		p = " (" + formatP(*r.PValue, r.alpha) + ")"
+	}
+	return fmt.Sprintf("%s: %s %s a %s over the last %s%s",
+		head, upOrDown(*slope), amount(math.Abs(*slope), unit, decimals), r.noun(), over, p)
+}
+
+// windowPhrase names the span the trend covers. The window is counted in quarters even for a
+// monthly indicator, whose slope is still per month.
+func (r Result) windowPhrase() string {
+	if r.window > 0 {
+		return count(r.window, "quarter")
+	}
+	return count(max(r.spanPeriods, r.Points), r.noun())
+}
+
+func (r Result) spcClause() string {
+	latest := "the latest " + r.noun()
+	switch r.specialCause {
+	case outsideLimits:
+		if r.specialSide > 0 {
+			return latest + " is above the upper process limit"
+		}
+		return latest + " is below the lower process limit"
+	case trendRun:
+		if r.specialSide > 0 {
+			return fmt.Sprintf("a run of %s each higher than the one before", count(r.runLength, r.noun()))
+		}
+		return fmt.Sprintf("a run of %s each lower than the one before", count(r.runLength, r.noun()))
+	case twoOfThree:
+		limit := "lower"
+		if r.specialSide > 0 {
+			limit = "upper"
+		}
+		return fmt.Sprintf("%d of the last 3 %s close to the %s process limit", r.runLength, plural(r.noun()), limit)
+	case shiftRun:
+		side := "below"
+		if r.specialSide > 0 {
+			side = "above"
+		}
+		return fmt.Sprintf("a run of %s %s the average", count(r.runLength, r.noun()), side)
+	case noVariation:
+		return "every " + r.noun() + " has the same value"
+	}
+	return latest + " is within normal (common-cause) variation"
+}
+
+func (r Result) assuranceClause() string {
+	if r.Assurance == nil {
+		return ""
+	}
+	switch *r.Assurance {
+	case AssurancePass:
+		return "; the process will consistently meet the target"
+	case AssuranceFail:
+		return "; the process will consistently miss the target"
+	case AssuranceHitAndMiss:
+		return "; the target will be hit and miss"
+	}
+	return ""
+}
+
+func (r Result) changeClause(unit string, decimals int) string {
+	against := r.referenceDescription()
+	if r.ReferencePeriod != "" {
+		against += " (" + r.ReferencePeriod + ")"
+	}
+	if r.Change == nil || *r.Change == 0 {
+		return "no change from " + against
+	}
+	clause := fmt.Sprintf("%s %s on %s", upOrDown(*r.Change), amount(math.Abs(*r.Change), unit, decimals), against)
+	if r.Direction == Stable {
+		clause += ", within the tolerance of " + amount(r.tolerance, unit, decimals)
+	}
+	return clause
+}
+
+func (r Result) referenceDescription() string {
+	if r.Method == YearOnYear {
+		return "the same quarter a year earlier"
+	}
+	return "the previous quarter"
+}
+
+func (r Result) noun() string {
+	if r.periodNoun == "" {
+		return "quarter"
+	}
+	return r.periodNoun
+}
+
+func upOrDown(v float64) string {
+	if v < 0 {
+		return "down"
+	}
+	return "up"
+}
+
+func labelOr(label, fallback string) string {
+	if label != "" {
+		return label
+	}
+	return fallback
+}
+
+func plural(noun string) string { return noun + "s" }
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + plural(noun)
+}
+
+// amount writes a non-negative quantity in the indicator's unit: percentage points, pounds,
+// days, or a plain number.
+func amount(v float64, unit string, decimals int) string {
+	number := formatNumber(v, decimals)
+	switch strings.ToLower(unit) {
+	case "percent":
+		if number == "1" {
+			return "1 point"
+		}
+		return number + " points"
+	case "currency":
+		return "£" + number
+	case "days":
+		if number == "1" {
+			return "1 day"
+		}
+		return number + " days"
+	}
+	return number
+}
+
+// formatNumber shows at least decimals places, and up to two significant figures where fewer
+// places would hide the size of a small number: a slope of 0.34 a quarter on a whole-number
+// indicator reads "0.34", not "0". Extra places that only add trailing zeros are dropped, so a
+// change of exactly 2 stays "2". Whole parts are grouped in thousands.
+func formatNumber(v float64, decimals int) string {
+	const maxPlaces = 6
+	v = math.Abs(v)
+	decimals = min(max(decimals, 0), maxPlaces)
+	places := decimals
+	if v != 0 && isFinite(v) {
+		places = min(max(places, 1-int(math.Floor(math.Log10(v)))), maxPlaces)
+	}
+	s := strconv.FormatFloat(v, 'f', places, 64)
+	if v != 0 && strings.Trim(s, "0.") == "" {
+		return strconv.FormatFloat(v, 'g', 2, 64) // too small for fixed places; never show 0
+	}
+	whole, fraction, _ := strings.Cut(s, ".")
+	for len(fraction) > decimals && strings.HasSuffix(fraction, "0") {
+		fraction = fraction[:len(fraction)-1]
+	}
+	if len(whole) > 3 {
+		var b strings.Builder
+		for i := range len(whole) {
+			if i > 0 && (len(whole)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte(whole[i])
+		}
+		whole = b.String()
+	}
+	if fraction == "" {
+		return whole
+	}
+	return whole + "." + fraction
+}
+
+// formatP writes p to two significant figures, "p < 0.001" when smaller, and with more figures
+// where two would put the shown number on the other side of alpha from the real one (0.0496
+// must not read "p = 0.05" beside a significant trend).
+func formatP(p, alpha float64) string {
+	if p < 0.001 {
+		return "p < 0.001"
+	}
+	s := strconv.FormatFloat(p, 'g', 2, 64)
+	for digits := 3; digits <= 6; digits++ {
+		shown, err := strconv.ParseFloat(s, 64)
+		if err != nil || (shown < alpha) == (p < alpha) {
+			break
+		}
+		s = strconv.FormatFloat(p, 'g', digits, 64)
+	}
+	return "p = " + s
+}
