@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -109,6 +110,12 @@ func (wb *workbook) readSheet(sheet string, ds *Dataset, probs *diag.List) bool 
 	}
 	if err := rows.Error(); err != nil {
 		probs.Errorf(at, "cannot read the sheet: %v", err)
+	}
+	// excelize ends a cut-short worksheet quietly, as if the data stopped there; reading the
+	// metadata pass to its end tells the difference.
+	if _, err := meta.row(math.MaxInt, nil); err != nil {
+		probs.Errorf(at, "the sheet is damaged (%v); open the workbook in Excel and save it again", err)
+		return true
 	}
 	if !t.started() {
 		probs.Warnf(at, "sheet skipped: it is empty")
