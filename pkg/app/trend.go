@@ -120,7 +120,11 @@ func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
 	}
 	tw.Flush()
 	fmt.Fprintln(io.Out)
-	if figures := trendFigures(t); figures != "" {
+	periodNoun := "quarter"
+	if ind.Frequency == string(catalogue.Monthly) {
+		periodNoun = "month"
+	}
+	if figures := trendFigures(t, periodNoun); figures != "" {
 		fmt.Fprintln(io.Out, figures)
 	}
 	fmt.Fprintln(io.Out, t.Sentence)
@@ -144,16 +148,16 @@ func chartWindowLen(ind *report.Indicator) int {
 	return min(n, len(ind.Chart))
 }
 
-func trendFigures(t *report.Trend) string {
+func trendFigures(t *report.Trend, periodNoun string) string {
 	f := func(p *float64) string { return strconv.FormatFloat(*p, 'g', 4, 64) }
 	switch t.Method {
 	case string(trend.Regression):
 		if t.Slope != nil && t.PValue != nil {
-			return fmt.Sprintf("slope %s a period, intercept %s, standard error %s, p = %s", f(t.Slope), f(t.Intercept), f(t.StdErr), f(t.PValue))
+			return fmt.Sprintf("slope %s a %s, intercept %s, standard error %s, p = %s", f(t.Slope), periodNoun, f(t.Intercept), f(t.StdErr), f(t.PValue))
 		}
 	case string(trend.MannKendall):
 		if t.S != nil {
-			return fmt.Sprintf("S = %d, var(S) = %s, z = %s, p = %s, tau = %s, Sen's slope %s a period", *t.S, f(t.VarS), f(t.Z), f(t.PValue), f(t.Tau), f(t.SenSlope))
+			return fmt.Sprintf("S = %d, var(S) = %s, z = %s, p = %s, tau = %s, Sen's slope %s a %s", *t.S, f(t.VarS), f(t.Z), f(t.PValue), f(t.Tau), f(t.SenSlope), periodNoun)
 		}
 	case string(trend.SPC):
 		if t.Mean != nil {

@@ -22,7 +22,7 @@ func suggestCode(cat *catalogue.Catalogue, code string) string {
 	for _, ind := range cat.Indicators {
 		codes = append(codes, ind.Code)
 	}
-	if s := suggest.Nearest(code, codes); s != "" {
+	if s := suggest.Code(code, codes); s != "" {
 		return fmt.Sprintf("; did you mean %s?", s)
 	}
 	return ""

@@ -35,6 +35,7 @@ func RunValidate(io Streams, o ValidateOptions) error {
 			problems = append(problems, diag.Problem{Message: err.Error(), Severity: diag.Warning})
 		}
 	}
+	diag.SortByPlace(problems)
 	var errs, warns int
 	for _, p := range problems {
 		if p.Severity == diag.Error {

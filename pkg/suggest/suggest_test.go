@@ -31,3 +31,18 @@ func TestNearest(t *testing.T) {
 		t.Errorf("no candidates -> %q", got)
 	}
 }
+
+func TestSwapIsOneSlip(t *testing.T) {
+	if got := Distance("qrp", "qpr"); got != 1 {
+		t.Errorf("Distance(qrp, qpr) = %d, want 1", got)
+	}
+	if got := Code("CS10", []string{"CS01", "CS02"}); got != "CS01" {
+		t.Errorf("Code(CS10) = %q, want CS01", got)
+	}
+	if got := Code("CS1", []string{"CS01", "CS12"}); got != "CS01" {
+		t.Errorf("Code(CS1) = %q, want CS01 (the earlier of two one-slip candidates)", got)
+	}
+	if got := Code("XX99", []string{"CS01"}); got != "" {
+		t.Errorf("Code(XX99) = %q, want none", got)
+	}
+}
