@@ -197,11 +197,18 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 		out.Projection = projection(s, q, cfg.Window)
 	}
 
+	// A month of a summed indicator is a third of a quarter's scale: quarterly thresholds
+	// drawn against monthly points would mislead, so they are left off its chart.
+	sameScale := !(s.monthly() && ind.Aggregate == catalogue.Sum)
 	for _, p := range s.window(q, cfg.Window) {
 		cp := ChartPoint{Period: p.label}
 		if p.ok {
 			v := p.value
 			cp.Value = &v
+		}
+		if !sameScale {
+			out.Chart = append(out.Chart, cp)
+			continue
 		}
 		if th := kpiThresholds(ind, p.fy); th != nil && ind.Type == catalogue.KPI {
 			cp.Target, cp.Floor = th.Target, th.Floor

@@ -247,3 +247,27 @@ func TestNoDataAnywhere(t *testing.T) {
 		t.Errorf("err = %v, want ErrNoData", err)
 	}
 }
+
+func TestMonthlySumChartHasNoQuarterlyThresholds(t *testing.T) {
+	cat := testCatalogue()
+	k2 := cat.Indicators[1]
+	k2.Aggregate = catalogue.Sum
+	store := &data.Store{
+		Values: map[string]map[int]data.Value{"K2": monthly(map[string]float64{"2023-07": 3, "2023-08": 4, "2023-09": 2.5})},
+		Latest: q("2023/24 Q2"),
+	}
+	r, err := Build(Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "qpr"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := find(r, "K2")
+	// 3 + 4 + 2.5 = 9.5 days against a target of 10 (lower is better): green.
+	if *got.Value != 9.5 || str(got.RAG) != "green" {
+		t.Errorf("K2 sum = %v %s, want 9.5 green", *got.Value, str(got.RAG))
+	}
+	for _, p := range got.Chart {
+		if p.Target != nil || p.Floor != nil {
+			t.Fatalf("monthly point %s of a summed indicator carries quarterly thresholds", p.Period)
+		}
+	}
+}
