@@ -144,6 +144,7 @@ func renderer(format string, r *report.Report, t *templates.Set) func() ([]byte,
 		case "xlsx":
 			var narrative string
 			if narrative, err = t.Narrative(r); err == nil {
+				narrative = strings.Join(templates.Paragraphs(narrative), "\n\n")
 				err = xlsx.Render(&buf, r, narrative)
 			}
 		}

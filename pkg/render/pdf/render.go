@@ -229,7 +229,7 @@ func (d *doc) heading(id, title string, level int) {
 // paragraphs writes text where a blank line separates paragraphs and single line breaks
 // are joined, as templates are written.
 func (d *doc) paragraphs(text string, style string, size float64) {
-	for _, para := range splitParagraphs(text) {
+	for _, para := range templates.Paragraphs(text) {
 		d.font(style, size)
 		d.pdf.MultiCell(contentW, lineH(size), para, "", "L", false)
 		d.pdf.Ln(lineH(size) * 0.5)

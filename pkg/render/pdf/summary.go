@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
 )
 
 func (d *doc) summary() {
@@ -281,7 +282,7 @@ func (d *doc) redActions(reds []*report.Indicator) {
 		} else {
 			d.font("B", size)
 			p.CellFormat(contentW-6, lh, "Management action", "", 1, "L", false, 0, "")
-			for _, para := range splitParagraphs(actions) {
+			for _, para := range templates.Paragraphs(actions) {
 				p.SetX(marginL + 6)
 				d.font("", size)
 				p.MultiCell(contentW-6, lh, para, "", "L", false)
