@@ -42,7 +42,8 @@ func newRagCmd(s app.Streams) *cobra.Command {
   qpr rag CS01 --period "2023/24 Q1" --json
   qpr rag CS01 --fail-on red,amber      # exit 3 if CS01 is red or amber
   qpr rag --value 82.4 --target 85 --floor 75`,
-		Args: usageArgs(0, 1),
+		Args:              usageArgs(0, 1),
+		ValidArgsFunction: completeCode(&o.Inputs),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Dir = "."
 			if len(args) == 1 {
@@ -70,7 +71,8 @@ func newTrendCmd(s app.Streams) *cobra.Command {
 		Example: `  qpr trend CS01
   qpr trend CS01 --method spc --window 12
   qpr trend CS01 --json`,
-		Args: usageArgs(1, 1),
+		Args:              usageArgs(1, 1),
+		ValidArgsFunction: completeCode(&o.Inputs),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Dir = "."
 			o.Code = args[0]
@@ -112,5 +114,16 @@ func newInitCmd(s app.Streams) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			return app.RunInit(s, app.InitOptions{Dir: args[0]})
 		},
+	}
+}
+
+// completeCode offers the catalogue's indicator codes for a CODE argument.
+func completeCode(in *app.Inputs) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		in.Dir = "."
+		return app.IndicatorCodes(*in), cobra.ShellCompDirectiveNoFileComp
 	}
 }

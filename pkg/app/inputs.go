@@ -114,3 +114,17 @@ func parsePeriod(cal period.Calendar, s string) (period.Quarter, error) {
 	}
 	return q, nil
 }
+
+// IndicatorCodes lists the catalogue's codes with their names, for shell completion; nil when
+// the catalogue cannot be read.
+func IndicatorCodes(in Inputs) []string {
+	cat, _, err := in.loadCatalogue()
+	if err != nil {
+		return nil
+	}
+	out := make([]string, 0, len(cat.Indicators))
+	for _, ind := range cat.Indicators {
+		out = append(out, ind.Code+"\t"+ind.Name)
+	}
+	return out
+}
