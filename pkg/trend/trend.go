@@ -199,7 +199,10 @@ func (r Result) MarshalJSON() ([]byte, error) {
 // as insufficient.
 func Analyse(cfg Config, in Input) Result {
 	cfg = normalise(cfg)
-	points := cleanPoints(in.Points)
+	var points []Point
+	if cfg.Method != LastChange && cfg.Method != YearOnYear { // those two read only two values
+		points = cleanPoints(in.Points)
+	}
 	r := Result{
 		Method:     cfg.Method,
 		Points:     len(points),
