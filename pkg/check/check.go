@@ -29,7 +29,7 @@ func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report) []d
 		ind, _ := cat.Indicator(ri.Code)
 		switch {
 		case ri.Value == nil:
-			out = append(out, warn(catPlace(ind), "%s has no value for %s (nor within %d earlier quarters): it will show as no data", ri.Code, r.Period, ind.MaxLag))
+			out = append(out, warn(catPlace(ind), "%s has no value for %s%s: it will show as no data", ri.Code, r.Period, lookedBack(ind.MaxLag)))
 		case ri.Stale:
 			out = append(out, warn(catPlace(ind), "%s has no value for %s: the report shows its %s value, marked stale", ri.Code, r.Period, *ri.ValuePeriod))
 		}
@@ -81,3 +81,15 @@ func fractionLikePercents(cat *catalogue.Catalogue, store *data.Store, q period.
 }
 
 func fmtNum(v float64) string { return strconv.FormatFloat(data.Round10(v), 'f', -1, 64) }
+
+// lookedBack says which earlier quarters were searched for a stand-in value.
+func lookedBack(maxLag int) string {
+	switch maxLag {
+	case 0:
+		return ""
+	case 1:
+		return " or the quarter before"
+	default:
+		return fmt.Sprintf(" or the %d quarters before", maxLag)
+	}
+}
