@@ -40,25 +40,6 @@ func (t thresholds) catalogue() catalogue.Thresholds {
 	return catalogue.Thresholds{Target: &target, Floor: &floor}
 }
 
-// indicator is the activity indicator as catalogue.Load reads it, with its expected ranges.
-func (a activity) indicator(ranges []yearRange) *catalogue.Indicator {
-	ind := &catalogue.Indicator{
-		Code: a.Code, Name: a.Name, Description: a.Description, Directorate: a.Directorate,
-		Type: catalogue.Activity, Unit: a.Unit,
-		Frequency: catalogue.Quarterly, Aggregate: catalogue.Last, MaxLag: 1,
-		Tags: []string{"qpr"}, Trend: catalogue.DefaultTrend,
-		Expected: map[int]catalogue.Expected{},
-	}
-	if a.monthly() {
-		ind.Frequency, ind.Aggregate = catalogue.Monthly, a.Aggregate
-	}
-	for _, r := range ranges {
-		lower, upper := r.Lower, r.Upper
-		ind.Expected[r.Year] = catalogue.Expected{Lower: &lower, Upper: &upper}
-	}
-	return ind
-}
-
 // yearRange is an activity indicator's expected range from one financial year on.
 type yearRange struct {
 	Year         int

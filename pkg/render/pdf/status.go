@@ -61,12 +61,3 @@ func shapeColour(st templates.Style, status string) templates.Colour {
 	}
 	return c.Grey
 }
-
-// isDirection tells arrows (direction of travel) from rating marks.
-func isDirection(status string) bool {
-	switch status {
-	case "improving", "stable", "worsening", "rising", "falling", "insufficient":
-		return true
-	}
-	return false
-}

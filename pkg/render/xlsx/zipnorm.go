@@ -66,6 +66,9 @@ func normalizeZip(in []byte, modified time.Time) ([]byte, error) {
 
 func copyPart(zw *zip.Writer, zf *zip.File, stamp time.Time) error {
 	header := &zip.FileHeader{Name: zf.Name, Method: zip.Deflate}
+	// Modified would add an extended-timestamp field; the bare MS-DOS fields keep the parts
+	// exactly as Excel writes them.
+	//lint:ignore SA1019 the deprecated fields are the only way to set the time without the extra field
 	header.ModifiedDate, header.ModifiedTime = msDosTime(stamp)
 	var compressed io.Reader
 	if zf.Method == zip.Deflate {
