@@ -1,0 +1,120 @@
+package pack_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/report"
+)
+
+// update rewrites the golden files from the current output (goreleaser style); review the
+// diff before committing it.
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const (
+	exampleDir = "../../testdata/example"
+	goldenDir  = "../../testdata/golden"
+)
+
+// example is the example project as qpr build reads it.
+type example struct {
+	cat   *catalogue.Catalogue
+	store *data.Store
+}
+
+// loadExample reads the example through the exported loaders in the order pkg/app's
+// Inputs.load calls them: catalogue.Load, data.Read over the data folder, data.Match.
+// Any problem, warning or error, fails the test: the example is meant to be clean.
+func loadExample(t testing.TB) example {
+	t.Helper()
+	cat, err := catalogue.Load(filepath.Join(exampleDir, "catalogue.yaml"))
+	if err != nil {
+		t.Fatalf("loading the example catalogue: %v", err)
+	}
+	ds, readProblems := data.Read([]string{filepath.Join(exampleDir, "data")}, cat.Calendar)
+	for _, p := range readProblems.Problems() {
+		t.Errorf("reading the example data: %v", p)
+	}
+	store, matchProblems := data.Match(ds, cat)
+	for _, p := range matchProblems.Problems() {
+		t.Errorf("matching the example data: %v", p)
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+	return example{cat: cat, store: store}
+}
+
+// build makes the report of one pack for the latest quarter with data, as qpr build does
+// without --period and without SOURCE_DATE_EPOCH.
+func (e example) build(t testing.TB, packID string) *report.Report {
+	t.Helper()
+	pack, ok := e.cat.Pack(packID)
+	if !ok {
+		t.Fatalf("no pack %q in the example catalogue", packID)
+	}
+	r, err := report.Build(report.Options{Catalogue: e.cat, Store: e.store, Pack: pack})
+	if err != nil {
+		t.Fatalf("building pack %s: %v", packID, err)
+	}
+	return r
+}
+
+// marshalReport encodes r as qpr build --format json writes it (pkg/app writeJSON): two-space
+// indent, no HTML escaping, a trailing newline.
+func marshalReport(t testing.TB, r *report.Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		t.Fatalf("encoding the report as JSON: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// compareGolden checks got against testdata/golden/name, or rewrites the file with -update.
+func compareGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatalf("rewriting %s: %v", path, err)
+		}
+		t.Logf("rewrote %s", path)
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading %s: %v (run go test ./pkg/pack -update to write it)", path, err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output:\n%s\nIf the change is deliberate, run go test ./pkg/pack -update and review the diff.", path, firstDifference(want, got))
+	}
+}
+
+// firstDifference shows the first line where want and got part, with its line number.
+func firstDifference(want, got []byte) string {
+	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g []byte
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if !bytes.Equal(w, g) {
+			return fmt.Sprintf("line %d:\n  golden: %s\n  output: %s", i+1, w, g)
+		}
+	}
+	return "(no line differs; the files differ in their line endings)"
+}
