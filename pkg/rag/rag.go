@@ -6,6 +6,8 @@ package rag
 import (
 	"math"
 	"strconv"
+
+	"github.com/example/qpr/pkg/unit"
 )
 
 // Status words are fixed by the contract; scripts match on them.
@@ -95,11 +97,11 @@ func Display(value float64, decimals int, status func(float64) string) string {
 		return strconv.FormatFloat(value, 'f', -1, 64)
 	}
 	if status == nil {
-		return strconv.FormatFloat(value, 'f', decimals, 64)
+		return unit.Round(value, decimals)
 	}
 	want := status(value)
 	for places := decimals; places <= maxPlaces; places++ {
-		shown := strconv.FormatFloat(value, 'f', places, 64)
+		shown := unit.Round(value, places)
 		parsed, err := strconv.ParseFloat(shown, 64)
 		if err == nil && status(parsed) == want {
 			return shown
@@ -117,3 +119,4 @@ func DisplayKPI(value float64, decimals int, th *Thresholds) string {
 func DisplayActivity(value float64, decimals int, r *Range) string {
 	return Display(value, decimals, func(v float64) string { return RateActivity(&v, r) })
 }
+

@@ -143,3 +143,14 @@ func TestDisplayActivityKeepsStatus(t *testing.T) {
 		t.Errorf("99.7 below 100 shows %q, want 99.7", got)
 	}
 }
+
+func TestDisplayOfAHalf(t *testing.T) {
+	// 86.5 at 0 places is 87 (half away from zero); against a target of 87 that would read as
+	// met, so it keeps its place.
+	if got := DisplayKPI(86.5, 0, &Thresholds{Target: f(80)}); got != "87" {
+		t.Errorf("86.5 against 80 shows %q, want 87", got)
+	}
+	if got := DisplayKPI(86.5, 0, &Thresholds{Target: f(87)}); got != "86.5" {
+		t.Errorf("86.5 against 87 shows %q, want 86.5", got)
+	}
+}

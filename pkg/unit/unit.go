@@ -3,6 +3,7 @@
 package unit
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -10,7 +11,11 @@ import (
 // Show formats a number already rounded to its shown form (e.g. "1234.5") with thousands
 // separators and the unit's sign or word.
 func Show(number string, unit string) string {
-	n := Group(number)
+	return Attach(Group(number), unit)
+}
+
+// Attach puts the unit's sign or word on an already formatted number: 82%, £1,234, 12.5 days.
+func Attach(n string, unit string) string {
 	switch unit {
 	case "percent":
 		return n + "%"
@@ -34,13 +39,13 @@ func Format(v float64, decimals int, unit string) string {
 	if decimals < 0 {
 		decimals = 0
 	}
-	return Show(strconv.FormatFloat(v, 'f', decimals, 64), unit)
+	return Show(Round(v, decimals), unit)
 }
 
 // FormatShortest shows v with as many places as it has, up to max (thresholds typed as 85 or
 // 2.5 are shown as typed).
 func FormatShortest(v float64, max int, unit string) string {
-	s := strconv.FormatFloat(v, 'f', max, 64)
+	s := Round(v, max)
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
@@ -72,4 +77,50 @@ func Group(number string) string {
 		b.WriteString(intPart[i : i+3])
 	}
 	return sign + b.String() + frac
+}
+
+// Round shows v with the given number of decimal places, rounding half away from zero on the
+// number as written (86.5 shows as 87 and 0.125 as 0.13, as Excel shows them), where binary
+// rounding would give 86 and 0.12. A value that rounds to zero is shown without a minus sign.
+func Round(v float64, places int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	digits := strconv.FormatFloat(v, 'f', -1, 64) // shortest form that reads back as v
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	intPart, frac, _ := strings.Cut(digits, ".")
+	if len(frac) <= places {
+		frac += strings.Repeat("0", places-len(frac))
+		return sign(neg, intPart, frac)
+	}
+	roundUp := frac[places] >= '5'
+	kept := []byte(intPart + frac[:places])
+	if roundUp {
+		i := len(kept) - 1
+		for ; i >= 0; i-- {
+			if kept[i] == '9' {
+				kept[i] = '0'
+				continue
+			}
+			kept[i]++
+			break
+		}
+		if i < 0 {
+			kept = append([]byte{'1'}, kept...)
+		}
+	}
+	n := len(kept) - places
+	return sign(neg, string(kept[:n]), string(kept[n:]))
+}
+
+func sign(neg bool, intPart, frac string) string {
+	out := intPart
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg && strings.Trim(intPart+frac, "0") != "" {
+		return "-" + out
+	}
+	return out
 }

@@ -33,3 +33,32 @@ func TestFormatShortest(t *testing.T) {
 		t.Errorf("1234.56 = %q", got)
 	}
 }
+
+func TestRoundHalfAwayFromZeroOnTheWrittenNumber(t *testing.T) {
+	cases := []struct {
+		v      float64
+		places int
+		want   string
+	}{
+		{86.5, 0, "87"},
+		{2.5, 0, "3"},
+		{0.125, 2, "0.13"},
+		{2.675, 2, "2.68"}, // 2.67499999... in binary; written 2.675
+		{-2.5, 0, "-3"},
+		{99.95, 1, "100.0"},
+		{9.999, 2, "10.00"},
+		{82.44, 1, "82.4"},
+		{1234567, 0, "1234567"},
+		{5, 2, "5.00"},
+		{-0.004, 2, "0.00"},
+		{-0.4, 0, "0"},
+		{1e21, 0, "1000000000000000000000"},
+		{0.000001, 3, "0.000"},
+	}
+	for _, c := range cases {
+		if got := Round(c.v, c.places); got != c.want {
+			t.Errorf("Round(%v, %d) = %q, want %q", c.v, c.places, got, c.want)
+		}
+	}
+}
+

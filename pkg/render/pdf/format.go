@@ -1,61 +1,22 @@
 package pdf
 
 import (
-	"math"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/pkg/unit"
 )
 
 // formatNumber writes v with places decimals and thousands separators: 1234.5 -> "1,234.5".
 func formatNumber(v float64, places int) string {
-	if places < 0 {
-		places = 0
-	}
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', places, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return unit.Group(unit.Round(v, max(places, 0)))
 }
 
 // withUnit puts the unit on a formatted number: percent "82%", currency "£1,234",
 // days "12.3 days"; number and rate are bare.
-func withUnit(num, unit string) string {
-	switch unit {
-	case "percent":
-		return num + "%"
-	case "currency":
-		if neg, ok := strings.CutPrefix(num, "-"); ok {
-			return "-£" + neg
-		}
-		return "£" + num
-	case "days":
-		if num == "1" {
-			return "1 day"
-		}
-		return num + " days"
-	}
-	return num
-}
+func withUnit(num, unitName string) string { return unit.Attach(num, unitName) }
 
 func formatValue(v float64, unit string, places int) string {
 	return withUnit(formatNumber(v, places), unit)
