@@ -119,4 +119,3 @@ func DisplayKPI(value float64, decimals int, th *Thresholds) string {
 func DisplayActivity(value float64, decimals int, r *Range) string {
 	return Display(value, decimals, func(v float64) string { return RateActivity(&v, r) })
 }
-

@@ -61,4 +61,3 @@ func TestRoundHalfAwayFromZeroOnTheWrittenNumber(t *testing.T) {
 		}
 	}
 }
-
