@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -75,7 +74,7 @@ func (in Inputs) loadCatalogue() (*catalogue.Catalogue, project.Config, error) {
 		if in.Catalogue == "" && cfg.Catalogue == "" {
 			return nil, cfg, UsageError("no catalogue: give --catalogue FILE, or set catalogue: in %s (qpr init DIR writes an example)", project.FileName)
 		}
-		return nil, cfg, fmt.Errorf("%s: no such file", path)
+		return nil, cfg, diag.Problem{Place: diag.Place{File: path}, Message: "no such file; give the catalogue's path with --catalogue, or set catalogue: in " + project.FileName}
 	}
 	cat, err := catalogue.Load(path)
 	return cat, cfg, err

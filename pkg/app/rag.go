@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/rag"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/pkg/unit"
@@ -107,8 +108,9 @@ func parseNumberFlag(name, s string) (*float64, error) {
 	if s == "" {
 		return nil, nil
 	}
-	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "%"), 64)
-	if err != nil || v != v || v > 1e300 || v < -1e300 {
+	// The same reading as a data cell, so 85%, 1,234 and £2,500 work here too.
+	v, missing, err := data.ParseValue(s)
+	if err != nil || missing {
 		return nil, UsageError("--%s: %q is not a number", name, s)
 	}
 	return &v, nil
@@ -151,7 +153,7 @@ func rateGiven(o RagOptions) (ragResult, string, error) {
 	// The user typed the number: show it as typed, never rounded into another rating.
 	display := strconv.FormatFloat(*value, 'f', -1, 64)
 	res := ragResult{Value: value, Target: target, Floor: floor, Polarity: &polarity, RAG: &word, Display: &display}
-	line := fmt.Sprintf("%s — %s (%s)", display, verdictWord(word), thresholdsText(target, floor, "number", polarity))
+	line := fmt.Sprintf("%s — %s (%s)", unit.Group(display), verdictWord(word), thresholdsText(target, floor, "number", polarity))
 	return res, line, nil
 }
 

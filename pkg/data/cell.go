@@ -63,7 +63,7 @@ func (c cell) value(commaIsThousands bool) (float64, bool, error) {
 
 func finite(v float64, raw string) (float64, bool, error) {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false, fmt.Errorf("%q is not a number; %s", raw, valueHint)
+		return 0, false, fmt.Errorf("%q is not a number; %s", clip(raw), valueHint)
 	}
 	return Round10(v), false, nil
 }
@@ -94,7 +94,7 @@ func (c cell) period(cal period.Calendar) (period.Period, error) {
 	case kindNoResult:
 		return period.Period{}, fmt.Errorf("cell holds a formula with no saved result; open the workbook in Excel and save it, or type the period")
 	case kindPercent, kindBool:
-		return period.Period{}, fmt.Errorf("%q is not a period; write a quarter such as %s or a month such as 2023-09", c.text, exampleQuarter(cal))
+		return period.Period{}, fmt.Errorf("%q is not a period; write a quarter such as %s or a month such as 2023-09", clip(c.text), exampleQuarter(cal))
 	}
 	return cal.ParsePeriod(c.trimmed())
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -22,6 +23,15 @@ func decodeText(b []byte) (string, error) {
 	}
 	if utf8.Valid(b) {
 		return string(b), nil
+	}
+	// Five bytes mean nothing in Windows-1252 either: such a file is in some other encoding,
+	// and reading it on would put garbage into the report without a word.
+	for i, c := range b {
+		switch c {
+		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+			line := 1 + bytes.Count(b[:i], []byte{'\n'})
+			return "", fmt.Errorf("line %d has byte 0x%02X, which is neither UTF-8 nor Windows-1252 text", line, c)
+		}
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
 	return string(out), err

@@ -69,11 +69,11 @@ func (t *table) setHeader(row int, cells []cell) {
 		t.probs.Errorf(t.place(row, p.col), "%s", p.msg)
 	}
 	if l.kind == layoutNone {
-		what := "sheet"
+		what := "skipped"
 		if t.sheet == "" {
-			what = "file"
+			what = "file skipped"
 		}
-		t.probs.Warnf(t.tablePlace(), "%s skipped: no code/period/value, wide or commentary header found (headers were: %s)", what, headerList(t.header))
+		t.probs.Warnf(t.tablePlace(), "%s: no code/period/value, wide or commentary header found (headers were: %s)", what, clip(headerList(t.header)))
 	}
 }
 

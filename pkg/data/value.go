@@ -59,19 +59,19 @@ func parseValueText(s string, commaIsThousands bool) (float64, bool, error) {
 	num = strings.TrimSpace(trimCurrency(num))
 	if strings.Contains(num, ",") {
 		if !commaIsThousands {
-			return 0, false, fmt.Errorf("%q is ambiguous in a ;-separated file: the comma could be a decimal comma or a thousands separator; write the number without a comma (1234 or 12.34)", s)
+			return 0, false, fmt.Errorf("%q is ambiguous in a ;-separated file: the comma could be a decimal comma or a thousands separator; write the number without a comma (1234 or 12.34)", clip(s))
 		}
 		if !groupedNumber.MatchString(num) {
-			return 0, false, fmt.Errorf("%q is not a number: a comma must separate thousands (1,234); %s", s, valueHint)
+			return 0, false, fmt.Errorf("%q is not a number: a comma must separate thousands (1,234); %s", clip(s), valueHint)
 		}
 		num = strings.ReplaceAll(num, ",", "")
 	}
 	if !plainNumber.MatchString(num) {
-		return 0, false, fmt.Errorf("%q is not a number; %s", s, valueHint)
+		return 0, false, fmt.Errorf("%q is not a number; %s", clip(s), valueHint)
 	}
 	f, err := strconv.ParseFloat(num, 64)
 	if err != nil || math.IsInf(f, 0) {
-		return 0, false, fmt.Errorf("%q is too large to be a value; %s", s, valueHint)
+		return 0, false, fmt.Errorf("%q is too large to be a value; %s", clip(s), valueHint)
 	}
 	return Round10(f), false, nil
 }
@@ -105,4 +105,17 @@ func Round10(x float64) float64 {
 		return x
 	}
 	return r
+}
+
+// clipLength bounds how much of a user's text a message quotes: enough to recognise it, never
+// a two-megabyte cell echoed back.
+const clipLength = 60
+
+// clip shortens s for quoting in a message, marking what was cut.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) <= clipLength {
+		return s
+	}
+	return string(r[:clipLength]) + fmt.Sprintf("… (%d characters)", len(r))
 }

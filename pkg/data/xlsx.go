@@ -118,7 +118,7 @@ func (wb *workbook) readSheet(sheet string, ds *Dataset, probs *diag.List) bool 
 		return true
 	}
 	if !t.started() {
-		probs.Warnf(at, "sheet skipped: it is empty")
+		probs.Warnf(at, "skipped: it is empty")
 		return false
 	}
 	return true

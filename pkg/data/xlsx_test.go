@@ -146,8 +146,8 @@ func TestXLSXSkippedAndEmptySheets(t *testing.T) {
 	)
 	ds, probs := Read([]string{path}, april)
 	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
-		`warning: book.xlsx:Notes: sheet skipped: no code/period/value, wide or commentary header found (headers were: Name, Total)`,
-		`warning: book.xlsx:Blank: sheet skipped: it is empty`,
+		`warning: book.xlsx: sheet "Notes": skipped: no code/period/value, wide or commentary header found (headers were: Name, Total)`,
+		`warning: book.xlsx: sheet "Blank": skipped: it is empty`,
 	})
 	if len(ds.Observations) != 1 || ds.Observations[0].Value != 85 {
 		t.Errorf("observations = %+v", ds.Observations)

@@ -22,8 +22,6 @@ func (p Place) String() string {
 	switch {
 	case p.Sheet != "" && p.Cell != "":
 		return fmt.Sprintf("%s:%s!%s", p.File, quoteSheet(p.Sheet), p.Cell)
-	case p.Sheet != "":
-		return fmt.Sprintf("%s:%s", p.File, quoteSheet(p.Sheet))
 	case p.Line > 0:
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	default:
@@ -57,6 +55,11 @@ type Problem struct {
 func (p Problem) Error() string {
 	if p.Place.File == "" {
 		return p.Message
+	}
+	if p.Place.Sheet != "" && p.Place.Cell == "" {
+		// A problem with a whole sheet has the file as its place and names the sheet first,
+		// keeping to the contract's three forms of place.
+		return fmt.Sprintf("%s: sheet %q: %s", p.Place.File, p.Place.Sheet, p.Message)
 	}
 	return p.Place.String() + ": " + p.Message
 }

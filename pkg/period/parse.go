@@ -15,6 +15,11 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
+	in := []rune(e.Input)
+	if len(in) > 60 {
+		// Quote enough to recognise the input, never a whole runaway cell.
+		return fmt.Sprintf("%q… (%d characters) is not a period: %s", string(in[:60]), len(in), e.Hint)
+	}
 	return fmt.Sprintf("%q is not a period: %s", e.Input, e.Hint)
 }
 
@@ -96,7 +101,8 @@ func (c Calendar) year(first, second, orig string) (int, error) {
 	y2 := expandYear(second)
 	if len(second) == 2 && y2 >= 0 {
 		// 2023/24, 1999/00: the short year is the one after y1 within the same or next century.
-		y2 = y1/100*100 + (y2 - 2000)
+		short, _ := strconv.Atoi(second)
+		y2 = y1/100*100 + short
 		if y2 < y1 {
 			y2 += 100
 		}
@@ -107,7 +113,8 @@ func (c Calendar) year(first, second, orig string) (int, error) {
 	return y1, nil
 }
 
-// expandYear reads 2023 or 23 (taken as 2023); -1 if neither.
+// expandYear reads 2023 or 23; -1 if neither. Two-digit years follow the POSIX convention
+// (as strptime's %y does): 69-99 are 1969-1999, 00-68 are 2000-2068.
 func expandYear(s string) int {
 	n, err := strconv.Atoi(s)
 	if err != nil {
@@ -115,6 +122,9 @@ func expandYear(s string) int {
 	}
 	switch len(s) {
 	case 2:
+		if n >= 69 {
+			return 1900 + n
+		}
 		return 2000 + n
 	case 4:
 		return n

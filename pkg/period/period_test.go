@@ -1,6 +1,7 @@
 package period
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -161,4 +162,27 @@ func FuzzParsePeriod(f *testing.F) {
 			t.Fatalf("%q -> %+v -> %q -> %+v, %v", s, p, cal.PeriodLabel(p), back, err)
 		}
 	})
+}
+
+func TestTwoDigitYearsFollowPOSIX(t *testing.T) {
+	if q, err := DefaultCalendar.ParseQuarter("Q3 99/00"); err != nil || q != (Quarter{1999, 3}) {
+		t.Errorf("Q3 99/00 = %v, %v; want 1999/00 Q3", q, err)
+	}
+	if m, err := ParseMonth("Sep-99"); err != nil || m != (Month{1999, 9}) {
+		t.Errorf("Sep-99 = %v, %v", m, err)
+	}
+	if m, err := ParseMonth("Sep-68"); err != nil || m != (Month{2068, 9}) {
+		t.Errorf("Sep-68 = %v, %v", m, err)
+	}
+	if q, err := DefaultCalendar.ParseQuarter("Q1 23/24"); err != nil || q != (Quarter{2023, 1}) {
+		t.Errorf("Q1 23/24 = %v, %v", q, err)
+	}
+}
+
+func TestLongInputIsClippedInMessages(t *testing.T) {
+	long := strings.Repeat("x", 500)
+	_, err := DefaultCalendar.ParsePeriod(long)
+	if err == nil || len(err.Error()) > 300 || !strings.Contains(err.Error(), "(500 characters)") {
+		t.Errorf("message for a 500-character period: %v", err)
+	}
 }
