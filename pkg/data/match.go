@@ -94,7 +94,7 @@ func (m *matcher) observation(obs Observation) {
 		m.store.Values[ind.Code] = values
 	}
 	if prev, dup := values[idx]; dup {
-		m.probs.Errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place))
+		m.probs.Errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
 		return
 	}
 	values[idx] = Value{V: obs.Value, Missing: obs.Missing, Place: obs.Place}
@@ -118,7 +118,15 @@ func (m *matcher) index(ind *catalogue.Indicator, p period.Period, at diag.Place
 	return p.Month.Index(), true
 }
 
-func (m *matcher) duplicateMessage(ind *catalogue.Indicator, p period.Period, idx int, first diag.Place) string {
+func (m *matcher) duplicateMessage(ind *catalogue.Indicator, p period.Period, idx int, first, here diag.Place) string {
+	if first == here {
+		// Two columns of one csv row of a wide table name the same period.
+		label := p.Month.String()
+		if ind.Frequency != catalogue.Monthly {
+			label = m.cal.Label(period.FromIndex(idx))
+		}
+		return fmt.Sprintf("%s %s is given twice on this line: two of its columns are the same period; keep one", ind.Code, label)
+	}
 	if ind.Frequency == catalogue.Monthly {
 		return fmt.Sprintf("%s %s is given twice: here and at %s; keep one", ind.Code, p.Month, first)
 	}
