@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/example/qpr/pkg/app"
 	"github.com/example/qpr/pkg/diag"
@@ -32,6 +33,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	err := root.Execute()
 	if err == nil {
 		return app.ExitOK
+	}
+	if strings.HasPrefix(err.Error(), "unknown command") {
+		// cobra's own usage errors carry no type to tell them by.
+		err = app.UsageError("%v (see qpr --help)", err)
 	}
 	printError(stderr, err)
 	return app.ExitCode(err)
