@@ -84,7 +84,7 @@ func (d *doc) countsTable(first string, lines []countLine) {
 func (d *doc) countsTables() {
 	s := d.r.Summary
 	if s.KPIs > 0 {
-		d.countsTable(fmt.Sprintf("Rating (%d KPIs)", s.KPIs), []countLine{
+		d.countsTable(fmt.Sprintf("Rating (%d %s)", s.KPIs, templates.Plural(s.KPIs, "KPI", "KPIs")), []countLine{
 			{"green", s.RAG.Green, s.RAGPrevious.Green, true},
 			{"amber", s.RAG.Amber, s.RAGPrevious.Amber, true},
 			{"red", s.RAG.Red, s.RAGPrevious.Red, true},
@@ -99,7 +99,7 @@ func (d *doc) countsTables() {
 		})
 	}
 	if s.ActivityCount > 0 {
-		d.countsTable(fmt.Sprintf("Activity (%d indicators)", s.ActivityCount), []countLine{
+		d.countsTable(fmt.Sprintf("Activity (%d %s)", s.ActivityCount, templates.Plural(s.ActivityCount, "indicator", "indicators")), []countLine{
 			{"above", s.Activity.Above, s.ActivityPrevious.Above, true},
 			{"within", s.Activity.Within, s.ActivityPrevious.Within, true},
 			{"below", s.Activity.Below, s.ActivityPrevious.Below, true},
