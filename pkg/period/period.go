@@ -82,9 +82,9 @@ func (c Calendar) SpansTwoYears() bool { return c.start() != 1 }
 // 2023/24, or 2023 when the year starts in January.
 func (c Calendar) YearLabel(y int) string {
 	if !c.SpansTwoYears() {
-		return strconv.Itoa(y)
+		return fmt.Sprintf("%04d", y)
 	}
-	return fmt.Sprintf("%d/%02d", y, (y+1)%100)
+	return fmt.Sprintf("%04d/%02d", y, (y+1)%100)
 }
 
 // Label is the canonical quarter label, 2023/24 Q2.
