@@ -76,7 +76,11 @@ func writeDirectorate(f *excelize.File, st *styles, r *report.Report, g *directo
 		return fmt.Errorf("sheet %s: %w", g.sheet, err)
 	}
 	for i, ind := range g.indicators {
-		if err := indicatorRow(r, ind).write(f, st, g.sheet, i+2); err != nil {
+		x := indicatorRow(r, ind)
+		if err := x.write(f, st, g.sheet, i+2); err != nil {
+			return fmt.Errorf("sheet %s, indicator %s: %w", g.sheet, ind.Code, err)
+		}
+		if err := x.fitHeight(f, g.sheet, i+2, cols); err != nil {
 			return fmt.Errorf("sheet %s, indicator %s: %w", g.sheet, ind.Code, err)
 		}
 	}

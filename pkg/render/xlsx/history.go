@@ -21,7 +21,8 @@ func historyColumns(periods []string) []column {
 // writeHistory writes every indicator against the history quarters: each quarter's actual
 // value (no stale stand-in) and the rating it had with that quarter's own thresholds.
 func writeHistory(f *excelize.File, st *styles, r *report.Report) error {
-	if err := writeHeader(f, st, historySheet, historyColumns(r.HistoryPeriods), 2, len(r.Indicators)); err != nil {
+	cols := historyColumns(r.HistoryPeriods)
+	if err := writeHeader(f, st, historySheet, cols, 2, len(r.Indicators)); err != nil {
 		return fmt.Errorf("sheet %s: %w", historySheet, err)
 	}
 	for i := range r.Indicators {
@@ -42,6 +43,9 @@ func writeHistory(f *excelize.File, st *styles, r *report.Report) error {
 			x.add(text(statusWordOrBlank(s)), cellStyle{status: s})
 		}
 		if err := x.write(f, st, historySheet, i+2); err != nil {
+			return fmt.Errorf("sheet %s, indicator %s: %w", historySheet, ind.Code, err)
+		}
+		if err := x.fitHeight(f, historySheet, i+2, cols); err != nil {
 			return fmt.Errorf("sheet %s, indicator %s: %w", historySheet, ind.Code, err)
 		}
 	}

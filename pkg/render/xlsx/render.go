@@ -59,6 +59,7 @@ func build(r *report.Report, asAt time.Time, narrative string) ([]byte, error) {
 	// Set while the sheets are still empty: excelize re-reads every sheet to do it, and
 	// would parse the whole streamed Data sheet back if it were done at the end.
 	f.SetActiveSheet(0)
+
 	if err := writeSummary(f, st, r, asAt, narrative, groups); err != nil {
 		return nil, fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
@@ -69,6 +70,12 @@ func build(r *report.Report, asAt time.Time, narrative string) ([]byte, error) {
 	}
 	if err := writeHistory(f, st, r); err != nil {
 		return nil, err
+	}
+	// The Data sheet is for filtering and pivoting, not printing, and is left as streamed.
+	for _, name := range append([]string{summarySheet}, append(sheetNames(groups), historySheet)...) {
+		if err := setPrintLayout(f, name, name != summarySheet); err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", name, err)
+		}
 	}
 	if err := writeData(f, st, r); err != nil {
 		return nil, fmt.Errorf("sheet %s: %w", dataSheet, err)

@@ -2,6 +2,8 @@ package xlsx
 
 import (
 	"math"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -51,6 +53,42 @@ func (r *row) write(f *excelize.File, st *styles, sheet string, rowNum int) erro
 		first = last + 1
 	}
 	return nil
+}
+
+// Line metrics of the default font (Calibri 11): a line is 15 points high, and a column
+// width of w holds about 1.2·w characters of ordinary text (the unit is the width of "0").
+const (
+	lineHeight    = 15
+	charsPerWidth = 1.2
+	maxRowHeight  = 409 // Excel's limit
+)
+
+// fitHeight sets the row tall enough for its wrapped text, since neither Excel nor
+// LibreOffice grows a row to fit when opening a file; rows with nothing to wrap keep the
+// default height.
+func (r *row) fitHeight(f *excelize.File, sheet string, rowNum int, cols []column) error {
+	lines := 1
+	for i, v := range r.values {
+		s, ok := v.(string)
+		if !ok || i >= len(cols) || !cols[i].wrap {
+			continue
+		}
+		lines = max(lines, wrappedLines(s, cols[i].width))
+	}
+	if lines == 1 {
+		return nil
+	}
+	return f.SetRowHeight(sheet, rowNum, math.Min(float64(lines*lineHeight), maxRowHeight))
+}
+
+// wrappedLines estimates how many lines s takes in a column of the given width.
+func wrappedLines(s string, width float64) int {
+	perLine := max(1, int(width*charsPerWidth))
+	n := 0
+	for _, para := range strings.Split(s, "\n") {
+		n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
+	}
+	return n
 }
 
 // headerHeight gives a header two lines: neither Excel nor LibreOffice grows a row to fit
