@@ -84,6 +84,11 @@ func fitsHeader(t *table, line int, cells []cell, sep rune) bool {
 	if len(cells) >= n && allBlank(cells[n:]) {
 		return true
 	}
+	// A row may stop short of trailing header cells that are blank (a header written with a
+	// trailing separator) or of trailing columns it leaves empty anyway (a note column).
+	if len(cells) < n && len(cells) >= t.requiredFields() {
+		return true
+	}
 	t.probs.Errorf(diag.Place{File: t.file, Line: line}, "the line has %d fields but the header (line %d) has %d; check for a missing or extra %s", len(cells), t.headerRow, n, separatorName(sep))
 	return false
 }

@@ -119,6 +119,7 @@ func TestCSVEmptyAndMissingPaths(t *testing.T) {
 	writeAt(t, filepath.Join(dir, "~$book.xlsx"), "Excel's lock file")
 	_, probs := Read([]string{dir, filepath.Join(dir, "notes.txt"), filepath.Join(dir, "nope.csv"), filepath.Join(dir, "old.xls")}, april)
 	assertMessages(t, messages(probs, dir), []string{
+		`warning: notes.txt: skipped: not a data file (data files are .xlsx workbooks or .csv files)`,
 		`blank.csv: the file is empty; a data file starts with a header row such as code,period,value`,
 		`notes.txt: unsupported file type ".txt"; data files are .xlsx workbooks or .csv files`,
 		`nope.csv: cannot read the data: no such file or directory`,
@@ -137,4 +138,32 @@ func TestReadEachFileOnce(t *testing.T) {
 	if probs.HasErrors() || len(ds.Files) != 1 || len(ds.Observations) != 1 {
 		t.Errorf("files %v, observations %d, problems %v", ds.Files, len(ds.Observations), probs.Problems())
 	}
+}
+
+// A header written with a trailing separator, and rows that leave off a trailing note
+// column, still line up: only the columns the layout needs must be there.
+func TestCSVShortRowsAndTrailingSeparators(t *testing.T) {
+	path := writeFile(t, "short.csv", []byte("code,period,value,note,\n"+
+		"CS01,2023/24 Q1,85\n"+
+		"CS01,2023/24 Q2,86,late return\n"+
+		"CS01,2023/24 Q3\n"))
+	ds, probs := Read([]string{path}, april)
+	dir := filepath.Dir(path)
+	assertMessages(t, messages(probs, dir), []string{
+		`short.csv:4: the line has 2 fields but the header (line 1) has 5; check for a missing or extra comma`,
+	})
+	assertObservations(t, lines(ds, dir), []obsLine{
+		{"CS01", quarter(2023, 1), 85, false, "", "short.csv:2"},
+		{"CS01", quarter(2023, 2), 86, false, "late return", "short.csv:3"},
+	})
+}
+
+func TestDirectoryReadsXLSMAndReportsOldXLS(t *testing.T) {
+	dir := t.TempDir()
+	writeAt(t, filepath.Join(dir, "a.csv"), "code,period,value\nCS01,2023/24 Q1,85\n")
+	writeAt(t, filepath.Join(dir, "late.xls"), "old binary workbook")
+	_, probs := Read([]string{dir}, april)
+	assertMessages(t, messages(probs, dir), []string{
+		`late.xls: this is an old-style .xls workbook, which qpr cannot read; open it in Excel and save it as .xlsx (Excel Workbook) or .csv`,
+	})
 }

@@ -61,8 +61,15 @@ func expandPath(p string, probs *diag.List) []string {
 		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
 			continue
 		}
-		if ext := strings.ToLower(filepath.Ext(name)); ext == ".xlsx" || ext == ".csv" {
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".xlsx", ".xlsm", ".csv":
 			files = append(files, filepath.Join(p, name))
+		case ".xls":
+			// Read it to give its own message: a late return saved in the old format must not
+			// vanish from the report unnoticed.
+			files = append(files, filepath.Join(p, name))
+		default:
+			probs.Warnf(diag.Place{File: filepath.Join(p, name)}, "skipped: not a data file (data files are .xlsx workbooks or .csv files)")
 		}
 	}
 	sort.Strings(files)

@@ -200,3 +200,23 @@ func allBlank(cells []cell) bool {
 	}
 	return true
 }
+
+// requiredFields is how many fields a csv row must have for its table's layout: up to the
+// last column the layout needs, so a row may leave off trailing optional or blank-headed
+// columns.
+func (t *table) requiredFields() int {
+	l := t.layout
+	switch l.kind {
+	case layoutLong:
+		return max(l.code, l.period, l.value) + 1
+	case layoutCommentary:
+		return max(l.code, l.period) + 1
+	case layoutWide:
+		last := l.code
+		for _, p := range l.periods {
+			last = max(last, p.col)
+		}
+		return last + 1
+	}
+	return len(t.header)
+}
