@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/render/xlsx"
 	"github.com/example/qpr/pkg/report"
@@ -53,11 +55,7 @@ func RunBuild(io Streams, o BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	periodFlag := o.Period
-	if periodFlag == "" {
-		periodFlag = l.project.Period
-	}
-	q, err := parsePeriod(l.cat.Calendar, periodFlag)
+	q, err := l.reportPeriod(o.Period)
 	if err != nil {
 		return err
 	}
@@ -72,7 +70,7 @@ func RunBuild(io Streams, o BuildOptions) error {
 	tmpl := templates.Default()
 	if tmplDir != "" {
 		if tmpl, err = templates.Load(tmplDir); err != nil {
-			return err
+			return placed(err)
 		}
 	}
 	out := o.Out
@@ -117,19 +115,38 @@ func RunBuild(io Streams, o BuildOptions) error {
 	progress.finish()
 	for i, err := range errs {
 		if err != nil {
-			return fmt.Errorf("%s: %v", jobs[i].path, err)
+			return renderProblem(jobs[i].path, err)
 		}
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot create the output folder: %v", out, err)
+		return diag.Problem{Place: diag.Place{File: out}, Message: "cannot create the output folder: " + osReason(err)}
 	}
+	var files []staged
 	for i, j := range jobs {
-		if err := writeAtomically(j.path, results[i]); err != nil {
+		f, err := stage(j.path, results[i])
+		if err != nil {
+			discard(files)
 			return err
 		}
+		files = append(files, f)
+	}
+	if err := publish(files); err != nil {
+		return err
+	}
+	for _, j := range jobs {
 		fmt.Fprintln(io.Out, j.path)
 	}
 	return nil
+}
+
+// renderProblem places a rendering failure: a template error already names its template file
+// and line; anything else is a failure to produce the output file.
+func renderProblem(path string, err error) error {
+	var te *templates.Error
+	if errors.As(err, &te) {
+		return diag.Problem{Message: te.Error()}
+	}
+	return diag.Problem{Place: diag.Place{File: path}, Message: err.Error()}
 }
 
 func renderer(format string, r *report.Report, t *templates.Set) func() ([]byte, error) {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/example/qpr"
+	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/templates"
 )
 
@@ -45,9 +46,9 @@ func RunInit(io Streams, o InitOptions) error {
 	tmplDir := filepath.Join(o.Dir, "templates")
 	for _, t := range append(sortedValues(targets), tmplDir) {
 		if _, err := os.Stat(t); err == nil {
-			return fmt.Errorf("%s already exists: qpr init never overwrites; choose a new or empty folder", t)
+			return diag.Problem{Place: diag.Place{File: t}, Message: "already exists: qpr init never overwrites; choose a new or empty folder"}
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: %v", t, err)
+			return diag.Problem{Place: diag.Place{File: t}, Message: osReason(err)}
 		}
 	}
 	for _, f := range files {
@@ -61,14 +62,14 @@ func RunInit(io Streams, o InitOptions) error {
 		}
 		dst := targets[f]
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return fmt.Errorf("%s: %v", filepath.Dir(dst), err)
+			return diag.Problem{Place: diag.Place{File: filepath.Dir(dst)}, Message: "cannot create the folder: " + osReason(err)}
 		}
 		if err := writeAtomically(dst, content); err != nil {
 			return err
 		}
 	}
 	if err := templates.WriteDefaults(tmplDir); err != nil {
-		return err
+		return placed(err)
 	}
 	fmt.Fprintf(io.Out, "wrote an example project to %s\n", o.Dir)
 	fmt.Fprintf(io.Out, "next: cd %s && qpr validate && qpr build\n", o.Dir)

@@ -41,7 +41,8 @@ func (in Inputs) projectConfig() (project.Config, error) {
 	if dir == "" {
 		dir = "."
 	}
-	return project.Load(dir)
+	cfg, err := project.Load(dir)
+	return cfg, placed(err)
 }
 
 func (in Inputs) resolve(cfg project.Config) (cat string, paths []string) {
@@ -102,16 +103,24 @@ func (in Inputs) load() (*loaded, error) {
 	return l, nil
 }
 
-// parsePeriod reads a --period flag with the catalogue's calendar; empty means the latest.
-func parsePeriod(cal period.Calendar, s string) (period.Quarter, error) {
-	if s == "" {
-		return period.Quarter{}, nil
+// reportPeriod reads the quarter asked for: the --period flag, else qpr.yaml's period, with
+// the catalogue's calendar; neither means the latest quarter with data (the zero Quarter).
+func (l *loaded) reportPeriod(flag string) (period.Quarter, error) {
+	switch {
+	case flag != "":
+		q, err := l.cat.Calendar.ParseQuarter(flag)
+		if err != nil {
+			return period.Quarter{}, UsageError("--period: %v", err)
+		}
+		return q, nil
+	case l.project.Period != "":
+		q, err := l.cat.Calendar.ParseQuarter(l.project.Period)
+		if err != nil {
+			return period.Quarter{}, diag.Problem{Place: diag.Place{File: l.project.File}, Message: "period: " + err.Error()}
+		}
+		return q, nil
 	}
-	q, err := cal.ParseQuarter(s)
-	if err != nil {
-		return period.Quarter{}, UsageError("--period: %v", err)
-	}
-	return q, nil
+	return period.Quarter{}, nil
 }
 
 // IndicatorCodes lists the catalogue's codes with their names, for shell completion; nil when

@@ -243,10 +243,7 @@ func singleIndicatorReport(in Inputs, code, periodFlag string, override func(*ca
 	if err := l.problems.Err(); err != nil {
 		return nil, nil, err
 	}
-	if periodFlag == "" {
-		periodFlag = l.project.Period
-	}
-	q, err := parsePeriod(l.cat.Calendar, periodFlag)
+	q, err := l.reportPeriod(periodFlag)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -37,3 +37,12 @@ func printWarnings(s Streams, ws []diag.Problem) {
 		fmt.Fprintf(s.Err, "%s: warning: %s\n", w.Place, w.Message)
 	}
 }
+
+// placed marks an error whose message already starts with its place (file, file:line), as
+// the template and project file loaders write them, so it is printed as it is.
+func placed(err error) error {
+	if err == nil {
+		return nil
+	}
+	return diag.Problem{Message: err.Error()}
+}

@@ -22,7 +22,7 @@ func RunValidate(io Streams, o ValidateOptions) error {
 		return err
 	}
 	problems := l.problems.Problems()
-	q, err := parsePeriod(l.cat.Calendar, o.Period)
+	q, err := l.reportPeriod(o.Period)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,8 @@ func RunValidate(io Streams, o ValidateOptions) error {
 			problems = append(problems, check.Warnings(l.cat, l.store, r)...)
 			fmt.Fprintf(io.Out, "report quarter: %s\n", r.Period)
 		} else {
-			problems = append(problems, diag.Problem{Message: err.Error(), Severity: diag.Warning})
+			// Nothing to report is as much a failure here as it is for build.
+			problems = append(problems, diag.Problem{Message: err.Error(), Severity: diag.Error})
 		}
 	}
 	diag.SortByPlace(problems)

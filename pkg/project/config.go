@@ -20,12 +20,12 @@ const FileName = "qpr.yaml"
 
 // Config is what qpr.yaml may set. Relative paths are relative to the file's folder.
 type Config struct {
-	Catalogue string   `yaml:"catalogue"`
-	Data      []string `yaml:"data"`
-	Out       string   `yaml:"out"`
-	Formats   []string `yaml:"formats"`
-	Templates string   `yaml:"templates"`
-	Period    string   `yaml:"period"`
+	Catalogue string     `yaml:"catalogue"`
+	Data      StringList `yaml:"data"`
+	Out       string     `yaml:"out"`
+	Formats   StringList `yaml:"formats"`
+	Templates string     `yaml:"templates"`
+	Period    string     `yaml:"period"`
 
 	File string `yaml:"-"` // where it was read from; empty when there is none
 }
@@ -92,4 +92,27 @@ func placeYAMLError(file string, err error) string {
 		lines = append(lines, file+": "+l)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// StringList is a list that may also be written as a single item (data: data), as people
+// write it by hand.
+type StringList []string
+
+func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*l = StringList{n.Value}
+		return nil
+	case yaml.SequenceNode:
+		var items []string
+		for _, item := range n.Content {
+			if item.Kind != yaml.ScalarNode {
+				return fmt.Errorf("line %d: write each item as a name or path, e.g. [data, late-returns.xlsx]", item.Line)
+			}
+			items = append(items, item.Value)
+		}
+		*l = items
+		return nil
+	}
+	return fmt.Errorf("line %d: write a name or path, or a list of them, e.g. [data, late-returns.xlsx]", n.Line)
 }

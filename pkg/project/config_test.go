@@ -2,6 +2,7 @@ package project
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +41,19 @@ func TestLoadMissingFileIsNotAnError(t *testing.T) {
 	c, err := Load(t.TempDir())
 	if err != nil || c.File != "" {
 		t.Errorf("missing qpr.yaml: %+v, %v", c, err)
+	}
+}
+
+func TestParseAcceptsASingleItemForALIst(t *testing.T) {
+	c, err := Parse("qpr.yaml", []byte("data: data\nformats: pdf\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Data) != 1 || c.Data[0] != "data" || len(c.Formats) != 1 || c.Formats[0] != "pdf" {
+		t.Errorf("single items: %+v", c)
+	}
+	_, err = Parse("qpr.yaml", []byte("catalogue: c.yaml\ndata: {a: b}\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "qpr.yaml:2: ") || !strings.Contains(err.Error(), "a list of them") {
+		t.Errorf("a mapping for data: %v", err)
 	}
 }
