@@ -35,8 +35,8 @@ func RunTrend(io Streams, o TrendOptions) error {
 		}
 		method = m
 	}
-	if o.Window < 0 || o.Window == 1 {
-		return UsageError("--window: %d is too short; give at least 2 quarters", o.Window)
+	if o.Window < 0 || o.Window > catalogue.MaxWindow {
+		return UsageError("--window: %d is not a window; give 1 to %d quarters", o.Window, catalogue.MaxWindow)
 	}
 	ind, r, err := singleIndicatorReport(o.Inputs, o.Code, o.Period, func(spec *catalogue.TrendSpec) {
 		if method != "" {

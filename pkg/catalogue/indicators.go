@@ -174,7 +174,11 @@ func (p *parser) indicatorNumbers(f map[string]pair, ind *Indicator) {
 	}
 	if x, ok := f["max_lag"]; ok {
 		if n, ok := p.wholeAtLeast(x, 0, "quarters"); ok {
-			ind.MaxLag = n
+			if n > MaxLag {
+				p.errorf(x.line(), "max_lag %d is more than %d; use 0 to %d quarters", n, MaxLag, MaxLag)
+			} else {
+				ind.MaxLag = n
+			}
 		}
 	}
 }

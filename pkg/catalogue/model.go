@@ -76,6 +76,13 @@ type TrendSpec struct {
 	ScreenMR    bool    // spc moving-range screening
 }
 
+// Bounds on settings whose size sets the work done, far beyond any real use: twenty years
+// of quarters for a trend window, ten years for a value standing in for a quarter.
+const (
+	MaxWindow = 80
+	MaxLag    = 40
+)
+
 // DefaultTrend is the contract's default.
 var DefaultTrend = TrendSpec{Method: "regression", Window: 8, Alpha: 0.05, ShiftPoints: 7, TrendPoints: 7, ScreenMR: true}
 

@@ -20,7 +20,11 @@ func (p *parser) trend(v pair, base TrendSpec, where string) TrendSpec {
 	}
 	if x, ok := f["window"]; ok {
 		if n, ok := p.wholeAtLeast(x, 1, "quarters"); ok {
-			spec.Window = n
+			if n > MaxWindow {
+				p.errorf(x.line(), "window %d is more than %d quarters; use 1 to %d", n, MaxWindow, MaxWindow)
+			} else {
+				spec.Window = n
+			}
 		}
 	}
 	if x, ok := f["alpha"]; ok {
