@@ -2,6 +2,8 @@ package data
 
 import (
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/example/qpr/pkg/catalogue"
@@ -23,7 +25,47 @@ func Match(ds *Dataset, cat *catalogue.Catalogue) (*Store, *diag.List) {
 		m.comment(c)
 	}
 	m.reportUnknown()
+	m.checkQuarterTotals(cat)
 	return m.store, m.probs
+}
+
+// checkQuarterTotals reports a quarter whose months, each a valid number, add up to more than
+// a number can hold, which would otherwise surface as an infinite quarter value.
+func (m *matcher) checkQuarterTotals(cat *catalogue.Catalogue) {
+	for _, ind := range cat.Indicators {
+		if ind.Frequency != catalogue.Monthly || ind.Aggregate == catalogue.Last {
+			continue
+		}
+		type total struct {
+			sum     float64
+			last    Value // the quarter's latest month, where the message points
+			lastIdx int
+		}
+		totals := map[int]*total{}
+		var quarters []int
+		for idx, v := range m.store.Values[ind.Code] {
+			if v.Missing {
+				continue
+			}
+			q := m.cal.QuarterOf(period.MonthFromIndex(idx)).Index()
+			t := totals[q]
+			if t == nil {
+				t = &total{lastIdx: -1 << 62}
+				totals[q] = t
+				quarters = append(quarters, q)
+			}
+			t.sum += v.V
+			if idx > t.lastIdx {
+				t.last, t.lastIdx = v, idx
+			}
+		}
+		sort.Ints(quarters)
+		for _, q := range quarters {
+			if t := totals[q]; math.IsInf(t.sum, 0) {
+				m.probs.Errorf(t.last.Place, "the months of %s for %s add up to more than a number can hold; check the values", m.cal.Label(period.FromIndex(q)), ind.Code)
+			}
+		}
+	}
 }
 
 type matcher struct {

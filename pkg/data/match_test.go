@@ -107,3 +107,16 @@ func TestNearestCode(t *testing.T) {
 		}
 	}
 }
+
+// CS02 is monthly and summed: two months of 1e308 are each a number, but their quarter is not.
+func TestMatchQuarterTotalTooLarge(t *testing.T) {
+	ds := &Dataset{Observations: []Observation{
+		{Code: "CS02", Period: month(2024, 1), Value: 1e308, Place: at("m.csv", 2)},
+		{Code: "CS02", Period: month(2024, 2), Value: 1e308, Place: at("m.csv", 3)},
+		{Code: "CS02", Period: month(2024, 4), Value: 1e308, Place: at("m.csv", 4)},
+	}}
+	_, probs := Match(ds, testCatalogue())
+	assertMessages(t, messages(probs, ""), []string{
+		"m.csv:3: the months of 2023/24 Q4 for CS02 add up to more than a number can hold; check the values",
+	})
+}
