@@ -33,6 +33,7 @@ func (d *doc) directorate(dir *report.Directorate) {
 	d.pdf.AddPage()
 	d.heading(directoratePx+dir.Code, dir.Name, 0)
 	text, err := d.t.DirectorateNarrative(dir)
+	text = printable(text)
 	if err != nil {
 		d.fail(err)
 		return

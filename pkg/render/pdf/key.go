@@ -20,6 +20,7 @@ func (d *doc) key() {
 		d.subtitle(g.title)
 		for _, e := range g.entries {
 			text, err := d.t.Key(e, d.r.Trend)
+			text = printable(text)
 			if err != nil {
 				d.fail(err)
 				return
@@ -39,6 +40,7 @@ func (d *doc) key() {
 	d.subtitle("How the direction of travel is worked out")
 	for _, e := range []string{"method", "values", "stale", "partial"} {
 		text, err := d.t.Key(e, d.r.Trend)
+		text = printable(text)
 		if err != nil {
 			d.fail(err)
 			return

@@ -40,6 +40,7 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if t == nil {
 		t = templates.Default()
 	}
+	r = printableReport(r)
 	// The contents page needs every section's page number, known only once the document
 	// is laid out: lay it out once to learn them, then again to print them.
 	first, err := layout(r, t, nil)

@@ -80,3 +80,20 @@ func TestLogoOnCover(t *testing.T) {
 		t.Error("the logo should be embedded as an image only when logo.png is given")
 	}
 }
+
+// An emoji (outside the fonts' Basic Multilingual Plane) in a name costs that character, not
+// the document.
+func TestCharactersBeyondTheFontsArePrintedAsQuestionMarks(t *testing.T) {
+	r := fixtureReport()
+	r.Indicators[0].Name = "Calls answered 📞 – é ’"
+	var buf bytes.Buffer
+	if err := Render(&buf, r, templates.Default()); err != nil {
+		t.Fatalf("render with an emoji: %v", err)
+	}
+	if got := printable("Calls 📞 – é ’"); got != "Calls ? – é ’" {
+		t.Errorf("printable = %q", got)
+	}
+	if r.Indicators[0].Name != "Calls answered 📞 – é ’" {
+		t.Error("rendering changed the caller's report")
+	}
+}

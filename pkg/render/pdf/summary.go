@@ -13,6 +13,7 @@ func (d *doc) summary() {
 	p.AddPage()
 	d.heading(idSummary, d.title(idSummary), 0)
 	text, err := d.t.Narrative(d.r)
+	text = printable(text)
 	if err != nil {
 		d.fail(err)
 		return
