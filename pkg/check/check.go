@@ -18,10 +18,15 @@ import (
 // above it, was almost certainly typed as fractions (0.87 for 87%).
 const fractionCeiling = 1.5
 
-// Warnings lists the misleading things in valid inputs, for the report quarter q.
-func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report) []diag.Problem {
+// Warnings lists the misleading things in valid inputs, for the report quarter of r.
+// latestByDefault says the quarter was not asked for but taken as the latest with data.
+func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, latestByDefault bool) []diag.Problem {
 	var out []diag.Problem
 	q, _ := cat.Calendar.ParseQuarter(r.Period)
+	if latestByDefault {
+		out = append(out, thinLatestQuarter(cat, store, q)...)
+	}
+	out = append(out, emptyPacks(cat)...)
 	out = append(out, fractionLikePercents(cat, store, q)...)
 	catPlace := func(ind *catalogue.Indicator) diag.Place { return diag.Place{File: cat.File, Line: ind.Line} }
 	for i := range r.Indicators {
@@ -92,4 +97,66 @@ func lookedBack(maxLag int) string {
 	default:
 		return fmt.Sprintf(" or the %d quarters before", maxLag)
 	}
+}
+
+// thinLatestQuarter warns when the latest quarter with data, which a build reports by
+// default, rests on a few values while most of the data ends earlier: the mark of a mistyped
+// period (2033/34 for 2023/24) that would otherwise produce a report of nothing but gaps.
+func thinLatestQuarter(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) []diag.Problem {
+	cal := cat.Calendar
+	perQuarter := map[int]map[string]bool{}
+	var here []diag.Problem // the values in q, to point at the first
+	for code, values := range store.Values {
+		ind, ok := cat.Indicator(code)
+		if !ok {
+			continue
+		}
+		for idx, v := range values {
+			if v.Missing {
+				continue
+			}
+			qi := idx
+			if ind.Frequency == catalogue.Monthly {
+				qi = cal.QuarterOf(period.MonthFromIndex(idx)).Index()
+			}
+			if perQuarter[qi] == nil {
+				perQuarter[qi] = map[string]bool{}
+			}
+			perQuarter[qi][code] = true
+			if qi == q.Index() {
+				here = append(here, diag.Problem{Place: v.Place})
+			}
+		}
+	}
+	latest := len(perQuarter[q.Index()])
+	busiest, busiestQ := 0, 0
+	for qi, codes := range perQuarter {
+		if qi < q.Index() && (len(codes) > busiest || (len(codes) == busiest && qi > busiestQ)) {
+			busiest, busiestQ = len(codes), qi
+		}
+	}
+	if latest == 0 || latest*4 > busiest {
+		return nil
+	}
+	diag.SortByPlace(here)
+	return []diag.Problem{warn(here[0].Place, "%s is the latest quarter with data, so the report is for it by default, but only %s a value for it (%d have one for %s); check the period written here, or build with --period",
+		cal.Label(q), indicatorsHave(latest), busiest, cal.Label(period.FromIndex(busiestQ)))}
+}
+
+// emptyPacks warns of a pack that selects no indicator: its report would be empty.
+func emptyPacks(cat *catalogue.Catalogue) []diag.Problem {
+	var out []diag.Problem
+	for _, p := range cat.Packs {
+		if len(cat.Members(p)) == 0 {
+			out = append(out, warn(diag.Place{File: cat.File}, "pack %s selects no indicators, so its report would be empty; check its include", p.ID))
+		}
+	}
+	return out
+}
+
+func indicatorsHave(n int) string {
+	if n == 1 {
+		return "1 indicator has"
+	}
+	return fmt.Sprintf("%d indicators have", n)
 }

@@ -53,7 +53,7 @@ func TestWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, p := range Warnings(cat, store, r) {
+	for _, p := range Warnings(cat, store, r, true) {
 		if p.Severity != diag.Warning {
 			t.Errorf("%s is not a warning", p.Error())
 		}
@@ -69,5 +69,45 @@ func TestWarnings(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestThinLatestQuarterAndEmptyPack(t *testing.T) {
+	cal := period.DefaultCalendar
+	q1 := period.Quarter{Year: 2023, Q: 1}
+	typo := period.Quarter{Year: 2033, Q: 2} // 2033/34 typed for 2023/24
+	cat := &catalogue.Catalogue{
+		File: "catalogue.yaml", Calendar: cal, Trend: catalogue.DefaultTrend,
+		Directorates: []catalogue.Directorate{{Code: "D", Name: "D"}, {Code: "E", Name: "Empty"}},
+		Packs:        []catalogue.Pack{{ID: "qpr"}, {ID: "e", Include: &catalogue.Include{Directorates: []string{"E"}}}},
+	}
+	store := &data.Store{Values: map[string]map[int]data.Value{}, Latest: typo}
+	for _, code := range []string{"K1", "K2", "K3", "K4"} {
+		cat.Indicators = append(cat.Indicators, kpi(code, catalogue.Number, 5, 4))
+		store.Values[code] = map[int]data.Value{q1.Index(): {V: 5, Place: diag.Place{File: "q1.csv", Line: 2}}}
+	}
+	store.Values["K1"][typo.Index()] = data.Value{V: 6, Place: diag.Place{File: "q2.csv", Line: 9}}
+	r, err := report.Build(report.Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "all"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Warnings(cat, store, r, true) {
+		if strings.Contains(p.Message, "latest quarter") || strings.Contains(p.Message, "pack") {
+			got = append(got, p.Error())
+		}
+	}
+	want := []string{
+		"q2.csv:9: 2033/34 Q2 is the latest quarter with data, so the report is for it by default, but only 1 indicator has a value for it (4 have one for 2023/24 Q1); check the period written here, or build with --period",
+		"catalogue.yaml: pack e selects no indicators, so its report would be empty; check its include",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Asked for explicitly, the quarter is what the user meant: no warning about it.
+	for _, p := range Warnings(cat, store, r, false) {
+		if strings.Contains(p.Message, "latest quarter") {
+			t.Errorf("warned about an asked-for quarter: %s", p.Error())
+		}
 	}
 }
