@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/render/xlsx"
@@ -59,6 +60,7 @@ func RunBuild(io Streams, o BuildOptions) error {
 	if err != nil {
 		return err
 	}
+	printWarnings(io, check.BuildWarnings(l.cat, l.store, q))
 	asAt, err := sourceDate(o.SourceDateEpoch)
 	if err != nil {
 		return err

@@ -99,6 +99,16 @@ func lookedBack(maxLag int) string {
 	}
 }
 
+// BuildWarnings are the warnings worth a build's stderr: the ones that mean the report
+// itself may be the wrong one.
+func BuildWarnings(cat *catalogue.Catalogue, store *data.Store, asked period.Quarter) []diag.Problem {
+	var out []diag.Problem
+	if asked.IsZero() && !store.Latest.IsZero() {
+		out = append(out, thinLatestQuarter(cat, store, store.Latest)...)
+	}
+	return append(out, emptyPacks(cat)...)
+}
+
 // thinLatestQuarter warns when the latest quarter with data, which a build reports by
 // default, rests on a few values while most of the data ends earlier: the mark of a mistyped
 // period (2033/34 for 2023/24) that would otherwise produce a report of nothing but gaps.
@@ -129,18 +139,26 @@ func thinLatestQuarter(cat *catalogue.Catalogue, store *data.Store, q period.Qua
 		}
 	}
 	latest := len(perQuarter[q.Index()])
-	busiest, busiestQ := 0, 0
+	busiest := 0
 	for qi, codes := range perQuarter {
-		if qi < q.Index() && (len(codes) > busiest || (len(codes) == busiest && qi > busiestQ)) {
-			busiest, busiestQ = len(codes), qi
+		if qi < q.Index() {
+			busiest = max(busiest, len(codes))
 		}
 	}
 	if latest == 0 || latest*4 > busiest {
 		return nil
 	}
+	// Where most of the data ends: the latest earlier quarter with at least half the values
+	// of the busiest one.
+	usual, usualQ := 0, -1<<62
+	for qi, codes := range perQuarter {
+		if qi < q.Index() && len(codes)*2 >= busiest && qi > usualQ {
+			usual, usualQ = len(codes), qi
+		}
+	}
 	diag.SortByPlace(here)
 	return []diag.Problem{warn(here[0].Place, "%s is the latest quarter with data, so the report is for it by default, but only %s a value for it (%d have one for %s); check the period written here, or build with --period",
-		cal.Label(q), indicatorsHave(latest), busiest, cal.Label(period.FromIndex(busiestQ)))}
+		cal.Label(q), indicatorsHave(latest), usual, cal.Label(period.FromIndex(usualQ)))}
 }
 
 // emptyPacks warns of a pack that selects no indicator: its report would be empty.
