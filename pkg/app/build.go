@@ -217,6 +217,9 @@ func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, erro
 	for _, a := range ids {
 		for _, id := range strings.Split(a, ",") {
 			id = strings.TrimSpace(id)
+			if slices.ContainsFunc(out, func(p catalogue.Pack) bool { return p.ID == id }) {
+				continue
+			}
 			p, ok := cat.Pack(id)
 			if !ok {
 				var known []string
@@ -239,7 +242,7 @@ func sourceDate(epoch string) (time.Time, error) {
 	}
 	secs, err := strconv.ParseInt(strings.TrimSpace(epoch), 10, 64)
 	if err != nil {
-		return time.Time{}, UsageError("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", epoch)
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", epoch)
 	}
 	return time.Unix(secs, 0).UTC(), nil
 }

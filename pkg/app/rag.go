@@ -111,7 +111,7 @@ func parseNumberFlag(name, s string) (*float64, error) {
 	// The same reading as a data cell, so 85%, 1,234 and £2,500 work here too.
 	v, missing, err := data.ParseValue(s)
 	if err != nil || missing {
-		return nil, UsageError("--%s: %q is not a number", name, s)
+		return nil, UsageError("--%s: %q is not a number; write a number such as 85, 85%% or 1,234", name, s)
 	}
 	return &v, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/diag"
@@ -25,7 +26,11 @@ func suggestCode(cat *catalogue.Catalogue, code string) string {
 	if s := suggest.Code(code, codes); s != "" {
 		return fmt.Sprintf("; did you mean %s?", s)
 	}
-	return ""
+	const shown = 12
+	if len(codes) > shown {
+		return fmt.Sprintf("; its codes include %s … (%d in all)", strings.Join(codes[:shown], ", "), len(codes))
+	}
+	return "; its codes are " + strings.Join(codes, ", ")
 }
 
 func printWarnings(s Streams, ws []diag.Problem) {

@@ -189,8 +189,12 @@ func (c Calendar) ParsePeriod(s string) (Period, error) {
 	} else if looksLikeQuarter(s) {
 		return Period{}, err
 	}
-	if m, err := ParseMonth(s); err == nil {
+	m, err := ParseMonth(s)
+	if err == nil {
 		return Period{Kind: KindMonth, Month: m}, nil
+	}
+	if isoDate.MatchString(strings.TrimSpace(s)) {
+		return Period{}, err // a date of a day that does not exist says so
 	}
 	return Period{}, &ParseError{Input: s, Hint: c.quarterHint() + ", or " + strings.TrimPrefix(monthHint, "write ")}
 }

@@ -186,3 +186,10 @@ func TestLongInputIsClippedInMessages(t *testing.T) {
 		t.Errorf("message for a 500-character period: %v", err)
 	}
 }
+
+func TestParsePeriodSaysWhichDayDoesNotExist(t *testing.T) {
+	_, err := DefaultCalendar.ParsePeriod("2023-09-31")
+	if err == nil || !strings.Contains(err.Error(), "day 31 does not exist in September 2023") {
+		t.Errorf("2023-09-31: %v", err)
+	}
+}
