@@ -111,3 +111,26 @@ func TestThinLatestQuarterAndEmptyPack(t *testing.T) {
 		}
 	}
 }
+
+func TestPartialSumWarning(t *testing.T) {
+	cal := period.DefaultCalendar
+	q2 := period.Quarter{Year: 2023, Q: 2}
+	m := kpi("CALLS", catalogue.Number, 300, 250)
+	m.Frequency, m.Aggregate = catalogue.Monthly, catalogue.Sum
+	cat := &catalogue.Catalogue{File: "catalogue.yaml", Calendar: cal, Trend: catalogue.DefaultTrend,
+		Directorates: []catalogue.Directorate{{Code: "D"}}, Indicators: []*catalogue.Indicator{m}}
+	july := cal.Months(q2)[0]
+	store := &data.Store{Values: map[string]map[int]data.Value{"CALLS": {july.Index(): {V: 100}}}, Latest: q2}
+	r, err := report.Build(report.Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "all"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "catalogue.yaml:10: CALLS has 1 of the 3 months of 2023/24 Q2, and its quarter value is their sum: it is rated against a whole quarter's thresholds"
+	found := false
+	for _, p := range Warnings(cat, store, r, false) {
+		found = found || p.Error() == want
+	}
+	if !found {
+		t.Errorf("no partial-sum warning; want %q", want)
+	}
+}
