@@ -271,3 +271,37 @@ func TestMonthlySumChartHasNoQuarterlyThresholds(t *testing.T) {
 		}
 	}
 }
+
+// A July year: 2023/24 Q3 is January to March 2024, and 2023/24's thresholds apply to it
+// though the months are in calendar 2024.
+func TestJulyYear(t *testing.T) {
+	cat := testCatalogue()
+	cat.Calendar = period.Calendar{YearStart: 7}
+	k2 := cat.Indicators[1] // monthly mean, lower is better
+	k2.Thresholds = map[int]catalogue.Thresholds{2022: {Target: f(10), Floor: f(12)}, 2023: {Target: f(8), Floor: f(9)}}
+	jan := period.Month{Year: 2024, Month: 1}
+	store := &data.Store{
+		Values: map[string]map[int]data.Value{"K2": {
+			jan.Index():         {V: 8.5},
+			jan.Add(1).Index():  {V: 9},
+			jan.Add(2).Index():  {V: 9.5}, // mean 9: amber against 2023/24's 8 / 9
+			jan.Add(-1).Index(): {V: 9.9}, // December 2023: 2023/24 Q2
+		}},
+		Latest: period.Quarter{Year: 2023, Q: 3},
+	}
+	r, err := Build(Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "qpr"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Period != "2023/24 Q3" || r.PeriodStart != "2024-01" || r.PeriodEnd != "2024-03" || r.AsAt != "2024-03-31" {
+		t.Errorf("period = %s %s..%s as at %s", r.Period, r.PeriodStart, r.PeriodEnd, r.AsAt)
+	}
+	k := find(r, "K2")
+	if *k.Value != 9 || str(k.RAG) != "amber" || *k.Target != 8 {
+		t.Errorf("K2 = %v %s target %v; want 9 amber against 8", *k.Value, str(k.RAG), *k.Target)
+	}
+	// 2023/24 Q2 (Oct-Dec 2023) has only December: partial, 9.9 red against 2023/24's floor 9.
+	if h := k.History[3]; h.Period != "2023/24 Q2" || !h.Partial || *h.Value != 9.9 || str(h.RAG) != "red" {
+		t.Errorf("history Q2 = %+v", h)
+	}
+}
