@@ -94,12 +94,9 @@ func (in Inputs) load() (*loaded, error) {
 	if len(paths) == 0 {
 		return nil, UsageError("no data: give --data FILE_OR_DIR (repeatable), or set data: in %s", project.FileName)
 	}
-	ds, readProblems := data.Read(paths, cat.Calendar)
-	l.problems.AddAll(readProblems.Problems())
-	l.dataset = ds
-	store, matchProblems := data.Match(ds, cat)
-	l.problems.AddAll(matchProblems.Problems())
-	l.store = store
+	ds, store, problems := data.Load(paths, cat)
+	l.dataset, l.store = ds, store
+	l.problems.AddAll(problems.Problems())
 	return l, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/period"
 )
@@ -108,4 +109,13 @@ func describeOSError(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// Load reads the data files and matches them to the catalogue: what every command that
+// reads data does. Problems of both steps come back together, reading's first.
+func Load(paths []string, cat *catalogue.Catalogue) (*Dataset, *Store, *diag.List) {
+	ds, problems := Read(paths, cat.Calendar)
+	store, matchProblems := Match(ds, cat)
+	problems.AddAll(matchProblems.Problems())
+	return ds, store, problems
 }

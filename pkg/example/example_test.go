@@ -31,13 +31,9 @@ func load(t *testing.T) (*catalogue.Catalogue, *data.Dataset, *data.Store) {
 	if err != nil {
 		t.Fatalf("catalogue: %v", err)
 	}
-	ds, probs := data.Read([]string{filepath.Join(committed, "data")}, cat.Calendar)
+	ds, store, probs := data.Load([]string{filepath.Join(committed, "data")}, cat)
 	for _, p := range probs.Problems() {
 		t.Errorf("reading data: %v", p)
-	}
-	store, probs := data.Match(ds, cat)
-	for _, p := range probs.Problems() {
-		t.Errorf("matching data: %v", p)
 	}
 	if t.Failed() {
 		t.FailNow()

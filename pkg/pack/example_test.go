@@ -29,8 +29,8 @@ type example struct {
 	store *data.Store
 }
 
-// loadExample reads the example through the exported loaders in the order pkg/app's
-// Inputs.load calls them: catalogue.Load, data.Read over the data folder, data.Match.
+// loadExample reads the example through the exported loaders as pkg/app's
+// Inputs.load does: catalogue.Load, then data.Load over the data folder.
 // Any problem, warning or error, fails the test: the example is meant to be clean.
 func loadExample(t testing.TB) example {
 	t.Helper()
@@ -38,13 +38,9 @@ func loadExample(t testing.TB) example {
 	if err != nil {
 		t.Fatalf("loading the example catalogue: %v", err)
 	}
-	ds, readProblems := data.Read([]string{filepath.Join(exampleDir, "data")}, cat.Calendar)
-	for _, p := range readProblems.Problems() {
+	_, store, problems := data.Load([]string{filepath.Join(exampleDir, "data")}, cat)
+	for _, p := range problems.Problems() {
 		t.Errorf("reading the example data: %v", p)
-	}
-	store, matchProblems := data.Match(ds, cat)
-	for _, p := range matchProblems.Problems() {
-		t.Errorf("matching the example data: %v", p)
 	}
 	if t.Failed() {
 		t.FailNow()

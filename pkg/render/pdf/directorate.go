@@ -32,10 +32,8 @@ func (d *doc) previousPeriods() []string {
 func (d *doc) directorate(dir *report.Directorate) {
 	d.pdf.AddPage()
 	d.heading(directoratePx+dir.Code, dir.Name, 0)
-	text, err := d.t.DirectorateNarrative(dir)
-	text = printable(text)
-	if err != nil {
-		d.fail(err)
+	text, ok := d.fromTemplate(d.t.DirectorateNarrative(dir))
+	if !ok {
 		return
 	}
 	d.textColour(d.st.Colours.Text)

@@ -19,10 +19,8 @@ func (d *doc) key() {
 	for _, g := range groups {
 		d.subtitle(g.title)
 		for _, e := range g.entries {
-			text, err := d.t.Key(e, d.r.Trend)
-			text = printable(text)
-			if err != nil {
-				d.fail(err)
+			text, ok := d.fromTemplate(d.t.Key(e, d.r.Trend))
+			if !ok {
 				return
 			}
 			d.font("", size)
@@ -39,10 +37,8 @@ func (d *doc) key() {
 	}
 	d.subtitle("How the direction of travel is worked out")
 	for _, e := range []string{"method", "values", "stale", "partial"} {
-		text, err := d.t.Key(e, d.r.Trend)
-		text = printable(text)
-		if err != nil {
-			d.fail(err)
+		text, ok := d.fromTemplate(d.t.Key(e, d.r.Trend))
+		if !ok {
 			return
 		}
 		d.paragraphs(text, "", size)

@@ -12,10 +12,8 @@ func (d *doc) summary() {
 	p := d.pdf
 	p.AddPage()
 	d.heading(idSummary, d.title(idSummary), 0)
-	text, err := d.t.Narrative(d.r)
-	text = printable(text)
-	if err != nil {
-		d.fail(err)
+	text, ok := d.fromTemplate(d.t.Narrative(d.r))
+	if !ok {
 		return
 	}
 	d.textColour(d.st.Colours.Text)
