@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"strconv"
+
+	"github.com/example/qpr/templates"
 )
 
 // entry is a line of the contents.
@@ -72,10 +74,6 @@ func (d *doc) contents() {
 		d.ensure(lh)
 		d.font(style, size)
 		d.textColour(d.st.Colours.Text)
-		page := "–"
-		if n, ok := d.known[e.id]; ok {
-			page = strconv.Itoa(n)
-		}
 		link := p.AddLink()
 		d.links[e.id] = link
 		y := p.GetY()
@@ -94,8 +92,43 @@ func (d *doc) contents() {
 		p.SetDashPattern([]float64{0.3, 1.2}, 0)
 		p.Line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
 		p.SetDashPattern(nil, 0)
-		p.SetXY(pageW-marginR-numW, last)
-		p.CellFormat(numW, lh, page, "", 0, "R", false, link, "")
+		d.numbers = append(d.numbers, pageNumber{id: e.id, page: p.PageNo(), x: pageW - marginR - numW, y: last,
+			w: numW, h: lh, style: style, size: size, link: link})
 		p.SetXY(marginL, last+lh)
 	}
+}
+
+// pageNumber is the room left on a contents page for a section's page number.
+type pageNumber struct {
+	id         string
+	page       int
+	x, y, w, h float64
+	style      string
+	size       float64
+	link       int
+}
+
+// contentsNumbers goes back to the contents pages and writes each section's page number
+// into the room left for it, then returns to the last page so the document closes there.
+func (d *doc) contentsNumbers() {
+	p := d.pdf
+	last := p.PageNo()
+	// The room was measured when the contents were drawn: nothing here may start a page.
+	p.SetAutoPageBreak(false, marginBottom)
+	defer p.SetAutoPageBreak(true, marginBottom)
+	for _, n := range d.numbers {
+		page := "–"
+		if at, ok := d.pageOf[n.id]; ok {
+			page = strconv.Itoa(at)
+		}
+		p.SetPage(n.page)
+		// Every state a cell depends on is set afresh: the page's stream ended with whatever
+		// its footer last set, not with what fpdf remembers from the last page.
+		d.fillColour(templates.Colour{R: 255, G: 255, B: 255})
+		d.font(n.style, n.size)
+		d.textColour(d.st.Colours.Text)
+		p.SetXY(n.x, n.y)
+		p.CellFormat(n.w, n.h, page, "", 0, "R", false, n.link, "")
+	}
+	p.SetPage(last)
 }

@@ -41,40 +41,39 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 		t = templates.Default()
 	}
 	r = printableReport(r)
-	// The contents page needs every section's page number, known only once the document
-	// is laid out: lay it out once to learn them, then again to print them.
-	first, err := layout(r, t, nil)
+	d, err := layout(r, t)
 	if err != nil {
 		return err
 	}
-	second, err := layout(r, t, first.pageOf)
-	if err != nil {
-		return err
-	}
+	// fpdf writes the whole document at once; a buffer keeps a failure from leaving half a
+	// PDF in w.
 	var buf bytes.Buffer
-	if err := second.pdf.Output(&buf); err != nil {
+	if err := d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
 }
 
-// doc is one layout pass.
+// doc is the document being laid out.
 type doc struct {
 	pdf    *fpdf.Fpdf
 	r      *report.Report
 	t      *templates.Set
 	st     templates.Style
-	known  map[string]int // section pages from the previous pass, nil in the first
-	pageOf map[string]int // section pages found in this pass
+	pageOf map[string]int // the page each section starts on
 	links  map[string]int
-	err    error
+	// numbers are the contents' page numbers, drawn once every section has its page.
+	numbers []pageNumber
+	err     error
 }
 
-func layout(r *report.Report, t *templates.Set, known map[string]int) (*doc, error) {
-	d := &doc{r: r, t: t, st: t.Style(), known: known, pageOf: map[string]int{}, links: map[string]int{}}
+// layout lays the document out in one pass: the contents are drawn in place with room left
+// for their page numbers, which are written into that room once the sections are laid out.
+func layout(r *report.Report, t *templates.Set) (*doc, error) {
+	d := &doc{r: r, t: t, st: t.Style(), pageOf: map[string]int{}, links: map[string]int{}}
 	d.setup()
-	steps := []func(){d.cover, d.contents, d.key, d.summary, d.directorates}
+	steps := []func(){d.cover, d.contents, d.key, d.summary, d.directorates, d.contentsNumbers}
 	for _, step := range steps {
 		step()
 		if d.err != nil {
