@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +21,9 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Dir = "."
 			o.SourceDateEpoch = os.Getenv("SOURCE_DATE_EPOCH")
+			if on, err := strconv.ParseBool(os.Getenv("QPR_TIMINGS")); err == nil && on {
+				o.Timings = true
+			}
 			return app.RunBuild(s, o)
 		},
 	}
@@ -30,6 +34,7 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "pack id to build (repeatable; default every pack)")
 	c.Flags().StringVar(&o.Templates, "templates", "", "folder of templates overriding the built-in ones (qpr init writes them)")
 	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress")
+	c.Flags().BoolVar(&o.Timings, "timings", false, "print to stderr where the time went (also QPR_TIMINGS=1)")
 	return c
 }
 

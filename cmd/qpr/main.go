@@ -10,11 +10,15 @@ import (
 	"strings"
 
 	"github.com/example/qpr/pkg/app"
+	"github.com/example/qpr/pkg/cleanup"
 	"github.com/example/qpr/pkg/diag"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	release := cleanup.Catch(os.Stderr)
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	release()
+	os.Exit(code)
 }
 
 // run executes qpr with args and returns the exit code; no panic escapes it.

@@ -1,23 +1,19 @@
 package app
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
-	"github.com/example/qpr/pkg/render/pdf"
-	"github.com/example/qpr/pkg/render/xlsx"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -33,6 +29,8 @@ type BuildOptions struct {
 	Packs     []string
 	Templates string
 	Quiet     bool
+	// Timings prints to stderr where the build's time went.
+	Timings bool
 	// SourceDateEpoch is $SOURCE_DATE_EPOCH: the date outputs carry. Unset, they carry the last
 	// day of the report quarter, so the same inputs always give the same bytes.
 	SourceDateEpoch string
@@ -40,15 +38,20 @@ type BuildOptions struct {
 
 // RunBuild writes each pack's report in each format to the output folder.
 func RunBuild(io Streams, o BuildOptions) error {
+	tm := newTimings(o.Timings)
+	var formats []string
+	defer func() { tm.print(io.Err, formats, runtime.GOMAXPROCS(0)) }()
+	start := time.Now()
 	l, err := o.load()
 	if err != nil {
 		return err
 	}
+	tm.since("read", start)
 	printWarnings(io, l.problems.Warnings())
 	if err := l.problems.Err(); err != nil {
 		return err
 	}
-	formats, err := chooseFormats(o.Formats, l.project.Formats)
+	formats, err = chooseFormats(o.Formats, l.project.Formats)
 	if err != nil {
 		return err
 	}
@@ -60,7 +63,9 @@ func RunBuild(io Streams, o BuildOptions) error {
 	if err != nil {
 		return err
 	}
+	start = time.Now()
 	printWarnings(io, check.BuildWarnings(l.cat, l.store, q))
+	tm.since("check", start)
 	asAt, err := sourceDate(o.SourceDateEpoch)
 	if err != nil {
 		return err
@@ -84,59 +89,33 @@ func RunBuild(io Streams, o BuildOptions) error {
 	}
 
 	progress := newProgress(io, o.Quiet, len(packs)*len(formats))
-	type job struct {
-		path   string
-		render func() ([]byte, error)
-	}
-	var jobs []job
-	for _, p := range packs {
-		r, err := report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
-		if err != nil {
-			return err
-		}
-		for _, f := range formats {
-			path := filepath.Join(out, fmt.Sprintf("%s-%s.%s", p.ID, r.FileLabel, f))
-			jobs = append(jobs, job{path: path, render: renderer(f, r, tmpl)})
-		}
-	}
-
-	// Every file is rendered before any is written, so a failure leaves earlier outputs as
-	// they were rather than a mix of old and new.
-	results := make([][]byte, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i], errs[i] = j.render()
-			progress.done(filepath.Base(j.path))
-		}()
-	}
-	wg.Wait()
-	progress.finish()
-	for i, err := range errs {
-		if err != nil {
-			return renderProblem(jobs[i].path, err)
-		}
-	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return diag.Problem{Place: diag.Place{File: out}, Message: "cannot create the output folder: " + osReason(err)}
 	}
-	var files []staged
-	for i, j := range jobs {
-		f, err := stage(j.path, results[i])
-		if err != nil {
-			discard(files)
-			return err
-		}
-		files = append(files, f)
+	workers := runtime.GOMAXPROCS(0)
+	files, err := renderOutputs(outputPlan{
+		packs:   packs,
+		formats: formats,
+		out:     out,
+		build: func(p catalogue.Pack) (*report.Report, error) {
+			return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
+		},
+		render:   renderWith(tmpl),
+		workers:  workers,
+		timings:  tm,
+		progress: progress,
+	})
+	progress.finish()
+	if err != nil {
+		return err
 	}
+	start = time.Now()
 	if err := publish(files); err != nil {
 		return err
 	}
-	for _, j := range jobs {
-		fmt.Fprintln(io.Out, j.path)
+	tm.since("publish", start)
+	for _, f := range files {
+		fmt.Fprintln(io.Out, f.path)
 	}
 	return nil
 }
@@ -144,38 +123,15 @@ func RunBuild(io Streams, o BuildOptions) error {
 // renderProblem places a rendering failure: a template error already names its template file
 // and line; anything else is a failure to produce the output file.
 func renderProblem(path string, err error) error {
+	var p diag.Problem
+	if errors.As(err, &p) {
+		return err
+	}
 	var te *templates.Error
 	if errors.As(err, &te) {
 		return diag.Problem{Message: te.Error()}
 	}
 	return diag.Problem{Place: diag.Place{File: path}, Message: err.Error()}
-}
-
-func renderer(format string, r *report.Report, t *templates.Set) func() ([]byte, error) {
-	return func() ([]byte, error) {
-		var buf bytes.Buffer
-		var err error
-		switch format {
-		case "json":
-			err = writeJSON(&buf, r)
-		case "pdf":
-			err = pdf.Render(&buf, r, t)
-		case "xlsx":
-			var narrative string
-			if narrative, err = t.Narrative(r); err == nil {
-				narrative = strings.Join(templates.Paragraphs(narrative), "\n\n")
-				err = xlsx.Render(&buf, r, narrative)
-			}
-		}
-		return buf.Bytes(), err
-	}
-}
-
-func writeJSON(buf *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 // chooseFormats takes the --format list (comma-separated values allowed), else qpr.yaml's,

@@ -1,10 +1,14 @@
 package app
 
 import (
+	"bufio"
 	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
+	"github.com/example/qpr/pkg/cleanup"
 	"github.com/example/qpr/pkg/diag"
 )
 
@@ -16,41 +20,138 @@ type staged struct {
 
 // stage writes data to a temporary file beside path.
 func stage(path string, data []byte) (staged, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	return stageWith(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// stageWith writes an output to a temporary file beside path through write, which may fail
+// part way: the temporary file is then removed and write's error returned as it is (a
+// failure to write the file itself is returned placed at path). The temporary file is
+// removed, too, if the process is stopped by a signal before it is published.
+func stageWith(path string, write func(io.Writer) error) (staged, error) {
+	tmp, err := cleanup.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return staged{}, cannotWrite(path, err)
 	}
 	s := staged{tmp: tmp.Name(), path: path}
-	_, err = tmp.Write(data)
+	fw := &failedWriter{w: tmp}
+	buf := bufio.NewWriterSize(fw, 256<<10)
+	err = write(buf)
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		err = buf.Flush()
 	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
+	if fw.err != nil { // the file failed, whatever the renderer made of that
+		err = cannotWrite(path, fw.err)
+	}
+	if err == nil {
+		if cerr := tmp.Chmod(0o644); cerr != nil {
+			err = cannotWrite(path, cerr)
+		}
+	}
+	if cerr := tmp.Close(); err == nil && cerr != nil {
+		err = cannotWrite(path, cerr)
 	}
 	if err != nil {
-		os.Remove(s.tmp)
-		return staged{}, cannotWrite(path, err)
+		cleanup.Remove(s.tmp)
+		return staged{}, err
 	}
 	return s, nil
 }
 
-// publish renames every staged file into place. Every file was written in full before any is
-// renamed, so a reader (or a failed build) never sees half a file under its final name, and a
-// build that fails while writing leaves the earlier outputs as they were.
+// failedWriter remembers the file's own write error, to tell it from a renderer's failure.
+type failedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *failedWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
+}
+
+// publish renames every staged file into place, as a whole: every file was written in full
+// before any is renamed, each destination's earlier file is kept under a second name until
+// all are renamed, and a rename that fails puts the earlier files back, so the outputs are
+// never a mix of two builds. A signal that arrives meanwhile waits until it is done.
 func publish(files []staged) error {
+	return cleanup.Hold(func() error {
+		kept := make([]string, len(files))
+		for i, f := range files {
+			k, err := keepEarlier(f.path)
+			if err != nil {
+				cleanup.Remove(kept[:i]...)
+				discard(files)
+				return cannotWrite(f.path, err)
+			}
+			kept[i] = k
+		}
+		for i, f := range files {
+			if err := os.Rename(f.tmp, f.path); err != nil {
+				putBack(files[:i], kept[:i])
+				cleanup.Remove(kept[i:]...)
+				discard(files[i:])
+				return cannotWrite(f.path, err)
+			}
+			cleanup.Forget(f.tmp)
+		}
+		cleanup.Remove(kept...)
+		return nil
+	})
+}
+
+// keepEarlier gives the file at path, if there is one, a second name beside it, so it can be
+// put back; "" when there is none. A destination that is a folder is refused here, before
+// any output is renamed.
+func keepEarlier(path string) (string, error) {
+	st, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if st.IsDir() {
+		return "", errors.New("a folder of that name is in the way")
+	}
+	dir, pattern := filepath.Dir(path), "."+filepath.Base(path)+".*.tmp"
+	if kept, err := cleanup.Link(path, dir, pattern); err == nil {
+		return kept, nil
+	}
+	// No hard links here (some network and FAT file systems): keep a copy instead.
+	in, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer in.Close()
+	s, err := stageWith(path, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
+		return err
+	})
+	return s.tmp, err
+}
+
+// putBack undoes the renames of files: each destination gets its earlier file back, or is
+// removed where it had none.
+func putBack(files []staged, kept []string) {
 	for i, f := range files {
-		if err := os.Rename(f.tmp, f.path); err != nil {
-			discard(files[i:])
-			return cannotWrite(f.path, err)
+		if kept[i] == "" {
+			os.Remove(f.path)
+			continue
+		}
+		if os.Rename(kept[i], f.path) == nil {
+			cleanup.Forget(kept[i])
 		}
 	}
-	return nil
 }
 
 func discard(files []staged) {
 	for _, f := range files {
-		os.Remove(f.tmp)
+		cleanup.Remove(f.tmp)
 	}
 }
 
