@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+
+	"github.com/example/qpr/pkg/cleanup"
 )
 
 // File names, as written by WriteDefaults and looked for by Load.
@@ -233,7 +235,7 @@ func WriteDefaults(dir string) error {
 
 // writeWhole writes through a temporary file and a rename, so a file appears whole or not at all.
 func writeWhole(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	tmp, err := cleanup.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -249,8 +251,9 @@ func writeWhole(path string, data []byte) error {
 		werr = os.Rename(tmp.Name(), path)
 	}
 	if werr != nil {
-		os.Remove(tmp.Name())
+		cleanup.Remove(tmp.Name())
 		return fmt.Errorf("%s: %w", path, werr)
 	}
+	cleanup.Forget(tmp.Name())
 	return nil
 }
