@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
 
@@ -149,6 +151,47 @@ func TestContentsPageNumbers(t *testing.T) {
 		}
 		if !strings.Contains(contents, h+" "+strconv.Itoa(n)) {
 			t.Errorf("contents should give %q page %d: %s", h, n, contents)
+		}
+	}
+}
+
+// A contents too long for one page carries on over the next, and every entry on either page
+// gives the page its section starts on.
+func TestContentsOverSeveralPages(t *testing.T) {
+	r := fixtureReport()
+	for i := range 60 {
+		r.Directorates = append(r.Directorates, report.Directorate{
+			Code: fmt.Sprintf("X%02d", i), Name: fmt.Sprintf("Extra Directorate Number %02d", i),
+		})
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, r, templates.Default()); err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(pdftotext(t, buf.Bytes()), "\f")
+	startsOn := map[string]int{}
+	for i, p := range pages {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 2 {
+			startsOn[lines[2]] = i + 1
+		}
+	}
+	if strings.Contains(pages[1], "Extra Directorate Number 59") {
+		t.Fatal("the contents should run over more than one page with this many directorates")
+	}
+	contents := strings.Join(strings.Fields(strings.Join(pages[1:4], " ")), " ")
+	for _, name := range []string{"Executive summary", "Extra Directorate Number 00", "Extra Directorate Number 59"} {
+		n := startsOn[name]
+		if n < 4 {
+			t.Fatalf("section %q not found after the contents", name)
+		}
+		if !strings.Contains(contents, name+" "+strconv.Itoa(n)) {
+			t.Errorf("contents should give %q page %d: %s", name, n, contents)
 		}
 	}
 }
