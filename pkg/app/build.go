@@ -47,6 +47,7 @@ func RunBuild(io Streams, o BuildOptions) error {
 		return err
 	}
 	tm.since("read", start)
+	l.dataset = nil // a build needs only the matched store: let the rows read go
 	printWarnings(io, l.problems.Warnings())
 	if err := l.problems.Err(); err != nil {
 		return err

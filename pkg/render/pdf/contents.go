@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"strconv"
-
-	"github.com/example/qpr/templates"
 )
 
 // entry is a line of the contents.
@@ -108,27 +106,20 @@ type pageNumber struct {
 	link       int
 }
 
-// contentsNumbers goes back to the contents pages and writes each section's page number
-// into the room left for it, then returns to the last page so the document closes there.
+// contentsNumbers writes each section's page number into the room left for it on the
+// contents pages.
 func (d *doc) contentsNumbers() {
 	p := d.pdf
-	last := p.PageNo()
-	// The room was measured when the contents were drawn: nothing here may start a page.
-	p.SetAutoPageBreak(false, marginBottom)
-	defer p.SetAutoPageBreak(true, marginBottom)
 	for _, n := range d.numbers {
 		page := "–"
 		if at, ok := d.pageOf[n.id]; ok {
 			page = strconv.Itoa(at)
 		}
 		p.SetPage(n.page)
-		// Every state a cell depends on is set afresh: the page's stream ended with whatever
-		// its footer last set, not with what fpdf remembers from the last page.
-		d.fillColour(templates.Colour{R: 255, G: 255, B: 255})
+		d.freshState()
 		d.font(n.style, n.size)
 		d.textColour(d.st.Colours.Text)
 		p.SetXY(n.x, n.y)
 		p.CellFormat(n.w, n.h, page, "", 0, "R", false, n.link, "")
 	}
-	p.SetPage(last)
 }

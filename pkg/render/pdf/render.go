@@ -4,7 +4,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -45,14 +44,11 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if err != nil {
 		return err
 	}
-	// fpdf writes the whole document at once; a buffer keeps a failure from leaving half a
-	// PDF in w.
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
+	// fpdf makes the whole document before writing any of it, so a failure leaves w as it was.
+	if err := d.pdf.Output(w); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // doc is the document being laid out.
@@ -73,7 +69,7 @@ type doc struct {
 func layout(r *report.Report, t *templates.Set) (*doc, error) {
 	d := &doc{r: r, t: t, st: t.Style(), pageOf: map[string]int{}, links: map[string]int{}}
 	d.setup()
-	steps := []func(){d.cover, d.contents, d.key, d.summary, d.directorates, d.contentsNumbers}
+	steps := []func(){d.cover, d.contents, d.key, d.summary, d.directorates, d.backfill}
 	for _, step := range steps {
 		step()
 		if d.err != nil {
@@ -125,7 +121,6 @@ func (d *doc) setup() {
 	p.SetCreationDate(stamp)
 	p.SetModificationDate(stamp)
 	p.SetCatalogSort(true)
-	p.AliasNbPages("{nb}")
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
 }
@@ -164,9 +159,35 @@ func (d *doc) footer() {
 	d.textColour(d.st.Colours.Muted)
 	p.SetXY(marginL, pageH-13)
 	p.CellFormat(contentW*0.7, 5, d.r.Organisation+" · data as at "+asAtWords(d.r), "", 0, "L", false, 0, "")
-	p.SetXY(marginL+contentW*0.7, pageH-13)
-	p.CellFormat(contentW*0.3, 5, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "R", false, 0, "")
 	d.textColour(d.st.Colours.Text)
+}
+
+// backfill goes back to write what was known only once every page was laid out: the
+// contents' page numbers and each footer's "Page n of N". Writing them into the pages, rather
+// than through fpdf's aliases, spares a copy of every page's content at output.
+func (d *doc) backfill() {
+	p := d.pdf
+	last := p.PageNo()
+	// Everything written here has its place already: nothing may start a page.
+	p.SetAutoPageBreak(false, marginBottom)
+	defer p.SetAutoPageBreak(true, marginBottom)
+	defer p.SetPage(last)
+	d.contentsNumbers()
+	for n := 2; n <= last; n++ {
+		p.SetPage(n)
+		d.freshState()
+		d.font("", d.st.Fonts.Small)
+		d.textColour(d.st.Colours.Muted)
+		p.SetXY(marginL+contentW*0.7, pageH-13)
+		p.CellFormat(contentW*0.3, 5, fmt.Sprintf("Page %d of %d", n, last), "", 0, "R", false, 0, "")
+	}
+}
+
+// freshState makes fpdf write the fill colour afresh on a page gone back to: that page's
+// content ended with whatever it last set, not with what fpdf remembers from the last page.
+// (fpdf writes the font and the text colour with each cell.)
+func (d *doc) freshState() {
+	d.fillColour(templates.Colour{R: 255, G: 255, B: 255})
 }
 
 func (d *doc) font(style string, size float64) {
