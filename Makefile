@@ -4,7 +4,7 @@ GO      ?= go
 EXAMPLE := testdata/example
 OUT     ?= out
 
-.PHONY: build test demo lint bench fuzz example golden clean
+.PHONY: build test demo lint bench perf fuzz example golden clean
 
 build:
 	$(GO) build -o qpr ./cmd/qpr
@@ -23,6 +23,13 @@ lint:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# qpr build timed side by side with the release at PERF_BASE on synthetic projects (medians of
+# PERF_ROUNDS interleaved rounds, peak memory from /usr/bin/time -v); see docs/performance.md.
+PERF_BASE   ?= 735154d
+PERF_ROUNDS ?= 5
+perf:
+	scripts/perf.sh $(PERF_BASE) $(PERF_ROUNDS)
 
 # Each fuzz target for a short while; FUZZTIME=10m for a longer hunt.
 FUZZTIME ?= 30s
