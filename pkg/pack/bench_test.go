@@ -2,6 +2,8 @@ package pack_test
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"testing"
 
 	"github.com/example/qpr/pkg/data"
@@ -45,4 +47,42 @@ func BenchmarkFullPack(b *testing.B) {
 	b.ReportMetric(float64(pdfBytes), "pdf-bytes")
 	b.ReportMetric(float64(xlsxBytes), "xlsx-bytes")
 	b.ReportMetric(float64(jsonBytes), "json-bytes")
+}
+
+// BenchmarkStages times each stage of a pack on its own at 1,000 and 10,000 indicators × 20
+// quarters: every stage should take at most eleven times as long at ten times the size
+// (issue 10). Compare the pairs: go test ./pkg/pack -run '^$' -bench Stages.
+func BenchmarkStages(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		syn := newSynthetic(n, 20)
+		store, problems := data.Match(syn.ds, syn.cat)
+		if err := problems.Err(); err != nil {
+			b.Fatalf("the synthetic data does not match its catalogue: %v", err)
+		}
+		opts := report.Options{Catalogue: syn.cat, Store: store, Pack: syn.cat.Packs[0]}
+		r, err := report.Build(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tmpl := templates.Default()
+		stages := []struct {
+			name string
+			run  func() error
+		}{
+			{"report", func() error { _, err := report.Build(opts); return err }},
+			{"pdf", func() error { return pdf.Render(io.Discard, r, tmpl) }},
+			{"xlsx", func() error { return xlsx.Render(io.Discard, r, "") }},
+			{"json", func() error { marshalReport(b, r); return nil }},
+		}
+		for _, s := range stages {
+			b.Run(fmt.Sprintf("%s-%dx20", s.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := s.run(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
 }
