@@ -16,6 +16,7 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/render/html"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/render/xlsx"
 	"github.com/example/qpr/pkg/report"
@@ -23,7 +24,7 @@ import (
 )
 
 // Formats build can write, in the order they are listed.
-var Formats = []string{"pdf", "xlsx", "json"}
+var Formats = []string{"pdf", "xlsx", "json", "html"}
 
 type BuildOptions struct {
 	Inputs
@@ -160,6 +161,8 @@ func renderer(format string, r *report.Report, t *templates.Set) func() ([]byte,
 			err = writeJSON(&buf, r)
 		case "pdf":
 			err = pdf.Render(&buf, r, t)
+		case "html":
+			err = html.Render(&buf, r, t)
 		case "xlsx":
 			var narrative string
 			if narrative, err = t.Narrative(r); err == nil {
@@ -196,7 +199,7 @@ func chooseFormats(flag, project []string) ([]string, error) {
 				continue
 			}
 			if !slices.Contains(Formats, f) {
-				return nil, UsageError("--format: %q is not a format; use pdf, xlsx or json (comma-separated)", f)
+				return nil, UsageError("--format: %q is not a format; use pdf, xlsx, json or html (comma-separated)", f)
 			}
 			if !slices.Contains(out, f) {
 				out = append(out, f)

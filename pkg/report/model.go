@@ -10,6 +10,7 @@ type Report struct {
 	Schema         string        `json:"schema"`
 	Organisation   string        `json:"organisation"`
 	Title          string        `json:"title"`
+	Language       string        `json:"language,omitempty"` // BCP 47; absent when the catalogue gives none (en-GB)
 	Pack           PackRef       `json:"pack"`
 	Period         string        `json:"period"`
 	PreviousPeriod string        `json:"previous_period"`

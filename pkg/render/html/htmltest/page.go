@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -175,4 +176,28 @@ func (p *Page) Screenshot() ([]byte, error) {
 	ctx, cancel := context.WithTimeout(p.ctx, time.Minute)
 	defer cancel()
 	return chromedp.Run(ctx, chromedp.FullScreenshot(100))
+}
+
+// ScreenshotAt is a PNG of the viewport scrolled so that the element with the given id is at
+// its top ("" for the top of the page).
+func (p *Page) ScreenshotAt(id string) ([]byte, error) {
+	script := `window.scrollTo(0, 0)`
+	if id != "" {
+		idJSON, _ := json.Marshal(id)
+		script = `document.getElementById(` + string(idJSON) + `).scrollIntoView()`
+	}
+	if _, err := Eval[chromedp.Void](p, script); err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(p.ctx, time.Minute)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
+}
+
+// SetMedia emulates a CSS media type ("print", "screen"; "" for none).
+func (p *Page) SetMedia(media string) error {
+	return p.run(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	}), 30*time.Second)
 }

@@ -1,0 +1,223 @@
+package pack_test
+
+import (
+	"encoding/json"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// jsonIndicator is what the JSON file (not the Go model) says of an indicator.
+type jsonIndicator struct {
+	Code     string   `json:"code"`
+	Type     string   `json:"type"`
+	Unit     string   `json:"unit"`
+	Decimals int      `json:"decimals"`
+	Value    *float64 `json:"value"`
+	Display  *string  `json:"display"`
+	RAG      *string  `json:"rag"`
+	Activity *string  `json:"activity"`
+	Trend    *struct {
+		Direction string `json:"direction"`
+	} `json:"trend"`
+}
+
+// statusWords are the words a reader sees for the JSON's status values, written out here
+// rather than taken from the renderer so that a renderer that showed the wrong word fails.
+var statusWords = map[string][]string{
+	"green": {"Green"}, "amber": {"Amber"}, "red": {"Red"}, "not_rated": {"Not rated"}, "no_data": {"No data"},
+	"above": {"Above"}, "within": {"Within"}, "below": {"Below"},
+	"improving": {"Improving"}, "stable": {"Stable"}, "worsening": {"Worsening"},
+	"rising": {"Rising"}, "falling": {"Falling"}, "insufficient": {"Too few values", "Insufficient data"},
+}
+
+// TestHTMLAgreesWithJSON reads every indicator's shown value, rating and direction from the
+// HTML edition (its section's badges and facts line, and its row in the directorate table)
+// and checks them against the JSON file of the same build: the shown value is the JSON's
+// value rounded to the places shown, the places are the JSON display's, and the words are
+// the JSON's statuses. Run on the example and on a generated catalogue of 300 indicators.
+func TestHTMLAgreesWithJSON(t *testing.T) {
+	for _, c := range htmlCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			var doc struct {
+				Indicators []jsonIndicator `json:"indicators"`
+			}
+			if err := json.Unmarshal(marshalReport(t, c.report), &doc); err != nil {
+				t.Fatal(err)
+			}
+			root := parseHTML(t, renderHTML(t, c.report))
+			sections := map[string]*html.Node{}
+			find(root, func(n *html.Node) bool { return n.Data == "article" && hasClass(n, "indicator") }, func(n *html.Node) {
+				sections[attr(n, "aria-labelledby")] = n
+			})
+			// each directorate's table: one row per indicator, its first cell a link to the
+			// indicator's section
+			rows := map[string]*html.Node{}
+			find(root, func(n *html.Node) bool {
+				id := attr(n, "id")
+				return n.Data == "table" && strings.HasPrefix(id, "dir-") && strings.HasSuffix(id, "-table")
+			}, func(tb *html.Node) {
+				find(tb, func(n *html.Node) bool { return n.Data == "tr" && n.Parent.Data == "tbody" }, func(tr *html.Node) {
+					find(tr, func(a *html.Node) bool { return a.Data == "a" }, func(a *html.Node) {
+						rows[strings.TrimPrefix(attr(a, "href"), "#")] = tr
+					})
+				})
+			})
+			if len(sections) != len(doc.Indicators) {
+				t.Errorf("the HTML has %d indicator sections; the JSON has %d indicators", len(sections), len(doc.Indicators))
+			}
+			for _, in := range doc.Indicators {
+				id := "ind-" + in.Code
+				sec, ok := sections[id]
+				if !ok {
+					t.Errorf("%s: no section with id %s", in.Code, id)
+					continue
+				}
+				checkSection(t, in, sec)
+				if row, ok := rows[id]; ok {
+					checkRow(t, in, row)
+				} else {
+					t.Errorf("%s: no row in its directorate's table", in.Code)
+				}
+			}
+		})
+	}
+}
+
+func checkSection(t *testing.T, in jsonIndicator, sec *html.Node) {
+	t.Helper()
+	var badges []string
+	find(sec, func(n *html.Node) bool { return n.Data == "span" && hasClass(n, "badge") }, func(n *html.Node) {
+		badges = append(badges, textOf(n))
+	})
+	wantStatus := "no_data"
+	label := "Rating: "
+	if in.Type == "activity" {
+		label = "Activity: "
+		if in.Activity != nil {
+			wantStatus = *in.Activity
+		}
+	} else if in.RAG != nil {
+		wantStatus = *in.RAG
+	}
+	wantDir := "insufficient"
+	if in.Trend != nil {
+		wantDir = in.Trend.Direction
+	}
+	if len(badges) != 2 {
+		t.Errorf("%s: badges %q, want a rating and a direction", in.Code, badges)
+		return
+	}
+	checkWord(t, in.Code, "rating", strings.TrimPrefix(badges[0], label), wantStatus)
+	checkWord(t, in.Code, "direction", strings.TrimPrefix(badges[1], "Direction of travel: "), wantDir)
+	var facts string
+	find(sec, func(n *html.Node) bool { return n.Data == "p" && hasClass(n, "facts") }, func(n *html.Node) { facts = textOf(n) })
+	shown, _, _ := strings.Cut(strings.TrimPrefix(facts, "Value "), " (")
+	shown, _, _ = strings.Cut(shown, " · ")
+	checkShown(t, in, "facts line", shown)
+}
+
+func checkRow(t *testing.T, in jsonIndicator, row *html.Node) {
+	t.Helper()
+	cells := cellsOf(row)
+	// Indicator | Value | Target | Floor | Rating | Direction | earlier quarters...
+	value := cells[1]
+	if i := strings.Index(value, " ("); i >= 0 {
+		value = value[:i] // "(2023/24 Q1)" or "(part quarter)" below a stand-in value
+	}
+	checkShown(t, in, "directorate table", value)
+	status := "no_data"
+	if in.RAG != nil {
+		status = *in.RAG
+	} else if in.Activity != nil {
+		status = *in.Activity
+	}
+	checkWord(t, in.Code, "directorate table rating", cells[4], status)
+	dir := "insufficient"
+	if in.Trend != nil {
+		dir = in.Trend.Direction
+	}
+	checkWord(t, in.Code, "directorate table direction", cells[5], dir)
+}
+
+func cellsOf(tr *html.Node) []string {
+	var out []string
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Data == "th" || c.Data == "td" {
+			out = append(out, textOf(c))
+		}
+	}
+	return out
+}
+
+func checkWord(t *testing.T, code, what, got, status string) {
+	t.Helper()
+	words, ok := statusWords[status]
+	if !ok {
+		t.Errorf("%s: the JSON's %s %q is not a status the contract lists", code, what, status)
+		return
+	}
+	for _, w := range words {
+		if got == w {
+			return
+		}
+	}
+	t.Errorf("%s: the HTML's %s is %q; the JSON says %s, shown as %q", code, what, got, status, words[0])
+}
+
+var shownNumber = regexp.MustCompile(`^(£)?(-?[0-9][0-9,]*(\.([0-9]+))?)(%| days)?$`)
+
+// checkShown checks a shown value against the JSON: the number, read back, is the JSON's
+// value rounded to the places shown; those places are the display's, or the indicator's
+// decimals; and the unit is the indicator's.
+func checkShown(t *testing.T, in jsonIndicator, where, shown string) {
+	t.Helper()
+	if in.Value == nil {
+		if shown != "No data" {
+			t.Errorf("%s: %s shows %q for a null value, want No data", in.Code, where, shown)
+		}
+		return
+	}
+	m := shownNumber.FindStringSubmatch(shown)
+	if m == nil {
+		t.Errorf("%s: %s shows %q, not a number with a unit", in.Code, where, shown)
+		return
+	}
+	places := len(m[4])
+	wantPlaces := in.Decimals
+	if in.Display != nil {
+		if _, frac, ok := strings.Cut(*in.Display, "."); ok {
+			wantPlaces = len(frac)
+		} else {
+			wantPlaces = 0
+		}
+	}
+	if places != wantPlaces {
+		t.Errorf("%s: %s shows %q with %d places; the JSON's display %v has %d", in.Code, where, shown, places, jsonText(in.Display), wantPlaces)
+	}
+	got, err := strconv.ParseFloat(strings.ReplaceAll(m[2], ",", ""), 64)
+	if err != nil {
+		t.Errorf("%s: %s shows %q: %v", in.Code, where, shown, err)
+		return
+	}
+	// the shown number is the value rounded to the places shown: within half a unit of the
+	// last place
+	if half := 0.5 * math.Pow(10, -float64(places)); math.Abs(got-*in.Value) > half*(1+1e-9) {
+		t.Errorf("%s: %s shows %q; the JSON's value %v does not round to it", in.Code, where, shown, *in.Value)
+	}
+	wantUnit := map[string]string{"percent": "%", "currency": "£", "days": " days"}[in.Unit]
+	if gotUnit := m[1] + m[5]; gotUnit != wantUnit {
+		t.Errorf("%s: %s shows %q with unit %q; the indicator's unit %s is shown as %q", in.Code, where, shown, gotUnit, in.Unit, wantUnit)
+	}
+}
+
+func jsonText(s *string) string {
+	if s == nil {
+		return "null"
+	}
+	return strconv.Quote(*s)
+}
