@@ -246,3 +246,37 @@ func checkPrint(t *testing.T, p *htmltest.Page) {
 		}
 	}
 }
+
+// TestAxeSeesFaultsInTheEdition breaks a copy of the CED dashboard in the browser — a chart
+// loses its accessible name, a table heading turns pale grey — and expects axe-core to
+// report both, so that a clean run of TestHTMLInChromium means the rules ran on this
+// document rather than found nothing to check.
+func TestAxeSeesFaultsInTheEdition(t *testing.T) {
+	b := htmltest.Shared(t)
+	p, err := b.Open(renderHTML(t, loadExample(t).build(t, "ced")), 1280)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if _, err := htmltest.Eval[bool](p, `(() => {
+  const svg = document.querySelector('svg.chart');
+  svg.removeAttribute('aria-labelledby'); svg.querySelector('title').remove();
+  document.querySelector('thead th').style.color = '#bbbbbb';
+  return true;
+})()`); err != nil {
+		t.Fatal(err)
+	}
+	v, err := p.Axe(b, htmltest.AxeTags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, v := range v {
+		ids = append(ids, v.ID)
+	}
+	for _, want := range []string{"svg-img-alt", "color-contrast"} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("axe reported %v; want %s among them", ids, want)
+		}
+	}
+}

@@ -39,7 +39,7 @@ var statusWords = map[string][]string{
 // HTML edition (its section's badges and facts line, and its row in the directorate table)
 // and checks them against the JSON file of the same build: the shown value is the JSON's
 // value rounded to the places shown, the places are the JSON display's, and the words are
-// the JSON's statuses. Run on the example and on a generated catalogue of 300 indicators.
+// the JSON's statuses. Run on the example and on a generated catalogue of 200 indicators.
 func TestHTMLAgreesWithJSON(t *testing.T) {
 	for _, c := range htmlCases(t) {
 		t.Run(c.name, func(t *testing.T) {
