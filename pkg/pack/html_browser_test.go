@@ -46,11 +46,14 @@ const factsScript = `(() => {
     mains: q('main').length,
     firstLink: first ? first.getAttribute('href') || '' : '',
     navLinks: q('nav a').map(a => a.getAttribute('href')),
-    broken: q('a[href^="#"]').map(a => a.getAttribute('href')).filter(h => !document.getElementById(h.slice(1))),
+    broken: q('a[href^="#"]').map(a => a.getAttribute('href')).filter(h => !document.getElementById(h.slice(1))).slice(0, 5),
     charts: q('svg[role="img"]').length,
-    unnamed: q('svg[role="img"]').filter(s => !named(s.getAttribute('aria-labelledby')) || !named(s.getAttribute('aria-describedby'))).map(s => s.id || s.getAttribute('aria-labelledby')),
-    noData: q('svg[role="img"]').filter(s => { const d = s.closest('figure') && s.closest('figure').nextElementSibling; return !d || d.tagName !== 'DETAILS' || !d.querySelector('table'); }).map(s => s.getAttribute('aria-labelledby')),
-    uncaptured: q('table').filter(t => !t.caption || t.caption.textContent.trim() === '').map(t => t.id),
+    unnamed: q('svg[role="img"]').filter(s => !named(s.getAttribute('aria-labelledby')) || !named(s.getAttribute('aria-describedby'))).map(s => s.outerHTML.slice(0, 80)).slice(0, 5),
+    noData: q('svg[role="img"]').filter(s => {
+      const d = s.closest('article') && s.closest('article').querySelector('details');
+      return !d || !(s.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING) || !d.querySelector('table');
+    }).map(s => s.getAttribute('aria-labelledby')).slice(0, 5),
+    uncaptured: q('table').filter(t => !t.caption || t.caption.textContent.trim() === '').map(t => t.id).slice(0, 5),
     unscoped: q('th').filter(th => !th.getAttribute('scope')).length,
     scripts: q('script').length,
     indicators: q('article.indicator').length,
