@@ -37,3 +37,14 @@ func syntheticReport(t testing.TB, indicators, quarters int) *report.Report {
 	}
 	return r
 }
+
+// BenchmarkHTMLRender renders the HTML edition of a 1,000-indicator pack.
+func BenchmarkHTMLRender(b *testing.B) {
+	r := syntheticReport(b, 1000, 20)
+	var size int
+	b.ReportAllocs()
+	for b.Loop() {
+		size = len(renderHTML(b, r))
+	}
+	b.ReportMetric(float64(size), "bytes/doc")
+}

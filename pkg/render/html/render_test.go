@@ -236,3 +236,42 @@ func TestChartGeometry(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// Odd reports render whole: a pack with nothing in it, an indicator with no value, no chart,
+// no trend and no commentary, a flat series, and a huge value.
+func TestOddReports(t *testing.T) {
+	empty := exampleReport(t, "ced")
+	empty.Directorates, empty.Indicators = nil, nil
+	empty.Summary = report.Summary{}
+	doc := render(t, empty, nil)
+	if !strings.Contains(doc, "</html>") || strings.Contains(doc, "rated Green") {
+		t.Error("an empty pack did not render whole, or claims ratings")
+	}
+
+	r := exampleReport(t, "ced")
+	bare := &r.Indicators[0]
+	bare.Value, bare.Display, bare.ValuePeriod, bare.Trend, bare.Projection, bare.Commentary = nil, nil, nil, nil, nil, nil
+	bare.Chart, bare.History = nil, nil
+	flat := &r.Indicators[1]
+	for i := range flat.Chart {
+		v := 5.0
+		flat.Chart[i].Value = &v
+	}
+	huge := &r.Indicators[2]
+	v := 1e15
+	huge.Value = &v
+	huge.Chart[len(huge.Chart)-1].Value = &v
+	doc = render(t, r, nil)
+	for _, want := range []string{
+		`<p class="none">No values to chart for this indicator.</p>`,
+		"Value No data",
+		"£1,000,000,000,000,000",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the document has no %q", want)
+		}
+	}
+	if m := regexp.MustCompile(`(^|[^A-Za-z])(NaN|[+-]?Inf)($|[^A-Za-z])`).FindString(doc); m != "" {
+		t.Error("a number came out as NaN or Inf")
+	}
+}
