@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,6 +25,13 @@ type jsonIndicator struct {
 	Trend    *struct {
 		Direction string `json:"direction"`
 	} `json:"trend"`
+	Stale   bool `json:"stale"`
+	Partial bool `json:"partial"`
+	History []struct {
+		Period   string  `json:"period"`
+		RAG      *string `json:"rag"`
+		Activity *string `json:"activity"`
+	} `json:"history"`
 }
 
 // statusWords are the words a reader sees for the JSON's status values, written out here
@@ -44,7 +52,8 @@ func TestHTMLAgreesWithJSON(t *testing.T) {
 	for _, c := range htmlCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			var doc struct {
-				Indicators []jsonIndicator `json:"indicators"`
+				HistoryPeriods []string        `json:"history_periods"`
+				Indicators     []jsonIndicator `json:"indicators"`
 			}
 			if err := json.Unmarshal(marshalReport(t, c.report), &doc); err != nil {
 				t.Fatal(err)
@@ -70,6 +79,7 @@ func TestHTMLAgreesWithJSON(t *testing.T) {
 			if len(sections) != len(doc.Indicators) {
 				t.Errorf("the HTML has %d indicator sections; the JSON has %d indicators", len(sections), len(doc.Indicators))
 			}
+			checkLists(t, root, doc.HistoryPeriods, doc.Indicators)
 			for _, in := range doc.Indicators {
 				id := "ind-" + in.Code
 				sec, ok := sections[id]
@@ -220,4 +230,85 @@ func jsonText(s *string) string {
 		return "null"
 	}
 	return strconv.Quote(*s)
+}
+
+// checkLists checks the summary's lists against the JSON: the history grid's cell for each
+// indicator and quarter is that quarter's rating in the JSON's history (no data where the
+// history has none); the red list holds exactly the KPIs the JSON rates red; the stale and
+// partial table exactly those the JSON flags.
+func checkLists(t *testing.T, root *html.Node, periods []string, ins []jsonIndicator) {
+	t.Helper()
+	grid := map[string][]string{}
+	var head []string
+	find(root, func(n *html.Node) bool { return n.Data == "table" && attr(n, "id") == "history-grid" }, func(tb *html.Node) {
+		find(tb, func(n *html.Node) bool { return n.Data == "tr" }, func(tr *html.Node) {
+			cells := cellsOf(tr)
+			if tr.Parent.Data == "thead" {
+				head = cells
+				return
+			}
+			if code, _, ok := strings.Cut(cells[0], " "); ok && len(cells) > 1 {
+				grid[code] = cells[1:]
+			}
+		})
+	})
+	if len(head) != len(periods)+1 || !slices.Equal(head[1:], periods) {
+		t.Errorf("the history grid's columns are %q; the JSON's history periods are %q", head, periods)
+	}
+	var wantRed, wantStale []string
+	for _, in := range ins {
+		if in.RAG != nil && *in.RAG == "red" {
+			wantRed = append(wantRed, in.Code)
+		}
+		if in.Stale || in.Partial {
+			wantStale = append(wantStale, in.Code)
+		}
+		cells, ok := grid[in.Code]
+		if !ok {
+			t.Errorf("%s: no row in the history grid", in.Code)
+			continue
+		}
+		for i, p := range periods {
+			status := "no_data"
+			for _, h := range in.History {
+				if h.Period == p {
+					if h.RAG != nil {
+						status = *h.RAG
+					} else if h.Activity != nil {
+						status = *h.Activity
+					}
+				}
+			}
+			if i < len(cells) {
+				checkWord(t, in.Code, "history grid "+p, cells[i], status)
+			}
+		}
+	}
+	var red []string
+	find(root, func(n *html.Node) bool { return n.Data == "div" && hasClass(n, "red-item") }, func(n *html.Node) {
+		find(n, func(h *html.Node) bool { return h.Data == "h4" }, func(h *html.Node) {
+			code, _, _ := strings.Cut(textOf(h), " ")
+			red = append(red, code)
+		})
+	})
+	var stale []string
+	find(root, func(n *html.Node) bool { return n.Data == "table" && attr(n, "id") == "stale" }, func(tb *html.Node) {
+		find(tb, func(n *html.Node) bool { return n.Data == "tr" && n.Parent.Data == "tbody" }, func(tr *html.Node) {
+			code, _, _ := strings.Cut(cellsOf(tr)[0], " ")
+			stale = append(stale, code)
+		})
+	})
+	if !sameSet(red, wantRed) {
+		t.Errorf("the red list holds %v; the JSON rates red %v", red, wantRed)
+	}
+	if !sameSet(stale, wantStale) {
+		t.Errorf("the stale and partial list holds %v; the JSON flags %v", stale, wantStale)
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = append([]string(nil), a...), append([]string(nil), b...)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
