@@ -346,9 +346,7 @@ func byDirectorate(r *report.Report, dirID map[string]string) table {
 
 func historyGrid(r *report.Report, indID map[*report.Indicator]string) table {
 	t := table{ID: "history-grid", Caption: "Each indicator's rating in each of the last five quarters, by directorate", Head: []string{"Indicator"}}
-	for _, p := range r.HistoryPeriods {
-		t.Head = append(t.Head, p)
-	}
+	t.Head = append(t.Head, r.HistoryPeriods...)
 	for _, d := range r.Directorates {
 		group := indicatorsOf(r, d.Code)
 		if len(group) == 0 {
