@@ -105,9 +105,7 @@ func checkSection(t *testing.T, in jsonIndicator, sec *html.Node) {
 		badges = append(badges, textOf(n))
 	})
 	wantStatus := "no_data"
-	label := "Rating: "
 	if in.Type == "activity" {
-		label = "Activity: "
 		if in.Activity != nil {
 			wantStatus = *in.Activity
 		}
@@ -122,8 +120,11 @@ func checkSection(t *testing.T, in jsonIndicator, sec *html.Node) {
 		t.Errorf("%s: badges %q, want a rating and a direction", in.Code, badges)
 		return
 	}
-	checkWord(t, in.Code, "rating", strings.TrimPrefix(badges[0], label), wantStatus)
-	checkWord(t, in.Code, "direction", strings.TrimPrefix(badges[1], "Direction of travel: "), wantDir)
+	// each badge is "Label: Word"
+	_, rating, _ := strings.Cut(badges[0], ": ")
+	_, dir, _ := strings.Cut(badges[1], ": ")
+	checkWord(t, in.Code, "rating", rating, wantStatus)
+	checkWord(t, in.Code, "direction", dir, wantDir)
 	var facts string
 	find(sec, func(n *html.Node) bool { return n.Data == "p" && hasClass(n, "facts") }, func(n *html.Node) { facts = textOf(n) })
 	shown, _, _ := strings.Cut(strings.TrimPrefix(facts, "Value "), " (")
