@@ -14,7 +14,7 @@ func TestRenderIsByteIdentical(t *testing.T) {
 	var first []byte
 	for i := 0; i < 5; i++ {
 		var buf bytes.Buffer
-		if err := Render(&buf, fixtureReport(), "Same words."); err != nil {
+		if err := renderWith(&buf, fixtureReport(), "Same words."); err != nil {
 			t.Fatal(err)
 		}
 		if first == nil {
@@ -30,10 +30,10 @@ func TestRenderIsByteIdentical(t *testing.T) {
 func TestRenderOfLargeReportIsByteIdentical(t *testing.T) {
 	r := generatedReport(120, 8)
 	var a, b bytes.Buffer
-	if err := Render(&a, r, ""); err != nil {
+	if err := renderWith(&a, r, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := Render(&b, r, ""); err != nil {
+	if err := renderWith(&b, r, ""); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -68,7 +68,7 @@ func TestRawPartsAreStable(t *testing.T) {
 
 func TestRenderedZipIsNormalized(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Render(&buf, fixtureReport(), ""); err != nil {
+	if err := renderWith(&buf, fixtureReport(), ""); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -44,7 +45,7 @@ func groupByDirectorate(r *report.Report, namer *sheetNamer) []*directorateSheet
 	return groups
 }
 
-func directorateColumns(historyPeriods []string) []column {
+func directorateColumns(historyPeriods []report.Period) []column {
 	cols := []column{
 		{"Code", 10, false},
 		{"Indicator", 45, true},
@@ -53,17 +54,17 @@ func directorateColumns(historyPeriods []string) []column {
 		{"Value period", 12, false},
 		{"Stale", 8, false},
 		{"Partial", 10, true},
-		{"Target", 11, false},
-		{"Floor", 11, false},
-		{"Expected lower", 12, false},
-		{"Expected upper", 12, false},
+		{present.TargetHeading, 11, false},
+		{present.FloorHeading, 11, false},
+		{present.ExpectedHeading + ": lower", 12, false},
+		{present.ExpectedHeading + ": upper", 12, false},
 		{"Rating", 11, false},
 		{"Previous rating", 11, false},
 		{"Direction", 14, false},
 		{"Trend", 50, true},
 	}
 	for _, p := range historyPeriods {
-		cols = append(cols, column{p, 11, false})
+		cols = append(cols, column{present.Label(p), 11, false})
 	}
 	return append(cols, column{"Context", 60, true}, column{"Actions", 60, true})
 }
@@ -90,41 +91,43 @@ func writeDirectorate(f *excelize.File, st *styles, r *report.Report, g *directo
 func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 	plain := cellStyle{}
 	wrapped := cellStyle{wrap: true}
-	valueStyle := cellStyle{format: numberFormat(ind.Unit, displayPlaces(ind.Decimals, ind.Display, ind.Value))}
+	valueStyle := cellStyle{format: shownFormat(ind.Unit, present.Value(ind))}
 	threshold := func(v *float64) (interface{}, cellStyle) {
 		if v == nil {
 			return nil, plain
 		}
-		return number(v), cellStyle{format: numberFormat(ind.Unit, exactPlaces(ind.Decimals, *v))}
+		return number(v), cellStyle{format: shownFormat(ind.Unit, present.Threshold(ind, v))}
 	}
 
 	var x row
 	x.add(text(ind.Code), plain)
 	x.add(text(ind.Name), wrapped)
 	x.add(number(ind.Value), valueStyle)
-	x.add(text(unitWord(ind.Unit)), plain)
-	x.add(text(derefString(ind.ValuePeriod)), plain)
+	x.add(text(present.UnitSymbol(ind.Unit)), plain)
+	x.add(text(label(ind.ValuePeriod)), plain)
 	x.add(yesNo(ind.Stale), plain)
 	x.add(partialWord(ind), wrapped)
 	for _, v := range []*float64{ind.Target, ind.Floor, expectedLower(ind), expectedUpper(ind)} {
 		val, s := threshold(v)
 		x.add(val, s)
 	}
-	status := indicatorStatus(ind)
-	x.add(text(statusWordOrBlank(status)), cellStyle{status: status})
-	previous := derefString(ind.RAGPrevious)
-	x.add(text(statusWordOrBlank(previous)), cellStyle{status: previous})
+	status := present.StatusOf(ind)
+	x.add(status.Word(), cellStyle{status: string(status)})
+	if ind.RAGPrevious != nil {
+		previous := present.RatingStatus(ind.RAGPrevious)
+		x.add(previous.Word(), cellStyle{status: string(previous)})
+	} else {
+		x.add(nil, plain)
+	}
 	if ind.Trend != nil {
-		x.add(text(directionWord(ind.Trend.Direction)), plain)
+		x.add(present.DirectionOf(ind).Word(), plain)
 		x.add(text(ind.Trend.Sentence), wrapped)
 	} else {
 		x.add(nil, plain)
 		x.add(nil, wrapped)
 	}
-	history := historyByPeriod(ind)
-	for _, p := range r.HistoryPeriods {
-		s := historyStatus(history[p])
-		x.add(text(statusWordOrBlank(s)), cellStyle{status: s})
+	for _, c := range present.HistoryCells(r, ind) {
+		x.add(gridText(c), cellStyle{status: string(c.Status)})
 	}
 	if ind.Commentary != nil {
 		x.add(text(ind.Commentary.Context), wrapped)
@@ -134,39 +137,6 @@ func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 		x.add(nil, wrapped)
 	}
 	return &x
-}
-
-// indicatorStatus is a kpi's rating or an activity indicator's status code.
-func indicatorStatus(ind *report.Indicator) string {
-	if ind.RAG != nil {
-		return *ind.RAG
-	}
-	return derefString(ind.Activity)
-}
-
-func historyStatus(hp *report.HistoryPoint) string {
-	if hp == nil {
-		return ""
-	}
-	if hp.RAG != nil {
-		return *hp.RAG
-	}
-	return derefString(hp.Activity)
-}
-
-func historyByPeriod(ind *report.Indicator) map[string]*report.HistoryPoint {
-	m := make(map[string]*report.HistoryPoint, len(ind.History))
-	for i := range ind.History {
-		m[ind.History[i].Period] = &ind.History[i]
-	}
-	return m
-}
-
-func statusWordOrBlank(code string) string {
-	if code == "" {
-		return ""
-	}
-	return statusWord(code)
 }
 
 // partialWord says how much of a monthly indicator's quarter the value covers.

@@ -11,15 +11,32 @@ import (
 	"strings"
 	"time"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
 )
 
-// Render writes r as an XLSX workbook to w. narrative is the Summary's opening paragraph;
-// when it is blank a sentence of the headline counts is written instead. The workbook is
-// built whole in memory and written with a single Write, so w never receives half a file
-// from a failed render.
-func Render(w io.Writer, r *report.Report, narrative string) error {
+// Render writes r as an XLSX workbook to w, its Summary opened by t's narrative
+// (templates.Default() when t is nil). The workbook is built whole in memory and written with
+// a single Write, so w never receives half a file from a failed render.
+func Render(w io.Writer, r *report.Report, t *templates.Set) error {
+	if r == nil {
+		return errors.New("xlsx: no report to render")
+	}
+	if t == nil {
+		t = templates.Default()
+	}
+	text, err := t.Narrative(r)
+	if err != nil {
+		return err
+	}
+	return renderWith(w, r, strings.Join(templates.Paragraphs(text), "\n\n"))
+}
+
+// renderWith writes the workbook with narrative as the Summary's opening paragraph; when it
+// is blank a sentence of the headline counts is written instead.
+func renderWith(w io.Writer, r *report.Report, narrative string) error {
 	if r == nil {
 		return errors.New("xlsx: no report to render")
 	}
@@ -102,7 +119,7 @@ func sheetNames(groups []*directorateSheet) []string {
 // that the same report gives the same file.
 func setProperties(f *excelize.File, r *report.Report, asAt time.Time) error {
 	stamp := asAt.UTC().Format(time.RFC3339)
-	title := strings.TrimSpace(r.Title + " " + r.Period)
+	title := strings.TrimSpace(r.Title + " " + present.Label(r.Period))
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          title,
 		Subject:        r.Pack.Title,

@@ -13,7 +13,7 @@ import (
 func renderFixture(t *testing.T, r *report.Report, narrative string) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, r, narrative); err != nil {
+	if err := renderWith(&buf, r, narrative); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -68,7 +68,7 @@ func TestDirectorateSheetCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantHeader := []string{"Code", "Indicator", "Value", "Unit", "Value period", "Stale", "Partial",
-		"Target", "Floor", "Expected lower", "Expected upper", "Rating", "Previous rating", "Direction", "Trend",
+		"Target", "Floor", "Expected range: lower", "Expected range: upper", "Rating", "Previous rating", "Direction", "Trend",
 		"2022/23 Q3", "2022/23 Q4", "2023/24 Q1", "2023/24 Q2", "2023/24 Q3", "Context", "Actions"}
 	if strings.Join(header[0], "|") != strings.Join(wantHeader, "|") {
 		t.Fatalf("CED header = %q\nwant %q", header[0], wantHeader)
@@ -98,8 +98,9 @@ func TestDirectorateSheetCells(t *testing.T) {
 		// CY02: monthly, two months present; target 57.5 keeps its place though decimals is 0.
 		{"B3", "Café referrals – families’ support within 28 days", ""},
 		{"C3", "57%", "57"}, {"G3", "Yes (2 of 3 months)", ""}, {"H3", "57.5%", "57.5"}, {"I3", "50%", "50"},
-		// CY03: a stale stand-in from the previous quarter; rate with two places.
-		{"C4", "30.00", "30"}, {"D4", "rate", ""}, {"E4", "2023/24 Q2", ""}, {"F4", "Yes", ""}, {"T4", "No data", ""},
+		// CY03: a stale stand-in from the previous quarter; rate with two places. The report
+		// quarter's grid cell shows the headline rating and where its value is from.
+		{"C4", "30.00", "30"}, {"D4", "rate", ""}, {"E4", "2023/24 Q2", ""}, {"F4", "Yes", ""}, {"T4", "Green (from 2023/24 Q2)", ""},
 	})
 	checkCells(t, f, growthSheet, []cellWant{
 		{"A2", "GE01", ""}, {"C2", "1,234", "1234"}, {"N2", "Improving", ""},
@@ -256,8 +257,9 @@ func TestHistorySheet(t *testing.T) {
 		// CS02's history carries no shown form: 89.96 keeps its places rather than becoming 90.0%.
 		{"A3", "CS02", ""}, {"K3", "89.96%", "89.96"}, {"E3", "89.0%", "89"},
 		{"A5", "CS04", ""}, {"C5", "140,000", "140000"}, {"D5", "Above", ""},
-		// CY03's report quarter has no actual value: history shows none (no stale stand-in).
-		{"A9", "CY03", ""}, {"I9", "30.00", "30"}, {"K9", "", ""}, {"L9", "No data", ""},
+		// CY03's report quarter has no actual value: the grid shows the headline the summary
+		// counts, 2023/24 Q2's value standing in, and says where it is from (issue 8.6).
+		{"A9", "CY03", ""}, {"I9", "30.00", "30"}, {"K9", "30.00", "30"}, {"L9", "Green (from 2023/24 Q2)", ""},
 	})
 }
 
@@ -385,12 +387,12 @@ func TestIndicatorOfUnlistedDirectorateGetsASheet(t *testing.T) {
 
 func TestRenderRejectsBadInput(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Render(&buf, nil, ""); err == nil {
+	if err := renderWith(&buf, nil, ""); err == nil {
 		t.Error("Render(nil) succeeded")
 	}
 	r := fixtureReport()
 	r.AsAt = "31/01/2024"
-	err := Render(&buf, r, "")
+	err := renderWith(&buf, r, "")
 	if err == nil || !strings.Contains(err.Error(), `"31/01/2024"`) || !strings.Contains(err.Error(), "2006-01-02") {
 		t.Errorf("bad as_at error = %v, want it to name the value and the valid form", err)
 	}
@@ -412,7 +414,7 @@ func TestNonFiniteValuesAreBlank(t *testing.T) {
 
 func TestEmptyReportRenders(t *testing.T) {
 	r := &report.Report{Organisation: "Example County Council", Title: "Quarterly Performance Report",
-		Period: "2023/24 Q3", PreviousPeriod: "2023/24 Q2", AsAt: "2024-01-31"}
+		Period: q("2023/24 Q3"), PreviousPeriod: q("2023/24 Q2"), AsAt: "2024-01-31"}
 	f := renderFixture(t, r, "")
 	want := []string{"Summary", "KPI history", "Data"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {

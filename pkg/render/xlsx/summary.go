@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -53,28 +54,28 @@ func writeSummary(f *excelize.File, st *styles, r *report.Report, asAt time.Time
 	}
 	s := r.Summary
 	if err := w.comparison("RAG rating", []countLine{
-		{"Green", "green", s.RAG.Green, s.RAGPrevious.Green},
-		{"Amber", "amber", s.RAG.Amber, s.RAGPrevious.Amber},
-		{"Red", "red", s.RAG.Red, s.RAGPrevious.Red},
-		{"Not rated", "not_rated", s.RAG.NotRated, s.RAGPrevious.NotRated},
-		{"No data", "no_data", s.RAG.NoData, s.RAGPrevious.NoData},
+		{present.Green, s.RAG.Green, s.RAGPrevious.Green},
+		{present.Amber, s.RAG.Amber, s.RAGPrevious.Amber},
+		{present.Red, s.RAG.Red, s.RAGPrevious.Red},
+		{present.NotRated, s.RAG.NotRated, s.RAGPrevious.NotRated},
+		{present.NoData, s.RAG.NoData, s.RAGPrevious.NoData},
 	}); err != nil {
 		return err
 	}
 	if err := w.comparison("Direction of travel", []countLine{
-		{"Improving", "", s.Trend.Improving, s.TrendPrevious.Improving},
-		{"Stable", "", s.Trend.Stable, s.TrendPrevious.Stable},
-		{"Worsening", "", s.Trend.Worsening, s.TrendPrevious.Worsening},
-		{"Insufficient data", "", s.Trend.Insufficient, s.TrendPrevious.Insufficient},
+		{present.Improving, s.Trend.Improving, s.TrendPrevious.Improving},
+		{present.Stable, s.Trend.Stable, s.TrendPrevious.Stable},
+		{present.Worsening, s.Trend.Worsening, s.TrendPrevious.Worsening},
+		{present.Insufficient, s.Trend.Insufficient, s.TrendPrevious.Insufficient},
 	}); err != nil {
 		return err
 	}
 	if err := w.comparison("Activity indicators", []countLine{
-		{"Above expected range", "", s.Activity.Above, s.ActivityPrevious.Above},
-		{"Within expected range", "", s.Activity.Within, s.ActivityPrevious.Within},
-		{"Below expected range", "", s.Activity.Below, s.ActivityPrevious.Below},
-		{"Not rated", "not_rated", s.Activity.NotRated, s.ActivityPrevious.NotRated},
-		{"No data", "no_data", s.Activity.NoData, s.ActivityPrevious.NoData},
+		{present.Above, s.Activity.Above, s.ActivityPrevious.Above},
+		{present.Within, s.Activity.Within, s.ActivityPrevious.Within},
+		{present.Below, s.Activity.Below, s.ActivityPrevious.Below},
+		{present.NotRated, s.Activity.NotRated, s.ActivityPrevious.NotRated},
+		{present.NoData, s.Activity.NoData, s.ActivityPrevious.NoData},
 	}); err != nil {
 		return err
 	}
@@ -107,8 +108,8 @@ func (w *summaryWriter) heading(asAt time.Time) error {
 		{[]interface{}{title}, []cellStyle{{bold: true, size: 16}}},
 		{[]interface{}{text(r.Organisation)}, []cellStyle{{size: 12}}},
 		{[]interface{}{"Pack", packName(r.Pack)}, []cellStyle{label, {}}},
-		{[]interface{}{"Period", text(r.Period)}, []cellStyle{label, {}}},
-		{[]interface{}{"Previous period", text(r.PreviousPeriod)}, []cellStyle{label, {}}},
+		{[]interface{}{"Period", present.Label(r.Period)}, []cellStyle{label, {}}},
+		{[]interface{}{"Previous period", present.Label(r.PreviousPeriod)}, []cellStyle{label, {}}},
 		{[]interface{}{"As at", asAt}, []cellStyle{label, {date: true}}},
 	}
 	for _, l := range lines {
@@ -164,16 +165,33 @@ func paragraphHeight(s string) float64 {
 
 // countLine is one status in a comparison table.
 type countLine struct {
-	label       string
-	status      string // fills the label with the status colour; empty = no fill
+	status      present.Status
 	this, prior int
+}
+
+// label is the line's words: the status's word, and for an activity status against what.
+func (l countLine) label() string {
+	switch l.status {
+	case present.Above, present.Within, present.Below:
+		return l.status.Word() + " " + strings.ToLower(present.ExpectedHeading)
+	}
+	return l.status.Word()
+}
+
+// fill is the status whose colour fills the label: the ratings and the no-rating statuses.
+func (l countLine) fill() string {
+	switch l.status {
+	case present.Green, present.Amber, present.Red, present.NotRated, present.NoData:
+		return string(l.status)
+	}
+	return ""
 }
 
 const changeFormat = `+0;-0;0`
 
 func (w *summaryWriter) comparison(title string, lines []countLine) error {
 	header := cellStyle{header: true}
-	if err := w.put([]interface{}{title, "This quarter (" + w.r.Period + ")", "Previous quarter (" + w.r.PreviousPeriod + ")", "Change"},
+	if err := w.put([]interface{}{title, "This quarter (" + present.Label(w.r.Period) + ")", "Previous quarter (" + present.Label(w.r.PreviousPeriod) + ")", "Change"},
 		[]cellStyle{header, header, header, header}); err != nil {
 		return err
 	}
@@ -184,8 +202,8 @@ func (w *summaryWriter) comparison(title string, lines []countLine) error {
 	for _, l := range lines {
 		thisTotal += l.this
 		priorTotal += l.prior
-		if err := w.put([]interface{}{l.label, l.this, l.prior, l.this - l.prior},
-			[]cellStyle{{status: l.status}, {}, {}, {format: changeFormat}}); err != nil {
+		if err := w.put([]interface{}{l.label(), l.this, l.prior, l.this - l.prior},
+			[]cellStyle{{status: l.fill()}, {}, {}, {format: changeFormat}}); err != nil {
 			return err
 		}
 	}
@@ -199,9 +217,9 @@ func (w *summaryWriter) comparison(title string, lines []countLine) error {
 }
 
 var directorateCountHeaders = []string{
-	"Directorate", "Sheet", "KPIs", "Green", "Amber", "Red", "Not rated", "No data",
-	"Improving", "Stable", "Worsening", "Insufficient data",
-	"Activity indicators", "Above", "Within", "Below",
+	"Directorate", "Sheet", "KPIs", present.Green.Word(), present.Amber.Word(), present.Red.Word(), present.NotRated.Word(), present.NoData.Word(),
+	present.Improving.Word(), present.Stable.Word(), present.Worsening.Word(), present.Insufficient.Word(),
+	"Activity indicators", present.Above.Word(), present.Within.Word(), present.Below.Word(),
 }
 
 // byDirectorate is the counts table by directorate, each linked to its own sheet.
