@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -13,7 +14,7 @@ import (
 func renderFixture(t *testing.T, r *report.Report, narrative string) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, r, narrative); err != nil {
+	if err := render(&buf, r, templates.Default(), narrative); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -385,12 +386,12 @@ func TestIndicatorOfUnlistedDirectorateGetsASheet(t *testing.T) {
 
 func TestRenderRejectsBadInput(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Render(&buf, nil, ""); err == nil {
+	if err := Render(&buf, nil, nil); err == nil {
 		t.Error("Render(nil) succeeded")
 	}
 	r := fixtureReport()
 	r.AsAt = "31/01/2024"
-	err := Render(&buf, r, "")
+	err := Render(&buf, r, nil)
 	if err == nil || !strings.Contains(err.Error(), `"31/01/2024"`) || !strings.Contains(err.Error(), "2006-01-02") {
 		t.Errorf("bad as_at error = %v, want it to name the value and the valid form", err)
 	}
