@@ -260,7 +260,7 @@ func checkSummaryNarrative(t *testing.T, f *excelize.File, r *report.Report) {
 			t.Errorf("the red KPIs table starts at row %d, not below the sentence on row %d", top, said+1)
 		}
 		var got []string
-		for _, row := range rows[top : bottom] {
+		for _, row := range rows[top:bottom] {
 			got = append(got, cellAt(row, 1))
 			if cellAt(row, 7) == "" {
 				t.Errorf("red KPI %s has no management action cell", cellAt(row, 1))

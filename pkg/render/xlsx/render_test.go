@@ -127,14 +127,14 @@ func TestRatingFillsAreTheStyleColours(t *testing.T) {
 	cases := []struct {
 		sheet, cell, fill, font string
 	}{
-		{"CED", "L4", "A35200", "FFFFFF"},         // amber
-		{"CED", "M4", "00703C", "FFFFFF"},         // green
-		{"CED", "L6", "C0281C", "FFFFFF"},         // red
-		{"CED", "L8", "505A5F", "FFFFFF"},         // not rated
-		{"CYPE", "L4", "505A5F", "FFFFFF"},        // no data
-		{"CED", "L7", "1D70B8", "FFFFFF"},         // within: an activity status, in the activity colour
-		{"KPI_history", "L4", "A35200", "FFFFFF"}, // CS01 2023/24 Q3 rating
-		{"Summary", "A6", "00703C", "FFFFFF"},     // the Green row's label
+		{"CED", "L4", "A35200", "FFFFFF"},          // amber
+		{"CED", "M4", "00703C", "FFFFFF"},          // green
+		{"CED", "L6", "C0281C", "FFFFFF"},          // red
+		{"CED", "L8", "505A5F", "FFFFFF"},          // not rated
+		{"CYPE", "L4", "505A5F", "FFFFFF"},         // no data
+		{"CED", "L7", "1D70B8", "FFFFFF"},          // within: an activity status, in the activity colour
+		{"KPI_history", "L4", "A35200", "FFFFFF"},  // CS01 2023/24 Q3 rating
+		{"Summary", "A6", "00703C", "FFFFFF"},      // the Green row's label
 		{"Directorates", "F4", "C0281C", "FFFFFF"}, // CED's count of Red
 	}
 	for _, c := range cases {

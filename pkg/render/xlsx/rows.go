@@ -91,7 +91,6 @@ func wrappedLines(s string, width float64) int {
 	return n
 }
 
-
 // number turns an optional figure into a cell value; a missing or non-finite figure is
 // nil (a table writes its marker there), since Excel cannot hold NaN or infinity.
 func number(p *float64) interface{} {
