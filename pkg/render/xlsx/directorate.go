@@ -60,12 +60,12 @@ func directorateColumns(historyPeriods []string) []column {
 		{withNote("Rating", noteRatings, noteActivity), 11, false},
 		{withNote("Previous rating", noteRatings), 11, false},
 		{withNote("Direction", noteDirection), 14, false},
-		{"Trend", 50, true},
+		{"Trend", 40, true},
 	}
 	for _, p := range historyPeriods {
 		cols = append(cols, column{p, 11, false})
 	}
-	return append(cols, column{"Context", 60, true}, column{"Actions", 60, true})
+	return append(cols, column{"Context", 50, true}, column{"Actions", 50, true})
 }
 
 // writeDirectorate writes one directorate's sheet: its title, a line saying what it holds

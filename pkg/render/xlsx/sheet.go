@@ -76,7 +76,8 @@ func (t *table) write(f *excelize.File, st *styles, sheet string, top int) (int,
 	}
 	lines := 2 // most headers wrap once in their narrow columns
 	for i, c := range t.cols {
-		lines = max(lines, wrappedLines(header.values[i].(string), c.width))
+		// Bold text is wider, and wraps at a word rather than a character: allow a fifth more.
+		lines = max(lines, wrappedLines(header.values[i].(string), c.width*0.8))
 	}
 	if err := f.SetRowHeight(sheet, top, float64(lines*lineHeight)); err != nil {
 		return 0, err

@@ -89,8 +89,11 @@ func (s *styles) id(c cellStyle) (int, error) {
 	st := &excelize.Style{
 		Alignment: &excelize.Alignment{Vertical: vertical, WrapText: c.wrap || c.header},
 	}
-	if c.right {
+	switch {
+	case c.right:
 		st.Alignment.Horizontal = "right"
+	case c.date:
+		st.Alignment.Horizontal = "left" // a date among lines of text, not a column of figures
 	}
 	font := &excelize.Font{Bold: c.bold || c.header, Size: c.size}
 	if colour, ok := s.p.status[c.status]; ok {

@@ -166,7 +166,7 @@ func (w *summaryWriter) redTable(reds []*report.Indicator) error {
 	}}
 	for _, ind := range reds {
 		var x row
-		x.add(text(ind.Name), cellStyle{wrap: true, status: "red"})
+		x.add(text(ind.Name), cellStyle{wrap: true})
 		x.add(text(ind.Code), cellStyle{})
 		directorate := directorates[ind.Directorate]
 		if directorate == "" {
