@@ -608,3 +608,15 @@ func TestEmptyReportRenders(t *testing.T) {
 		}
 	}
 }
+
+// A column of figures has its header aligned right, over the figures; a column of words
+// keeps its header on the left.
+func TestFigureHeadersAlignRight(t *testing.T) {
+	f := renderFixture(t, fixtureReport(), "")
+	for cell, right := range map[string]bool{"C3": true, "H3": true, "J3": true, "B3": false, "L3": false} {
+		st := cellStyleOf(t, f, "CED", cell)
+		if got := st.Alignment != nil && st.Alignment.Horizontal == "right"; got != right {
+			t.Errorf("CED!%s header aligned right = %v, want %v", cell, got, right)
+		}
+	}
+}

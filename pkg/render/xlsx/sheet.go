@@ -68,8 +68,8 @@ type table struct {
 // has no blank cells. Rows are made tall enough for their wrapped text.
 func (t *table) write(f *excelize.File, st *styles, sheet string, top int) (int, error) {
 	var header row
-	for _, h := range uniqueHeaders(t.cols) {
-		header.add(h, cellStyle{header: true})
+	for i, h := range uniqueHeaders(t.cols) {
+		header.add(h, cellStyle{header: true, right: t.numeric(i)})
 	}
 	if err := header.write(f, st, sheet, top); err != nil {
 		return 0, err
@@ -101,6 +101,29 @@ func (t *table) write(f *excelize.File, st *styles, sheet string, top int) (int,
 		return 0, fmt.Errorf("table %s: %w", t.name, err)
 	}
 	return top + 1 + len(t.rows), nil
+}
+
+// numeric says whether column i holds figures (and markers standing for them) in every
+// row, so that its header is aligned right above them.
+func (t *table) numeric(i int) bool {
+	figures := false
+	for _, x := range t.rows {
+		if i >= len(x.values) {
+			continue
+		}
+		switch v := x.values[i].(type) {
+		case float64, int:
+			figures = true
+		case nil:
+		case string:
+			if v != notAvailable && v != notApplicable {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return figures
 }
 
 // fillBlanks gives every empty cell of a table row the not-available marker, aligned right
