@@ -303,7 +303,9 @@ func TestOlderKeyFileGetsNewEntriesBuiltIn(t *testing.T) {
 	if got, _ := s.Key("red", nil); got != "own red" {
 		t.Errorf("red = %q, want the user's", got)
 	}
-	data := struct{ Abbreviations []struct{ Short, Meaning string } }{[]struct{ Short, Meaning string }{{"G", "Green"}}}
+	data := struct {
+		Abbreviations []struct{ Short, Meaning string }
+	}{[]struct{ Short, Meaning string }{{"G", "Green"}}}
 	got, err := s.Key("abbreviations", data)
 	if err != nil || !strings.Contains(got, "G Green.") {
 		t.Errorf("abbreviations = %q, %v; want the built-in wording", got, err)

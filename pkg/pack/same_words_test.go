@@ -51,8 +51,8 @@ func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
 			verdict: "CS01 2023/24 Q2: 80% — AMBER (target 85%, floor 75%, higher is better)", directorateRowWord: "Amber"},
 		// a stale value standing in: 2023/24 Q1's 50.3, one decimal
 		{code: "WM01", sheet: "GET", value: "50.3%", rating: "Green", target: "50.0%", floor: "45.0%",
-			facts:   "Value 50.3% (2023/24 Q1, latest available) · Target 50.0% · Floor 45.0% · Higher is better",
-			verdict: "WM01 2023/24 Q2: 50.3% (stale: value from 2023/24 Q1) — GREEN (target 50.0%, floor 45.0%, higher is better)",
+			facts:              "Value 50.3% (2023/24 Q1, latest available) · Target 50.0% · Floor 45.0% · Higher is better",
+			verdict:            "WM01 2023/24 Q2: 50.3% (stale: value from 2023/24 Q1) — GREEN (target 50.0%, floor 45.0%, higher is better)",
 			directorateRowWord: "Green (from 2023/24 Q1)"},
 		// an activity indicator: its range under a heading of its own
 		{code: "CS04", sheet: "DCED", value: "107,543", rating: "Within",
@@ -86,17 +86,29 @@ func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
 	}
 }
 
-// sheetRow is the row of a directorate sheet whose Code is code, as shown, by header.
+// sheetRow is the row of a directorate sheet whose Code is code, as shown, by header (the
+// header's "[note N]" references left off).
 func sheetRow(t *testing.T, f *excelize.File, sheet, code string) map[string]string {
 	t.Helper()
 	rows, err := f.GetRows(sheet)
-	if err != nil || len(rows) == 0 {
+	if err != nil {
 		t.Fatalf("sheet %s: %v", sheet, err)
 	}
-	for _, row := range rows[1:] {
-		if len(row) > 0 && row[0] == code {
+	var header []string
+	for _, row := range rows {
+		if len(row) == 0 {
+			continue
+		}
+		if row[0] == "Code" {
+			header = row
+			continue
+		}
+		if header != nil && row[0] == code {
 			m := map[string]string{}
-			for i, h := range rows[0] {
+			for i, h := range header {
+				if cut := strings.Index(h, " [note"); cut >= 0 {
+					h = h[:cut]
+				}
 				if i < len(row) {
 					m[h] = row[i]
 				}

@@ -63,3 +63,17 @@ func ValueNoun(in *report.Indicator) string {
 	}
 	return "Quarter"
 }
+
+// MonthsCovered is the months a report quarter covers in words: "October to December 2023",
+// or "December 2023 to February 2024" across a calendar year; "" when unknown.
+func MonthsCovered(r *report.Report) string {
+	from, to := r.PeriodStart, r.PeriodEnd
+	if !from.IsMonth() || !to.IsMonth() {
+		return ""
+	}
+	first := time.Month(from.Month.Month).String()
+	if from.Month.Year != to.Month.Year {
+		first = MonthName(from)
+	}
+	return first + " to " + MonthName(to)
+}
