@@ -39,10 +39,10 @@ func TestStatusLooks(t *testing.T) {
 		{Above, "Above", "Hi", ShapeTriangleUp, ToneActivity, "ABOVE"},
 		{Within, "Within", "In", ShapeBar, ToneActivity, "WITHIN"},
 		{Below, "Below", "Lo", ShapeTriangleDown, ToneActivity, "BELOW"},
-		{Improving, "Improving", "Imp", ShapeArrowUp, ToneText, "IMPROVING"},
-		{Stable, "Stable", "Stb", ShapeArrowBoth, ToneText, "STABLE"},
-		{Worsening, "Worsening", "Wrs", ShapeArrowDown, ToneText, "WORSENING"},
-		{Insufficient, "Insufficient data", "ID", ShapeShortDash, ToneGrey, "INSUFFICIENT DATA"},
+		{Improving, "Improving", "Improving", ShapeArrowUp, ToneText, "IMPROVING"},
+		{Stable, "Stable", "Stable", ShapeArrowBoth, ToneText, "STABLE"},
+		{Worsening, "Worsening", "Worsening", ShapeArrowDown, ToneText, "WORSENING"},
+		{Insufficient, "Insufficient data", "Insufficient data", ShapeShortDash, ToneGrey, "INSUFFICIENT DATA"},
 		// a status a newer engine adds is shown tidied, never dropped
 		{Status("special_cause"), "Special cause", "Special cause", ShapeShortDash, ToneGrey, "SPECIAL CAUSE"},
 	}

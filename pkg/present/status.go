@@ -79,12 +79,12 @@ var looks = map[Status]statusLook{
 	Above:        {"Above", "Hi", "▲", ShapeTriangleUp, ToneActivity},
 	Within:       {"Within", "In", "▬", ShapeBar, ToneActivity},
 	Below:        {"Below", "Lo", "▼", ShapeTriangleDown, ToneActivity},
-	Improving:    {"Improving", "Imp", "↑", ShapeArrowUp, ToneText},
-	Stable:       {"Stable", "Stb", "↔", ShapeArrowBoth, ToneText},
-	Worsening:    {"Worsening", "Wrs", "↓", ShapeArrowDown, ToneText},
-	Rising:       {"Rising", "Ris", "↑", ShapeArrowUp, ToneText},
-	Falling:      {"Falling", "Fal", "↓", ShapeArrowDown, ToneText},
-	Insufficient: {"Insufficient data", "ID", "–", ShapeShortDash, ToneGrey},
+	Improving:    {"Improving", "Improving", "↑", ShapeArrowUp, ToneText},
+	Stable:       {"Stable", "Stable", "↔", ShapeArrowBoth, ToneText},
+	Worsening:    {"Worsening", "Worsening", "↓", ShapeArrowDown, ToneText},
+	Rising:       {"Rising", "Rising", "↑", ShapeArrowUp, ToneText},
+	Falling:      {"Falling", "Falling", "↓", ShapeArrowDown, ToneText},
+	Insufficient: {"Insufficient data", "Insufficient data", "–", ShapeShortDash, ToneGrey},
 }
 
 // Word is the status as a reader sees it: "Green", "Not rated", "Insufficient data". A status
@@ -96,7 +96,8 @@ func (s Status) Word() string {
 	return tidy(string(s))
 }
 
-// Short is the abbreviation the history grid's narrow columns use: G, A, R, NR, ND, Hi, In, Lo.
+// Short is the abbreviation the history grid's narrow columns use: G, A, R, NR, ND, Hi, In,
+// Lo (each explained in the key); a direction of travel is never abbreviated.
 func (s Status) Short() string {
 	if l, ok := looks[s]; ok {
 		return l.short
