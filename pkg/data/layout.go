@@ -21,7 +21,7 @@ type layout struct {
 	kind                      layoutKind
 	code, period, value, note int
 	context, actions          int
-	numerator, denominator    int // long tables: the parts of a ratio value
+	numerator, denominator    int          // long tables: the parts of a ratio value
 	periods                   []widePeriod // wide tables: one per period column
 }
 
