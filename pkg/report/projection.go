@@ -37,30 +37,31 @@ func naturalRange(u catalogue.Unit, seriesNegative, seriesAbove100 bool) (low, h
 
 // cutTo cuts the projection and its interval to [low, high], marking what was cut.
 func (p *Projection) cutTo(low, high float64) {
-	if p.Lower < low {
-		p.Lower, p.LowerCut = low, true
+	clamp := func(v *float64, cut *bool) {
+		if *v < low {
+			*v, *cut = low, true
+		}
+		if *v > high {
+			*v, *cut = high, true
+		}
 	}
-	if p.Upper > high {
-		p.Upper, p.UpperCut = high, true
-	}
-	if p.Value < low {
-		p.Value, p.ValueCut = low, true
-	}
-	if p.Value > high {
-		p.Value, p.ValueCut = high, true
-	}
+	clamp(&p.Lower, &p.LowerCut)
+	clamp(&p.Upper, &p.UpperCut)
+	clamp(&p.Value, &p.ValueCut)
 }
 
 // note says what the projection rests on and where it was cut: "Fitted to 3 quarters; the
 // interval is cut at 0, the least the value can be."
-func (p *Projection) note(noun string, u catalogue.Unit) string {
+func (p *Projection) note(noun string, u catalogue.Unit, low, high float64) string {
 	s := "Fitted to " + counted(p.Points, noun)
+	atLow := func(v float64, cut bool) bool { return cut && v == low }
+	atHigh := func(v float64, cut bool) bool { return cut && v == high }
 	var cuts []string
-	if p.LowerCut || (p.ValueCut && p.Value == p.Lower) {
-		cuts = append(cuts, "at "+bound(p.Lower, u)+", the least the value can be")
+	if atLow(p.Lower, p.LowerCut) || atLow(p.Upper, p.UpperCut) {
+		cuts = append(cuts, "at "+bound(low, u)+", the least the value can be")
 	}
-	if p.UpperCut || (p.ValueCut && p.Value == p.Upper) {
-		cuts = append(cuts, "at "+bound(p.Upper, u)+", the most the value can be")
+	if atHigh(p.Upper, p.UpperCut) || atHigh(p.Lower, p.LowerCut) {
+		cuts = append(cuts, "at "+bound(high, u)+", the most the value can be")
 	}
 	switch len(cuts) {
 	case 1:

@@ -139,7 +139,7 @@ func projection(s series, q period.Quarter, window int) (*Projection, *Projectio
 	if needs := s.ind.Projection.MinPoints; len(pts) < needs {
 		return nil, &ProjectionWithheld{
 			Reason: WithheldTooFewPoints, Points: len(pts), Needs: needs,
-			Sentence: fmt.Sprintf("No projection: %s in the window, and a projection needs at least %d.", counted(len(pts), noun), needs),
+			Sentence: fmt.Sprintf("No projection: the window has values for %s, and a projection needs at least %d.", counted(len(pts), noun), needs),
 		}
 	}
 	next := q.Add(1)
@@ -173,7 +173,7 @@ func projection(s series, q period.Quarter, window int) (*Projection, *Projectio
 	}
 	low, high := naturalRange(s.ind.Unit, negative, above100)
 	out.cutTo(low, high)
-	out.Note = out.note(noun, s.ind.Unit)
+	out.Note = out.note(noun, s.ind.Unit, low, high)
 	v := out.Value
 	word, _ := status(s.ind, &v, next.Year)
 	out.RAG = &word
