@@ -21,7 +21,7 @@ func (r Result) Sentence(unit string, decimals int) string {
 	case MannKendall:
 		return r.slopeSentence(head, r.SenSlope, unit, decimals)
 	case SPC:
-		return head + ": " + r.spcClause() + r.shiftClause() + r.assuranceClause() + r.provisionalClause()
+		return head + ": " + r.spcClause() + r.rebaseClause() + r.shiftClause() + r.assuranceClause() + r.provisionalClause()
 	case LastChange, YearOnYear:
 		return head + ": " + r.changeClause(unit, decimals)
 	}
@@ -118,6 +118,15 @@ func (r Result) shiftClause() string {
 		return ""
 	}
 	return fmt.Sprintf(", and the last %s are all %s the average", count(r.Shift.Points, r.noun()), r.Shift.Side)
+}
+
+// rebaseClause says the limits are the latest segment's, so a reader comparing the chart's
+// earlier points with them knows why they step.
+func (r Result) rebaseClause() string {
+	if len(r.Segments) < 2 {
+		return ""
+	}
+	return " (limits recalculated from " + r.Segments[len(r.Segments)-1].From + ")"
 }
 
 func (r Result) provisionalClause() string {

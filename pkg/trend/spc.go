@@ -1,6 +1,9 @@
 package trend
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // The XmR chart of NHS "Making Data Count" as NHSRplotthedots computes it (R/ptd_spc_standard.R
 // and R/ptd_calculate_point_type.R, nhs-r-community/NHSRplotthedots main@050b07d): the limit
@@ -368,6 +371,12 @@ func analyseSPC(r *Result, cfg Config, points []Point, target *float64, rebase [
 	}
 	if !lim.flat {
 		r.Shift = sustainedShift(points[segStart:], flags.relativeToMean, cfg.ShiftPoints)
+	}
+	if latest.Points < spcNeeds {
+		// A recalculation point at the latest period leaves one point: no limits to judge by.
+		r.Direction, r.Assurance, r.Shift = Insufficient, nil, nil
+		r.insufficiency = fmt.Sprintf("1 %s since the limits were recalculated from %s, SPC needs %d", r.noun(), latest.From, spcNeeds)
+		return
 	}
 	if r.Shift != nil && r.Assurance != nil {
 		// Limits that straddle a shift describe neither process: no claim against the target.

@@ -147,3 +147,30 @@ func TestSPCSustainedShiftWithholdsAssurance(t *testing.T) {
 		t.Error("12 points in the latest segment are enough for firm limits")
 	}
 }
+
+// A recalculation point at the latest period leaves it alone in its segment: there are no
+// limits to judge it by, so the direction is insufficient and no assurance is claimed.
+func TestSPCRebaseAtLatestPoint(t *testing.T) {
+	pts := consecutive(5, 0, 5, 0, 1, 2, 3)
+	pts[6].Label = "2023-09"
+	target := 2.0
+	r := Analyse(spcConfig(true), Input{Points: pts, Polarity: HigherIsBetter, Target: &target, Rebase: []float64{6}})
+	if r.Direction != Insufficient || r.Assurance != nil {
+		t.Errorf("direction %s assurance %v, want insufficient and none", r.Direction, r.Assurance)
+	}
+	if s := r.Sentence("number", 0); s != "Insufficient data: 1 quarter since the limits were recalculated from 2023-09, SPC needs 2" {
+		t.Errorf("sentence %q", s)
+	}
+}
+
+// Rebased, the sentence says the limits are the latest segment's, and a short latest segment
+// is provisional: the 7 points since position 7 of TestSPCRebaseSplitsRuns.
+func TestSPCRebaseSentence(t *testing.T) {
+	pts := consecutive(5, 0, 5, 0, 1, 2, 3, 4, 5, 6, 7, 0, 7, 0)
+	pts[7].Label = "2023/24 Q1"
+	r := Analyse(spcConfig(true), Input{Points: pts, Polarity: HigherIsBetter, Rebase: []float64{7}})
+	want := "Stable: the latest quarter is within normal (common-cause) variation (limits recalculated from 2023/24 Q1); the limits are provisional, resting on 7 quarters (12 are needed)"
+	if s := r.Sentence("number", 0); s != want {
+		t.Errorf("sentence\n got %q\nwant %q", s, want)
+	}
+}
