@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/data/internal/xlsxgen"
 	"github.com/example/qpr/pkg/diag"
 )
 
@@ -86,5 +87,33 @@ func TestRatioColumnsRefused(t *testing.T) {
 	}
 	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// In a workbook each part has its own cell, and a problem points at it: the zero denominator
+// of row 3 is E3, not the value's C3.
+func TestRatioColumnsWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.xlsx")
+	S, N := xlsxgen.S, xlsxgen.N
+	err := xlsxgen.WriteFile(path, xlsxgen.Sheet{Name: "KPIs", Rows: [][]xlsxgen.Cell{
+		{S("code"), S("period"), S("value"), S("numerator"), S("denominator")},
+		{S("RT01"), S("2023-04"), {}, N(45), N(60)},
+		{S("RT01"), S("2023-05"), N(62.5), N(50), N(0)},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, store, probs := Load([]string{path}, ratioCatalogue(t))
+	var msgs []string
+	for _, p := range probs.Problems() {
+		msgs = append(msgs, strings.ReplaceAll(p.Error(), dir+string(filepath.Separator), ""))
+	}
+	want := "r.xlsx:KPIs!E3: the denominator of RT01 is 0, so there is no ratio to take; give the total the numerator is out of, or n/a for a period with none"
+	if strings.Join(msgs, "\n") != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), want)
+	}
+	if v := store.Values["RT01"][2023*12+3]; v.V != 75 || v.Ratio.DenominatorPlace.Cell != "E2" {
+		t.Errorf("April: %+v, want 75 from D2/E2", v)
 	}
 }
