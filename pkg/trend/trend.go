@@ -84,7 +84,7 @@ const (
 // ScreenMR false, which reproduces the Making Data Count Excel tool rather than NHSRplotthedots.
 type Config struct {
 	Method      Method
-	Window      int     // quarters the caller selected points from; used only in sentences
+	Window      int     // quarters the caller selected points from; sentences count the points themselves
 	Alpha       float64 // significance level for regression and Mann-Kendall; 0 means 0.05
 	Tolerance   float64 // last-change / year-on-year: a change no larger than this is stable
 	ShiftPoints int     // spc: points in a row on one side of the mean; 0 means 7
@@ -205,7 +205,6 @@ type Result struct {
 	polarity      Polarity
 	alpha         float64
 	tolerance     float64
-	window        int
 	spanPeriods   int
 	periodNoun    string
 	currentLabel  string
@@ -244,7 +243,6 @@ func Analyse(cfg Config, in Input) Result {
 		polarity:   in.Polarity,
 		alpha:      cfg.Alpha,
 		tolerance:  cfg.Tolerance,
-		window:     cfg.Window,
 		periodNoun: cfg.PeriodNoun,
 	}
 	if len(points) > 0 {
@@ -268,7 +266,7 @@ func Analyse(cfg Config, in Input) Result {
 	if !r.finite() {
 		return Result{
 			Method: r.Method, Direction: Insufficient, Points: r.Points,
-			polarity: r.polarity, periodNoun: r.periodNoun, window: r.window,
+			polarity: r.polarity, periodNoun: r.periodNoun,
 			insufficiency: "the figures are too large to compute",
 		}
 	}
