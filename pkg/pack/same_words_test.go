@@ -16,7 +16,8 @@ import (
 )
 
 // TestFormatsShowTheSameWordsAndNumbers reads one indicator of each kind back from the PDF's
-// text, the workbook's cells and `qpr rag`'s line, and checks that all three show the value,
+// text, the workbook's cells and `qpr rag`'s line, and checks that all three show the value
+// (the PDF and workbook with its basis code beside it),
 // the rating and (in the PDF and workbook) the thresholds with the same words and digits. The
 // expected strings are written out by hand from the example's data.
 func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
@@ -46,17 +47,17 @@ func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
 		directorateRowWord string // the report quarter's grid cell
 	}{
 		// a monthly KPI, its quarter value the last month's 80.0
-		{code: "CS01", sheet: "DCED", value: "80%", rating: "Amber", target: "85%", floor: "75%",
-			facts:   "Value 80% (2023/24 Q2) · Target 85% · Floor 75% · Higher is better",
+		{code: "CS01", sheet: "DCED", value: "80% Q", rating: "Amber", target: "85%", floor: "75%",
+			facts:   "Value 80% Q (2023/24 Q2) · Target 85% · Floor 75% · Higher is better",
 			verdict: "CS01 2023/24 Q2: 80% — AMBER (target 85%, floor 75%, higher is better)", directorateRowWord: "Amber"},
 		// a stale value standing in: 2023/24 Q1's 50.3, one decimal
-		{code: "WM01", sheet: "GET", value: "50.3%", rating: "Green", target: "50.0%", floor: "45.0%",
-			facts:              "Value 50.3% (2023/24 Q1, latest available) · Target 50.0% · Floor 45.0% · Higher is better",
+		{code: "WM01", sheet: "GET", value: "50.3% Q", rating: "Green", target: "50.0%", floor: "45.0%",
+			facts:              "Value 50.3% Q (2023/24 Q1, latest available) · Target 50.0% · Floor 45.0% · Higher is better",
 			verdict:            "WM01 2023/24 Q2: 50.3% (stale: value from 2023/24 Q1) — GREEN (target 50.0%, floor 45.0%, higher is better)",
 			directorateRowWord: "Green (from 2023/24 Q1)"},
 		// an activity indicator: its range under a heading of its own
-		{code: "CS04", sheet: "DCED", value: "107,543", rating: "Within",
-			facts:   "Value 107,543 (2023/24 Q2) · Expected range 94,000 to 130,000",
+		{code: "CS04", sheet: "DCED", value: "107,543 Q", rating: "Within",
+			facts:   "Value 107,543 Q (2023/24 Q2) · Expected range 94,000 to 130,000",
 			verdict: "CS04 2023/24 Q2: 107,543 — WITHIN expected range (94,000 to 130,000)", directorateRowWord: "Within"},
 	}
 	for _, c := range cases {

@@ -24,10 +24,10 @@ type Chart struct {
 
 	Band       []BandSlot // the expected range, per slot
 	Steps      []Step     // target, floor and range ends, stepping where the year changes
-	SPC        *SPCLines
-	TrendLine  *Segment  // the fitted line over the charted periods
-	Lines      [][]Point // the indicator's own values, a polyline broken at gaps
-	Points     []Point   // a mark at each value
+	SPC        []SPCLines // one per segment: the lines step at each recalculation point
+	TrendLine  *Segment   // the fitted line over the charted periods
+	Lines      [][]Point  // the indicator's own values, a polyline broken at gaps
+	Points     []Point    // a mark at each value
 	Projection *ProjectionMark
 	Legend     []LegendEntry
 }
@@ -104,7 +104,7 @@ type StepLevel struct {
 	From  float64 // the previous slot's value, when Join
 }
 
-// SPCLines are an SPC chart's mean and process limits across the charted slots.
+// SPCLines are one SPC segment's mean and process limits across its slots.
 type SPCLines struct {
 	FirstSlot, LastSlot int
 	Mean                float64
@@ -115,9 +115,10 @@ type SPCLines struct {
 type Segment struct{ X0, Y0, X1, Y1 float64 }
 
 // ProjectionMark is next quarter's projected value with its prediction interval. An end of
-// the interval beyond the axis is drawn to the axis's edge with an arrow; a value beyond it
-// is not drawn as a point (ValueClipped), the arrow showing which way it lies. The
-// Clipped flags say which.
+// the interval beyond the axis is drawn to the axis's edge with an arrow, as is an end the
+// engine cut at the unit's natural range (0% or 100%, nothing below 0): either runs on. A
+// value beyond the axis is not drawn as a point (ValueClipped), the arrow showing which way
+// it lies. The Clipped flags say which.
 type ProjectionMark struct {
 	Slot                       int
 	Value, Lower, Upper        float64
@@ -214,6 +215,11 @@ func axisValues(in *report.Indicator) []float64 {
 		add(tr.Mean)
 		add(tr.LPL)
 		add(tr.UPL)
+		for _, sg := range tr.Segments {
+			add(&sg.Mean)
+			add(&sg.LPL)
+			add(&sg.UPL)
+		}
 	}
 	if pr := in.Projection; pr != nil && !IsActivity(in) {
 		add(pr.Target)
@@ -392,10 +398,23 @@ func (c *Chart) spc(in *report.Indicator) {
 	if tr == nil || tr.Method != trend.SPC || tr.Mean == nil {
 		return
 	}
-	c.SPC = &SPCLines{FirstSlot: 0, LastSlot: len(in.Chart) - 1, Mean: *tr.Mean}
+	slotOf := func(label string, fallback int) int {
+		for i, p := range in.Chart {
+			if p.Period.String() == label {
+				return i
+			}
+		}
+		return fallback
+	}
+	for _, sg := range tr.Segments {
+		lo, hi := sg.LPL, sg.UPL
+		c.SPC = append(c.SPC, SPCLines{FirstSlot: slotOf(sg.From, 0), LastSlot: slotOf(sg.To, len(in.Chart)-1), Mean: sg.Mean, Lower: &lo, Upper: &hi})
+	}
+	if len(c.SPC) == 0 {
+		c.SPC = []SPCLines{{FirstSlot: 0, LastSlot: len(in.Chart) - 1, Mean: *tr.Mean, Lower: tr.LPL, Upper: tr.UPL}}
+	}
 	c.Legend = append(c.Legend, LegendEntry{Kind: LegendMean, Label: "Mean"})
-	if tr.LPL != nil && tr.UPL != nil {
-		c.SPC.Lower, c.SPC.Upper = tr.LPL, tr.UPL
+	if c.SPC[len(c.SPC)-1].Lower != nil && c.SPC[len(c.SPC)-1].Upper != nil {
 		c.Legend = append(c.Legend, LegendEntry{Kind: LegendLimits, Label: "Process limits"})
 	}
 }
@@ -477,6 +496,9 @@ func (c *Chart) projection(in *report.Indicator) {
 	m.Value, m.ValueClipped = clip(pr.Value)
 	m.Lower, m.LowerClipped = clip(pr.Lower)
 	m.Upper, m.UpperClipped = clip(pr.Upper)
+	// an end the engine cut at the unit's natural range runs on too
+	m.LowerClipped = m.LowerClipped || pr.LowerCut
+	m.UpperClipped = m.UpperClipped || pr.UpperCut
 	c.Projection = &m
 	c.Legend = append(c.Legend, LegendEntry{Kind: LegendProjection, Label: "Projection (95% interval)"})
 }

@@ -93,6 +93,10 @@ func TestChartParts(t *testing.T) {
 	if p := c.Projection; p.LowerClipped || p.UpperClipped || p.ValueClipped || p.Value != 975 {
 		t.Errorf("a projection inside the axis is drawn as it is: %+v", p)
 	}
+	in.Projection.LowerCut = true // the engine cut it at the unit's natural range
+	if p := ChartOf(in).Projection; !p.LowerClipped || p.UpperClipped || p.Lower != 930 {
+		t.Errorf("an end the engine cut runs on with an arrow: %+v", p)
+	}
 	var legend []string
 	for _, e := range c.Legend {
 		legend = append(legend, e.Label)
@@ -135,8 +139,16 @@ func TestChartBandAndSPC(t *testing.T) {
 	if len(c.Band) != 4 || c.Band[0].Lower != 90 || c.Band[0].Upper != 130 {
 		t.Errorf("band = %+v", c.Band)
 	}
-	if c.SPC == nil || c.SPC.Mean != 110 || *c.SPC.Lower != 95 || c.SPC.LastSlot != 3 {
+	if len(c.SPC) != 1 || c.SPC[0].Mean != 110 || *c.SPC[0].Lower != 95 || c.SPC[0].LastSlot != 3 {
 		t.Errorf("spc = %+v", c.SPC)
+	}
+	// rebased from August: two segments, the lines stepping there
+	in.Trend.Segments = []report.Segment{
+		{From: "2023-06", To: "2023-07", Mean: 105, LPL: 92, UPL: 118},
+		{From: "2023-08", To: "2023-09", Mean: 120, LPL: 110, UPL: 130},
+	}
+	if c := ChartOf(in); len(c.SPC) != 2 || c.SPC[0].LastSlot != 1 || c.SPC[1].FirstSlot != 2 || c.SPC[1].Mean != 120 || *c.SPC[1].Upper != 130 {
+		t.Errorf("segments = %+v", c.SPC)
 	}
 	// the gap in August breaks the line: 100-110, then 120 alone (no segment)
 	if len(c.Lines) != 1 || len(c.Lines[0]) != 2 || len(c.Points) != 3 || c.Points[2].Mark != MarkNeutralHigh {

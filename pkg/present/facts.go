@@ -94,11 +94,11 @@ func ValueQualifier(in *report.Indicator) string {
 	return ""
 }
 
-// FactsLine is an indicator's one-line summary under its heading:
-// "Value 82% (2023/24 Q2) · Target 85% · Floor 75% · Higher is better", or for an activity
-// indicator "Value 31,200 (2023/24 Q2) · Expected range 28,000 to 37,000".
+// FactsLine is an indicator's one-line summary under its heading, the value with its basis:
+// "Value 82% Q (2023/24 Q2) · Target 85% · Floor 75% · Higher is better", or for an activity
+// indicator "Value 31,200 Q (2023/24 Q2) · Expected range 28,000 to 37,000".
 func FactsLine(in *report.Indicator) string {
-	s := "Value " + Value(in).Text
+	s := "Value " + ValueWithBasis(in)
 	if in.ValuePeriod != nil {
 		s += " (" + Label(*in.ValuePeriod)
 		if in.Stale {
@@ -132,11 +132,16 @@ func FactsLine(in *report.Indicator) string {
 }
 
 // ProjectionSentence is "Projected for 2023/24 Q3: 80% (95% prediction interval 76% to 84%),
-// which would be rated Amber against a target of 85% and a floor of 75%." Figures are shown
-// to the indicator's decimals, as its value is; "" when there is no projection.
+// which would be rated Amber against a target of 85% and a floor of 75%.", followed by the
+// engine's note of what it rests on and where it was cut. Figures are shown to the
+// indicator's decimals, as its value is. Without a projection it is the engine's reason for
+// withholding one, or "".
 func ProjectionSentence(in *report.Indicator) string {
 	pr := in.Projection
 	if pr == nil {
+		if in.ProjectionWithheld != nil {
+			return in.ProjectionWithheld.Sentence
+		}
 		return ""
 	}
 	f := func(v float64) string { return Format(v, in.Unit, in.Decimals) }
@@ -149,7 +154,11 @@ func ProjectionSentence(in *report.Indicator) string {
 	} else if !IsActivity(in) {
 		s += "; no thresholds are set for that quarter"
 	}
-	return s + "."
+	s += "."
+	if pr.Note != "" {
+		s += " " + pr.Note
+	}
+	return s
 }
 
 // ValueNote says why a value is not a whole quarter's, for the list of stale and partial

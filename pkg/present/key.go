@@ -33,8 +33,9 @@ type Abbreviation struct {
 	Short, Meaning string
 }
 
-// Abbreviations are every short form the tables use, for the key: the rating grid's status
-// abbreviations, its stale and part-quarter notes, the short period label and the dash.
+// Abbreviations are every short form the report uses, for the key: the rating grid's status
+// abbreviations, the basis codes beside values, the grid's stale and part-quarter notes, the
+// short period label and the dash.
 func Abbreviations() []Abbreviation {
 	var out []Abbreviation
 	for _, s := range []Status{Green, Amber, Red, NotRated, NoData} {
@@ -43,6 +44,7 @@ func Abbreviations() []Abbreviation {
 	for _, s := range []Status{Above, Within, Below} {
 		out = append(out, Abbreviation{s.Short(), s.Word() + " the expected range"})
 	}
+	out = append(out, basisMeanings...)
 	return append(out,
 		Abbreviation{"*", "the value is from an earlier quarter (stale)"},
 		Abbreviation{"p", "part quarter"},

@@ -134,6 +134,13 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 		Unit:        ind.Unit,
 		Decimals:    ind.Decimals,
 		Frequency:   ind.Frequency,
+		Basis:       ind.Basis,
+	}
+	if out.Basis == "" {
+		out.Basis = catalogue.BasisQuarter
+	}
+	if ind.Frequency == catalogue.Monthly {
+		out.Aggregate = ind.Aggregate
 	}
 	if ind.Polarity != "" {
 		p := ind.Polarity
@@ -200,7 +207,7 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 	prevDir := Direction(trendAt(s, q.Add(-1), cfg).Direction)
 	out.TrendPrevious = &prevDir
 	if ind.Type == catalogue.KPI {
-		out.Projection = projection(s, q, cfg.Window)
+		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)
 	}
 
 	// A month of a summed indicator is a third of a quarter's scale: quarterly thresholds

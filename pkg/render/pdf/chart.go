@@ -149,20 +149,18 @@ func (d *doc) steps(ch present.Chart, f chartFrame) {
 }
 
 func (d *doc) spcLines(ch present.Chart, f chartFrame) {
-	s := ch.SPC
-	if s == nil {
-		return
-	}
 	p := d.pdf
-	x0, x1 := f.x(float64(s.FirstSlot))-f.slotW()/2, f.x(float64(s.LastSlot))+f.slotW()/2
-	d.drawColour(d.st.Colours.Grey)
-	p.SetLineWidth(0.35)
-	p.Line(x0, f.y(s.Mean), x1, f.y(s.Mean))
-	if s.Lower != nil && s.Upper != nil {
-		d.setDash(dashLimit)
-		p.Line(x0, f.y(*s.Lower), x1, f.y(*s.Lower))
-		p.Line(x0, f.y(*s.Upper), x1, f.y(*s.Upper))
-		d.setDash(nil)
+	for _, s := range ch.SPC {
+		x0, x1 := f.x(float64(s.FirstSlot))-f.slotW()/2, f.x(float64(s.LastSlot))+f.slotW()/2
+		d.drawColour(d.st.Colours.Grey)
+		p.SetLineWidth(0.35)
+		p.Line(x0, f.y(s.Mean), x1, f.y(s.Mean))
+		if s.Lower != nil && s.Upper != nil {
+			d.setDash(dashLimit)
+			p.Line(x0, f.y(*s.Lower), x1, f.y(*s.Lower))
+			p.Line(x0, f.y(*s.Upper), x1, f.y(*s.Upper))
+			d.setDash(nil)
+		}
 	}
 }
 

@@ -90,7 +90,7 @@ func (d *doc) directorateTable(list []*report.Indicator, activity bool) {
 	t := table{size: d.st.Fonts.Small, cols: cols}
 	var rows []row
 	for _, in := range list {
-		value := present.Value(in).Text
+		value := present.ValueWithBasis(in)
 		if q := present.ValueQualifier(in); q != "" {
 			value += "\n" + q
 		}
@@ -154,8 +154,8 @@ func (d *doc) indicator(in *report.Indicator) {
 	if in.Trend != nil && in.Trend.Sentence != "" {
 		d.labelled("Direction of travel", in.Trend.Sentence)
 	}
-	if in.Projection != nil {
-		d.labelled("Projection", present.ProjectionSentence(in))
+	if s := present.ProjectionSentence(in); s != "" {
+		d.labelled("Projection", s)
 	}
 	if in.Commentary != nil {
 		if in.Commentary.Context != "" {

@@ -133,7 +133,7 @@ func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 	plain := cellStyle{}
 	wrapped := cellStyle{wrap: true}
 	activity := isActivity(ind)
-	valueStyle := cellStyle{format: shownFormat(ind.Unit, present.Value(ind))}
+	valueStyle := cellStyle{format: valueFormat(ind)}
 	threshold := func(v *float64, applies bool) (interface{}, cellStyle) {
 		if number(v) == nil {
 			return orMarker(nil, applies), markerStyle(plain)
