@@ -12,7 +12,7 @@ build:
 test:
 	$(GO) test ./...
 
-# The example project's corporate report and six directorate dashboards, as PDF, XLSX and JSON.
+# The example project's corporate report and six directorate dashboards, as PDF, XLSX, JSON and HTML.
 demo:
 	$(GO) run ./cmd/qpr build --catalogue $(EXAMPLE)/catalogue.yaml --data $(EXAMPLE)/data --out $(OUT)
 

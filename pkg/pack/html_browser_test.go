@@ -117,7 +117,7 @@ func checkStructure(t *testing.T, f docFacts, c htmlCase) {
 	if f.Lang != "en-GB" {
 		t.Errorf("<html lang=%q>, want en-GB (the catalogue gives no language)", f.Lang)
 	}
-	if !strings.Contains(f.Title, c.report.Title) || !strings.Contains(f.Title, "Quarter 2, 2023/24") {
+	if !strings.Contains(f.Title, c.report.Title) || !strings.Contains(f.Title, "2023/24 Q2") {
 		t.Errorf("<title> %q does not name the report and its quarter", f.Title)
 	}
 	if f.H1s != 1 || f.Banners != 1 || f.Navs != 1 || f.Mains != 1 {

@@ -18,6 +18,7 @@ type jsonIndicator struct {
 	Type     string   `json:"type"`
 	Unit     string   `json:"unit"`
 	Decimals int      `json:"decimals"`
+	Basis    string   `json:"basis"`
 	Value    *float64 `json:"value"`
 	Display  *string  `json:"display"`
 	RAG      *string  `json:"rag"`
@@ -25,12 +26,14 @@ type jsonIndicator struct {
 	Trend    *struct {
 		Direction string `json:"direction"`
 	} `json:"trend"`
-	Stale   bool `json:"stale"`
-	Partial bool `json:"partial"`
-	History []struct {
+	Stale       bool    `json:"stale"`
+	Partial     bool    `json:"partial"`
+	ValuePeriod *string `json:"value_period"`
+	History     []struct {
 		Period   string  `json:"period"`
 		RAG      *string `json:"rag"`
 		Activity *string `json:"activity"`
+		Partial  bool    `json:"partial"`
 	} `json:"history"`
 }
 
@@ -52,6 +55,7 @@ func TestHTMLAgreesWithJSON(t *testing.T) {
 	for _, c := range htmlCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			var doc struct {
+				Period         string          `json:"period"`
 				HistoryPeriods []string        `json:"history_periods"`
 				Indicators     []jsonIndicator `json:"indicators"`
 			}
@@ -68,7 +72,7 @@ func TestHTMLAgreesWithJSON(t *testing.T) {
 			rows := map[string]*html.Node{}
 			find(root, func(n *html.Node) bool {
 				id := attr(n, "id")
-				return n.Data == "table" && strings.HasPrefix(id, "dir-") && strings.HasSuffix(id, "-table")
+				return n.Data == "table" && strings.HasPrefix(id, "dir-") && (strings.HasSuffix(id, "-kpis") || strings.HasSuffix(id, "-activity"))
 			}, func(tb *html.Node) {
 				find(tb, func(n *html.Node) bool { return n.Data == "tr" && n.Parent.Data == "tbody" }, func(tr *html.Node) {
 					find(tr, func(a *html.Node) bool { return a.Data == "a" }, func(a *html.Node) {
@@ -79,7 +83,7 @@ func TestHTMLAgreesWithJSON(t *testing.T) {
 			if len(sections) != len(doc.Indicators) {
 				t.Errorf("the HTML has %d indicator sections; the JSON has %d indicators", len(sections), len(doc.Indicators))
 			}
-			checkLists(t, root, doc.HistoryPeriods, doc.Indicators)
+			checkLists(t, root, doc.Period, doc.HistoryPeriods, doc.Indicators)
 			for _, in := range doc.Indicators {
 				id := "ind-" + in.Code
 				sec, ok := sections[id]
@@ -135,24 +139,29 @@ func checkSection(t *testing.T, in jsonIndicator, sec *html.Node) {
 func checkRow(t *testing.T, in jsonIndicator, row *html.Node) {
 	t.Helper()
 	cells := cellsOf(row)
-	// Indicator | Value | Target | Floor | Rating | Direction | earlier quarters...
+	// KPIs: Indicator | Value | Target | Floor | Rating | Direction | earlier quarters...
+	// activity indicators: Indicator | Value | Expected range | Against range | Direction | ...
 	value := cells[1]
 	if i := strings.Index(value, " ("); i >= 0 {
-		value = value[:i] // "(2023/24 Q1)" or "(part quarter)" below a stand-in value
+		value = value[:i] // "(2023/24 Q1)" or "(2 of 3 months)" below a stand-in value
 	}
 	checkShown(t, in, "directorate table", value)
-	status := "no_data"
+	status, dir := cells[4], cells[5]
+	if in.Type == "activity" {
+		status, dir = cells[3], cells[4]
+	}
+	wantStatus := "no_data"
 	if in.RAG != nil {
-		status = *in.RAG
+		wantStatus = *in.RAG
 	} else if in.Activity != nil {
-		status = *in.Activity
+		wantStatus = *in.Activity
 	}
-	checkWord(t, in.Code, "directorate table rating", cells[4], status)
-	dir := "insufficient"
+	checkWord(t, in.Code, "directorate table rating", status, wantStatus)
+	wantDir := "insufficient"
 	if in.Trend != nil {
-		dir = in.Trend.Direction
+		wantDir = in.Trend.Direction
 	}
-	checkWord(t, in.Code, "directorate table direction", cells[5], dir)
+	checkWord(t, in.Code, "directorate table direction", dir, wantDir)
 }
 
 func cellsOf(tr *html.Node) []string {
@@ -180,11 +189,11 @@ func checkWord(t *testing.T, code, what, got, status string) {
 	t.Errorf("%s: the HTML's %s is %q; the JSON says %s, shown as %q", code, what, got, status, words[0])
 }
 
-var shownNumber = regexp.MustCompile(`^(£)?(-?[0-9][0-9,]*(\.([0-9]+))?)(%| days)?$`)
+var shownNumber = regexp.MustCompile(`^(£)?(-?[0-9][0-9,]*(\.([0-9]+))?)(%| days)?( (Q|MS|YTD|R12M|A))?$`)
 
 // checkShown checks a shown value against the JSON: the number, read back, is the JSON's
 // value rounded to the places shown; those places are the display's, or the indicator's
-// decimals; and the unit is the indicator's.
+// decimals; the unit is the indicator's; and the basis beside it is the JSON's.
 func checkShown(t *testing.T, in jsonIndicator, where, shown string) {
 	t.Helper()
 	if in.Value == nil {
@@ -220,6 +229,9 @@ func checkShown(t *testing.T, in jsonIndicator, where, shown string) {
 	if half := 0.5 * math.Pow(10, -float64(places)); math.Abs(got-*in.Value) > half*(1+1e-9) {
 		t.Errorf("%s: %s shows %q; the JSON's value %v does not round to it", in.Code, where, shown, *in.Value)
 	}
+	if basis := strings.TrimPrefix(m[6], " "); basis != in.Basis {
+		t.Errorf("%s: %s shows %q with basis %q; the JSON's basis is %q", in.Code, where, shown, basis, in.Basis)
+	}
 	wantUnit := map[string]string{"percent": "%", "currency": "£", "days": " days"}[in.Unit]
 	if gotUnit := m[1] + m[5]; gotUnit != wantUnit {
 		t.Errorf("%s: %s shows %q with unit %q; the indicator's unit %s is shown as %q", in.Code, where, shown, gotUnit, in.Unit, wantUnit)
@@ -233,11 +245,13 @@ func jsonText(s *string) string {
 	return strconv.Quote(*s)
 }
 
-// checkLists checks the summary's lists against the JSON: the history grid's cell for each
-// indicator and quarter is that quarter's rating in the JSON's history (no data where the
-// history has none); the red list holds exactly the KPIs the JSON rates red; the stale and
-// partial table exactly those the JSON flags.
-func checkLists(t *testing.T, root *html.Node, periods []string, ins []jsonIndicator) {
+// checkLists checks the summary's lists against the JSON: in the history grid, the report
+// quarter's cell is the indicator's headline status (the one the summary counts), noted
+// "from <quarter>" when that value is a stand-in and "part quarter" when partial; each
+// earlier quarter's cell is that quarter's status in the JSON's history (no data where the
+// history has none), noted "part quarter" when partial. The red list holds exactly the KPIs
+// the JSON rates red; the stale and partial table exactly those the JSON flags.
+func checkLists(t *testing.T, root *html.Node, current string, periods []string, ins []jsonIndicator) {
 	t.Helper()
 	grid := map[string][]string{}
 	var head []string
@@ -270,19 +284,41 @@ func checkLists(t *testing.T, root *html.Node, periods []string, ins []jsonIndic
 			continue
 		}
 		for i, p := range periods {
-			status := "no_data"
-			for _, h := range in.History {
-				if h.Period == p {
-					if h.RAG != nil {
-						status = *h.RAG
-					} else if h.Activity != nil {
-						status = *h.Activity
+			status, note := "no_data", ""
+			if p == current {
+				status = headlineStatus(in)
+				switch {
+				case in.Stale && in.ValuePeriod != nil:
+					note = "from " + *in.ValuePeriod
+				case in.Partial:
+					note = "part quarter"
+				}
+			} else {
+				for _, h := range in.History {
+					if h.Period == p {
+						if h.RAG != nil {
+							status = *h.RAG
+						} else if h.Activity != nil {
+							status = *h.Activity
+						}
+						if h.Partial {
+							note = "part quarter"
+						}
 					}
 				}
 			}
-			if i < len(cells) {
-				checkWord(t, in.Code, "history grid "+p, cells[i], status)
+			if i >= len(cells) {
+				continue
 			}
+			word := cells[i]
+			if note != "" {
+				var ok bool
+				if word, ok = strings.CutSuffix(word, " "+note); !ok {
+					t.Errorf("%s: the history grid's %s cell %q has no note %q", in.Code, p, cells[i], note)
+					continue
+				}
+			}
+			checkWord(t, in.Code, "history grid "+p, word, status)
 		}
 	}
 	var red []string
@@ -312,4 +348,16 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// headlineStatus is an indicator's status this quarter: its rating, or its place against its
+// expected range.
+func headlineStatus(in jsonIndicator) string {
+	switch {
+	case in.RAG != nil:
+		return *in.RAG
+	case in.Activity != nil:
+		return *in.Activity
+	}
+	return "no_data"
 }

@@ -3,120 +3,67 @@ package html
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/example/qpr/pkg/present"
 )
 
-// chart is what the SVG painter draws: every position decided, in data units (slots along
-// the bottom, values up the side). The painter only maps them to the drawing and writes
-// markup.
-type chart struct {
-	ID             string // prefix of the chart's element ids
-	Title, Desc    string // its accessible name and description
-	YTitle, XTitle string
-	Lo, Hi         float64
-	Ticks          []tick
-	Slots          int
-	Left           float64 // the plot's left edge, room for the longest tick label
-	XLabels        []xLabel
-	Band           []slotRange // the expected range, slot by slot
-	Steps          []steps     // thresholds that step from slot to slot
-	Lines          []hLine     // spc mean and process limits
-	Trend          *segment    // fitted trend line
-	Values         []point     // the indicator's own values, in slot order
-	Projection     *projection
-	Legend         []legendItem
+// svgChart paints a present.Chart as inline SVG: it maps slots and values to the drawing's
+// units and writes markup, deciding nothing the chart description does not say. The drawing
+// is 640 by 250 units and scales to its container's width; colours and line styles come
+// from the style sheet's classes.
+type svgChart struct {
+	c     present.Chart
+	id    string // prefix of the chart's element ids
+	left  float64
+	title string
+	desc  string
 }
 
-type tick struct {
-	V     float64
-	Label string
-}
-
-type xLabel struct {
-	Slot        int
-	Top, Bottom string
-	Minor       bool // left out on a narrow screen, where the labels are drawn larger
-}
-
-type slotRange struct {
-	Slot   int
-	Lo, Hi float64
-}
-
-// steps is a threshold line: one value (or none) per slot.
-type steps struct {
-	Class  string // target, floor, band-edge
-	Values []*float64
-}
-
-type hLine struct {
-	Class    string // mean, limit
-	V        float64
-	From, To int // slots covered
-}
-
-type segment struct{ X0, Y0, X1, Y1 float64 }
-
-// point is one value at a slot; Kind is its spc point type, "" for a plain value.
-type point struct {
-	Slot int
-	V    float64
-	Kind string
-}
-
-type projection struct {
-	Slot                int
-	Value, Lower, Upper float64
-}
-
-// legendItem names one mark of the chart; Kind selects its sample drawing.
-type legendItem struct {
-	Kind, Label string
-}
-
-// The drawing's size in SVG user units; it scales to its container's width.
 const (
-	svgW, svgH   = 640.0, 250.0
-	plotT        = 24.0
-	plotR, plotH = 12.0, 164.0
-	// tick labels are drawn at up to 20 units on a narrow screen; a character takes about
-	// 0.6 of that
-	tickCharW      = 12.0
-	markerR        = 4.0
-	svgFontSize    = 13
-	legendSampleW  = 30
-	legendSampleH  = 14
-	legendSampleCY = 7
+	svgW, svgH = 640.0, 250.0
+	plotT      = 24.0
+	plotR      = 12.0
+	plotH      = 164.0
+	markerR    = 4.0
+	// tick labels are drawn at up to 20 units on a narrow screen, a character taking about
+	// 0.6 of that; an axis label needs about 64 units across
+	tickCharW   = 12.0
+	labelRoom   = 64.0
+	sampleW     = 30
+	sampleH     = 14
+	sampleCY    = 7
+	arrowHeight = 7.0
 )
 
-// leftFor is the plot's left edge with room for the tick labels.
-func leftFor(ticks []tick) float64 {
+func newSVGChart(c present.Chart, id, title, desc string) *svgChart {
 	longest := 0
-	for _, t := range ticks {
+	for _, t := range c.Axis.Ticks {
 		longest = max(longest, utf8.RuneCountInString(t.Label))
 	}
-	return max(48, float64(longest)*tickCharW+12)
+	return &svgChart{c: c, id: id, left: max(48, float64(longest)*tickCharW+12), title: title, desc: desc}
 }
 
-func (c *chart) plotW() float64 { return svgW - c.Left - plotR }
+func (s *svgChart) plotW() float64 { return svgW - s.left - plotR }
 
-func (c *chart) x(slot float64) float64 {
-	return c.Left + (slot+0.5)*c.plotW()/float64(max(c.Slots, 1))
-}
+func (s *svgChart) slotW() float64 { return s.plotW() / float64(max(s.c.Slots, 1)) }
 
-func (c *chart) slotW() float64 { return c.plotW() / float64(max(c.Slots, 1)) }
+func (s *svgChart) x(slot float64) float64 { return s.left + (slot+0.5)*s.slotW() }
 
-func (c *chart) y(v float64) float64 {
-	if c.Hi == c.Lo {
+func (s *svgChart) y(v float64) float64 {
+	a := s.c.Axis
+	if a.Max == a.Min {
 		return plotT + plotH/2
 	}
-	return plotT + plotH - (v-c.Lo)/(c.Hi-c.Lo)*plotH
+	return plotT + plotH - (v-a.Min)/(a.Max-a.Min)*plotH
 }
 
+// num writes a coordinate to a tenth of a unit, the same way every time.
 func num(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 1, 64)
+	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64)
 	s = strings.TrimSuffix(s, ".0")
 	if s == "-0" {
 		s = "0"
@@ -124,121 +71,151 @@ func num(v float64) string {
 	return s
 }
 
-// svg is the chart as inline SVG markup: role="img" with its title and description as the
-// accessible name and description; everything inside is presentation.
-func (c *chart) svg() template.HTML {
+var stepClass = map[present.StepKind]string{
+	present.StepTarget: "target", present.StepFloor: "floor",
+	present.StepRangeUpper: "band-edge", present.StepRangeLower: "band-edge",
+}
+
+// svg is the chart: role="img", named and described by its title and desc.
+func (s *svgChart) svg() template.HTML {
 	var b strings.Builder
 	esc := template.HTMLEscapeString
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t" aria-describedby="%s-d" focusable="false">`, num(svgW), num(svgH), c.ID, c.ID)
-	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, c.ID, esc(c.Title), c.ID, esc(c.Desc))
-	// axis title and gridlines with their values
-	fmt.Fprintf(&b, `<text class="axis-title" x="4" y="14">%s</text>`, esc(c.YTitle))
-	for _, t := range c.Ticks {
-		y := num(c.y(t.V))
-		fmt.Fprintf(&b, `<line class="grid" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(c.Left), y, num(c.Left+c.plotW()), y)
-		fmt.Fprintf(&b, `<text class="tick" x="%s" y="%s" text-anchor="end">%s</text>`, num(c.Left-6), num(c.y(t.V)+4), esc(t.Label))
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t" aria-describedby="%s-d">`, num(svgW), num(svgH), s.id, s.id)
+	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, s.id, esc(s.title), s.id, esc(s.desc))
+	fmt.Fprintf(&b, `<text class="axis-title" x="4" y="14">%s</text>`, esc(s.c.YTitle))
+	for _, t := range s.c.Axis.Ticks {
+		y := s.y(t.Value)
+		fmt.Fprintf(&b, `<line class="grid" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(s.left), num(y), num(s.left+s.plotW()), num(y))
+		fmt.Fprintf(&b, `<text class="tick" x="%s" y="%s" text-anchor="end">%s</text>`, num(s.left-6), num(y+4), esc(t.Label))
 	}
-	c.paintBand(&b)
-	for _, s := range c.Steps {
-		c.paintSteps(&b, s)
+	for _, r := range s.c.Band {
+		top, bottom := s.y(r.Upper), s.y(r.Lower)
+		fmt.Fprintf(&b, `<rect class="band" x="%s" y="%s" width="%s" height="%s"/>`,
+			num(s.x(float64(r.Slot))-s.slotW()/2), num(top), num(s.slotW()), num(bottom-top))
 	}
-	for _, l := range c.Lines {
-		fmt.Fprintf(&b, `<line class="%s" x1="%s" y1="%s" x2="%s" y2="%s"/>`, l.Class,
-			num(c.x(float64(l.From))-c.slotW()/2), num(c.y(l.V)), num(c.x(float64(l.To))+c.slotW()/2), num(c.y(l.V)))
+	for _, st := range s.c.Steps {
+		b.WriteString(s.steps(st))
 	}
-	if t := c.Trend; t != nil {
-		fmt.Fprintf(&b, `<line class="trend" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(c.x(t.X0)), num(c.y(t.Y0)), num(c.x(t.X1)), num(c.y(t.Y1)))
-	}
-	c.paintValues(&b)
-	if p := c.Projection; p != nil {
-		x := c.x(float64(p.Slot))
-		lo, hi := c.y(p.Lower), c.y(p.Upper)
-		fmt.Fprintf(&b, `<g class="projection"><line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x), num(lo), num(x), num(hi))
-		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s"/><line x1="%s" y1="%s" x2="%s" y2="%s"/>`,
-			num(x-5), num(lo), num(x+5), num(lo), num(x-5), num(hi), num(x+5), num(hi))
-		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="%s"/></g>`, num(x), num(c.y(p.Value)), num(markerR+0.5))
-	}
-	// axes last, over the thresholds
-	fmt.Fprintf(&b, `<path class="axis" d="M%s %sV%sH%s"/>`, num(c.Left), num(plotT), num(plotT+plotH), num(c.Left+c.plotW()))
-	for _, l := range c.XLabels {
-		x := num(c.x(float64(l.Slot)))
-		class := "tick"
-		if l.Minor {
-			class += " minor"
-		}
-		fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(plotT+plotH+17), esc(l.Top))
-		if l.Bottom != "" {
-			fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(plotT+plotH+35), esc(l.Bottom))
+	for _, l := range s.c.SPC {
+		x0, x1 := s.x(float64(l.FirstSlot))-s.slotW()/2, s.x(float64(l.LastSlot))+s.slotW()/2
+		fmt.Fprintf(&b, `<line class="mean" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x0), num(s.y(l.Mean)), num(x1), num(s.y(l.Mean)))
+		for _, v := range []*float64{l.Lower, l.Upper} {
+			if v != nil {
+				fmt.Fprintf(&b, `<line class="limit" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x0), num(s.y(*v)), num(x1), num(s.y(*v)))
+			}
 		}
 	}
-	fmt.Fprintf(&b, `<text class="axis-title" x="%s" y="%s" text-anchor="middle">%s</text>`, num(c.Left+c.plotW()/2), num(svgH-6), esc(c.XTitle))
+	if t := s.c.TrendLine; t != nil {
+		fmt.Fprintf(&b, `<line class="trend" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(s.x(t.X0)), num(s.y(t.Y0)), num(s.x(t.X1)), num(s.y(t.Y1)))
+	}
+	for _, line := range s.c.Lines {
+		var d strings.Builder
+		for i, p := range line {
+			cmd := "L"
+			if i == 0 {
+				cmd = "M"
+			}
+			fmt.Fprintf(&d, "%s%s %s", cmd, num(s.x(p.Slot)), num(s.y(p.Value)))
+		}
+		fmt.Fprintf(&b, `<path class="series" d="%s"/>`, d.String())
+	}
+	for _, p := range s.c.Points {
+		b.WriteString(mark(p.Mark, s.x(p.Slot), s.y(p.Value)))
+	}
+	if p := s.c.Projection; p != nil {
+		b.WriteString(s.projection(p))
+	}
+	fmt.Fprintf(&b, `<path class="axis" d="M%s %sV%sH%s"/>`, num(s.left), num(plotT), num(plotT+plotH), num(s.left+s.plotW()))
+	b.WriteString(s.axisLabels())
+	fmt.Fprintf(&b, `<text class="axis-title" x="%s" y="%s" text-anchor="middle">%s</text>`, num(s.left+s.plotW()/2), num(svgH-6), esc(s.c.XTitle))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
 
-func (c *chart) paintBand(b *strings.Builder) {
-	for _, r := range c.Band {
-		top, bottom := c.y(r.Hi), c.y(r.Lo)
-		fmt.Fprintf(b, `<rect class="band" x="%s" y="%s" width="%s" height="%s"/>`,
-			num(c.x(float64(r.Slot))-c.slotW()/2), num(top), num(c.slotW()), num(bottom-top))
-	}
-}
-
-// paintSteps draws a threshold as level runs that step where it changes, as one path.
-func (c *chart) paintSteps(b *strings.Builder, s steps) {
+// steps draws a threshold as level runs across its slots, joined where it changes, as one
+// path.
+func (s *svgChart) steps(st present.Step) string {
 	var d strings.Builder
-	var prev *float64
-	for i, v := range s.Values {
-		if v == nil {
-			prev = nil
-			continue
-		}
-		left, right, y := c.x(float64(i))-c.slotW()/2, c.x(float64(i))+c.slotW()/2, c.y(*v)
-		if prev != nil {
+	prev := -2
+	for _, l := range st.Levels {
+		left, right, y := s.x(float64(l.Slot))-s.slotW()/2, s.x(float64(l.Slot))+s.slotW()/2, s.y(l.Value)
+		switch {
+		case l.Join && prev == l.Slot-1:
 			fmt.Fprintf(&d, "V%sH%s", num(y), num(right))
-		} else {
+		case prev == l.Slot-1:
+			fmt.Fprintf(&d, "H%s", num(right))
+		default:
 			fmt.Fprintf(&d, "M%s %sH%s", num(left), num(y), num(right))
 		}
-		prev = v
+		prev = l.Slot
 	}
-	if d.Len() > 0 {
-		fmt.Fprintf(b, `<path class="%s" d="%s"/>`, s.Class, d.String())
+	if d.Len() == 0 {
+		return ""
 	}
+	return fmt.Sprintf(`<path class="%s" d="%s"/>`, stepClass[st.Kind], d.String())
 }
 
-// paintValues draws the indicator's line, broken where a slot has no value, then a mark at
-// each value: a dot, or for spc special cause a shape of its own.
-func (c *chart) paintValues(b *strings.Builder) {
-	var d strings.Builder
-	for i, p := range c.Values {
-		cmd := "L"
-		if i == 0 || c.Values[i-1].Slot != p.Slot-1 {
-			cmd = "M"
+// projection is the projected value, hollow, on its prediction interval; an end that runs
+// on past the axis (or was cut at the unit's natural range) ends in an arrowhead, and a
+// value beyond the axis is not drawn.
+func (s *svgChart) projection(p *present.ProjectionMark) string {
+	var b strings.Builder
+	x := s.x(float64(p.Slot))
+	lo, hi := s.y(p.Lower), s.y(p.Upper)
+	fmt.Fprintf(&b, `<g class="projection"><line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x), num(lo), num(x), num(hi))
+	end := func(y float64, clipped bool, dir float64) {
+		if clipped {
+			// an arrowhead pointing on past the end: dir -1 up, 1 down
+			fmt.Fprintf(&b, `<path class="arrow" d="M%s %sL%s %sL%s %sZ"/>`,
+				num(x), num(y+dir*arrowHeight*0.4), num(x-5), num(y-dir*arrowHeight*0.6), num(x+5), num(y-dir*arrowHeight*0.6))
+			return
 		}
-		fmt.Fprintf(&d, "%s%s %s", cmd, num(c.x(float64(p.Slot))), num(c.y(p.V)))
+		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x-5), num(y), num(x+5), num(y))
 	}
-	if d.Len() > 0 {
-		fmt.Fprintf(b, `<path class="series" d="%s"/>`, d.String())
+	end(lo, p.LowerClipped, 1)
+	end(hi, p.UpperClipped, -1)
+	if !p.ValueClipped {
+		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="%s"/>`, num(x), num(s.y(p.Value)), num(markerR+0.5))
 	}
-	for _, p := range c.Values {
-		b.WriteString(mark(p.Kind, c.x(float64(p.Slot)), c.y(p.V)))
-	}
+	b.WriteString(`</g>`)
+	return b.String()
 }
 
-// mark is a value's shape centred at (x, y).
-func mark(kind string, x, y float64) string {
+// axisLabels are the period labels along the bottom, thinned so that they never overlap.
+// Every other one is marked minor: a narrow screen draws the labels larger and leaves the
+// minor ones out.
+func (s *svgChart) axisLabels() string {
+	var b strings.Builder
+	labels := s.c.ThinLabels(int(math.Ceil(labelRoom / s.slotW())))
+	for i, l := range labels {
+		class := "tick"
+		if (len(labels)-1-i)%2 == 1 {
+			class += " minor"
+		}
+		x := num(s.x(float64(l.Slot)))
+		fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(plotT+plotH+17), template.HTMLEscapeString(l.Top))
+		if l.Bottom != "" {
+			fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(plotT+plotH+35), template.HTMLEscapeString(l.Bottom))
+		}
+	}
+	return b.String()
+}
+
+// mark is a value's shape centred at (x, y): a dot, or for SPC special cause a shape of its
+// own.
+func mark(m present.Mark, x, y float64) string {
 	r := markerR
-	switch kind {
-	case "special_cause_improvement":
+	switch m {
+	case present.MarkImprovement:
 		k := r * 1.9
 		return fmt.Sprintf(`<path class="sc-improvement" d="M%s %sL%s %sL%s %sL%s %sZ"/>`,
 			num(x), num(y-k), num(x+k), num(y), num(x), num(y+k), num(x-k), num(y))
-	case "special_cause_concern":
+	case present.MarkConcern:
 		k := r * 1.4
 		return fmt.Sprintf(`<rect class="sc-concern" x="%s" y="%s" width="%s" height="%s"/>`, num(x-k), num(y-k), num(2*k), num(2*k))
-	case "special_cause_neutral_high", "special_cause_neutral_low":
+	case present.MarkNeutralHigh, present.MarkNeutralLow:
 		dir := -1.0
-		if strings.HasSuffix(kind, "low") {
+		if m == present.MarkNeutralLow {
 			dir = 1
 		}
 		return fmt.Sprintf(`<path class="sc-neutral" d="M%s %sL%s %sL%s %sZ"/>`,
@@ -247,22 +224,27 @@ func mark(kind string, x, y float64) string {
 	return fmt.Sprintf(`<circle class="dot" cx="%s" cy="%s" r="%s"/>`, num(x), num(y), num(r))
 }
 
-// legendSample is a small drawing of a legend item's mark, hidden from assistive technology
-// (the label beside it says what it is).
-func legendSample(kind string) template.HTML {
-	w, h, cy := legendSampleW, legendSampleH, legendSampleCY
+var legendLineClass = map[present.LegendKind]string{
+	present.LegendTarget: "target", present.LegendFloor: "floor", present.LegendMean: "mean",
+	present.LegendLimits: "limit", present.LegendTrend: "trend",
+}
+
+// legendSample is a small drawing of a legend entry's mark, hidden from assistive technology:
+// the label beside it says what it is.
+func legendSample(e present.LegendEntry) template.HTML {
+	w, cy := sampleW, sampleCY
 	var inner string
-	switch kind {
-	case "band":
+	switch e.Kind {
+	case present.LegendBand:
 		inner = fmt.Sprintf(`<rect class="band" x="0" y="2" width="%d" height="10"/><path class="band-edge" d="M0 2H%dM0 12H%d"/>`, w, w, w)
-	case "projection":
+	case present.LegendProjection:
 		inner = fmt.Sprintf(`<g class="projection"><line x1="15" y1="1" x2="15" y2="13"/><circle cx="15" cy="%d" r="4.5"/></g>`, cy)
-	case "series":
-		inner = fmt.Sprintf(`<path class="series" d="M0 %dH%d"/>%s`, cy, w, mark("", 15, float64(cy)))
-	case "special_cause_improvement", "special_cause_concern", "special_cause_neutral_high", "special_cause_neutral_low":
-		inner = mark(kind, 15, float64(cy))
-	default: // a line class: target, floor, mean, limit, trend
-		inner = fmt.Sprintf(`<path class="%s" d="M0 %dH%d"/>`, kind, cy, w)
+	case present.LegendValue:
+		inner = fmt.Sprintf(`<path class="series" d="M0 %dH%d"/>%s`, cy, w, mark(present.MarkDot, 15, float64(cy)))
+	case present.LegendSpecial:
+		inner = mark(e.Mark, 15, float64(cy))
+	default:
+		inner = fmt.Sprintf(`<path class="%s" d="M0 %dH%d"/>`, legendLineClass[e.Kind], cy, w)
 	}
-	return template.HTML(fmt.Sprintf(`<svg class="sample" viewBox="0 0 %d %d" width="%d" height="%d" aria-hidden="true" focusable="false">%s</svg>`, w, h, w, h, inner))
+	return template.HTML(fmt.Sprintf(`<svg class="sample" viewBox="0 0 %d %d" width="%d" height="%d" aria-hidden="true">%s</svg>`, w, sampleH, w, sampleH, inner))
 }

@@ -45,6 +45,7 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 		"logo":    func() template.URL { return logoURI(t.Logo()) },
 		"numeric": func(cols []bool, i int) bool { return i < len(cols) && cols[i] },
 		"inc":     func(i int) int { return i + 1 },
+		"part":    func(heading string, paragraphs []string) part { return part{heading, paragraphs} },
 	}).Parse(pageSource)
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
@@ -55,6 +56,13 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// part is an indicator's titled block of text: its direction of travel, projection, context
+// or management action.
+type part struct {
+	Heading    string
+	Paragraphs []string
 }
 
 // css is the style sheet after the style's colours as custom properties.

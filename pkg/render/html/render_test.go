@@ -11,6 +11,7 @@ import (
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -186,9 +187,8 @@ func TestChartSVGGolden(t *testing.T) {
 	if fn01 == nil {
 		t.Fatal("no FN01 in the ced pack")
 	}
-	c := chartOf(fn01, "ind-FN01-chart")
-	c.Title, c.Desc = "title", "desc"
-	got := []byte(strings.ReplaceAll(string(c.svg()), "><", ">\n<") + "\n")
+	svg := newSVGChart(present.ChartOf(fn01), "ind-FN01-chart", "title", "desc").svg()
+	got := []byte(strings.ReplaceAll(string(svg), "><", ">\n<") + "\n")
 	path := filepath.Join("testdata", "FN01.svg")
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
@@ -208,34 +208,40 @@ func TestChartSVGGolden(t *testing.T) {
 	}
 }
 
-// The painter's arithmetic, worked by hand: a plot from x = 60 to 628 (640 less a right
-// margin of 12) holding 4 slots of 142 units, centres at 131, 273, 415, 557; values 0 to 100
-// over y = 188 (bottom) to 24 (top), 1.64 units a point.
+// The painter's arithmetic, worked by hand: tick labels of up to 4 characters leave the
+// plot from x = 60 to 628 (640 less a right margin of 12), 4 slots of 142 units with centres
+// at 131, 273, 415, 557; values 0 to 100 over y = 188 (bottom) to 24 (top), 1.64 units a
+// point.
 func TestChartGeometry(t *testing.T) {
-	c := &chart{ID: "c", Lo: 0, Hi: 100, Slots: 4, Left: 60}
+	c := present.Chart{Slots: 4, Axis: present.Axis{Min: 0, Max: 100, Step: 50,
+		Ticks: []present.Tick{{Value: 0, Label: "0%"}, {Value: 50, Label: "50%"}, {Value: 100, Label: "100%"}}}}
+	s := newSVGChart(c, "c", "", "")
 	for _, k := range []struct{ got, want float64 }{
-		{c.x(0), 131}, {c.x(3), 557}, {c.slotW(), 142}, {c.y(0), 188}, {c.y(100), 24}, {c.y(50), 106},
+		{s.left, 60}, {s.x(0), 131}, {s.x(3), 557}, {s.slotW(), 142}, {s.y(0), 188}, {s.y(100), 24}, {s.y(50), 106},
 	} {
 		if k.got != k.want {
 			t.Errorf("got %v, want %v", k.got, k.want)
 		}
 	}
-	// a target of 80 over two slots, none in the third, 90 in the fourth: two runs
-	var b strings.Builder
-	c.paintSteps(&b, steps{Class: "target", Values: []*float64{ptr(80), ptr(80), nil, ptr(90)}})
-	if want := `<path class="target" d="M60 56.8H202V56.8H344M486 40.4H628"/>`; b.String() != want {
-		t.Errorf("steps\n got %s\nwant %s", b.String(), want)
+	// a target of 80 over two slots, none in the third, 90 in the fourth: two runs; then a
+	// floor stepping from 70 to 75 between adjacent slots
+	target := present.Step{Kind: present.StepTarget, Levels: []present.StepLevel{{Slot: 0, Value: 80}, {Slot: 1, Value: 80}, {Slot: 3, Value: 90}}}
+	if got, want := s.steps(target), `<path class="target" d="M60 56.8H202H344M486 40.4H628"/>`; got != want {
+		t.Errorf("target\n got %s\nwant %s", got, want)
 	}
-	// values in slots 0, 1 and 3: the line breaks at the gap
-	c.Values = []point{{Slot: 0, V: 10}, {Slot: 1, V: 20}, {Slot: 3, V: 30}}
-	b.Reset()
-	c.paintValues(&b)
-	if want := `<path class="series" d="M131 171.6L273 155.2M557 138.8"/>`; !strings.HasPrefix(b.String(), want) {
-		t.Errorf("values\n got %s\nwant it to start %s", b.String(), want)
+	floor := present.Step{Kind: present.StepFloor, Levels: []present.StepLevel{{Slot: 0, Value: 70}, {Slot: 1, Value: 75, Join: true, From: 70}}}
+	if got, want := s.steps(floor), `<path class="floor" d="M60 73.2H202V65H344"/>`; got != want {
+		t.Errorf("floor\n got %s\nwant %s", got, want)
+	}
+	// a projection whose upper end runs on past the axis: an arrowhead there, no cap
+	s.c.Projection = &present.ProjectionMark{Slot: 3, Value: 90, Lower: 80, Upper: 100, UpperClipped: true}
+	got := s.projection(s.c.Projection)
+	for _, want := range []string{`<line x1="557" y1="56.8" x2="557" y2="24"/>`, `<line x1="552" y1="56.8" x2="562" y2="56.8"/>`, `<path class="arrow" d="M557 21.2L552 28.2L562 28.2Z"/>`, `<circle cx="557" cy="40.4" r="4.5"/>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("projection %s\nhas no %s", got, want)
+		}
 	}
 }
-
-func ptr(v float64) *float64 { return &v }
 
 // Odd reports render whole: a pack with nothing in it, an indicator with no value, no chart,
 // no trend and no commentary, a flat series, and a huge value.

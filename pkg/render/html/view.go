@@ -6,49 +6,66 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
 
 // page is everything the document template prints, worked out before it is printed: the
-// template only arranges it.
+// template only arranges it. Every word, number and period label comes from pkg/present (or
+// the user's templates); this file decides only how they sit in HTML.
 type page struct {
-	Lang, Title  string
-	Organisation string
-	ReportTitle  string
-	PackTitle    string // empty when it repeats the report title
-	PeriodLine   string
-	AsAt         string
-	Headline     []count
-	KPIs         int
-	Contents     []entry
-	Key          []keyGroup
-	Method       []string // how the direction of travel is worked out
-	Values       []string // how values are shown (values, stale, partial)
-	Narrative    []string
-	Counts       []table
-	ByDir        table
-	Grid         table
-	Reds         []redItem
-	Stale        table
-	Directorates []directorate
-	Sections     map[string]string // section id -> heading
+	Lang, Title    string
+	Organisation   string
+	ReportTitle    string
+	PackTitle      string // empty when it repeats the report title
+	PeriodLine     string
+	AsAt           string
+	HeadlineIntro  string
+	Headline       []count
+	Contents       []entry
+	Key            []keyGroup
+	KeyNotes       []keyNote
+	Narrative      []string
+	Counts         []table
+	ByDir          table
+	Grid           table
+	NoHistory      string
+	Reds           []redItem
+	NoAction       string
+	ActionsHeading string
+	Stale          table
+	Directorates   []directorate
+	Titles         map[string]string // section id -> heading
 }
 
-// entry is a line of the contents; Children are a directorate's indicators.
+// entry is a line of the contents; Children are a section's parts or a directorate's
+// indicators.
 type entry struct {
 	ID, Title string
 	Children  []entry
 }
 
-// status is a rating, activity status or direction: its class selects the shape and colour,
-// its word is what is read.
+// status is a rating, activity status or direction as shown: its classes select the shape
+// and the colour of its mark, its word is what is read.
 type status struct {
 	Class, Word string
 }
 
-func statusOf(s string) status {
-	return status{Class: "st-" + strings.ReplaceAll(s, "_", "-"), Word: statusWord(s)}
+var shapeClass = map[present.Shape]string{
+	present.ShapeDash: "dash", present.ShapeShortDash: "short-dash", present.ShapeCircle: "circle",
+	present.ShapeDiamond: "diamond", present.ShapeSquare: "square", present.ShapeHollowCircle: "hollow-circle",
+	present.ShapeTriangleUp: "triangle-up", present.ShapeBar: "bar", present.ShapeTriangleDown: "triangle-down",
+	present.ShapeArrowUp: "arrow-up", present.ShapeArrowDown: "arrow-down", present.ShapeArrowBoth: "arrow-both",
+}
+
+var toneClass = map[present.Tone]string{
+	present.ToneGrey: "grey", present.ToneGreen: "green", present.ToneAmber: "amber",
+	present.ToneRed: "red", present.ToneActivity: "activity", present.ToneText: "text",
+}
+
+func statusOf(s present.Status) status {
+	return status{Class: "sh-" + shapeClass[s.Shape()] + " tn-" + toneClass[s.Tone()], Word: s.Word()}
 }
 
 type count struct {
@@ -66,8 +83,13 @@ type keyEntry struct {
 	Text   string
 }
 
-// table is a data table: a caption, one header row and body rows; a row with Group set is a
-// heading row spanning the table.
+type keyNote struct {
+	Title      string
+	Paragraphs []string
+}
+
+// table is a data table: a caption, one header row and body rows; a row with Group set
+// starts a group of rows under its own heading.
 type table struct {
 	ID      string
 	Caption string
@@ -83,12 +105,12 @@ type row struct {
 	Total bool
 }
 
-// cell is text, a link, or a status shown as shape and word.
+// cell is text, a link, or a status shown as mark and word, with an optional note beneath.
 type cell struct {
 	Text   string
 	Href   string
 	Status *status
-	Note   string // a second, smaller line
+	Note   string
 }
 
 type redItem struct {
@@ -97,29 +119,30 @@ type redItem struct {
 }
 
 type directorate struct {
-	ID, Name   string
-	Narrative  []string
-	Table      table
-	Indicators []indicator
+	ID, Name     string
+	Narrative    []string
+	Tables       []table
+	NoIndicators string
+	Indicators   []indicator
 }
 
 type indicator struct {
-	ID, Code, Name string
-	Heading        string
-	StatusLabel    string
-	Status         status
-	Direction      status
-	Facts          string
-	Description    string
-	Chart          *chart
-	SVG            template.HTML
-	Legend         []legendView
-	Data           table
-	NoChart        string
-	Trend          []string
-	Projection     string
-	Context        []string
-	Actions        []string
+	ID, Code, Name    string
+	Heading           string
+	StatusLabel       string
+	Status            status
+	DirectionLabel    string
+	Direction         status
+	Facts             string
+	Description       string
+	SVG               template.HTML
+	Legend            []legendView
+	DataSummary       string
+	Data              table
+	NoChart           string
+	Headings          map[string]string
+	Trend, Projection []string
+	Context, Actions  []string
 }
 
 type legendView struct {
@@ -127,7 +150,7 @@ type legendView struct {
 	Label  string
 }
 
-// Section ids and headings; the contents and the sections use the same ones.
+// Section ids; the contents and the sections use the same ones.
 const (
 	idContents = "contents"
 	idKey      = "key"
@@ -139,28 +162,34 @@ const (
 	idStale    = "summary-stale"
 )
 
-var sectionTitles = map[string]string{
-	idContents: "Contents",
-	idKey:      "Key to ratings and direction of travel",
-	idSummary:  "Executive summary",
-	idCounts:   "Ratings and direction of travel against the previous quarter",
-	idByDir:    "Ratings by directorate",
-	idGrid:     "Ratings over the last five quarters",
-	idRed:      "KPIs rated Red and management action",
-	idStale:    "Values from an earlier or part quarter",
+var titles = map[string]string{
+	idContents: present.ContentsTitle,
+	idKey:      present.KeyTitle,
+	idSummary:  present.SummaryTitle,
+	idCounts:   present.CountsTitle,
+	idByDir:    present.ByDirectorateTitle,
+	idGrid:     present.GridTitle,
+	idRed:      present.RedTitle,
+	idStale:    present.StaleTitle,
+}
+
+var indicatorHeadings = map[string]string{
+	"direction": present.DirectionHeading, "projection": present.ProjectionHeading,
+	"context": present.ContextHeading, "actions": present.ActionsHeading,
 }
 
 // newPage works out the document's content from the report and the wording templates.
 func newPage(r *report.Report, t *templates.Set) (*page, error) {
-	ids := newIDs()
 	p := &page{
-		Lang:         r.Language,
-		Organisation: r.Organisation,
-		ReportTitle:  r.Title,
-		PeriodLine:   periodLine(r),
-		AsAt:         asAtWords(r),
-		KPIs:         r.Summary.KPIs,
-		Sections:     sectionTitles,
+		Lang:           r.Language,
+		Organisation:   r.Organisation,
+		ReportTitle:    r.Title,
+		PeriodLine:     present.PeriodLine(r),
+		AsAt:           present.AsAtWords(r),
+		Titles:         titles,
+		NoHistory:      present.NoHistoryText,
+		NoAction:       present.NoActionText,
+		ActionsHeading: present.ActionsHeading,
 	}
 	if p.Lang == "" {
 		p.Lang = "en-GB"
@@ -172,11 +201,12 @@ func newPage(r *report.Report, t *templates.Set) (*page, error) {
 	if p.PackTitle != "" {
 		p.Title += ": " + p.PackTitle
 	}
-	p.Title += ", " + quarterWords(r.Period)
+	p.Title += ", " + present.Label(r.Period)
 	if s := r.Summary; s.KPIs > 0 {
-		p.Headline = []count{{statusOf("green"), s.RAG.Green}, {statusOf("amber"), s.RAG.Amber}, {statusOf("red"), s.RAG.Red}}
+		p.HeadlineIntro = present.Count(s.KPIs, "key performance indicator", "key performance indicators") + " this quarter:"
+		p.Headline = []count{{statusOf(present.Green), s.RAG.Green}, {statusOf(present.Amber), s.RAG.Amber}, {statusOf(present.Red), s.RAG.Red}}
 	}
-	// indicator ids first: the summary's tables link to them
+	ids := ids{}
 	indID := map[*report.Indicator]string{}
 	for i := range r.Indicators {
 		indID[&r.Indicators[i]] = ids.make("ind-", r.Indicators[i].Code)
@@ -186,8 +216,7 @@ func newPage(r *report.Report, t *templates.Set) (*page, error) {
 		dirID[d.Code] = ids.make("dir-", d.Code)
 	}
 
-	var err error
-	if err = p.key(r, t); err != nil {
+	if err := p.key(r, t); err != nil {
 		return nil, err
 	}
 	text, err := t.Narrative(r)
@@ -195,26 +224,23 @@ func newPage(r *report.Report, t *templates.Set) (*page, error) {
 		return nil, err
 	}
 	p.Narrative = templates.Paragraphs(text)
-	p.countTables(r)
+	p.Counts = countTables(r)
 	p.ByDir = byDirectorate(r, dirID)
 	p.Grid = historyGrid(r, indID)
-	for _, in := range redKPIs(r) {
-		line := againstThresholds(in)
-		if in.Trend != nil && in.Trend.Direction != "" {
-			line += "; direction of travel " + statusWord(in.Trend.Direction)
-		}
-		item := redItem{ID: indID[in], Heading: in.Code + " " + in.Name, Line: line + "."}
-		if in.Commentary != nil {
-			item.Actions = templates.Paragraphs(in.Commentary.Actions)
-		}
-		p.Reds = append(p.Reds, item)
+	for _, in := range present.RedKPIs(r) {
+		p.Reds = append(p.Reds, redItem{ID: indID[in], Heading: in.Code + " " + in.Name, Line: present.RedLine(in),
+			Actions: templates.Paragraphs(present.Actions(in))})
 	}
 	p.Stale = staleTable(r, indID)
 
-	p.Contents = []entry{
-		{ID: idKey, Title: sectionTitles[idKey]},
-		{ID: idSummary, Title: sectionTitles[idSummary], Children: p.summaryEntries()},
+	summary := []entry{{ID: idCounts, Title: titles[idCounts]}, {ID: idByDir, Title: titles[idByDir]}, {ID: idGrid, Title: titles[idGrid]}}
+	if len(p.Reds) > 0 {
+		summary = append(summary, entry{ID: idRed, Title: titles[idRed]})
 	}
+	if len(p.Stale.Rows) > 0 {
+		summary = append(summary, entry{ID: idStale, Title: titles[idStale]})
+	}
+	p.Contents = []entry{{ID: idKey, Title: titles[idKey]}, {ID: idSummary, Title: titles[idSummary], Children: summary}}
 	for _, d := range r.Directorates {
 		dv, err := newDirectorate(r, t, d, dirID[d.Code], indID)
 		if err != nil {
@@ -230,105 +256,60 @@ func newPage(r *report.Report, t *templates.Set) (*page, error) {
 	return p, nil
 }
 
-func (p *page) summaryEntries() []entry {
-	out := []entry{{ID: idCounts, Title: sectionTitles[idCounts]}, {ID: idByDir, Title: sectionTitles[idByDir]}, {ID: idGrid, Title: sectionTitles[idGrid]}}
-	if len(p.Reds) > 0 {
-		out = append(out, entry{ID: idRed, Title: sectionTitles[idRed]})
-	}
-	if len(p.Stale.Rows) > 0 {
-		out = append(out, entry{ID: idStale, Title: sectionTitles[idStale]})
-	}
-	return out
-}
-
 func (p *page) key(r *report.Report, t *templates.Set) error {
-	groups := []struct {
-		title   string
-		entries []string
-	}{
-		{"Ratings of key performance indicators (KPIs)", []string{"green", "amber", "red", "not_rated", "no_data"}},
-		{"Activity indicators (compared with an expected range, not rated)", []string{"above", "within", "below"}},
-		{"Direction of travel", []string{"improving", "stable", "worsening", "rising", "falling", "insufficient"}},
-	}
-	for _, g := range groups {
-		kg := keyGroup{Title: g.title}
-		for _, e := range g.entries {
-			text, err := t.Key(e, r.Trend)
+	data := present.KeyDataOf(r)
+	for _, g := range present.KeyGroups {
+		kg := keyGroup{Title: g.Title}
+		for _, s := range g.Statuses {
+			text, err := t.Key(string(s), data)
 			if err != nil {
 				return err
 			}
-			kg.Entries = append(kg.Entries, keyEntry{Status: statusOf(e), Text: strings.Join(templates.Paragraphs(text), " ")})
+			kg.Entries = append(kg.Entries, keyEntry{Status: statusOf(s), Text: strings.Join(templates.Paragraphs(text), " ")})
 		}
 		p.Key = append(p.Key, kg)
 	}
-	for _, e := range []string{"method", "values", "stale", "partial"} {
-		text, err := t.Key(e, r.Trend)
-		if err != nil {
-			return err
+	for _, n := range present.KeyNotes {
+		kn := keyNote{Title: n.Title}
+		for _, e := range n.Entries {
+			text, err := t.Key(e, data)
+			if err != nil {
+				return err
+			}
+			kn.Paragraphs = append(kn.Paragraphs, templates.Paragraphs(text)...)
 		}
-		if e == "method" {
-			p.Method = templates.Paragraphs(text)
-		} else {
-			p.Values = append(p.Values, templates.Paragraphs(text)...)
-		}
+		p.KeyNotes = append(p.KeyNotes, kn)
 	}
 	return nil
 }
 
-type countLine struct {
-	status    string
-	now, prev int
-	always    bool
-}
-
-func (p *page) countTables(r *report.Report) {
-	s := r.Summary
-	prevHead := "Previous quarter"
-	if r.PreviousPeriod != "" {
-		prevHead = r.PreviousPeriod
-	}
-	add := func(caption, first string, lines []countLine) {
-		t := table{ID: fmt.Sprintf("counts-%d", len(p.Counts)+1), Caption: caption, Head: []string{first, r.Period, prevHead, "Change"}, Numeric: []bool{false, true, true, true}}
-		for _, l := range lines {
-			if !l.always && l.now == 0 && l.prev == 0 {
-				continue
-			}
-			st := statusOf(l.status)
-			t.Rows = append(t.Rows, row{Head: cell{Status: &st}, Cells: []cell{{Text: strconv.Itoa(l.now)}, {Text: strconv.Itoa(l.prev)}, {Text: change(l.now, l.prev)}}})
+// countTables are the summary's comparisons with the previous quarter, each captioned with
+// its heading and the two quarters.
+func countTables(r *report.Report) []table {
+	var out []table
+	this, prev := present.Label(r.Period), present.Label(r.PreviousPeriod)
+	for i, ct := range present.CountTables(r.Summary) {
+		t := table{ID: "counts-" + strconv.Itoa(i+1), Caption: ct.Heading + ": " + this + " against " + prev,
+			Head: []string{ct.Heading, this, prev, "Change"}, Numeric: []bool{false, true, true, true}}
+		for _, l := range ct.Shown() {
+			st := statusOf(l.Status)
+			t.Rows = append(t.Rows, row{Head: cell{Status: &st}, Cells: []cell{
+				{Text: strconv.Itoa(l.Now)}, {Text: strconv.Itoa(l.Prev)}, {Text: present.Change(l.Now, l.Prev)}}})
 		}
-		p.Counts = append(p.Counts, t)
+		out = append(out, t)
 	}
-	if s.KPIs > 0 {
-		kpis := fmt.Sprintf("%d %s", s.KPIs, templates.Plural(s.KPIs, "KPI", "KPIs"))
-		add("Ratings of the "+kpis+" this quarter and last", "Rating", []countLine{
-			{"green", s.RAG.Green, s.RAGPrevious.Green, true},
-			{"amber", s.RAG.Amber, s.RAGPrevious.Amber, true},
-			{"red", s.RAG.Red, s.RAGPrevious.Red, true},
-			{"not_rated", s.RAG.NotRated, s.RAGPrevious.NotRated, false},
-			{"no_data", s.RAG.NoData, s.RAGPrevious.NoData, false},
-		})
-		add("Direction of travel of the "+kpis+" this quarter and last", "Direction of travel", []countLine{
-			{"improving", s.Trend.Improving, s.TrendPrevious.Improving, true},
-			{"stable", s.Trend.Stable, s.TrendPrevious.Stable, true},
-			{"worsening", s.Trend.Worsening, s.TrendPrevious.Worsening, true},
-			{"insufficient", s.Trend.Insufficient, s.TrendPrevious.Insufficient, false},
-		})
-	}
-	if s.ActivityCount > 0 {
-		add(fmt.Sprintf("Activity of the %d %s against their expected ranges, this quarter and last", s.ActivityCount, templates.Plural(s.ActivityCount, "activity indicator", "activity indicators")), "Activity", []countLine{
-			{"above", s.Activity.Above, s.ActivityPrevious.Above, true},
-			{"within", s.Activity.Within, s.ActivityPrevious.Within, true},
-			{"below", s.Activity.Below, s.ActivityPrevious.Below, true},
-			{"not_rated", s.Activity.NotRated, s.ActivityPrevious.NotRated, false},
-			{"no_data", s.Activity.NoData, s.ActivityPrevious.NoData, false},
-		})
-	}
+	return out
 }
 
 func byDirectorate(r *report.Report, dirID map[string]string) table {
-	t := table{ID: "by-directorate", Caption: "KPI ratings and direction of travel by directorate, " + r.Period,
-		Head:    []string{"Directorate", "KPIs", "Green", "Amber", "Red", "Not rated", "No data", "Improving", "Stable", "Worsening"},
-		Numeric: []bool{false, true, true, true, true, true, true, true, true, true}}
+	head := []string{"Directorate", "KPIs"}
+	for _, s := range []present.Status{present.Green, present.Amber, present.Red, present.NotRated, present.NoData, present.Improving, present.Stable, present.Worsening} {
+		head = append(head, s.Word())
+	}
+	t := table{ID: "by-directorate", Caption: present.ByDirectorateTitle + ", " + present.Label(r.Period), Head: head}
+	for range head {
+		t.Numeric = append(t.Numeric, len(t.Numeric) > 0)
+	}
 	counts := func(kpis int, rag report.RAGCounts, tr report.TrendCounts) []cell {
 		var out []cell
 		for _, n := range []int{kpis, rag.Green, rag.Amber, rag.Red, rag.NotRated, rag.NoData, tr.Improving, tr.Stable, tr.Worsening} {
@@ -340,24 +321,31 @@ func byDirectorate(r *report.Report, dirID map[string]string) table {
 		t.Rows = append(t.Rows, row{Head: cell{Text: d.Name, Href: "#" + dirID[d.Code]}, Cells: counts(d.KPIs, d.RAG, d.Trend)})
 	}
 	s := r.Summary
-	t.Rows = append(t.Rows, row{Head: cell{Text: "All directorates"}, Cells: counts(s.KPIs, s.RAG, s.Trend), Total: true})
+	t.Rows = append(t.Rows, row{Head: cell{Text: present.AllDirectorates}, Cells: counts(s.KPIs, s.RAG, s.Trend), Total: true})
 	return t
 }
 
+// gridCell is a history grid cell: the status, with a stale or part-quarter note beneath.
+func gridCell(c present.GridCell) cell {
+	st := statusOf(c.Status)
+	return cell{Status: &st, Note: c.Note()}
+}
+
 func historyGrid(r *report.Report, indID map[*report.Indicator]string) table {
-	t := table{ID: "history-grid", Caption: "Each indicator's rating in each of the last five quarters, by directorate", Head: []string{"Indicator"}}
-	t.Head = append(t.Head, r.HistoryPeriods...)
+	t := table{ID: "history-grid", Caption: present.GridTitle + ", by directorate", Head: []string{"Indicator"}}
+	for _, p := range r.HistoryPeriods {
+		t.Head = append(t.Head, present.Label(p))
+	}
 	for _, d := range r.Directorates {
-		group := indicatorsOf(r, d.Code)
+		group := present.IndicatorsOf(r, d.Code)
 		if len(group) == 0 {
 			continue
 		}
 		t.Rows = append(t.Rows, row{Group: d.Name})
 		for _, in := range group {
 			rw := row{Head: cell{Text: in.Code + " " + in.Name, Href: "#" + indID[in]}}
-			for _, p := range r.HistoryPeriods {
-				st := statusOf(historyStatus(in, p))
-				rw.Cells = append(rw.Cells, cell{Status: &st})
+			for _, c := range present.HistoryCells(r, in) {
+				rw.Cells = append(rw.Cells, gridCell(c))
 			}
 			t.Rows = append(t.Rows, rw)
 		}
@@ -366,27 +354,17 @@ func historyGrid(r *report.Report, indID map[*report.Indicator]string) table {
 }
 
 func staleTable(r *report.Report, indID map[*report.Indicator]string) table {
-	t := table{ID: "stale", Caption: "Indicators whose value is from an earlier quarter or covers part of the quarter",
+	t := table{ID: "stale", Caption: present.StaleTitle,
 		Head: []string{"Indicator", "Value", "Value is for", "Note"}, Numeric: []bool{false, true, false, false}}
-	for _, in := range staleOrPartial(r) {
+	for _, in := range present.StaleOrPartial(r) {
+		period := "–"
+		if in.ValuePeriod != nil {
+			period = present.Label(*in.ValuePeriod)
+		}
 		t.Rows = append(t.Rows, row{Head: cell{Text: in.Code + " " + in.Name, Href: "#" + indID[in]},
-			Cells: []cell{{Text: indicatorValue(in)}, {Text: deref(in.ValuePeriod, "–")}, {Text: valueNote(in, r.Period)}}})
+			Cells: []cell{{Text: present.ValueWithBasis(in)}, {Text: period}, {Text: present.ValueNote(r, in)}}})
 	}
 	return t
-}
-
-// previousPeriods are the history quarters before the report quarter, oldest first.
-func previousPeriods(r *report.Report) []string {
-	var out []string
-	for _, p := range r.HistoryPeriods {
-		if p != r.Period {
-			out = append(out, p)
-		}
-	}
-	if len(out) > 4 {
-		out = out[len(out)-4:]
-	}
-	return out
 }
 
 func newDirectorate(r *report.Report, t *templates.Set, d report.Directorate, id string, indID map[*report.Indicator]string) (directorate, error) {
@@ -396,220 +374,166 @@ func newDirectorate(r *report.Report, t *templates.Set, d report.Directorate, id
 		return dv, err
 	}
 	dv.Narrative = templates.Paragraphs(text)
-	list := indicatorsOf(r, d.Code)
-	prev := previousPeriods(r)
-	tb := table{ID: id + "-table", Caption: d.Name + ": indicators, " + r.Period,
-		Head:    []string{"Indicator", "Value", "Target", "Floor", "Rating", "Direction of travel"},
-		Numeric: []bool{false, true, true, true, false, false}}
-	for _, p := range prev {
-		tb.Head = append(tb.Head, p)
-		tb.Numeric = append(tb.Numeric, false)
+	list := present.IndicatorsOf(r, d.Code)
+	if len(list) == 0 {
+		dv.NoIndicators = present.NoIndicatorsText
+		return dv, nil
 	}
+	// its KPIs, then its activity indicators in a table of their own, as the PDF has them
+	var kpis, activity []*report.Indicator
 	for _, in := range list {
-		value := cell{Text: indicatorValue(in)}
-		if in.Stale {
-			value.Note = "(" + deref(in.ValuePeriod, "earlier") + ")"
-		} else if in.Partial {
-			value.Note = "(part quarter)"
+		if present.IsActivity(in) {
+			activity = append(activity, in)
+		} else {
+			kpis = append(kpis, in)
 		}
-		target, floor := cell{Text: threshold(in.Target, in.Unit, in.Decimals)}, cell{Text: threshold(in.Floor, in.Unit, in.Decimals)}
-		if in.Type == "activity" {
-			target, floor = cell{Text: "Range"}, cell{Text: ""}
-			if in.Expected != nil {
-				target = cell{Text: threshold(in.Expected.Lower, in.Unit, in.Decimals) + " to"}
-				floor = cell{Text: threshold(in.Expected.Upper, in.Unit, in.Decimals)}
-			}
-		}
-		st, dir := statusOf(ragOrActivity(in.RAG, in.Activity)), statusOf(direction(in))
-		rw := row{Head: cell{Text: in.Code + " " + in.Name, Href: "#" + indID[in]}, Cells: []cell{value, target, floor, {Status: &st}, {Status: &dir}}}
-		for _, p := range prev {
-			s := statusOf(historyStatus(in, p))
-			rw.Cells = append(rw.Cells, cell{Status: &s})
-		}
-		tb.Rows = append(tb.Rows, rw)
 	}
-	dv.Table = tb
+	if len(kpis) > 0 {
+		dv.Tables = append(dv.Tables, directorateTable(r, d.Name, id+"-kpis", kpis, false, indID))
+	}
+	if len(activity) > 0 {
+		dv.Tables = append(dv.Tables, directorateTable(r, d.Name, id+"-activity", activity, true, indID))
+	}
 	for _, in := range list {
 		dv.Indicators = append(dv.Indicators, newIndicator(r, in, indID[in]))
 	}
 	return dv, nil
 }
 
+func directorateTable(r *report.Report, name, id string, list []*report.Indicator, activity bool, indID map[*report.Indicator]string) table {
+	prev := present.EarlierPeriods(r)
+	if len(prev) > 4 {
+		prev = prev[len(prev)-4:]
+	}
+	kind := "KPIs"
+	if activity {
+		kind = "activity indicators"
+	}
+	tb := table{ID: id, Caption: name + ": " + kind + ", " + present.Label(r.Period), Head: []string{"Indicator", "Value"}, Numeric: []bool{false, true}}
+	for _, h := range present.ThresholdHeadings(activity) {
+		tb.Head = append(tb.Head, h)
+		tb.Numeric = append(tb.Numeric, true)
+	}
+	tb.Head = append(tb.Head, present.StatusLabel(list[0]), present.DirectionHeading)
+	tb.Numeric = append(tb.Numeric, false, false)
+	for _, p := range prev {
+		tb.Head = append(tb.Head, present.Label(p))
+		tb.Numeric = append(tb.Numeric, false)
+	}
+	for _, in := range list {
+		rw := row{Head: cell{Text: in.Code + " " + in.Name, Href: "#" + indID[in]},
+			Cells: []cell{{Text: present.ValueWithBasis(in), Note: present.ValueQualifier(in)}}}
+		for _, th := range present.ThresholdCells(in) {
+			rw.Cells = append(rw.Cells, cell{Text: th})
+		}
+		st, dir := statusOf(present.StatusOf(in)), statusOf(present.DirectionOf(in))
+		rw.Cells = append(rw.Cells, cell{Status: &st}, cell{Status: &dir})
+		for _, p := range prev {
+			rw.Cells = append(rw.Cells, gridCell(present.HistoryCell(r, in, p)))
+		}
+		tb.Rows = append(tb.Rows, rw)
+	}
+	return tb
+}
+
 func newIndicator(r *report.Report, in *report.Indicator, id string) indicator {
 	iv := indicator{
 		ID: id, Code: in.Code, Name: in.Name, Heading: in.Code + " " + in.Name,
-		StatusLabel: "Rating", Status: statusOf(ragOrActivity(in.RAG, in.Activity)), Direction: statusOf(direction(in)),
-		Facts: factsLine(in), Description: in.Description,
-	}
-	if in.Type == "activity" {
-		iv.StatusLabel = "Activity"
+		StatusLabel: present.StatusLabel(in), Status: statusOf(present.StatusOf(in)),
+		DirectionLabel: present.DirectionHeading, Direction: statusOf(present.DirectionOf(in)),
+		Facts: present.FactsLine(in), Description: in.Description, Headings: indicatorHeadings,
 	}
 	if in.Trend != nil && in.Trend.Sentence != "" {
 		iv.Trend = templates.Paragraphs(in.Trend.Sentence)
 	}
-	if in.Projection != nil {
-		iv.Projection = projectionSentence(in)
+	if s := present.ProjectionSentence(in); s != "" {
+		iv.Projection = []string{s}
 	}
 	if in.Commentary != nil {
 		iv.Context = templates.Paragraphs(in.Commentary.Context)
 		iv.Actions = templates.Paragraphs(in.Commentary.Actions)
 	}
-	c := chartOf(in, id+"-chart")
-	if c == nil {
-		iv.NoChart = "No values to chart for this indicator."
+	c := present.ChartOf(in)
+	if c.Empty {
+		iv.NoChart = c.EmptyText
 		return iv
 	}
-	iv.Chart = c
-	c.Title, c.Desc = chartText(in, iv)
-	iv.SVG = c.svg()
+	title, desc := chartText(in, c)
+	iv.SVG = newSVGChart(c, id+"-chart", title, desc).svg()
 	for _, l := range c.Legend {
-		iv.Legend = append(iv.Legend, legendView{Sample: legendSample(l.Kind), Label: l.Label})
+		iv.Legend = append(iv.Legend, legendView{Sample: legendSample(l), Label: l.Label})
 	}
-	iv.Data = chartData(in, id)
+	iv.DataSummary = in.Code + ": the chart's figures as a table"
+	iv.Data = chartData(in, c, id)
 	return iv
 }
 
-// chartText is the chart's accessible name and description: what it shows, the latest value
-// against its thresholds and rating, and the trend sentence.
-func chartText(in *report.Indicator, iv indicator) (string, string) {
-	first, last := in.Chart[0].Period, in.Chart[len(in.Chart)-1].Period
-	per := "quarter"
-	if in.Frequency == "monthly" {
-		per = "month"
+// chartText is the chart's accessible name and description: what it shows over which
+// periods, what is drawn, the latest value against its thresholds with its status, and the
+// direction-of-travel sentence.
+func chartText(in *report.Indicator, c present.Chart) (string, string) {
+	first, last := present.Label(in.Chart[0].Period), present.Label(in.Chart[len(in.Chart)-1].Period)
+	title := fmt.Sprintf("Chart of %s %s, %s by %s, %s to %s", in.Code, in.Name, strings.ToLower(present.ValueNoun(in)), strings.ToLower(present.ValueNoun(in)), first, last)
+	var drawn []string
+	for _, l := range c.Legend {
+		drawn = append(drawn, l.Label)
 	}
-	title := fmt.Sprintf("Chart of %s %s, each %s from %s to %s", in.Code, in.Name, per, first, last)
-	var parts []string
-	shows := "The line shows the value each " + per
-	var extras []string
-	for _, l := range iv.legendKinds() {
-		switch l {
-		case "target":
-			extras = append(extras, "the target")
-		case "floor":
-			extras = append(extras, "the floor")
-		case "band":
-			extras = append(extras, "the expected range")
-		case "mean":
-			extras = append(extras, "the mean and process limits")
-		case "trend":
-			extras = append(extras, "the fitted trend line")
-		case "projection":
-			extras = append(extras, "next quarter's projection")
-		}
-	}
-	if len(extras) > 0 {
-		shows += ", with " + joinAnd(extras)
-	}
-	parts = append(parts, shows+".")
-	latest := "Latest value " + againstThresholds(in)
-	if in.Type == "activity" && in.Expected != nil {
-		latest += " against an expected range of " + threshold(in.Expected.Lower, in.Unit, in.Decimals) + " to " + threshold(in.Expected.Upper, in.Unit, in.Decimals)
+	desc := "Drawn: " + strings.Join(drawn, "; ") + ". Latest value " + present.Value(in).Text
+	if present.IsActivity(in) {
+		desc += ", " + strings.ToLower(present.ExpectedHeading) + " " + present.ExpectedRange(in)
+	} else if t := present.AgainstThresholds(in, in.Target, in.Floor); t != "" {
+		desc += " " + t
 	}
 	if in.ValuePeriod != nil {
-		latest += " (" + *in.ValuePeriod + ")"
+		desc += " (" + present.Label(*in.ValuePeriod) + ")"
 	}
-	parts = append(parts, latest+": "+strings.ToLower(iv.StatusLabel)+" "+iv.Status.Word+".")
-	parts = append(parts, iv.Trend...)
-	return title, strings.Join(parts, " ")
+	desc += ". " + present.StatusLabel(in) + ": " + present.StatusOf(in).Word() + "."
+	if in.Trend != nil && in.Trend.Sentence != "" {
+		desc += " " + strings.Join(templates.Paragraphs(in.Trend.Sentence), " ")
+	}
+	return title, desc
 }
 
-func (iv indicator) legendKinds() []string {
-	var out []string
-	if iv.Chart != nil {
-		for _, l := range iv.Chart.Legend {
-			out = append(out, l.Kind)
-		}
+// chartData is the chart's figures as a table: one row per charted period, with the
+// thresholds that applied then, and for an SPC chart each point's type.
+func chartData(in *report.Indicator, c present.Chart, id string) table {
+	activity := present.IsActivity(in)
+	t := table{ID: id + "-data", Caption: in.Code + ": the figures in the chart", Head: []string{present.ValueNoun(in), "Value"}, Numeric: []bool{false, true}}
+	for _, h := range present.ThresholdHeadings(activity) {
+		t.Head = append(t.Head, h)
+		t.Numeric = append(t.Numeric, true)
 	}
-	return out
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
+	marks := map[int]present.Mark{}
+	for _, p := range c.Points {
+		marks[int(p.Slot)] = p.Mark
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// chartData is the chart's figures as a table: one row per charted period.
-func chartData(in *report.Indicator, id string) table {
-	per := "Quarter"
-	if in.Frequency == "monthly" {
-		per = "Month"
-	}
-	t := table{ID: id + "-data", Caption: in.Code + ": the figures in the chart", Head: []string{per, "Value"}, Numeric: []bool{false, true}}
-	activity := in.Type == "activity"
-	if activity {
-		t.Head = append(t.Head, "Expected from", "Expected to")
-	} else {
-		t.Head = append(t.Head, "Target", "Floor")
-	}
-	t.Numeric = append(t.Numeric, true, true)
-	kinds := map[string]string{}
-	spc := in.Trend != nil && in.Trend.Method == "spc"
+	spc := len(c.SPC) > 0
 	if spc {
-		for _, s := range in.Trend.Series {
-			kinds[s.Period] = s.Type
-		}
-		t.Head = append(t.Head, "SPC point")
+		t.Head = append(t.Head, "SPC")
 		t.Numeric = append(t.Numeric, false)
 	}
-	for _, pt := range in.Chart {
-		v := cell{Text: "No value"}
-		if pt.Value != nil {
-			v.Text = pointValue(in, pt)
-		}
-		a, b := pt.Target, pt.Floor
+	for i, pt := range in.Chart {
+		rw := row{Head: cell{Text: present.Label(pt.Period)}, Cells: []cell{{Text: present.PointValue(in, pt).Text}}}
 		if activity {
-			a, b = pt.Lower, pt.Upper
+			rw.Cells = append(rw.Cells, cell{Text: present.RangeText(in, pt.Lower, pt.Upper)})
+		} else {
+			rw.Cells = append(rw.Cells, cell{Text: present.Threshold(in, pt.Target).Text}, cell{Text: present.Threshold(in, pt.Floor).Text})
 		}
-		rw := row{Head: cell{Text: pt.Period}, Cells: []cell{v, {Text: threshold(a, in.Unit, in.Decimals)}, {Text: threshold(b, in.Unit, in.Decimals)}}}
 		if spc {
-			rw.Cells = append(rw.Cells, cell{Text: spcWords(kinds[pt.Period])})
+			words := "–"
+			if pt.Value != nil {
+				words = present.SPCPointWords(marks[i])
+			}
+			rw.Cells = append(rw.Cells, cell{Text: words})
 		}
 		t.Rows = append(t.Rows, rw)
 	}
 	return t
 }
 
-// pointValue shows a charted value as the report shows that quarter's value: the report
-// quarter's as the indicator's shown value, a history quarter's as its history entry shows
-// it, a month's to the indicator's decimals.
-func pointValue(in *report.Indicator, pt report.ChartPoint) string {
-	if in.ValuePeriod != nil && *in.ValuePeriod == pt.Period && in.Value != nil && *in.Value == *pt.Value {
-		return indicatorValue(in)
-	}
-	for _, h := range in.History {
-		if h.Period == pt.Period && h.Value != nil && *h.Value == *pt.Value {
-			return shownValue(h.Value, h.Display, in.Unit, in.Decimals)
-		}
-	}
-	return formatValue(*pt.Value, in.Unit, in.Decimals)
-}
-
-func spcWords(kind string) string {
-	switch kind {
-	case "special_cause_improvement":
-		return "Special cause: improvement"
-	case "special_cause_concern":
-		return "Special cause: concern"
-	case "special_cause_neutral_high":
-		return "Special cause: high"
-	case "special_cause_neutral_low":
-		return "Special cause: low"
-	case "common_cause":
-		return "Common cause"
-	}
-	return "–"
-}
-
 // ids makes element ids from codes: letters, digits, hyphens and underscores kept, anything
 // else spelled as its code point, and a number added when two codes come out the same.
 type ids map[string]bool
-
-func newIDs() ids { return ids{} }
 
 func (s ids) make(prefix, code string) string {
 	var b strings.Builder
