@@ -354,7 +354,7 @@ func historyGrid(r *report.Report, indID map[*report.Indicator]string) table {
 }
 
 func staleTable(r *report.Report, indID map[*report.Indicator]string) table {
-	t := table{ID: "stale", Caption: present.StaleTitle,
+	t := table{ID: "stale", Caption: present.StaleTitle + ", " + present.Label(r.Period),
 		Head: []string{"Indicator", "Value", "Value is for", "Note"}, Numeric: []bool{false, true, false, false}}
 	for _, in := range present.StaleOrPartial(r) {
 		period := "–"
