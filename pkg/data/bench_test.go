@@ -54,8 +54,8 @@ func benchRead(b *testing.B, path string) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ds, probs := Read([]string{path}, april)
-		if probs.HasErrors() || len(ds.Observations) != benchRows {
-			b.Fatalf("%d observations, problems %v", len(ds.Observations), probs.Errors())
+		if probs.HasErrors() || ds.Len() != benchRows {
+			b.Fatalf("%d observations, problems %v", ds.Len(), probs.Errors())
 		}
 	}
 }

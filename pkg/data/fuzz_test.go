@@ -23,13 +23,13 @@ func FuzzReadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, content []byte) {
 		ds := &Dataset{}
 		probs := &diag.List{}
-		readCSVBytes("fuzz.csv", content, april, ds, probs)
+		readCSVBytes("fuzz.csv", content, april, DefaultLimits(), ds, probs)
 		for _, p := range probs.Problems() {
 			if p.Place.File != "fuzz.csv" || p.Message == "" {
 				t.Fatalf("problem without its place or message: %+v", p)
 			}
 		}
-		for _, o := range ds.Observations {
+		for o := range ds.All() {
 			if o.Place.Line < 1 || math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
 				t.Fatalf("bad observation %+v", o)
 			}

@@ -18,8 +18,8 @@ import (
 // The Store holds every value that could be placed.
 func Match(ds *Dataset, cat *catalogue.Catalogue) (*Store, *diag.List) {
 	m := newMatcher(cat)
-	for _, obs := range ds.Observations {
-		m.observation(obs)
+	for _, pt := range ds.parts {
+		m.part(pt)
 	}
 	for _, c := range ds.Comments {
 		m.comment(c)
@@ -70,8 +70,8 @@ func (m *matcher) checkQuarterTotals(cat *catalogue.Catalogue) {
 
 type matcher struct {
 	cal   period.Calendar
-	byKey map[string]*catalogue.Indicator // upper-case code -> indicator
-	codes []string                        // catalogue codes, for suggestions
+	cat   *catalogue.Catalogue
+	codes []string // catalogue codes, for suggestions
 	store *Store
 	probs *diag.List
 
@@ -94,20 +94,46 @@ type unknownCode struct {
 func newMatcher(cat *catalogue.Catalogue) *matcher {
 	m := &matcher{
 		cal:     cat.Calendar,
-		byKey:   map[string]*catalogue.Indicator{},
+		cat:     cat,
 		store:   &Store{Values: map[string]map[int]Value{}, Comments: map[string]map[int]Comment{}},
 		probs:   &diag.List{},
 		unknown: map[unknownKey]*unknownCode{},
 	}
 	for _, ind := range cat.Indicators {
-		m.byKey[strings.ToUpper(ind.Code)] = ind
 		m.codes = append(m.codes, ind.Code)
 	}
 	return m
 }
 
+// part matches one file's observations. Each distinct code is looked up once.
+func (m *matcher) part(pt *part) {
+	const unresolved = 0
+	const unknownCode = 1
+	found := make([]*catalogue.Indicator, len(pt.strs))
+	state := make([]uint8, len(pt.strs)) // unresolved, unknownCode, or 2: found
+	for i := range pt.obs {
+		r := &pt.obs[i]
+		at := pt.place(r)
+		switch state[r.code] {
+		case unresolved:
+			if ind, ok := m.cat.Indicator(pt.strs[r.code]); ok {
+				found[r.code], state[r.code] = ind, 2
+			} else {
+				state[r.code] = unknownCode
+			}
+		}
+		ind := found[r.code]
+		if ind == nil {
+			m.indicator(pt.strs[r.code], at) // records the unknown use
+			continue
+		}
+		p, missing := unpackPeriod(r.period)
+		m.value(ind, p, r.value, missing, at)
+	}
+}
+
 func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, bool) {
-	if ind, ok := m.byKey[strings.ToUpper(code)]; ok {
+	if ind, ok := m.cat.Indicator(code); ok {
 		return ind, true
 	}
 	key := unknownKey{strings.ToUpper(code), at.File, at.Sheet}
@@ -121,12 +147,9 @@ func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, b
 	return nil, false
 }
 
-func (m *matcher) observation(obs Observation) {
-	ind, ok := m.indicator(obs.Code, obs.Place)
-	if !ok {
-		return
-	}
-	idx, ok := m.index(ind, obs.Period, obs.Place)
+// value files one observation of a known indicator.
+func (m *matcher) value(ind *catalogue.Indicator, p period.Period, v float64, missing bool, at diag.Place) {
+	idx, ok := m.index(ind, p, at)
 	if !ok {
 		return
 	}
@@ -136,12 +159,12 @@ func (m *matcher) observation(obs Observation) {
 		m.store.Values[ind.Code] = values
 	}
 	if prev, dup := values[idx]; dup {
-		m.probs.Errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
+		m.probs.Errorf(at, "%s", m.duplicateMessage(ind, p, idx, prev.Place, at))
 		return
 	}
-	values[idx] = Value{V: obs.Value, Missing: obs.Missing, Place: obs.Place}
-	if !obs.Missing {
-		if q := m.cal.QuarterOfPeriod(obs.Period); m.store.Latest.IsZero() || m.store.Latest.Before(q) {
+	values[idx] = Value{V: v, Missing: missing, Place: at}
+	if !missing {
+		if q := m.cal.QuarterOfPeriod(p); m.store.Latest.IsZero() || m.store.Latest.Before(q) {
 			m.store.Latest = q
 		}
 	}
@@ -198,17 +221,23 @@ func (m *matcher) comment(c Comment) {
 	comments[q.Index()] = c
 }
 
+// maxSuggestions bounds the search for a likely slip: each search compares the code with every
+// catalogue code, and data with thousands of unknown codes was meant for another catalogue.
+const maxSuggestions = 200
+
 // reportUnknown lists every code not in the catalogue, once per table, at its first use.
 func (m *matcher) reportUnknown() {
-	for _, key := range m.unknownOrder {
+	for i, key := range m.unknownOrder {
 		u := m.unknown[key]
 		uses := ""
 		if u.count > 1 {
 			uses = fmt.Sprintf(" (first of %d uses in this %s)", u.count, tableWord(u.first))
 		}
 		advice := "correct the code or add the indicator to the catalogue"
-		if near := nearestCode(u.code, m.codes); near != "" {
-			advice = fmt.Sprintf("did you mean %s?", near)
+		if i < maxSuggestions {
+			if near := nearestCode(u.code, m.codes); near != "" {
+				advice = fmt.Sprintf("did you mean %s?", near)
+			}
 		}
 		m.probs.Errorf(u.first, "code %q is not in the catalogue%s; %s", u.code, uses, advice)
 	}
