@@ -1,16 +1,19 @@
 package catalogue
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
 )
 
 // DefaultTitle is the report title when the catalogue gives none.
@@ -43,11 +46,47 @@ func Load(path string) (*Catalogue, error) {
 // LoadWithin is Load within the limits lim. Only a regular file is read (or a link to one): a
 // FIFO or a device named as the catalogue would block or never end.
 func LoadWithin(path string, lim Limits) (*Catalogue, error) {
+	src, err := ReadSource(path, lim)
+	if err != nil {
+		return nil, err
+	}
+	return ParseWithin(path, src, lim)
+}
+
+// ReadSource reads the catalogue file's bytes, as LoadWithin does before parsing them.
+func ReadSource(path string, lim Limits) ([]byte, error) {
 	src, err := readBounded(path, lim.Size)
 	if err != nil {
 		return nil, &diag.Errors{Problems: []diag.Problem{{Place: diag.Place{File: path}, Message: err.Error(), Severity: diag.Error}}}
 	}
-	return ParseWithin(path, src, lim)
+	return src, nil
+}
+
+// PeekCalendar is the calendar a catalogue most likely has, from a line "year_start: N" at the
+// top level, found without parsing the file: reading the data needs the calendar, and can
+// start on this guess while the catalogue is parsed. The guess must be checked against the
+// parsed catalogue's own calendar.
+func PeekCalendar(src []byte) period.Calendar {
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		rest, ok := bytes.CutPrefix(line, []byte("year_start:"))
+		if !ok {
+			continue
+		}
+		if i := bytes.IndexByte(rest, '#'); i >= 0 {
+			rest = rest[:i]
+		}
+		if n, err := strconv.Atoi(string(bytes.TrimSpace(rest))); err == nil && n >= 1 && n <= 12 {
+			return period.Calendar{YearStart: n}
+		}
+		break
+	}
+	return period.DefaultCalendar
 }
 
 func readBounded(path string, limit int64) ([]byte, error) {

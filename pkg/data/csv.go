@@ -97,9 +97,11 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 			return
 		}
 		line, _ := r.FieldPos(0)
-		if rows++; rows > lim.Rows {
-			probs.Errorf(diag.Place{File: path, Line: line}, "the file has more than %s rows: reading stopped here; %s", groupThousands(lim.Rows), lim.exceeded("rows"))
-			return
+		if t.started() {
+			if rows++; rows > lim.Rows {
+				probs.Errorf(diag.Place{File: path, Line: line}, "the file has more than %s rows below its header: reading stopped here; %s", groupThousands(lim.Rows), lim.exceeded("rows"))
+				return
+			}
 		}
 		cells = cells[:0]
 		tooLong := false

@@ -34,6 +34,10 @@ func (e *encodingError) Error() string { return e.msg }
 // saveAsUTF8 is the remedy for every encoding problem.
 const saveAsUTF8 = `save it from Excel as "CSV UTF-8 (Comma delimited)"`
 
+// minBinaryControls keeps a short csv with a stray escape character or two from being taken
+// for a binary file.
+const minBinaryControls = 16
+
 // detectEncoding decides a csv file's encoding from the evidence of the whole file, read once
 // as a stream:
 //   - a byte-order mark says UTF-8 or UTF-16, and the rest must agree;
@@ -43,8 +47,10 @@ const saveAsUTF8 = `save it from Excel as "CSV UTF-8 (Comma delimited)"`
 //     as Windows-1252 would turn every accented letter in it into two wrong ones;
 //   - text with no multi-byte UTF-8 sequence at all, whose every byte means something in
 //     Windows-1252, is Windows-1252;
-//   - a NUL byte, or control characters in more than 1 byte in 100, is not text at all (a
-//     binary file, or UTF-16 without a byte-order mark).
+//   - a NUL byte, or control characters in more than 1 byte in 100 (and at least
+//     minBinaryControls of them), is not text at all (a binary file, or UTF-16 without a
+//     byte-order mark). A few stray control characters in text are let through: messages
+//     quoting them escape them.
 func detectEncoding(r io.Reader) (textEncoding, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(3)
@@ -132,7 +138,7 @@ func detectEncoding(r io.Reader) (textEncoding, error) {
 	switch {
 	case firstNUL > 0:
 		return 0, &encodingError{firstNUL, "the file holds NUL bytes, so it is not csv text: it is binary, or UTF-16 text without a byte-order mark; " + saveAsUTF8}
-	case total > 0 && controls*100 > total:
+	case controls >= minBinaryControls && controls*100 > total:
 		return 0, &encodingError{firstCtl, fmt.Sprintf("the file is mostly not text (control character 0x%02X here, and %d in all); is it a csv file? If it is, %s", firstCtlVal, controls, saveAsUTF8)}
 	case firstBad == 0:
 		return encUTF8, nil

@@ -161,7 +161,7 @@ func (l Limits) exceeded(name string) string {
 		panic(err) // a misspelt name in qpr itself
 	}
 	v := *s.field(&l)
-	return fmt.Sprintf("the %s limit is %s; if the file is right, raise it with --limit %s=%s or under limits: in qpr.yaml", s.name, formatLimit(v, s.bytes), s.name, formatLimit(nextLimit(v), s.bytes))
+	return fmt.Sprintf("the %s limit is %s; if the file is right, raise it with --limit %s=%s or under limits: in qpr.yaml", s.name, formatLimit(v, s.bytes), s.name, settingValue(nextLimit(v), s.bytes))
 }
 
 // nextLimit is a suggestion for a raised limit: four times the current one.
@@ -186,6 +186,14 @@ func formatLimit(v int64, bytes bool) string {
 		return strconv.FormatInt(v, 10) + " bytes"
 	}
 	return groupThousands(v)
+}
+
+// settingValue writes a limit as it is set: 4GB, or a plain number.
+func settingValue(v int64, bytes bool) string {
+	if f := formatLimit(v, bytes); !strings.Contains(f, " ") && !strings.Contains(f, ",") {
+		return f
+	}
+	return strconv.FormatInt(v, 10)
 }
 
 func groupThousands(v int64) string {

@@ -1,0 +1,96 @@
+package catalogue
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/example/qpr/pkg/period"
+)
+
+const smallCatalogue = "year_start: 7 # July\ndirectorates:\n  - {code: D, name: Dee}\nindicators:\n  - {code: Ab1, name: NAME, directorate: D, type: activity}\n"
+
+func TestCatalogueSizeAndTextLimits(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	if err := os.WriteFile(path, []byte(smallCatalogue), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	size := int64(len(smallCatalogue))
+	if _, err := LoadWithin(path, Limits{Size: size, Text: 12}); err != nil {
+		t.Errorf("a catalogue of exactly the limits: %v", err)
+	}
+	_, err := LoadWithin(path, Limits{Size: size - 1, Text: 100})
+	if want := path + ": the catalogue is " + itoa(size) + " bytes, more than the catalogue_size limit of " + itoa(size-1) + " bytes; if it is right, raise it with --limit catalogue_size=" + itoa(4*(size-1)) + " bytes or under limits: in qpr.yaml"; err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant  %s", err, want)
+	}
+	long := strings.Replace(smallCatalogue, "NAME", strings.Repeat("é", 13), 1)
+	_, err = ParseWithin("c.yaml", []byte(long), Limits{Size: 1 << 20, Text: 12})
+	if want := "c.yaml:5: this value is 13 characters long, more than the catalogue_text limit of 12; shorten it, or if it is right raise the limit with --limit catalogue_text=48 or under limits: in qpr.yaml"; err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant  %s", err, want)
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestCatalogueMustBeARegularFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no FIFOs")
+	}
+	fifo := filepath.Join(t.TempDir(), "c.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(fifo) // must not block
+	if want := fifo + ": the catalogue is a named pipe (FIFO), not a file; give the path of the catalogue's YAML file"; err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant  %s", err, want)
+	}
+	_, err = Load("/dev/zero")
+	if want := "/dev/zero: the catalogue is a device, not a file; give the path of the catalogue's YAML file"; err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant  %s", err, want)
+	}
+}
+
+func TestPeekCalendar(t *testing.T) {
+	for src, want := range map[string]int{
+		smallCatalogue:                 7,
+		"organisation: x\n":            period.DefaultCalendar.YearStart,
+		"  year_start: 1\n":            period.DefaultCalendar.YearStart, // not at the top level
+		"year_start: 13\n":             period.DefaultCalendar.YearStart,
+		"title: t\nyear_start: 1\r\n":  1,
+		"year_start: [1]\nyear_start:": period.DefaultCalendar.YearStart,
+	} {
+		if got := PeekCalendar([]byte(src)); got.YearStart != want {
+			t.Errorf("PeekCalendar(%q) = %d, want %d", src, got.YearStart, want)
+		}
+	}
+}
+
+func TestIndicatorLookupIgnoresCase(t *testing.T) {
+	cat, err := Parse("c.yaml", []byte(smallCatalogue))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"Ab1", "AB1", "ab1", "aB1"} {
+		if ind, ok := cat.Indicator(code); !ok || ind.Code != "Ab1" {
+			t.Errorf("Indicator(%q) = %v, %v", code, ind, ok)
+		}
+	}
+	if _, ok := cat.Indicator("Ab2"); ok {
+		t.Error("Ab2 found")
+	}
+	// A copy with other indicators does not answer from the original's index.
+	other := &Indicator{Code: "ZZ"}
+	cp := *cat
+	cp.Indicators = []*Indicator{other}
+	if ind, ok := cp.Indicator("zz"); !ok || ind != other {
+		t.Errorf("copy: Indicator(zz) = %v, %v", ind, ok)
+	}
+	if _, ok := cp.Indicator("Ab1"); ok {
+		t.Error("copy: Ab1 found from the original's index")
+	}
+}
