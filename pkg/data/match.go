@@ -21,6 +21,11 @@ func Match(ds *Dataset, cat *catalogue.Catalogue) (*Store, *diag.List) {
 	for _, pt := range ds.parts {
 		m.part(pt)
 	}
+	for code, values := range m.store.Values {
+		if len(values) == 0 {
+			delete(m.store.Values, code) // made for values that were all refused
+		}
+	}
 	for _, c := range ds.Comments {
 		m.comment(c)
 	}
@@ -77,6 +82,9 @@ type matcher struct {
 
 	unknown      map[unknownKey]*unknownCode
 	unknownOrder []unknownKey
+
+	cur     int // index in its part of the observation being filed; -1 for none
+	pending []pendingProblem
 }
 
 // unknownKey groups an unknown code's uses within one table, so a code that fills a sheet is
@@ -98,6 +106,7 @@ func newMatcher(cat *catalogue.Catalogue) *matcher {
 		store:   &Store{Values: map[string]map[int]Value{}, Comments: map[string]map[int]Comment{}},
 		probs:   &diag.List{},
 		unknown: map[unknownKey]*unknownCode{},
+		cur:     -1,
 	}
 	for _, ind := range cat.Indicators {
 		m.codes = append(m.codes, ind.Code)
@@ -105,31 +114,79 @@ func newMatcher(cat *catalogue.Catalogue) *matcher {
 	return m
 }
 
-// part matches one file's observations. Each distinct code is looked up once.
+// part matches one file's observations. Each distinct code is looked up once, and each
+// indicator's series is made the size the file needs. The observations are filed one
+// indicator at a time (in row order within each): a national return interleaves thousands of
+// indicators, and filing row by row would touch a different series' memory at every row.
+// Problems found are told in row order all the same.
 func (m *matcher) part(pt *part) {
-	const unresolved = 0
-	const unknownCode = 1
 	found := make([]*catalogue.Indicator, len(pt.strs))
-	state := make([]uint8, len(pt.strs)) // unresolved, unknownCode, or 2: found
+	series := make([]map[int]Value, len(pt.strs))
+	first := make([]int, len(pt.strs)+1) // first[id]: where code id's observations start in order
 	for i := range pt.obs {
-		r := &pt.obs[i]
-		at := pt.place(r)
-		switch state[r.code] {
-		case unresolved:
-			if ind, ok := m.cat.Indicator(pt.strs[r.code]); ok {
-				found[r.code], state[r.code] = ind, 2
-			} else {
-				state[r.code] = unknownCode
-			}
-		}
-		ind := found[r.code]
-		if ind == nil {
-			m.indicator(pt.strs[r.code], at) // records the unknown use
+		first[pt.obs[i].code+1]++
+	}
+	for id := range pt.strs {
+		n := first[id+1]
+		first[id+1] += first[id]
+		if n == 0 {
 			continue
 		}
-		p, missing := unpackPeriod(r.period)
-		m.value(ind, p, r.value, missing, at)
+		if ind, ok := m.cat.Indicator(pt.strs[id]); ok {
+			found[id] = ind
+			if m.store.Values[ind.Code] == nil {
+				m.store.Values[ind.Code] = make(map[int]Value, n)
+			}
+			series[id] = m.store.Values[ind.Code]
+		}
 	}
+	order := make([]uint32, len(pt.obs))
+	next := append([]int(nil), first[:len(pt.strs)]...)
+	for i := range pt.obs {
+		c := pt.obs[i].code
+		if found[c] == nil {
+			m.indicator(pt.strs[c], pt.place(&pt.obs[i])) // records the unknown use, in row order
+			continue
+		}
+		order[next[c]] = uint32(i)
+		next[c]++
+	}
+
+	m.pending = m.pending[:0]
+	for id, ind := range found {
+		if ind == nil {
+			continue
+		}
+		for _, i := range order[first[id]:next[id]] {
+			r := &pt.obs[i]
+			m.cur = int(i)
+			p, missing := unpackPeriod(r.period)
+			m.value(ind, series[id], p, r.value, missing, pt.place(r))
+		}
+	}
+	sort.SliceStable(m.pending, func(a, b int) bool { return m.pending[a].obs < m.pending[b].obs })
+	for _, p := range m.pending {
+		m.probs.Add(p.problem)
+	}
+	m.pending = m.pending[:0]
+	m.cur = -1
+}
+
+// pendingProblem is a problem found while filing observations out of row order, with the
+// observation's index in its part so it can be told in row order.
+type pendingProblem struct {
+	obs     int
+	problem diag.Problem
+}
+
+// errorf reports a problem with the observation being filed.
+func (m *matcher) errorf(at diag.Place, format string, args ...any) {
+	p := diag.Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: diag.Error}
+	if m.cur < 0 {
+		m.probs.Add(p)
+		return
+	}
+	m.pending = append(m.pending, pendingProblem{m.cur, p})
 }
 
 func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, bool) {
@@ -147,19 +204,14 @@ func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, b
 	return nil, false
 }
 
-// value files one observation of a known indicator.
-func (m *matcher) value(ind *catalogue.Indicator, p period.Period, v float64, missing bool, at diag.Place) {
+// value files one observation of a known indicator in its series, values.
+func (m *matcher) value(ind *catalogue.Indicator, values map[int]Value, p period.Period, v float64, missing bool, at diag.Place) {
 	idx, ok := m.index(ind, p, at)
 	if !ok {
 		return
 	}
-	values := m.store.Values[ind.Code]
-	if values == nil {
-		values = map[int]Value{}
-		m.store.Values[ind.Code] = values
-	}
 	if prev, dup := values[idx]; dup {
-		m.probs.Errorf(at, "%s", m.duplicateMessage(ind, p, idx, prev.Place, at))
+		m.errorf(at, "%s", m.duplicateMessage(ind, p, idx, prev.Place, at))
 		return
 	}
 	values[idx] = Value{V: v, Missing: missing, Place: at}
@@ -177,7 +229,7 @@ func (m *matcher) index(ind *catalogue.Indicator, p period.Period, at diag.Place
 	}
 	if p.Kind == period.KindQuarter {
 		ms := m.cal.Months(p.Quarter)
-		m.probs.Errorf(at, "%s is monthly: give months (%s, %s, %s), not a quarter", ind.Code, ms[0], ms[1], ms[2])
+		m.errorf(at, "%s is monthly: give months (%s, %s, %s), not a quarter", ind.Code, ms[0], ms[1], ms[2])
 		return 0, false
 	}
 	return p.Month.Index(), true

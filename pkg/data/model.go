@@ -48,6 +48,9 @@ type part struct {
 	strs   []string // interned codes and notes; strs[0] is ""
 	index  map[string]uint32
 	obs    []obsRecord
+
+	// The last code and note interned: a table often repeats them row after row.
+	lastCode, lastNote uint32
 }
 
 // obsRecord is an Observation packed into 32 bytes.
@@ -162,8 +165,8 @@ func (ds *Dataset) addObservation(o Observation) {
 	}
 	pt.obs = append(pt.obs, obsRecord{
 		value:  o.Value,
-		code:   pt.intern(o.Code),
-		note:   pt.intern(o.Note),
+		code:   pt.internAgain(o.Code, &pt.lastCode),
+		note:   pt.internAgain(o.Note, &pt.lastNote),
 		period: periodKey(o.Period, o.Missing),
 		line:   uint32(max(o.Place.Line, 0)),
 		table:  uint32(table),
@@ -183,6 +186,15 @@ func (pt *part) intern(s string) uint32 {
 	pt.strs = append(pt.strs, s)
 	pt.index[s] = i
 	return i
+}
+
+// internAgain is intern, answering without a lookup when s is the string last interned here.
+func (pt *part) internAgain(s string, last *uint32) uint32 {
+	if pt.strs[*last] == s {
+		return *last
+	}
+	*last = pt.intern(s)
+	return *last
 }
 
 // done drops what was needed only while reading.
