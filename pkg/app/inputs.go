@@ -159,7 +159,8 @@ func (in Inputs) load() (*loaded, error) {
 		r.ds, r.probs = data.ReadWithin(paths, cat.Calendar, lim)
 	}
 	store, matchProblems := data.Match(r.ds, cat)
-	l := &loaded{project: cfg, cat: cat, dataset: r.ds, store: store}
+	// The store holds the values now; the packed observations would only double the memory.
+	l := &loaded{project: cfg, cat: cat, dataset: r.ds.Summary(), store: store}
 	l.problems.AddAll(r.probs.Problems())
 	l.problems.AddAll(matchProblems.Problems())
 	return l, nil

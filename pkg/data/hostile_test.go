@@ -117,6 +117,20 @@ func TestLongLineIsRefusedWithoutHoldingIt(t *testing.T) {
 	}
 }
 
+// The line limit is exact: a line of the limit's length is read, one byte more is not.
+func TestLineLimitIsExact(t *testing.T) {
+	lim := DefaultLimits()
+	lim.LineLength = int64(len("CS01,2023/24 Q2,85,abc"))
+	path := writeFile(t, "exact.csv", []byte("code,period,value,note\nCS01,2023/24 Q2,85,abc\nCS01,2023/24 Q3,85,abcd\n"))
+	ds, msgs := readWithin(t, lim, path)
+	assertMessages(t, msgs, []string{
+		"exact.csv:3: the line is longer than 22 bytes (or a quoted field runs on over many lines from here): reading stopped; the line_length limit is 22 bytes; if the file is right, raise it with --limit line_length=88 or under limits: in qpr.yaml",
+	})
+	if ds.Len() != 1 {
+		t.Errorf("%d observations, want 1", ds.Len())
+	}
+}
+
 func TestFieldAndRowLimits(t *testing.T) {
 	lim := DefaultLimits()
 	lim.CellLength = 10

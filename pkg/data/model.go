@@ -116,6 +116,13 @@ func (ds *Dataset) Observations() []Observation {
 	return out
 }
 
+// Summary is the dataset without its observations, keeping their number, the files and the
+// comments: what is left to say once the observations are matched into a Store, which holds
+// them again.
+func (ds *Dataset) Summary() *Dataset {
+	return &Dataset{Comments: ds.Comments, Files: ds.Files, n: ds.n}
+}
+
 // NewDataset holds the observations and comments given, as if read in that order.
 func NewDataset(obs []Observation, comments []Comment) *Dataset {
 	ds := &Dataset{Comments: comments}

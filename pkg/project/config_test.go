@@ -24,7 +24,7 @@ func TestParseResolvesPathsAgainstTheFilesFolder(t *testing.T) {
 
 func TestParseUnknownKeyNamesLineAndValidKeys(t *testing.T) {
 	_, err := Parse("qpr.yaml", []byte("catalogue: c.yaml\nformat: [pdf]\n"))
-	want := `qpr.yaml:2: unknown key "format"; valid keys are catalogue, data, out, formats, templates, period`
+	want := `qpr.yaml:2: unknown key "format"; valid keys are catalogue, data, out, formats, templates, period, limits`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v\nwant    %s", err, want)
 	}
