@@ -158,10 +158,8 @@ func (m *matcher) part(pt *part) {
 			continue
 		}
 		for _, i := range order[first[id]:next[id]] {
-			r := &pt.obs[i]
 			m.cur = int(i)
-			p, missing := unpackPeriod(r.period)
-			m.value(ind, series[id], p, r.value, missing, pt.place(r))
+			m.value(ind, series[id], pt.observation(int(i)))
 		}
 	}
 	sort.SliceStable(m.pending, func(a, b int) bool { return m.pending[a].obs < m.pending[b].obs })
@@ -205,18 +203,21 @@ func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, b
 }
 
 // value files one observation of a known indicator in its series, values.
-func (m *matcher) value(ind *catalogue.Indicator, values map[int]Value, p period.Period, v float64, missing bool, at diag.Place) {
-	idx, ok := m.index(ind, p, at)
+func (m *matcher) value(ind *catalogue.Indicator, values map[int]Value, obs Observation) {
+	idx, ok := m.index(ind, obs.Period, obs.Place)
 	if !ok {
 		return
 	}
-	if prev, dup := values[idx]; dup {
-		m.errorf(at, "%s", m.duplicateMessage(ind, p, idx, prev.Place, at))
+	if obs, ok = m.ratioValue(ind, obs); !ok {
 		return
 	}
-	values[idx] = Value{V: v, Missing: missing, Place: at}
-	if !missing {
-		if q := m.cal.QuarterOfPeriod(p); m.store.Latest.IsZero() || m.store.Latest.Before(q) {
+	if prev, dup := values[idx]; dup {
+		m.errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
+		return
+	}
+	values[idx] = Value{V: obs.Value, Missing: obs.Missing, Ratio: obs.Ratio, Place: obs.Place}
+	if !obs.Missing {
+		if q := m.cal.QuarterOfPeriod(obs.Period); m.store.Latest.IsZero() || m.store.Latest.Before(q) {
 			m.store.Latest = q
 		}
 	}

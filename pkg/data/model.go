@@ -17,6 +17,7 @@ type Observation struct {
 	Value   float64       // after scaling and rounding to 10 significant figures
 	Missing bool          // a missing marker (n/a, -, .. ...): given, but no value
 	Note    string        // a `note` column, if any
+	Ratio   *Ratio        // numerator and denominator columns, when both are given
 	Place   diag.Place
 }
 
@@ -48,6 +49,7 @@ type part struct {
 	strs   []string // interned codes and notes; strs[0] is ""
 	index  map[string]uint32
 	obs    []obsRecord
+	ratios map[uint32]*Ratio // by index in obs: few tables have ratio columns
 
 	// The last code and note interned: a table often repeats them row after row.
 	lastCode, lastNote uint32
@@ -99,7 +101,7 @@ func (ds *Dataset) All() iter.Seq[Observation] {
 	return func(yield func(Observation) bool) {
 		for _, pt := range ds.parts {
 			for i := range pt.obs {
-				if !yield(pt.observation(&pt.obs[i])) {
+				if !yield(pt.observation(i)) {
 					return
 				}
 			}
@@ -132,7 +134,9 @@ func NewDataset(obs []Observation, comments []Comment) *Dataset {
 	return ds
 }
 
-func (pt *part) observation(r *obsRecord) Observation {
+// observation unpacks the i'th observation.
+func (pt *part) observation(i int) Observation {
+	r := &pt.obs[i]
 	p, missing := unpackPeriod(r.period)
 	return Observation{
 		Code:    pt.strs[r.code],
@@ -140,6 +144,7 @@ func (pt *part) observation(r *obsRecord) Observation {
 		Value:   r.value,
 		Missing: missing,
 		Note:    pt.strs[r.note],
+		Ratio:   pt.ratios[uint32(i)],
 		Place:   pt.place(r),
 	}
 }
@@ -169,6 +174,12 @@ func (ds *Dataset) addObservation(o Observation) {
 			pt.sheets = append(pt.sheets, o.Place.Sheet)
 			table = len(pt.sheets) - 1
 		}
+	}
+	if o.Ratio != nil {
+		if pt.ratios == nil {
+			pt.ratios = map[uint32]*Ratio{}
+		}
+		pt.ratios[uint32(len(pt.obs))] = o.Ratio
 	}
 	pt.obs = append(pt.obs, obsRecord{
 		value:  o.Value,
@@ -222,6 +233,7 @@ func (ds *Dataset) append(other *Dataset) {
 type Value struct {
 	V       float64
 	Missing bool
+	Ratio   *Ratio // the numerator and denominator behind V, when given
 	Place   diag.Place
 }
 
