@@ -39,6 +39,9 @@ func (c cell) blank() bool {
 // trimmed is the cell's text without surrounding spaces (including the no-break spaces that
 // pasting from web pages leaves behind).
 func (c cell) trimmed() string {
+	if !strings.Contains(c.text, "\u00a0") {
+		return strings.TrimSpace(c.text)
+	}
 	return strings.TrimSpace(strings.ReplaceAll(c.text, "\u00a0", " "))
 }
 

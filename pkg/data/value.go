@@ -119,7 +119,7 @@ func ParseValue(s string) (v float64, missing bool, err error) {
 // parseValueText is ParseValue with the thousands separator optional: in a ;-separated csv a
 // comma may be a decimal comma, so it is refused rather than guessed at.
 func parseValueText(s string, commaIsThousands bool) (float64, bool, error) {
-	t := strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	t := cell{text: s}.trimmed()
 	if t == "" {
 		return 0, false, fmt.Errorf("the value is blank; %s", valueHint)
 	}
