@@ -94,3 +94,14 @@ func TestIndicatorLookupIgnoresCase(t *testing.T) {
 		t.Error("copy: Ab1 found from the original's index")
 	}
 }
+
+// A line too long to hold any value within the limit is refused before the YAML parser
+// reads it (which would hold it several times over).
+func TestLongLineRefusedBeforeParsing(t *testing.T) {
+	long := strings.Replace(smallCatalogue, "NAME", strings.Repeat("x", 4*12+1024+1), 1)
+	_, err := ParseWithin("c.yaml", []byte(long), Limits{Size: 1 << 20, Text: 12})
+	want := "c.yaml:5: this line is " + itoa(int64(len("  - {code: Ab1, name: , directorate: D, type: activity}")+4*12+1024+1)) + " characters long, more than any value may be (the catalogue_text limit is 12); shorten it, or if it is right raise the limit with --limit catalogue_text=" + itoa(int64(len("  - {code: Ab1, name: , directorate: D, type: activity}")+4*12+1024+1)) + " or under limits: in qpr.yaml"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant  %s", err, want)
+	}
+}

@@ -164,6 +164,9 @@ func Parse(file string, src []byte) (*Catalogue, error) {
 // ParseWithin is Parse with a value longer than lim.Text characters refused.
 func ParseWithin(file string, src []byte, lim Limits) (*Catalogue, error) {
 	p := &parser{file: file}
+	if !p.linesWithin(src, lim.Text) {
+		return nil, p.err()
+	}
 	root := p.document(src)
 	if root == nil {
 		return nil, p.err()
@@ -221,4 +224,24 @@ func (p *parser) textWithin(root *yaml.Node, limit int64) bool {
 	}
 	walk(root)
 	return ok
+}
+
+// linesWithin refuses, before the YAML parser holds it several times over, a line that cannot
+// fit within the text limit however it is read: longer than limit characters of four bytes
+// each, with room for a key and indentation. Values are checked exactly once parsed.
+func (p *parser) linesWithin(src []byte, limit int64) bool {
+	most := 4*limit + 1024
+	for line := 1; len(src) > 0; line++ {
+		n := bytes.IndexByte(src, '\n')
+		if n < 0 {
+			n = len(src)
+		}
+		if int64(n) > most {
+			chars := int64(utf8.RuneCount(src[:n]))
+			p.errorf(line, "this line is %d characters long, more than any value may be (the catalogue_text limit is %d); shorten it, or if it is right raise the limit with --limit catalogue_text=%d or under limits: in qpr.yaml", chars, limit, max(chars, limit*4))
+			return false
+		}
+		src = src[min(n+1, len(src)):]
+	}
+	return true
 }
