@@ -123,8 +123,8 @@ func (m *matcher) part(pt *part) {
 	found := make([]*catalogue.Indicator, len(pt.strs))
 	series := make([]map[int]Value, len(pt.strs))
 	first := make([]int, len(pt.strs)+1) // first[id]: where code id's observations start in order
-	for i := range pt.obs {
-		first[pt.obs[i].code+1]++
+	for i := range pt.obs.n {
+		first[pt.obs.at(i).code+1]++
 	}
 	for id := range pt.strs {
 		n := first[id+1]
@@ -140,12 +140,12 @@ func (m *matcher) part(pt *part) {
 			series[id] = m.store.Values[ind.Code]
 		}
 	}
-	order := make([]uint32, len(pt.obs))
+	order := make([]uint32, pt.obs.n)
 	next := append([]int(nil), first[:len(pt.strs)]...)
-	for i := range pt.obs {
-		c := pt.obs[i].code
+	for i := range pt.obs.n {
+		c := pt.obs.at(i).code
 		if found[c] == nil {
-			m.indicator(pt.strs[c], pt.place(&pt.obs[i])) // records the unknown use, in row order
+			m.indicator(pt.strs[c], pt.place(pt.obs.at(i))) // records the unknown use, in row order
 			continue
 		}
 		order[next[c]] = uint32(i)

@@ -48,11 +48,34 @@ type part struct {
 	sheets []string // table index -> sheet name; "" for a csv file
 	strs   []string // interned codes and notes; strs[0] is ""
 	index  map[string]uint32
-	obs    []obsRecord
+	obs    obsChunks
 	ratios map[uint32]*Ratio // by index in obs: few tables have ratio columns
 
 	// The last code and note interned: a table often repeats them row after row.
 	lastCode, lastNote uint32
+}
+
+// obsChunks holds records in blocks of a fixed size: a slice grown by append would copy
+// everything read so far at each growth, allocating five times what it finally holds and
+// briefly holding twice that.
+type obsChunks struct {
+	chunks [][]obsRecord
+	n      int
+}
+
+const obsChunkBits = 14 // 16,384 records (512 KB) a block
+
+func (c *obsChunks) add(r obsRecord) {
+	if c.n&(1<<obsChunkBits-1) == 0 {
+		c.chunks = append(c.chunks, make([]obsRecord, 0, min(1<<obsChunkBits, max(64, c.n))))
+	}
+	last := &c.chunks[len(c.chunks)-1]
+	*last = append(*last, r)
+	c.n++
+}
+
+func (c *obsChunks) at(i int) *obsRecord {
+	return &c.chunks[i>>obsChunkBits][i&(1<<obsChunkBits-1)]
 }
 
 // obsRecord is an Observation packed into 32 bytes.
@@ -100,7 +123,7 @@ func (ds *Dataset) Len() int { return ds.n }
 func (ds *Dataset) All() iter.Seq[Observation] {
 	return func(yield func(Observation) bool) {
 		for _, pt := range ds.parts {
-			for i := range pt.obs {
+			for i := range pt.obs.n {
 				if !yield(pt.observation(i)) {
 					return
 				}
@@ -136,7 +159,7 @@ func NewDataset(obs []Observation, comments []Comment) *Dataset {
 
 // observation unpacks the i'th observation.
 func (pt *part) observation(i int) Observation {
-	r := &pt.obs[i]
+	r := pt.obs.at(i)
 	p, missing := unpackPeriod(r.period)
 	return Observation{
 		Code:    pt.strs[r.code],
@@ -179,9 +202,9 @@ func (ds *Dataset) addObservation(o Observation) {
 		if pt.ratios == nil {
 			pt.ratios = map[uint32]*Ratio{}
 		}
-		pt.ratios[uint32(len(pt.obs))] = o.Ratio
+		pt.ratios[uint32(pt.obs.n)] = o.Ratio
 	}
-	pt.obs = append(pt.obs, obsRecord{
+	pt.obs.add(obsRecord{
 		value:  o.Value,
 		code:   pt.internAgain(o.Code, &pt.lastCode),
 		note:   pt.internAgain(o.Note, &pt.lastNote),
