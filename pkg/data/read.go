@@ -64,7 +64,7 @@ func ReadWithin(paths []string, cal period.Calendar, lim Limits) (*Dataset, *dia
 		go func() {
 			defer wg.Done()
 			for s := range work {
-				readFile(s.file, cal, lim, s.ds, s.probs)
+				readFileSafely(s.file, cal, lim, s.ds, s.probs)
 			}
 		}()
 	}
@@ -125,6 +125,18 @@ func expandPath(p string, probs *diag.List) []string {
 		probs.Errorf(diag.Place{File: p}, "the directory holds no .xlsx or .csv files")
 	}
 	return files
+}
+
+// readFileSafely is readFile in a goroutine of its own, where a panic would end the process
+// with a stack trace rather than reach main's handler: it becomes a message naming the file.
+func readFileSafely(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			*ds = Dataset{}
+			probs.Errorf(diag.Place{File: path}, "cannot read the file: qpr failed on it (%v); please report this, with the file if you can", r)
+		}
+	}()
+	readFile(path, cal, lim, ds, probs)
 }
 
 func readFile(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
