@@ -3,10 +3,8 @@ package catalogue
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/example/qpr/pkg/period"
@@ -36,24 +34,6 @@ func TestCatalogueSizeAndTextLimits(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-func TestCatalogueMustBeARegularFile(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no FIFOs")
-	}
-	fifo := filepath.Join(t.TempDir(), "c.yaml")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, err := Load(fifo) // must not block
-	if want := fifo + ": the catalogue is a named pipe (FIFO), not a file; give the path of the catalogue's YAML file"; err == nil || err.Error() != want {
-		t.Errorf("err = %v\nwant  %s", err, want)
-	}
-	_, err = Load("/dev/zero")
-	if want := "/dev/zero: the catalogue is a device, not a file; give the path of the catalogue's YAML file"; err == nil || err.Error() != want {
-		t.Errorf("err = %v\nwant  %s", err, want)
-	}
-}
 
 func TestPeekCalendar(t *testing.T) {
 	for src, want := range map[string]int{

@@ -18,6 +18,9 @@ import (
 // FileName is the project file looked for in the working directory.
 const FileName = "qpr.yaml"
 
+// maxFileSize bounds the read of qpr.yaml, a file of a few lines.
+const maxFileSize = 1 << 20
+
 // Config is what qpr.yaml may set. Relative paths are relative to the file's folder.
 type Config struct {
 	Catalogue string     `yaml:"catalogue"`
@@ -34,10 +37,18 @@ type Config struct {
 // Load reads dir/qpr.yaml; a missing file is an empty Config, not an error.
 func Load(dir string) (Config, error) {
 	path := filepath.Join(dir, FileName)
-	src, err := os.ReadFile(path)
+	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Config{}, nil
 	}
+	if err == nil && !info.Mode().IsRegular() {
+		// A FIFO would block the read, a device never end it.
+		return Config{}, fmt.Errorf("%s: not a regular file; qpr.yaml must be a YAML text file", path)
+	}
+	if err == nil && info.Size() > maxFileSize {
+		return Config{}, fmt.Errorf("%s: the file is %d bytes; qpr.yaml holds a few settings, so this cannot be it", path, info.Size())
+	}
+	src, err := os.ReadFile(path)
 	if err != nil {
 		return Config{}, fmt.Errorf("%s: %v", path, err)
 	}
