@@ -116,58 +116,72 @@ func newMatcher(cat *catalogue.Catalogue) *matcher {
 
 // part matches one file's observations. Each distinct code is looked up once, and each
 // indicator's series is made the size the file needs. The observations are filed one
-// indicator at a time (in row order within each): a national return interleaves thousands of
-// indicators, and filing row by row would touch a different series' memory at every row.
-// Problems found are told in row order all the same.
+// indicator at a time (in row order within each, whatever case its code is written in): a
+// national return interleaves thousands of indicators, and filing row by row would touch a
+// different series' memory at every row. Problems are told in row order all the same.
 func (m *matcher) part(pt *part) {
-	found := make([]*catalogue.Indicator, len(pt.strs))
-	series := make([]map[int]Value, len(pt.strs))
-	first := make([]int, len(pt.strs)+1) // first[id]: where code id's observations start in order
+	uses := make([]int, len(pt.strs))
 	for i := range pt.obs.n {
-		first[pt.obs.at(i).code+1]++
+		uses[pt.obs.at(i).code]++
 	}
-	for id := range pt.strs {
-		n := first[id+1]
-		first[id+1] += first[id]
+	// group[id] is the indicator group of code id, or -1 for a code not in the catalogue.
+	group := make([]int, len(pt.strs))
+	var inds []*catalogue.Indicator
+	var sizes []int
+	byInd := map[*catalogue.Indicator]int{}
+	for id, n := range uses {
+		group[id] = -1
 		if n == 0 {
 			continue
 		}
-		if ind, ok := m.cat.Indicator(pt.strs[id]); ok {
-			found[id] = ind
-			if m.store.Values[ind.Code] == nil {
-				m.store.Values[ind.Code] = make(map[int]Value, n)
-			}
-			series[id] = m.store.Values[ind.Code]
-		}
-	}
-	order := make([]uint32, pt.obs.n)
-	next := append([]int(nil), first[:len(pt.strs)]...)
-	for i := range pt.obs.n {
-		c := pt.obs.at(i).code
-		if found[c] == nil {
-			m.indicator(pt.strs[c], pt.place(pt.obs.at(i))) // records the unknown use, in row order
+		ind, ok := m.cat.Indicator(pt.strs[id])
+		if !ok {
 			continue
 		}
-		order[next[c]] = uint32(i)
-		next[c]++
+		g, seen := byInd[ind]
+		if !seen {
+			g = len(inds)
+			byInd[ind] = g
+			inds = append(inds, ind)
+			sizes = append(sizes, 0)
+		}
+		group[id] = g
+		sizes[g] += n
+	}
+	series := make([]map[int]Value, len(inds))
+	first := make([]int, len(inds)+1) // where each group's observations start in order
+	for g, ind := range inds {
+		first[g+1] = first[g] + sizes[g]
+		if m.store.Values[ind.Code] == nil {
+			m.store.Values[ind.Code] = make(map[int]Value, sizes[g])
+		}
+		series[g] = m.store.Values[ind.Code]
+	}
+	order := make([]uint32, first[len(inds)])
+	next := append([]int(nil), first[:len(inds)]...)
+	for i := range pt.obs.n {
+		r := pt.obs.at(i)
+		g := group[r.code]
+		if g < 0 {
+			m.indicator(pt.strs[r.code], pt.place(r)) // records the unknown use, in row order
+			continue
+		}
+		order[next[g]] = uint32(i)
+		next[g]++
 	}
 
-	m.pending = m.pending[:0]
-	for id, ind := range found {
-		if ind == nil {
-			continue
-		}
-		for _, i := range order[first[id]:next[id]] {
+	for g, ind := range inds {
+		for _, i := range order[first[g]:first[g+1]] {
 			m.cur = int(i)
-			m.value(ind, series[id], pt.observation(int(i)))
+			m.value(ind, series[g], pt.observation(int(i)))
 		}
 	}
+	m.cur = -1
 	sort.SliceStable(m.pending, func(a, b int) bool { return m.pending[a].obs < m.pending[b].obs })
 	for _, p := range m.pending {
 		m.probs.Add(p.problem)
 	}
 	m.pending = m.pending[:0]
-	m.cur = -1
 }
 
 // pendingProblem is a problem found while filing observations out of row order, with the

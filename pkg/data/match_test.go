@@ -120,3 +120,24 @@ func TestMatchQuarterTotalTooLarge(t *testing.T) {
 		"m.csv:3: the months of 2023/24 Q4 for CS02 add up to more than a number can hold; check the values",
 	})
 }
+
+// Observations are filed an indicator at a time, but the first value in row order is the one
+// kept, whatever case each row writes the code in, and problems come in row order.
+func TestMatchKeepsTheFirstInRowOrderAcrossCodeCases(t *testing.T) {
+	ds := NewDataset([]Observation{
+		{Code: "CS01", Period: quarter(2023, 1), Value: 1, Place: at("a.csv", 2)},
+		{Code: "cs01", Period: quarter(2023, 2), Value: 2, Place: at("a.csv", 3)},
+		{Code: "CS04", Period: quarter(2023, 2), Value: 9, Place: at("a.csv", 4)},
+		{Code: "CS01", Period: quarter(2023, 2), Value: 3, Place: at("a.csv", 5)},
+		{Code: "CS04", Period: quarter(2023, 2), Value: 8, Place: at("a.csv", 6)},
+	}, nil)
+	store, probs := Match(ds, testCatalogue())
+	assertMessages(t, messages(probs, ""), []string{
+		"a.csv:5: CS01 2023/24 Q2 is given twice: here and at a.csv:3; keep one",
+		"a.csv:6: CS04 2023/24 Q2 is given twice: here and at a.csv:4; keep one",
+	})
+	q2 := period.Quarter{Year: 2023, Q: 2}.Index()
+	if v := store.Values["CS01"][q2]; v.V != 2 || v.Place.Line != 3 {
+		t.Errorf("CS01 Q2 = %+v, want 2 from line 3", v)
+	}
+}
