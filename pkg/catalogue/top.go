@@ -61,6 +61,7 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 		p.errorf(0, "the catalogue has no indicators; add indicators: with at least one indicator (code, name, directorate)")
 	}
 	p.checkDirectorateRefs(cat)
+	cat.Reindex()
 
 	if v, ok := f["packs"]; ok {
 		cat.Packs = p.packs(v, cat)
