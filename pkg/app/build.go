@@ -14,12 +14,14 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/project"
+	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
 
-// Formats build can write, in the order they are listed.
-var Formats = []string{"pdf", "xlsx", "json"}
+// Formats build can write, in the order they are listed: the render registry's.
+var Formats = render.Names()
 
 type BuildOptions struct {
 	Inputs
@@ -39,8 +41,8 @@ type BuildOptions struct {
 // RunBuild writes each pack's report in each format to the output folder.
 func RunBuild(io Streams, o BuildOptions) error {
 	tm := newTimings(o.Timings)
-	var formats []string
-	defer func() { tm.print(io.Err, formats, runtime.GOMAXPROCS(0)) }()
+	var formatNames []string
+	defer func() { tm.print(io.Err, formatNames, runtime.GOMAXPROCS(0)) }()
 	start := time.Now()
 	l, err := o.load()
 	if err != nil {
@@ -52,9 +54,12 @@ func RunBuild(io Streams, o BuildOptions) error {
 	if err := l.problems.Err(); err != nil {
 		return err
 	}
-	formats, err = chooseFormats(o.Formats, l.project.Formats)
+	formats, err := chooseFormats(o.Formats, l.project)
 	if err != nil {
 		return err
+	}
+	for _, f := range formats {
+		formatNames = append(formatNames, f.Name)
 	}
 	packs, err := choosePacks(l.cat, o.Packs)
 	if err != nil {
@@ -96,12 +101,12 @@ func RunBuild(io Streams, o BuildOptions) error {
 	workers := runtime.GOMAXPROCS(0)
 	files, err := renderOutputs(outputPlan{
 		packs:   packs,
-		formats: formats,
+		formats: formatNames,
 		out:     out,
 		build: func(p catalogue.Pack) (*report.Report, error) {
 			return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
 		},
-		render:   renderWith(tmpl),
+		render:   renderWith(formats, tmpl),
 		workers:  workers,
 		timings:  tm,
 		progress: progress,
@@ -136,32 +141,33 @@ func renderProblem(path string, err error) error {
 }
 
 // chooseFormats takes the --format list (comma-separated values allowed), else qpr.yaml's,
-// else all three.
-func chooseFormats(flag, project []string) ([]string, error) {
-	asked := flag
+// else every format. A name that is no format is a usage error when typed as a flag and an
+// error of qpr.yaml when it comes from there.
+func chooseFormats(flag []string, cfg project.Config) ([]render.Format, error) {
+	asked, fromFile := flag, false
 	if len(asked) == 0 {
-		asked = project
+		asked, fromFile = cfg.Formats, true
 	}
-	if len(asked) == 0 {
-		return Formats, nil
-	}
-	var out []string
+	var out []render.Format
 	for _, a := range asked {
-		for _, f := range strings.Split(a, ",") {
-			f = strings.ToLower(strings.TrimSpace(f))
-			if f == "" {
+		for _, name := range strings.Split(a, ",") {
+			if strings.TrimSpace(name) == "" {
 				continue
 			}
-			if !slices.Contains(Formats, f) {
-				return nil, UsageError("--format: %q is not a format; use pdf, xlsx or json (comma-separated)", f)
+			f, ok := render.Lookup(name)
+			if !ok {
+				if fromFile {
+					return nil, diag.Problem{Place: diag.Place{File: cfg.File}, Message: fmt.Sprintf("formats: %q is not a format; use %s", strings.TrimSpace(name), render.List("or"))}
+				}
+				return nil, UsageError("--format: %q is not a format; use %s (comma-separated)", strings.TrimSpace(name), render.List("or"))
 			}
-			if !slices.Contains(out, f) {
+			if !slices.ContainsFunc(out, func(g render.Format) bool { return g.Name == f.Name }) {
 				out = append(out, f)
 			}
 		}
 	}
 	if len(out) == 0 {
-		return Formats, nil
+		return render.Formats, nil
 	}
 	return out, nil
 }

@@ -1,19 +1,16 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/example/qpr/pkg/catalogue"
-	"github.com/example/qpr/pkg/render/pdf"
-	"github.com/example/qpr/pkg/render/xlsx"
+	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -139,33 +136,15 @@ func (p outputPlan) renderOne(j *outputJob, pr *packReport) (staged, error) {
 	return s, nil
 }
 
-// renderWith gives the function that writes a report in a format, worded and styled by t.
-func renderWith(t *templates.Set) func(w io.Writer, format string, r *report.Report) error {
-	return func(w io.Writer, format string, r *report.Report) error {
-		return renderOutput(w, format, r, t)
-	}
-}
-
-// renderOutput writes r in one format.
-func renderOutput(w io.Writer, format string, r *report.Report, t *templates.Set) error {
-	switch format {
-	case "json":
-		return writeJSON(w, r)
-	case "pdf":
-		return pdf.Render(w, r, t)
-	case "xlsx":
-		narrative, err := t.Narrative(r)
-		if err != nil {
-			return err
+// renderWith gives the function that writes a report in one of formats, by name, worded and
+// styled by t.
+func renderWith(formats []render.Format, t *templates.Set) func(w io.Writer, format string, r *report.Report) error {
+	return func(w io.Writer, name string, r *report.Report) error {
+		for _, f := range formats {
+			if f.Name == name {
+				return f.Render(w, r, t)
+			}
 		}
-		return xlsx.Render(w, r, strings.Join(templates.Paragraphs(narrative), "\n\n"))
+		return fmt.Errorf("no renderer for %q", name)
 	}
-	return fmt.Errorf("no renderer for %q", format)
-}
-
-func writeJSON(buf io.Writer, v any) error {
-	enc := json.NewEncoder(buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }

@@ -3,6 +3,8 @@ package catalogue
 import (
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/example/qpr/pkg/period"
@@ -13,10 +15,11 @@ import (
 // title feeds the default pack), whatever order the file has them in.
 func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 	cat := &Catalogue{
-		File:     p.file,
-		Title:    DefaultTitle,
-		Calendar: period.DefaultCalendar,
-		Trend:    DefaultTrend,
+		File:       p.file,
+		Title:      DefaultTitle,
+		Calendar:   period.DefaultCalendar,
+		Trend:      DefaultTrend,
+		Projection: DefaultProjection,
 	}
 	f := p.fields(root, "at the top level of the catalogue", topKeys)
 
@@ -35,8 +38,15 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 			cat.Title = s
 		}
 	}
+	if v, ok := f["language"]; ok {
+		cat.Language = p.language(v)
+	}
 	if v, ok := f["trend"]; ok {
 		cat.Trend = p.trend(v, DefaultTrend, "in the catalogue's trend")
+	}
+
+	if v, ok := f["projection"]; ok {
+		cat.Projection = p.projection(v, DefaultProjection, "in the catalogue's projection")
 	}
 
 	if v, ok := f["directorates"]; ok {
@@ -51,6 +61,7 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 		p.errorf(0, "the catalogue has no indicators; add indicators: with at least one indicator (code, name, directorate)")
 	}
 	p.checkDirectorateRefs(cat)
+	cat.Reindex()
 
 	if v, ok := f["packs"]; ok {
 		cat.Packs = p.packs(v, cat)
@@ -58,6 +69,21 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 		cat.Packs = []Pack{{ID: DefaultPackID, Title: cat.Title}}
 	}
 	return cat
+}
+
+// language reads a BCP 47 language tag, written back in its canonical form (en-gb -> en-GB).
+func (p *parser) language(v pair) string {
+	hint := "give the report's language as a BCP 47 tag, e.g. language: en-GB (or cy for Welsh)"
+	s, ok := p.text(v, hint)
+	if !ok {
+		return ""
+	}
+	tag, err := language.Parse(s)
+	if err != nil {
+		p.errorf(v.line(), "language %q is not a language tag; %s", s, hint)
+		return ""
+	}
+	return tag.String()
 }
 
 func (p *parser) yearStart(v pair) (int, bool) {

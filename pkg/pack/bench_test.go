@@ -35,11 +35,7 @@ func BenchmarkFullPack(b *testing.B) {
 		if err := pdf.Render(&doc, r, tmpl); err != nil {
 			b.Fatal(err)
 		}
-		narrative, err := tmpl.Narrative(r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := xlsx.Render(&book, r, narrative); err != nil {
+		if err := xlsx.Render(&book, r, tmpl); err != nil {
 			b.Fatal(err)
 		}
 		pdfBytes, xlsxBytes, jsonBytes = doc.Len(), book.Len(), len(marshalReport(b, r))
@@ -71,7 +67,7 @@ func BenchmarkStages(b *testing.B) {
 		}{
 			{"report", func() error { _, err := report.Build(opts); return err }},
 			{"pdf", func() error { return pdf.Render(io.Discard, r, tmpl) }},
-			{"xlsx", func() error { return xlsx.Render(io.Discard, r, "") }},
+			{"xlsx", func() error { return xlsx.Render(io.Discard, r, tmpl) }},
 			{"json", func() error { marshalReport(b, r); return nil }},
 		}
 		for _, s := range stages {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math"
+
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/period"
@@ -33,8 +35,16 @@ func (s series) quarter(q period.Quarter) quarterValue {
 		return quarterValue{value: v.V, ok: true}
 	}
 	var present []float64
+	var numerator, denominator float64
 	for _, m := range s.cal.Months(q) {
 		if v, ok := s.values[m.Index()]; ok && !v.Missing {
+			if s.ind.Aggregate == catalogue.Ratio {
+				if v.Ratio == nil {
+					continue // refused when read; never counted
+				}
+				numerator += v.Ratio.Numerator
+				denominator += v.Ratio.Denominator
+			}
 			present = append(present, v.V)
 		}
 	}
@@ -43,6 +53,14 @@ func (s series) quarter(q period.Quarter) quarterValue {
 	}
 	qv := quarterValue{ok: true, partial: len(present) < 3, months: len(present)}
 	switch s.ind.Aggregate {
+	case catalogue.Ratio:
+		// The quarter's own ratio: months weighted by their denominators, not averaged.
+		r := data.Ratio{Numerator: numerator, Denominator: denominator}
+		v, ok := r.Of(s.ind.Unit.RatioScale())
+		if !ok || !isFiniteValue(v) {
+			return quarterValue{}
+		}
+		qv.value = v
 	case catalogue.Sum:
 		for _, v := range present {
 			qv.value += v
@@ -79,6 +97,7 @@ func (s series) reported(q period.Quarter) reported {
 
 // point is one of the indicator's own periods with its value, if any.
 type point struct {
+	at    Period
 	label string
 	pos   int // position from 0 at the window's first period
 	value float64
@@ -98,7 +117,7 @@ func (s series) window(q period.Quarter, quarters int) []point {
 		for i := 0; i < quarters; i++ {
 			pq := first.Add(i)
 			v, ok := s.values[pq.Index()]
-			pts = append(pts, point{label: s.cal.Label(pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year})
+			pts = append(pts, point{at: QuarterOf(s.cal, pq), label: s.cal.Label(pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year})
 		}
 		return pts
 	}
@@ -106,7 +125,9 @@ func (s series) window(q period.Quarter, quarters int) []point {
 	for i := 0; i < quarters*3; i++ {
 		m := start.Add(i)
 		v, ok := s.values[m.Index()]
-		pts = append(pts, point{label: m.String(), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year})
+		pts = append(pts, point{at: MonthOf(s.cal, m), label: m.String(), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year})
 	}
 	return pts
 }
+
+func isFiniteValue(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
