@@ -15,7 +15,7 @@ import (
 )
 
 func main() {
-	release := cleanup.Catch(os.Stderr)
+	release := cleanup.Catch(os.Stderr, isTerminal(os.Stderr))
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	release()
 	os.Exit(code)

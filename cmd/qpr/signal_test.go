@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -23,6 +24,9 @@ func TestSignalStopsABuildCleanly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds qpr and a large project")
 	}
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no SIGINT or SIGTERM to send to another process")
+	}
 	bin := filepath.Join(t.TempDir(), "qpr")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -39,8 +43,14 @@ func TestSignalStopsABuildCleanly(t *testing.T) {
 		cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH="+epoch)
 		return cmd
 	}
-	if b, err := qpr("1600000000").CombinedOutput(); err != nil {
+	first := qpr("1600000000")
+	firstTmp := t.TempDir()
+	first.Env = append(first.Env, "TMPDIR="+firstTmp)
+	if b, err := first.CombinedOutput(); err != nil {
 		t.Fatalf("the first build failed: %v\n%s", err, b)
+	}
+	if left, _ := os.ReadDir(firstTmp); len(left) != 0 {
+		t.Errorf("a build that ended normally left %s in the temporary folder", left[0].Name())
 	}
 	earlier := readFiles(t, out)
 	if want := 9 * len(render.Formats); len(earlier) != want {

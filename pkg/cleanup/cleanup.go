@@ -109,9 +109,10 @@ func Hold(fn func() error) error {
 
 // Catch makes a private temporary folder for the process (through TMPDIR) and handles SIGINT,
 // SIGTERM and SIGHUP until release is called: each removes every tracked file and the private
-// folder, writes one line to stderr and exits with 128 plus the signal's number. release
+// folder, writes one line to stderr and exits with 128 plus the signal's number. On a
+// terminal (onTerminal) the line first clears whatever progress was being shown. release
 // removes the private folder; call it as the process ends normally.
-func Catch(stderr io.Writer) (release func()) {
+func Catch(stderr io.Writer, onTerminal bool) (release func()) {
 	if dir, err := os.MkdirTemp("", "qpr-"); err == nil {
 		mu.Lock()
 		private = dir
@@ -124,6 +125,9 @@ func Catch(stderr io.Writer) (release func()) {
 		sig := <-signals
 		critical.Lock() // a set of outputs being renamed into place is finished first
 		removeAll()
+		if onTerminal {
+			fmt.Fprint(stderr, "\r\033[K")
+		}
 		fmt.Fprintf(stderr, "qpr: stopped by %s; temporary files removed, earlier outputs left whole\n", signalName(sig))
 		os.Exit(exitCode(sig))
 	}()
