@@ -39,7 +39,7 @@ type BuildOptions struct {
 }
 
 // RunBuild writes each pack's report in each format to the output folder.
-func RunBuild(io Streams, o BuildOptions) error {
+func RunBuild(io Streams, o BuildOptions) (err error) {
 	tm := newTimings(o.Timings)
 	var formatNames []string
 	defer func() { tm.print(io.Err, formatNames, runtime.GOMAXPROCS(0)) }()
@@ -95,8 +95,17 @@ func RunBuild(io Streams, o BuildOptions) error {
 	}
 
 	progress := newProgress(io, o.Quiet, len(packs)*len(formats))
+	_, statErr := os.Stat(out)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return diag.Problem{Place: diag.Place{File: out}, Message: "cannot create the output folder: " + osReason(err)}
+	}
+	if os.IsNotExist(statErr) {
+		// A build that fails leaves no output folder it made (Remove takes only an empty one).
+		defer func() {
+			if err != nil {
+				os.Remove(out)
+			}
+		}()
 	}
 	workers := runtime.GOMAXPROCS(0)
 	files, err := renderOutputs(outputPlan{

@@ -2,6 +2,7 @@ package pack_test
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,5 +80,23 @@ func TestFailedBuildLeavesOutputsUntouched(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A build that fails while rendering leaves no output folder behind where there was none.
+func TestFailedBuildLeavesNoNewOutputFolder(t *testing.T) {
+	broken := t.TempDir()
+	narrative := "{{define \"directorate\"}}{{end}}Of the {{.Summary.NoSuchCount}} KPIs\n"
+	if err := os.WriteFile(filepath.Join(broken, "narrative.tmpl"), []byte(narrative), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "reports")
+	o := buildOptions(t, out, "")
+	o.Templates = broken
+	if err := app.RunBuild(app.Streams{Out: io.Discard, Err: io.Discard}, o); err == nil {
+		t.Fatal("the build with a failing narrative.tmpl succeeded")
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the failed build left its output folder %s (%v)", out, err)
 	}
 }
