@@ -83,7 +83,7 @@ func expandPath(p string, probs *diag.List) []string {
 func readFile(path string, cal period.Calendar, ds *Dataset, probs *diag.List) {
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".xlsx", ".xlsm":
-		readXLSX(path, cal, ds, probs)
+		readXLSX(path, cal, DefaultLimits(), ds, probs)
 	case ".csv":
 		readCSV(path, cal, ds, probs)
 	case ".xls":

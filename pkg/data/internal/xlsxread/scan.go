@@ -1,0 +1,477 @@
+package xlsxread
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// The parts a data table is read from (worksheets, shared strings, styles, the workbook and
+// its relationships) use a small, regular subset of XML. encoding/xml spends most of its time
+// allocating a token per element, which made it the larger half of reading a big sheet, so
+// this scanner works on the bytes in place. It is not a validating parser: it checks what it
+// needs to read every value right (tags closed, entities known, no DTD) and skips the rest.
+// It keeps no stack of open elements, so hostile nesting costs nothing but the bytes it takes.
+
+type tokenKind uint8
+
+const (
+	tokEOF tokenKind = iota
+	tokStart
+	tokEnd
+	tokText // character data, CDATA, comments and processing instructions are not tokens: see text
+)
+
+// scanner reads the tags of one XML part. The slices it returns point into its buffer and
+// are valid until the next call.
+type scanner struct {
+	src    io.Reader
+	buf    []byte
+	r, w   int // unread bytes are buf[r:w]
+	srcErr error
+	maxTag int // longest tag accepted, and the buffer's largest size
+
+	kind  tokenKind
+	name  []byte // local name of the last tag, namespace prefix removed
+	attrs []byte // raw attribute text of the last start tag
+	empty bool   // the last start tag closes itself
+}
+
+func newScanner(src io.Reader, maxTag int) *scanner {
+	return &scanner{src: src, buf: make([]byte, 64<<10), maxTag: maxTag}
+}
+
+// errMalformed is a part that is not the XML it should be.
+type errMalformed struct{ msg string }
+
+func (e *errMalformed) Error() string { return "the XML is not well-formed: " + e.msg }
+
+func malformed(format string, args ...any) error {
+	return &errMalformed{msg: fmt.Sprintf(format, args...)}
+}
+
+// fill reads more input, keeping buf[r:w]. It returns false at the end of the input or on an
+// error (left in srcErr).
+func (s *scanner) fill() bool {
+	if s.srcErr != nil {
+		return false
+	}
+	if s.r > 0 {
+		n := copy(s.buf, s.buf[s.r:s.w])
+		s.r, s.w = 0, n
+	}
+	if s.w == len(s.buf) {
+		if len(s.buf) >= s.maxTag {
+			s.srcErr = &tooLong{}
+			return false
+		}
+		bigger := make([]byte, min(2*len(s.buf), s.maxTag))
+		copy(bigger, s.buf[:s.w])
+		s.buf = bigger
+	}
+	for tries := 0; tries < 100; tries++ {
+		n, err := s.src.Read(s.buf[s.w:])
+		s.w += n
+		if err != nil {
+			s.srcErr = err
+			return n > 0
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	s.srcErr = io.ErrNoProgress
+	return false
+}
+
+// tooLong is a single tag longer than the scanner accepts.
+type tooLong struct{}
+
+func (*tooLong) Error() string { return "a tag is too long" }
+
+// readErr is why the input ended: nil at a clean end of input.
+func (s *scanner) readErr() error {
+	if s.srcErr == io.EOF {
+		return nil
+	}
+	return s.srcErr
+}
+
+// unexpectedEnd is the error for input that stops inside something.
+func (s *scanner) unexpectedEnd(inside string) error {
+	if err := s.readErr(); err != nil {
+		return err
+	}
+	return malformed("the part ends inside %s", inside)
+}
+
+// next moves to the next start or end tag, skipping character data, comments, CDATA and
+// processing instructions. At the end of the input it returns tokEOF.
+func (s *scanner) next() (tokenKind, error) {
+	for {
+		i := bytes.IndexByte(s.buf[s.r:s.w], '<')
+		if i < 0 {
+			s.r = s.w
+			if !s.fill() {
+				if err := s.readErr(); err != nil {
+					return tokEOF, err
+				}
+				s.kind = tokEOF
+				return tokEOF, nil
+			}
+			continue
+		}
+		s.r += i
+		skipped, err := s.skipSpecial()
+		if err != nil {
+			return tokEOF, err
+		}
+		if skipped {
+			continue
+		}
+		return s.readTag()
+	}
+}
+
+// skipSpecial skips a comment, CDATA section, processing instruction or XML declaration at
+// buf[r] == '<'. A DTD is refused: Office Open XML forbids them, and one could define the
+// entities of a "billion laughs".
+func (s *scanner) skipSpecial() (bool, error) {
+	for s.w-s.r < 9 && s.fill() {
+	}
+	rest := s.buf[s.r:s.w]
+	switch {
+	case bytes.HasPrefix(rest, []byte("<?")):
+		return true, s.skipPast("?>", "a processing instruction")
+	case bytes.HasPrefix(rest, []byte("<!--")):
+		return true, s.skipPast("-->", "a comment")
+	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+		return true, s.skipPast("]]>", "a CDATA section")
+	case bytes.HasPrefix(rest, []byte("<!")):
+		return false, malformed("the part has a document type declaration (<!DOCTYPE>), which a workbook may not have")
+	}
+	return false, nil
+}
+
+// skipPast consumes input up to and including marker.
+func (s *scanner) skipPast(marker, what string) error {
+	m := []byte(marker)
+	s.r += 2
+	for {
+		if i := bytes.Index(s.buf[s.r:s.w], m); i >= 0 {
+			s.r += i + len(m)
+			return nil
+		}
+		// Keep the last bytes in case the marker straddles the refill.
+		if keep := s.w - s.r; keep > len(m) {
+			s.r = s.w - len(m)
+		}
+		if !s.fill() {
+			return s.unexpectedEnd(what)
+		}
+	}
+}
+
+// readTag reads the tag at buf[r] == '<'. A '>' may appear inside a quoted attribute value.
+func (s *scanner) readTag() (tokenKind, error) {
+	start := s.r + 1
+	i := start
+	var quote byte
+	for {
+		if i == s.w {
+			off := i - s.r
+			if !s.fill() {
+				if _, ok := s.srcErr.(*tooLong); ok {
+					return tokEOF, s.srcErr
+				}
+				return tokEOF, s.unexpectedEnd("a tag")
+			}
+			start = s.r + 1
+			i = s.r + off
+			continue
+		}
+		c := s.buf[i]
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+		} else if c == '"' || c == '\'' {
+			quote = c
+		} else if c == '>' {
+			break
+		} else if c == '<' {
+			return tokEOF, malformed("a tag is not closed with >")
+		}
+		i++
+	}
+	tag := s.buf[start:i]
+	s.r = i + 1
+	s.kind = tokStart
+	if len(tag) > 0 && tag[0] == '/' {
+		s.kind = tokEnd
+		tag = tag[1:]
+	}
+	s.empty = false
+	if s.kind == tokStart && len(tag) > 0 && tag[len(tag)-1] == '/' {
+		s.empty = true
+		tag = tag[:len(tag)-1]
+	}
+	n := 0
+	for n < len(tag) && !isSpace(tag[n]) {
+		n++
+	}
+	s.name = tag[:n]
+	s.attrs = tag[n:]
+	if j := bytes.IndexByte(s.name, ':'); j >= 0 {
+		s.name = s.name[j+1:]
+	}
+	if len(s.name) == 0 {
+		return tokEOF, malformed("a tag has no name")
+	}
+	return s.kind, nil
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// is reports whether the last tag has the local name name.
+func (s *scanner) is(name string) bool { return string(s.name) == name }
+
+// eachAttr calls fn with each attribute of the last start tag: its local name (prefix
+// removed) and raw value (entities not yet decoded).
+func (s *scanner) eachAttr(fn func(key, raw []byte) error) error {
+	a := s.attrs
+	for {
+		for len(a) > 0 && isSpace(a[0]) {
+			a = a[1:]
+		}
+		if len(a) == 0 {
+			return nil
+		}
+		eq := bytes.IndexByte(a, '=')
+		if eq <= 0 {
+			return malformed("an attribute of <%s> has no value", s.name)
+		}
+		key := bytes.TrimRight(a[:eq], " \t\r\n")
+		if j := bytes.IndexByte(key, ':'); j >= 0 {
+			key = key[j+1:]
+		}
+		a = a[eq+1:]
+		for len(a) > 0 && isSpace(a[0]) {
+			a = a[1:]
+		}
+		if len(a) == 0 || (a[0] != '"' && a[0] != '\'') {
+			return malformed("an attribute value of <%s> is not in quotes", s.name)
+		}
+		end := bytes.IndexByte(a[1:], a[0])
+		if end < 0 {
+			return malformed("an attribute value of <%s> is not closed", s.name)
+		}
+		if err := fn(key, a[1:1+end]); err != nil {
+			return err
+		}
+		a = a[end+2:]
+	}
+}
+
+// attr is the decoded value of the last start tag's attribute with local name key.
+func (s *scanner) attr(key string) (string, bool, error) {
+	var val string
+	found := false
+	err := s.eachAttr(func(k, raw []byte) error {
+		if found || string(k) != key {
+			return nil
+		}
+		found = true
+		b, err := unescape(nil, raw, 1<<30)
+		val = string(b)
+		return err
+	})
+	return val, found, err
+}
+
+// text appends the character data up to the next tag to dst, decoding entities and CDATA
+// sections and skipping comments and processing instructions, and stops before the tag. Text
+// longer than limit bytes is a tooMuchText error.
+func (s *scanner) text(dst []byte, limit int) ([]byte, error) {
+	for {
+		i := bytes.IndexByte(s.buf[s.r:s.w], '<')
+		end := s.w
+		if i >= 0 {
+			end = s.r + i
+		}
+		chunk := s.buf[s.r:end]
+		// An entity or a \r\n pair may straddle the end of what is buffered: leave its start
+		// for the next round.
+		if i < 0 {
+			if j := bytes.LastIndexAny(chunk, "&\r"); j >= 0 && len(chunk)-j < 16 {
+				chunk = chunk[:j]
+				end = s.r + j
+			}
+		}
+		var err error
+		if dst, err = unescape(dst, chunk, limit); err != nil {
+			return dst, err
+		}
+		s.r = end
+		if i >= 0 {
+			skipped, err := s.cdataOrSkip(&dst, limit)
+			if err != nil {
+				return dst, err
+			}
+			if !skipped {
+				return dst, nil
+			}
+			continue
+		}
+		if !s.fill() {
+			if s.r < s.w { // a lone & or \r at the very end
+				if dst, err = unescape(dst, s.buf[s.r:s.w], limit); err != nil {
+					return dst, err
+				}
+				s.r = s.w
+			}
+			return dst, s.unexpectedEnd("text")
+		}
+	}
+}
+
+// cdataOrSkip handles markup inside text at buf[r] == '<': a CDATA section's content is
+// appended as it is, comments and processing instructions are skipped. It reports false at a
+// tag.
+func (s *scanner) cdataOrSkip(dst *[]byte, limit int) (bool, error) {
+	for s.w-s.r < 9 && s.fill() {
+	}
+	rest := s.buf[s.r:s.w]
+	if !bytes.HasPrefix(rest, []byte("<![CDATA[")) {
+		return s.skipSpecial()
+	}
+	s.r += len("<![CDATA[")
+	for {
+		if j := bytes.Index(s.buf[s.r:s.w], []byte("]]>")); j >= 0 {
+			if len(*dst)+j > limit {
+				return false, &tooMuchText{}
+			}
+			*dst = append(*dst, s.buf[s.r:s.r+j]...)
+			s.r += j + 3
+			return true, nil
+		}
+		keep := s.w - s.r - 2
+		if keep > 0 {
+			if len(*dst)+keep > limit {
+				return false, &tooMuchText{}
+			}
+			*dst = append(*dst, s.buf[s.r:s.r+keep]...)
+			s.r += keep
+		}
+		if !s.fill() {
+			return false, s.unexpectedEnd("a CDATA section")
+		}
+	}
+}
+
+// tooMuchText is text longer than the limit it was read under.
+type tooMuchText struct{}
+
+func (*tooMuchText) Error() string { return "the text is too long" }
+
+// unescape appends raw XML character data to dst with its entity and character references
+// decoded and its line ends normalised (\r\n and a lone \r become \n), as an XML processor
+// must.
+func unescape(dst, raw []byte, limit int) ([]byte, error) {
+	for len(raw) > 0 {
+		i := bytes.IndexAny(raw, "&\r")
+		if i < 0 {
+			if len(dst)+len(raw) > limit {
+				return dst, &tooMuchText{}
+			}
+			return append(dst, raw...), nil
+		}
+		if len(dst)+i > limit {
+			return dst, &tooMuchText{}
+		}
+		dst = append(dst, raw[:i]...)
+		raw = raw[i:]
+		if raw[0] == '\r' {
+			dst = append(dst, '\n')
+			raw = raw[1:]
+			if len(raw) > 0 && raw[0] == '\n' {
+				raw = raw[1:]
+			}
+			continue
+		}
+		semi := bytes.IndexByte(raw, ';')
+		if semi < 0 || semi > 12 {
+			return dst, malformed("an & is not the start of an entity such as &amp;")
+		}
+		ref := raw[1:semi]
+		raw = raw[semi+1:]
+		switch string(ref) {
+		case "lt":
+			dst = append(dst, '<')
+		case "gt":
+			dst = append(dst, '>')
+		case "amp":
+			dst = append(dst, '&')
+		case "quot":
+			dst = append(dst, '"')
+		case "apos":
+			dst = append(dst, '\'')
+		default:
+			r, ok := charRef(ref)
+			if !ok {
+				return dst, malformed("unknown entity &%s;", ref)
+			}
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	return dst, nil
+}
+
+// charRef reads the inside of a character reference: #65 or #x41.
+func charRef(ref []byte) (rune, bool) {
+	if len(ref) < 2 || ref[0] != '#' {
+		return 0, false
+	}
+	base, digits := 10, ref[1:]
+	if digits[0] == 'x' {
+		base, digits = 16, digits[1:]
+	}
+	n, err := strconv.ParseUint(string(digits), base, 32)
+	if err != nil || !isXMLChar(rune(n)) {
+		return 0, false
+	}
+	return rune(n), true
+}
+
+// isXMLChar is XML 1.0's Char production: what a character reference may name.
+func isXMLChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// skipElement skips the rest of the element whose start tag was just read.
+func (s *scanner) skipElement() error {
+	if s.empty {
+		return nil
+	}
+	depth := 1
+	for depth > 0 {
+		k, err := s.next()
+		if err != nil {
+			return err
+		}
+		switch k {
+		case tokEOF:
+			return s.unexpectedEnd("an element")
+		case tokStart:
+			if !s.empty {
+				depth++
+			}
+		case tokEnd:
+			depth--
+		}
+	}
+	return nil
+}

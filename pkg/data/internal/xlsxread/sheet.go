@@ -1,0 +1,479 @@
+package xlsxread
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// CellType is what a cell's type attribute and content say it holds.
+type CellType uint8
+
+// The cell types. A blank cell (no value, no formula) is not reported at all.
+const (
+	Number     CellType = iota // t="n" or no t: Num holds the number, Text its stored text
+	Text                       // a shared, inline or formula string (t="s", "inlineStr", "str")
+	Bool                       // t="b": Text is TRUE or FALSE
+	ErrorValue                 // t="e": a formula's error, such as #N/A
+	ISODate                    // t="d": Text is an ISO 8601 date and time
+	NoResult                   // a formula whose result was never saved
+)
+
+// Cell is one non-blank cell.
+type Cell struct {
+	Col   int // 0-based
+	Type  CellType
+	Text  string
+	Num   float64
+	Style int // index into Workbook.NumFmts; 0 is the default style
+}
+
+// Excel's grid: no real writer goes past it, and a reference beyond it is damage.
+const (
+	maxRow = 1 << 20 // 1,048,576
+	maxCol = 1 << 14 // 16,384 (XFD)
+)
+
+// ErrRowsOutOfOrder is returned by ReadSheet, unsorted, for a sheet whose rows are not
+// stored in increasing order: read it again with sorted set.
+var ErrRowsOutOfOrder = errors.New("the rows are not stored in order")
+
+// ReadSheet calls fn with each row that has a non-blank cell: its 1-based number and its
+// cells in column order. The slice is reused; fn must copy what it keeps. fn returns false to
+// stop early.
+//
+// Rows are normally streamed as stored. If they are stored out of order, ReadSheet stops with
+// ErrRowsOutOfOrder; with sorted set it instead keeps every row and calls fn once all are
+// read, in row order, so out-of-order rows cost memory in proportion to the sheet.
+func (wb *Workbook) ReadSheet(sheet int, sorted bool, fn func(row int, cells []Cell) bool) error {
+	part := wb.Sheets[sheet].Part
+	s, c, err := wb.scan(part)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	r := &sheetReader{wb: wb, s: s, part: part}
+	if !sorted {
+		err = r.read(func(row int, cells []Cell) (bool, error) {
+			if row <= r.emitted {
+				return false, ErrRowsOutOfOrder
+			}
+			r.emitted = row
+			return fn(row, cells), nil
+		})
+		return r.wrap(err)
+	}
+	type keptRow struct {
+		n     int
+		cells []Cell
+	}
+	var rows []keptRow
+	err = r.read(func(row int, cells []Cell) (bool, error) {
+		rows = append(rows, keptRow{row, slices.Clone(cells)})
+		return true, nil
+	})
+	if err != nil {
+		return r.wrap(err)
+	}
+	slices.SortStableFunc(rows, func(a, b keptRow) int { return a.n - b.n })
+	for i, row := range rows {
+		if i > 0 && rows[i-1].n == row.n {
+			return &Error{Part: part, Cell: "row " + strconv.Itoa(row.n), Msg: "the row is stored twice"}
+		}
+		if !fn(row.n, row.cells) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// sheetReader is the state of one pass over a worksheet part.
+type sheetReader struct {
+	wb      *Workbook
+	s       *scanner
+	part    string
+	rows    int   // row elements read
+	cells   int64 // cells counted against the limit
+	lastRow int   // number of the last row element read
+	emitted int   // number of the last row passed on
+	row     []Cell
+	text    []byte // the current cell's text
+	ref     []byte // the current cell's reference, for messages
+}
+
+// wrap gives an error from the scanner or zip layer its part (and a limit error its limit).
+func (r *sheetReader) wrap(err error) error {
+	if err == nil || err == ErrRowsOutOfOrder {
+		return err
+	}
+	return r.wb.damaged(r.part, err)
+}
+
+// read scans the part and calls emit at the end of each row with cells.
+func (r *sheetReader) read(emit func(row int, cells []Cell) (bool, error)) error {
+	s := r.s
+	inData := false
+	for {
+		k, err := s.next()
+		if err != nil {
+			return err
+		}
+		switch {
+		case k == tokEOF:
+			if inData {
+				return s.unexpectedEnd("<sheetData>")
+			}
+			return nil
+		case k == tokStart && s.is("sheetData"):
+			if s.empty {
+				return nil
+			}
+			inData = true
+		case k == tokEnd && s.is("sheetData"):
+			return nil
+		case k == tokStart && inData && s.is("row"):
+			n, err := r.readRow()
+			if err != nil {
+				return err
+			}
+			if len(r.row) == 0 {
+				continue
+			}
+			if more, err := emit(n, r.row); err != nil || !more {
+				return err
+			}
+		}
+	}
+}
+
+// readRow reads one <row> element after its start tag into r.row and returns its number.
+func (r *sheetReader) readRow() (int, error) {
+	s := r.s
+	r.rows++
+	if lim := r.wb.lim.Rows; lim > 0 && r.rows > lim {
+		return 0, &LimitError{Limit: LimitRows, Max: int64(lim), Part: r.part}
+	}
+	n := r.lastRow + 1
+	if v, ok, err := rawAttr(s, "r"); err != nil {
+		return 0, err
+	} else if ok {
+		num, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+		if err != nil || num < 1 || num > maxRow {
+			return 0, &Error{Part: r.part, Msg: fmt.Sprintf("row number %q is not a row of a worksheet (1 to %d)", v, maxRow)}
+		}
+		n = num
+	}
+	r.lastRow = n
+	r.row = r.row[:0]
+	if s.empty {
+		return n, nil
+	}
+	col := -1
+	for {
+		k, err := s.next()
+		if err != nil {
+			return 0, err
+		}
+		switch {
+		case k == tokEOF:
+			return 0, s.unexpectedEnd("<row>")
+		case k == tokEnd && s.is("row"):
+			return n, r.finishRow(n)
+		case k == tokStart && s.is("c"):
+			if col, err = r.readCell(n, col); err != nil {
+				return 0, err
+			}
+		case k == tokStart:
+			if err := s.skipElement(); err != nil {
+				return 0, err
+			}
+		}
+	}
+}
+
+// finishRow puts the row's cells in column order, refuses a cell stored twice and counts the
+// row against the cell limit.
+func (r *sheetReader) finishRow(n int) error {
+	cells := r.row
+	width := 0
+	if len(cells) > 0 {
+		if !slices.IsSortedFunc(cells, byCol) {
+			slices.SortStableFunc(cells, byCol)
+		}
+		for i := 1; i < len(cells); i++ {
+			if cells[i].Col == cells[i-1].Col {
+				return &Error{Part: r.part, Cell: cellRef(cells[i].Col, n), Msg: "the cell is stored twice"}
+			}
+		}
+		width = cells[len(cells)-1].Col + 1
+	}
+	r.cells += int64(width)
+	if lim := r.wb.lim.Cells; lim > 0 && r.cells > lim {
+		return &LimitError{Limit: LimitCells, Max: lim, Part: r.part}
+	}
+	return nil
+}
+
+func byCol(a, b Cell) int { return a.Col - b.Col }
+
+// readCell reads one <c> element after its start tag, appending it to r.row unless it is
+// blank, and returns its column.
+func (r *sheetReader) readCell(row, prevCol int) (int, error) {
+	s := r.s
+	col := prevCol + 1
+	var typ []byte
+	style := 0
+	for a := s.attrs; ; {
+		key, val, rest, err := nextAttr(a)
+		if err != nil {
+			return 0, err
+		}
+		if key == nil {
+			break
+		}
+		a = rest
+		switch string(key) {
+		case "r":
+			c, rr, ok := parseRef(val)
+			if !ok {
+				return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: fmt.Sprintf("the cell reference %q is not a cell of a worksheet (A1 to XFD%d)", val, maxRow)}
+			}
+			if rr != row {
+				return 0, &Error{Part: r.part, Cell: cellRef(c, rr), Msg: fmt.Sprintf("the cell is stored in row %d", row)}
+			}
+			col = c
+		case "t":
+			typ = val
+		case "s":
+			n, err := strconv.Atoi(string(val))
+			if err != nil || n < 0 {
+				return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: fmt.Sprintf("the cell's style %q is not a style number", val)}
+			}
+			style = n
+		}
+	}
+	if col >= maxCol {
+		return 0, &Error{Part: r.part, Cell: "row " + strconv.Itoa(row), Msg: "a cell is beyond Excel's last column (XFD)"}
+	}
+	if style > 0 && style >= len(r.wb.NumFmts) {
+		return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: fmt.Sprintf("the cell's style %d is not one of the workbook's %d cell styles", style, len(r.wb.NumFmts))}
+	}
+	if s.empty {
+		return col, nil
+	}
+	formula, hasValue, inline := false, false, false
+	r.text = r.text[:0]
+	for {
+		k, err := s.next()
+		if err != nil {
+			return 0, r.cellErr(err, col, row)
+		}
+		switch {
+		case k == tokEOF:
+			return 0, s.unexpectedEnd("<c>")
+		case k == tokEnd && s.is("c"):
+			return col, r.addCell(col, row, style, typ, formula, hasValue, inline)
+		case k != tokStart:
+		case s.is("v"):
+			if hasValue {
+				return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: "the cell has two values"}
+			}
+			hasValue = true
+			if !s.empty {
+				if r.text, err = s.text(r.text, r.wb.maxText()); err != nil {
+					return 0, r.cellErr(err, col, row)
+				}
+			}
+		case s.is("f"):
+			formula = true
+			if err := s.skipElement(); err != nil {
+				return 0, err
+			}
+		case s.is("is"):
+			inline = true
+			if !s.empty {
+				if r.text, err = s.richText(r.text, r.wb.maxText(), "is"); err != nil {
+					return 0, r.cellErr(err, col, row)
+				}
+			}
+		default:
+			if err := s.skipElement(); err != nil {
+				return 0, err
+			}
+		}
+	}
+}
+
+func (r *sheetReader) cellErr(err error, col, row int) error {
+	var tm *tooMuchText
+	if errors.As(err, &tm) {
+		return &LimitError{Limit: LimitCellBytes, Max: int64(r.wb.lim.CellBytes), Part: r.part, Cell: cellRef(col, row)}
+	}
+	var me *errMalformed
+	if errors.As(err, &me) {
+		return &Error{Part: r.part, Cell: cellRef(col, row), Msg: me.Error()}
+	}
+	return err
+}
+
+// addCell turns the cell just read into a Cell by its type, refusing what it cannot read.
+func (r *sheetReader) addCell(col, row, style int, typ []byte, formula, hasValue, inline bool) error {
+	text := r.text
+	bad := func(format string, args ...any) error {
+		return &Error{Part: r.part, Cell: cellRef(col, row), Msg: fmt.Sprintf(format, args...)}
+	}
+	c := Cell{Col: col, Style: style}
+	if inline && len(typ) == 0 {
+		typ = []byte("inlineStr") // an inline string whose writer left out its type
+	}
+	isString := string(typ) == "str" || string(typ) == "s" || string(typ) == "inlineStr"
+	if formula && (!hasValue || len(text) == 0 && !isString) {
+		c.Type = NoResult
+		r.row = append(r.row, c)
+		return nil
+	}
+	if !hasValue && !inline {
+		return nil // blank: a style without a value
+	}
+	switch string(typ) {
+	case "s":
+		i, err := strconv.Atoi(string(bytes.TrimSpace(text)))
+		if err != nil {
+			return bad("the shared string number %q is not a number", clip(text))
+		}
+		if i < 0 || i >= len(r.wb.strings) {
+			return bad("the cell refers to shared string %d, but the workbook has %d shared strings", i, len(r.wb.strings))
+		}
+		c.Type, c.Text = Text, r.wb.strings[i]
+	case "str", "inlineStr":
+		c.Type, c.Text = Text, string(text)
+	case "b":
+		switch string(bytes.TrimSpace(text)) {
+		case "1", "true":
+			c.Type, c.Text = Bool, "TRUE"
+		case "0", "false":
+			c.Type, c.Text = Bool, "FALSE"
+		default:
+			return bad("the cell is a TRUE/FALSE cell but holds %q", clip(text))
+		}
+	case "e":
+		c.Type, c.Text = ErrorValue, string(bytes.TrimSpace(text))
+	case "d":
+		c.Type, c.Text = ISODate, string(bytes.TrimSpace(text))
+	case "n", "":
+		if len(bytes.TrimSpace(text)) == 0 {
+			return nil // <v></v> without a formula: blank
+		}
+		num, err := strconv.ParseFloat(string(bytes.TrimSpace(text)), 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
+			return bad("the cell is a number cell but holds %q, which is not a number", clip(text))
+		}
+		c.Type, c.Text, c.Num = Number, string(text), num
+	default:
+		return bad("the cell's type t=%q is not one a spreadsheet writes (s, str, inlineStr, n, b, e or d)", clip(typ))
+	}
+	if c.Type == Text && len(c.Text) == 0 {
+		return nil
+	}
+	r.row = append(r.row, c)
+	return nil
+}
+
+// clip shortens raw text for quoting in a message.
+func clip(b []byte) string {
+	if len(b) > 40 {
+		return string(b[:40]) + "…"
+	}
+	return string(b)
+}
+
+// rawAttr is the raw value of the last start tag's attribute key.
+func rawAttr(s *scanner, key string) ([]byte, bool, error) {
+	for a := s.attrs; ; {
+		k, v, rest, err := nextAttr(a)
+		if err != nil || k == nil {
+			return nil, false, err
+		}
+		if string(k) == key {
+			return v, true, nil
+		}
+		a = rest
+	}
+}
+
+// nextAttr splits the first attribute off raw attribute text: its local name and raw value.
+// At the end it returns a nil key.
+func nextAttr(a []byte) (key, val, rest []byte, err error) {
+	for len(a) > 0 && isSpace(a[0]) {
+		a = a[1:]
+	}
+	if len(a) == 0 {
+		return nil, nil, nil, nil
+	}
+	eq := bytes.IndexByte(a, '=')
+	if eq <= 0 {
+		return nil, nil, nil, malformed("an attribute has no value")
+	}
+	key = bytes.TrimRight(a[:eq], " \t\r\n")
+	if j := bytes.IndexByte(key, ':'); j >= 0 {
+		key = key[j+1:]
+	}
+	a = a[eq+1:]
+	for len(a) > 0 && isSpace(a[0]) {
+		a = a[1:]
+	}
+	if len(a) == 0 || (a[0] != '"' && a[0] != '\'') {
+		return nil, nil, nil, malformed("an attribute value is not in quotes")
+	}
+	end := bytes.IndexByte(a[1:], a[0])
+	if end < 0 {
+		return nil, nil, nil, malformed("an attribute value is not closed")
+	}
+	return key, a[1 : 1+end], a[end+2:], nil
+}
+
+// parseRef reads an A1 reference: its 0-based column and 1-based row.
+func parseRef(ref []byte) (col, row int, ok bool) {
+	i := 0
+	for ; i < len(ref) && i < 4; i++ {
+		c := ref[i] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a') + 1
+	}
+	if i == 0 || i == len(ref) || col > maxCol {
+		return 0, 0, false
+	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0, 0, false
+		}
+		row = row*10 + int(c-'0')
+		if row > maxRow {
+			return 0, 0, false
+		}
+	}
+	if row < 1 {
+		return 0, 0, false
+	}
+	return col - 1, row, true
+}
+
+// cellRef is the A1 reference of a 0-based column and 1-based row.
+func cellRef(col, row int) string {
+	return ColumnName(col) + strconv.Itoa(row)
+}
+
+// ColumnName is the letters of a 0-based column: 0 = A, 26 = AA.
+func ColumnName(col int) string {
+	var b [4]byte
+	i := len(b)
+	for n := col + 1; n > 0 && i > 0; n = (n - 1) / 26 {
+		i--
+		b[i] = byte('A' + (n-1)%26)
+	}
+	return string(b[i:])
+}
