@@ -59,3 +59,47 @@ func benchRead(b *testing.B, path string) {
 		}
 	}
 }
+
+// BenchmarkReadXLSX1M reads a long-layout workbook of a million rows (1,000 indicators over
+// 1,000 quarters), the size of a national return. The workbook takes a while to write, so it
+// is kept in the temporary directory between runs.
+func BenchmarkReadXLSX1M(b *testing.B) {
+	path := millionRowWorkbook(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ds, probs := Read([]string{path}, april)
+		if probs.HasErrors() || len(ds.Observations) != millionRows {
+			b.Fatalf("%d observations, problems %v", len(ds.Observations), probs.Errors())
+		}
+	}
+}
+
+const millionRows = 1_000_000
+
+// millionRowWorkbook writes (once) the workbook BenchmarkReadXLSX1M reads: rows like those of
+// BenchmarkReadXLSX100k, half the values as percentages.
+func millionRowWorkbook(b *testing.B) string {
+	path := filepath.Join(os.TempDir(), "qpr-bench-1m-v1.xlsx")
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	rows := make([][]x.Cell, 0, millionRows+1)
+	rows = append(rows, []x.Cell{x.S("code"), x.S("period"), x.S("value"), x.S("note")})
+	for i := 0; i < millionRows; i++ {
+		code, q, v := benchRow(i)
+		value := x.N(v)
+		if i%2 == 0 {
+			value = x.Styled(v/100, x.Percent)
+		}
+		rows = append(rows, []x.Cell{x.S(code), x.S(q), value, x.S("checked")})
+	}
+	tmp := path + fmt.Sprintf(".%d.tmp", os.Getpid())
+	if err := x.WriteFile(tmp, x.Sheet{Name: "Data", Rows: rows}); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}

@@ -21,7 +21,19 @@ type table struct {
 	header    []cell
 	headerRow int
 	layout    layout
+	// periods remembers how each distinct period label read: a long table repeats a handful
+	// of labels on every row, and parsing one takes a few regular expressions.
+	periods map[string]parsedPeriod
 }
+
+// parsedPeriod is a period label's reading, or why it is not a period.
+type parsedPeriod struct {
+	p   period.Period
+	err error
+}
+
+// maxRememberedPeriods bounds the memory a table of ever-different labels can take.
+const maxRememberedPeriods = 10_000
 
 // place is where a cell is: file:line for csv, file:sheet!B7 for a workbook. col is 0-based.
 func (t *table) place(row, col int) diag.Place {
@@ -169,12 +181,30 @@ func (t *table) period(row int, cells []cell, col int) (period.Period, bool) {
 		t.probs.Errorf(t.place(row, col), "column %q is blank; give the quarter (%s) or month (2023-09) this row is for", t.name(col), exampleQuarter(t.cal))
 		return period.Period{}, false
 	}
-	p, err := c.period(t.cal)
+	p, err := t.parsePeriod(c)
 	if err != nil {
 		t.probs.Errorf(t.place(row, col), "column %q: %s", t.name(col), err)
 		return period.Period{}, false
 	}
 	return p, true
+}
+
+// parsePeriod reads a period cell, parsing each distinct label once.
+func (t *table) parsePeriod(c cell) (period.Period, error) {
+	if c.kind != kindText {
+		return c.period(t.cal)
+	}
+	if r, ok := t.periods[c.text]; ok {
+		return r.p, r.err
+	}
+	p, err := c.period(t.cal)
+	if t.periods == nil {
+		t.periods = map[string]parsedPeriod{}
+	}
+	if len(t.periods) < maxRememberedPeriods {
+		t.periods[c.text] = parsedPeriod{p, err}
+	}
+	return p, err
 }
 
 // name is a column's header as written, for messages.

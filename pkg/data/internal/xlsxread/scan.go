@@ -139,6 +139,12 @@ func (s *scanner) next() (tokenKind, error) {
 // buf[r] == '<'. A DTD is refused: Office Open XML forbids them, and one could define the
 // entities of a "billion laughs".
 func (s *scanner) skipSpecial() (bool, error) {
+	if s.w-s.r < 2 && !s.fill() {
+		return false, s.unexpectedEnd("a tag")
+	}
+	if c := s.buf[s.r+1]; c != '?' && c != '!' {
+		return false, nil // a tag: by far the most common case
+	}
 	for s.w-s.r < 9 && s.fill() {
 	}
 	rest := s.buf[s.r:s.w]
@@ -149,10 +155,8 @@ func (s *scanner) skipSpecial() (bool, error) {
 		return true, s.skipPast("-->", "a comment")
 	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 		return true, s.skipPast("]]>", "a CDATA section")
-	case bytes.HasPrefix(rest, []byte("<!")):
-		return false, malformed("the part has a document type declaration (<!DOCTYPE>), which a workbook may not have")
 	}
-	return false, nil
+	return false, malformed("the part has a document type declaration (<!DOCTYPE>), which a workbook may not have")
 }
 
 // skipPast consumes input up to and including marker.
@@ -180,32 +184,40 @@ func (s *scanner) readTag() (tokenKind, error) {
 	i := start
 	var quote byte
 	for {
-		if i == s.w {
-			off := i - s.r
-			if !s.fill() {
-				if _, ok := s.srcErr.(*tooLong); ok {
-					return tokEOF, s.srcErr
+		// A '>' ends the tag only outside an attribute value. Tags are short: a plain loop
+		// beats calls to bytes.IndexByte here.
+		buf := s.buf[:s.w]
+		for ; i < len(buf); i++ {
+			c := buf[i]
+			if c > '>' {
+				continue
+			}
+			if quote != 0 {
+				if c == quote {
+					quote = 0
 				}
-				return tokEOF, s.unexpectedEnd("a tag")
+				continue
 			}
-			start = s.r + 1
-			i = s.r + off
-			continue
-		}
-		c := s.buf[i]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
+			switch c {
+			case '"', '\'':
+				quote = c
+			case '<':
+				return tokEOF, malformed("a tag is not closed with >")
+			case '>':
+				goto closed
 			}
-		} else if c == '"' || c == '\'' {
-			quote = c
-		} else if c == '>' {
-			break
-		} else if c == '<' {
-			return tokEOF, malformed("a tag is not closed with >")
 		}
-		i++
+		off := i - s.r
+		if !s.fill() {
+			if _, ok := s.srcErr.(*tooLong); ok {
+				return tokEOF, s.srcErr
+			}
+			return tokEOF, s.unexpectedEnd("a tag")
+		}
+		start = s.r + 1
+		i = s.r + off
 	}
+closed:
 	tag := s.buf[start:i]
 	s.r = i + 1
 	s.kind = tokStart
@@ -381,7 +393,7 @@ func (*tooMuchText) Error() string { return "the text is too long" }
 // must.
 func unescape(dst, raw []byte, limit int) ([]byte, error) {
 	for len(raw) > 0 {
-		i := bytes.IndexAny(raw, "&\r")
+		i := indexAmpOrCR(raw)
 		if i < 0 {
 			if len(dst)+len(raw) > limit {
 				return dst, &tooMuchText{}
@@ -427,6 +439,16 @@ func unescape(dst, raw []byte, limit int) ([]byte, error) {
 		}
 	}
 	return dst, nil
+}
+
+// indexAmpOrCR is the index of the first & or \r in b, or -1: what unescape must act on.
+func indexAmpOrCR(b []byte) int {
+	for i, c := range b {
+		if c == '&' || c == '\r' {
+			return i
+		}
+	}
+	return -1
 }
 
 // charRef reads the inside of a character reference: #65 or #x41.
@@ -475,3 +497,47 @@ func (s *scanner) skipElement() error {
 	}
 	return nil
 }
+
+// unescapeXstring decodes the _xHHHH_ escapes with which spreadsheet programs write, in
+// shared and inline strings, characters that XML 1.0 cannot hold (Excel writes a carriage
+// return as _x000D_, and a literal "_x" as _x005F_x). A UTF-16 surrogate pair written as two
+// escapes is joined; a lone surrogate becomes U+FFFD.
+func unescapeXstring(b []byte) []byte {
+	i := bytes.Index(b, []byte("_x"))
+	if i < 0 {
+		return b
+	}
+	out := append([]byte(nil), b[:i]...)
+	for i < len(b) {
+		r, ok := xstringEscape(b[i:])
+		if !ok {
+			out = append(out, b[i])
+			i++
+			continue
+		}
+		i += 7
+		if utf16IsHigh(r) {
+			if lo, ok := xstringEscape(b[i:]); ok && utf16IsLow(lo) {
+				r = 0x10000 + (r-0xD800)<<10 + (lo - 0xDC00)
+				i += 7
+			}
+		}
+		if r >= 0xD800 && r <= 0xDFFF {
+			r = utf8.RuneError
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out
+}
+
+// xstringEscape reads an _xHHHH_ escape at the start of b.
+func xstringEscape(b []byte) (rune, bool) {
+	if len(b) < 7 || b[0] != '_' || b[1] != 'x' || b[6] != '_' {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[2:6]), 16, 32)
+	return rune(n), err == nil
+}
+
+func utf16IsHigh(r rune) bool { return r >= 0xD800 && r <= 0xDBFF }
+func utf16IsLow(r rune) bool  { return r >= 0xDC00 && r <= 0xDFFF }

@@ -223,7 +223,7 @@ func byCol(a, b Cell) int { return a.Col - b.Col }
 func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 	s := r.s
 	col := prevCol + 1
-	var typ []byte
+	var typ cellTypeAttr
 	style := 0
 	for a := s.attrs; ; {
 		key, val, rest, err := nextAttr(a)
@@ -245,7 +245,11 @@ func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 			}
 			col = c
 		case "t":
-			typ = val
+			// The attribute points into the scanner's buffer, which reading the cell's
+			// content may overwrite: keep what it says, not the slice.
+			if typ, err = readTypeAttr(val); err != nil {
+				return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: err.Error()}
+			}
 		case "s":
 			n, err := strconv.Atoi(string(val))
 			if err != nil || n < 0 {
@@ -297,6 +301,7 @@ func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 				if r.text, err = s.richText(r.text, r.wb.maxText(), "is"); err != nil {
 					return 0, r.cellErr(err, col, row)
 				}
+				r.text = unescapeXstring(r.text)
 			}
 		default:
 			if err := s.skipElement(); err != nil {
@@ -319,16 +324,16 @@ func (r *sheetReader) cellErr(err error, col, row int) error {
 }
 
 // addCell turns the cell just read into a Cell by its type, refusing what it cannot read.
-func (r *sheetReader) addCell(col, row, style int, typ []byte, formula, hasValue, inline bool) error {
+func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, hasValue, inline bool) error {
 	text := r.text
 	bad := func(format string, args ...any) error {
 		return &Error{Part: r.part, Cell: cellRef(col, row), Msg: fmt.Sprintf(format, args...)}
 	}
 	c := Cell{Col: col, Style: style}
-	if inline && len(typ) == 0 {
-		typ = []byte("inlineStr") // an inline string whose writer left out its type
+	if inline && typ == typeNone {
+		typ = typeInline // an inline string whose writer left out its type
 	}
-	isString := string(typ) == "str" || string(typ) == "s" || string(typ) == "inlineStr"
+	isString := typ == typeStr || typ == typeShared || typ == typeInline
 	if formula && (!hasValue || len(text) == 0 && !isString) {
 		c.Type = NoResult
 		r.row = append(r.row, c)
@@ -337,8 +342,8 @@ func (r *sheetReader) addCell(col, row, style int, typ []byte, formula, hasValue
 	if !hasValue && !inline {
 		return nil // blank: a style without a value
 	}
-	switch string(typ) {
-	case "s":
+	switch typ {
+	case typeShared:
 		i, err := strconv.Atoi(string(bytes.TrimSpace(text)))
 		if err != nil {
 			return bad("the shared string number %q is not a number", clip(text))
@@ -347,9 +352,9 @@ func (r *sheetReader) addCell(col, row, style int, typ []byte, formula, hasValue
 			return bad("the cell refers to shared string %d, but the workbook has %d shared strings", i, len(r.wb.strings))
 		}
 		c.Type, c.Text = Text, r.wb.strings[i]
-	case "str", "inlineStr":
+	case typeStr, typeInline:
 		c.Type, c.Text = Text, string(text)
-	case "b":
+	case typeBool:
 		switch string(bytes.TrimSpace(text)) {
 		case "1", "true":
 			c.Type, c.Text = Bool, "TRUE"
@@ -358,11 +363,11 @@ func (r *sheetReader) addCell(col, row, style int, typ []byte, formula, hasValue
 		default:
 			return bad("the cell is a TRUE/FALSE cell but holds %q", clip(text))
 		}
-	case "e":
+	case typeError:
 		c.Type, c.Text = ErrorValue, string(bytes.TrimSpace(text))
-	case "d":
+	case typeDate:
 		c.Type, c.Text = ISODate, string(bytes.TrimSpace(text))
-	case "n", "":
+	default:
 		if len(bytes.TrimSpace(text)) == 0 {
 			return nil // <v></v> without a formula: blank
 		}
@@ -371,14 +376,45 @@ func (r *sheetReader) addCell(col, row, style int, typ []byte, formula, hasValue
 			return bad("the cell is a number cell but holds %q, which is not a number", clip(text))
 		}
 		c.Type, c.Text, c.Num = Number, string(text), num
-	default:
-		return bad("the cell's type t=%q is not one a spreadsheet writes (s, str, inlineStr, n, b, e or d)", clip(typ))
 	}
 	if c.Type == Text && len(c.Text) == 0 {
 		return nil
 	}
 	r.row = append(r.row, c)
 	return nil
+}
+
+// cellTypeAttr is a cell's t attribute.
+type cellTypeAttr uint8
+
+const (
+	typeNone cellTypeAttr = iota // no t, or t="n": a number
+	typeShared
+	typeStr
+	typeInline
+	typeBool
+	typeError
+	typeDate
+)
+
+func readTypeAttr(v []byte) (cellTypeAttr, error) {
+	switch string(v) {
+	case "n":
+		return typeNone, nil
+	case "s":
+		return typeShared, nil
+	case "str":
+		return typeStr, nil
+	case "inlineStr":
+		return typeInline, nil
+	case "b":
+		return typeBool, nil
+	case "e":
+		return typeError, nil
+	case "d":
+		return typeDate, nil
+	}
+	return typeNone, fmt.Errorf("the cell's type t=%q is not one a spreadsheet writes (s, str, inlineStr, n, b, e or d)", clip(v))
 }
 
 // clip shortens raw text for quoting in a message.
@@ -416,7 +452,10 @@ func nextAttr(a []byte) (key, val, rest []byte, err error) {
 	if eq <= 0 {
 		return nil, nil, nil, malformed("an attribute has no value")
 	}
-	key = bytes.TrimRight(a[:eq], " \t\r\n")
+	key = a[:eq]
+	for len(key) > 0 && isSpace(key[len(key)-1]) {
+		key = key[:len(key)-1]
+	}
 	if j := bytes.IndexByte(key, ':'); j >= 0 {
 		key = key[j+1:]
 	}

@@ -588,7 +588,7 @@ func (wb *Workbook) readSharedStrings(name string) error {
 				return wb.stringErr(name, err)
 			}
 		}
-		wb.strings = append(wb.strings, string(buf))
+		wb.strings = append(wb.strings, string(unescapeXstring(buf)))
 	}
 }
 
