@@ -344,12 +344,14 @@ func (wb *Workbook) load() error {
 	if stringsPart == "" {
 		stringsPart = types.find(".spreadsheetml.sharedStrings+xml")
 	}
-	if stylesPart != "" {
+	// A styles or shared-strings part named but absent is read as empty: a cell that uses
+	// one then fails on its own, with its place.
+	if _, ok := wb.part(stylesPart); ok {
 		if err := wb.readStyles(stylesPart); err != nil {
 			return err
 		}
 	}
-	if stringsPart != "" {
+	if _, ok := wb.part(stringsPart); ok {
 		if err := wb.readSharedStrings(stringsPart); err != nil {
 			return err
 		}
