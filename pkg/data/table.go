@@ -112,7 +112,11 @@ func (t *table) longRow(row int, cells []cell) {
 	}
 	obs := Observation{Code: code, Period: p, Value: v, Missing: missing, Place: t.place(row, l.value)}
 	if l.note >= 0 {
-		obs.Note = cellAt(cells, l.note).trimmed()
+		note, ok := t.text(row, cells, l.note)
+		if !ok {
+			return
+		}
+		obs.Note = note
 	}
 	t.ds.Observations = append(t.ds.Observations, obs)
 }
@@ -153,8 +157,9 @@ func (t *table) blankHeaderValues(row int, cells []cell) {
 
 func (t *table) commentRow(row int, cells []cell) {
 	l := t.layout
-	context, actions := cellAt(cells, l.context).trimmed(), cellAt(cells, l.actions).trimmed()
-	if context == "" && actions == "" {
+	context, okContext := t.text(row, cells, l.context)
+	actions, okActions := t.text(row, cells, l.actions)
+	if !okContext || !okActions || context == "" && actions == "" {
 		return
 	}
 	code, okCode := t.code(row, cells, l.code)
@@ -170,6 +175,17 @@ func (t *table) code(row int, cells []cell, col int) (string, bool) {
 	c := cellAt(cells, col)
 	if c.blank() {
 		t.probs.Errorf(t.place(row, col), "column %q is blank; give the indicator code this row is for", t.name(col))
+		return "", false
+	}
+	return t.text(row, cells, col)
+}
+
+// text reads a cell of a text column (code, note, context, actions). A formula that was
+// never calculated has no text to give, and reading it as blank would lose it unseen.
+func (t *table) text(row int, cells []cell, col int) (string, bool) {
+	c := cellAt(cells, col)
+	if c.kind == kindNoResult {
+		t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula with no saved result; open the workbook in Excel and save it, or type the text", t.name(col))
 		return "", false
 	}
 	return c.trimmed(), true

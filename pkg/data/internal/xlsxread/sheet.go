@@ -111,10 +111,13 @@ func (r *sheetReader) wrap(err error) error {
 	return r.wb.damaged(r.part, err)
 }
 
-// read scans the part and calls emit at the end of each row with cells.
+// read scans the part and calls emit at the end of each row with cells. Once emit has said
+// to stop, the rest of the rows are only checked for order: a row stored out of order further
+// on may be the one that should have come first (the header), so stopping early must not hide
+// it.
 func (r *sheetReader) read(emit func(row int, cells []Cell) (bool, error)) error {
 	s := r.s
-	inData := false
+	inData, stopped := false, false
 	for {
 		k, err := s.next()
 		if err != nil {
@@ -133,6 +136,18 @@ func (r *sheetReader) read(emit func(row int, cells []Cell) (bool, error)) error
 			inData = true
 		case k == tokEnd && s.is("sheetData"):
 			return nil
+		case k == tokStart && inData && s.is("row") && stopped:
+			n, err := r.rowNumber()
+			if err != nil {
+				return err
+			}
+			if n <= r.lastRow {
+				return ErrRowsOutOfOrder
+			}
+			r.lastRow = n
+			if err := s.skipElement(); err != nil {
+				return err
+			}
 		case k == tokStart && inData && s.is("row"):
 			n, err := r.readRow()
 			if err != nil {
@@ -141,11 +156,27 @@ func (r *sheetReader) read(emit func(row int, cells []Cell) (bool, error)) error
 			if len(r.row) == 0 {
 				continue
 			}
-			if more, err := emit(n, r.row); err != nil || !more {
+			more, err := emit(n, r.row)
+			if err != nil {
 				return err
 			}
+			stopped = !more
 		}
 	}
+}
+
+// rowNumber is the number of the row whose start tag was just read: its r attribute, or the
+// row after the last.
+func (r *sheetReader) rowNumber() (int, error) {
+	v, ok, err := rawAttr(r.s, "r")
+	if err != nil || !ok {
+		return r.lastRow + 1, err
+	}
+	num, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+	if err != nil || num < 1 || num > maxRow {
+		return 0, &Error{Part: r.part, Msg: fmt.Sprintf("row number %q is not a row of a worksheet (1 to %d)", v, maxRow)}
+	}
+	return num, nil
 }
 
 // readRow reads one <row> element after its start tag into r.row and returns its number.
@@ -155,15 +186,9 @@ func (r *sheetReader) readRow() (int, error) {
 	if lim := r.wb.lim.Rows; lim > 0 && r.rows > lim {
 		return 0, &LimitError{Limit: LimitRows, Max: int64(lim), Part: r.part}
 	}
-	n := r.lastRow + 1
-	if v, ok, err := rawAttr(s, "r"); err != nil {
+	n, err := r.rowNumber()
+	if err != nil {
 		return 0, err
-	} else if ok {
-		num, err := strconv.Atoi(string(bytes.TrimSpace(v)))
-		if err != nil || num < 1 || num > maxRow {
-			return 0, &Error{Part: r.part, Msg: fmt.Sprintf("row number %q is not a row of a worksheet (1 to %d)", v, maxRow)}
-		}
-		n = num
 	}
 	r.lastRow = n
 	r.row = r.row[:0]
