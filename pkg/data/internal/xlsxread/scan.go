@@ -111,7 +111,10 @@ func (s *scanner) unexpectedEnd(inside string) error {
 // processing instructions. At the end of the input it returns tokEOF.
 func (s *scanner) next() (tokenKind, error) {
 	for {
-		i := bytes.IndexByte(s.buf[s.r:s.w], '<')
+		i := 0
+		if s.r >= s.w || s.buf[s.r] != '<' { // tags usually follow one another directly
+			i = bytes.IndexByte(s.buf[s.r:s.w], '<')
+		}
 		if i < 0 {
 			s.r = s.w
 			if !s.fill() {

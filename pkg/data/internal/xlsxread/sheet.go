@@ -467,35 +467,48 @@ func rawAttr(s *scanner, key string) ([]byte, bool, error) {
 // nextAttr splits the first attribute off raw attribute text: its local name and raw value.
 // At the end it returns a nil key.
 func nextAttr(a []byte) (key, val, rest []byte, err error) {
-	for len(a) > 0 && isSpace(a[0]) {
-		a = a[1:]
+	// Attributes are a few bytes long: plain loops beat calls to bytes.IndexByte here.
+	i := 0
+	for i < len(a) && isSpace(a[i]) {
+		i++
 	}
-	if len(a) == 0 {
+	if i == len(a) {
 		return nil, nil, nil, nil
 	}
-	eq := bytes.IndexByte(a, '=')
-	if eq <= 0 {
+	start := i
+	for i < len(a) && a[i] != '=' {
+		i++
+	}
+	if i == len(a) || i == start {
 		return nil, nil, nil, malformed("an attribute has no value")
 	}
-	key = a[:eq]
+	key = a[start:i]
 	for len(key) > 0 && isSpace(key[len(key)-1]) {
 		key = key[:len(key)-1]
 	}
-	if j := bytes.IndexByte(key, ':'); j >= 0 {
-		key = key[j+1:]
+	for j := range key {
+		if key[j] == ':' {
+			key = key[j+1:]
+			break
+		}
 	}
-	a = a[eq+1:]
-	for len(a) > 0 && isSpace(a[0]) {
-		a = a[1:]
+	i++
+	for i < len(a) && isSpace(a[i]) {
+		i++
 	}
-	if len(a) == 0 || (a[0] != '"' && a[0] != '\'') {
+	if i == len(a) || (a[i] != '"' && a[i] != '\'') {
 		return nil, nil, nil, malformed("an attribute value is not in quotes")
 	}
-	end := bytes.IndexByte(a[1:], a[0])
-	if end < 0 {
+	quote := a[i]
+	i++
+	start = i
+	for i < len(a) && a[i] != quote {
+		i++
+	}
+	if i == len(a) {
 		return nil, nil, nil, malformed("an attribute value is not closed")
 	}
-	return key, a[1 : 1+end], a[end+2:], nil
+	return key, a[start:i], a[i+1:], nil
 }
 
 // parseRef reads an A1 reference: its 0-based column and 1-based row.
