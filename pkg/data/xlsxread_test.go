@@ -280,3 +280,47 @@ func FuzzReadXLSX(f *testing.F) {
 		Match(ds, testCatalogue())
 	})
 }
+
+// A workbook in the 1904 date system (old Mac Excel) counts its date serials from 1 January
+// 1904: serial 43737 is 30 September 2023 there, and 29 September 2019 in the 1900 system.
+func TestXLSXDate1904(t *testing.T) {
+	for _, c := range []struct {
+		date1904 string
+		want     obsLine
+	}{
+		{`<workbookPr date1904="1"/>`, obsLine{"CS02", month(2023, 9), 5, false, "", "d.xlsx:Returns!C2"}},
+		{``, obsLine{"CS02", month(2019, 9), 5, false, "", "d.xlsx:Returns!C2"}},
+	} {
+		b := openpyxlStyle(t, `<row>`+inline("code")+inline("period")+inline("value")+`</row><row>`+inline("CS02")+`<c s="1"><v>43737</v></c><c><v>5</v></c></row>`)
+		b = replaceZipEntry(t, b, "xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+c.date1904+`<sheets><sheet name="Returns" sheetId="1" r:id="rId1"/></sheets></workbook>`)
+		b = replaceZipEntry(t, b, "xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`)
+		b = addZipEntry(t, b, "xl/styles.xml", `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`)
+		path := writeFile(t, "d.xlsx", b)
+		ds, probs := Read([]string{path}, april)
+		dir := filepath.Dir(path)
+		assertMessages(t, messages(probs, dir), nil)
+		assertObservations(t, lines(ds, dir), []obsLine{c.want})
+	}
+}
+
+// addZipEntry copies a zip archive with one more entry.
+func addZipEntry(t testing.TB, archive []byte, name, content string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, _ := zw.Create(name)
+	io.WriteString(w, content)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
