@@ -99,8 +99,9 @@ type sheetReader struct {
 	lastRow int   // number of the last row element read
 	emitted int   // number of the last row passed on
 	row     []Cell
-	text    []byte // the current cell's text
-	ref     []byte // the current cell's reference, for messages
+	text    []byte            // the current cell's text
+	strs    map[string]string // recent number texts, so a repeated number is one string
+	ref     []byte            // the current cell's reference, for messages
 }
 
 // wrap gives an error from the scanner or zip layer its part (and a limit error its limit).
@@ -400,7 +401,7 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 		if err != nil && !errors.Is(err, strconv.ErrRange) {
 			return bad("the cell is a number cell but holds %q, which is not a number", clip(text))
 		}
-		c.Type, c.Text, c.Num = Number, string(text), num
+		c.Type, c.Text, c.Num = Number, r.intern(text), num
 	}
 	if c.Type == Text && len(c.Text) == 0 {
 		return nil
@@ -440,6 +441,26 @@ func readTypeAttr(v []byte) (cellTypeAttr, error) {
 		return typeDate, nil
 	}
 	return typeNone, fmt.Errorf("the cell's type t=%q is not one a spreadsheet writes (s, str, inlineStr, n, b, e or d)", clip(v))
+}
+
+// maxInterned bounds the strings intern keeps.
+const maxInterned = 4096
+
+// intern returns b as a string, reusing the string of an earlier equal text: a column of
+// numbers repeats the same few texts, and a string each would be most of what a sheet
+// allocates.
+func (r *sheetReader) intern(b []byte) string {
+	if s, ok := r.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if r.strs == nil {
+		r.strs = make(map[string]string)
+	}
+	if len(r.strs) < maxInterned {
+		r.strs[s] = s
+	}
+	return s
 }
 
 // clip shortens raw text for quoting in a message.
