@@ -21,19 +21,7 @@ type table struct {
 	header    []cell
 	headerRow int
 	layout    layout
-	// periods remembers how each distinct period label read: a long table repeats a handful
-	// of labels on every row, and parsing one takes a few regular expressions.
-	periods map[string]parsedPeriod
 }
-
-// parsedPeriod is a period label's reading, or why it is not a period.
-type parsedPeriod struct {
-	p   period.Period
-	err error
-}
-
-// maxRememberedPeriods bounds the memory a table of ever-different labels can take.
-const maxRememberedPeriods = 10_000
 
 // place is where a cell is: file:line for csv, file:sheet!B7 for a workbook. col is 0-based.
 func (t *table) place(row, col int) diag.Place {
@@ -103,6 +91,7 @@ func (t *table) longRow(row int, cells []cell) {
 	}
 	code, okCode := t.code(row, cells, l.code)
 	p, okPeriod := t.period(row, cells, l.period)
+	okNote := l.note < 0 || t.calculated(row, cells, l.note)
 	var v float64
 	var missing bool
 	if !val.blank() {
@@ -117,16 +106,12 @@ func (t *table) longRow(row int, cells []cell) {
 			ratio.Stated, ratio.StatedGiven = v, true
 		}
 	}
-	if !okCode || !okPeriod || !okRatio {
+	if !okCode || !okPeriod || !okRatio || !okNote {
 		return
 	}
 	obs := Observation{Code: code, Period: p, Value: v, Missing: missing, Ratio: ratio, Place: t.place(row, l.value)}
 	if l.note >= 0 {
-		note, ok := t.text(row, cells, l.note)
-		if !ok {
-			return
-		}
-		obs.Note = note
+		obs.Note = cellAt(cells, l.note).trimmed()
 	}
 	t.ds.Observations = append(t.ds.Observations, obs)
 }
@@ -167,9 +152,11 @@ func (t *table) blankHeaderValues(row int, cells []cell) {
 
 func (t *table) commentRow(row int, cells []cell) {
 	l := t.layout
-	context, okContext := t.text(row, cells, l.context)
-	actions, okActions := t.text(row, cells, l.actions)
-	if !okContext || !okActions || context == "" && actions == "" {
+	if !t.calculated(row, cells, l.context) || !t.calculated(row, cells, l.actions) {
+		return
+	}
+	context, actions := cellAt(cells, l.context).trimmed(), cellAt(cells, l.actions).trimmed()
+	if context == "" && actions == "" {
 		return
 	}
 	code, okCode := t.code(row, cells, l.code)
@@ -187,18 +174,21 @@ func (t *table) code(row int, cells []cell, col int) (string, bool) {
 		t.probs.Errorf(t.place(row, col), "column %q is blank; give the indicator code this row is for", t.name(col))
 		return "", false
 	}
-	return t.text(row, cells, col)
-}
-
-// text reads a cell of a text column (code, note, context, actions). A formula that was
-// never calculated has no text to give, and reading it as blank would lose it unseen.
-func (t *table) text(row int, cells []cell, col int) (string, bool) {
-	c := cellAt(cells, col)
-	if c.kind == kindNoResult {
-		t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula with no saved result; open the workbook in Excel and save it, or type the text", t.name(col))
+	if !t.calculated(row, cells, col) {
 		return "", false
 	}
 	return c.trimmed(), true
+}
+
+// calculated reports whether a cell of a text column (code, note, context, actions) has text
+// to give, reporting one that does not: a formula that was never calculated, which read as
+// blank would be lost unseen.
+func (t *table) calculated(row int, cells []cell, col int) bool {
+	if cellAt(cells, col).kind != kindNoResult {
+		return true
+	}
+	t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula with no saved result; open the workbook in Excel and save it, or type the text", t.name(col))
+	return false
 }
 
 func (t *table) period(row int, cells []cell, col int) (period.Period, bool) {
@@ -207,30 +197,12 @@ func (t *table) period(row int, cells []cell, col int) (period.Period, bool) {
 		t.probs.Errorf(t.place(row, col), "column %q is blank; give the quarter (%s) or month (2023-09) this row is for", t.name(col), exampleQuarter(t.cal))
 		return period.Period{}, false
 	}
-	p, err := t.parsePeriod(c)
+	p, err := c.period(t.cal)
 	if err != nil {
 		t.probs.Errorf(t.place(row, col), "column %q: %s", t.name(col), err)
 		return period.Period{}, false
 	}
 	return p, true
-}
-
-// parsePeriod reads a period cell, parsing each distinct label once.
-func (t *table) parsePeriod(c cell) (period.Period, error) {
-	if c.kind != kindText {
-		return c.period(t.cal)
-	}
-	if r, ok := t.periods[c.text]; ok {
-		return r.p, r.err
-	}
-	p, err := c.period(t.cal)
-	if t.periods == nil {
-		t.periods = map[string]parsedPeriod{}
-	}
-	if len(t.periods) < maxRememberedPeriods {
-		t.periods[c.text] = parsedPeriod{p, err}
-	}
-	return p, err
 }
 
 // name is a column's header as written, for messages.

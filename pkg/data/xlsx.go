@@ -130,16 +130,16 @@ func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) bool {
 		probs.Warnf(at, "skipped: it is a chart or dialog sheet, which holds no table")
 		return false
 	}
-	observations, comments := len(ds.Observations), len(ds.Comments)
-	sheetProbs := &diag.List{}
-	t, err := wb.readTable(i, false, ds, sheetProbs)
+	// The sheet is read into a dataset of its own: if its rows turn out to be stored out of
+	// order (rare), what it gave is dropped and it is read again, sorted, since the header is
+	// the first row by number, not by storage.
+	sheetDS, sheetProbs := &Dataset{}, &diag.List{}
+	t, err := wb.readTable(i, false, sheetDS, sheetProbs)
 	if errors.Is(err, xlsxread.ErrRowsOutOfOrder) {
-		// Rows stored out of order are rare, and the header must be the first row by number,
-		// not by storage: start the sheet again and read it sorted.
-		ds.Observations, ds.Comments = ds.Observations[:observations], ds.Comments[:comments]
-		sheetProbs = &diag.List{}
-		t, err = wb.readTable(i, true, ds, sheetProbs)
+		sheetDS, sheetProbs = &Dataset{}, &diag.List{}
+		t, err = wb.readTable(i, true, sheetDS, sheetProbs)
 	}
+	appendSheet(ds, sheetDS)
 	probs.AddAll(sheetProbs.Problems())
 	if err != nil {
 		wb.report(err, i, probs)
@@ -150,6 +150,17 @@ func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) bool {
 		return false
 	}
 	return true
+}
+
+// appendSheet adds what one sheet gave to what the file has given; the first sheet's slices
+// are taken over whole rather than copied.
+func appendSheet(ds, sheet *Dataset) {
+	if len(ds.Observations) == 0 {
+		ds.Observations = sheet.Observations
+	} else {
+		ds.Observations = append(ds.Observations, sheet.Observations...)
+	}
+	ds.Comments = append(ds.Comments, sheet.Comments...)
 }
 
 // readTable feeds the sheet's rows to a new table.
@@ -170,9 +181,9 @@ func (wb *workbook) readTable(i int, sorted bool, ds *Dataset, probs *diag.List)
 }
 
 // cellTooLong is a cell with more characters than the cell_length limit.
-type cellTooLong struct{ ref string }
+type cellTooLong struct{ row, col int }
 
-func (e *cellTooLong) Error() string { return e.ref + " is too long" }
+func (e *cellTooLong) Error() string { return "a cell is too long" }
 
 // cells lays a row's cells out by column (index = column), blanks between, in wb.row.
 func (wb *workbook) cells(row int, cells []xlsxread.Cell) error {
@@ -182,7 +193,7 @@ func (wb *workbook) cells(row int, cells []xlsxread.Cell) error {
 			buf = append(buf, cell{})
 		}
 		if limit := wb.lim.CellLength; limit > 0 && int64(len(c.Text)) > limit && int64(utf8.RuneCountInString(c.Text)) > limit {
-			return &cellTooLong{ref: columnLetter(c.Col) + fmt.Sprint(row)}
+			return &cellTooLong{row: row, col: c.Col}
 		}
 		buf = append(buf, wb.cell(c))
 	}
@@ -238,10 +249,17 @@ func parseISODate(v string) time.Time {
 // the cell. sheet is the index of the sheet being read, or -1.
 func (wb *workbook) report(err error, sheet int, probs *diag.List) {
 	at := diag.Place{File: wb.path}
-	sheetName := ""
+	sheetName, sheetPart := "", ""
 	if sheet >= 0 {
-		sheetName = wb.x.Sheets[sheet].Name
+		sheetName, sheetPart = wb.x.Sheets[sheet].Name, wb.x.Sheets[sheet].Part
 		at.Sheet = sheetName
+	}
+	// A cell's place is made as the table makes it, so both give the same form.
+	cellPlace := func(a xlsxread.At) diag.Place {
+		if !a.IsCell() || sheetName == "" {
+			return at
+		}
+		return (&table{file: wb.path, sheet: sheetName}).place(a.Row, a.Col)
 	}
 	var (
 		le  *xlsxread.LimitError
@@ -250,24 +268,18 @@ func (wb *workbook) report(err error, sheet int, probs *diag.List) {
 	)
 	switch {
 	case errors.As(err, &ctl):
-		at.Cell = ctl.ref
-		probs.Errorf(at, "the cell holds more characters than qpr reads; %s", wb.lim.exceeded("cell_length"))
+		probs.Errorf(cellPlace(xlsxread.At{Row: ctl.row, Col: ctl.col}), "the cell holds more characters than qpr reads; %s", wb.lim.exceeded("cell_length"))
 	case errors.As(err, &le):
-		if le.Cell != "" && isCellRef(le.Cell) && sheetName != "" {
-			at.Cell = le.Cell
-		}
-		probs.Errorf(at, "%s", wb.limitMessage(le, sheetName))
+		probs.Errorf(cellPlace(le.At), "%s", wb.limitMessage(le, sheetName))
 	case errors.As(err, &xe):
 		what := xe.Msg
-		if isCellRef(xe.Cell) && sheetName != "" {
-			at.Cell = xe.Cell
-		} else if xe.Cell != "" {
-			what = xe.Cell + ": " + what
+		if !xe.At.IsCell() && xe.At.Row > 0 {
+			what = xe.At.String() + ": " + what
 		}
-		if sheetName == "" || xe.Part != wb.x.Sheets[sheet].Part {
+		if sheetName == "" || xe.Part != sheetPart {
 			what = xe.Part + ": " + what
 		}
-		probs.Errorf(at, "the workbook is damaged (%s); open it in Excel and save it again", what)
+		probs.Errorf(cellPlace(xe.At), "the workbook is damaged (%s); open it in Excel and save it again", what)
 	default:
 		probs.Errorf(at, "cannot read the sheet: %v", err)
 	}
@@ -291,24 +303,16 @@ func (wb *workbook) limitMessage(le *xlsxread.LimitError, sheet string) string {
 	case xlsxread.LimitCells:
 		return fmt.Sprintf("the sheet has more than %s cells; %s", groupThousands(le.Max), wb.lim.exceeded("cells"))
 	case xlsxread.LimitCellBytes:
-		if isCellRef(le.Cell) {
+		if le.At.IsCell() {
 			return fmt.Sprintf("the cell holds more characters than qpr reads; %s", wb.lim.exceeded("cell_length"))
 		}
 		where := le.Part
-		if le.Cell != "" {
-			where = le.Cell + " of " + le.Part
+		if le.Item != "" {
+			where = le.Item + " of " + le.Part
 		}
 		return fmt.Sprintf("%s holds a text or tag longer than qpr reads; %s", where, wb.lim.exceeded("cell_length"))
 	}
 	return le.Error()
-}
-
-// isCellRef reports whether s is an A1 reference (not "row 7" or "shared string 3").
-func isCellRef(s string) bool {
-	if s == "" || strings.ContainsRune(s, ' ') {
-		return false
-	}
-	return s[0] >= 'A' && s[0] <= 'Z'
 }
 
 // describeOpenError explains why a workbook would not open, from what the file starts with.

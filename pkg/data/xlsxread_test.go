@@ -109,13 +109,12 @@ func TestXLSXRowsOutOfOrderKeepsOtherSheets(t *testing.T) {
 	path := writeFile(t, "two.xlsx", good)
 	other := writeFile(t, "first.csv", []byte("code,period,value\nCS04,2023/24 Q1,9\n"))
 	ds, probs := Read([]string{other, path}, april)
-	dir := filepath.Dir(path)
-	assertMessages(t, messages(probs, dir), nil)
+	assertMessages(t, messages(probs, ""), nil)
 	var got []string
-	for _, o := range ds.Observations {
-		got = append(got, o.Code+" "+o.Place.Cell)
+	for _, o := range lines(ds, "") {
+		got = append(got, o.Code+" "+filepath.Base(o.Place))
 	}
-	if strings.Join(got, ",") != "CS04 ,CS01 C2,CS01 C3,CS01 C4" {
+	if strings.Join(got, ",") != "CS04 first.csv:2,CS01 two.xlsx:Returns!C2,CS01 two.xlsx:Returns!C3,CS01 two.xlsx:Returns!C4" {
 		t.Errorf("observations %v", got)
 	}
 }
@@ -248,8 +247,8 @@ func TestXLSXMergedCellsAreNotFilledDown(t *testing.T) {
 	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
 		`merged.xlsx:Returns!A3: column "code" is blank; give the indicator code this row is for`,
 	})
-	if len(ds.Observations) != 1 {
-		t.Errorf("observations %+v", ds.Observations)
+	if got := lines(ds, ""); len(got) != 1 {
+		t.Errorf("observations %+v", got)
 	}
 }
 
@@ -272,8 +271,8 @@ func FuzzReadXLSX(f *testing.F) {
 				t.Fatalf("problem %+v", p)
 			}
 		}
-		for _, o := range ds.Observations {
-			if o.Place.Cell == "" || o.Place.Sheet != "Returns" {
+		for _, o := range lines(ds, dir) {
+			if !strings.HasPrefix(o.Place, "fuzz.xlsx:Returns!") {
 				t.Fatalf("observation without its cell: %+v", o)
 			}
 		}

@@ -335,15 +335,15 @@ func TestLimits(t *testing.T) {
 		}
 		_, err = readAll(t, wb)
 		wantLimit(t, err, LimitCellBytes, "xl/worksheets/sheet1.xml")
-		if le := err.(*LimitError); le.Cell != "C1" {
-			t.Errorf("cell %q, want C1", le.Cell)
+		if le := err.(*LimitError); le.At.String() != "C1" {
+			t.Errorf("cell %q, want C1", le.At)
 		}
 	})
 	t.Run("long shared string", func(t *testing.T) {
 		_, err := open(t, pkgParts(sheet(""), part{"xl/sharedStrings.xml", `<sst><si><t>a</t></si><si><t><![CDATA[` + strings.Repeat("x", 5000) + `]]></t></si></sst>`}), testLimits)
 		wantLimit(t, err, LimitCellBytes, "xl/sharedStrings.xml")
-		if le := err.(*LimitError); le.Cell != "shared string 1" {
-			t.Errorf("cell %q, want shared string 1", le.Cell)
+		if le := err.(*LimitError); le.Item != "shared string 1" {
+			t.Errorf("item %q, want shared string 1", le.Item)
 		}
 	})
 	t.Run("huge attribute", func(t *testing.T) {

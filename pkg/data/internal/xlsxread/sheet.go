@@ -80,7 +80,7 @@ func (wb *Workbook) ReadSheet(sheet int, sorted bool, fn func(row int, cells []C
 	slices.SortStableFunc(rows, func(a, b keptRow) int { return a.n - b.n })
 	for i, row := range rows {
 		if i > 0 && rows[i-1].n == row.n {
-			return &Error{Part: part, Cell: "row " + strconv.Itoa(row.n), Msg: "the row is stored twice"}
+			return &Error{Part: part, At: rowAt(row.n), Msg: "the row is stored twice"}
 		}
 		if !fn(row.n, row.cells) {
 			return nil
@@ -230,7 +230,7 @@ func (r *sheetReader) finishRow(n int) error {
 		}
 		for i := 1; i < len(cells); i++ {
 			if cells[i].Col == cells[i-1].Col {
-				return &Error{Part: r.part, Cell: cellRef(cells[i].Col, n), Msg: "the cell is stored twice"}
+				return &Error{Part: r.part, At: cellAt(cells[i].Col, n), Msg: "the cell is stored twice"}
 			}
 		}
 		width = cells[len(cells)-1].Col + 1
@@ -264,31 +264,31 @@ func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 		case "r":
 			c, rr, ok := parseRef(val)
 			if !ok {
-				return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: fmt.Sprintf("the cell reference %q is not a cell of a worksheet (A1 to XFD%d)", val, maxRow)}
+				return 0, &Error{Part: r.part, At: cellAt(col, row), Msg: fmt.Sprintf("the cell reference %q is not a cell of a worksheet (A1 to XFD%d)", val, maxRow)}
 			}
 			if rr != row {
-				return 0, &Error{Part: r.part, Cell: cellRef(c, rr), Msg: fmt.Sprintf("the cell is stored in row %d", row)}
+				return 0, &Error{Part: r.part, At: cellAt(c, rr), Msg: fmt.Sprintf("the cell is stored in row %d", row)}
 			}
 			col = c
 		case "t":
 			// The attribute points into the scanner's buffer, which reading the cell's
 			// content may overwrite: keep what it says, not the slice.
 			if typ, err = readTypeAttr(val); err != nil {
-				return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: err.Error()}
+				return 0, &Error{Part: r.part, At: cellAt(col, row), Msg: err.Error()}
 			}
 		case "s":
 			n, err := strconv.Atoi(string(val))
 			if err != nil || n < 0 {
-				return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: fmt.Sprintf("the cell's style %q is not a style number", val)}
+				return 0, &Error{Part: r.part, At: cellAt(col, row), Msg: fmt.Sprintf("the cell's style %q is not a style number", val)}
 			}
 			style = n
 		}
 	}
 	if col >= maxCol {
-		return 0, &Error{Part: r.part, Cell: "row " + strconv.Itoa(row), Msg: "a cell is beyond Excel's last column (XFD)"}
+		return 0, &Error{Part: r.part, At: rowAt(row), Msg: "a cell is beyond Excel's last column (XFD)"}
 	}
 	if style > 0 && style >= len(r.wb.NumFmts) {
-		return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: fmt.Sprintf("the cell's style %d is not one of the workbook's %d cell styles", style, len(r.wb.NumFmts))}
+		return 0, &Error{Part: r.part, At: cellAt(col, row), Msg: fmt.Sprintf("the cell's style %d is not one of the workbook's %d cell styles", style, len(r.wb.NumFmts))}
 	}
 	if s.empty {
 		return col, nil
@@ -308,7 +308,7 @@ func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 		case k != tokStart:
 		case s.is("v"):
 			if hasValue {
-				return 0, &Error{Part: r.part, Cell: cellRef(col, row), Msg: "the cell has two values"}
+				return 0, &Error{Part: r.part, At: cellAt(col, row), Msg: "the cell has two values"}
 			}
 			hasValue = true
 			if !s.empty {
@@ -340,11 +340,11 @@ func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 func (r *sheetReader) cellErr(err error, col, row int) error {
 	var tm *tooMuchText
 	if errors.As(err, &tm) {
-		return &LimitError{Limit: LimitCellBytes, Max: int64(r.wb.lim.CellBytes), Part: r.part, Cell: cellRef(col, row)}
+		return &LimitError{Limit: LimitCellBytes, Max: int64(r.wb.lim.CellBytes), Part: r.part, At: cellAt(col, row)}
 	}
 	var me *errMalformed
 	if errors.As(err, &me) {
-		return &Error{Part: r.part, Cell: cellRef(col, row), Msg: me.Error()}
+		return &Error{Part: r.part, At: cellAt(col, row), Msg: me.Error()}
 	}
 	return err
 }
@@ -353,7 +353,7 @@ func (r *sheetReader) cellErr(err error, col, row int) error {
 func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, hasValue, inline bool) error {
 	text := r.text
 	bad := func(format string, args ...any) error {
-		return &Error{Part: r.part, Cell: cellRef(col, row), Msg: fmt.Sprintf(format, args...)}
+		return &Error{Part: r.part, At: cellAt(col, row), Msg: fmt.Sprintf(format, args...)}
 	}
 	c := Cell{Col: col, Style: style}
 	if inline && typ == typeNone {
@@ -558,6 +558,29 @@ func parseRef(ref []byte) (col, row int, ok bool) {
 		return 0, 0, false
 	}
 	return col - 1, row, true
+}
+
+// At is where in a sheet a problem is: a cell, a whole row (Col < 0), or the sheet as a
+// whole (Row 0).
+type At struct {
+	Row int // 1-based
+	Col int // 0-based
+}
+
+func cellAt(col, row int) At { return At{Row: row, Col: col} }
+func rowAt(row int) At       { return At{Row: row, Col: -1} }
+
+// IsCell reports whether a is one cell.
+func (a At) IsCell() bool { return a.Row > 0 && a.Col >= 0 }
+
+func (a At) String() string {
+	switch {
+	case a.IsCell():
+		return cellRef(a.Col, a.Row)
+	case a.Row > 0:
+		return "row " + strconv.Itoa(a.Row)
+	}
+	return ""
 }
 
 // cellRef is the A1 reference of a 0-based column and 1-based row.

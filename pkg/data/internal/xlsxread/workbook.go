@@ -46,23 +46,24 @@ type LimitError struct {
 	Limit Limit
 	Max   int64
 	Part  string // the zip entry being read, if any
-	Cell  string // the cell, for a cell's text, if known
+	At    At     // the cell, for a cell's text in a sheet
+	Item  string // what else was being read, such as "shared string 7"
 }
 
 func (e *LimitError) Error() string {
-	return fmt.Sprintf("limit %d (%d) reached in %s %s", e.Limit, e.Max, e.Part, e.Cell)
+	return strings.TrimSpace(fmt.Sprintf("limit %d (%d) reached in %s %s %s", e.Limit, e.Max, e.Part, e.At, e.Item))
 }
 
 // Error is a part of the workbook that cannot be read with certainty.
 type Error struct {
 	Part string // the zip entry
-	Cell string // the cell, when the problem is one cell's
+	At   At     // the cell or row, when the problem is one cell's or row's
 	Msg  string
 }
 
 func (e *Error) Error() string {
-	if e.Cell != "" {
-		return e.Part + " " + e.Cell + ": " + e.Msg
+	if at := e.At.String(); at != "" {
+		return e.Part + " " + at + ": " + e.Msg
 	}
 	return e.Part + ": " + e.Msg
 }
@@ -597,7 +598,7 @@ func (wb *Workbook) readSharedStrings(name string) error {
 func (wb *Workbook) stringErr(name string, err error) error {
 	var tm *tooMuchText
 	if errors.As(err, &tm) {
-		return &LimitError{Limit: LimitCellBytes, Max: int64(wb.lim.CellBytes), Part: name, Cell: fmt.Sprintf("shared string %d", len(wb.strings))}
+		return &LimitError{Limit: LimitCellBytes, Max: int64(wb.lim.CellBytes), Part: name, Item: fmt.Sprintf("shared string %d", len(wb.strings))}
 	}
 	return wb.damaged(name, err)
 }
