@@ -106,13 +106,15 @@ func TestXLSXRowsOutOfOrder(t *testing.T) {
 // the first sheet gave.
 func TestXLSXRowsOutOfOrderKeepsOtherSheets(t *testing.T) {
 	good := openpyxlStyle(t, `<row r="1">`+inline("code")+inline("period")+inline("value")+`</row><row r="2">`+inline("CS01")+inline("2023/24 Q1")+`<c><v>5</v></c></row><row r="4">`+inline("CS01")+inline("2023/24 Q3")+`<c><v>7</v></c></row><row r="3">`+inline("CS01")+inline("2023/24 Q2")+`<c><v>6</v></c></row>`)
-	path := writeFile(t, "two.xlsx", good)
-	other := writeFile(t, "first.csv", []byte("code,period,value\nCS04,2023/24 Q1,9\n"))
+	dir := t.TempDir()
+	path, other := filepath.Join(dir, "two.xlsx"), filepath.Join(dir, "first.csv")
+	writeAt(t, path, string(good))
+	writeAt(t, other, "code,period,value\nCS04,2023/24 Q1,9\n")
 	ds, probs := Read([]string{other, path}, april)
-	assertMessages(t, messages(probs, ""), nil)
+	assertMessages(t, messages(probs, dir), nil)
 	var got []string
-	for _, o := range lines(ds, "") {
-		got = append(got, o.Code+" "+filepath.Base(o.Place))
+	for _, o := range lines(ds, dir) {
+		got = append(got, o.Code+" "+o.Place)
 	}
 	if strings.Join(got, ",") != "CS04 first.csv:2,CS01 two.xlsx:Returns!C2,CS01 two.xlsx:Returns!C3,CS01 two.xlsx:Returns!C4" {
 		t.Errorf("observations %v", got)
