@@ -69,13 +69,16 @@ func BenchmarkReadXLSX1M(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ds, probs := Read([]string{path}, april)
-		if probs.HasErrors() || len(ds.Observations) != millionRows {
-			b.Fatalf("%d observations, problems %v", len(ds.Observations), probs.Errors())
+		if n := observationCount(ds); probs.HasErrors() || n != millionRows {
+			b.Fatalf("%d observations, problems %v", n, probs.Errors())
 		}
 	}
 }
 
 const millionRows = 1_000_000
+
+// observationCount is how many observations ds holds.
+func observationCount(ds *Dataset) int { return len(ds.Observations) }
 
 // millionRowWorkbook writes (once) the workbook BenchmarkReadXLSX1M reads: rows like those of
 // BenchmarkReadXLSX100k, half the values as percentages.

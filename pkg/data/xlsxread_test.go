@@ -141,19 +141,22 @@ func TestXLSXDamagedCellsNamed(t *testing.T) {
 func TestXLSXLimits(t *testing.T) {
 	big := openpyxlStyle(t, `<row>`+inline("code")+inline("period")+inline("value")+`</row>`+strings.Repeat(`<row>`+inline("CS01")+inline("2023/24 Q1")+`<c><v>5</v></c></row>`, 2000))
 	wide := openpyxlStyle(t, `<row>`+inline("code")+inline("period")+inline("value")+`<c r="ZZ1"><v>1</v></c></row>`)
+	// Each message ends with what exceeded says of the limit (its value and how to raise
+	// it; tested with the limits themselves): the start says what went over it, and where.
 	cases := []struct {
 		name    string
 		content []byte
 		set     func(*Limits)
 		want    string
+		limit   string
 	}{
-		{"file", big, func(l *Limits) { l.FileSize = 1000 }, fmt.Sprintf("f.xlsx: the file is %d,%03d bytes, more than qpr reads; the file_size limit is 1000 bytes; if the file is right, raise it with --limit file_size=4000 bytes or under limits: in qpr.yaml", len(big)/1000, len(big)%1000)},
-		{"part", big, func(l *Limits) { l.XLSXPartSize = 64 << 10 }, `f.xlsx: sheet "Returns": the sheet's XML (xl/worksheets/sheet1.xml) unpacks to more than 64KB; the xlsx_part_size limit is 64KB; if the file is right, raise it with --limit xlsx_part_size=256KB or under limits: in qpr.yaml`},
-		{"total", big, func(l *Limits) { l.XLSXTotalSize = 100 << 10 }, `f.xlsx: sheet "Returns": the workbook's parts unpack to more than 100KB in all (reading xl/worksheets/sheet1.xml); the xlsx_total_size limit is 100KB; if the file is right, raise it with --limit xlsx_total_size=400KB or under limits: in qpr.yaml`},
-		{"rows", big, func(l *Limits) { l.Rows = 1000 }, `f.xlsx: sheet "Returns": the sheet has more than 1,000 rows; the rows limit is 1,000; if the file is right, raise it with --limit rows=4,000 or under limits: in qpr.yaml`},
-		{"cells", wide, func(l *Limits) { l.Cells = 500 }, `f.xlsx: sheet "Returns": the sheet has more than 500 cells; the cells limit is 500; if the file is right, raise it with --limit cells=2,000 or under limits: in qpr.yaml`},
-		{"entries", big, func(l *Limits) { l.XLSXEntries = 4 }, `f.xlsx: the workbook's zip archive lists more than 4 entries; the xlsx_entries limit is 4; if the file is right, raise it with --limit xlsx_entries=16 or under limits: in qpr.yaml`},
-		{"cell", openpyxlStyle(t, `<row>`+inline("code")+inline("period")+inline("value")+inline("note")+`</row><row>`+inline("CS01")+inline("2023/24 Q1")+`<c><v>5</v></c>`+inline(strings.Repeat("ŵ", 11))+`</row>`), func(l *Limits) { l.CellLength = 10 }, `f.xlsx:Returns!D2: the cell holds more characters than qpr reads; the cell_length limit is 10; if the file is right, raise it with --limit cell_length=40 or under limits: in qpr.yaml`},
+		{"file", big, func(l *Limits) { l.FileSize = 1000 }, fmt.Sprintf("f.xlsx: the file is %d,%03d bytes, more than qpr reads", len(big)/1000, len(big)%1000), "file_size"},
+		{"part", big, func(l *Limits) { l.XLSXPartSize = 64 << 10 }, `f.xlsx: sheet "Returns": the sheet's XML (xl/worksheets/sheet1.xml) unpacks to more than 64KB`, "xlsx_part_size"},
+		{"total", big, func(l *Limits) { l.XLSXTotalSize = 100 << 10 }, `f.xlsx: sheet "Returns": the workbook's parts unpack to more than 100KB in all (reading xl/worksheets/sheet1.xml)`, "xlsx_total_size"},
+		{"rows", big, func(l *Limits) { l.Rows = 1000 }, `f.xlsx: sheet "Returns": the sheet has more than 1,000 rows`, "rows"},
+		{"cells", wide, func(l *Limits) { l.Cells = 500 }, `f.xlsx: sheet "Returns": the sheet has more than 500 cells`, "cells"},
+		{"entries", big, func(l *Limits) { l.XLSXEntries = 4 }, `f.xlsx: the workbook's zip archive lists more than 4 entries`, "xlsx_entries"},
+		{"cell", openpyxlStyle(t, `<row>`+inline("code")+inline("period")+inline("value")+inline("note")+`</row><row>`+inline("CS01")+inline("2023/24 Q1")+`<c><v>5</v></c>`+inline(strings.Repeat("ŵ", 11))+`</row>`), func(l *Limits) { l.CellLength = 10 }, `f.xlsx:Returns!D2: the cell holds more characters than qpr reads`, "cell_length"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -162,7 +165,7 @@ func TestXLSXLimits(t *testing.T) {
 			c.set(&lim)
 			ds, probs := &Dataset{}, &diag.List{}
 			readXLSX(path, april, lim, ds, probs)
-			assertMessages(t, messages(probs, filepath.Dir(path)), []string{c.want})
+			assertMessages(t, messages(probs, filepath.Dir(path)), []string{c.want + "; " + lim.exceeded(c.limit)})
 		})
 	}
 }
