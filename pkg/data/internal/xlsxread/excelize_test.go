@@ -32,15 +32,6 @@ var numFmtIDs = []int{0, 2, 9, 10, 14, 17, 22, 45, 47}
 
 var customFmts = []string{"0.0%", "mmm-yy", "[h]:mm", `"Q"0`, "#,##0;[Red]-#,##0", "dd/mm/yyyy"}
 
-// cellSpec is one cell of a random workbook, as written through excelize.
-type cellSpec struct {
-	ref  string
-	kind int
-	text string
-	num  float64
-	fmt  int // index into the workbook's styles, 0 = none
-}
-
 // randomWorkbook writes a workbook of random cells with excelize, as its users would.
 func randomWorkbook(t testing.TB, seed uint64) []byte {
 	t.Helper()
@@ -102,7 +93,7 @@ func writeRandomCell(f *excelize.File, sheet, ref string, r *rand.Rand, styles [
 	case 3:
 		err = f.SetCellInt(sheet, ref, r.Int64N(2_000_000_000)-1_000_000_000)
 	case 4:
-		v := []float64{r.Float64(), r.NormFloat64() * 1e6, 0.57, 1e-300, 1.7976931348623157e308, -0.0, 45199.5}[r.IntN(7)]
+		v := []float64{r.Float64(), r.NormFloat64() * 1e6, 0.57, 1e-300, 1.7976931348623157e308, math.Copysign(0, -1), 45199.5}[r.IntN(7)]
 		err = f.SetCellFloat(sheet, ref, v, -1, 64)
 	case 5:
 		err = f.SetCellBool(sheet, ref, r.IntN(2) == 0)

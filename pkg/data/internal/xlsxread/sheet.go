@@ -101,7 +101,6 @@ type sheetReader struct {
 	row     []Cell
 	text    []byte            // the current cell's text
 	strs    map[string]string // recent number texts, so a repeated number is one string
-	ref     []byte            // the current cell's reference, for messages
 }
 
 // wrap gives an error from the scanner or zip layer its part (and a limit error its limit).
