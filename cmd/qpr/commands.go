@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -26,7 +27,8 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	inputFlags(c, &o.Inputs)
 	c.Flags().StringVar(&o.Period, "period", "", `quarter to report, e.g. "2023/24 Q2" (default: the latest with data)`)
 	c.Flags().StringVar(&o.Out, "out", "", "output folder (default from qpr.yaml, else out)")
-	c.Flags().StringSliceVar(&o.Formats, "format", nil, "formats to write: pdf,xlsx,json (default all, or qpr.yaml's formats)")
+	c.Flags().StringSliceVar(&o.Formats, "format", nil, "formats to write: "+strings.Join(app.Formats, ",")+" (default all, or qpr.yaml's formats)")
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(app.Formats, cobra.ShellCompDirectiveNoFileComp))
 	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "pack id to build (repeatable; default every pack)")
 	c.Flags().StringVar(&o.Templates, "templates", "", "folder of templates overriding the built-in ones (qpr init writes them)")
 	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress")

@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -16,14 +15,14 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
-	"github.com/example/qpr/pkg/render/pdf"
-	"github.com/example/qpr/pkg/render/xlsx"
+	"github.com/example/qpr/pkg/project"
+	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
 
-// Formats build can write, in the order they are listed.
-var Formats = []string{"pdf", "xlsx", "json"}
+// Formats build can write, in the order they are listed: the render registry's.
+var Formats = render.Names()
 
 type BuildOptions struct {
 	Inputs
@@ -48,7 +47,7 @@ func RunBuild(io Streams, o BuildOptions) error {
 	if err := l.problems.Err(); err != nil {
 		return err
 	}
-	formats, err := chooseFormats(o.Formats, l.project.Formats)
+	formats, err := chooseFormats(o.Formats, l.project)
 	if err != nil {
 		return err
 	}
@@ -95,7 +94,7 @@ func RunBuild(io Streams, o BuildOptions) error {
 			return err
 		}
 		for _, f := range formats {
-			path := filepath.Join(out, fmt.Sprintf("%s-%s.%s", p.ID, r.FileLabel, f))
+			path := filepath.Join(out, fmt.Sprintf("%s-%s.%s", p.ID, r.FileLabel, f.Name))
 			jobs = append(jobs, job{path: path, render: renderer(f, r, tmpl)})
 		}
 	}
@@ -151,56 +150,42 @@ func renderProblem(path string, err error) error {
 	return diag.Problem{Place: diag.Place{File: path}, Message: err.Error()}
 }
 
-func renderer(format string, r *report.Report, t *templates.Set) func() ([]byte, error) {
+func renderer(f render.Format, r *report.Report, t *templates.Set) func() ([]byte, error) {
 	return func() ([]byte, error) {
 		var buf bytes.Buffer
-		var err error
-		switch format {
-		case "json":
-			err = writeJSON(&buf, r)
-		case "pdf":
-			err = pdf.Render(&buf, r, t)
-		case "xlsx":
-			err = xlsx.Render(&buf, r, t)
-		}
+		err := f.Render(&buf, r, t)
 		return buf.Bytes(), err
 	}
 }
 
-func writeJSON(buf *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
 // chooseFormats takes the --format list (comma-separated values allowed), else qpr.yaml's,
-// else all three.
-func chooseFormats(flag, project []string) ([]string, error) {
-	asked := flag
+// else every format. A name that is no format is a usage error when typed as a flag and an
+// error of qpr.yaml when it comes from there.
+func chooseFormats(flag []string, cfg project.Config) ([]render.Format, error) {
+	asked, fromFile := flag, false
 	if len(asked) == 0 {
-		asked = project
+		asked, fromFile = cfg.Formats, true
 	}
-	if len(asked) == 0 {
-		return Formats, nil
-	}
-	var out []string
+	var out []render.Format
 	for _, a := range asked {
-		for _, f := range strings.Split(a, ",") {
-			f = strings.ToLower(strings.TrimSpace(f))
-			if f == "" {
+		for _, name := range strings.Split(a, ",") {
+			if strings.TrimSpace(name) == "" {
 				continue
 			}
-			if !slices.Contains(Formats, f) {
-				return nil, UsageError("--format: %q is not a format; use pdf, xlsx or json (comma-separated)", f)
+			f, ok := render.Lookup(name)
+			if !ok {
+				if fromFile {
+					return nil, diag.Problem{Place: diag.Place{File: cfg.File}, Message: fmt.Sprintf("formats: %q is not a format; use %s", strings.TrimSpace(name), render.List("or"))}
+				}
+				return nil, UsageError("--format: %q is not a format; use %s (comma-separated)", strings.TrimSpace(name), render.List("or"))
 			}
-			if !slices.Contains(out, f) {
+			if !slices.ContainsFunc(out, func(g render.Format) bool { return g.Name == f.Name }) {
 				out = append(out, f)
 			}
 		}
 	}
 	if len(out) == 0 {
-		return Formats, nil
+		return render.Formats, nil
 	}
 	return out, nil
 }
