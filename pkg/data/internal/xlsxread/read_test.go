@@ -468,3 +468,55 @@ func TestReadSheetStops(t *testing.T) {
 		t.Errorf("rows %d, error %v", n, err)
 	}
 }
+
+// utf16 encodes s as UTF-16 in the given byte order, with a byte-order mark if bom is set.
+func utf16(s string, bigEndian, bom bool) string {
+	var b []byte
+	units := utf16Encode(s)
+	if bom {
+		units = append([]uint16{0xFEFF}, units...)
+	}
+	for _, u := range units {
+		if bigEndian {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return string(b)
+}
+
+func utf16Encode(s string) []uint16 {
+	var out []uint16
+	for _, r := range s {
+		if r >= 0x10000 {
+			r -= 0x10000
+			out = append(out, uint16(0xD800+(r>>10)), uint16(0xDC00+(r&0x3FF)))
+			continue
+		}
+		out = append(out, uint16(r))
+	}
+	return out
+}
+
+// The format allows a part in UTF-16 as well as UTF-8; any other declared encoding is refused.
+func TestPartEncodings(t *testing.T) {
+	sheetXML := `<?xml version="1.0" encoding="UTF-16"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Ŵ😀</t></is></c></row></sheetData></worksheet>`
+	sstXML := `<?xml version="1.0" encoding="UTF-16"?><sst><si><t>café</t></si></sst>`
+	wb, err := open(t, pkgParts(utf16(sheetXML, false, true), part{"xl/sharedStrings.xml", utf16(sstXML, true, false)}), testLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := readAll(t, wb)
+	if err != nil || fmt.Sprint(rows) != fmt.Sprint([]row{{1, `A:s:"café" B:s:"Ŵ😀"`}}) {
+		t.Errorf("rows %v, error %v", rows, err)
+	}
+	wb, err = open(t, pkgParts(`<?xml version="1.0" encoding="ISO-8859-1"?><worksheet><sheetData><row r="1"><c r="A1" t="str"><v>caf`+"\xe9"+`</v></c></row></sheetData></worksheet>`), testLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = readAll(t, wb)
+	if err == nil || err.Error() != `xl/worksheets/sheet1.xml: the XML is not well-formed: the part declares the encoding "ISO-8859-1"; a workbook's XML is UTF-8 or UTF-16` {
+		t.Errorf("error %v", err)
+	}
+}

@@ -5,7 +5,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // The parts a data table is read from (worksheets, shared strings, styles, the workbook and
@@ -40,7 +44,69 @@ type scanner struct {
 }
 
 func newScanner(src io.Reader, maxTag int) *scanner {
-	return &scanner{src: src, buf: make([]byte, 64<<10), maxTag: maxTag}
+	s := &scanner{src: src, buf: make([]byte, 64<<10), maxTag: maxTag}
+	s.detectEncoding()
+	return s
+}
+
+// detectEncoding reads the start of the part and settles its encoding. A part is UTF-8 or
+// UTF-16, as the format allows; UTF-16 (with its byte-order mark, or told by the NUL bytes
+// of "<?" without one) is decoded to UTF-8 as it is read, and any other encoding a
+// declaration names is refused rather than misread.
+func (s *scanner) detectEncoding() {
+	n, err := io.ReadFull(s.src, s.buf[:512])
+	head := s.buf[:n]
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		s.srcErr = err
+	}
+	utf16, order := false, unicode.LittleEndian
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{'<', 0, '?', 0}):
+		utf16 = true
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}), bytes.HasPrefix(head, []byte{0, '<', 0, '?'}):
+		utf16, order = true, unicode.BigEndian
+	}
+	if utf16 && s.srcErr == nil {
+		raw := io.MultiReader(bytes.NewReader(append([]byte(nil), head...)), s.src)
+		s.src = transform.NewReader(raw, unicode.UTF16(order, unicode.UseBOM).NewDecoder())
+		return
+	}
+	s.w = n
+	if enc := declaredEncoding(head); enc != "" && !strings.EqualFold(enc, "UTF-8") && !strings.EqualFold(enc, "UTF8") {
+		s.srcErr = malformed("the part declares the encoding %q; a workbook's XML is UTF-8 or UTF-16", enc)
+		s.w = 0
+	}
+}
+
+// declaredEncoding is the encoding named by an XML declaration at the start of head, if any.
+func declaredEncoding(head []byte) string {
+	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
+		head = head[3:]
+	}
+	if !bytes.HasPrefix(head, []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(head, []byte("?>"))
+	if end < 0 {
+		return ""
+	}
+	decl := head[:end]
+	i := bytes.Index(decl, []byte("encoding"))
+	if i < 0 {
+		return ""
+	}
+	rest := bytes.TrimLeft(decl[i+len("encoding"):], " \t\r\n")
+	if len(rest) == 0 || rest[0] != '=' {
+		return ""
+	}
+	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+	if len(rest) < 2 || (rest[0] != '"' && rest[0] != '\'') {
+		return ""
+	}
+	if j := bytes.IndexByte(rest[1:], rest[0]); j >= 0 {
+		return string(rest[1 : 1+j])
+	}
+	return ""
 }
 
 // errMalformed is a part that is not the XML it should be.
