@@ -84,7 +84,10 @@ func openWorkbook(path string, cal period.Calendar, lim Limits, probs *diag.List
 	if err != nil {
 		var xe *xlsxread.Error
 		var le *xlsxread.LimitError
+		var ns *xlsxread.NotSpreadsheet
 		switch {
+		case errors.As(err, &ns):
+			probs.Errorf(at, "%s; save the data from Excel as an .xlsx workbook", ns.What)
 		case errors.As(err, &le), errors.As(err, &xe):
 			wb := &workbook{path: path, lim: lim}
 			wb.report(err, -1, probs)

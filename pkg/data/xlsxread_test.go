@@ -129,6 +129,14 @@ func TestXLSXDamagedCellsNamed(t *testing.T) {
 		`<row r="1"><c r="A1" s="3"><v>1</v></c></row>`: `bad.xlsx:Returns!A1: the workbook is damaged (the cell's style 3 is not one of the workbook's 0 cell styles); open it in Excel and save it again`,
 		`<row r="1"><c r="A1"><v>1</v></c>`:             `bad.xlsx: sheet "Returns": the workbook is damaged (the XML is not well-formed: the part ends inside <row>); open it in Excel and save it again`,
 	}
+	// A Word document saved with an .xlsx name.
+	word := zipParts(t,
+		[2]string{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		[2]string{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		[2]string{"word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`})
+	path := writeFile(t, "report.xlsx", word)
+	_, probs := Read([]string{path}, april)
+	assertMessages(t, messages(probs, filepath.Dir(path)), []string{"report.xlsx: the file is a Word document, not a spreadsheet (its main part is application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml); save the data from Excel as an .xlsx workbook"})
 	for sheetData, want := range cases {
 		path := writeFile(t, "bad.xlsx", openpyxlStyle(t, sheetData))
 		_, probs := Read([]string{path}, april)

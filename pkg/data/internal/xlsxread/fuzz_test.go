@@ -42,7 +42,8 @@ func checkErr(t *testing.T, err error) {
 	t.Helper()
 	var xe *Error
 	var le *LimitError
-	if err != nil && !errors.As(err, &xe) && !errors.As(err, &le) {
+	var ns *NotSpreadsheet
+	if err != nil && !errors.As(err, &xe) && !errors.As(err, &le) && !errors.As(err, &ns) {
 		t.Fatalf("error of an unexpected kind %T: %v", err, err)
 	}
 }

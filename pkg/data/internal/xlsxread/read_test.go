@@ -270,6 +270,11 @@ func TestDamagedWorkbooks(t *testing.T) {
 		{"unknown relationship", with("xl/workbook.xml", `<workbook><sheets><sheet name="S" r:id="rId9"/></sheets></workbook>`), `xl/workbook.xml: sheet "S" refers to relationship "rId9", which the workbook's relationships do not have`},
 		{"two sheets one name", with("xl/workbook.xml", `<workbook><sheets><sheet name="S" r:id="rId1"/><sheet name="s" r:id="rId1"/></sheets></workbook>`), `xl/workbook.xml: the XML is not well-formed: two sheets are called "s"`},
 		{"no workbook", []part{{"_rels/.rels", `<Relationships/>`}}, "xl/workbook.xml: the workbook part is missing, so this is not a spreadsheet"},
+		{"a Word document", []part{
+			{"[Content_Types].xml", `<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+			{"_rels/.rels", `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+			{"word/document.xml", `<w:document/>`},
+		}, "the file is a Word document, not a spreadsheet (its main part is application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml)"},
 		{"two entries one name", append(pkgParts(sheet("")), part{"XL/workbook.xml", "<workbook/>"}), "XL/workbook.xml: the archive holds two entries with this name, so which one Excel reads is unclear"},
 	}
 	for _, c := range cases {

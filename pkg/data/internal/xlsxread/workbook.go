@@ -68,6 +68,11 @@ func (e *Error) Error() string {
 	return e.Part + ": " + e.Msg
 }
 
+// NotSpreadsheet is an Office Open XML package that is some other kind of document.
+type NotSpreadsheet struct{ What string }
+
+func (e *NotSpreadsheet) Error() string { return e.What }
+
 // SheetKind tells a worksheet, which may hold a table, from sheets that cannot.
 type SheetKind uint8
 
@@ -304,6 +309,16 @@ func (wb *Workbook) load() error {
 	if _, ok := wb.part(wbPart); !ok {
 		return &Error{Part: wbPart, Msg: "the workbook part is missing, so this is not a spreadsheet"}
 	}
+	if typ := types.typeOf(wbPart); typ != "" && !strings.Contains(strings.ToLower(typ), "sheet") {
+		what := "not a spreadsheet"
+		switch {
+		case strings.Contains(typ, "wordprocessingml"):
+			what = "a Word document, not a spreadsheet"
+		case strings.Contains(typ, "presentationml"):
+			what = "a PowerPoint presentation, not a spreadsheet"
+		}
+		return &NotSpreadsheet{What: fmt.Sprintf("the file is %s (its main part is %s)", what, typ)}
+	}
 	sheets, err := wb.readWorkbook(wbPart)
 	if err != nil {
 		return err
@@ -382,6 +397,16 @@ func (l contentTypeList) find(suffixes ...string) string {
 			if strings.HasSuffix(o.typ, suffix) {
 				return strings.TrimPrefix(o.part, "/")
 			}
+		}
+	}
+	return ""
+}
+
+// typeOf is the content type of the part named, if an override gives it.
+func (l contentTypeList) typeOf(part string) string {
+	for _, o := range l {
+		if strings.EqualFold(strings.TrimPrefix(o.part, "/"), part) {
+			return o.typ
 		}
 	}
 	return ""
