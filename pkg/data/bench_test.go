@@ -80,28 +80,11 @@ const millionRows = 1_000_000
 // observationCount is how many observations ds holds.
 func observationCount(ds *Dataset) int { return len(ds.Observations) }
 
-// millionRowWorkbook writes (once) the workbook BenchmarkReadXLSX1M reads: rows like those of
+// millionRowWorkbook is the workbook BenchmarkReadXLSX1M reads: rows like those of
 // BenchmarkReadXLSX100k, half the values as percentages.
 func millionRowWorkbook(b *testing.B) string {
-	path := filepath.Join(os.TempDir(), "qpr-bench-1m-v1.xlsx")
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	rows := make([][]x.Cell, 0, millionRows+1)
-	rows = append(rows, []x.Cell{x.S("code"), x.S("period"), x.S("value"), x.S("note")})
-	for i := 0; i < millionRows; i++ {
-		code, q, v := benchRow(i)
-		value := x.N(v)
-		if i%2 == 0 {
-			value = x.Styled(v/100, x.Percent)
-		}
-		rows = append(rows, []x.Cell{x.S(code), x.S(q), value, x.S("checked")})
-	}
-	tmp := path + fmt.Sprintf(".%d.tmp", os.Getpid())
-	if err := x.WriteFile(tmp, x.Sheet{Name: "Data", Rows: rows}); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	path, err := x.BenchWorkbook(millionRows)
+	if err != nil {
 		b.Fatal(err)
 	}
 	return path

@@ -2,17 +2,18 @@ package xlsxread
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
+
+	x "github.com/example/qpr/pkg/data/internal/xlsxgen"
 )
 
 // BenchmarkReadSheet1M reads the cells of a million-row long table (four columns, half the
 // values formatted as percentages), without turning them into observations: the reader's own
 // cost. pkg/data's BenchmarkReadXLSX1M reads the same workbook end to end.
 func BenchmarkReadSheet1M(b *testing.B) {
-	path := filepath.Join(os.TempDir(), "qpr-bench-1m-v1.xlsx")
-	if _, err := os.Stat(path); err != nil {
-		b.Skip("run pkg/data's BenchmarkReadXLSX1M first: it writes " + path)
+	path, err := x.BenchWorkbook(1_000_000)
+	if err != nil {
+		b.Fatal(err)
 	}
 	f, err := os.Open(path)
 	if err != nil {
