@@ -329,7 +329,7 @@ func TestLimits(t *testing.T) {
 	t.Run("workbook total", func(t *testing.T) {
 		lim := testLimits
 		lim.PartBytes, lim.WorkbookBytes = 1<<20, 1<<20+1000
-		sst := bomb(`<sst>`, `<si><t>a</t></si>`, `</sst>`, 1<<20-100)
+		sst := bomb(`<sst>`, `<si><t>`+strings.Repeat("a", 1000)+`</t></si>`, `</sst>`, 1<<20-100)
 		_, err := open(t, pkgParts(sheet(""), part{"xl/sharedStrings.xml", sst}, part{"xl/styles.xml", bomb("<styleSheet>", "<x/>", "</styleSheet>", 4000)}), lim)
 		wantLimit(t, err, LimitWorkbookBytes, "xl/sharedStrings.xml")
 	})
@@ -350,6 +350,11 @@ func TestLimits(t *testing.T) {
 		if le := err.(*LimitError); le.Item != "shared string 1" {
 			t.Errorf("item %q, want shared string 1", le.Item)
 		}
+	})
+	t.Run("shared strings of nothing", func(t *testing.T) {
+		sst := bomb(`<sst>`, `<si/>`, `</sst>`, 200<<10)
+		_, err := open(t, pkgParts(sheet(""), part{"xl/sharedStrings.xml", sst}), testLimits)
+		wantLimit(t, err, LimitCells, "xl/sharedStrings.xml")
 	})
 	t.Run("huge attribute", func(t *testing.T) {
 		wb, err := open(t, pkgParts(`<worksheet><sheetData><row r="1" x="`+strings.Repeat("a", 200<<10)+`"></row></sheetData></worksheet>`), testLimits)

@@ -373,10 +373,10 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 		if err != nil {
 			return bad("the shared string number %q is not a number", clip(text))
 		}
-		if i < 0 || i >= len(r.wb.strings) {
-			return bad("the cell refers to shared string %d, but the workbook has %d shared strings", i, len(r.wb.strings))
+		if i < 0 || i >= r.wb.strings.len() {
+			return bad("the cell refers to shared string %d, but the workbook has %d shared strings", i, r.wb.strings.len())
 		}
-		c.Type, c.Text = Text, r.wb.strings[i]
+		c.Type, c.Text = Text, r.wb.strings.at(i)
 	case typeStr, typeInline:
 		c.Type, c.Text = Text, string(text)
 	case typeBool:

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"path"
 	"strconv"
@@ -108,7 +109,7 @@ type Workbook struct {
 	lim      Limits
 	parts    map[string]*zip.File // by lower-case name: part names are case-insensitive
 	inflated int64
-	strings  []string // the shared string table
+	strings  sharedStrings
 }
 
 // Open reads a workbook's structure, shared strings and styles. The archive is size bytes of
@@ -598,14 +599,16 @@ func (wb *Workbook) readSharedStrings(name string) error {
 		return err
 	}
 	defer c.Close()
+	var text strings.Builder
+	ends := []uint32{}
 	var buf []byte
 	for {
 		k, err := s.next()
 		if err != nil {
-			return wb.stringErr(name, err)
+			return wb.stringErr(name, err, len(ends))
 		}
 		if k == tokEOF {
-			return nil
+			break
 		}
 		if k != tokStart || !s.is("si") {
 			continue
@@ -613,17 +616,46 @@ func (wb *Workbook) readSharedStrings(name string) error {
 		buf = buf[:0]
 		if !s.empty {
 			if buf, err = s.richText(buf, wb.maxText(), "si"); err != nil {
-				return wb.stringErr(name, err)
+				return wb.stringErr(name, err, len(ends))
 			}
 		}
-		wb.strings = append(wb.strings, string(unescapeXstring(buf)))
+		// A table of more strings than a sheet may have cells is no real table: a few bytes
+		// of XML per empty string would otherwise fill memory with their offsets.
+		if lim := wb.lim.Cells; lim > 0 && int64(len(ends)) >= lim {
+			return &LimitError{Limit: LimitCells, Max: lim, Part: name, Item: "shared strings"}
+		}
+		text.Write(unescapeXstring(buf))
+		if text.Len() > math.MaxUint32 {
+			return &LimitError{Limit: LimitPartBytes, Max: math.MaxUint32, Part: name}
+		}
+		ends = append(ends, uint32(text.Len()))
 	}
+	wb.strings = sharedStrings{text: text.String(), ends: ends}
+	return nil
 }
 
-func (wb *Workbook) stringErr(name string, err error) error {
+// sharedStrings is the shared string table held as one string and the offset where each
+// entry ends: a table of a million short strings costs its text and four bytes a string,
+// not a string header and an allocation each.
+type sharedStrings struct {
+	text string
+	ends []uint32
+}
+
+func (t sharedStrings) len() int { return len(t.ends) }
+
+func (t sharedStrings) at(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.text[start:t.ends[i]]
+}
+
+func (wb *Workbook) stringErr(name string, err error, n int) error {
 	var tm *tooMuchText
 	if errors.As(err, &tm) {
-		return &LimitError{Limit: LimitCellBytes, Max: int64(wb.lim.CellBytes), Part: name, Item: fmt.Sprintf("shared string %d", len(wb.strings))}
+		return &LimitError{Limit: LimitCellBytes, Max: int64(wb.lim.CellBytes), Part: name, Item: fmt.Sprintf("shared string %d", n)}
 	}
 	return wb.damaged(name, err)
 }
