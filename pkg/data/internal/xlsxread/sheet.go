@@ -36,6 +36,10 @@ const (
 	maxCol = 1 << 14 // 16,384 (XFD)
 )
 
+// SortingWeight is what each cell counts against the cells limit in a sheet read sorted,
+// whose cells are all held in memory at once.
+const SortingWeight = 10
+
 // ErrRowsOutOfOrder is returned by ReadSheet, unsorted, for a sheet whose rows are not
 // stored in increasing order: read it again with sorted set.
 var ErrRowsOutOfOrder = errors.New("the rows are not stored in order")
@@ -54,7 +58,10 @@ func (wb *Workbook) ReadSheet(sheet int, sorted bool, fn func(row int, cells []C
 		return err
 	}
 	defer c.Close()
-	r := &sheetReader{wb: wb, s: s, part: part}
+	r := &sheetReader{wb: wb, s: s, part: part, cellWeight: 1}
+	if sorted {
+		r.cellWeight = SortingWeight
+	}
 	if !sorted {
 		err = r.read(func(row int, cells []Cell) (bool, error) {
 			if row <= r.emitted {
@@ -91,16 +98,20 @@ func (wb *Workbook) ReadSheet(sheet int, sorted bool, fn func(row int, cells []C
 
 // sheetReader is the state of one pass over a worksheet part.
 type sheetReader struct {
-	wb      *Workbook
-	s       *scanner
-	part    string
-	rows    int   // row elements read
-	cells   int64 // cells counted against the limit
-	lastRow int   // number of the last row element read
-	emitted int   // number of the last row passed on
-	row     []Cell
-	text    []byte            // the current cell's text
-	strs    map[string]string // recent number texts, so a repeated number is one string
+	wb    *Workbook
+	s     *scanner
+	part  string
+	rows  int   // row elements read
+	cells int64 // cells counted against the limit
+	// cellWeight is what one cell counts against the limit: more when every row is held to
+	// be sorted, so that a sheet out of order cannot hold more in memory than a tenth of the
+	// cells an ordinary sheet may stream past.
+	cellWeight int64
+	lastRow    int // number of the last row element read
+	emitted    int // number of the last row passed on
+	row        []Cell
+	text       []byte            // the current cell's text
+	strs       map[string]string // recent number texts, so a repeated number is one string
 }
 
 // wrap gives an error from the scanner or zip layer its part (and a limit error its limit).
@@ -234,9 +245,9 @@ func (r *sheetReader) finishRow(n int) error {
 		}
 		width = cells[len(cells)-1].Col + 1
 	}
-	r.cells += int64(width)
+	r.cells += int64(width) * r.cellWeight
 	if lim := r.wb.lim.Cells; lim > 0 && r.cells > lim {
-		return &LimitError{Limit: LimitCells, Max: lim, Part: r.part}
+		return &LimitError{Limit: LimitCells, Max: lim, Part: r.part, Sorting: r.cellWeight > 1}
 	}
 	return nil
 }

@@ -49,6 +49,9 @@ type LimitError struct {
 	Part  string // the zip entry being read, if any
 	At    At     // the cell, for a cell's text in a sheet
 	Item  string // what else was being read, such as "shared string 7"
+	// Sorting is set when the cells limit was reached by a sheet held in memory to be
+	// sorted, where each cell counts SortingWeight times.
+	Sorting bool
 }
 
 func (e *LimitError) Error() string {
