@@ -223,6 +223,7 @@ func TestDamagedSheets(t *testing.T) {
 		{"bad row number", `<row r="0"><c><v>1</v></c></row>`, `xl/worksheets/sheet1.xml: row number "0" is not a row of a worksheet (1 to 1048576)`},
 		{"cell stored twice", `<row r="1"><c r="B1"><v>1</v></c><c r="B1"><v>2</v></c></row>`, "xl/worksheets/sheet1.xml B1: the cell is stored twice"},
 		{"row stored twice", `<row r="2"><c><v>1</v></c></row><row r="1"><c><v>1</v></c></row><row r="2"><c><v>1</v></c></row>`, "xl/worksheets/sheet1.xml row 2: the row is stored twice"},
+		{"a cell stored over and over", `<row r="1">` + strings.Repeat(`<c r="A1"><v>1</v></c>`, maxCol+1) + `</row>`, "xl/worksheets/sheet1.xml row 1: the row holds more cells than a worksheet has columns (16384)"},
 		{"two values", `<row r="1"><c r="A1"><v>1</v><v>2</v></c></row>`, "xl/worksheets/sheet1.xml A1: the cell has two values"},
 		{"unknown entity", `<row r="1"><c r="A1" t="str"><v>&nbsp;</v></c></row>`, "xl/worksheets/sheet1.xml A1: the XML is not well-formed: unknown entity &nbsp;"},
 		{"bare ampersand", `<row r="1"><c r="A1" t="str"><v>a & b</v></c></row>`, "xl/worksheets/sheet1.xml A1: the XML is not well-formed: an & is not the start of an entity such as &amp;"},

@@ -372,8 +372,7 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 	isString := typ == typeStr || typ == typeShared || typ == typeInline
 	if formula && (!hasValue || len(text) == 0 && !isString) {
 		c.Type = NoResult
-		r.row = append(r.row, c)
-		return nil
+		return r.keep(c, row)
 	}
 	if !hasValue && !inline {
 		return nil // blank: a style without a value
@@ -415,6 +414,15 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 	}
 	if c.Type == Text && len(c.Text) == 0 {
 		return nil
+	}
+	return r.keep(c, row)
+}
+
+// keep adds a cell to the row. A row holds at most one cell a column: more can only be cells
+// stored twice, refused when the row ends, and must not fill memory before then.
+func (r *sheetReader) keep(c Cell, row int) error {
+	if len(r.row) >= maxCol {
+		return &Error{Part: r.part, At: rowAt(row), Msg: fmt.Sprintf("the row holds more cells than a worksheet has columns (%d)", maxCol)}
 	}
 	r.row = append(r.row, c)
 	return nil
