@@ -387,6 +387,18 @@ func TestLimits(t *testing.T) {
 		_, err := open(t, parts, testLimits)
 		wantLimit(t, err, LimitEntries, "")
 	})
+	t.Run("entries beyond the declared count", func(t *testing.T) {
+		parts := pkgParts(sheet(""))
+		for i := 0; i < 50; i++ {
+			parts = append(parts, part{fmt.Sprintf("xl/media/image%d.png", i), "x"})
+		}
+		b := zipBytes(t, parts)
+		// Declare 5 entries where there are 55: archive/zip reads every header regardless.
+		eocd := bytes.LastIndex(b, []byte("PK\x05\x06"))
+		b[eocd+8], b[eocd+9], b[eocd+10], b[eocd+11] = 5, 0, 5, 0
+		_, err := Open(bytes.NewReader(b), int64(len(b)), testLimits)
+		wantLimit(t, err, LimitEntries, "")
+	})
 	t.Run("declared size over the part limit", func(t *testing.T) {
 		b := rawZip(t, "xl/worksheets/sheet1.xml", sheet(""), 1<<40)
 		_, err := Open(bytes.NewReader(b), int64(len(b)), testLimits)

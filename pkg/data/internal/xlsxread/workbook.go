@@ -8,6 +8,7 @@ package xlsxread
 
 import (
 	"archive/zip"
+	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -119,7 +120,7 @@ type Workbook struct {
 // r; size must already be within the caller's bound on a file's size.
 func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 	if lim.Entries > 0 {
-		if n, ok := entryCount(r, size); ok && n > uint64(lim.Entries) {
+		if n, ok := entryCount(r, size, lim.Entries); ok && n > uint64(lim.Entries) {
 			return nil, &LimitError{Limit: LimitEntries, Max: int64(lim.Entries)}
 		}
 	}
@@ -144,9 +145,12 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 	return wb, nil
 }
 
-// entryCount reads the number of entries from the zip's end-of-central-directory record
-// (zip64 too), so a hostile directory is refused before it is read into memory.
-func entryCount(r io.ReaderAt, size int64) (uint64, bool) {
+// entryCount counts the entries of the zip's central directory, up to limit+1, before
+// archive/zip reads it: that reader reads directory headers until one is bad, whatever count
+// the archive declares, so a directory of millions of tiny entries would be read into memory
+// whole. The count is the larger of the declared one (zip64 too) and the headers found where
+// the directory is said to start.
+func entryCount(r io.ReaderAt, size int64, limit int) (uint64, bool) {
 	const eocdLen, maxComment = 22, 65535
 	tail := min(size, eocdLen+maxComment)
 	buf := make([]byte, tail)
@@ -157,19 +161,40 @@ func entryCount(r io.ReaderAt, size int64) (uint64, bool) {
 	if i < 0 || len(buf)-i < eocdLen {
 		return 0, false
 	}
-	n := uint64(binary.LittleEndian.Uint16(buf[i+10:]))
-	if n != 0xFFFF || i < 20 || string(buf[i-20:i-16]) != "PK\x06\x07" {
-		return n, true
+	declared := uint64(binary.LittleEndian.Uint16(buf[i+10:]))
+	dirOffset := int64(binary.LittleEndian.Uint32(buf[i+16:]))
+	if i >= 20 && string(buf[i-20:i-16]) == "PK\x06\x07" {
+		off := int64(binary.LittleEndian.Uint64(buf[i-20+8:]))
+		rec := make([]byte, 56)
+		if off >= 0 && off <= size-56 {
+			if _, err := r.ReadAt(rec, off); err == nil && string(rec[:4]) == "PK\x06\x06" {
+				declared = binary.LittleEndian.Uint64(rec[32:])
+				dirOffset = int64(binary.LittleEndian.Uint64(rec[48:]))
+			}
+		}
 	}
-	off := int64(binary.LittleEndian.Uint64(buf[i-20+8:]))
-	rec := make([]byte, 56)
-	if off < 0 || off > size-56 {
-		return 0, false
+	return max(declared, countHeaders(r, size, dirOffset, limit)), true
+}
+
+// countHeaders walks central-directory headers from off, stopping after limit+1.
+func countHeaders(r io.ReaderAt, size, off int64, limit int) uint64 {
+	if off < 0 || off >= size {
+		return 0
 	}
-	if _, err := r.ReadAt(rec, off); err != nil || string(rec[:4]) != "PK\x06\x06" {
-		return 0, false
+	br := bufio.NewReaderSize(io.NewSectionReader(r, off, size-off), 64<<10)
+	var head [46]byte
+	n := uint64(0)
+	for n <= uint64(limit) {
+		if _, err := io.ReadFull(br, head[:]); err != nil || string(head[:4]) != "PK\x01\x02" {
+			break
+		}
+		n++
+		skip := int(binary.LittleEndian.Uint16(head[28:])) + int(binary.LittleEndian.Uint16(head[30:])) + int(binary.LittleEndian.Uint16(head[32:]))
+		if _, err := br.Discard(skip); err != nil {
+			break
+		}
 	}
-	return binary.LittleEndian.Uint64(rec[32:]), true
+	return n
 }
 
 func lastIndex(b []byte, sep string) int { return strings.LastIndex(string(b), sep) }
