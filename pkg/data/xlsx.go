@@ -155,16 +155,8 @@ func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) bool {
 	return true
 }
 
-// appendSheet adds what one sheet gave to what the file has given; the first sheet's slices
-// are taken over whole rather than copied.
-func appendSheet(ds, sheet *Dataset) {
-	if len(ds.Observations) == 0 {
-		ds.Observations = sheet.Observations
-	} else {
-		ds.Observations = append(ds.Observations, sheet.Observations...)
-	}
-	ds.Comments = append(ds.Comments, sheet.Comments...)
-}
+// appendSheet adds what one sheet gave to what the file has given.
+func appendSheet(ds, sheet *Dataset) { ds.append(sheet) }
 
 // readTable feeds the sheet's rows to a new table.
 func (wb *workbook) readTable(i int, sorted bool, ds *Dataset, probs *diag.List) (*table, error) {
