@@ -307,11 +307,10 @@ func (wb *workbook) limitMessage(le *xlsxread.LimitError, sheet string) string {
 		if le.At.IsCell() {
 			return fmt.Sprintf("the cell holds more characters than qpr reads; %s", wb.lim.exceeded("cell_length"))
 		}
-		where := le.Part
 		if le.Item != "" {
-			where = le.Item + " of " + le.Part
+			return fmt.Sprintf("%s of %s holds more characters than qpr reads; %s", le.Item, le.Part, wb.lim.exceeded("cell_length"))
 		}
-		return fmt.Sprintf("%s holds a text or tag longer than qpr reads; %s", where, wb.lim.exceeded("cell_length"))
+		return fmt.Sprintf("%s holds an XML tag longer than qpr reads; %s", le.Part, wb.lim.exceeded("cell_length"))
 	}
 	return le.Error()
 }
