@@ -297,7 +297,7 @@ func (wb *workbook) limitMessage(le *xlsxread.LimitError, sheet string) string {
 		return fmt.Sprintf("the sheet has more than %s rows; %s", groupThousands(le.Max), wb.lim.exceeded("rows"))
 	case xlsxread.LimitCells:
 		if le.Item != "" {
-			return fmt.Sprintf("%s holds more than %s %s; %s", le.Part, groupThousands(le.Max), le.Item, wb.lim.exceeded("cells"))
+			return fmt.Sprintf("%s holds more than %s %s (held in memory, each counts %d cells); %s", le.Part, groupThousands(le.Max), le.Item, xlsxread.SortingWeight, wb.lim.exceeded("cells"))
 		}
 		if le.Sorting {
 			return fmt.Sprintf("the sheet's rows are stored out of order, so they are held in memory to be sorted, where each cell counts %d times: it has more than %s cells so counted; %s", xlsxread.SortingWeight, groupThousands(le.Max), wb.lim.exceeded("cells"))

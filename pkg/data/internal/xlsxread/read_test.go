@@ -330,7 +330,7 @@ func TestLimits(t *testing.T) {
 	t.Run("workbook total", func(t *testing.T) {
 		lim := testLimits
 		lim.PartBytes, lim.WorkbookBytes = 1<<20, 1<<20+1000
-		sst := bomb(`<sst>`, `<si><t>`+strings.Repeat("a", 1000)+`</t></si>`, `</sst>`, 1<<20-100)
+		sst := bomb(`<sst>`, `<si><t>`+strings.Repeat("a", 4000)+`</t></si>`, `</sst>`, 1<<20-100)
 		_, err := open(t, pkgParts(sheet(""), part{"xl/sharedStrings.xml", sst}, part{"xl/styles.xml", bomb("<styleSheet>", "<x/>", "</styleSheet>", 4000)}), lim)
 		wantLimit(t, err, LimitWorkbookBytes, "xl/sharedStrings.xml")
 	})

@@ -647,10 +647,10 @@ func (wb *Workbook) readSharedStrings(name string) error {
 				return wb.stringErr(name, err, len(ends))
 			}
 		}
-		// A table of more strings than a sheet may have cells is no real table: a few bytes
-		// of XML per empty string would otherwise fill memory with their offsets.
-		if lim := wb.lim.Cells; lim > 0 && int64(len(ends)) >= lim {
-			return &LimitError{Limit: LimitCells, Max: lim, Part: name, Item: "shared strings"}
+		// The table is held in memory, so each string counts SortingWeight cells, as a row held
+		// to be sorted does: a few bytes of XML per empty string would otherwise fill memory.
+		if lim := wb.lim.Cells; lim > 0 && int64(len(ends)+1)*SortingWeight > lim {
+			return &LimitError{Limit: LimitCells, Max: lim / SortingWeight, Part: name, Item: "shared strings", Sorting: true}
 		}
 		text.Write(unescapeXstring(buf))
 		if text.Len() > math.MaxUint32 {
