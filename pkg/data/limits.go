@@ -38,6 +38,9 @@ type Limits struct {
 	XLSXTotalSize int64
 	// XLSXEntries is the most entries a workbook's zip archive may list.
 	XLSXEntries int64
+	// XLSXStringsSize is the most bytes of text a workbook's shared strings (its table of
+	// distinct texts, held in memory while the workbook is read) may hold.
+	XLSXStringsSize int64
 	// CatalogueSize is the most bytes the catalogue file may hold.
 	CatalogueSize int64
 	// CatalogueText is the most characters in one value in the catalogue (a name, a
@@ -48,16 +51,17 @@ type Limits struct {
 // DefaultLimits are the limits when nothing raises them.
 func DefaultLimits() Limits {
 	return Limits{
-		FileSize:      2 << 30,
-		LineLength:    1 << 20,
-		CellLength:    32767, // Excel's own limit on a cell
-		Rows:          10_000_000,
-		Cells:         50_000_000,
-		XLSXPartSize:  1 << 30,
-		XLSXTotalSize: 2 << 30,
-		XLSXEntries:   10_000,
-		CatalogueSize: catalogue.DefaultLimits().Size,
-		CatalogueText: catalogue.DefaultLimits().Text,
+		FileSize:        2 << 30,
+		LineLength:      1 << 20,
+		CellLength:      32767, // Excel's own limit on a cell
+		Rows:            10_000_000,
+		Cells:           50_000_000,
+		XLSXPartSize:    1 << 30,
+		XLSXTotalSize:   2 << 30,
+		XLSXEntries:     10_000,
+		XLSXStringsSize: 256 << 20,
+		CatalogueSize:   catalogue.DefaultLimits().Size,
+		CatalogueText:   catalogue.DefaultLimits().Text,
 	}
 }
 
@@ -84,6 +88,7 @@ var limitSettings = []limitSetting{
 	{"xlsx_part_size", true, func(l *Limits) *int64 { return &l.XLSXPartSize }},
 	{"xlsx_total_size", true, func(l *Limits) *int64 { return &l.XLSXTotalSize }},
 	{"xlsx_entries", false, func(l *Limits) *int64 { return &l.XLSXEntries }},
+	{"xlsx_strings_size", true, func(l *Limits) *int64 { return &l.XLSXStringsSize }},
 	{"catalogue_size", true, func(l *Limits) *int64 { return &l.CatalogueSize }},
 	{"catalogue_text", false, func(l *Limits) *int64 { return &l.CatalogueText }},
 }

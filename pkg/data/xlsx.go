@@ -122,6 +122,7 @@ func (l Limits) xlsx() xlsxread.Limits {
 		Rows:          int(min(l.Rows, 1<<31-1)),
 		Cells:         l.Cells,
 		CellBytes:     cellBytes,
+		StringsBytes:  l.XLSXStringsSize,
 	}
 }
 
@@ -303,6 +304,8 @@ func (wb *workbook) limitMessage(le *xlsxread.LimitError, sheet string) string {
 			return fmt.Sprintf("the sheet's rows are stored out of order, so they are held in memory to be sorted, where each cell counts %d times: it has more than %s cells so counted; %s", xlsxread.SortingWeight, groupThousands(le.Max), wb.lim.exceeded("cells"))
 		}
 		return fmt.Sprintf("the sheet has more than %s cells; %s", groupThousands(le.Max), wb.lim.exceeded("cells"))
+	case xlsxread.LimitStringsBytes:
+		return fmt.Sprintf("the shared strings (%s) hold more than %s of text, all held in memory while the workbook is read; %s", le.Part, formatLimit(le.Max, true), wb.lim.exceeded("xlsx_strings_size"))
 	case xlsxread.LimitCellBytes:
 		if le.At.IsCell() {
 			return fmt.Sprintf("the cell holds more characters than qpr reads; %s", wb.lim.exceeded("cell_length"))

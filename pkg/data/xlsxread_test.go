@@ -165,6 +165,7 @@ func TestXLSXLimits(t *testing.T) {
 		{"cells", wide, func(l *Limits) { l.Cells = 500 }, `f.xlsx: sheet "Returns": the sheet has more than 500 cells`, "cells"},
 		{"cells, sorting", openpyxlStyle(t, `<row r="2">`+inline("CS01")+inline("2023/24 Q1")+`<c><v>5</v></c></row><row r="1">`+inline("code")+inline("period")+inline("value")+`</row>`), func(l *Limits) { l.Cells = 50 }, `f.xlsx: sheet "Returns": the sheet's rows are stored out of order, so they are held in memory to be sorted, where each cell counts 10 times: it has more than 50 cells so counted`, "cells"},
 		{"shared strings", readBytes(t, "testdata/xlsx/libreoffice-longtable.xlsx"), func(l *Limits) { l.Cells = 100 }, `f.xlsx: xl/sharedStrings.xml holds more than 10 shared strings (held in memory, each counts 10 cells)`, "cells"},
+		{"shared strings' text", readBytes(t, "testdata/xlsx/libreoffice-longtable.xlsx"), func(l *Limits) { l.XLSXStringsSize = 64 }, `f.xlsx: the shared strings (xl/sharedStrings.xml) hold more than 64 bytes of text, all held in memory while the workbook is read`, "xlsx_strings_size"},
 		{"entries", big, func(l *Limits) { l.XLSXEntries = 4 }, `f.xlsx: the workbook's zip archive lists more than 4 entries`, "xlsx_entries"},
 		{"cell", openpyxlStyle(t, `<row>`+inline("code")+inline("period")+inline("value")+inline("note")+`</row><row>`+inline("CS01")+inline("2023/24 Q1")+`<c><v>5</v></c>`+inline(strings.Repeat("ŵ", 11))+`</row>`), func(l *Limits) { l.CellLength = 10 }, `f.xlsx:Returns!D2: the cell holds more characters than qpr reads`, "cell_length"},
 	}

@@ -352,6 +352,13 @@ func TestLimits(t *testing.T) {
 			t.Errorf("item %q, want shared string 1", le.Item)
 		}
 	})
+	t.Run("shared strings' text", func(t *testing.T) {
+		lim := testLimits
+		lim.StringsBytes = 100 << 10
+		sst := bomb(`<sst>`, `<si><t>`+strings.Repeat("a", 4000)+`</t></si>`, `</sst>`, 200<<10)
+		_, err := open(t, pkgParts(sheet(""), part{"xl/sharedStrings.xml", sst}), lim)
+		wantLimit(t, err, LimitStringsBytes, "xl/sharedStrings.xml")
+	})
 	t.Run("shared strings of nothing", func(t *testing.T) {
 		sst := bomb(`<sst>`, `<si/>`, `</sst>`, 200<<10)
 		_, err := open(t, pkgParts(sheet(""), part{"xl/sharedStrings.xml", sst}), testLimits)

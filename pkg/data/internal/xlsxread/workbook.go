@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"net/url"
 	"path"
 	"strconv"
@@ -28,6 +27,7 @@ type Limits struct {
 	Rows          int   // row elements in one worksheet
 	Cells         int64 // cells in one worksheet, each row counting as wide as its last cell
 	CellBytes     int   // bytes of one cell's or shared string's text, and of one XML tag
+	StringsBytes  int64 // bytes of the shared strings' text, all held in memory
 }
 
 // Limit names one of the Limits.
@@ -41,6 +41,7 @@ const (
 	LimitRows
 	LimitCells
 	LimitCellBytes
+	LimitStringsBytes
 )
 
 // LimitError is a workbook that goes over one of its Limits.
@@ -627,13 +628,12 @@ func (wb *Workbook) readSharedStrings(name string) error {
 		return err
 	}
 	defer c.Close()
-	var text strings.Builder
-	ends := []uint32{}
+	var table sharedStrings
 	var buf []byte
 	for {
 		k, err := s.next()
 		if err != nil {
-			return wb.stringErr(name, err, len(ends))
+			return wb.stringErr(name, err, table.len())
 		}
 		if k == tokEOF {
 			break
@@ -644,40 +644,66 @@ func (wb *Workbook) readSharedStrings(name string) error {
 		buf = buf[:0]
 		if !s.empty {
 			if buf, err = s.richText(buf, wb.maxText(), "si"); err != nil {
-				return wb.stringErr(name, err, len(ends))
+				return wb.stringErr(name, err, table.len())
 			}
 		}
 		// The table is held in memory, so each string counts SortingWeight cells, as a row held
 		// to be sorted does: a few bytes of XML per empty string would otherwise fill memory.
-		if lim := wb.lim.Cells; lim > 0 && int64(len(ends)+1)*SortingWeight > lim {
+		if lim := wb.lim.Cells; lim > 0 && int64(table.len()+1)*SortingWeight > lim {
 			return &LimitError{Limit: LimitCells, Max: lim / SortingWeight, Part: name, Item: "shared strings", Sorting: true}
 		}
-		text.Write(unescapeXstring(buf))
-		if text.Len() > math.MaxUint32 {
-			return &LimitError{Limit: LimitPartBytes, Max: math.MaxUint32, Part: name}
+		table.add(unescapeXstring(buf))
+		if lim := wb.lim.StringsBytes; lim > 0 && table.size > lim {
+			return &LimitError{Limit: LimitStringsBytes, Max: lim, Part: name}
 		}
-		ends = append(ends, uint32(text.Len()))
 	}
-	wb.strings = sharedStrings{text: text.String(), ends: ends}
+	table.seal()
+	wb.strings = table
 	return nil
 }
 
-// sharedStrings is the shared string table held as one string and the offset where each
-// entry ends: a table of a million short strings costs its text and four bytes a string,
-// not a string header and an allocation each.
+// sharedStrings is the shared string table, its text kept in blocks of about a megabyte,
+// each one string, so that a table of a million short strings costs its text and a few bytes
+// a string rather than an allocation each, and a big table grows without copying what it
+// holds.
 type sharedStrings struct {
-	text string
-	ends []uint32
+	blocks  []string // full blocks
+	current []byte   // the block being filled
+	entries []sharedString
+	size    int64 // bytes of text
 }
 
-func (t sharedStrings) len() int { return len(t.ends) }
+// sharedString is where one entry's text is: its block and its bounds there.
+type sharedString struct{ block, start, end uint32 }
 
-func (t sharedStrings) at(i int) string {
-	start := uint32(0)
-	if i > 0 {
-		start = t.ends[i-1]
+const stringBlock = 1 << 20
+
+func (t *sharedStrings) add(text []byte) {
+	if len(t.current)+len(text) > max(stringBlock, len(text)) {
+		t.seal()
 	}
-	return t.text[start:t.ends[i]]
+	if t.current == nil {
+		t.current = make([]byte, 0, max(stringBlock, len(text)))
+	}
+	start := len(t.current)
+	t.current = append(t.current, text...)
+	t.size += int64(len(text))
+	t.entries = append(t.entries, sharedString{uint32(len(t.blocks)), uint32(start), uint32(len(t.current))})
+}
+
+// seal ends the current block.
+func (t *sharedStrings) seal() {
+	if t.current != nil {
+		t.blocks = append(t.blocks, string(t.current))
+		t.current = nil
+	}
+}
+
+func (t *sharedStrings) len() int { return len(t.entries) }
+
+func (t *sharedStrings) at(i int) string {
+	e := t.entries[i]
+	return t.blocks[e.block][e.start:e.end]
 }
 
 func (wb *Workbook) stringErr(name string, err error, n int) error {
