@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// oracleDir is shared/oracle beside the repository (CI clones the repository with shared/
-// next to it). The repository root is found by walking up to go.mod, so the tests do not
-// depend on this package's depth.
+// oracleDir is testdata/oracle at the repository's root, found by walking up to go.mod so the
+// tests do not depend on this package's depth. The cases are committed, so a missing folder is
+// a broken checkout and fails rather than skips.
 func oracleDir(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
@@ -23,13 +23,13 @@ func oracleDir(t testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("no go.mod above the test directory, so no ../shared/oracle to read")
+			t.Fatalf("no go.mod above %s: the oracle cases live in testdata/oracle at the repository's root", dir)
 		}
 		dir = parent
 	}
-	oracle := filepath.Join(dir, "..", "shared", "oracle")
+	oracle := filepath.Join(dir, "testdata", "oracle")
 	if _, err := os.Stat(oracle); err != nil {
-		t.Skipf("oracle folder %s is missing (CI places shared/ beside the repository): %v", oracle, err)
+		t.Fatalf("oracle folder missing (it is committed with the repository): %v", err)
 	}
 	return oracle
 }
