@@ -16,6 +16,7 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/render/xlsx"
 	"github.com/example/qpr/pkg/report"
@@ -25,63 +26,58 @@ import (
 // Formats build can write, in the order they are listed.
 var Formats = []string{"pdf", "xlsx", "json"}
 
+// BuildOptions are build's flags.
 type BuildOptions struct {
 	Inputs
-	Period    string
-	Out       string
-	Formats   []string
-	Packs     []string
-	Templates string
-	Quiet     bool
-	// SourceDateEpoch is $SOURCE_DATE_EPOCH: the date outputs carry. Unset, they carry the last
-	// day of the report quarter, so the same inputs always give the same bytes.
+	Outputs
+	Packs []string
+	Quiet bool
+	// AsAt is --as-at: the "data as at" date the outputs carry (a date as data gives one).
+	AsAt string
+	// AllowEmpty lets a report quarter with no value at all through, deliberately.
+	AllowEmpty bool
+	// SourceDateEpoch is $SOURCE_DATE_EPOCH: the date outputs carry when --as-at is not
+	// given. Neither set, they carry the last day of the report quarter, so the same inputs
+	// always give the same bytes.
 	SourceDateEpoch string
 }
 
 // RunBuild writes each pack's report in each format to the output folder.
 func RunBuild(io Streams, o BuildOptions) error {
-	l, err := o.load()
+	asAt, err := asAtDate(o.AsAt, o.SourceDateEpoch)
 	if err != nil {
 		return err
 	}
-	printWarnings(io, l.problems.Warnings())
+	l, err := o.load(o.Outputs)
+	if err != nil {
+		return err
+	}
 	if err := l.problems.Err(); err != nil {
-		return err
-	}
-	formats, err := chooseFormats(o.Formats, l.project.Formats)
-	if err != nil {
 		return err
 	}
 	packs, err := choosePacks(l.cat, o.Packs)
 	if err != nil {
 		return err
 	}
-	q, err := l.reportPeriod(o.Period)
+	q, err := l.reportPeriod()
 	if err != nil {
 		return err
 	}
-	printWarnings(io, check.BuildWarnings(l.cat, l.store, q))
-	asAt, err := sourceDate(o.SourceDateEpoch)
-	if err != nil {
-		return err
-	}
-	tmplDir := o.Templates
-	if tmplDir == "" {
-		tmplDir = l.project.Templates
-	}
-	tmpl := templates.Default()
-	if tmplDir != "" {
-		if tmpl, err = templates.Load(tmplDir); err != nil {
-			return placed(err)
+	if !o.AllowEmpty {
+		if err := l.checkPeriod(q, "give --allow-empty to build it anyway"); err != nil {
+			return err
 		}
 	}
-	out := o.Out
-	if out == "" {
-		out = l.project.Out
+	tmpl, err := l.settings.loadTemplates()
+	if err != nil {
+		return err
 	}
-	if out == "" {
-		out = filepath.Join(o.Dir, "out")
+	ws := l.problems.Warnings()
+	if more, _, err := l.warningsAndReport(q); err == nil {
+		ws = append(ws, more...)
 	}
+	reportWarnings(io, check.BuildWarnings(l.cat, l.store, q), ws, o.Quiet)
+	formats, out := l.settings.formats, l.settings.out
 
 	progress := newProgress(io, o.Quiet, len(packs)*len(formats))
 	type job struct {
@@ -178,37 +174,6 @@ func writeJSON(buf *bytes.Buffer, v any) error {
 	return enc.Encode(v)
 }
 
-// chooseFormats takes the --format list (comma-separated values allowed), else qpr.yaml's,
-// else all three.
-func chooseFormats(flag, project []string) ([]string, error) {
-	asked := flag
-	if len(asked) == 0 {
-		asked = project
-	}
-	if len(asked) == 0 {
-		return Formats, nil
-	}
-	var out []string
-	for _, a := range asked {
-		for _, f := range strings.Split(a, ",") {
-			f = strings.ToLower(strings.TrimSpace(f))
-			if f == "" {
-				continue
-			}
-			if !slices.Contains(Formats, f) {
-				return nil, UsageError("--format: %q is not a format; use pdf, xlsx or json (comma-separated)", f)
-			}
-			if !slices.Contains(out, f) {
-				out = append(out, f)
-			}
-		}
-	}
-	if len(out) == 0 {
-		return Formats, nil
-	}
-	return out, nil
-}
-
 func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, error) {
 	if len(ids) == 0 {
 		return cat.Packs, nil
@@ -217,7 +182,7 @@ func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, erro
 	for _, a := range ids {
 		for _, id := range strings.Split(a, ",") {
 			id = strings.TrimSpace(id)
-			if slices.ContainsFunc(out, func(p catalogue.Pack) bool { return p.ID == id }) {
+			if slices.ContainsFunc(out, func(p catalogue.Pack) bool { return strings.EqualFold(p.ID, id) }) {
 				continue
 			}
 			p, ok := cat.Pack(id)
@@ -234,9 +199,16 @@ func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, erro
 	return out, nil
 }
 
-// sourceDate reads SOURCE_DATE_EPOCH (seconds since 1970), the reproducible-builds convention
-// for the date generated files carry.
-func sourceDate(epoch string) (time.Time, error) {
+// asAtDate is the "data as at" date the outputs carry: --as-at, else SOURCE_DATE_EPOCH (the
+// reproducible-builds convention, seconds since 1970), else zero for the report quarter's end.
+func asAtDate(flag, epoch string) (time.Time, error) {
+	if flag != "" {
+		d, err := period.ParseDate(flag)
+		if err != nil {
+			return time.Time{}, UsageError("--as-at: %v", err)
+		}
+		return d, nil
+	}
 	if epoch == "" {
 		return time.Time{}, nil
 	}

@@ -12,10 +12,10 @@ import (
 	"github.com/example/qpr/pkg/unit"
 )
 
+// TrendOptions are trend's flags.
 type TrendOptions struct {
 	Inputs
 	Code   string
-	Period string
 	Method string
 	Window int // 0 = the catalogue's
 	JSON   bool
@@ -24,8 +24,8 @@ type TrendOptions struct {
 // RunTrend explains one indicator's direction of travel: its points, the fitted figures and
 // the verdict in words.
 func RunTrend(io Streams, o TrendOptions) error {
-	if o.Code == "" {
-		return UsageError("give an indicator CODE")
+	if o.Code == "" || strings.Contains(o.Code, ",") {
+		return UsageError("give one indicator CODE")
 	}
 	var method trend.Method
 	if o.Method != "" {
@@ -38,7 +38,15 @@ func RunTrend(io Streams, o TrendOptions) error {
 	if o.Window < 0 || o.Window > catalogue.MaxWindow {
 		return UsageError("--window: %d is not a window; give 1 to %d quarters", o.Window, catalogue.MaxWindow)
 	}
-	ind, r, err := singleIndicatorReport(o.Inputs, o.Code, o.Period, func(spec *catalogue.TrendSpec) {
+	l, err := o.load(Outputs{})
+	if err != nil {
+		return err
+	}
+	chosen, err := chooseIndicators(l.cat, []string{o.Code}, nil, false)
+	if err != nil {
+		return err
+	}
+	r, err := l.reportOf(chosen, func(spec *catalogue.TrendSpec) {
 		if method != "" {
 			spec.Method = string(method)
 		}
@@ -49,6 +57,7 @@ func RunTrend(io Streams, o TrendOptions) error {
 	if err != nil {
 		return err
 	}
+	ind := &r.Indicators[0]
 	if o.JSON {
 		return encodeJSON(io.Out, trendJSON{Code: ind.Code, Period: r.Period, Trend: ind.Trend})
 	}

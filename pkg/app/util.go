@@ -33,16 +33,6 @@ func suggestCode(cat *catalogue.Catalogue, code string) string {
 	return "; its codes are " + strings.Join(codes, ", ")
 }
 
-func printWarnings(s Streams, ws []diag.Problem) {
-	for _, w := range ws {
-		if w.Place.File == "" {
-			fmt.Fprintf(s.Err, "warning: %s\n", w.Message)
-			continue
-		}
-		fmt.Fprintf(s.Err, "%s: warning: %s\n", w.Place, w.Message)
-	}
-}
-
 // placed marks an error whose message already starts with its place (file, file:line), as
 // the template and project file loaders write them, so it is printed as it is.
 func placed(err error) error {

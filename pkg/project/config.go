@@ -10,15 +10,20 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/suggest"
 )
 
 // FileName is the project file looked for in the working directory.
 const FileName = "qpr.yaml"
 
-// Config is what qpr.yaml may set. Relative paths are relative to the file's folder.
+// Config is what qpr.yaml may set. Relative paths are relative to the file's folder. Its yaml
+// tags are the file's keys: a key added here is known to the unknown-key check too.
 type Config struct {
 	Catalogue string     `yaml:"catalogue"`
 	Data      StringList `yaml:"data"`
@@ -27,31 +32,100 @@ type Config struct {
 	Templates string     `yaml:"templates"`
 	Period    string     `yaml:"period"`
 
-	File string `yaml:"-"` // where it was read from; empty when there is none
+	File  string         `yaml:"-"` // where it was read from; empty when there is none
+	lines map[string]int // line of each key's value, and of each list item as "key.N"
+}
+
+// Keys lists the keys qpr.yaml may hold, in the order of Config's fields.
+func Keys() []string {
+	t := reflect.TypeFor[Config]()
+	var keys []string
+	for i := range t.NumField() {
+		if k, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); k != "" && k != "-" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// Place is where key's value was written (item >= 0: that item of a list), so a bad value is
+// reported at its line in qpr.yaml, not as a flag the user never typed.
+func (c Config) Place(key string, item int) diag.Place {
+	at := key
+	if item >= 0 {
+		at = fmt.Sprintf("%s.%d", key, item)
+	}
+	line, ok := c.lines[at]
+	if !ok {
+		line = c.lines[key]
+	}
+	return diag.Place{File: c.File, Line: line}
 }
 
 // Load reads dir/qpr.yaml; a missing file is an empty Config, not an error.
 func Load(dir string) (Config, error) {
 	path := filepath.Join(dir, FileName)
+	if dir == "." {
+		path = FileName
+	}
 	src, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Config{}, nil
 	}
 	if err != nil {
-		return Config{}, fmt.Errorf("%s: %v", path, err)
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: "cannot read: " + reason(err)}
 	}
 	return Parse(path, src)
 }
 
-// Parse reads a qpr.yaml held in memory; file names the place in messages.
+// Parse reads a qpr.yaml held in memory; file names the place in messages. Its errors are
+// diag.Problems (one, or *diag.Errors for several) placed at qpr.yaml's lines.
 func Parse(file string, src []byte) (Config, error) {
-	var c Config
+	c := Config{File: file, lines: map[string]int{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return Config{}, yamlProblem(file, err)
+	}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+			return c, nil
+		}
+		return Config{}, diag.Problem{Place: diag.Place{File: file, Line: root.Line},
+			Message: "qpr.yaml holds settings as key: value lines, e.g. catalogue: catalogue.yaml"}
+	}
+	var problems diag.List
+	keys := Keys()
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if !contains(keys, k.Value) {
+			msg := fmt.Sprintf("unknown key %q", k.Value)
+			if s := suggest.Nearest(k.Value, keys); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; valid keys are " + strings.Join(keys, ", ")
+			}
+			problems.Errorf(diag.Place{File: file, Line: k.Line}, "%s", msg)
+			continue
+		}
+		c.lines[k.Value] = v.Line
+		if v.Kind == yaml.SequenceNode {
+			for j, item := range v.Content {
+				c.lines[fmt.Sprintf("%s.%d", k.Value, j)] = item.Line
+			}
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return Config{}, err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-		return Config{}, fmt.Errorf("%s", placeYAMLError(file, err))
+		return Config{}, yamlProblem(file, err)
 	}
-	c.File = file
 	base := filepath.Dir(file)
 	c.Catalogue = resolve(base, c.Catalogue)
 	for i, d := range c.Data {
@@ -62,6 +136,15 @@ func Parse(file string, src []byte) (Config, error) {
 	return c, nil
 }
 
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 func resolve(base, p string) string {
 	if p == "" || filepath.IsAbs(p) || base == "." {
 		return p
@@ -69,35 +152,41 @@ func resolve(base, p string) string {
 	return filepath.Join(base, p)
 }
 
-// placeYAMLError turns yaml's "yaml: line 3: ..." into the contract's "file:3: ...", and says
-// which keys are valid when the key is unknown.
-func placeYAMLError(file string, err error) string {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n")
-	var lines []string
+// yamlProblem turns yaml's "yaml: line 3: ..." into problems placed at file:3.
+func yamlProblem(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n")
+	var problems diag.List
 	for _, l := range strings.Split(msg, "\n") {
 		l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "yaml: "))
-		var n int
-		var rest string
-		if _, e := fmt.Sscanf(l, "line %d:", &n); e == nil {
-			rest = strings.TrimSpace(l[strings.Index(l, ":")+1:])
-			if strings.Contains(rest, "not found in type") {
-				key := strings.TrimPrefix(rest, "field ")
-				key = key[:strings.Index(key, " ")]
-				rest = fmt.Sprintf("unknown key %q; valid keys are catalogue, data, out, formats, templates, period", key)
-			}
-			lines = append(lines, fmt.Sprintf("%s:%d: %s", file, n, rest))
+		if l == "" {
 			continue
 		}
-		lines = append(lines, file+": "+l)
+		var n int
+		if _, e := fmt.Sscanf(l, "line %d:", &n); e == nil {
+			problems.Errorf(diag.Place{File: file, Line: n}, "%s", strings.TrimSpace(l[strings.Index(l, ":")+1:]))
+			continue
+		}
+		problems.Errorf(diag.Place{File: file}, "%s", l)
 	}
-	return strings.Join(lines, "\n")
+	if ps := problems.Errors(); len(ps) == 1 {
+		return ps[0]
+	}
+	return problems.Err()
+}
+
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // StringList is a list that may also be written as a single item (data: data), as people
 // write it by hand.
 type StringList []string
 
+// UnmarshalYAML takes a single item or a list of them.
 func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
