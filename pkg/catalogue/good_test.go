@@ -206,6 +206,22 @@ year_start: 1
 	}
 }
 
+// Method names follow the trend engine's one rule, as --method does: case and the choice of
+// '-', '_' or ' ' between words do not matter.
+func TestTrendMethodSpellings(t *testing.T) {
+	for in, want := range map[string]string{"mann_kendall": "mann-kendall", "Mann-Kendall": "mann-kendall", "year on year": "year-on-year", "SPC": "spc"} {
+		src := "trend: {method: " + in + "}\ndirectorates: [{code: CED, name: CE}]\nindicators:\n  - {code: CS01, name: Calls, directorate: CED, polarity: higher}\n"
+		cat, err := Parse("c.yaml", []byte(src))
+		if err != nil {
+			t.Errorf("method %q: %v", in, err)
+			continue
+		}
+		if got := cat.Indicators[0].Trend.Method; got != want {
+			t.Errorf("method %q = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // YAML anchors and merge keys let indicators share settings; the indicator's own keys win.
 func TestMergeKeys(t *testing.T) {
 	src := `directorates: [{code: CED, name: CE}]
