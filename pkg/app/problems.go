@@ -87,7 +87,7 @@ func problemsJSON(ps []diag.Problem, quarter string) problemsDoc {
 
 // placedMessage is a message that starts with its own place, as the template and YAML loaders
 // write them: "templates/key.tmpl:12: ...".
-var placedMessage = regexp.MustCompile(`^([^\s:][^:]*):(\d+): (.+)$`)
+var placedMessage = regexp.MustCompile(`^([^\s:][^:]*):(\d+)(?::\d+)?: (.+)$`)
 
 func toJSON(p diag.Problem) problemJSON {
 	out := problemJSON{Severity: "error", Message: p.Message}

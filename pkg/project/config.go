@@ -103,7 +103,9 @@ func Parse(file string, src []byte) (Config, error) {
 		k, v := root.Content[i], root.Content[i+1]
 		if !contains(keys, k.Value) {
 			msg := fmt.Sprintf("unknown key %q", k.Value)
-			if s := suggest.Nearest(k.Value, keys); s != "" {
+			if s, ok := meant[strings.ToLower(k.Value)]; ok {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else if s := suggest.Nearest(k.Value, keys); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else {
 				msg += "; valid keys are " + strings.Join(keys, ", ")
@@ -134,6 +136,13 @@ func Parse(file string, src []byte) (Config, error) {
 	c.Out = resolve(base, c.Out)
 	c.Templates = resolve(base, c.Templates)
 	return c, nil
+}
+
+// meant are names people write for a key that are not a slip of typing: the flag's name, the
+// American spelling, the singular.
+var meant = map[string]string{
+	"output": "out", "outdir": "out", "output_dir": "out", "format": "formats", "catalog": "catalogue",
+	"template": "templates", "quarter": "period", "inputs": "data", "input": "data",
 }
 
 func contains(list []string, s string) bool {
