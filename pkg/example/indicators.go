@@ -50,12 +50,12 @@ var kpis = []kpi{
 		Want: want("RRWW"), Sheet: "KPIs"},
 
 	// Deputy Chief Executive's Department: Customer Services, Human Resources, ICT.
-	{Code: "CS01", Name: "Percentage of calls to Contact Point answered",
-		Description: "Calls to Contact Point, the Council's contact centre, answered by an advisor; monthly figures, the quarter is their mean.",
+	{Code: "CS01", Name: "Percentage of calls to the Contact Centre answered",
+		Description: "Calls to the Council's Contact Centre, answered by an advisor; monthly figures, the quarter is their mean.",
 		Directorate: "DCED", Polarity: higher, Unit: percent, Frequency: monthly, Aggregate: catalogue.Mean,
 		Before: &thresholds{85, 80}, Now: thresholds{85, 75}, Scale: 3,
 		Want: want("AAWW"), Sheet: "Monthly"},
-	{Code: "CS02", Name: "Percentage of callers to Contact Point who rated the advisor who dealt with their call as good",
+	{Code: "CS02", Name: "Percentage of callers to the Contact Centre who rated the advisor who dealt with their call as good",
 		Directorate: "DCED", Polarity: higher, Unit: percent, Now: thresholds{97, 90}, Scale: 0.8,
 		TrendMethod: "spc", Want: want("GGSS"), Sheet: "Quarterly"},
 	{Code: "CS06", Name: "Percentage of complaints responded to within timescale",
@@ -136,7 +136,7 @@ var kpis = []kpi{
 		Directorate: "CYPE", Polarity: higher, Unit: percent, Now: thresholds{85, 75}, Scale: 1.5,
 		Want: want("ARWW"), Sheet: "Dashboard"},
 	{Code: "SCS03", Name: "Children in care per 10,000 children aged under 18",
-		Description: "Kent's own children in care; unaccompanied asylum-seeking children are counted separately.",
+		Description: "The Council's own children in care; unaccompanied asylum-seeking children are counted separately.",
 		Directorate: "CYPE", Polarity: lower, Unit: rate, Decimals: 1, Now: thresholds{47, 50}, Scale: 0.8,
 		Want: want("RAII"), Sheet: "Dashboard"},
 	{Code: "SCS04", Name: "Percentage of care leavers aged 19 to 21 in education, employment or training",
@@ -166,7 +166,7 @@ var kpis = []kpi{
 
 // activities are the indicators with an expected range, shown beside the KPIs.
 var activities = []activity{
-	{Code: "CS04", Name: "Calls received by Contact Point", Directorate: "DCED", Unit: number,
+	{Code: "CS04", Name: "Calls received by the Contact Centre", Directorate: "DCED", Unit: number,
 		Frequency: monthly, Aggregate: catalogue.Sum, Level: 39000, Growth: -0.008, Want: "within", Sheet: "Monthly"},
 	{Code: "CS05", Name: "Visits to the Council's website", Directorate: "DCED", Unit: number,
 		Level: 1850000, Growth: 0.02, Want: "above", Sheet: "Quarterly"},
