@@ -79,5 +79,5 @@ func (l *loaded) checkPeriod(q period.Quarter, allow string) error {
 	if at := l.settings.periodPlace; at != nil {
 		return diag.Problem{Place: *at, Message: "period: " + msg}
 	}
-	return diag.Problem{Message: "--period: " + msg}
+	return fmt.Errorf("--period: %s", msg)
 }
