@@ -157,11 +157,7 @@ func renderer(format string, r *report.Report, t *templates.Set) func() ([]byte,
 		case "pdf":
 			err = pdf.Render(&buf, r, t)
 		case "xlsx":
-			var narrative string
-			if narrative, err = t.Narrative(r); err == nil {
-				narrative = strings.Join(templates.Paragraphs(narrative), "\n\n")
-				err = xlsx.Render(&buf, r, narrative)
-			}
+			err = xlsx.Render(&buf, r, t)
 		}
 		return buf.Bytes(), err
 	}

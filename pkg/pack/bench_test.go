@@ -33,11 +33,7 @@ func BenchmarkFullPack(b *testing.B) {
 		if err := pdf.Render(&doc, r, tmpl); err != nil {
 			b.Fatal(err)
 		}
-		narrative, err := tmpl.Narrative(r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := xlsx.Render(&book, r, narrative); err != nil {
+		if err := xlsx.Render(&book, r, tmpl); err != nil {
 			b.Fatal(err)
 		}
 		pdfBytes, xlsxBytes, jsonBytes = doc.Len(), book.Len(), len(marshalReport(b, r))

@@ -96,11 +96,7 @@ func renderAll(t *testing.T, r *report.Report) map[string][]byte {
 	if err := pdf.Render(&doc, r, tmpl); err != nil {
 		t.Fatalf("pdf: %v", err)
 	}
-	narrative, err := tmpl.Narrative(r)
-	if err != nil {
-		t.Fatalf("narrative: %v", err)
-	}
-	if err := xlsx.Render(&book, r, narrative); err != nil {
+	if err := xlsx.Render(&book, r, tmpl); err != nil {
 		t.Fatalf("xlsx: %v", err)
 	}
 	return map[string][]byte{"pdf": doc.Bytes(), "xlsx": book.Bytes(), "json": marshalReport(t, r)}

@@ -75,9 +75,18 @@ func dataRows(r *report.Report, th quarterThresholds, ind *report.Indicator) []d
 	return rows
 }
 
+// dataHeaderRow is the Data table's header row, below the sheet's title and its line of
+// explanation. Scripts can also find the table by its name, QPRData.
+const dataHeaderRow = 3
+
 // writeData streams the long table, one row per indicator per history quarter, as an Excel
 // table so it arrives filtered and ready for a pivot table.
 func writeData(f *excelize.File, st *styles, r *report.Report) error {
+	// Set before streaming: the stream writer keeps the sheet's print settings, and setting
+	// them afterwards would make excelize parse the whole streamed sheet back.
+	if err := setPrintLayout(f, dataSheet, dataHeaderRow); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(dataSheet)
 	if err != nil {
 		return err
@@ -87,25 +96,54 @@ func writeData(f *excelize.File, st *styles, r *report.Report) error {
 			return err
 		}
 	}
+	topLeft := "A" + itoa(dataHeaderRow+1)
 	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+		Freeze: true, YSplit: dataHeaderRow, TopLeftCell: topLeft, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: "bottomLeft"}},
 	}); err != nil {
 		return err
 	}
-	headerID, err := st.id(cellStyle{header: true})
+	styled := func(v interface{}, c cellStyle) (excelize.Cell, error) {
+		id, err := st.id(c)
+		return excelize.Cell{StyleID: id, Value: v}, err
+	}
+	title, err := styled(dataTitle(r), cellStyle{bold: true, size: titleSize})
 	if err != nil {
 		return err
 	}
+	if err := sw.SetRow("A1", []interface{}{title}, excelize.RowOpts{Height: 24}); err != nil {
+		return err
+	}
+	about, err := styled("This worksheet contains one table, named "+dataTable+", one row per indicator per quarter, in the codes of qpr's JSON output "+noteRef(noteCodes)+
+		". The report quarter carries the figure the report shows, which may be an earlier quarter's value standing in "+noteRef(noteStale)+
+		"; earlier quarters carry their own values and thresholds "+noteRef(noteHistory)+". Blank cells are shown as "+notAvailable+" or "+notApplicable+" "+noteRef(noteShorthand)+".", cellStyle{})
+	if err != nil {
+		return err
+	}
+	if err := sw.SetRow("A2", []interface{}{about}); err != nil {
+		return err
+	}
+	if len(r.Indicators) == 0 || len(r.HistoryPeriods) == 0 {
+		none, err := styled("There are no indicators in this report.", cellStyle{})
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow("A"+itoa(dataHeaderRow), []interface{}{none}); err != nil {
+			return err
+		}
+		return sw.Flush()
+	}
 	header := make([]interface{}, len(dataColumns))
 	for i, c := range dataColumns {
-		header[i] = excelize.Cell{StyleID: headerID, Value: c.header}
+		if header[i], err = styled(c.header, cellStyle{header: true}); err != nil {
+			return err
+		}
 	}
-	if err := sw.SetRow("A1", header); err != nil {
+	if err := sw.SetRow("A"+itoa(dataHeaderRow), header, excelize.RowOpts{Height: 2 * lineHeight}); err != nil {
 		return err
 	}
 	th := newQuarterThresholds(r)
-	rowNum := 1
+	rowNum := dataHeaderRow
 	cells := make([]interface{}, len(dataColumns))
 	for i := range r.Indicators {
 		ind := &r.Indicators[i]
@@ -124,15 +162,31 @@ func writeData(f *excelize.File, st *styles, r *report.Report) error {
 	if err != nil {
 		return err
 	}
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: dataTable, StyleName: "TableStyleLight9"}); err != nil {
+	noStripes := false
+	if err := sw.AddTable(&excelize.Table{Range: "A" + itoa(dataHeaderRow) + ":" + last, Name: dataTable, ShowRowStripes: &noStripes}); err != nil {
 		return err
 	}
 	return sw.Flush()
 }
 
-// cells fills out with the row's values, each with its style.
+// dataTitle names the quarters the long table covers.
+func dataTitle(r *report.Report) string {
+	p := r.HistoryPeriods
+	if len(p) == 0 {
+		return "Data for filtering and pivot tables"
+	}
+	return fmt.Sprintf("Data for filtering and pivot tables: each indicator in each quarter, %s to %s", p[0], p[len(p)-1])
+}
+
+// cells fills out with the row's values, each with its style; a missing figure or code
+// gets its marker.
 func (d dataRow) cells(st *styles, ind *report.Indicator, out []interface{}) error {
 	styled := func(v interface{}, c cellStyle) (interface{}, error) {
+		if v == nil {
+			v, c = notAvailable, markerStyle(c)
+		} else if s, ok := v.(string); ok && (s == notAvailable || s == notApplicable) {
+			c = markerStyle(c)
+		}
 		id, err := st.id(c)
 		if err != nil {
 			return nil, err
@@ -145,10 +199,11 @@ func (d dataRow) cells(st *styles, ind *report.Indicator, out []interface{}) err
 		}
 		return cellStyle{format: numberFormat(ind.Unit, exactPlaces(ind.Decimals, *v))}
 	}
+	activity := isActivity(ind)
 	values := []interface{}{
 		text(ind.Code), text(ind.Directorate), text(d.period), number(d.value), text(ind.Unit),
-		text(d.valuePeriod), text(d.status), number(d.target), number(d.floor),
-		number(d.lower), number(d.upper), d.stale, d.partial,
+		text(d.valuePeriod), text(d.status), orMarker(number(d.target), !activity), orMarker(number(d.floor), !activity),
+		orMarker(number(d.lower), activity), orMarker(number(d.upper), activity), d.stale, d.partial,
 	}
 	formats := []cellStyle{
 		{}, {}, {}, {format: numberFormat(ind.Unit, displayPlaces(ind.Decimals, d.displayText, d.value))}, {},

@@ -6,6 +6,8 @@ import (
 	"crypto/sha256"
 	"testing"
 	"time"
+
+	"github.com/example/qpr/templates"
 )
 
 // Go randomises map iteration on every range, so five renders exercise excelize's
@@ -14,7 +16,7 @@ func TestRenderIsByteIdentical(t *testing.T) {
 	var first []byte
 	for i := 0; i < 5; i++ {
 		var buf bytes.Buffer
-		if err := Render(&buf, fixtureReport(), "Same words."); err != nil {
+		if err := render(&buf, fixtureReport(), templates.Default(), "Same words."); err != nil {
 			t.Fatal(err)
 		}
 		if first == nil {
@@ -30,10 +32,10 @@ func TestRenderIsByteIdentical(t *testing.T) {
 func TestRenderOfLargeReportIsByteIdentical(t *testing.T) {
 	r := generatedReport(120, 8)
 	var a, b bytes.Buffer
-	if err := Render(&a, r, ""); err != nil {
+	if err := Render(&a, r, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := Render(&b, r, ""); err != nil {
+	if err := Render(&b, r, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -47,9 +49,13 @@ func TestRenderOfLargeReportIsByteIdentical(t *testing.T) {
 func TestRawPartsAreStable(t *testing.T) {
 	r := fixtureReport()
 	asAt := mustDate(t, r.AsAt)
+	notes, err := noteTexts(templates.Default(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var want map[string][]byte
 	for i := 0; i < 5; i++ {
-		raw, err := build(r, asAt, "")
+		raw, err := build(r, templates.Default().Style(), asAt, "", notes)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,7 +74,7 @@ func TestRawPartsAreStable(t *testing.T) {
 
 func TestRenderedZipIsNormalized(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Render(&buf, fixtureReport(), ""); err != nil {
+	if err := Render(&buf, fixtureReport(), nil); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))

@@ -39,7 +39,7 @@ func groupByDirectorate(r *report.Report, namer *sheetNamer) []*directorateSheet
 		g.indicators = append(g.indicators, ind)
 	}
 	for i, g := range groups {
-		g.sheet = namer.name(fmt.Sprintf("Directorate %d", i+1), g.directorate.Code, g.directorate.Name)
+		g.sheet = namer.name(fmt.Sprintf("Directorate_%d", i+1), g.directorate.Code, g.directorate.Name)
 	}
 	return groups
 }
@@ -48,52 +48,94 @@ func directorateColumns(historyPeriods []string) []column {
 	cols := []column{
 		{"Code", 10, false},
 		{"Indicator", 45, true},
-		{"Value", 12, false},
+		{withNote("Value", noteValues), 12, false},
 		{"Unit", 9, false},
-		{"Value period", 12, false},
-		{"Stale", 8, false},
-		{"Partial", 10, true},
-		{"Target", 11, false},
-		{"Floor", 11, false},
-		{"Expected lower", 12, false},
-		{"Expected upper", 12, false},
-		{"Rating", 11, false},
-		{"Previous rating", 11, false},
-		{"Direction", 14, false},
-		{"Trend", 50, true},
+		{withNote("Value period", noteStale), 12, false},
+		{withNote("Stale", noteStale), 9, false},
+		{withNote("Partial", notePartial), 11, true},
+		{withNote("Target", noteRatings), 11, false},
+		{withNote("Floor", noteRatings), 11, false},
+		{withNote("Expected range lower", noteActivity), 13, false},
+		{withNote("Expected range upper", noteActivity), 13, false},
+		{withNote("Rating", noteRatings, noteActivity), 11, false},
+		{withNote("Previous rating", noteRatings), 11, false},
+		{withNote("Direction", noteDirection), 14, false},
+		{"Trend", 40, true},
 	}
 	for _, p := range historyPeriods {
 		cols = append(cols, column{p, 11, false})
 	}
-	return append(cols, column{"Context", 60, true}, column{"Actions", 60, true})
+	return append(cols, column{"Context", 50, true}, column{"Actions", 50, true})
 }
 
-// writeDirectorate writes one directorate's sheet: a single header row and one row per
-// indicator, no merged cells and no blank rows, so that it sorts and filters cleanly.
-func writeDirectorate(f *excelize.File, st *styles, r *report.Report, g *directorateSheet) error {
+// writeDirectorate writes one directorate's sheet: its title, a line saying what it holds
+// and one table with a row per indicator.
+func writeDirectorate(f *excelize.File, st *styles, names *tableNamer, r *report.Report, g *directorateSheet) error {
 	cols := directorateColumns(r.HistoryPeriods)
-	if err := writeHeader(f, st, g.sheet, cols, 2, len(g.indicators)); err != nil {
-		return fmt.Errorf("sheet %s: %w", g.sheet, err)
+	if err := setColumnWidths(f, g.sheet, cols); err != nil {
+		return err
 	}
-	for i, ind := range g.indicators {
-		x := indicatorRow(r, ind)
-		if err := x.write(f, st, g.sheet, i+2); err != nil {
-			return fmt.Errorf("sheet %s, indicator %s: %w", g.sheet, ind.Code, err)
-		}
-		if err := x.fitHeight(f, g.sheet, i+2, cols); err != nil {
-			return fmt.Errorf("sheet %s, indicator %s: %w", g.sheet, ind.Code, err)
-		}
+	top, err := sheetTop(f, st, g.sheet, directorateTitle(g.directorate)+", "+r.Period, []string{
+		"This worksheet contains one table, one row per indicator: its value, thresholds, rating, direction of travel, " +
+			"its rating in each recent quarter " + noteRef(noteHistory) + " and the service's commentary. " +
+			"Blank cells are shown as " + notAvailable + " or " + notApplicable + " " + noteRef(noteShorthand) + ".",
+	}, false, 0)
+	if err != nil {
+		return err
 	}
-	return nil
+	t := table{name: names.name("Directorate", g.directorate.Code), cols: cols}
+	for _, ind := range g.indicators {
+		t.rows = append(t.rows, indicatorRow(r, ind))
+	}
+	if len(t.rows) == 0 {
+		return noTable(f, st, g.sheet, top, "There are no indicators for this directorate in this report.")
+	}
+	if _, err := t.write(f, st, g.sheet, top); err != nil {
+		return err
+	}
+	if err := freezeHeader(f, g.sheet, top, 2); err != nil {
+		return err
+	}
+	return setPrintLayout(f, g.sheet, top)
+}
+
+// directorateTitle is "Name (CODE)", or whichever of the two the report has.
+func directorateTitle(d report.Directorate) string {
+	switch {
+	case d.Name != "" && d.Code != "" && d.Name != d.Code:
+		return d.Name + " (" + d.Code + ")"
+	case d.Name != "":
+		return d.Name
+	default:
+		return d.Code
+	}
+}
+
+// isActivity says whether an indicator is compared with an expected range rather than rated.
+func isActivity(ind *report.Indicator) bool {
+	return ind.Type == "activity" || ind.Activity != nil || ind.Expected != nil
+}
+
+// orMarker is v, or the marker for a value that is missing: not applicable when the column
+// does not apply to the indicator, else not available.
+func orMarker(v interface{}, applies bool) interface{} {
+	if v != nil {
+		return v
+	}
+	if !applies {
+		return notApplicable
+	}
+	return notAvailable
 }
 
 func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 	plain := cellStyle{}
 	wrapped := cellStyle{wrap: true}
+	activity := isActivity(ind)
 	valueStyle := cellStyle{format: numberFormat(ind.Unit, displayPlaces(ind.Decimals, ind.Display, ind.Value))}
-	threshold := func(v *float64) (interface{}, cellStyle) {
-		if v == nil {
-			return nil, plain
+	threshold := func(v *float64, applies bool) (interface{}, cellStyle) {
+		if number(v) == nil {
+			return orMarker(nil, applies), markerStyle(plain)
 		}
 		return number(v), cellStyle{format: numberFormat(ind.Unit, exactPlaces(ind.Decimals, *v))}
 	}
@@ -106,14 +148,17 @@ func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 	x.add(text(derefString(ind.ValuePeriod)), plain)
 	x.add(yesNo(ind.Stale), plain)
 	x.add(partialWord(ind), wrapped)
-	for _, v := range []*float64{ind.Target, ind.Floor, expectedLower(ind), expectedUpper(ind)} {
-		val, s := threshold(v)
+	for _, th := range []struct {
+		v       *float64
+		applies bool
+	}{{ind.Target, !activity}, {ind.Floor, !activity}, {expectedLower(ind), activity}, {expectedUpper(ind), activity}} {
+		val, s := threshold(th.v, th.applies)
 		x.add(val, s)
 	}
 	status := indicatorStatus(ind)
 	x.add(text(statusWordOrBlank(status)), cellStyle{status: status})
 	previous := derefString(ind.RAGPrevious)
-	x.add(text(statusWordOrBlank(previous)), cellStyle{status: previous})
+	x.add(orMarker(text(statusWordOrBlank(previous)), !activity || previous != ""), cellStyle{status: previous, right: previous == ""})
 	if ind.Trend != nil {
 		x.add(text(directionWord(ind.Trend.Direction)), plain)
 		x.add(text(ind.Trend.Sentence), wrapped)

@@ -56,7 +56,7 @@ func BenchmarkRender1000x20(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := Render(&buf, r, ""); err != nil {
+		if err := Render(&buf, r, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

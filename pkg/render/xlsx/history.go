@@ -8,7 +8,7 @@ import (
 )
 
 // historySheet is not called "History": Excel reserves that name for change tracking.
-const historySheet = "KPI history"
+const historySheet = "KPI_history"
 
 func historyColumns(periods []string) []column {
 	cols := []column{{"Code", 10, false}, {"Indicator", 45, true}}
@@ -18,13 +18,37 @@ func historyColumns(periods []string) []column {
 	return cols
 }
 
+// historyTitle names the quarters the history covers.
+func historyTitle(periods []string) string {
+	switch len(periods) {
+	case 0:
+		return "Values and ratings by quarter"
+	case 1:
+		return "Values and ratings, " + periods[0]
+	default:
+		return fmt.Sprintf("Values and ratings by quarter, %s to %s", periods[0], periods[len(periods)-1])
+	}
+}
+
 // writeHistory writes every indicator against the history quarters: each quarter's actual
 // value (no stale stand-in) and the rating it had with that quarter's own thresholds.
-func writeHistory(f *excelize.File, st *styles, r *report.Report) error {
+func writeHistory(f *excelize.File, st *styles, names *tableNamer, r *report.Report) error {
 	cols := historyColumns(r.HistoryPeriods)
-	if err := writeHeader(f, st, historySheet, cols, 2, len(r.Indicators)); err != nil {
-		return fmt.Errorf("sheet %s: %w", historySheet, err)
+	if err := setColumnWidths(f, historySheet, cols); err != nil {
+		return err
 	}
+	top, err := sheetTop(f, st, historySheet, historyTitle(r.HistoryPeriods), []string{
+		"This worksheet contains one table, one row per indicator: its value in each quarter " + noteRef(noteValues) +
+			" and the rating or status it had against that quarter's own thresholds " + noteRef(noteHistory) + " " +
+			noteRef(noteRatings) + " " + noteRef(noteActivity) + ". Blank cells are shown as " + notAvailable + " " + noteRef(noteShorthand) + ".",
+	}, false, 0)
+	if err != nil {
+		return err
+	}
+	if len(r.Indicators) == 0 {
+		return noTable(f, st, historySheet, top, "There are no indicators in this report.")
+	}
+	t := table{name: names.name("KPI_history", ""), cols: cols}
 	for i := range r.Indicators {
 		ind := &r.Indicators[i]
 		history := historyByPeriod(ind)
@@ -42,12 +66,13 @@ func writeHistory(f *excelize.File, st *styles, r *report.Report) error {
 			s := historyStatus(hp)
 			x.add(text(statusWordOrBlank(s)), cellStyle{status: s})
 		}
-		if err := x.write(f, st, historySheet, i+2); err != nil {
-			return fmt.Errorf("sheet %s, indicator %s: %w", historySheet, ind.Code, err)
-		}
-		if err := x.fitHeight(f, historySheet, i+2, cols); err != nil {
-			return fmt.Errorf("sheet %s, indicator %s: %w", historySheet, ind.Code, err)
-		}
+		t.rows = append(t.rows, &x)
 	}
-	return nil
+	if _, err := t.write(f, st, historySheet, top); err != nil {
+		return fmt.Errorf("sheet %s: %w", historySheet, err)
+	}
+	if err := freezeHeader(f, historySheet, top, 2); err != nil {
+		return err
+	}
+	return setPrintLayout(f, historySheet, top)
 }

@@ -1,23 +1,25 @@
 package xlsx
 
 import (
-	"strings"
-
 	"github.com/xuri/excelize/v2"
 )
 
-// setPrintLayout makes a sheet print as a reader expects of a wide table: landscape A4 with
-// the header row repeated on every page. Columns are not squeezed onto one page across, which
-// would make the text of a wide directorate sheet too small to read; the PDF is the document
-// made for print.
-func setPrintLayout(f *excelize.File, sheet string, repeatHeader bool) error {
-	landscape, a4 := "landscape", 9
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4}); err != nil {
+// setPrintLayout makes a sheet print landscape on A4, shrunk to the page's width (as many
+// pages down as it needs), with the table's header row repeated on every page when the
+// sheet holds one table (headerRow > 0).
+func setPrintLayout(f *excelize.File, sheet string, headerRow int) error {
+	landscape, a4, one, zero, fit := "landscape", 9, 1, 0, true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	if !repeatHeader {
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	if headerRow == 0 {
 		return nil
 	}
-	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quoted + "!$1:$1", Scope: sheet})
+	rows := "$" + itoa(headerRow)
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: sheetRef(sheet) + "!" + rows + ":" + rows, Scope: sheet})
 }

@@ -1,6 +1,9 @@
-// Package xlsx renders a report as a workbook for analysts and services: a Summary sheet,
-// one sheet per directorate, a KPI history sheet and a long Data table. The same report
-// always gives the same bytes.
+// Package xlsx renders a report as a workbook laid out as the Analysis Function's guidance
+// for releasing statistics in spreadsheets asks: a Cover with the contents, a Notes sheet,
+// the executive Summary, counts by directorate, one sheet per directorate, a KPI history
+// sheet and a long Data table. Every table is an Excel table with one header row and no
+// blank cells; ratings are words as well as the colours of the templates' style. The same
+// report always gives the same bytes.
 package xlsx
 
 import (
@@ -12,14 +15,31 @@ import (
 	"time"
 
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
 )
 
-// Render writes r as an XLSX workbook to w. narrative is the Summary's opening paragraph;
-// when it is blank a sentence of the headline counts is written instead. The workbook is
-// built whole in memory and written with a single Write, so w never receives half a file
-// from a failed render.
-func Render(w io.Writer, r *report.Report, narrative string) error {
+// Render writes r as an XLSX workbook to w, worded and coloured by t (templates.Default()
+// when nil): the Summary opens with t's narrative and the Notes sheet takes t's key. The
+// workbook is built whole in memory and written with a single Write, so w never receives
+// half a file from a failed render.
+func Render(w io.Writer, r *report.Report, t *templates.Set) error {
+	if r == nil {
+		return errors.New("xlsx: no report to render")
+	}
+	if t == nil {
+		t = templates.Default()
+	}
+	narrative, err := t.Narrative(r)
+	if err != nil {
+		return err
+	}
+	return render(w, r, t, narrative)
+}
+
+// render is Render with the narrative already worded; when it is blank a sentence of the
+// headline counts is written instead.
+func render(w io.Writer, r *report.Report, t *templates.Set, narrative string) error {
 	if r == nil {
 		return errors.New("xlsx: no report to render")
 	}
@@ -27,7 +47,11 @@ func Render(w io.Writer, r *report.Report, narrative string) error {
 	if err != nil {
 		return fmt.Errorf("xlsx: report as_at %q is not a date written as 2006-01-02", r.AsAt)
 	}
-	raw, err := build(r, asAt, narrative)
+	notes, err := noteTexts(t, r)
+	if err != nil {
+		return err
+	}
+	raw, err := build(r, t.Style(), asAt, narrative, notes)
 	if err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
@@ -41,41 +65,47 @@ func Render(w io.Writer, r *report.Report, narrative string) error {
 
 // build lays the workbook out with excelize. Its zip may order parts by map iteration and
 // so is re-packed by normalizeZip before anyone sees it.
-func build(r *report.Report, asAt time.Time, narrative string) ([]byte, error) {
+func build(r *report.Report, style templates.Style, asAt time.Time, narrative string, notes []string) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	st := newStyles(f)
+	st := newStyles(f, style)
+	tables := newTableNamer()
+	tables.used[strings.ToLower(dataTable)] = true
 
-	if err := f.SetSheetName("Sheet1", summarySheet); err != nil {
+	if err := f.SetSheetName("Sheet1", coverSheet); err != nil {
 		return nil, err
 	}
-	namer := newSheetNamer(summarySheet, historySheet, dataSheet)
+	namer := newSheetNamer(coverSheet, notesSheet, summarySheet, directoratesSheet, historySheet, dataSheet)
 	groups := groupByDirectorate(r, namer)
-	for _, name := range append(sheetNames(groups), historySheet, dataSheet) {
-		if _, err := f.NewSheet(name); err != nil {
-			return nil, fmt.Errorf("sheet %q: %w", name, err)
+	contents := workbookContents(r, groups)
+	for _, e := range contents[1:] {
+		if _, err := f.NewSheet(e.sheet); err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", e.sheet, err)
 		}
 	}
 	// Set while the sheets are still empty: excelize re-reads every sheet to do it, and
 	// would parse the whole streamed Data sheet back if it were done at the end.
 	f.SetActiveSheet(0)
 
-	if err := writeSummary(f, st, r, asAt, narrative, groups); err != nil {
+	if err := writeCover(f, st, tables, r, asAt, contents); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", coverSheet, err)
+	}
+	if err := writeNotes(f, st, tables, notes); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", notesSheet, err)
+	}
+	if err := writeSummary(f, st, tables, r, narrative); err != nil {
 		return nil, fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
+	if err := writeDirectorates(f, st, tables, r, groups); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", directoratesSheet, err)
+	}
 	for _, g := range groups {
-		if err := writeDirectorate(f, st, r, g); err != nil {
-			return nil, err
+		if err := writeDirectorate(f, st, tables, r, g); err != nil {
+			return nil, fmt.Errorf("sheet %s: %w", g.sheet, err)
 		}
 	}
-	if err := writeHistory(f, st, r); err != nil {
-		return nil, err
-	}
-	// The Data sheet is for filtering and pivoting, not printing, and is left as streamed.
-	for _, name := range append([]string{summarySheet}, append(sheetNames(groups), historySheet)...) {
-		if err := setPrintLayout(f, name, name != summarySheet); err != nil {
-			return nil, fmt.Errorf("sheet %q: %w", name, err)
-		}
+	if err := writeHistory(f, st, tables, r); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", historySheet, err)
 	}
 	if err := writeData(f, st, r); err != nil {
 		return nil, fmt.Errorf("sheet %s: %w", dataSheet, err)
@@ -90,12 +120,32 @@ func build(r *report.Report, asAt time.Time, narrative string) ([]byte, error) {
 	return raw.Bytes(), nil
 }
 
-func sheetNames(groups []*directorateSheet) []string {
-	names := make([]string, len(groups))
-	for i, g := range groups {
-		names[i] = g.sheet
+// workbookContents lists every sheet in order with what it holds, for the Cover.
+func workbookContents(r *report.Report, groups []*directorateSheet) []sheetEntry {
+	list := []sheetEntry{
+		{coverSheet, "This sheet: what these statistics are, their period, date and source, the shorthand used, and this list of sheets."},
+		{notesSheet, "Notes explaining the ratings, activity statuses, directions of travel, how values are shown, stale and part-quarter values, and the shorthand."},
+		{summarySheet, "The executive summary: the counts of ratings, directions of travel and activity statuses against the previous quarter, and the KPIs rated Red with the management action being taken."},
+		{directoratesSheet, "Counts of ratings, directions of travel and activity statuses for each directorate, with a link to its sheet."},
 	}
-	return names
+	for _, g := range groups {
+		list = append(list, sheetEntry{g.sheet, directorateTitle(g.directorate) + ": each indicator's value, thresholds, rating, direction of travel, recent ratings and commentary."})
+	}
+	return append(list,
+		sheetEntry{historySheet, "Every indicator's value and rating in each quarter of the history, " + periodSpan(r.HistoryPeriods) + "."},
+		sheetEntry{dataSheet, "The long table for filtering and pivot tables: one row per indicator per quarter, in the codes of qpr's JSON output."},
+	)
+}
+
+// periodSpan is "2022/23 Q3 to 2023/24 Q3".
+func periodSpan(periods []string) string {
+	switch len(periods) {
+	case 0:
+		return "none"
+	case 1:
+		return periods[0]
+	}
+	return periods[0] + " to " + periods[len(periods)-1]
 }
 
 // setProperties dates the workbook with the report's own date rather than the clock, so

@@ -2,10 +2,14 @@ package xlsx
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -13,7 +17,7 @@ import (
 func renderFixture(t *testing.T, r *report.Report, narrative string) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, r, narrative); err != nil {
+	if err := render(&buf, r, templates.Default(), narrative); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -28,13 +32,13 @@ const growthSheet = "GROWTH-ENVIRONMENT-TRANSPORT-DI"
 
 func TestSheetsInOrder(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
-	want := []string{"Summary", "CED", "CYPE", growthSheet, "KPI history", "Data"}
+	want := []string{"Cover", "Notes", "Summary", "Directorates", "CED", "CYPE", growthSheet, "KPI_history", "Data"}
 	got := f.GetSheetList()
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
 	if f.GetActiveSheetIndex() != 0 {
-		t.Errorf("active sheet = %d, want 0 (Summary)", f.GetActiveSheetIndex())
+		t.Errorf("active sheet = %d, want 0 (Cover)", f.GetActiveSheetIndex())
 	}
 }
 
@@ -61,77 +65,137 @@ func checkCells(t *testing.T, f *excelize.File, sheet string, want []cellWant) {
 	}
 }
 
+// The directorate sheets' header is row 3, under the title (A1) and the line saying what
+// the sheet holds (A2); indicators start on row 4.
 func TestDirectorateSheetCells(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
-	header, err := f.GetRows("CED")
+	rows, err := f.GetRows("CED")
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantHeader := []string{"Code", "Indicator", "Value", "Unit", "Value period", "Stale", "Partial",
-		"Target", "Floor", "Expected lower", "Expected upper", "Rating", "Previous rating", "Direction", "Trend",
+	if rows[0][0] != "Chief Executive’s Department (CED), 2023/24 Q3" {
+		t.Errorf("CED!A1 = %q, want the sheet's title", rows[0][0])
+	}
+	wantHeader := []string{"Code", "Indicator", "Value [note 4]", "Unit", "Value period [note 5]", "Stale [note 5]", "Partial [note 6]",
+		"Target [note 1]", "Floor [note 1]", "Expected range lower [note 2]", "Expected range upper [note 2]",
+		"Rating [note 1] [note 2]", "Previous rating [note 1]", "Direction [note 3]", "Trend",
 		"2022/23 Q3", "2022/23 Q4", "2023/24 Q1", "2023/24 Q2", "2023/24 Q3", "Context", "Actions"}
-	if strings.Join(header[0], "|") != strings.Join(wantHeader, "|") {
-		t.Fatalf("CED header = %q\nwant %q", header[0], wantHeader)
+	if strings.Join(rows[2], "|") != strings.Join(wantHeader, "|") {
+		t.Fatalf("CED header = %q\nwant %q", rows[2], wantHeader)
 	}
 	checkCells(t, f, "CED", []cellWant{
 		// CS01: percent held as 82.4, shown with one place and a literal %.
-		{"A2", "CS01", ""}, {"B2", "Percentage of calls to Contact Point answered", ""},
-		{"C2", "82.4%", "82.4"}, {"D2", "%", ""}, {"E2", "2023/24 Q3", ""}, {"F2", "No", ""}, {"G2", "No", ""},
-		{"H2", "85.0%", "85"}, {"I2", "75.0%", "75"}, {"J2", "", ""}, {"K2", "", ""},
-		{"L2", "Amber", ""}, {"M2", "Green", ""}, {"N2", "Worsening", ""},
-		{"O2", "Falling by 1.1 points a quarter over the last 8 quarters.", ""},
-		{"P2", "Green", ""}, {"Q2", "Green", ""}, {"R2", "Green", ""}, {"S2", "Green", ""}, {"T2", "Amber", ""},
-		{"U2", "High staff sickness – calls up 12%.", ""}, {"V2", "Recruiting eight call handlers.", ""},
-		// CS02: 89.96 against 90 is shown with the engine's two places, not rounded to 90.0.
-		{"C3", "89.96%", "89.96"}, {"H3", "90.0%", "90"},
+		{"A4", "CS01", ""}, {"B4", "Percentage of calls to Contact Point answered", ""},
+		{"C4", "82.4%", "82.4"}, {"D4", "%", ""}, {"E4", "2023/24 Q3", ""}, {"F4", "No", ""}, {"G4", "No", ""},
+		// A KPI has no expected range: not applicable.
+		{"H4", "85.0%", "85"}, {"I4", "75.0%", "75"}, {"J4", "[z]", ""}, {"K4", "[z]", ""},
+		{"L4", "Amber", ""}, {"M4", "Green", ""}, {"N4", "Worsening", ""},
+		{"O4", "Falling by 1.1 points a quarter over the last 8 quarters.", ""},
+		{"P4", "Green", ""}, {"Q4", "Green", ""}, {"R4", "Green", ""}, {"S4", "Green", ""}, {"T4", "Amber", ""},
+		{"U4", "High staff sickness – calls up 12%.", ""}, {"V4", "Recruiting eight call handlers.", ""},
+		// CS02: 89.96 against 90 is shown with the engine's two places, not rounded to 90.0;
+		// it has no commentary: not available.
+		{"C5", "89.96%", "89.96"}, {"H5", "90.0%", "90"}, {"U5", "[x]", ""}, {"V5", "[x]", ""},
 		// CS03: currency.
-		{"C4", "£1,250,000", "1250000"}, {"D4", "£", ""}, {"L4", "Red", ""}, {"I4", "£1,200,000", "1200000"},
-		// CS04: activity, with its expected range and status, and no target or floor.
-		{"C5", "115,000", "115000"}, {"H5", "", ""}, {"I5", "", ""}, {"J5", "100,000", "100000"}, {"K5", "130,000", "130000"},
-		{"L5", "Within", ""}, {"M5", "", ""}, {"N5", "Rising", ""}, {"P5", "Above", ""}, {"Q5", "Within", ""},
-		// CS05: days, not rated.
-		{"C6", "12.5 days", "12.5"}, {"L6", "Not rated", ""}, {"N6", "Insufficient data", ""}, {"P6", "No data", ""},
+		{"C6", "£1,250,000", "1250000"}, {"D6", "£", ""}, {"L6", "Red", ""}, {"I6", "£1,200,000", "1200000"},
+		// CS04: activity, with its expected range under its own headings and no target, floor
+		// or previous rating (not applicable).
+		{"C7", "115,000", "115000"}, {"H7", "[z]", ""}, {"I7", "[z]", ""}, {"J7", "100,000", "100000"}, {"K7", "130,000", "130000"},
+		{"L7", "Within", ""}, {"M7", "[z]", ""}, {"N7", "Rising", ""}, {"P7", "Above", ""}, {"Q7", "Within", ""},
+		// CS05: days, not rated, no target this year: not available.
+		{"C8", "12.5 days", "12.5"}, {"H8", "[x]", ""}, {"L8", "Not rated", ""}, {"N8", "Insufficient data", ""}, {"P8", "No data", ""},
 	})
 	checkCells(t, f, "CYPE", []cellWant{
 		// CY01: no value at all.
-		{"A2", "CY01", ""}, {"C2", "", ""}, {"E2", "", ""}, {"L2", "No data", ""},
+		{"A4", "CY01", ""}, {"C4", "[x]", ""}, {"E4", "[x]", ""}, {"L4", "No data", ""},
 		// CY02: monthly, two months present; target 57.5 keeps its place though decimals is 0.
-		{"B3", "Café referrals – families’ support within 28 days", ""},
-		{"C3", "57%", "57"}, {"G3", "Yes (2 of 3 months)", ""}, {"H3", "57.5%", "57.5"}, {"I3", "50%", "50"},
+		{"B5", "Café referrals – families’ support within 28 days", ""},
+		{"C5", "57%", "57"}, {"G5", "Yes (2 of 3 months)", ""}, {"H5", "57.5%", "57.5"}, {"I5", "50%", "50"},
 		// CY03: a stale stand-in from the previous quarter; rate with two places.
-		{"C4", "30.00", "30"}, {"D4", "rate", ""}, {"E4", "2023/24 Q2", ""}, {"F4", "Yes", ""}, {"T4", "No data", ""},
+		{"C6", "30.00", "30"}, {"D6", "rate", ""}, {"E6", "2023/24 Q2", ""}, {"F6", "Yes", ""}, {"T6", "No data", ""},
 	})
 	checkCells(t, f, growthSheet, []cellWant{
-		{"A2", "GE01", ""}, {"C2", "1,234", "1234"}, {"N2", "Improving", ""},
-		{"A3", "GE02", ""}, {"C3", "98%", "98"}, {"P3", "Amber", ""},
+		{"A4", "GE01", ""}, {"C4", "1,234", "1234"}, {"N4", "Improving", ""},
+		{"A5", "GE02", ""}, {"C5", "98%", "98"}, {"P5", "Amber", ""},
 	})
 }
 
-func TestRatingFills(t *testing.T) {
+// The built-in style.yaml's colours, read off the file: green #00703C, amber #A35200, red
+// #C0281C, grey #505A5F, activity #1D70B8, each dark enough for white text (at least 4.5:1).
+func TestRatingFillsAreTheStyleColours(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
 	cases := []struct {
 		sheet, cell, fill, font string
 	}{
-		{"CED", "L2", "FFBF47", "0B0C0C"},         // amber
-		{"CED", "M2", "00703C", "FFFFFF"},         // green
-		{"CED", "L4", "D4351C", "FFFFFF"},         // red
-		{"CED", "L6", "B1B4B6", "0B0C0C"},         // not rated
-		{"CYPE", "L2", "B1B4B6", "0B0C0C"},        // no data
-		{"KPI history", "L2", "FFBF47", "0B0C0C"}, // CS01 2023/24 Q3 rating
-		{"Summary", "A11", "00703C", "FFFFFF"},    // the Green row's label
+		{"CED", "L4", "A35200", "FFFFFF"},          // amber
+		{"CED", "M4", "00703C", "FFFFFF"},          // green
+		{"CED", "L6", "C0281C", "FFFFFF"},          // red
+		{"CED", "L8", "505A5F", "FFFFFF"},          // not rated
+		{"CYPE", "L4", "505A5F", "FFFFFF"},         // no data
+		{"CED", "L7", "1D70B8", "FFFFFF"},          // within: an activity status, in the activity colour
+		{"KPI_history", "L4", "A35200", "FFFFFF"},  // CS01 2023/24 Q3 rating
+		{"Summary", "A6", "00703C", "FFFFFF"},      // the Green row's label
+		{"Directorates", "F4", "C0281C", "FFFFFF"}, // CED's count of Red
 	}
 	for _, c := range cases {
-		st := cellStyleOf(t, f, c.sheet, c.cell)
-		if len(st.Fill.Color) != 1 || st.Fill.Color[0] != c.fill || st.Fill.Pattern != 1 {
-			t.Errorf("%s!%s fill = %+v, want solid %s", c.sheet, c.cell, st.Fill, c.fill)
-		}
-		if st.Font == nil || st.Font.Color != c.font {
-			t.Errorf("%s!%s font = %+v, want colour %s", c.sheet, c.cell, st.Font, c.font)
+		checkFill(t, f, c.sheet, c.cell, c.fill, c.font)
+	}
+	// The colour never stands alone: the cell says the rating in words.
+	for _, c := range cases[:7] {
+		if v, _ := f.GetCellValue(c.sheet, c.cell); v == "" || strings.HasPrefix(v, "[") {
+			t.Errorf("%s!%s is coloured but says %q", c.sheet, c.cell, v)
 		}
 	}
-	// An activity status is not a rating and carries no rating colour.
-	if st := cellStyleOf(t, f, "CED", "L5"); len(st.Fill.Color) != 0 {
-		t.Errorf("CED!L5 (within) fill = %+v, want none", st.Fill)
+}
+
+// A user's style.yaml reaches the workbook: a lighter amber gets the dark text colour, which
+// contrasts more with it than white does.
+func TestUserStyleColoursTheWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	style := "colours:\n  green: \"#005A30\"\n  amber: \"#B35C00\"\n  text: \"#000000\"\n"
+	if err := os.WriteFile(filepath.Join(dir, templates.StyleFile), []byte(style), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := templates.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, fixtureReport(), set); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// #B35C00 has a contrast of 4.7:1 with white and 4.5:1 with black: white wins.
+	checkFill(t, f, "CED", "M4", "005A30", "FFFFFF")
+	checkFill(t, f, "CED", "L4", "B35C00", "FFFFFF")
+	// Colours the file leaves out keep their built-in values.
+	checkFill(t, f, "CED", "L6", "C0281C", "FFFFFF")
+}
+
+func TestStatusTextTakesTheBetterContrast(t *testing.T) {
+	st := templates.Default().Style()
+	st.Colours.Amber = templates.Colour{R: 0xFF, G: 0xBF, B: 0x47} // a light amber
+	p := newPalette(st)
+	if got := p.status["amber"]; got.fill != "FFBF47" || got.text != "0B0C0C" {
+		t.Errorf("light amber = %+v, want fill FFBF47 with the dark text 0B0C0C", got)
+	}
+	if got := p.status["green"]; got.text != "FFFFFF" {
+		t.Errorf("green = %+v, want white text", got)
+	}
+}
+
+func checkFill(t *testing.T, f *excelize.File, sheet, cell, fill, font string) {
+	t.Helper()
+	st := cellStyleOf(t, f, sheet, cell)
+	if len(st.Fill.Color) != 1 || st.Fill.Color[0] != fill || st.Fill.Pattern != 1 {
+		t.Errorf("%s!%s fill = %+v, want solid %s", sheet, cell, st.Fill, fill)
+	}
+	if st.Font == nil || st.Font.Color != font {
+		t.Errorf("%s!%s font = %+v, want colour %s", sheet, cell, st.Font, font)
 	}
 }
 
@@ -151,14 +215,16 @@ func cellStyleOf(t *testing.T, f *excelize.File, sheet, cell string) *excelize.S
 func TestNumberFormatsApplied(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
 	cases := []struct{ sheet, cell, format string }{
-		{"CED", "C2", `0.0"%"`},
-		{"CED", "C3", `0.00"%"`},
-		{"CED", "C4", `"£"#,##0`},
-		{"CED", "C5", `#,##0`},
-		{"CED", "C6", `0.0 "days"`},
-		{"CYPE", "C4", `#,##0.00`},
-		{"KPI history", "C2", `0.0"%"`},
-		{"Data", "D2", `0.0"%"`},
+		{"CED", "C4", `0.0"%"`},
+		{"CED", "C5", `0.00"%"`},
+		{"CED", "C6", `"£"#,##0`},
+		{"CED", "C7", `#,##0`},
+		{"CED", "C8", `0.0 "days"`},
+		{"CYPE", "C6", `#,##0.00`},
+		{"KPI_history", "C4", `0.0"%"`},
+		{"Data", "D4", `0.0"%"`},
+		{"Summary", "D29", `"£"#,##0`},
+		{"Cover", "B10", dateFormat},
 	}
 	for _, c := range cases {
 		st := cellStyleOf(t, f, c.sheet, c.cell)
@@ -170,7 +236,8 @@ func TestNumberFormatsApplied(t *testing.T) {
 
 func TestSheetLayout(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
-	rowsWanted := map[string]int{"CED": 6, "CYPE": 4, growthSheet: 3, "KPI history": 11, "Data": 51}
+	// Title, explanation, header, then one row per indicator (per quarter on Data).
+	rowsWanted := map[string]int{"CED": 8, "CYPE": 6, growthSheet: 5, "KPI_history": 13, "Data": 53}
 	for sheet, n := range rowsWanted {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
@@ -179,25 +246,22 @@ func TestSheetLayout(t *testing.T) {
 		if len(rows) != n {
 			t.Errorf("%s has %d rows, want %d", sheet, len(rows), n)
 		}
-		// No blank rows: every row starts with an indicator code (or the header).
-		for i, row := range rows {
-			if len(row) == 0 || row[0] == "" {
-				t.Errorf("%s row %d is blank", sheet, i+1)
-			}
-		}
-		merged, err := f.GetMergeCells(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(merged) != 0 {
-			t.Errorf("%s has merged cells %v", sheet, merged)
+	}
+	tables := map[string]string{
+		"CED": "A3:V8", "CYPE": "A3:V6", growthSheet: "A3:V5", "KPI_history": "A3:L13", "Data": "A3:M53",
+		"Notes": "A3:B12", "Directorates": "A3:P7",
+	}
+	for sheet, ref := range tables {
+		got, err := f.GetTables(sheet)
+		if err != nil || len(got) != 1 || got[0].Range != ref {
+			t.Errorf("%s tables = %+v (%v), want one over %s", sheet, got, err, ref)
 		}
 	}
 	panes := map[string]excelize.Panes{
-		"CED":         {Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2"},
-		growthSheet:   {Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2"},
-		"KPI history": {Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2"},
-		"Data":        {Freeze: true, XSplit: 0, YSplit: 1, TopLeftCell: "A2"},
+		"CED":         {Freeze: true, XSplit: 2, YSplit: 3, TopLeftCell: "C4"},
+		growthSheet:   {Freeze: true, XSplit: 2, YSplit: 3, TopLeftCell: "C4"},
+		"KPI_history": {Freeze: true, XSplit: 2, YSplit: 3, TopLeftCell: "C4"},
+		"Data":        {Freeze: true, XSplit: 0, YSplit: 3, TopLeftCell: "A4"},
 	}
 	for sheet, want := range panes {
 		got, err := f.GetPanes(sheet)
@@ -208,56 +272,66 @@ func TestSheetLayout(t *testing.T) {
 			t.Errorf("%s panes = %+v, want %+v", sheet, got, want)
 		}
 	}
-	// An autofilter is a sheet-scoped _FilterDatabase name over the header and the rows.
-	filters := map[string]string{}
-	for _, dn := range f.GetDefinedName() {
-		if dn.Name == "_xlnm._FilterDatabase" {
-			filters[dn.Scope] = dn.RefersTo
-		}
-	}
-	wantFilters := map[string]string{
-		"CED": "'CED'!$A$1:$V$6", "CYPE": "'CYPE'!$A$1:$V$4",
-		growthSheet: "'" + growthSheet + "'!$A$1:$V$3", "KPI history": "'KPI history'!$A$1:$L$11",
-	}
-	for sheet, ref := range wantFilters {
-		if filters[sheet] != ref {
-			t.Errorf("%s autofilter = %q, want %q", sheet, filters[sheet], ref)
-		}
-	}
-	tables, err := f.GetTables("Data")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(tables) != 1 || tables[0].Name != "QPRData" || tables[0].Range != "A1:M51" {
-		t.Fatalf("Data tables = %+v, want one QPRData over A1:M51", tables)
-	}
 	width, err := f.GetColWidth("CED", "B")
 	if err != nil || width != 45 {
 		t.Errorf("CED column B width = %v (%v), want 45", width, err)
 	}
-	if st := cellStyleOf(t, f, "CED", "O2"); st.Alignment == nil || !st.Alignment.WrapText {
-		t.Errorf("CED!O2 (trend sentence) does not wrap")
+	if st := cellStyleOf(t, f, "CED", "O4"); st.Alignment == nil || !st.Alignment.WrapText {
+		t.Errorf("CED!O4 (trend sentence) does not wrap")
+	}
+}
+
+// Every sheet prints landscape on A4, fitted to the page's width, with a single table's
+// header repeated on each page.
+func TestPrintFitsThePageWidth(t *testing.T) {
+	f := renderFixture(t, fixtureReport(), "")
+	titles := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = dn.RefersTo
+		}
+	}
+	for _, sheet := range f.GetSheetList() {
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		props, err := f.GetSheetProps(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if props.FitToPage == nil || !*props.FitToPage || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+			layout.FitToHeight == nil || *layout.FitToHeight != 0 || layout.Orientation == nil || *layout.Orientation != "landscape" {
+			t.Errorf("%s: fit to page %v, width %v, height %v, orientation %v; want fitted one page wide, landscape",
+				sheet, props.FitToPage, layout.FitToWidth, layout.FitToHeight, layout.Orientation)
+		}
+	}
+	for _, sheet := range []string{"CED", "KPI_history", "Data", "Notes", "Directorates"} {
+		if want := "'" + sheet + "'!$3:$3"; titles[sheet] != want {
+			t.Errorf("%s print titles = %q, want %q", sheet, titles[sheet], want)
+		}
 	}
 }
 
 func TestHistorySheet(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
-	rows, err := f.GetRows("KPI history")
+	rows, err := f.GetRows("KPI_history")
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantHeader := "Code|Indicator|2022/23 Q3 value|2022/23 Q3 rating|2022/23 Q4 value|2022/23 Q4 rating|" +
 		"2023/24 Q1 value|2023/24 Q1 rating|2023/24 Q2 value|2023/24 Q2 rating|2023/24 Q3 value|2023/24 Q3 rating"
-	if got := strings.Join(rows[0], "|"); got != wantHeader {
+	if got := strings.Join(rows[2], "|"); got != wantHeader {
 		t.Fatalf("header = %s\nwant %s", got, wantHeader)
 	}
-	checkCells(t, f, "KPI history", []cellWant{
-		{"A2", "CS01", ""}, {"C2", "86.0%", "86"}, {"D2", "Green", ""}, {"E2", "87.5%", "87.5"}, {"K2", "82.4%", "82.4"}, {"L2", "Amber", ""},
+	checkCells(t, f, "KPI_history", []cellWant{
+		{"A1", "Values and ratings by quarter, 2022/23 Q3 to 2023/24 Q3", ""},
+		{"A4", "CS01", ""}, {"C4", "86.0%", "86"}, {"D4", "Green", ""}, {"E4", "87.5%", "87.5"}, {"K4", "82.4%", "82.4"}, {"L4", "Amber", ""},
 		// CS02's history carries no shown form: 89.96 keeps its places rather than becoming 90.0%.
-		{"A3", "CS02", ""}, {"K3", "89.96%", "89.96"}, {"E3", "89.0%", "89"},
-		{"A5", "CS04", ""}, {"C5", "140,000", "140000"}, {"D5", "Above", ""},
+		{"A5", "CS02", ""}, {"K5", "89.96%", "89.96"}, {"E5", "89.0%", "89"},
+		{"A7", "CS04", ""}, {"C7", "140,000", "140000"}, {"D7", "Above", ""},
 		// CY03's report quarter has no actual value: history shows none (no stale stand-in).
-		{"A9", "CY03", ""}, {"I9", "30.00", "30"}, {"K9", "", ""}, {"L9", "No data", ""},
+		{"A11", "CY03", ""}, {"I11", "30.00", "30"}, {"K11", "[x]", ""}, {"L11", "No data", ""},
 	})
 }
 
@@ -268,27 +342,29 @@ func TestDataSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantHeader := "code|directorate|period|value|unit|value_period|rating|target|floor|expected_lower|expected_upper|stale|partial"
-	if got := strings.Join(rows[0], "|"); got != wantHeader {
+	if got := strings.Join(rows[2], "|"); got != wantHeader {
 		t.Fatalf("header = %s\nwant %s", got, wantHeader)
 	}
-	// Rows run indicator by indicator, five quarters each: CS01 is rows 2-6, CY02 rows 32-36.
+	// Rows run indicator by indicator, five quarters each: CS01 is rows 4-8, CY02 rows 34-38.
 	raw := func(cell string) string {
 		v, _ := f.GetCellValue("Data", cell, excelize.Options{RawCellValue: true})
 		return v
 	}
 	cases := []struct{ row, want string }{
-		{"2", "CS01|CED|2022/23 Q3|86|percent|2022/23 Q3|green|80|70|||0|0"},
-		{"6", "CS01|CED|2023/24 Q3|82.4|percent|2023/24 Q3|amber|85|75|||0|0"},
-		// CS04 2023/24 Q2: an activity quarter takes its expected range from the chart.
-		{"20", "CS04|CED|2023/24 Q2|133000|number|2023/24 Q2|above|||100000|130000|0|0"},
+		{"4", "CS01|CED|2022/23 Q3|86|percent|2022/23 Q3|green|80|70|[z]|[z]|0|0"},
+		{"8", "CS01|CED|2023/24 Q3|82.4|percent|2023/24 Q3|amber|85|75|[z]|[z]|0|0"},
+		// CS04 2023/24 Q2: an activity quarter takes its expected range from the chart; the
+		// quarters the chart does not reach have none to show.
+		{"22", "CS04|CED|2023/24 Q2|133000|number|2023/24 Q2|above|[z]|[z]|100000|130000|0|0"},
+		{"21", "CS04|CED|2023/24 Q1|131000|number|2023/24 Q1|above|[z]|[z]|[x]|[x]|0|0"},
 		// CY01 has no data in any quarter.
-		{"27", "CY01|CYPE|2022/23 Q3||percent||no_data|||||0|0"},
+		{"29", "CY01|CYPE|2022/23 Q3|[x]|percent|[x]|no_data|[x]|[x]|[z]|[z]|0|0"},
 		// CY02 is monthly: 2022/23 Q4 takes January 2023's thresholds; the report quarter is partial.
-		{"33", "CY02|CYPE|2022/23 Q4|60|percent|2022/23 Q4|green|55|45|||0|0"},
-		{"36", "CY02|CYPE|2023/24 Q3|57|percent|2023/24 Q3|amber|57.5|50|||0|1"},
+		{"35", "CY02|CYPE|2022/23 Q4|60|percent|2022/23 Q4|green|55|45|[z]|[z]|0|0"},
+		{"38", "CY02|CYPE|2023/24 Q3|57|percent|2023/24 Q3|amber|57.5|50|[z]|[z]|0|1"},
 		// CY03's report quarter is the stale stand-in from 2023/24 Q2, as the report shows it.
-		{"41", "CY03|CYPE|2023/24 Q3|30|rate|2023/24 Q2|green|35|40|||1|0"},
-		{"42", "GE01|" + longDirectorateCode + "|2022/23 Q3|1000|number|2022/23 Q3|green|||||0|0"},
+		{"43", "CY03|CYPE|2023/24 Q3|30|rate|2023/24 Q2|green|35|40|[z]|[z]|1|0"},
+		{"44", "GE01|" + longDirectorateCode + "|2022/23 Q3|1000|number|2022/23 Q3|green|[x]|[x]|[z]|[z]|0|0"},
 	}
 	for _, c := range cases {
 		var got []string
@@ -299,62 +375,164 @@ func TestDataSheet(t *testing.T) {
 			t.Errorf("Data row %s = %s\nwant         %s", c.row, strings.Join(got, "|"), c.want)
 		}
 	}
-	if shown, _ := f.GetCellValue("Data", "L41"); shown != "TRUE" {
-		t.Errorf("Data!L41 stale = %q, want TRUE (a boolean cell)", shown)
+	if shown, _ := f.GetCellValue("Data", "L43"); shown != "TRUE" {
+		t.Errorf("Data!L43 stale = %q, want TRUE (a boolean cell)", shown)
 	}
 }
 
+// The Summary: title, what the sheet holds, the narrative a paragraph a row, then each
+// table under its own heading with no blank rows between.
 func TestSummarySheet(t *testing.T) {
-	f := renderFixture(t, fixtureReport(), "Performance held up this quarter.")
+	f := renderFixture(t, fixtureReport(), "Performance held up this quarter.\n\nThe KPI rated Red is listed below.")
 	checkCells(t, f, "Summary", []cellWant{
-		{"A1", "Quarterly Performance Report", ""},
-		{"A2", "Example County Council", ""},
-		{"B3", "Quarterly Performance Report (qpr)", ""},
-		{"B4", "2023/24 Q3", ""},
-		{"B5", "2023/24 Q2", ""},
-		{"B6", "31 January 2024", "45322"},
-		{"A8", "Performance held up this quarter.", ""},
-		{"A10", "RAG rating", ""}, {"B10", "This quarter (2023/24 Q3)", ""}, {"C10", "Previous quarter (2023/24 Q2)", ""},
-		{"A11", "Green", ""}, {"B11", "3", ""}, {"C11", "4", ""}, {"D11", "-1", "-1"},
-		{"A12", "Amber", ""}, {"B12", "3", ""}, {"C12", "2", ""}, {"D12", "+1", "1"},
+		{"A1", "Executive summary, 2023/24 Q3", ""},
+		{"A3", "Performance held up this quarter.", ""},
+		{"A4", "The KPI rated Red is listed below.", ""},
+		{"A5", "Ratings of KPIs [note 1]", ""},
+		{"A6", "Rating", ""}, {"B6", "This quarter (2023/24 Q3)", ""}, {"C6", "Previous quarter (2023/24 Q2)", ""}, {"D6", "Change", ""},
+		{"A7", "Green", ""}, {"B7", "3", ""}, {"C7", "4", ""}, {"D7", "-1", "-1"},
+		{"A8", "Amber", ""}, {"B8", "3", ""}, {"C8", "2", ""}, {"D8", "+1", "1"},
 		// excelize's own formatter shows zero as "+0"; Excel and LibreOffice use the zero section.
-		{"A13", "Red", ""}, {"B13", "1", ""}, {"D13", "*", "0"},
-		{"A14", "Not rated", ""}, {"B14", "1", ""},
-		{"A15", "No data", ""}, {"B15", "1", ""},
-		{"A16", "Total", ""}, {"B16", "9", ""}, {"C16", "9", ""},
-		{"A18", "Direction of travel", ""},
-		{"A19", "Improving", ""}, {"B19", "2", ""}, {"C19", "1", ""}, {"D19", "+1", "1"},
-		{"A20", "Stable", ""}, {"B20", "3", ""}, {"C20", "5", ""}, {"D20", "-2", "-2"},
-		{"A21", "Worsening", ""}, {"B21", "2", ""},
-		{"A22", "Insufficient data", ""}, {"B22", "2", ""},
-		{"A25", "Activity indicators", ""},
-		{"A26", "Above expected range", ""}, {"B26", "0", ""}, {"C26", "1", ""},
-		{"A27", "Within expected range", ""}, {"B27", "1", ""}, {"C27", "0", ""},
-		{"A33", "Counts by directorate", ""},
-		{"A34", "Directorate", ""}, {"P34", "Below", ""},
-		{"A35", "Chief Executive’s Department", ""}, {"B35", "CED", ""}, {"C35", "4", ""},
-		{"D35", "0", ""}, {"E35", "2", ""}, {"F35", "1", ""}, {"G35", "1", ""}, {"H35", "0", ""},
-		{"J35", "2", ""}, {"K35", "1", ""}, {"L35", "1", ""}, {"M35", "1", ""}, {"O35", "1", ""},
-		{"B37", growthSheet, ""}, {"D37", "2", ""},
-		{"A38", "All directorates", ""}, {"C38", "9", ""}, {"D38", "3", ""}, {"F38", "1", ""}, {"M38", "1", ""},
+		{"A9", "Red", ""}, {"B9", "1", ""}, {"D9", "*", "0"},
+		{"A10", "Not rated", ""}, {"B10", "1", ""},
+		{"A11", "No data", ""}, {"B11", "1", ""},
+		{"A12", "Total", ""}, {"B12", "9", ""}, {"C12", "9", ""},
+		{"A13", "Direction of travel of KPIs [note 3]", ""},
+		{"A14", "Direction", ""},
+		{"A15", "Improving", ""}, {"B15", "2", ""}, {"C15", "1", ""}, {"D15", "+1", "1"},
+		{"A16", "Stable", ""}, {"B16", "3", ""}, {"C16", "5", ""}, {"D16", "-2", "-2"},
+		{"A17", "Worsening", ""}, {"B17", "2", ""},
+		{"A18", "Insufficient data", ""}, {"B18", "2", ""},
+		{"A19", "Total", ""}, {"B19", "9", ""},
+		{"A20", "Activity indicators against their expected range [note 2]", ""},
+		{"A22", "Above expected range", ""}, {"B22", "0", ""}, {"C22", "1", ""},
+		{"A23", "Within expected range", ""}, {"B23", "1", ""}, {"C23", "0", ""},
+		{"A27", "Total", ""}, {"B27", "1", ""}, {"C27", "1", ""},
+		{"A28", "KPIs rated Red, with the management action being taken [note 1]", ""},
+		{"A29", "Indicator", ""}, {"H29", "Management action", ""},
+		{"A30", "Cost of agency staff", ""}, {"B30", "CS03", ""}, {"C30", "Chief Executive’s Department", ""},
+		{"D30", "£1,250,000", "1250000"}, {"E30", "£1,000,000", "1000000"}, {"F30", "£1,200,000", "1200000"},
+		{"G30", "Stable", ""}, {"H30", "No management action has been recorded for this quarter.", ""},
 	})
-	for cell, sheet := range map[string]string{"B35": "CED", "B37": growthSheet} {
-		ok, target, err := f.GetCellHyperLink("Summary", cell)
+	got, err := f.GetTables("Summary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refs []string
+	for _, tb := range got {
+		refs = append(refs, tb.Name+" "+tb.Range)
+	}
+	want := "Summary_ratings A6:D12|Summary_direction A14:D19|Summary_activity A21:D27|Summary_red_KPIs A29:H30"
+	if strings.Join(refs, "|") != want {
+		t.Errorf("Summary tables = %s\nwant %s", strings.Join(refs, "|"), want)
+	}
+	if merged, _ := f.GetMergeCells("Summary"); len(merged) != 0 {
+		t.Errorf("Summary has merged cells %v", merged)
+	}
+}
+
+func TestSummaryRedTableCarriesTheActions(t *testing.T) {
+	r := fixtureReport()
+	r.Indicators[2].Commentary = &report.Commentary{Actions: "Cutting agency use.\n\nReviewing rates."}
+	f := renderFixture(t, r, "")
+	checkCells(t, f, "Summary", []cellWant{{"H29", "Cutting agency use.\nReviewing rates.", ""}})
+}
+
+func TestSummaryWithoutRedKPIsHasNoRedTable(t *testing.T) {
+	r := fixtureReport()
+	r.Indicators[2].RAG = str("amber")
+	f := renderFixture(t, r, "")
+	got, _ := f.GetTables("Summary")
+	if len(got) != 3 {
+		t.Errorf("Summary tables = %+v, want the three count tables only", got)
+	}
+	if v, _ := f.GetCellValue("Summary", "A2"); !strings.Contains(v, "three tables") {
+		t.Errorf("Summary!A2 = %q, want it to say the sheet holds three tables", v)
+	}
+}
+
+func TestDirectoratesSheet(t *testing.T) {
+	f := renderFixture(t, fixtureReport(), "")
+	checkCells(t, f, "Directorates", []cellWant{
+		{"A1", "Counts by directorate, 2023/24 Q3", ""},
+		{"A3", "Directorate", ""}, {"P3", "Below", ""},
+		{"A4", "Chief Executive’s Department", ""}, {"B4", "CED", ""}, {"C4", "4", ""},
+		{"D4", "0", ""}, {"E4", "2", ""}, {"F4", "1", ""}, {"G4", "1", ""}, {"H4", "0", ""},
+		{"J4", "2", ""}, {"K4", "1", ""}, {"L4", "1", ""}, {"M4", "1", ""}, {"O4", "1", ""},
+		{"B6", growthSheet, ""}, {"D6", "2", ""},
+		{"A7", "All directorates", ""}, {"B7", "[z]", ""}, {"C7", "9", ""}, {"D7", "3", ""}, {"F7", "1", ""}, {"M7", "1", ""},
+	})
+	for cell, sheet := range map[string]string{"B4": "CED", "B6": growthSheet} {
+		ok, target, err := f.GetCellHyperLink("Directorates", cell)
 		if err != nil || !ok || target != "'"+sheet+"'!A1" {
-			t.Errorf("Summary!%s link = %v %q %v, want '%s'!A1", cell, ok, target, err, sheet)
+			t.Errorf("Directorates!%s link = %v %q %v, want '%s'!A1", cell, ok, target, err, sheet)
 		}
 	}
-	merged, _ := f.GetMergeCells("Summary")
-	if len(merged) != 1 || merged[0].GetStartAxis() != "A8" || merged[0].GetEndAxis() != "F8" {
-		t.Errorf("Summary merges = %v, want the narrative over A8:F8 only", merged)
+}
+
+func TestCoverSheet(t *testing.T) {
+	f := renderFixture(t, fixtureReport(), "")
+	checkCells(t, f, "Cover", []cellWant{
+		{"A1", "Quarterly Performance Report, 2023/24 Q3", ""},
+		{"A4", "About these statistics", ""},
+		{"A5", "Item", ""}, {"B5", "Details", ""},
+		{"B8", "Quarterly Performance Report (qpr)", ""},
+		{"B9", "2023/24 Q3: October to December 2023, compared with the previous quarter, 2023/24 Q2.", ""},
+		{"A10", "Data as at", ""}, {"B10", "31 January 2024", "45322"},
+		{"A11", "Source", ""},
+		{"A14", "Contents", ""},
+		{"A15", "Sheet", ""}, {"B15", "What it holds", ""},
+		{"A16", "Cover", ""}, {"A17", "Notes", ""}, {"A18", "Summary", ""}, {"A19", "Directorates", ""},
+		{"A20", "CED", ""}, {"A23", "KPI_history", ""}, {"A24", "Data", ""},
+	})
+	for i, sheet := range f.GetSheetList() {
+		cell := "A" + strconv.Itoa(16+i)
+		ok, target, err := f.GetCellHyperLink("Cover", cell)
+		if err != nil || !ok || target != "'"+sheet+"'!A1" {
+			t.Errorf("Cover!%s link = %v %q %v, want '%s'!A1", cell, ok, target, err, sheet)
+		}
+	}
+}
+
+func TestNotesSheetTakesTheKey(t *testing.T) {
+	dir := t.TempDir()
+	key, err := os.ReadFile(filepath.Join("..", "..", "..", "templates", templates.KeyFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reworded := strings.Replace(string(key), "Green: achieved or exceeded the target.", "Green: on target.", 1)
+	if err := os.WriteFile(filepath.Join(dir, templates.KeyFile), []byte(reworded), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := templates.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, fixtureReport(), set); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Notes", "A4"); v != "[note 1]" {
+		t.Errorf("Notes!A4 = %q, want [note 1]", v)
+	}
+	if v, _ := f.GetCellValue("Notes", "B4"); !strings.Contains(v, "Green: on target. Amber:") {
+		t.Errorf("Notes!B4 = %q, want the reworded key", v)
+	}
+	if v, _ := f.GetCellValue("Notes", "B6"); !strings.Contains(v, "least-squares regression") || !strings.Contains(v, "Improving:") {
+		t.Errorf("Notes!B6 = %q, want the method and the directions", v)
 	}
 }
 
 func TestSummaryWritesCountsSentenceWithoutNarrative(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "  \n")
-	got, _ := f.GetCellValue("Summary", "A8")
+	got, _ := f.GetCellValue("Summary", "A3")
 	if !strings.HasPrefix(got, "Of the 9 KPIs for 2023/24 Q3, 3 are rated green, 3 amber and 1 red") {
-		t.Errorf("Summary!A8 = %q, want the counts sentence", got)
+		t.Errorf("Summary!A3 = %q, want the counts sentence", got)
 	}
 }
 
@@ -374,23 +552,23 @@ func TestIndicatorOfUnlistedDirectorateGetsASheet(t *testing.T) {
 	r := fixtureReport()
 	r.Indicators[9].Directorate = "Data" // not listed, and its code is the Data sheet's name
 	f := renderFixture(t, r, "")
-	want := []string{"Summary", "CED", "CYPE", growthSheet, "Data (2)", "KPI history", "Data"}
+	want := []string{"Cover", "Notes", "Summary", "Directorates", "CED", "CYPE", growthSheet, "Data_2", "KPI_history", "Data"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
-	if v, _ := f.GetCellValue("Data (2)", "A2"); v != "GE02" {
-		t.Errorf("Data (2)!A2 = %q, want GE02", v)
+	if v, _ := f.GetCellValue("Data_2", "A4"); v != "GE02" {
+		t.Errorf("Data_2!A4 = %q, want GE02", v)
 	}
 }
 
 func TestRenderRejectsBadInput(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Render(&buf, nil, ""); err == nil {
+	if err := Render(&buf, nil, nil); err == nil {
 		t.Error("Render(nil) succeeded")
 	}
 	r := fixtureReport()
 	r.AsAt = "31/01/2024"
-	err := Render(&buf, r, "")
+	err := Render(&buf, r, nil)
 	if err == nil || !strings.Contains(err.Error(), `"31/01/2024"`) || !strings.Contains(err.Error(), "2006-01-02") {
 		t.Errorf("bad as_at error = %v, want it to name the value and the valid form", err)
 	}
@@ -399,14 +577,14 @@ func TestRenderRejectsBadInput(t *testing.T) {
 	}
 }
 
-func TestNonFiniteValuesAreBlank(t *testing.T) {
+func TestNonFiniteValuesAreNotAvailable(t *testing.T) {
 	r := fixtureReport()
 	nan := 0.0
 	nan = nan / nan
 	r.Indicators[0].Value = &nan
 	f := renderFixture(t, r, "")
-	if v, _ := f.GetCellValue("CED", "C2"); v != "" {
-		t.Errorf("NaN value shown as %q, want a blank cell", v)
+	if v, _ := f.GetCellValue("CED", "C4"); v != "[x]" {
+		t.Errorf("NaN value shown as %q, want [x]", v)
 	}
 }
 
@@ -414,14 +592,31 @@ func TestEmptyReportRenders(t *testing.T) {
 	r := &report.Report{Organisation: "Example County Council", Title: "Quarterly Performance Report",
 		Period: "2023/24 Q3", PreviousPeriod: "2023/24 Q2", AsAt: "2024-01-31"}
 	f := renderFixture(t, r, "")
-	want := []string{"Summary", "KPI history", "Data"}
+	want := []string{"Cover", "Notes", "Summary", "Directorates", "KPI_history", "Data"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
-	if v, _ := f.GetCellValue("Summary", "A8"); v != "There are no KPIs in this report for 2023/24 Q3." {
-		t.Errorf("Summary!A8 = %q", v)
+	if v, _ := f.GetCellValue("Summary", "A3"); v != "There are no KPIs in this report for 2023/24 Q3." {
+		t.Errorf("Summary!A3 = %q", v)
 	}
-	if v, _ := f.GetCellValue("Data", "A1"); v != "code" {
-		t.Errorf("Data!A1 = %q, want the header", v)
+	for _, sheet := range []string{"Data", "KPI_history"} {
+		if v, _ := f.GetCellValue(sheet, "A3"); v != "There are no indicators in this report." {
+			t.Errorf("%s!A3 = %q, want the sentence saying there is nothing to list", sheet, v)
+		}
+		if tables, _ := f.GetTables(sheet); len(tables) != 0 {
+			t.Errorf("%s has tables %+v, want none (a table needs a row)", sheet, tables)
+		}
+	}
+}
+
+// A column of figures has its header aligned right, over the figures; a column of words
+// keeps its header on the left.
+func TestFigureHeadersAlignRight(t *testing.T) {
+	f := renderFixture(t, fixtureReport(), "")
+	for cell, right := range map[string]bool{"C3": true, "H3": true, "J3": true, "B3": false, "L3": false} {
+		st := cellStyleOf(t, f, "CED", cell)
+		if got := st.Alignment != nil && st.Alignment.Horizontal == "right"; got != right {
+			t.Errorf("CED!%s header aligned right = %v, want %v", cell, got, right)
+		}
 	}
 }

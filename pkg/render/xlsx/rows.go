@@ -91,49 +91,8 @@ func wrappedLines(s string, width float64) int {
 	return n
 }
 
-// headerHeight gives a header two lines: neither Excel nor LibreOffice grows a row to fit
-// wrapped text when opening a file, and most headers wrap once in their narrow columns.
-const headerHeight = 30
-
-// writeHeader writes a header row, sets the column widths, freezes the header row and the
-// first frozenCols columns, and puts an autofilter over the header and the rows below it.
-func writeHeader(f *excelize.File, st *styles, sheet string, cols []column, frozenCols, dataRows int) error {
-	var header row
-	for i, c := range cols {
-		header.add(c.header, cellStyle{header: true})
-		name, err := excelize.ColumnNumberToName(i + 1)
-		if err != nil {
-			return err
-		}
-		if err := f.SetColWidth(sheet, name, name, c.width); err != nil {
-			return err
-		}
-	}
-	if err := header.write(f, st, sheet, 1); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(sheet, 1, headerHeight); err != nil {
-		return err
-	}
-	topLeft, err := excelize.CoordinatesToCellName(frozenCols+1, 2)
-	if err != nil {
-		return err
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{
-		Freeze: true, XSplit: frozenCols, YSplit: 1, TopLeftCell: topLeft, ActivePane: "bottomRight",
-		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: "bottomRight"}},
-	}); err != nil {
-		return err
-	}
-	last, err := excelize.CoordinatesToCellName(len(cols), dataRows+1)
-	if err != nil {
-		return err
-	}
-	return f.AutoFilter(sheet, "A1:"+last, nil)
-}
-
-// number turns an optional figure into a cell value; a missing or non-finite figure is a
-// blank cell, since Excel cannot hold NaN or infinity.
+// number turns an optional figure into a cell value; a missing or non-finite figure is
+// nil (a table writes its marker there), since Excel cannot hold NaN or infinity.
 func number(p *float64) interface{} {
 	if p == nil || math.IsNaN(*p) || math.IsInf(*p, 0) {
 		return nil
@@ -141,7 +100,7 @@ func number(p *float64) interface{} {
 	return *p
 }
 
-// text turns an optional string into a cell value, blank when absent.
+// text turns an optional string into a cell value, nil when absent.
 func text(s string) interface{} {
 	if s == "" {
 		return nil

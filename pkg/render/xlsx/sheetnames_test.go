@@ -12,8 +12,9 @@ func TestSafeSheetName(t *testing.T) {
 		{"GROWTH/ENVIRONMENT:TRANSPORT-DIRECTORATE", "GROWTH-ENVIRONMENT-TRANSPORT-DI"},
 		{"A[1]*?\\", "A-1----"},
 		{"'Quoted'", "Quoted"},
-		{"  tabs\tand\nlines  ", "tabs and lines"},
-		{"Économie – Café’s", "Économie – Café’s"},
+		{"  tabs\tand\nlines  ", "tabs_and_lines"},
+		{"Adult Social Care", "Adult_Social_Care"},
+		{"Économie – Café’s", "Économie_–_Café’s"},
 		// 30 letters then an apostrophe: cut at 31 it would end in one, which Excel refuses.
 		{strings.Repeat("a", 30) + "'s department", strings.Repeat("a", 30)},
 		// An emoji is two UTF-16 units: 30 letters + emoji is 32 units, so the emoji goes.
@@ -33,7 +34,7 @@ func TestSafeSheetName(t *testing.T) {
 }
 
 func TestSheetNamerAvoidsClashes(t *testing.T) {
-	n := newSheetNamer("Summary", "KPI history", "Data")
+	n := newSheetNamer("Summary", "KPI_history", "Data")
 	long := strings.Repeat("X", 40)
 	got := []string{
 		n.name("Directorate 1", "CED"),
@@ -47,9 +48,26 @@ func TestSheetNamerAvoidsClashes(t *testing.T) {
 		n.name("Directorate 9", "", ""),
 	}
 	want := []string{
-		"CED", "ced (2)", "DATA (2)", "History (2)", "Adults' Services", "--",
-		strings.Repeat("X", 31), strings.Repeat("X", 27) + " (2)", "Directorate 9",
+		"CED", "ced_2", "DATA_2", "History_2", "Adults'_Services", "--",
+		strings.Repeat("X", 31), strings.Repeat("X", 29) + "_2", "Directorate_9",
 	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("names = %q\nwant    %q", got, want)
+	}
+}
+
+func TestTableNamer(t *testing.T) {
+	n := newTableNamer()
+	got := []string{
+		n.name("Directorate", "CED"),
+		n.name("Directorate", "ced"), // Excel compares names ignoring case
+		n.name("Directorate", "GROWTH/ENVIRONMENT:TRANSPORT"),
+		n.name("Directorate", "Café – Économie"),
+		n.name("Directorate", "///"),
+		n.name("Summary_ratings", ""),
+	}
+	want := []string{"Directorate_CED", "Directorate_ced_2", "Directorate_GROWTH_ENVIRONMENT_TRANSPORT",
+		"Directorate_Caf_conomie", "Directorate", "Summary_ratings"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("names = %q\nwant    %q", got, want)
 	}

@@ -2,23 +2,56 @@ package xlsx
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
 )
 
-// Accessible status colours (GOV.UK palette): each pairs with a text colour that meets
-// WCAG AA contrast on it.
+// statusColour is a status cell's fill and the text colour that reads on it.
 type statusColour struct{ fill, text string }
 
-var statusColours = map[string]statusColour{
-	"green":     {"00703C", "FFFFFF"},
-	"amber":     {"FFBF47", "0B0C0C"},
-	"red":       {"D4351C", "FFFFFF"},
-	"not_rated": {"B1B4B6", "0B0C0C"},
-	"no_data":   {"B1B4B6", "0B0C0C"},
+// palette is the workbook's colours, taken from the templates' style.yaml so that a user's
+// restyle reaches the workbook as it reaches the PDF.
+type palette struct {
+	status     map[string]statusColour
+	headerFill string
+	rule       string
+	link       string
 }
 
-const headerFill = "DEE0E2"
+// newPalette maps each status code to its style colour: the rating colours for the ratings,
+// grey for not rated and no data, and the activity colour for the expected-range statuses.
+// The text on a fill is white or the style's text colour, whichever contrasts more, so that
+// a user's lighter shade still gets legible text.
+func newPalette(st templates.Style) palette {
+	c := st.Colours
+	on := func(fill templates.Colour) statusColour {
+		text := templates.White
+		if templates.Contrast(fill, c.Text) > templates.Contrast(fill, templates.White) {
+			text = c.Text
+		}
+		return statusColour{fill: hex(fill), text: hex(text)}
+	}
+	return palette{
+		status: map[string]statusColour{
+			"green":     on(c.Green),
+			"amber":     on(c.Amber),
+			"red":       on(c.Red),
+			"not_rated": on(c.Grey),
+			"no_data":   on(c.Grey),
+			"above":     on(c.Activity),
+			"within":    on(c.Activity),
+			"below":     on(c.Activity),
+		},
+		headerFill: hex(c.Fill),
+		rule:       hex(c.Text),
+		link:       hex(c.Accent),
+	}
+}
+
+// hex is a colour as excelize writes it: RRGGBB without the #.
+func hex(c templates.Colour) string { return strings.TrimPrefix(c.Hex(), "#") }
 
 // cellStyle names a combination of formatting; styles turns each into one workbook style.
 type cellStyle struct {
@@ -30,36 +63,49 @@ type cellStyle struct {
 	size   float64 // font size; 0 = default
 	date   bool
 	link   bool
+	right  bool // aligned right, as a marker standing in a column of numbers is
+	bottom bool // aligned to the bottom, as a heading with space above it is
 }
 
 // styles hands out excelize style ids, creating each distinct style once.
 type styles struct {
 	f   *excelize.File
+	p   palette
 	ids map[cellStyle]int
 }
 
-func newStyles(f *excelize.File) *styles {
-	return &styles{f: f, ids: map[cellStyle]int{}}
+func newStyles(f *excelize.File, st templates.Style) *styles {
+	return &styles{f: f, p: newPalette(st), ids: map[cellStyle]int{}}
 }
 
 func (s *styles) id(c cellStyle) (int, error) {
 	if id, ok := s.ids[c]; ok {
 		return id, nil
 	}
+	vertical := "top"
+	if c.bottom {
+		vertical = "bottom"
+	}
 	st := &excelize.Style{
-		Alignment: &excelize.Alignment{Vertical: "top", WrapText: c.wrap || c.header},
+		Alignment: &excelize.Alignment{Vertical: vertical, WrapText: c.wrap || c.header},
+	}
+	switch {
+	case c.right:
+		st.Alignment.Horizontal = "right"
+	case c.date:
+		st.Alignment.Horizontal = "left" // a date among lines of text, not a column of figures
 	}
 	font := &excelize.Font{Bold: c.bold || c.header, Size: c.size}
-	if colour, ok := statusColours[c.status]; ok {
+	if colour, ok := s.p.status[c.status]; ok {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour.fill}}
 		font.Color = colour.text
 	}
 	if c.header {
-		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}}
-		st.Border = []excelize.Border{{Type: "bottom", Color: "0B0C0C", Style: 1}}
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.p.headerFill}}
+		st.Border = []excelize.Border{{Type: "bottom", Color: s.p.rule, Style: 1}}
 	}
 	if c.link {
-		font.Color = "1D70B8"
+		font.Color = s.p.link
 		font.Underline = "single"
 	}
 	st.Font = font

@@ -1,58 +1,56 @@
 package xlsx
 
 import (
-	"fmt"
-	"math"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
 )
 
+const summarySheet = "Summary"
+
+// The Summary's column A holds the narrative's paragraphs, wrapped, and the first column of
+// each table below them (the status, or the indicator's name).
 const (
-	summarySheet = "Summary"
-	// The narrative spans these columns; their widths add up to narrativeWidth characters.
-	narrativeLastCol = "F"
-	labelWidth       = 38.0
-	countWidth       = 13.0
-	valueWidth       = 18.0
-	narrativeWidth   = labelWidth + valueWidth + 4*countWidth
+	summaryTextWidth = 60.0
+	countWidth       = 16.0
+	actionWidth      = 60.0
 )
 
 // summaryWriter lays the Summary sheet out from the top down.
 type summaryWriter struct {
 	f     *excelize.File
 	st    *styles
+	names *tableNamer
 	r     *report.Report
 	next  int // the next row to write
-	sheet string
 }
 
-func writeSummary(f *excelize.File, st *styles, r *report.Report, asAt time.Time, narrative string, groups []*directorateSheet) error {
-	w := &summaryWriter{f: f, st: st, r: r, next: 1, sheet: summarySheet}
-	if err := f.SetColWidth(summarySheet, "A", "A", labelWidth); err != nil {
+func writeSummary(f *excelize.File, st *styles, names *tableNamer, r *report.Report, narrative string) error {
+	w := &summaryWriter{f: f, st: st, names: names, r: r}
+	reds := redKPIs(r)
+	tables := "three tables: the KPIs' ratings, their direction of travel and the activity indicators against their expected range"
+	if len(reds) > 0 {
+		tables = "four tables: the KPIs' ratings, their direction of travel, the activity indicators against their expected range, and the KPIs rated Red with the management action being taken"
+	}
+	paragraphs := templates.Paragraphs(narrative)
+	if len(paragraphs) == 0 {
+		paragraphs = []string{countsSentence(r)}
+	}
+	cols := []column{{"", summaryTextWidth, true}, {"", countWidth, true}, {"", countWidth, true}, {"", countWidth, true},
+		{"", countWidth, true}, {"", countWidth, true}, {"", countWidth, true}, {"", actionWidth, true}}
+	if err := setColumnWidths(f, summarySheet, cols); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(summarySheet, "B", "P", countWidth); err != nil {
+	lines := append([]string{"This worksheet contains the executive summary and " + tables + ". Counts by directorate are on the Directorates sheet."}, paragraphs...)
+	next, err := sheetTop(f, st, summarySheet, "Executive summary, "+r.Period, lines, true, summaryTextWidth)
+	if err != nil {
 		return err
 	}
-	// Column B also holds the pack, period and date under the title.
-	if err := f.SetColWidth(summarySheet, "B", "B", valueWidth); err != nil {
-		return err
-	}
-	if err := w.heading(asAt); err != nil {
-		return err
-	}
-	if strings.TrimSpace(narrative) == "" {
-		narrative = countsSentence(r)
-	}
-	if err := w.paragraph(narrative); err != nil {
-		return err
-	}
+	w.next = next
 	s := r.Summary
-	if err := w.comparison("RAG rating", []countLine{
+	if err := w.comparison("Ratings of KPIs "+noteRef(noteRatings), "Rating", "Summary_ratings", []countLine{
 		{"Green", "green", s.RAG.Green, s.RAGPrevious.Green},
 		{"Amber", "amber", s.RAG.Amber, s.RAGPrevious.Amber},
 		{"Red", "red", s.RAG.Red, s.RAGPrevious.Red},
@@ -61,7 +59,7 @@ func writeSummary(f *excelize.File, st *styles, r *report.Report, asAt time.Time
 	}); err != nil {
 		return err
 	}
-	if err := w.comparison("Direction of travel", []countLine{
+	if err := w.comparison("Direction of travel of KPIs "+noteRef(noteDirection), "Direction", "Summary_direction", []countLine{
 		{"Improving", "", s.Trend.Improving, s.TrendPrevious.Improving},
 		{"Stable", "", s.Trend.Stable, s.TrendPrevious.Stable},
 		{"Worsening", "", s.Trend.Worsening, s.TrendPrevious.Worsening},
@@ -69,97 +67,35 @@ func writeSummary(f *excelize.File, st *styles, r *report.Report, asAt time.Time
 	}); err != nil {
 		return err
 	}
-	if err := w.comparison("Activity indicators", []countLine{
-		{"Above expected range", "", s.Activity.Above, s.ActivityPrevious.Above},
-		{"Within expected range", "", s.Activity.Within, s.ActivityPrevious.Within},
-		{"Below expected range", "", s.Activity.Below, s.ActivityPrevious.Below},
-		{"Not rated", "not_rated", s.Activity.NotRated, s.ActivityPrevious.NotRated},
+	if err := w.comparison("Activity indicators against their expected range "+noteRef(noteActivity), "Status", "Summary_activity", []countLine{
+		{"Above expected range", "above", s.Activity.Above, s.ActivityPrevious.Above},
+		{"Within expected range", "within", s.Activity.Within, s.ActivityPrevious.Within},
+		{"Below expected range", "below", s.Activity.Below, s.ActivityPrevious.Below},
+		{"No expected range", "not_rated", s.Activity.NotRated, s.ActivityPrevious.NotRated},
 		{"No data", "no_data", s.Activity.NoData, s.ActivityPrevious.NoData},
 	}); err != nil {
 		return err
 	}
-	return w.byDirectorate(groups)
-}
-
-func (w *summaryWriter) cell(col int) string {
-	name, _ := excelize.CoordinatesToCellName(col, w.next)
-	return name
-}
-
-func (w *summaryWriter) put(values []interface{}, styles []cellStyle) error {
-	x := row{values: values, styles: styles}
-	err := x.write(w.f, w.st, w.sheet, w.next)
-	w.next++
-	return err
-}
-
-func (w *summaryWriter) heading(asAt time.Time) error {
-	r := w.r
-	title := r.Title
-	if title == "" {
-		title = r.Pack.Title
-	}
-	label := cellStyle{bold: true}
-	lines := []struct {
-		values []interface{}
-		styles []cellStyle
-	}{
-		{[]interface{}{title}, []cellStyle{{bold: true, size: 16}}},
-		{[]interface{}{text(r.Organisation)}, []cellStyle{{size: 12}}},
-		{[]interface{}{"Pack", packName(r.Pack)}, []cellStyle{label, {}}},
-		{[]interface{}{"Period", text(r.Period)}, []cellStyle{label, {}}},
-		{[]interface{}{"Previous period", text(r.PreviousPeriod)}, []cellStyle{label, {}}},
-		{[]interface{}{"As at", asAt}, []cellStyle{label, {date: true}}},
-	}
-	for _, l := range lines {
-		if err := w.put(l.values, l.styles); err != nil {
+	if len(reds) > 0 {
+		if err := w.redTable(reds); err != nil {
 			return err
 		}
 	}
-	if err := w.f.SetRowHeight(w.sheet, 1, 24); err != nil {
-		return err
-	}
-	w.next++ // a blank row sets the heading apart
-	return nil
+	return setPrintLayout(f, summarySheet, 0)
 }
 
-func packName(p report.PackRef) string {
-	switch {
-	case p.Title != "" && p.ID != "":
-		return fmt.Sprintf("%s (%s)", p.Title, p.ID)
-	case p.Title != "":
-		return p.Title
-	default:
-		return p.ID
-	}
-}
-
-// paragraph writes the narrative across the first columns, with a row tall enough to show
-// it, since Excel does not grow a merged row to fit its text.
-func (w *summaryWriter) paragraph(s string) error {
-	first := w.cell(1)
-	last := narrativeLastCol + fmt.Sprint(w.next)
-	if err := w.put([]interface{}{s}, []cellStyle{{wrap: true}}); err != nil {
+// heading is a table's title on a sheet of several tables, with the space above it made by
+// the row's height rather than a blank row.
+func (w *summaryWriter) heading(title string) error {
+	x := row{values: []interface{}{title}, styles: []cellStyle{{bold: true, size: headingSize, bottom: true}}}
+	if err := x.write(w.f, w.st, summarySheet, w.next); err != nil {
 		return err
 	}
-	if err := w.f.MergeCell(w.sheet, first, last); err != nil {
-		return err
-	}
-	if err := w.f.SetRowHeight(w.sheet, w.next-1, paragraphHeight(s)); err != nil {
+	if err := w.f.SetRowHeight(summarySheet, w.next, headingRow); err != nil {
 		return err
 	}
 	w.next++
 	return nil
-}
-
-// paragraphHeight estimates the points a wrapped paragraph needs: about one character per
-// unit of column width, 15 points a line, within Excel's 409-point limit.
-func paragraphHeight(s string) float64 {
-	lines := 0
-	for _, para := range strings.Split(s, "\n") {
-		lines += int(math.Max(1, math.Ceil(float64(utf8.RuneCountInString(para))/(narrativeWidth*0.95))))
-	}
-	return math.Min(409, float64(lines)*15+4)
 }
 
 // countLine is one status in a comparison table.
@@ -171,31 +107,100 @@ type countLine struct {
 
 const changeFormat = `+0;-0;0`
 
-func (w *summaryWriter) comparison(title string, lines []countLine) error {
-	header := cellStyle{header: true}
-	if err := w.put([]interface{}{title, "This quarter (" + w.r.Period + ")", "Previous quarter (" + w.r.PreviousPeriod + ")", "Change"},
-		[]cellStyle{header, header, header, header}); err != nil {
+// comparison is a table of counts this quarter against the previous quarter, with a total.
+func (w *summaryWriter) comparison(title, first, name string, lines []countLine) error {
+	if err := w.heading(title); err != nil {
 		return err
 	}
-	if err := w.f.SetRowHeight(w.sheet, w.next-1, headerHeight); err != nil {
-		return err
+	previous := "Previous quarter"
+	if w.r.PreviousPeriod != "" {
+		previous += " (" + w.r.PreviousPeriod + ")"
 	}
+	t := table{name: w.names.name(name, ""), cols: []column{
+		{first, summaryTextWidth, true}, {"This quarter (" + w.r.Period + ")", countWidth, true},
+		{previous, countWidth, true}, {"Change", countWidth, false},
+	}}
 	thisTotal, priorTotal := 0, 0
 	for _, l := range lines {
 		thisTotal += l.this
 		priorTotal += l.prior
-		if err := w.put([]interface{}{l.label, l.this, l.prior, l.this - l.prior},
-			[]cellStyle{{status: l.status}, {}, {}, {format: changeFormat}}); err != nil {
-			return err
-		}
+		t.rows = append(t.rows, &row{values: []interface{}{l.label, l.this, l.prior, l.this - l.prior},
+			styles: []cellStyle{{status: l.status}, {}, {}, {format: changeFormat}}})
 	}
 	bold := cellStyle{bold: true}
-	if err := w.put([]interface{}{"Total", thisTotal, priorTotal, thisTotal - priorTotal},
-		[]cellStyle{bold, bold, bold, {bold: true, format: changeFormat}}); err != nil {
+	t.rows = append(t.rows, &row{values: []interface{}{"Total", thisTotal, priorTotal, thisTotal - priorTotal},
+		styles: []cellStyle{bold, bold, bold, {bold: true, format: changeFormat}}})
+	next, err := t.write(w.f, w.st, summarySheet, w.next)
+	w.next = next
+	return err
+}
+
+// redKPIs are the KPIs rated Red, in the report's order.
+func redKPIs(r *report.Report) []*report.Indicator {
+	var out []*report.Indicator
+	for i := range r.Indicators {
+		if ind := &r.Indicators[i]; derefString(ind.RAG) == "red" {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// noActionRecorded stands in the Red table for a KPI whose service gave no action.
+const noActionRecorded = "No management action has been recorded for this quarter."
+
+// redTable lists the KPIs rated Red with the management action being taken: the list the
+// narrative's closing sentence points to, so it is on this sheet.
+func (w *summaryWriter) redTable(reds []*report.Indicator) error {
+	if err := w.heading(withNote("KPIs rated Red, with the management action being taken", noteRatings)); err != nil {
 		return err
 	}
-	w.next++
-	return nil
+	directorates := map[string]string{}
+	for _, d := range w.r.Directorates {
+		directorates[d.Code] = d.Name
+	}
+	t := table{name: w.names.name("Summary_red_KPIs", ""), cols: []column{
+		{"Indicator", summaryTextWidth, true}, {"Code", countWidth, false}, {"Directorate", countWidth, true},
+		{withNote("Value", noteValues), countWidth, false}, {"Target", countWidth, false}, {"Floor", countWidth, false},
+		{withNote("Direction", noteDirection), countWidth, true}, {"Management action", actionWidth, true},
+	}}
+	for _, ind := range reds {
+		var x row
+		x.add(text(ind.Name), cellStyle{wrap: true})
+		x.add(text(ind.Code), cellStyle{})
+		directorate := directorates[ind.Directorate]
+		if directorate == "" {
+			directorate = ind.Directorate
+		}
+		x.add(text(directorate), cellStyle{wrap: true})
+		x.add(number(ind.Value), cellStyle{format: numberFormat(ind.Unit, displayPlaces(ind.Decimals, ind.Display, ind.Value))})
+		for _, v := range []*float64{ind.Target, ind.Floor} {
+			if number(v) == nil {
+				x.add(nil, cellStyle{})
+			} else {
+				x.add(*v, cellStyle{format: numberFormat(ind.Unit, exactPlaces(ind.Decimals, *v))})
+			}
+		}
+		direction := ""
+		if ind.Trend != nil {
+			direction = directionWord(ind.Trend.Direction)
+		}
+		x.add(text(direction), cellStyle{wrap: true})
+		action := noActionRecorded
+		if ind.Commentary != nil && strings.TrimSpace(ind.Commentary.Actions) != "" {
+			action = strings.Join(templates.Paragraphs(ind.Commentary.Actions), "\n")
+		}
+		x.add(action, cellStyle{wrap: true})
+		t.rows = append(t.rows, &x)
+	}
+	next, err := t.write(w.f, w.st, summarySheet, w.next)
+	w.next = next
+	return err
+}
+
+// sheetRef quotes a sheet name for use in a reference, as Excel does.
+func sheetRef(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
 var directorateCountHeaders = []string{
@@ -204,23 +209,30 @@ var directorateCountHeaders = []string{
 	"Activity indicators", "Above", "Within", "Below",
 }
 
-// byDirectorate is the counts table by directorate, each linked to its own sheet.
-func (w *summaryWriter) byDirectorate(groups []*directorateSheet) error {
-	if err := w.put([]interface{}{"Counts by directorate"}, []cellStyle{{bold: true, size: 12}}); err != nil {
+const directoratesSheet = "Directorates"
+
+// writeDirectorates is the counts by directorate, each linked to its own sheet, with a
+// last row for all directorates together.
+func writeDirectorates(f *excelize.File, st *styles, names *tableNamer, r *report.Report, groups []*directorateSheet) error {
+	cols := make([]column, len(directorateCountHeaders))
+	for i, h := range directorateCountHeaders {
+		cols[i] = column{h, 11, true}
+	}
+	cols[0].width, cols[1].width = 38, 14
+	if err := setColumnWidths(f, directoratesSheet, cols); err != nil {
 		return err
 	}
-	var header row
-	for _, h := range directorateCountHeaders {
-		header.add(h, cellStyle{header: true})
-	}
-	if err := header.write(w.f, w.st, w.sheet, w.next); err != nil {
+	top, err := sheetTop(f, st, directoratesSheet, "Counts by directorate, "+r.Period, []string{
+		"This worksheet contains one table, one row per directorate with a link to its sheet: its KPIs by rating " + noteRef(noteRatings) +
+			" and by direction of travel " + noteRef(noteDirection) + ", and its activity indicators by status " + noteRef(noteActivity) +
+			". The last row counts all directorates together.",
+	}, false, 0)
+	if err != nil {
 		return err
 	}
-	if err := w.f.SetRowHeight(w.sheet, w.next, headerHeight); err != nil {
-		return err
-	}
-	w.next++
-	colour := []string{"", "", "", "green", "amber", "red", "not_rated", "no_data"}
+	t := table{name: names.name("Directorate_counts", ""), cols: cols}
+	colour := []string{"", "", "", "green", "amber", "red", "not_rated", "no_data", "", "", "", "", "", "above", "within", "below"}
+	var links []string
 	for _, g := range groups {
 		d := g.directorate
 		name := d.Name
@@ -233,32 +245,37 @@ func (w *summaryWriter) byDirectorate(groups []*directorateSheet) error {
 		styles := make([]cellStyle, len(values))
 		styles[0] = cellStyle{wrap: true}
 		styles[1] = cellStyle{link: true}
-		// A count is coloured only when it is not zero, so the eye goes to what is there.
-		for i := 3; i < len(colour); i++ {
-			if n, _ := values[i].(int); n > 0 {
+		// A count is coloured only when it is not zero, so the eye goes to what is there; the
+		// column's header says what the colour means.
+		for i := range colour {
+			if n, _ := values[i].(int); n > 0 && colour[i] != "" {
 				styles[i] = cellStyle{status: colour[i]}
 			}
 		}
-		linkCell := w.cell(2)
-		if err := w.put(values, styles); err != nil {
-			return err
-		}
-		if err := w.f.SetCellHyperLink(w.sheet, linkCell, sheetRef(g.sheet)+"!A1", "Location"); err != nil {
-			return err
-		}
+		t.rows = append(t.rows, &row{values: values, styles: styles})
+		links = append(links, g.sheet)
 	}
-	s := w.r.Summary
-	values := []interface{}{"All directorates", nil, s.KPIs, s.RAG.Green, s.RAG.Amber, s.RAG.Red, s.RAG.NotRated, s.RAG.NoData,
+	s := r.Summary
+	values := []interface{}{"All directorates", notApplicable, s.KPIs, s.RAG.Green, s.RAG.Amber, s.RAG.Red, s.RAG.NotRated, s.RAG.NoData,
 		s.Trend.Improving, s.Trend.Stable, s.Trend.Worsening, s.Trend.Insufficient,
 		s.ActivityCount, s.Activity.Above, s.Activity.Within, s.Activity.Below}
 	styles := make([]cellStyle, len(values))
 	for i := range styles {
 		styles[i] = cellStyle{bold: true}
 	}
-	return w.put(values, styles)
-}
-
-// sheetRef quotes a sheet name for use in a reference, as Excel does.
-func sheetRef(name string) string {
-	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+	styles[1].right = true
+	t.rows = append(t.rows, &row{values: values, styles: styles})
+	if _, err := t.write(f, st, directoratesSheet, top); err != nil {
+		return err
+	}
+	for i, sheet := range links {
+		cell, _ := excelize.CoordinatesToCellName(2, top+1+i)
+		if err := f.SetCellHyperLink(directoratesSheet, cell, sheetRef(sheet)+"!A1", "Location"); err != nil {
+			return err
+		}
+	}
+	if err := freezeHeader(f, directoratesSheet, top, 1); err != nil {
+		return err
+	}
+	return setPrintLayout(f, directoratesSheet, top)
 }

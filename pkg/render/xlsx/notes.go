@@ -1,0 +1,115 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
+	"github.com/xuri/excelize/v2"
+)
+
+const notesSheet = "Notes"
+
+// The notes, numbered as the Notes sheet lists them. Sheets refer to them as "[note 1]"
+// in their column headers and explanations, rather than holding notes beside their tables.
+const (
+	noteRatings = iota + 1
+	noteActivity
+	noteDirection
+	noteValues
+	noteStale
+	notePartial
+	noteHistory
+	noteShorthand
+	noteCodes
+)
+
+// noteRef is how a sheet refers to note n.
+func noteRef(n int) string { return fmt.Sprintf("[note %d]", n) }
+
+// withNote is a header or line followed by its note references.
+func withNote(s string, notes ...int) string {
+	for _, n := range notes {
+		s += " " + noteRef(n)
+	}
+	return s
+}
+
+// shorthandText explains the markers; the Cover says it too, since the guidance asks for
+// shorthand to be explained where a reader starts.
+const shorthandText = notAvailable + " means not available: no value, threshold, rating or text was supplied for the indicator and quarter. " +
+	notApplicable + " means not applicable: the column does not apply to that kind of indicator (a target or floor for an activity indicator, an expected range for a KPI)."
+
+// noteTexts are the notes in order. The meanings of the ratings, statuses, directions and
+// value conventions come from the templates' key, so a user's rewording reaches the
+// workbook as it reaches the PDF's key.
+func noteTexts(t *templates.Set, r *report.Report) ([]string, error) {
+	key := func(entries ...string) (string, error) {
+		var parts []string
+		for _, e := range entries {
+			text, err := t.Key(e, r.Trend)
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, templates.Paragraphs(text)...)
+		}
+		return strings.Join(parts, " "), nil
+	}
+	type part struct {
+		lead    string
+		entries []string
+	}
+	parts := []part{
+		noteRatings - 1:   {"Each KPI is rated against the target and floor that apply for the year, and the rating is always shown as a word as well as a colour.", []string{"green", "amber", "red", "not_rated", "no_data"}},
+		noteActivity - 1:  {"Activity indicators are not rated: each is compared with the expected range set for the year, shown in the columns \"Expected range lower\" and \"Expected range upper\", never as a target or floor. The status is shown as a word as well as a colour.", []string{"above", "within", "below"}},
+		noteDirection - 1: {"", []string{"method", "improving", "stable", "worsening", "rising", "falling", "insufficient"}},
+		noteValues - 1:    {"", []string{"values"}},
+		noteStale - 1:     {"", []string{"stale"}},
+		notePartial - 1:   {"", []string{"partial"}},
+		noteHistory - 1:   {"Each earlier quarter shows the indicator's own value for that quarter (never a value from an earlier quarter standing in), rated against the thresholds of that quarter's own year.", nil},
+		noteShorthand - 1: {shorthandText, nil},
+		noteCodes - 1: {"The Data sheet uses the codes of qpr's JSON output so that scripts and pivot tables can read it: ratings green, amber, red, not_rated and no_data; " +
+			"activity statuses above, within and below; stale and partial are TRUE or FALSE; units percent, number, days, currency and rate. " +
+			"A percentage is held as 82.4 meaning 82.4%.", nil},
+	}
+	texts := make([]string, len(parts))
+	for i, p := range parts {
+		body, err := key(p.entries...)
+		if err != nil {
+			return nil, err
+		}
+		texts[i] = strings.TrimSpace(p.lead + " " + body)
+	}
+	return texts, nil
+}
+
+const noteTextWidth = 120.0
+
+// writeNotes writes the Notes sheet: one table of note numbers and texts.
+func writeNotes(f *excelize.File, st *styles, names *tableNamer, texts []string) error {
+	cols := []column{{"Note number", 14, false}, {"Note text", noteTextWidth, true}}
+	if err := setColumnWidths(f, notesSheet, cols); err != nil {
+		return err
+	}
+	top, err := sheetTop(f, st, notesSheet, "Notes", []string{
+		"This worksheet contains one table. The other sheets refer to these notes as [note 1], [note 2] and so on, in their column headers and in the lines above their tables.",
+	}, false, 0)
+	if err != nil {
+		return err
+	}
+	t := table{name: names.name("Notes", ""), cols: cols}
+	for i, text := range texts {
+		var x row
+		x.add(noteRef(i+1), cellStyle{})
+		x.add(text, cellStyle{wrap: true})
+		t.rows = append(t.rows, &x)
+	}
+	if _, err := t.write(f, st, notesSheet, top); err != nil {
+		return err
+	}
+	if err := freezeHeader(f, notesSheet, top, 0); err != nil {
+		return err
+	}
+	return setPrintLayout(f, notesSheet, top)
+}
