@@ -44,6 +44,11 @@ func newRagCmd(s app.Streams) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "rag [CODE...] [--pack ID | --all] | rag --value V --target T [--floor F] [--polarity higher|lower]",
 		Short: "Rate indicators (or a value) green, amber or red; a CI gate with --fail-on",
+		Long: `Rate indicators for a quarter (by CODE, --pack or --all), or a value given on the command line.
+
+Exit status: 3 when any rating is one --fail-on names (each listed on stderr); else 1 when any
+indicator has no value for the quarter, unless --fail-on was given without no_data (a gate
+that deliberately lets missing values through); else 0. A --period outside the data is exit 1.`,
 		Example: `  qpr rag CS01
   qpr rag CS01 CS02 --period "2023/24 Q1" --json
   qpr rag --pack qpr --fail-on red            # exit 3 if any KPI in the pack is red
