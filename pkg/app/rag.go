@@ -47,6 +47,7 @@ type ragResult struct {
 	Polarity    *string       `json:"polarity"`
 	RAG         *string       `json:"rag"`
 	Display     *string       `json:"display"`
+	Basis       string        `json:"basis,omitempty"`
 	ValuePeriod *string       `json:"value_period,omitempty"`
 	Stale       bool          `json:"stale"`
 	Partial     bool          `json:"partial"`
@@ -240,7 +241,7 @@ func rateIndicators(o RagOptions) ([]ragResult, []string, error) {
 		ind := &r.Indicators[i]
 		results = append(results, ragResult{
 			Code: &ind.Code, Name: ind.Name, Period: &r.Period, Value: ind.Value, Target: ind.Target, Floor: ind.Floor,
-			Polarity: ind.Polarity, RAG: ind.RAG, Display: ind.Display, ValuePeriod: ind.ValuePeriod,
+			Polarity: ind.Polarity, RAG: ind.RAG, Display: ind.Display, Basis: ind.Basis, ValuePeriod: ind.ValuePeriod,
 			Stale: ind.Stale, Partial: ind.Partial, Expected: ind.Expected, Activity: ind.Activity,
 		})
 		lines = append(lines, verdictLine(r.Period, ind))

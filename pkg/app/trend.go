@@ -144,7 +144,9 @@ func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
 		if p.RAG != nil {
 			line += ", which would be " + verdictWord(*p.RAG)
 		}
-		fmt.Fprintln(io.Out, line)
+		fmt.Fprintln(io.Out, line+". "+p.Note)
+	} else if ind.ProjectionWithheld != nil {
+		fmt.Fprintln(io.Out, ind.ProjectionWithheld.Sentence)
 	}
 }
 
@@ -173,6 +175,11 @@ func trendFigures(t *report.Trend, periodNoun string) string {
 			s := fmt.Sprintf("mean %s, process limits %s to %s", f(t.Mean), f(t.LPL), f(t.UPL))
 			if t.Assurance != nil {
 				s += ", assurance " + strings.ReplaceAll(*t.Assurance, "_", " ")
+			} else if t.AssuranceWithheld != "" {
+				s += ", assurance withheld (" + strings.ReplaceAll(t.AssuranceWithheld, "_", " ") + ")"
+			}
+			if len(t.Segments) > 1 {
+				s += fmt.Sprintf(" (latest of %d segments, from %s)", len(t.Segments), t.Segments[len(t.Segments)-1].From)
 			}
 			return s
 		}

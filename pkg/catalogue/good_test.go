@@ -33,7 +33,7 @@ func TestLoadGoodCatalogue(t *testing.T) {
 		{
 			Code: "CS01", Name: "Percentage of calls to Contact Point answered", Directorate: "CED",
 			Description: "Calls answered within the hour, of all calls received.",
-			Type:        KPI, Polarity: Higher, Unit: Percent, Decimals: 1, Frequency: Quarterly, Aggregate: Last, MaxLag: 1,
+			Type:        KPI, Polarity: Higher, Unit: Percent, Decimals: 1, Frequency: Quarterly, Aggregate: Last, MaxLag: 1, Basis: BasisQuarter, Projection: DefaultProjection,
 			Tags:  []string{"qpr", "dashboard"},
 			Trend: TrendSpec{Method: "spc", Window: 6, Alpha: 0.1, ShiftPoints: 7, TrendPoints: 7, ScreenMR: false},
 			Thresholds: map[int]Thresholds{
@@ -45,14 +45,14 @@ func TestLoadGoodCatalogue(t *testing.T) {
 		},
 		{
 			Code: "CS04", Name: "Calls received by Contact Point", Directorate: "CED",
-			Type: Activity, Unit: Number, Frequency: Monthly, Aggregate: Sum, MaxLag: 0,
+			Type: Activity, Unit: Number, Frequency: Monthly, Aggregate: Sum, MaxLag: 0, Basis: BasisQuarter, Projection: DefaultProjection,
 			Trend:    catTrend,
 			Expected: map[int]Expected{2023: {Lower: ptr(100000), Upper: ptr(130000)}, 2025: {Null: true}},
 			Line:     20,
 		},
 		{
 			Code: "AS01", Name: "Delayed transfers of care", Directorate: "ASC",
-			Type: KPI, Polarity: Lower, Unit: Days, Frequency: Quarterly, Aggregate: Last, MaxLag: 1,
+			Type: KPI, Polarity: Lower, Unit: Days, Frequency: Quarterly, Aggregate: Last, MaxLag: 1, Basis: BasisQuarter, Projection: DefaultProjection,
 			Tags:       []string{"qpr"},
 			Trend:      TrendSpec{Method: "last-change", Window: 4, Alpha: 0.1, Tolerance: 0.5, ShiftPoints: 7, TrendPoints: 7, ScreenMR: true},
 			Thresholds: map[int]Thresholds{EveryYear: {Target: ptr(10), Floor: ptr(10)}},
@@ -60,7 +60,7 @@ func TestLoadGoodCatalogue(t *testing.T) {
 		},
 		{
 			Code: "AS02", Name: "Home visits", Directorate: "ASC",
-			Type: Activity, Polarity: Higher, Unit: Number, Frequency: Quarterly, Aggregate: Last, MaxLag: 1,
+			Type: Activity, Polarity: Higher, Unit: Number, Frequency: Quarterly, Aggregate: Last, MaxLag: 1, Basis: BasisQuarter, Projection: DefaultProjection,
 			Trend:    catTrend,
 			Expected: map[int]Expected{EveryYear: {Lower: ptr(50)}},
 			Line:     39,
@@ -165,7 +165,7 @@ func TestDefaults(t *testing.T) {
 		t.Errorf("trend = %+v", cat.Trend)
 	}
 	want := Indicator{Code: "CS01", Name: "Calls", Directorate: "CED", Type: KPI, Polarity: Higher, Unit: Number,
-		Decimals: 0, Frequency: Quarterly, Aggregate: Last, MaxLag: 1, Trend: wantTrend, Line: 3}
+		Decimals: 0, Frequency: Quarterly, Aggregate: Last, MaxLag: 1, Basis: BasisQuarter, Projection: DefaultProjection, Trend: wantTrend, Line: 3}
 	if got := *cat.Indicators[0]; !reflect.DeepEqual(got, want) {
 		t.Errorf("indicator:\n got %+v\nwant %+v", got, want)
 	}

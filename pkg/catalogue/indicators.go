@@ -9,7 +9,7 @@ import (
 var indicatorKeys = []string{
 	"code", "name", "description", "directorate", "type", "polarity", "unit", "decimals",
 	"frequency", "aggregate", "max_lag", "thresholds", "target", "floor", "expected", "lower",
-	"upper", "tags", "trend",
+	"upper", "tags", "trend", "basis", "spc", "projection",
 }
 
 // maxDecimals matches the 10 significant figures values are rounded to on reading: more
@@ -56,13 +56,15 @@ func (p *parser) indicator(e pair, i int, cat *Catalogue) (*Indicator, int) {
 	}
 	f := p.fields(node, "in indicator "+label, indicatorKeys)
 	ind := &Indicator{
-		Type:      KPI,
-		Unit:      Number,
-		Frequency: Quarterly,
-		Aggregate: Last,
-		MaxLag:    1,
-		Trend:     cat.Trend,
-		Line:      node.Line,
+		Type:       KPI,
+		Unit:       Number,
+		Frequency:  Quarterly,
+		Aggregate:  Last,
+		MaxLag:     1,
+		Trend:      cat.Trend,
+		Basis:      BasisQuarter,
+		Projection: cat.Projection,
+		Line:       node.Line,
 	}
 	codeLine := 0
 	if x, ok := f["code"]; ok {
@@ -94,6 +96,17 @@ func (p *parser) indicator(e pair, i int, cat *Catalogue) (*Indicator, int) {
 	}
 	if x, ok := f["trend"]; ok {
 		ind.Trend = p.trend(x, cat.Trend, "in the trend of indicator "+label)
+	}
+	if x, ok := f["basis"]; ok {
+		if b, ok := p.basis(x); ok {
+			ind.Basis = b
+		}
+	}
+	if x, ok := f["spc"]; ok {
+		ind.SPC = p.spc(x, ind, cat.Calendar, label)
+	}
+	if x, ok := f["projection"]; ok {
+		ind.Projection = p.projection(x, cat.Projection, "in the projection of indicator "+label)
 	}
 	// With an unreadable type, checks that depend on it would only repeat that problem.
 	if !typeKnown {
@@ -155,7 +168,7 @@ func (p *parser) indicatorKinds(f map[string]pair, ind *Indicator) bool {
 		}
 	}
 	if x, ok := f["aggregate"]; ok {
-		if s, ok := p.choice(x, []string{string(Last), string(Sum), string(Mean)}); ok {
+		if s, ok := p.choice(x, []string{string(Last), string(Sum), string(Mean), string(Ratio)}); ok {
 			ind.Aggregate = Aggregate(s)
 		}
 	}

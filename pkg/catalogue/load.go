@@ -14,7 +14,7 @@ const DefaultTitle = "Quarterly Performance Report"
 // DefaultPackID is the id of the one pack a catalogue without packs: has.
 const DefaultPackID = "qpr"
 
-var topKeys = []string{"organisation", "title", "year_start", "trend", "directorates", "indicators", "packs"}
+var topKeys = []string{"organisation", "title", "year_start", "trend", "projection", "directorates", "indicators", "packs"}
 
 // Load reads and checks the catalogue at path. Every problem found is returned at once, as a
 // *diag.Errors whose places name path and the line.

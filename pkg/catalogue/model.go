@@ -15,6 +15,7 @@ type Catalogue struct {
 	Title        string
 	Calendar     period.Calendar
 	Trend        TrendSpec
+	Projection   ProjectionSpec // default for every indicator
 	Directorates []Directorate
 	Indicators   []*Indicator
 	Packs        []Pack
@@ -119,6 +120,9 @@ type Indicator struct {
 	Tags        []string
 	Trend       TrendSpec
 	Description string // optional: what the indicator measures, for readers
+	Basis       Basis  // what a value covers; BasisQuarter unless the catalogue says otherwise
+	SPC         SPCSpec
+	Projection  ProjectionSpec
 
 	// Per financial year (keyed by the calendar year the financial year starts in); the latest
 	// year at or before a period applies. A target or range given at indicator level, for

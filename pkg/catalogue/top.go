@@ -13,10 +13,11 @@ import (
 // title feeds the default pack), whatever order the file has them in.
 func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 	cat := &Catalogue{
-		File:     p.file,
-		Title:    DefaultTitle,
-		Calendar: period.DefaultCalendar,
-		Trend:    DefaultTrend,
+		File:       p.file,
+		Title:      DefaultTitle,
+		Calendar:   period.DefaultCalendar,
+		Trend:      DefaultTrend,
+		Projection: DefaultProjection,
 	}
 	f := p.fields(root, "at the top level of the catalogue", topKeys)
 
@@ -37,6 +38,10 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 	}
 	if v, ok := f["trend"]; ok {
 		cat.Trend = p.trend(v, DefaultTrend, "in the catalogue's trend")
+	}
+
+	if v, ok := f["projection"]; ok {
+		cat.Projection = p.projection(v, DefaultProjection, "in the catalogue's projection")
 	}
 
 	if v, ok := f["directorates"]; ok {

@@ -28,6 +28,8 @@ func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, lat
 	}
 	out = append(out, emptyPacks(cat)...)
 	out = append(out, fractionLikePercents(cat, store, q)...)
+	out = append(out, scaleBreaks(cat, store, q)...)
+	out = append(out, ratioDisagreements(cat, store, q)...)
 	catPlace := func(ind *catalogue.Indicator) diag.Place { return diag.Place{File: cat.File, Line: ind.Line} }
 	for i := range r.Indicators {
 		ri := &r.Indicators[i]
@@ -41,6 +43,7 @@ func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, lat
 		if ri.Partial && ind.Aggregate == catalogue.Sum && ri.ValuePeriod != nil {
 			out = append(out, warn(catPlace(ind), "%s has %d of the 3 months of %s, and its quarter value is their sum: it is rated against a whole quarter's thresholds", ri.Code, ri.Months, *ri.ValuePeriod))
 		}
+		out = append(out, spcLimits(catPlace(ind), ri)...)
 		if ri.RAG != nil && *ri.RAG == rag.Red && (ri.Commentary == nil || ri.Commentary.Actions == "") {
 			out = append(out, warn(catPlace(ind), "%s is red at %s but has no management action: add a commentary row (code, period, actions) saying what is being done", ri.Code, r.Period))
 		}

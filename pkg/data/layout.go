@@ -21,6 +21,7 @@ type layout struct {
 	kind                      layoutKind
 	code, period, value, note int
 	context, actions          int
+	numerator, denominator    int          // long tables: the parts of a ratio value
 	periods                   []widePeriod // wide tables: one per period column
 }
 
@@ -39,7 +40,7 @@ type headerProblem struct {
 // detectLayout decides from the header row which kind of table this is. It returns the
 // problems of a table that is recognisably one kind but has a faulty header.
 func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) {
-	l := layout{code: -1, period: -1, value: -1, note: -1, context: -1, actions: -1}
+	l := layout{code: -1, period: -1, value: -1, note: -1, context: -1, actions: -1, numerator: -1, denominator: -1}
 	var probs []headerProblem
 	seen := map[string]int{}
 	for i, c := range header {
@@ -57,6 +58,10 @@ func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) 
 			col = &l.context
 		case "actions":
 			col = &l.actions
+		case "numerator":
+			col = &l.numerator
+		case "denominator":
+			col = &l.denominator
 		default:
 			continue
 		}

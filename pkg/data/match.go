@@ -130,6 +130,9 @@ func (m *matcher) observation(obs Observation) {
 	if !ok {
 		return
 	}
+	if obs, ok = m.ratioValue(ind, obs); !ok {
+		return
+	}
 	values := m.store.Values[ind.Code]
 	if values == nil {
 		values = map[int]Value{}
@@ -139,7 +142,7 @@ func (m *matcher) observation(obs Observation) {
 		m.probs.Errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
 		return
 	}
-	values[idx] = Value{V: obs.Value, Missing: obs.Missing, Place: obs.Place}
+	values[idx] = Value{V: obs.Value, Missing: obs.Missing, Ratio: obs.Ratio, Place: obs.Place}
 	if !obs.Missing {
 		if q := m.cal.QuarterOfPeriod(obs.Period); m.store.Latest.IsZero() || m.store.Latest.Before(q) {
 			m.store.Latest = q

@@ -14,6 +14,7 @@ type Observation struct {
 	Value   float64       // after scaling and rounding to 10 significant figures
 	Missing bool          // a missing marker (n/a, -, .. ...): given, but no value
 	Note    string        // a `note` column, if any
+	Ratio   *Ratio        // numerator and denominator columns, when both are given
 	Place   diag.Place
 }
 
@@ -37,6 +38,7 @@ type Dataset struct {
 type Value struct {
 	V       float64
 	Missing bool
+	Ratio   *Ratio // the numerator and denominator behind V, when given
 	Place   diag.Place
 }
 

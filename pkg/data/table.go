@@ -85,20 +85,30 @@ func (t *table) tablePlace() diag.Place {
 func (t *table) longRow(row int, cells []cell) {
 	l := t.layout
 	val := cellAt(cells, l.value)
-	if val.blank() {
+	ratio, okRatio := t.ratioCells(row, cells)
+	if val.blank() && ratio == nil {
 		return // a blank cell is not a value at all
 	}
 	code, okCode := t.code(row, cells, l.code)
 	p, okPeriod := t.period(row, cells, l.period)
-	v, missing, err := val.value(t.commaIsThousands)
-	if err != nil {
-		t.probs.Errorf(t.place(row, l.value), "column %q: %s", t.name(l.value), err)
+	var v float64
+	var missing bool
+	if !val.blank() {
+		var err error
+		if v, missing, err = val.value(t.commaIsThousands); err != nil {
+			t.probs.Errorf(t.place(row, l.value), "column %q: %s", t.name(l.value), err)
+			return
+		}
+		if missing {
+			ratio = nil // a value marked missing is missing, whatever stands beside it
+		} else if ratio != nil {
+			ratio.Stated, ratio.StatedGiven = v, true
+		}
+	}
+	if !okCode || !okPeriod || !okRatio {
 		return
 	}
-	if !okCode || !okPeriod {
-		return
-	}
-	obs := Observation{Code: code, Period: p, Value: v, Missing: missing, Place: t.place(row, l.value)}
+	obs := Observation{Code: code, Period: p, Value: v, Missing: missing, Ratio: ratio, Place: t.place(row, l.value)}
 	if l.note >= 0 {
 		obs.Note = cellAt(cells, l.note).trimmed()
 	}

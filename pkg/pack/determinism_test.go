@@ -124,8 +124,8 @@ func runBuild(t *testing.T, o app.BuildOptions) {
 	if err := app.RunBuild(app.Streams{Out: &stdout, Err: &stderr}, o); err != nil {
 		t.Fatalf("qpr build: %v\n%s", err, stderr.String())
 	}
-	// --quiet leaves only the count of validate's warnings (the example has one: WM01 stale).
-	if got, want := stderr.String(), "qpr: 1 warning; run qpr validate (with the same --catalogue, --data and --period) to see them\n"; got != want {
+	// --quiet leaves only the count of validate's warnings (the example has two: WM01 stale, CS02's provisional SPC limits).
+	if got, want := stderr.String(), "qpr: 2 warnings; run qpr validate (with the same --catalogue, --data and --period) to see them\n"; got != want {
 		t.Errorf("qpr build --quiet wrote to stderr:\n%s\nwant only\n%s", got, want)
 	}
 }

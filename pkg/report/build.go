@@ -134,6 +134,13 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 		Unit:        string(ind.Unit),
 		Decimals:    ind.Decimals,
 		Frequency:   string(ind.Frequency),
+		Basis:       string(ind.Basis),
+	}
+	if out.Basis == "" {
+		out.Basis = string(catalogue.BasisQuarter)
+	}
+	if ind.Frequency == catalogue.Monthly {
+		out.Aggregate = string(ind.Aggregate)
 	}
 	if ind.Polarity != "" {
 		p := string(ind.Polarity)
@@ -194,7 +201,7 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 	prevDir := trendAt(s, q.Add(-1), cfg).Direction
 	out.TrendPrevious = &prevDir
 	if ind.Type == catalogue.KPI {
-		out.Projection = projection(s, q, cfg.Window)
+		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)
 	}
 
 	// A month of a summed indicator is a third of a quarter's scale: quarterly thresholds

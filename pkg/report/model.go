@@ -140,6 +140,19 @@ type Trend struct {
 	UPL       *float64      `json:"upl,omitempty"`
 	Assurance *string       `json:"assurance,omitempty"`
 	Series    []SeriesPoint `json:"series,omitempty"`
+	// Segments are the spc chart's stretches between recalculation points (catalogue
+	// spc: {rebase: [...]}), oldest first, each with its own mean and limits: a chart draws
+	// each segment's mean and limits from its From period to its To period, so they step at a
+	// rebase. Mean, LPL and UPL above are the latest segment's.
+	Segments []Segment `json:"segments,omitempty"`
+	// Provisional: the latest segment has fewer than 12 points, so its limits are provisional.
+	Provisional bool `json:"provisional,omitempty"`
+	// Shift is a sustained shift over the latest points (a run of 7 or more on one side of the
+	// mean reaching the latest point): the limits should be recalculated from Shift.From.
+	Shift *Shift `json:"shift,omitempty"`
+	// AssuranceWithheld says why Assurance is null although there is a target:
+	// "sustained_shift" when the limits straddle a shift and cannot judge the target.
+	AssuranceWithheld string `json:"assurance_withheld,omitempty"`
 	// last-change, year-on-year
 	Change          *float64 `json:"change,omitempty"`
 	ReferencePeriod *string  `json:"reference_period,omitempty"`
@@ -153,6 +166,24 @@ type SeriesPoint struct {
 	Type   string  `json:"type"`
 }
 
+// Segment is one stretch of an spc chart with the mean and limits of its own points.
+type Segment struct {
+	From        string  `json:"from"` // period of the first point
+	To          string  `json:"to"`   // period of the last point
+	Points      int     `json:"points"`
+	Mean        float64 `json:"mean"`
+	LPL         float64 `json:"lpl"`
+	UPL         float64 `json:"upl"`
+	Provisional bool    `json:"provisional"`
+}
+
+// Shift is a run of points on one side of the spc mean that reaches the latest point.
+type Shift struct {
+	From   string `json:"from"` // first period of the run: where to rebase from
+	Points int    `json:"points"`
+	Side   string `json:"side"` // "above" or "below"
+}
+
 // Projection is next quarter's value from the fitted line, with its 95% prediction interval,
 // and the rating it would get against next quarter's thresholds.
 type Projection struct {
@@ -163,34 +194,51 @@ type Projection struct {
 	RAG    *string  `json:"rag"`
 	Target *float64 `json:"target"`
 	Floor  *float64 `json:"floor"`
+	// Points is how many values the line was fitted to.
+	Points int `json:"points"`
+	// Lower and Upper are cut to the unit's natural range (0 to 100 for a percentage, at least
+	// 0 otherwise, unless the series itself goes beyond); these say where that happened, and a
+	// chart draws a cut end as running on (an arrow), not as a bound.
+	LowerCut bool `json:"lower_cut,omitempty"`
+	UpperCut bool `json:"upper_cut,omitempty"`
+	ValueCut bool `json:"value_cut,omitempty"` // the fitted value itself lay beyond the range
+	// Note says what the projection rests on and where it was cut, for the reader: "Fitted to
+	// 8 quarters; the interval is cut at 0%, the least the value can be."
+	Note string `json:"note"`
 }
 
 type Indicator struct {
-	Code          string         `json:"code"`
-	Name          string         `json:"name"`
-	Description   string         `json:"description,omitempty"`
-	Directorate   string         `json:"directorate"`
-	Type          string         `json:"type"`
-	Polarity      *string        `json:"polarity"`
-	Unit          string         `json:"unit"`
-	Decimals      int            `json:"decimals"`
-	Frequency     string         `json:"frequency"`
-	Value         *float64       `json:"value"`
-	Display       *string        `json:"display"`
-	ValuePeriod   *string        `json:"value_period"`
-	Stale         bool           `json:"stale"`
-	Partial       bool           `json:"partial"`
-	Months        int            `json:"months,omitempty"` // months present, monthly indicators
-	Target        *float64       `json:"target"`
-	Floor         *float64       `json:"floor"`
-	RAG           *string        `json:"rag"`
-	RAGPrevious   *string        `json:"rag_previous"`
-	Expected      *Range         `json:"expected"`
-	Activity      *string        `json:"activity"`
-	Trend         *Trend         `json:"trend,omitempty"`
-	TrendPrevious *string        `json:"trend_previous,omitempty"`
-	Projection    *Projection    `json:"projection,omitempty"`
-	History       []HistoryPoint `json:"history"`
-	Chart         []ChartPoint   `json:"chart"`
-	Commentary    *Commentary    `json:"commentary"`
+	Code        string  `json:"code"`
+	Name        string  `json:"name"`
+	Description string  `json:"description,omitempty"`
+	Directorate string  `json:"directorate"`
+	Type        string  `json:"type"`
+	Polarity    *string `json:"polarity"`
+	Unit        string  `json:"unit"`
+	Decimals    int     `json:"decimals"`
+	Frequency   string  `json:"frequency"`
+	// Basis is what the value covers, as councils print it beside each value: Q (the quarter),
+	// MS (month snapshot), YTD (year to date), R12M (rolling 12 months) or A (annual).
+	Basis         string      `json:"basis"`
+	Aggregate     string      `json:"aggregate,omitempty"` // monthly indicators: last, sum, mean or ratio
+	Value         *float64    `json:"value"`
+	Display       *string     `json:"display"`
+	ValuePeriod   *string     `json:"value_period"`
+	Stale         bool        `json:"stale"`
+	Partial       bool        `json:"partial"`
+	Months        int         `json:"months,omitempty"` // months present, monthly indicators
+	Target        *float64    `json:"target"`
+	Floor         *float64    `json:"floor"`
+	RAG           *string     `json:"rag"`
+	RAGPrevious   *string     `json:"rag_previous"`
+	Expected      *Range      `json:"expected"`
+	Activity      *string     `json:"activity"`
+	Trend         *Trend      `json:"trend,omitempty"`
+	TrendPrevious *string     `json:"trend_previous,omitempty"`
+	Projection    *Projection `json:"projection,omitempty"`
+	// ProjectionWithheld says why a kpi has no projection (too few values in the window).
+	ProjectionWithheld *ProjectionWithheld `json:"projection_withheld,omitempty"`
+	History            []HistoryPoint      `json:"history"`
+	Chart              []ChartPoint        `json:"chart"`
+	Commentary         *Commentary         `json:"commentary"`
 }

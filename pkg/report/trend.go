@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/period"
@@ -37,7 +38,7 @@ func trendPolarity(ind *catalogue.Indicator) trend.Polarity {
 
 // TrendAt is the direction of travel of ind as a report for q would give it, with cfg.
 func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
-	in := trend.Input{Polarity: trendPolarity(s.ind)}
+	in := trend.Input{Polarity: trendPolarity(s.ind), Rebase: s.rebasePositions(q, cfg.Window)}
 	for _, p := range s.window(q, cfg.Window) {
 		if p.ok {
 			in.Points = append(in.Points, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
@@ -89,6 +90,15 @@ func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
 	for _, p := range r.Series {
 		out.Series = append(out.Series, SeriesPoint(p))
 	}
+	for _, seg := range r.Segments {
+		out.Segments = append(out.Segments, Segment(seg))
+	}
+	out.Provisional = r.Provisional
+	if r.Shift != nil {
+		sh := Shift(*r.Shift)
+		out.Shift = &sh
+	}
+	out.AssuranceWithheld = r.AssuranceWithheld
 	if r.ReferencePeriod != "" {
 		ref := r.ReferencePeriod
 		out.ReferencePeriod = &ref
@@ -111,11 +121,25 @@ func (t Trend) MarshalJSON() ([]byte, error) {
 }
 
 // projection extends the regression line fitted to the window ending at q to the next quarter.
-func projection(s series, q period.Quarter, window int) *Projection {
+// With fewer values in the window than the indicator's min_points it makes none and says why.
+func projection(s series, q period.Quarter, window int) (*Projection, *ProjectionWithheld) {
 	var pts []trend.Point
+	above100, negative := false, false
 	for _, p := range s.window(q, window) {
 		if p.ok {
 			pts = append(pts, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
+			above100 = above100 || p.value > 100
+			negative = negative || p.value < 0
+		}
+	}
+	noun := "quarter"
+	if s.monthly() {
+		noun = "month"
+	}
+	if needs := s.ind.Projection.MinPoints; len(pts) < needs {
+		return nil, &ProjectionWithheld{
+			Reason: WithheldTooFewPoints, Points: len(pts), Needs: needs,
+			Sentence: fmt.Sprintf("No projection: the window has values for %s, and a projection needs at least %d.", counted(len(pts), noun), needs),
 		}
 	}
 	next := q.Add(1)
@@ -123,13 +147,13 @@ func projection(s series, q period.Quarter, window int) *Projection {
 	scale := 1.0
 	if s.monthly() {
 		// Months of the next quarter sit at positions 3w, 3w+1, 3w+2. The quarter value is the
-		// last month's for `last`, the middle month's fitted value for `mean` (a line's mean over
-		// three evenly spaced points is its middle), three times that for `sum`.
+		// last month's for `last`, the middle month's fitted value for `mean` and `ratio` (a
+		// line's mean over three evenly spaced points is its middle), three times that for `sum`.
 		at = float64(window*3 + 1)
 		switch s.ind.Aggregate {
 		case catalogue.Sum:
 			scale = 3
-		case catalogue.Mean:
+		case catalogue.Mean, catalogue.Ratio:
 		default:
 			at = float64(window*3 + 2)
 		}
@@ -138,19 +162,23 @@ func projection(s series, q period.Quarter, window int) *Projection {
 	}
 	pr, ok := trend.Project(pts, at, 0.95)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	out := &Projection{
 		Period: s.cal.Label(next),
 		Value:  pr.Value * scale,
 		Lower:  pr.Lower * scale,
 		Upper:  pr.Upper * scale,
+		Points: len(pts),
 	}
+	low, high := naturalRange(s.ind.Unit, negative, above100)
+	out.cutTo(low, high)
+	out.Note = out.note(noun, s.ind.Unit, low, high)
 	v := out.Value
 	word, _ := status(s.ind, &v, next.Year)
 	out.RAG = &word
 	if th := kpiThresholds(s.ind, next.Year); th != nil {
 		out.Target, out.Floor = th.Target, th.Floor
 	}
-	return out
+	return out, nil
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math"
+
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/period"
@@ -33,8 +35,16 @@ func (s series) quarter(q period.Quarter) quarterValue {
 		return quarterValue{value: v.V, ok: true}
 	}
 	var present []float64
+	var numerator, denominator float64
 	for _, m := range s.cal.Months(q) {
 		if v, ok := s.values[m.Index()]; ok && !v.Missing {
+			if s.ind.Aggregate == catalogue.Ratio {
+				if v.Ratio == nil {
+					continue // refused when read; never counted
+				}
+				numerator += v.Ratio.Numerator
+				denominator += v.Ratio.Denominator
+			}
 			present = append(present, v.V)
 		}
 	}
@@ -43,6 +53,14 @@ func (s series) quarter(q period.Quarter) quarterValue {
 	}
 	qv := quarterValue{ok: true, partial: len(present) < 3, months: len(present)}
 	switch s.ind.Aggregate {
+	case catalogue.Ratio:
+		// The quarter's own ratio: months weighted by their denominators, not averaged.
+		r := data.Ratio{Numerator: numerator, Denominator: denominator}
+		v, ok := r.Of(s.ind.Unit.RatioScale())
+		if !ok || !isFiniteValue(v) {
+			return quarterValue{}
+		}
+		qv.value = v
 	case catalogue.Sum:
 		for _, v := range present {
 			qv.value += v
@@ -110,3 +128,5 @@ func (s series) window(q period.Quarter, quarters int) []point {
 	}
 	return pts
 }
+
+func isFiniteValue(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

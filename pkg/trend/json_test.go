@@ -39,7 +39,7 @@ func TestJSONKeysPerMethod(t *testing.T) {
 		{MannKendall, Input{Points: pts, Polarity: HigherIsBetter},
 			[]string{"direction", "method", "p_value", "points", "s", "sen_intercept", "sen_slope", "tau", "var_s", "z"}},
 		{SPC, Input{Points: pts, Polarity: HigherIsBetter},
-			[]string{"assurance", "direction", "lpl", "mean", "method", "points", "series", "upl"}},
+			[]string{"assurance", "direction", "lpl", "mean", "method", "points", "provisional", "segments", "series", "upl"}},
 		{SPC, Input{Points: consecutive(1), Polarity: HigherIsBetter},
 			[]string{"assurance", "direction", "method", "points"}},
 		{LastChange, Input{Points: pts, Polarity: HigherIsBetter, Current: v(10), Reference: v(9), ReferenceLabel: "2023/24 Q1"},

@@ -21,7 +21,7 @@ func (r Result) Sentence(unit string, decimals int) string {
 	case MannKendall:
 		return r.slopeSentence(head, r.SenSlope, unit, decimals)
 	case SPC:
-		return head + ": " + r.spcClause() + r.assuranceClause()
+		return head + ": " + r.spcClause() + r.rebaseClause() + r.shiftClause() + r.assuranceClause() + r.provisionalClause()
 	case LastChange, YearOnYear:
 		return head + ": " + r.changeClause(unit, decimals)
 	}
@@ -65,7 +65,7 @@ func (r Result) insufficientReason() string {
 }
 
 func (r Result) slopeSentence(head string, slope *float64, unit string, decimals int) string {
-	over := r.windowPhrase()
+	over := count(r.Points, r.noun())
 	if r.Direction == Stable || slope == nil || *slope == 0 {
 		return fmt.Sprintf("%s: no clear trend over %s", head, over)
 	}
@@ -73,17 +73,11 @@ func (r Result) slopeSentence(head string, slope *float64, unit string, decimals
 	if r.PValue != nil {
 		p = " (" + formatP(*r.PValue, r.alpha) + ")"
 	}
-	return fmt.Sprintf("%s: %s %s a %s over the last %s%s",
-		head, upOrDown(*slope), amount(math.Abs(*slope), unit, decimals), r.noun(), over, p)
-}
-
-// windowPhrase names the span the trend covers. The window is counted in quarters even for a
-// monthly indicator, whose slope is still per month.
-func (r Result) windowPhrase() string {
-	if r.window > 0 {
-		return count(r.window, "quarter")
+	if r.Points == r.spanPeriods { // no gaps: the points are the last N periods
+		over = "the last " + over
 	}
-	return count(max(r.spanPeriods, r.Points), r.noun())
+	return fmt.Sprintf("%s: %s %s a %s over %s%s",
+		head, upOrDown(*slope), amount(math.Abs(*slope), unit, decimals), r.noun(), over, p)
 }
 
 func (r Result) spcClause() string {
@@ -117,7 +111,36 @@ func (r Result) spcClause() string {
 	return latest + " is within normal (common-cause) variation"
 }
 
+// shiftClause names a sustained shift that the latest point's own clause does not already
+// describe, so a reader sees why the limits no longer fit.
+func (r Result) shiftClause() string {
+	if r.Shift == nil || r.specialCause == shiftRun {
+		return ""
+	}
+	return fmt.Sprintf(", and the last %s are all %s the average", count(r.Shift.Points, r.noun()), r.Shift.Side)
+}
+
+// rebaseClause says the limits are the latest segment's, so a reader comparing the chart's
+// earlier points with them knows why they step.
+func (r Result) rebaseClause() string {
+	if len(r.Segments) < 2 {
+		return ""
+	}
+	return " (limits recalculated from " + r.Segments[len(r.Segments)-1].From + ")"
+}
+
+func (r Result) provisionalClause() string {
+	if !r.Provisional || len(r.Segments) == 0 {
+		return ""
+	}
+	n := r.Segments[len(r.Segments)-1].Points
+	return fmt.Sprintf("; the limits are provisional, resting on %s (%d are needed)", count(n, r.noun()), ProvisionalBelow)
+}
+
 func (r Result) assuranceClause() string {
+	if r.AssuranceWithheld == WithheldSustainedShift && r.Shift != nil {
+		return fmt.Sprintf("; whether the target will be met cannot be judged until the limits are recalculated from %s, where the shift began", r.Shift.From)
+	}
 	if r.Assurance == nil {
 		return ""
 	}

@@ -1,12 +1,18 @@
 package trend
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // The XmR chart of NHS "Making Data Count" as NHSRplotthedots computes it (R/ptd_spc_standard.R
 // and R/ptd_calculate_point_type.R, nhs-r-community/NHSRplotthedots main@050b07d): the limit
 // constants and the order of the arithmetic are theirs, so boundary cases fall the same way.
 const (
-	spcNeeds          = 2
+	spcNeeds = 2
+	// ProvisionalBelow: limits resting on fewer points than this are provisional. Making Data
+	// Count asks for 12 to 20 points; NHSRplotthedots warns of a group with fewer than 12.
+	ProvisionalBelow  = 12
 	limitFactor       = 2.66
 	mrScreeningFactor = 3.267
 )
@@ -308,7 +314,7 @@ func directionOfPointType(t string) string {
 	return Stable
 }
 
-func analyseSPC(r *Result, cfg Config, points []Point, target *float64) {
+func analyseSPC(r *Result, cfg Config, points []Point, target *float64, rebase []float64) {
 	r.Assurance = nil
 	if len(points) < spcNeeds {
 		r.Direction = Insufficient
@@ -318,16 +324,30 @@ func analyseSPC(r *Result, cfg Config, points []Point, target *float64) {
 	for i, p := range points {
 		values[i] = p.Value
 	}
-	lim := computeLimits(values, cfg.ScreenMR, limitFactor)
 	causes := make([]pointCause, len(values))
-	var flags pointFlags
-	if !lim.flat {
-		flags = flagPoints(values, lim)
-		causes = classifyPoints(values, flags, cfg.ShiftPoints, cfg.TrendPoints)
-	}
-	r.Mean, r.LPL, r.UPL = ptr(lim.mean), ptr(lim.lpl), ptr(lim.upl)
-	r.Assurance = assurance(lim, target, r.polarity)
 	r.Series = make([]SeriesPoint, len(points))
+	var lim xmrLimits
+	var flags pointFlags
+	var segStart int
+	for _, seg := range segmentBounds(points, rebase) {
+		segStart = seg[0]
+		part := values[seg[0]:seg[1]]
+		lim = computeLimits(part, cfg.ScreenMR, limitFactor)
+		flags = pointFlags{}
+		if !lim.flat {
+			flags = flagPoints(part, lim)
+			copy(causes[seg[0]:], classifyPoints(part, flags, cfg.ShiftPoints, cfg.TrendPoints))
+		}
+		r.Segments = append(r.Segments, Segment{
+			From: points[seg[0]].Label, To: points[seg[1]-1].Label, Points: seg[1] - seg[0],
+			Mean: lim.mean, LPL: lim.lpl, UPL: lim.upl, Provisional: seg[1]-seg[0] < ProvisionalBelow,
+		})
+	}
+	// The headline figures are the latest segment's: the process as it stands now.
+	latest := r.Segments[len(r.Segments)-1]
+	r.Mean, r.LPL, r.UPL = ptr(lim.mean), ptr(lim.lpl), ptr(lim.upl)
+	r.Provisional = latest.Provisional
+	r.Assurance = assurance(lim, target, r.polarity)
 	for i, p := range points {
 		r.Series[i] = SeriesPoint{Period: p.Label, Value: p.Value, Type: pointType(causes[i], r.polarity)}
 	}
@@ -335,19 +355,76 @@ func analyseSPC(r *Result, cfg Config, points []Point, target *float64) {
 	last := causes[lastIndex]
 	r.Direction = directionOfPointType(r.Series[lastIndex].Type)
 	r.specialCause, r.specialSide = last.cause, last.side
+	segValues := values[segStart:]
 	switch {
 	case lim.flat:
 		r.specialCause = noVariation
 	case last.cause == twoOfThree:
 		r.runLength = 0
-		for i := max(0, lastIndex-2); i <= lastIndex; i++ {
+		for i := max(0, len(segValues)-3); i < len(segValues); i++ {
 			if flags.closeToLimits[i] {
 				r.runLength++
 			}
 		}
 	default:
-		r.runLength = trailingRun(values, lim.mean, last)
+		r.runLength = trailingRun(segValues, lim.mean, last)
 	}
+	if !lim.flat {
+		r.Shift = sustainedShift(points[segStart:], flags.relativeToMean, cfg.ShiftPoints)
+	}
+	if latest.Points < spcNeeds {
+		// A recalculation point at the latest period leaves one point: no limits to judge by.
+		r.Direction, r.Assurance, r.Shift = Insufficient, nil, nil
+		r.insufficiency = fmt.Sprintf("1 %s since the limits were recalculated from %s, SPC needs %d", r.noun(), latest.From, spcNeeds)
+		return
+	}
+	if r.Shift != nil && r.Assurance != nil {
+		// Limits that straddle a shift describe neither process: no claim against the target.
+		r.Assurance = nil
+		r.AssuranceWithheld = WithheldSustainedShift
+	}
+}
+
+// segmentBounds splits the points at each recalculation point into [start, end) index pairs.
+// A segment starts at the first point at or after a rebase position; rebase positions at or
+// before the first point, or after the last, start nothing (NHSRplotthedots likewise marks only
+// the dates it has).
+func segmentBounds(points []Point, rebase []float64) [][2]int {
+	var bounds [][2]int
+	start := 0
+	for i := 1; i < len(points); i++ {
+		for _, at := range rebase {
+			if points[i-1].Pos < at && at <= points[i].Pos {
+				bounds = append(bounds, [2]int{start, i})
+				start = i
+				break
+			}
+		}
+	}
+	return append(bounds, [2]int{start, len(points)})
+}
+
+// sustainedShift is the run of at least length points on one side of the mean that ends at the
+// latest point of the latest segment, or nil: the rule fired over the latest points, so the
+// process has moved and its limits should be recalculated from the run's first point.
+func sustainedShift(points []Point, relativeToMean []int, length int) *Shift {
+	n := len(relativeToMean)
+	if n == 0 || relativeToMean[n-1] == 0 {
+		return nil
+	}
+	side := relativeToMean[n-1]
+	run := 0
+	for i := n - 1; i >= 0 && relativeToMean[i] == side; i-- {
+		run++
+	}
+	if run < length {
+		return nil
+	}
+	word := "below"
+	if side > 0 {
+		word = "above"
+	}
+	return &Shift{From: points[n-run].Label, Points: run, Side: word}
 }
 
 // trailingRun is how many points up to the last belong to the run that makes it special: the

@@ -84,7 +84,7 @@ const (
 // ScreenMR false, which reproduces the Making Data Count Excel tool rather than NHSRplotthedots.
 type Config struct {
 	Method      Method
-	Window      int     // quarters the caller selected points from; used only in sentences
+	Window      int     // quarters the caller selected points from; sentences count the points themselves
 	Alpha       float64 // significance level for regression and Mann-Kendall; 0 means 0.05
 	Tolerance   float64 // last-change / year-on-year: a change no larger than this is stable
 	ShiftPoints int     // spc: points in a row on one side of the mean; 0 means 7
@@ -124,6 +124,10 @@ type Input struct {
 	// Actual quarter values for last-change / year-on-year (never a stale stand-in); nil if missing.
 	Current, Reference           *float64
 	CurrentLabel, ReferenceLabel string
+	// Rebase lists spc recalculation points as positions (Pos units): the first point at or
+	// after each starts a new segment with its own mean and limits, and the run rules start
+	// afresh there, as NHSRplotthedots' rebase does.
+	Rebase []float64
 }
 
 // SeriesPoint is one charted point of an spc result.
@@ -132,6 +136,31 @@ type SeriesPoint struct {
 	Value  float64 `json:"value"`
 	Type   string  `json:"type"`
 }
+
+// Segment is one stretch of an spc chart between recalculation points, with the mean and
+// process limits computed from its own points. A chart draws each segment's lines from its
+// first point to its last, so the lines step where the process was rebased.
+type Segment struct {
+	From        string  `json:"from"` // period of the segment's first point
+	To          string  `json:"to"`   // period of its last point
+	Points      int     `json:"points"`
+	Mean        float64 `json:"mean"`
+	LPL         float64 `json:"lpl"`
+	UPL         float64 `json:"upl"`
+	Provisional bool    `json:"provisional"` // fewer than ProvisionalBelow points
+}
+
+// Shift is a run of special-cause points on one side of the mean that reaches the latest
+// point: the process has moved, and its limits should be recalculated from From.
+type Shift struct {
+	From   string `json:"from"`   // period of the run's first point: where to rebase from
+	Points int    `json:"points"` // points in the run
+	Side   string `json:"side"`   // "above" or "below" the mean
+}
+
+// WithheldSustainedShift is why an spc assurance is withheld: the latest points hold a
+// sustained shift, so limits computed across it cannot say whether the target will be met.
+const WithheldSustainedShift = "sustained_shift"
 
 // Result is the direction of travel with the figures of the method that produced it. Figures of
 // other methods are nil and left out of the JSON.
@@ -160,6 +189,12 @@ type Result struct {
 	UPL       *float64      `json:"upl,omitempty"`
 	Assurance *string       `json:"assurance,omitempty"` // always written for spc, null without a target
 	Series    []SeriesPoint `json:"series,omitempty"`
+	// Segments are the stretches between recalculation points, oldest first; Mean, LPL and UPL
+	// are the latest segment's. One segment when the indicator is not rebased in the window.
+	Segments          []Segment `json:"segments,omitempty"`
+	Provisional       bool      `json:"provisional,omitempty"`        // the latest segment has fewer than 12 points
+	Shift             *Shift    `json:"shift,omitempty"`              // a sustained shift over the latest points
+	AssuranceWithheld string    `json:"assurance_withheld,omitempty"` // why assurance is null despite a target
 
 	// last-change / year-on-year
 	Change          *float64 `json:"change,omitempty"`
@@ -170,7 +205,6 @@ type Result struct {
 	polarity      Polarity
 	alpha         float64
 	tolerance     float64
-	window        int
 	spanPeriods   int
 	periodNoun    string
 	currentLabel  string
@@ -209,7 +243,6 @@ func Analyse(cfg Config, in Input) Result {
 		polarity:   in.Polarity,
 		alpha:      cfg.Alpha,
 		tolerance:  cfg.Tolerance,
-		window:     cfg.Window,
 		periodNoun: cfg.PeriodNoun,
 	}
 	if len(points) > 0 {
@@ -223,7 +256,7 @@ func Analyse(cfg Config, in Input) Result {
 	case MannKendall:
 		analyseMannKendall(&r, points)
 	case SPC:
-		analyseSPC(&r, cfg, points, finiteOrNil(in.Target))
+		analyseSPC(&r, cfg, points, finiteOrNil(in.Target), in.Rebase)
 	case LastChange, YearOnYear:
 		analyseChange(&r, in)
 	default:
@@ -233,7 +266,7 @@ func Analyse(cfg Config, in Input) Result {
 	if !r.finite() {
 		return Result{
 			Method: r.Method, Direction: Insufficient, Points: r.Points,
-			polarity: r.polarity, periodNoun: r.periodNoun, window: r.window,
+			polarity: r.polarity, periodNoun: r.periodNoun,
 			insufficiency: "the figures are too large to compute",
 		}
 	}
@@ -320,6 +353,11 @@ func (r Result) finite() bool {
 	}
 	for _, p := range r.Series {
 		if !isFinite(p.Value) {
+			return false
+		}
+	}
+	for _, s := range r.Segments {
+		if !isFinite(s.Mean) || !isFinite(s.LPL) || !isFinite(s.UPL) {
 			return false
 		}
 	}

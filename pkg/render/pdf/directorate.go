@@ -166,7 +166,9 @@ func (d *doc) indicator(in *report.Indicator) {
 		d.labelled("Direction of travel", in.Trend.Sentence)
 	}
 	if in.Projection != nil {
-		d.labelled("Projection", projectionSentence(in))
+		d.labelled("Projection", projectionSentence(in)+" "+in.Projection.Note)
+	} else if in.ProjectionWithheld != nil {
+		d.labelled("Projection", in.ProjectionWithheld.Sentence)
 	}
 	if in.Commentary != nil {
 		if in.Commentary.Context != "" {

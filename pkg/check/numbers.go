@@ -1,0 +1,201 @@
+package check
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
+	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/pkg/trend"
+)
+
+// spcLimits warns of an spc indicator whose limits cannot be trusted as they stand: a
+// sustained shift over the latest points (they should be recalculated from where it began),
+// or fewer than 12 points behind them (provisional).
+func spcLimits(at diag.Place, ri *report.Indicator) []diag.Problem {
+	t := ri.Trend
+	if t == nil || t.Method != string(trend.SPC) || t.Direction == trend.Insufficient {
+		return nil
+	}
+	var out []diag.Problem
+	noun := "quarters"
+	if ri.Frequency == string(catalogue.Monthly) {
+		noun = "months"
+	}
+	if s := t.Shift; s != nil {
+		out = append(out, warn(at, "%s: the last %d %s are all %s the SPC average, a sustained shift, so limits computed across it describe neither process (the assurance is not judged); recalculate them from %s with spc: {rebase: [%q]}",
+			ri.Code, s.Points, noun, s.Side, s.From, s.From))
+	}
+	if t.Provisional && len(t.Segments) > 0 {
+		seg := t.Segments[len(t.Segments)-1]
+		out = append(out, warn(at, "%s: the SPC limits rest on %d %s (from %s), fewer than the %d needed, so they are provisional",
+			ri.Code, seg.Points, noun, seg.From, trend.ProvisionalBelow))
+	}
+	return out
+}
+
+// ratioDisagreements warns where a ratio indicator's stated value is not its numerator over
+// its denominator, beyond the rounding of the value as written.
+func ratioDisagreements(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) []diag.Problem {
+	var out []diag.Problem
+	for _, ind := range cat.Indicators {
+		if ind.Aggregate != catalogue.Ratio {
+			continue
+		}
+		for _, e := range ownSeries(cat.Calendar, ind, store, q) {
+			r := e.value.Ratio
+			if r == nil || !r.StatedGiven {
+				continue
+			}
+			exact := r.Numerator / r.Denominator * ind.Unit.RatioScale()
+			if math.Abs(r.Stated-exact) <= roundingOf(r.Stated)+1e-9*math.Abs(exact) {
+				continue
+			}
+			out = append(out, warn(e.value.Place, "%s %s: the value %s is not its numerator over its denominator (%s / %s = %s); the report uses the ratio, so check the value or the counts",
+				ind.Code, e.label, fmtNum(r.Stated), fmtNum(r.Numerator), fmtNum(r.Denominator), withUnit(exact, ind.Unit)))
+		}
+	}
+	return out
+}
+
+// roundingOf is half a unit in the last decimal place v is written with: 63 may stand for
+// anything from 62.5 to 63.5, 63.4 for 63.35 to 63.45.
+func roundingOf(v float64) float64 {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	places := 0
+	for i := len(s) - 1; i >= 0 && s[i] != '.'; i-- {
+		places++
+	}
+	if places == len(s) { // no decimal point
+		places = 0
+	}
+	return 0.5 * math.Pow(10, -float64(places))
+}
+
+func withUnit(v float64, u catalogue.Unit) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	if u == catalogue.Percent {
+		return s + "%"
+	}
+	return s
+}
+
+// seriesEntry is one present value of an indicator's own series, with its period's label.
+type seriesEntry struct {
+	label string
+	value data.Value
+}
+
+// ownSeries is the indicator's present values up to the end of quarter q, oldest first.
+func ownSeries(cal period.Calendar, ind *catalogue.Indicator, store *data.Store, q period.Quarter) []seriesEntry {
+	values := store.Values[ind.Code]
+	idxs := make([]int, 0, len(values))
+	for idx, v := range values {
+		if v.Missing {
+			continue
+		}
+		if ind.Frequency == catalogue.Monthly {
+			if cal.QuarterOf(period.MonthFromIndex(idx)).Index() > q.Index() {
+				continue
+			}
+		} else if idx > q.Index() {
+			continue
+		}
+		idxs = append(idxs, idx)
+	}
+	slices.Sort(idxs)
+	out := make([]seriesEntry, len(idxs))
+	for i, idx := range idxs {
+		label := cal.Label(period.FromIndex(idx))
+		if ind.Frequency == catalogue.Monthly {
+			label = period.MonthFromIndex(idx).String()
+		}
+		out[i] = seriesEntry{label: label, value: values[idx]}
+	}
+	return out
+}
+
+// Scale breaks. A value is compared with the median of up to scaleNeighbours present values
+// either side of it. It is flagged only when its neighbours agree among themselves (the
+// largest at most scaleSpread times the smallest, all above 0) and it stands about 100 times
+// above or below them (within a factor of 2 of exactly 100): real series, however volatile,
+// do not jump by a hundredfold and back, while a percentage typed as a fraction (0.61 among
+// values around 63), or a value typed in the wrong unit, does exactly that.
+const (
+	scaleNeighbours = 4
+	scaleMinAround  = 3
+	scaleSpread     = 10.0
+)
+
+// scaleBreaks warns of values whose scale breaks from their own series, and of a percentage
+// above 100 in a series that otherwise stays at or below it.
+func scaleBreaks(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) []diag.Problem {
+	var out []diag.Problem
+	for _, ind := range cat.Indicators {
+		series := ownSeries(cat.Calendar, ind, store, q)
+		above100 := 0
+		for _, e := range series {
+			if e.value.V > 100 {
+				above100++
+			}
+		}
+		for i, e := range series {
+			v := e.value.V
+			around, ok := neighbourLevel(series, i)
+			switch {
+			case ok && v > 0 && nearHundredfold(around/v):
+				hint := ""
+				if ind.Unit == catalogue.Percent && v <= 1.5 {
+					hint = fmt.Sprintf(": a percentage typed as a fraction? write %s or %s%%", fmtNum(v*100), fmtNum(v*100))
+				}
+				out = append(out, warn(e.value.Place, "%s %s: %s is about a hundredth of the values around it (about %s)%s",
+					ind.Code, e.label, fmtNum(v), fmtNum(around), orCheck(hint)))
+			case ok && v > 0 && nearHundredfold(v/around):
+				out = append(out, warn(e.value.Place, "%s %s: %s is about a hundred times the values around it (about %s); check its unit",
+					ind.Code, e.label, fmtNum(v), fmtNum(around)))
+			case ind.Unit == catalogue.Percent && v > 100 && above100*2 < len(series):
+				out = append(out, warn(e.value.Place, "%s %s: %s%% is above 100%% while the rest of its series is not; check the value",
+					ind.Code, e.label, fmtNum(v)))
+			}
+		}
+	}
+	return out
+}
+
+func orCheck(hint string) string {
+	if hint != "" {
+		return hint
+	}
+	return "; check its unit"
+}
+
+// neighbourLevel is the median of the present values either side of series[i], when there are
+// enough of them and they agree on a scale.
+func neighbourLevel(series []seriesEntry, i int) (float64, bool) {
+	var around []float64
+	for j := max(0, i-scaleNeighbours); j <= min(len(series)-1, i+scaleNeighbours); j++ {
+		if j != i {
+			around = append(around, series[j].value.V)
+		}
+	}
+	if len(around) < scaleMinAround {
+		return 0, false
+	}
+	slices.Sort(around)
+	if around[0] <= 0 || around[len(around)-1] > scaleSpread*around[0] {
+		return 0, false
+	}
+	n := len(around)
+	if n%2 == 1 {
+		return around[n/2], true
+	}
+	return (around[n/2-1] + around[n/2]) / 2, true
+}
+
+// nearHundredfold reports whether ratio is within a factor of 2 of 100.
+func nearHundredfold(ratio float64) bool { return ratio >= 50 && ratio <= 200 }
