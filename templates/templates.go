@@ -38,13 +38,19 @@ var KeyEntries = []string{
 	"method", "values", "stale", "partial",
 }
 
+// OptionalKeyEntries are key.tmpl blocks added since KeyEntries was fixed: a user's key.tmpl
+// written before them still loads, and the built-in wording is used for any it leaves out.
+var OptionalKeyEntries = []string{"abbreviations"}
+
 // Set is one complete set of report wording and style.
 type Set struct {
 	narrative *template.Template
 	key       *template.Template
-	style     Style
-	logo      []byte
-	logoFile  string
+	// builtinKey supplies the OptionalKeyEntries a user's key.tmpl does not define.
+	builtinKey *template.Template
+	style      Style
+	logo       []byte
+	logoFile   string
 }
 
 // Default is the built-in set. The embedded files are part of the program, so a failure to
@@ -109,6 +115,11 @@ func load(fsys fs.FS, dir string, place func(string) string) (*Set, error) {
 	}
 	if err := requireBlocks(s.key, placeOf(KeyFile), KeyEntries); err != nil {
 		return nil, err
+	}
+	if overridden && o.has(KeyFile) {
+		if s.builtinKey, err = parse(builtin, KeyFile, KeyFile); err != nil {
+			return nil, err
+		}
 	}
 	styleBytes, err := fs.ReadFile(fsys, StyleFile)
 	if err != nil {
@@ -192,7 +203,10 @@ func (s *Set) DirectorateNarrative(data any) (string, error) {
 // Key is the key's text for one entry of KeyEntries; data is the trend setting.
 func (s *Set) Key(entry string, data any) (string, error) {
 	if s.key.Lookup(entry) == nil {
-		return "", fmt.Errorf("%s: no key entry %q; entries are %s", s.key.Name(), entry, strings.Join(KeyEntries, ", "))
+		if s.builtinKey != nil && s.builtinKey.Lookup(entry) != nil {
+			return execute(s.builtinKey, entry, data)
+		}
+		return "", fmt.Errorf("%s: no key entry %q; entries are %s", s.key.Name(), entry, strings.Join(append(KeyEntries, OptionalKeyEntries...), ", "))
 	}
 	return execute(s.key, entry, data)
 }

@@ -289,3 +289,31 @@ func TestWriteDefaultsRoundTripsAndNeverOverwrites(t *testing.T) {
 		t.Errorf("second WriteDefaults: %v", err)
 	}
 }
+
+// A key.tmpl written before the "abbreviations" entry was added still loads, and the key
+// takes that entry's built-in wording.
+func TestOlderKeyFileGetsNewEntriesBuiltIn(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for _, e := range KeyEntries {
+		b.WriteString(`{{define "` + e + `"}}own ` + e + `{{end}}`)
+	}
+	writeFile(t, dir, KeyFile, b.String())
+	s, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Key("red", nil); got != "own red" {
+		t.Errorf("red = %q, want the user's", got)
+	}
+	data := struct {
+		Abbreviations []struct{ Short, Meaning string }
+	}{[]struct{ Short, Meaning string }{{"G", "Green"}}}
+	got, err := s.Key("abbreviations", data)
+	if err != nil || !strings.Contains(got, "G Green.") {
+		t.Errorf("abbreviations = %q, %v; want the built-in wording", got, err)
+	}
+	if _, err := s.Key("nonsense", nil); err == nil {
+		t.Error("an unknown entry should be an error")
+	}
+}

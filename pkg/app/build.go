@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -17,14 +16,13 @@ import (
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/period"
-	"github.com/example/qpr/pkg/render/pdf"
-	"github.com/example/qpr/pkg/render/xlsx"
+	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
 
-// Formats build can write, in the order they are listed.
-var Formats = []string{"pdf", "xlsx", "json"}
+// Formats build can write, in the order they are listed: the render registry's.
+var Formats = render.Names()
 
 // BuildOptions are build's flags.
 type BuildOptions struct {
@@ -91,7 +89,7 @@ func RunBuild(io Streams, o BuildOptions) error {
 			return err
 		}
 		for _, f := range formats {
-			path := filepath.Join(out, fmt.Sprintf("%s-%s.%s", p.ID, r.FileLabel, f))
+			path := filepath.Join(out, fmt.Sprintf("%s-%s.%s", p.ID, r.FileLabel, f.Name))
 			jobs = append(jobs, job{path: path, render: renderer(f, r, tmpl)})
 		}
 	}
@@ -147,27 +145,12 @@ func renderProblem(path string, err error) error {
 	return diag.Problem{Place: diag.Place{File: path}, Message: err.Error()}
 }
 
-func renderer(format string, r *report.Report, t *templates.Set) func() ([]byte, error) {
+func renderer(f render.Format, r *report.Report, t *templates.Set) func() ([]byte, error) {
 	return func() ([]byte, error) {
 		var buf bytes.Buffer
-		var err error
-		switch format {
-		case "json":
-			err = writeJSON(&buf, r)
-		case "pdf":
-			err = pdf.Render(&buf, r, t)
-		case "xlsx":
-			err = xlsx.Render(&buf, r, t)
-		}
+		err := f.Render(&buf, r, t)
 		return buf.Bytes(), err
 	}
-}
-
-func writeJSON(buf *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, error) {

@@ -2,14 +2,14 @@ package app
 
 import (
 	"fmt"
-
-	"github.com/example/qpr/pkg/diag"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/rag"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/pkg/unit"
@@ -38,30 +38,30 @@ func FailOnWords() []string { return slices.Clone(statusWords) }
 
 // ragResult is `rag --json`: the contract's keys first, then what else a script may want.
 type ragResult struct {
-	Code        *string       `json:"code"`
-	Name        string        `json:"name,omitempty"`
-	Period      *string       `json:"period"`
-	Value       *float64      `json:"value"`
-	Target      *float64      `json:"target"`
-	Floor       *float64      `json:"floor"`
-	Polarity    *string       `json:"polarity"`
-	RAG         *string       `json:"rag"`
-	Display     *string       `json:"display"`
-	Basis       string        `json:"basis,omitempty"`
-	ValuePeriod *string       `json:"value_period,omitempty"`
-	Stale       bool          `json:"stale"`
-	Partial     bool          `json:"partial"`
-	Expected    *report.Range `json:"expected,omitempty"`
-	Activity    *string       `json:"activity,omitempty"`
+	Code        *string                `json:"code"`
+	Name        string                 `json:"name,omitempty"`
+	Period      *report.Period         `json:"period"`
+	Value       *float64               `json:"value"`
+	Target      *float64               `json:"target"`
+	Floor       *float64               `json:"floor"`
+	Polarity    *catalogue.Polarity    `json:"polarity"`
+	RAG         *report.Rating         `json:"rag"`
+	Display     *string                `json:"display"`
+	Basis       catalogue.Basis        `json:"basis,omitempty"`
+	ValuePeriod *report.Period         `json:"value_period,omitempty"`
+	Stale       bool                   `json:"stale"`
+	Partial     bool                   `json:"partial"`
+	Expected    *report.Range          `json:"expected,omitempty"`
+	Activity    *report.ActivityStatus `json:"activity,omitempty"`
 }
 
 // word is the result's status: its rating, or an activity indicator's status.
 func (r ragResult) word() string {
 	switch {
 	case r.RAG != nil:
-		return *r.RAG
+		return string(*r.RAG)
 	case r.Activity != nil:
-		return *r.Activity
+		return string(*r.Activity)
 	}
 	return ""
 }
@@ -118,7 +118,7 @@ func ragVerdict(results []ragResult, failOn []string, gated bool) error {
 	for _, r := range results {
 		who := "the value"
 		if r.Code != nil {
-			who = fmt.Sprintf("%s %s", *r.Code, *r.Period)
+			who = fmt.Sprintf("%s %s", *r.Code, r.Period)
 		}
 		w := r.word()
 		if slices.Contains(failOn, w) {
@@ -199,16 +199,13 @@ func rateGiven(o RagOptions) (ragResult, string, error) {
 			o.Floor, o.Target, polarity, side)
 	}
 	th := &rag.Thresholds{Target: target, Floor: floor, Lower: lower}
-	word := rag.Rate(value, th)
+	word := report.Rating(rag.Rate(value, th))
 	// The user typed the number: show it as typed, never rounded into another rating.
 	display := strconv.FormatFloat(*value, 'f', -1, 64)
-	res := ragResult{Value: value, Target: target, Floor: floor, Polarity: &polarity, RAG: &word, Display: &display}
-	line := fmt.Sprintf("%s — %s (%s)", unit.Group(display), verdictWord(word), thresholdsText(target, floor, "number", polarity))
+	pol := catalogue.Polarity(polarity)
+	res := ragResult{Value: value, Target: target, Floor: floor, Polarity: &pol, RAG: &word, Display: &display}
+	line := fmt.Sprintf("%s — %s (%s)", unit.Group(display), present.RatingStatus(&word).Verdict(), thresholdsText(target, floor, "number", polarity))
 	return res, line, nil
-}
-
-func verdictWord(word string) string {
-	return strings.ToUpper(strings.ReplaceAll(word, "_", " "))
 }
 
 func thresholdsText(target, floor *float64, unitName, polarity string) string {
@@ -244,7 +241,7 @@ func rateIndicators(o RagOptions) ([]ragResult, []string, error) {
 			Polarity: ind.Polarity, RAG: ind.RAG, Display: ind.Display, Basis: ind.Basis, ValuePeriod: ind.ValuePeriod,
 			Stale: ind.Stale, Partial: ind.Partial, Expected: ind.Expected, Activity: ind.Activity,
 		})
-		lines = append(lines, verdictLine(r.Period, ind))
+		lines = append(lines, present.VerdictLine(r, ind))
 	}
 	return results, lines, nil
 }
@@ -293,52 +290,6 @@ func chooseIndicators(cat *catalogue.Catalogue, codes, packs []string, all bool)
 		return nil, UsageError("no indicators chosen: the pack selects none")
 	}
 	return out, nil
-}
-
-// verdictLine is the one-line human verdict: "CS01 2023/24 Q2: 82% — AMBER (target 85%, floor 75%)".
-func verdictLine(periodLabel string, ind *report.Indicator) string {
-	value := "no data"
-	if ind.Display != nil {
-		value = unit.Show(*ind.Display, ind.Unit)
-	}
-	var notes []string
-	if ind.Stale && ind.ValuePeriod != nil {
-		notes = append(notes, "stale: value from "+*ind.ValuePeriod)
-	}
-	if ind.Partial {
-		notes = append(notes, fmt.Sprintf("partial: %d of 3 months", ind.Months))
-	}
-	if len(notes) > 0 {
-		value += " (" + strings.Join(notes, "; ") + ")"
-	}
-	head := fmt.Sprintf("%s %s: %s", ind.Code, periodLabel, value)
-	if ind.Type == string(catalogue.Activity) {
-		word := *ind.Activity
-		switch word {
-		case rag.Above, rag.Within, rag.Below:
-			return fmt.Sprintf("%s — %s expected range (%s)", head, verdictWord(word), rangeText(ind))
-		}
-		return fmt.Sprintf("%s — %s", head, verdictWord(word))
-	}
-	word := *ind.RAG
-	if ind.Target == nil {
-		return fmt.Sprintf("%s — %s (no target for this year)", head, verdictWord(word))
-	}
-	return fmt.Sprintf("%s — %s (%s)", head, verdictWord(word), thresholdsText(ind.Target, ind.Floor, ind.Unit, *ind.Polarity))
-}
-
-func rangeText(ind *report.Indicator) string {
-	if ind.Expected == nil {
-		return "none set"
-	}
-	lo, hi := "no lower bound", "no upper bound"
-	if ind.Expected.Lower != nil {
-		lo = unit.FormatShortest(*ind.Expected.Lower, 6, ind.Unit)
-	}
-	if ind.Expected.Upper != nil {
-		hi = unit.FormatShortest(*ind.Expected.Upper, 6, ind.Unit)
-	}
-	return lo + " to " + hi
 }
 
 // reportOf builds the report of the chosen indicators, with their trend settings changed by

@@ -14,6 +14,7 @@ import (
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/project"
+	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/templates"
 )
 
@@ -49,7 +50,7 @@ type settings struct {
 	data      []string
 	templates string // "" = the built-in templates
 	out       string
-	formats   []string
+	formats   []render.Format
 
 	periodText  string // as written; "" = the latest quarter with data
 	periodPlace *diag.Place
@@ -103,30 +104,32 @@ func first(values ...string) string {
 	return ""
 }
 
-// parseFormats reads format names (comma-separated allowed); cfg non-nil means they came from
-// qpr.yaml, so a bad one is placed there. None asked for means every format.
-func parseFormats(asked []string, cfg *project.Config) ([]string, error) {
-	var out []string
+// parseFormats reads format names (comma-separated allowed) against the render registry; cfg
+// non-nil means they came from qpr.yaml, so a bad one is placed there. None asked for means
+// every format.
+func parseFormats(asked []string, cfg *project.Config) ([]render.Format, error) {
+	var out []render.Format
 	for i, a := range asked {
-		for _, f := range strings.Split(a, ",") {
-			f = strings.ToLower(strings.TrimSpace(f))
-			if f == "" {
+		for _, name := range strings.Split(a, ",") {
+			name = strings.TrimSpace(name)
+			if name == "" {
 				continue
 			}
-			if !slices.Contains(Formats, f) {
-				msg := fmt.Sprintf("%q is not a format; use %s (comma-separated)", f, orList(Formats))
+			f, ok := render.Lookup(name)
+			if !ok {
+				msg := fmt.Sprintf("%q is not a format; use %s (comma-separated)", name, render.List("or"))
 				if cfg != nil {
 					return nil, diag.Problem{Place: cfg.Place("formats", i), Message: "formats: " + msg}
 				}
 				return nil, UsageError("--format: %s", msg)
 			}
-			if !slices.Contains(out, f) {
+			if !slices.ContainsFunc(out, func(g render.Format) bool { return g.Name == f.Name }) {
 				out = append(out, f)
 			}
 		}
 	}
 	if len(out) == 0 {
-		return Formats, nil
+		return render.Formats, nil
 	}
 	return out, nil
 }

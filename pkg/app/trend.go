@@ -7,9 +7,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/pkg/trend"
-	"github.com/example/qpr/pkg/unit"
 )
 
 // TrendOptions are trend's flags.
@@ -67,8 +67,8 @@ func RunTrend(io Streams, o TrendOptions) error {
 
 // trendJSON is `trend --json`: code and period, then the method's own figures.
 type trendJSON struct {
-	Code   string `json:"code"`
-	Period string `json:"period"`
+	Code   string        `json:"code"`
+	Period report.Period `json:"period"`
 	*report.Trend
 }
 
@@ -79,29 +79,32 @@ func (t trendJSON) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	head := fmt.Sprintf(`{"code":%s,"period":%s`, strconv.Quote(t.Code), strconv.Quote(t.Period))
+	head := fmt.Sprintf(`{"code":%s,"period":%s`, strconv.Quote(t.Code), strconv.Quote(t.Period.String()))
 	if len(inner) <= 2 {
 		return []byte(head + "}"), nil
 	}
 	return []byte(head + "," + string(inner[1:])), nil
 }
 
+// writeTrendText explains the direction of travel in words, every value and sentence shown
+// as the report shows it.
 func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
 	t := ind.Trend
 	noun := "quarters"
-	if ind.Frequency == string(catalogue.Monthly) {
+	if present.IsMonthly(ind) {
 		noun = "quarters (monthly points)"
 	}
 	fmt.Fprintf(io.Out, "%s %s\n", ind.Code, ind.Name)
-	fmt.Fprintf(io.Out, "%s, %s over the last %d %s\n\n", r.Period, t.Method, t.Window, noun)
+	fmt.Fprintf(io.Out, "%s, %s over the last %d %s\n\n", present.Label(r.Period), t.Method, t.Window, noun)
 
 	types := map[string]string{}
 	for _, p := range t.Series {
 		types[p.Period] = strings.ReplaceAll(p.Type, "_", " ")
 	}
+	kpi := !present.IsActivity(ind)
 	tw := tabwriter.NewWriter(io.Out, 0, 0, 2, ' ', 0)
 	header := "period\tvalue"
-	if ind.Type == string(catalogue.KPI) {
+	if kpi {
 		header += "\ttarget"
 	}
 	if len(types) > 0 {
@@ -110,50 +113,34 @@ func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
 	fmt.Fprintln(tw, header)
 	window := ind.Chart[len(ind.Chart)-chartWindowLen(ind):]
 	for _, p := range window {
-		row := p.Period + "\t"
-		if p.Value != nil {
-			row += unit.FormatShortest(*p.Value, 10, ind.Unit)
-		} else {
-			row += "-"
-		}
-		if ind.Type == string(catalogue.KPI) {
+		row := present.Label(p.Period) + "\t" + present.PointValue(ind, p).Text
+		if kpi {
 			row += "\t"
 			if p.Target != nil {
-				row += unit.FormatShortest(*p.Target, 10, ind.Unit)
+				row += present.Threshold(ind, p.Target).Text
 			}
 		}
 		if len(types) > 0 {
-			row += "\t" + types[p.Period]
+			row += "\t" + types[p.Period.String()]
 		}
 		fmt.Fprintln(tw, row)
 	}
 	tw.Flush()
 	fmt.Fprintln(io.Out)
-	periodNoun := "quarter"
-	if ind.Frequency == string(catalogue.Monthly) {
-		periodNoun = "month"
-	}
+	periodNoun := strings.ToLower(present.ValueNoun(ind))
 	if figures := trendFigures(t, periodNoun); figures != "" {
 		fmt.Fprintln(io.Out, figures)
 	}
 	fmt.Fprintln(io.Out, t.Sentence)
-	if ind.Projection != nil {
-		p := ind.Projection
-		line := fmt.Sprintf("Projection for %s: %s (95%% prediction interval %s to %s)", p.Period,
-			unit.Format(p.Value, ind.Decimals+1, ind.Unit), unit.Format(p.Lower, ind.Decimals+1, ind.Unit), unit.Format(p.Upper, ind.Decimals+1, ind.Unit))
-		if p.RAG != nil {
-			line += ", which would be " + verdictWord(*p.RAG)
-		}
-		fmt.Fprintln(io.Out, line+". "+p.Note)
-	} else if ind.ProjectionWithheld != nil {
-		fmt.Fprintln(io.Out, ind.ProjectionWithheld.Sentence)
+	if s := present.ProjectionSentence(ind); s != "" {
+		fmt.Fprintln(io.Out, s)
 	}
 }
 
 // chartWindowLen is how many chart points belong to the trend window (the chart may show more).
 func chartWindowLen(ind *report.Indicator) int {
 	n := ind.Trend.Window
-	if ind.Frequency == string(catalogue.Monthly) {
+	if present.IsMonthly(ind) {
 		n *= 3
 	}
 	return min(n, len(ind.Chart))
@@ -162,15 +149,15 @@ func chartWindowLen(ind *report.Indicator) int {
 func trendFigures(t *report.Trend, periodNoun string) string {
 	f := func(p *float64) string { return strconv.FormatFloat(*p, 'g', 4, 64) }
 	switch t.Method {
-	case string(trend.Regression):
+	case trend.Regression:
 		if t.Slope != nil && t.PValue != nil {
 			return fmt.Sprintf("slope %s a %s, intercept %s, standard error %s, p = %s", f(t.Slope), periodNoun, f(t.Intercept), f(t.StdErr), f(t.PValue))
 		}
-	case string(trend.MannKendall):
+	case trend.MannKendall:
 		if t.S != nil {
 			return fmt.Sprintf("S = %d, var(S) = %s, z = %s, p = %s, tau = %s, Sen's slope %s a %s", *t.S, f(t.VarS), f(t.Z), f(t.PValue), f(t.Tau), f(t.SenSlope), periodNoun)
 		}
-	case string(trend.SPC):
+	case trend.SPC:
 		if t.Mean != nil {
 			s := fmt.Sprintf("mean %s, process limits %s to %s", f(t.Mean), f(t.LPL), f(t.UPL))
 			if t.Assurance != nil {
@@ -183,7 +170,7 @@ func trendFigures(t *report.Trend, periodNoun string) string {
 			}
 			return s
 		}
-	case string(trend.LastChange), string(trend.YearOnYear):
+	case trend.LastChange, trend.YearOnYear:
 		if t.Change != nil && t.ReferencePeriod != nil {
 			return fmt.Sprintf("change %s since %s", f(t.Change), *t.ReferencePeriod)
 		}

@@ -1,22 +1,18 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/diag"
+	reportjson "github.com/example/qpr/pkg/render/json"
 	"github.com/example/qpr/pkg/suggest"
 )
 
-func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
+// encodeJSON writes --json output as the report's JSON is written.
+func encodeJSON(w io.Writer, v any) error { return reportjson.Encode(w, v) }
 
 func suggestCode(cat *catalogue.Catalogue, code string) string {
 	var codes []string

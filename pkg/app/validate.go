@@ -41,7 +41,7 @@ func RunValidate(io Streams, o ValidateOptions) error {
 			// Nothing to report is as much a failure here as it is for build.
 			problems = append(problems, problemOf(err))
 		} else {
-			quarter = r.Period
+			quarter = r.Period.String()
 			problems = append(problems, ws...)
 			if tmpl != nil {
 				problems = append(problems, templateProblems(tmpl, r)...)

@@ -22,7 +22,7 @@ const fractionCeiling = 1.5
 // latestByDefault says the quarter was not asked for but taken as the latest with data.
 func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, latestByDefault bool) []diag.Problem {
 	var out []diag.Problem
-	q, _ := cat.Calendar.ParseQuarter(r.Period)
+	q := r.Period.Quarter
 	if latestByDefault {
 		out = append(out, thinLatestQuarter(cat, store, q)...)
 	}

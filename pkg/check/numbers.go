@@ -19,12 +19,12 @@ import (
 // or fewer than 12 points behind them (provisional).
 func spcLimits(at diag.Place, ri *report.Indicator) []diag.Problem {
 	t := ri.Trend
-	if t == nil || t.Method != string(trend.SPC) || t.Direction == trend.Insufficient {
+	if t == nil || t.Method != trend.SPC || t.Direction == trend.Insufficient {
 		return nil
 	}
 	var out []diag.Problem
 	noun := "quarters"
-	if ri.Frequency == string(catalogue.Monthly) {
+	if ri.Frequency == catalogue.Monthly {
 		noun = "months"
 	}
 	if s := t.Shift; s != nil {

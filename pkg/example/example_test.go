@@ -58,7 +58,7 @@ func TestExampleCounts(t *testing.T) {
 	cat, _, store := load(t)
 	r := build(t, cat, store, "qpr")
 	s := r.Summary
-	if r.Period != "2023/24 Q2" || r.PreviousPeriod != "2023/24 Q1" {
+	if r.Period.String() != "2023/24 Q2" || r.PreviousPeriod.String() != "2023/24 Q1" {
 		t.Errorf("period %s, previous %s; want 2023/24 Q2 and 2023/24 Q1 (the latest quarter with data)", r.Period, r.PreviousPeriod)
 	}
 	if s.KPIs != 38 {
@@ -95,7 +95,7 @@ func TestExampleShowsEachFeature(t *testing.T) {
 	}
 
 	wm01 := byCode["WM01"]
-	if !wm01.Stale || wm01.ValuePeriod == nil || *wm01.ValuePeriod != "2023/24 Q1" {
+	if !wm01.Stale || wm01.ValuePeriod == nil || wm01.ValuePeriod.String() != "2023/24 Q1" {
 		t.Errorf("WM01 should show 2023/24 Q1's value as stale; stale=%v period=%v", wm01.Stale, wm01.ValuePeriod)
 	}
 	ht01 := byCode["HT01"]
@@ -103,7 +103,7 @@ func TestExampleShowsEachFeature(t *testing.T) {
 		t.Errorf("HT01 should be partial with 2 months; partial=%v months=%d", ht01.Partial, ht01.Months)
 	}
 	for code, freq := range map[string]string{"CS01": "monthly", "HR13": "monthly", "HT01": "monthly", "CS04": "monthly", "FN01": "quarterly"} {
-		if byCode[code].Frequency != freq {
+		if string(byCode[code].Frequency) != freq {
 			t.Errorf("%s frequency = %s, want %s", code, byCode[code].Frequency, freq)
 		}
 	}
@@ -117,7 +117,7 @@ func TestExampleShowsEachFeature(t *testing.T) {
 	}
 	// CS01's floor was lowered for 2023/24: the 2022/23 history is rated against 80.
 	for _, h := range byCode["CS01"].History {
-		if h.Period == "2022/23 Q4" && h.Value != nil && *h.Value < 80 && (h.RAG == nil || *h.RAG != "red") {
+		if h.Period.String() == "2022/23 Q4" && h.Value != nil && *h.Value < 80 && (h.RAG == nil || *h.RAG != "red") {
 			t.Errorf("CS01 2022/23 Q4 = %v should be red against the 2022/23 floor of 80", *h.Value)
 		}
 	}

@@ -30,5 +30,5 @@ func judge(ind *catalogue.Indicator, s series) (outlook, error) {
 	if out.RAG == nil || out.RAGPrevious == nil || out.Trend == nil || out.TrendPrevious == nil {
 		return outlook{}, errors.New("the report engine gave no rating or trend")
 	}
-	return outlook{RAGQ1: *out.RAGPrevious, RAGQ2: *out.RAG, TrendQ1: *out.TrendPrevious, TrendQ2: out.Trend.Direction}, nil
+	return outlook{RAGQ1: string(*out.RAGPrevious), RAGQ2: string(*out.RAG), TrendQ1: string(*out.TrendPrevious), TrendQ2: string(out.Trend.Direction)}, nil
 }

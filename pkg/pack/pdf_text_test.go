@@ -59,7 +59,7 @@ func checkCover(t *testing.T, cover string) {
 		"Example County Council",
 		"Quarterly Performance Report",
 		// Q2 of the April-to-March year 2023/24 is July to September 2023.
-		"Quarter 2, 2023/24: data to the end of September 2023",
+		"2023/24 Q2: data to the end of September 2023",
 		"Data as at 30 September 2023",
 	} {
 		if !hasLine(cover, want) {

@@ -1,6 +1,7 @@
 package pack_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -38,7 +39,7 @@ func TestExampleReportGolden(t *testing.T) {
 
 func checkCorporateFigures(t *testing.T, r *report.Report) {
 	t.Helper()
-	if r.Schema != "qpr.report/v1" || r.Period != "2023/24 Q2" || r.PreviousPeriod != "2023/24 Q1" {
+	if r.Schema != "qpr.report/v1" || r.Period.String() != "2023/24 Q2" || r.PreviousPeriod.String() != "2023/24 Q1" {
 		t.Errorf("schema %q, period %q, previous %q; want qpr.report/v1, 2023/24 Q2 (the latest quarter with data), 2023/24 Q1",
 			r.Schema, r.Period, r.PreviousPeriod)
 	}
@@ -47,7 +48,11 @@ func checkCorporateFigures(t *testing.T, r *report.Report) {
 		t.Errorf("as_at = %q, want 2023-09-30", r.AsAt)
 	}
 	wantPeriods := []string{"2022/23 Q2", "2022/23 Q3", "2022/23 Q4", "2023/24 Q1", "2023/24 Q2"}
-	if !slices.Equal(r.HistoryPeriods, wantPeriods) {
+	var periods []string
+	for _, p := range r.HistoryPeriods {
+		periods = append(periods, p.String())
+	}
+	if !slices.Equal(periods, wantPeriods) {
 		t.Errorf("history_periods = %v, want %v (five quarters, oldest first)", r.HistoryPeriods, wantPeriods)
 	}
 
@@ -148,7 +153,7 @@ func checkHeadline(t *testing.T, ind *report.Indicator, want headline) {
 	if ind.Value == nil || *ind.Value != want.value {
 		t.Errorf("%s value = %v, want %v", ind.Code, deref(ind.Value), want.value)
 	}
-	if ind.ValuePeriod == nil || *ind.ValuePeriod != want.period {
+	if ind.ValuePeriod == nil || ind.ValuePeriod.String() != want.period {
 		t.Errorf("%s value_period = %v, want %s", ind.Code, derefString(ind.ValuePeriod), want.period)
 	}
 	if ind.Stale != want.stale || ind.Partial != want.partial {
@@ -157,7 +162,7 @@ func checkHeadline(t *testing.T, ind *report.Indicator, want headline) {
 	if ind.Target == nil || *ind.Target != want.target || ind.Floor == nil || *ind.Floor != want.floor {
 		t.Errorf("%s target %v floor %v, want %v and %v", ind.Code, deref(ind.Target), deref(ind.Floor), want.target, want.floor)
 	}
-	if ind.RAG == nil || *ind.RAG != want.rag {
+	if ind.RAG == nil || string(*ind.RAG) != want.rag {
 		t.Errorf("%s rag = %v, want %s", ind.Code, derefString(ind.RAG), want.rag)
 	}
 }
@@ -177,7 +182,7 @@ func checkHistory(t *testing.T, ind *report.Indicator, want []historyWant) {
 	for i, w := range want {
 		h := ind.History[i]
 		valueOK := (h.Value == nil && w.value == nil) || (h.Value != nil && w.value != nil && *h.Value == *w.value)
-		if h.Period != w.period || !valueOK || h.RAG == nil || *h.RAG != w.rag {
+		if h.Period.String() != w.period || !valueOK || h.RAG == nil || string(*h.RAG) != w.rag {
 			t.Errorf("%s history[%d] = %s %v %v, want %s %v %s", ind.Code, i, h.Period, deref(h.Value), derefString(h.RAG), w.period, deref(w.value), w.rag)
 		}
 	}
@@ -204,9 +209,9 @@ func deref(p *float64) any {
 	return *p
 }
 
-func derefString(p *string) any {
+func derefString[T any](p *T) string {
 	if p == nil {
-		return nil
+		return "<nil>"
 	}
-	return *p
+	return fmt.Sprint(*p)
 }

@@ -77,8 +77,12 @@ func checkDirectorateSheets(t *testing.T, f *excelize.File, r *report.Report) {
 			t.Errorf("sheet %s has %d rows, want a title, a line, a header and %d indicators", d.Code, len(rows), len(members))
 			continue
 		}
+		var periods []string
+		for _, p := range r.HistoryPeriods {
+			periods = append(periods, p.String())
+		}
 		col := columnsOf(t, d.Code, rows[tableStart], append([]string{"Code", "Value [note 4]", "Target [note 1]", "Floor [note 1]",
-			"Expected range lower [note 2]", "Expected range upper [note 2]", "Rating [note 1] [note 2]"}, r.HistoryPeriods...))
+			"Expected range lower [note 2]", "Expected range upper [note 2]", "Rating [note 1] [note 2]"}, periods...))
 		for i, ind := range members {
 			row := rows[tableStart+1+i]
 			at := func(name string) string { return cellAt(row, col[name]) }
@@ -109,9 +113,21 @@ func checkDirectorateSheets(t *testing.T, f *excelize.File, r *report.Report) {
 			if want := ratingWords[statusOf(&ind)]; at("Rating [note 1] [note 2]") != want {
 				t.Errorf("sheet %s %s: rating %q, want %q", d.Code, ind.Code, at("Rating [note 1] [note 2]"), want)
 			}
+			// Earlier quarters show their own rating; the report quarter shows the headline
+			// the summary counts, with the quarter a stale value is from (issue 8.6).
 			for _, h := range ind.History {
-				if want := ratingWords[historyStatusOf(h)]; at(h.Period) != want {
-					t.Errorf("sheet %s %s %s: %q, want %q", d.Code, ind.Code, h.Period, at(h.Period), want)
+				want := ratingWords[historyStatusOf(h)]
+				if h.Period == r.Period {
+					want = ratingWords[statusOf(&ind)]
+					switch {
+					case ind.Stale:
+						want += " (from " + ind.ValuePeriod.String() + ")"
+					case ind.Partial:
+						want += " (part quarter)"
+					}
+				}
+				if got := at(h.Period.String()); got != want {
+					t.Errorf("sheet %s %s %s: %q, want %q", d.Code, ind.Code, h.Period, got, want)
 				}
 			}
 		}
@@ -136,12 +152,12 @@ func checkDataSheet(t *testing.T, f *excelize.File, r *report.Report) {
 	for _, ind := range r.Indicators {
 		for _, h := range ind.History {
 			if next >= len(rows) {
-				t.Fatalf("Data ends at row %d, before %s %s", next, ind.Code, h.Period)
+				t.Fatalf("Data ends at row %d, before %s %s", next, ind.Code, h.Period.String())
 			}
 			row := rows[next]
 			next++
-			where := "Data row " + strconv.Itoa(next) + " (" + ind.Code + " " + h.Period + ")"
-			if cellAt(row, 0) != ind.Code || cellAt(row, 1) != ind.Directorate || cellAt(row, 2) != h.Period {
+			where := "Data row " + strconv.Itoa(next) + " (" + ind.Code + " " + h.Period.String() + ")"
+			if cellAt(row, 0) != ind.Code || cellAt(row, 1) != ind.Directorate || cellAt(row, 2) != h.Period.String() {
 				t.Errorf("%s: code, directorate, period = %q %q %q", where, cellAt(row, 0), cellAt(row, 1), cellAt(row, 2))
 				continue
 			}
@@ -492,20 +508,20 @@ func checkNumberCell(t *testing.T, what, cell string, want *float64, marker stri
 // statusOf is a kpi's rating or an activity indicator's status; "" when it has neither.
 func statusOf(ind *report.Indicator) string {
 	if ind.RAG != nil {
-		return *ind.RAG
+		return string(*ind.RAG)
 	}
 	if ind.Activity != nil {
-		return *ind.Activity
+		return string(*ind.Activity)
 	}
 	return ""
 }
 
 func historyStatusOf(h report.HistoryPoint) string {
 	if h.RAG != nil {
-		return *h.RAG
+		return string(*h.RAG)
 	}
 	if h.Activity != nil {
-		return *h.Activity
+		return string(*h.Activity)
 	}
 	return ""
 }

@@ -54,18 +54,18 @@ func Build(opts Options) (*Report, error) {
 		Organisation:   cat.Organisation,
 		Title:          cat.Title,
 		Pack:           PackRef{ID: opts.Pack.ID, Title: opts.Pack.Title},
-		Period:         cal.Label(q),
-		PreviousPeriod: cal.Label(q.Add(-1)),
+		Period:         QuarterOf(cal, q),
+		PreviousPeriod: QuarterOf(cal, q.Add(-1)),
 		FileLabel:      cal.FileLabel(q),
-		PeriodStart:    cal.Months(q)[0].String(),
-		PeriodEnd:      cal.LastMonth(q).String(),
+		PeriodStart:    MonthOf(cal, cal.Months(q)[0]),
+		PeriodEnd:      MonthOf(cal, cal.LastMonth(q)),
 		AsAt:           asAt.UTC().Format("2006-01-02"),
 		Trend:          TrendDefaults{Method: cat.Trend.Method, Window: cat.Trend.Window, Alpha: cat.Trend.Alpha},
 		Directorates:   []Directorate{},
 		Indicators:     []Indicator{},
 	}
 	for i := HistoryLength - 1; i >= 0; i-- {
-		r.HistoryPeriods = append(r.HistoryPeriods, cal.Label(q.Add(-i)))
+		r.HistoryPeriods = append(r.HistoryPeriods, QuarterOf(cal, q.Add(-i)))
 	}
 
 	members := cat.Members(opts.Pack)
@@ -91,7 +91,7 @@ func Build(opts Options) (*Report, error) {
 			d.ActivityCount++
 			r.Summary.Activity.add(*out.Activity)
 			d.Activity.add(*out.Activity)
-			prev, _ := status(ind, s.reported(q.Add(-1)).valuePtr(), q.Add(-1).Year)
+			prev, _ := activityStatus(ind, s.reported(q.Add(-1)).valuePtr(), q.Add(-1).Year)
 			r.Summary.ActivityPrevious.add(prev)
 		} else {
 			r.Summary.KPIs++
@@ -130,67 +130,73 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 		Name:        ind.Name,
 		Description: ind.Description,
 		Directorate: ind.Directorate,
-		Type:        string(ind.Type),
-		Unit:        string(ind.Unit),
+		Type:        ind.Type,
+		Unit:        ind.Unit,
 		Decimals:    ind.Decimals,
-		Frequency:   string(ind.Frequency),
-		Basis:       string(ind.Basis),
+		Frequency:   ind.Frequency,
+		Basis:       ind.Basis,
 	}
 	if out.Basis == "" {
-		out.Basis = string(catalogue.BasisQuarter)
+		out.Basis = catalogue.BasisQuarter
 	}
 	if ind.Frequency == catalogue.Monthly {
-		out.Aggregate = string(ind.Aggregate)
+		out.Aggregate = ind.Aggregate
 	}
 	if ind.Polarity != "" {
-		p := string(ind.Polarity)
+		p := ind.Polarity
 		out.Polarity = &p
 	}
 
 	cur := s.reported(q)
 	if cur.ok {
 		v := cur.value
-		label := cal.Label(cur.from)
-		out.Value, out.ValuePeriod = &v, &label
+		from := QuarterOf(cal, cur.from)
+		out.Value, out.ValuePeriod = &v, &from
 		out.Stale, out.Partial, out.Months = cur.stale, cur.partial, cur.months
 		if !s.monthly() {
 			out.Months = 0
 		}
 	}
 	// A stale value is rated against the report quarter's year, as if it were current.
-	word, display := status(ind, out.Value, q.Year)
-	out.Display = display
 	if ind.Type == catalogue.Activity {
-		out.Activity = &word
+		word, display := activityStatus(ind, out.Value, q.Year)
+		out.Activity, out.Display = &word, display
 		if ex, ok := ind.ExpectedFor(q.Year); ok {
 			out.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
 		}
 	} else {
-		out.RAG = &word
+		word, display := rating(ind, out.Value, q.Year)
+		out.RAG, out.Display = &word, display
 		if th := kpiThresholds(ind, q.Year); th != nil {
 			out.Target, out.Floor = th.Target, th.Floor
 		}
 		prevQ := q.Add(-1)
-		prev, _ := status(ind, s.reported(prevQ).valuePtr(), prevQ.Year)
+		prev, _ := rating(ind, s.reported(prevQ).valuePtr(), prevQ.Year)
 		out.RAGPrevious = &prev
 	}
 
 	for i := HistoryLength - 1; i >= 0; i-- {
 		hq := q.Add(-i)
 		qv := s.quarter(hq)
-		hp := HistoryPoint{Period: cal.Label(hq), Partial: qv.partial}
+		hp := HistoryPoint{Period: QuarterOf(cal, hq), Partial: qv.partial}
 		var vp *float64
 		if qv.ok {
 			v := qv.value
 			vp = &v
 		}
 		hp.Value = vp
-		w, d := status(ind, vp, hq.Year)
-		hp.Display = d
 		if ind.Type == catalogue.Activity {
-			hp.Activity = &w
+			w, d := activityStatus(ind, vp, hq.Year)
+			hp.Activity, hp.Display = &w, d
+			if ex := expectedRange(ind, hq.Year); ex != nil {
+				hp.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
+			}
 		} else {
-			hp.RAG = &w
+			w, d := rating(ind, vp, hq.Year)
+			hp.RAG, hp.Display = &w, d
+			if th := kpiThresholds(ind, hq.Year); th != nil {
+				hp.Target, hp.Floor = th.Target, th.Floor
+			}
 		}
 		out.History = append(out.History, hp)
 	}
@@ -198,7 +204,7 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 	cfg := trendConfig(ind)
 	res := trendAt(s, q, cfg)
 	out.Trend = reportTrend(res, ind, cfg.Window)
-	prevDir := trendAt(s, q.Add(-1), cfg).Direction
+	prevDir := Direction(trendAt(s, q.Add(-1), cfg).Direction)
 	out.TrendPrevious = &prevDir
 	if ind.Type == catalogue.KPI {
 		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)
@@ -208,7 +214,7 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 	// drawn against monthly points would mislead, so they are left off its chart.
 	sameScale := !(s.monthly() && ind.Aggregate == catalogue.Sum)
 	for _, p := range s.window(q, cfg.Window) {
-		cp := ChartPoint{Period: p.label}
+		cp := ChartPoint{Period: p.at}
 		if p.ok {
 			v := p.value
 			cp.Value = &v

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -93,11 +94,11 @@ func find(r *Report, code string) *Indicator {
 	return nil
 }
 
-func str(p *string) string {
+func str[T any](p *T) string {
 	if p == nil {
 		return "<nil>"
 	}
-	return *p
+	return fmt.Sprint(*p)
 }
 
 func TestThresholdsOfTheReportYearAndStaleValues(t *testing.T) {
@@ -124,13 +125,13 @@ func TestThresholdsOfTheReportYearAndStaleValues(t *testing.T) {
 	}
 	// History has no stale stand-in: Q1 itself is null and no_data; Q4 is red under 2022/23.
 	h := k1.History
-	if len(h) != 5 || h[4].Period != "2023/24 Q1" || h[4].Value != nil || str(h[4].RAG) != "no_data" {
+	if len(h) != 5 || h[4].Period.String() != "2023/24 Q1" || h[4].Value != nil || str(h[4].RAG) != "no_data" {
 		t.Errorf("history last = %+v", h[len(h)-1])
 	}
-	if h[3].Period != "2022/23 Q4" || str(h[3].RAG) != "red" || h[2].Period != "2022/23 Q3" || str(h[2].RAG) != "green" {
+	if h[3].Period.String() != "2022/23 Q4" || str(h[3].RAG) != "red" || h[2].Period.String() != "2022/23 Q3" || str(h[2].RAG) != "green" {
 		t.Errorf("history = %+v %+v", h[2], h[3])
 	}
-	if h[0].Period != "2022/23 Q1" {
+	if h[0].Period.String() != "2022/23 Q1" {
 		t.Errorf("history starts at %s, want 2022/23 Q1", h[0].Period)
 	}
 
@@ -151,7 +152,7 @@ func TestMonthlyMeanPartialAndLowerPolarity(t *testing.T) {
 		Latest: q("2023/24 Q2"),
 	}
 	r := build(t, store, "")
-	if r.Period != "2023/24 Q2" || r.PreviousPeriod != "2023/24 Q1" {
+	if r.Period.String() != "2023/24 Q2" || r.PreviousPeriod.String() != "2023/24 Q1" {
 		t.Fatalf("period = %s / %s", r.Period, r.PreviousPeriod)
 	}
 	k2 := find(r, "K2")
@@ -163,7 +164,7 @@ func TestMonthlyMeanPartialAndLowerPolarity(t *testing.T) {
 		t.Errorf("Q1 = %+v, previous %s", k2.History[3], str(k2.RAGPrevious))
 	}
 	// Charts of a monthly indicator are monthly: 8 quarters = 24 months ending 2023-09.
-	if n := len(k2.Chart); n != 24 || k2.Chart[23].Period != "2023-09" || k2.Chart[0].Period != "2021-10" {
+	if n := len(k2.Chart); n != 24 || k2.Chart[23].Period.String() != "2023-09" || k2.Chart[0].Period.String() != "2021-10" {
 		t.Errorf("chart has %d points, last %s first %s", n, k2.Chart[len(k2.Chart)-1].Period, k2.Chart[0].Period)
 	}
 }
@@ -226,7 +227,7 @@ func TestRegressionTrendAndProjection(t *testing.T) {
 	if k1.Trend == nil || k1.Trend.Direction != "worsening" || !near(*k1.Trend.Slope, -1) || !near(*k1.Trend.Intercept, 90) {
 		t.Fatalf("trend = %+v", k1.Trend)
 	}
-	if k1.Projection == nil || k1.Projection.Period != "2023/24 Q3" || !near(k1.Projection.Value, 82) || str(k1.Projection.RAG) != "amber" {
+	if k1.Projection == nil || k1.Projection.Period.String() != "2023/24 Q3" || !near(k1.Projection.Value, 82) || str(k1.Projection.RAG) != "amber" {
 		t.Errorf("projection = %+v", k1.Projection)
 	}
 	// The previous quarter's window ends at 2023/24 Q1 and holds 7 points of the same line.
@@ -293,7 +294,7 @@ func TestJulyYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Period != "2023/24 Q3" || r.PeriodStart != "2024-01" || r.PeriodEnd != "2024-03" || r.AsAt != "2024-03-31" {
+	if r.Period.String() != "2023/24 Q3" || r.PeriodStart.String() != "2024-01" || r.PeriodEnd.String() != "2024-03" || r.AsAt != "2024-03-31" {
 		t.Errorf("period = %s %s..%s as at %s", r.Period, r.PeriodStart, r.PeriodEnd, r.AsAt)
 	}
 	k := find(r, "K2")
@@ -301,7 +302,7 @@ func TestJulyYear(t *testing.T) {
 		t.Errorf("K2 = %v %s target %v; want 9 amber against 8", *k.Value, str(k.RAG), *k.Target)
 	}
 	// 2023/24 Q2 (Oct-Dec 2023) has only December: partial, 9.9 red against 2023/24's floor 9.
-	if h := k.History[3]; h.Period != "2023/24 Q2" || !h.Partial || *h.Value != 9.9 || str(h.RAG) != "red" {
+	if h := k.History[3]; h.Period.String() != "2023/24 Q2" || !h.Partial || *h.Value != 9.9 || str(h.RAG) != "red" {
 		t.Errorf("history Q2 = %+v", h)
 	}
 }

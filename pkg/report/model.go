@@ -3,6 +3,11 @@
 // Renderers (JSON, PDF, XLSX) draw only from this model.
 package report
 
+import (
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/trend"
+)
+
 const Schema = "qpr.report/v1"
 
 // Report is the contract's JSON document (CONTRACT.md section 8); keys are fixed.
@@ -11,13 +16,13 @@ type Report struct {
 	Organisation   string        `json:"organisation"`
 	Title          string        `json:"title"`
 	Pack           PackRef       `json:"pack"`
-	Period         string        `json:"period"`
-	PreviousPeriod string        `json:"previous_period"`
+	Period         Period        `json:"period"`
+	PreviousPeriod Period        `json:"previous_period"`
 	FileLabel      string        `json:"file_label"`   // 2023-24-Q2
-	PeriodStart    string        `json:"period_start"` // first month of the quarter, 2023-07
-	PeriodEnd      string        `json:"period_end"`   // last month of the quarter, 2023-09
+	PeriodStart    Period        `json:"period_start"` // first month of the quarter, 2023-07
+	PeriodEnd      Period        `json:"period_end"`   // last month of the quarter, 2023-09
 	AsAt           string        `json:"as_at"`        // date the report carries, 2006-01-02
-	HistoryPeriods []string      `json:"history_periods"`
+	HistoryPeriods []Period      `json:"history_periods"`
 	Trend          TrendDefaults `json:"trend_defaults"`
 	Summary        Summary       `json:"summary"`
 	Directorates   []Directorate `json:"directorates"`
@@ -88,20 +93,24 @@ type Range struct {
 }
 
 // HistoryPoint is one quarter of an indicator's recent history: its actual value (no stale
-// stand-in) rated with that quarter's own year's thresholds.
+// stand-in) rated with that quarter's own year's thresholds, which it carries.
 type HistoryPoint struct {
-	Period   string   `json:"period"`
-	Value    *float64 `json:"value"`
-	Display  *string  `json:"display,omitempty"`
-	RAG      *string  `json:"rag,omitempty"`
-	Activity *string  `json:"activity,omitempty"`
-	Partial  bool     `json:"partial,omitempty"`
+	Period   Period          `json:"period"`
+	Value    *float64        `json:"value"`
+	Display  *string         `json:"display,omitempty"`
+	RAG      *Rating         `json:"rag,omitempty"`
+	Activity *ActivityStatus `json:"activity,omitempty"`
+	Partial  bool            `json:"partial,omitempty"`
+	// The quarter's own thresholds: a KPI's target and floor, an activity indicator's range.
+	Target   *float64 `json:"target,omitempty"`
+	Floor    *float64 `json:"floor,omitempty"`
+	Expected *Range   `json:"expected,omitempty"`
 }
 
 // ChartPoint is one point of the indicator's own series over the trend window (months for a
 // monthly indicator), with the thresholds that applied then, for charts.
 type ChartPoint struct {
-	Period string   `json:"period"`
+	Period Period   `json:"period"`
 	Value  *float64 `json:"value"`
 	Target *float64 `json:"target,omitempty"`
 	Floor  *float64 `json:"floor,omitempty"`
@@ -117,11 +126,11 @@ type Commentary struct {
 // Trend is the direction of travel with the sentence a committee member reads. Only the
 // figures of the method used are set; the rest are left out of the JSON.
 type Trend struct {
-	Method    string `json:"method"`
-	Direction string `json:"direction"`
-	Points    int    `json:"points"`
-	Window    int    `json:"window"`
-	Sentence  string `json:"sentence"`
+	Method    trend.Method `json:"method"`
+	Direction Direction    `json:"direction"`
+	Points    int          `json:"points"`
+	Window    int          `json:"window"`
+	Sentence  string       `json:"sentence"`
 	// regression
 	Slope     *float64 `json:"slope,omitempty"`
 	Intercept *float64 `json:"intercept,omitempty"`
@@ -187,11 +196,11 @@ type Shift struct {
 // Projection is next quarter's value from the fitted line, with its 95% prediction interval,
 // and the rating it would get against next quarter's thresholds.
 type Projection struct {
-	Period string   `json:"period"`
+	Period Period   `json:"period"`
 	Value  float64  `json:"value"`
 	Lower  float64  `json:"lower"`
 	Upper  float64  `json:"upper"`
-	RAG    *string  `json:"rag"`
+	RAG    *Rating  `json:"rag"`
 	Target *float64 `json:"target"`
 	Floor  *float64 `json:"floor"`
 	// Points is how many values the line was fitted to.
@@ -208,34 +217,34 @@ type Projection struct {
 }
 
 type Indicator struct {
-	Code        string  `json:"code"`
-	Name        string  `json:"name"`
-	Description string  `json:"description,omitempty"`
-	Directorate string  `json:"directorate"`
-	Type        string  `json:"type"`
-	Polarity    *string `json:"polarity"`
-	Unit        string  `json:"unit"`
-	Decimals    int     `json:"decimals"`
-	Frequency   string  `json:"frequency"`
+	Code        string              `json:"code"`
+	Name        string              `json:"name"`
+	Description string              `json:"description,omitempty"`
+	Directorate string              `json:"directorate"`
+	Type        catalogue.Type      `json:"type"`
+	Polarity    *catalogue.Polarity `json:"polarity"`
+	Unit        catalogue.Unit      `json:"unit"`
+	Decimals    int                 `json:"decimals"`
+	Frequency   catalogue.Frequency `json:"frequency"`
 	// Basis is what the value covers, as councils print it beside each value: Q (the quarter),
 	// MS (month snapshot), YTD (year to date), R12M (rolling 12 months) or A (annual).
-	Basis         string      `json:"basis"`
-	Aggregate     string      `json:"aggregate,omitempty"` // monthly indicators: last, sum, mean or ratio
-	Value         *float64    `json:"value"`
-	Display       *string     `json:"display"`
-	ValuePeriod   *string     `json:"value_period"`
-	Stale         bool        `json:"stale"`
-	Partial       bool        `json:"partial"`
-	Months        int         `json:"months,omitempty"` // months present, monthly indicators
-	Target        *float64    `json:"target"`
-	Floor         *float64    `json:"floor"`
-	RAG           *string     `json:"rag"`
-	RAGPrevious   *string     `json:"rag_previous"`
-	Expected      *Range      `json:"expected"`
-	Activity      *string     `json:"activity"`
-	Trend         *Trend      `json:"trend,omitempty"`
-	TrendPrevious *string     `json:"trend_previous,omitempty"`
-	Projection    *Projection `json:"projection,omitempty"`
+	Basis         catalogue.Basis     `json:"basis"`
+	Aggregate     catalogue.Aggregate `json:"aggregate,omitempty"` // monthly indicators: last, sum, mean or ratio
+	Value         *float64            `json:"value"`
+	Display       *string             `json:"display"`
+	ValuePeriod   *Period             `json:"value_period"`
+	Stale         bool                `json:"stale"`
+	Partial       bool                `json:"partial"`
+	Months        int                 `json:"months,omitempty"` // months present, monthly indicators
+	Target        *float64            `json:"target"`
+	Floor         *float64            `json:"floor"`
+	RAG           *Rating             `json:"rag"`
+	RAGPrevious   *Rating             `json:"rag_previous"`
+	Expected      *Range              `json:"expected"`
+	Activity      *ActivityStatus     `json:"activity"`
+	Trend         *Trend              `json:"trend,omitempty"`
+	TrendPrevious *Direction          `json:"trend_previous,omitempty"`
+	Projection    *Projection         `json:"projection,omitempty"`
 	// ProjectionWithheld says why a kpi has no projection (too few values in the window).
 	ProjectionWithheld *ProjectionWithheld `json:"projection_withheld,omitempty"`
 	History            []HistoryPoint      `json:"history"`

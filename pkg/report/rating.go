@@ -23,64 +23,67 @@ func expectedRange(ind *catalogue.Indicator, fy int) *rag.Range {
 	return &rag.Range{Lower: ex.Lower, Upper: ex.Upper}
 }
 
-// status rates a value of ind for financial year fy: the RAG word for a KPI, the activity word
-// otherwise; display is the shown form that keeps that status.
-func status(ind *catalogue.Indicator, value *float64, fy int) (word string, display *string) {
-	if ind.Type == catalogue.Activity {
-		r := expectedRange(ind, fy)
-		word = rag.RateActivity(value, r)
-		if value != nil {
-			d := rag.DisplayActivity(*value, ind.Decimals, r)
-			display = &d
-		}
-		return word, display
-	}
+// rating rates a KPI's value for financial year fy; display is the shown form that keeps
+// that rating.
+func rating(ind *catalogue.Indicator, value *float64, fy int) (Rating, *string) {
 	th := kpiThresholds(ind, fy)
-	word = rag.Rate(value, th)
-	if value != nil {
-		d := rag.DisplayKPI(*value, ind.Decimals, th)
-		display = &d
+	word := Rating(rag.Rate(value, th))
+	if value == nil {
+		return word, nil
 	}
-	return word, display
+	d := rag.DisplayKPI(*value, ind.Decimals, th)
+	return word, &d
 }
 
-func (c *RAGCounts) add(word string) {
+// activityStatus places an activity indicator's value against financial year fy's expected
+// range; display is the shown form that keeps that status.
+func activityStatus(ind *catalogue.Indicator, value *float64, fy int) (ActivityStatus, *string) {
+	r := expectedRange(ind, fy)
+	word := ActivityStatus(rag.RateActivity(value, r))
+	if value == nil {
+		return word, nil
+	}
+	d := rag.DisplayActivity(*value, ind.Decimals, r)
+	return word, &d
+}
+
+func (c *RAGCounts) add(word Rating) {
 	switch word {
-	case rag.Green:
+	case Green:
 		c.Green++
-	case rag.Amber:
+	case Amber:
 		c.Amber++
-	case rag.Red:
+	case Red:
 		c.Red++
-	case rag.NotRated:
+	case NotRated:
 		c.NotRated++
 	default:
 		c.NoData++
 	}
 }
 
-func (c *ActivityCounts) add(word string) {
+func (c *ActivityCounts) add(word ActivityStatus) {
 	switch word {
-	case rag.Above:
+	case Above:
 		c.Above++
-	case rag.Within:
+	case Within:
 		c.Within++
-	case rag.Below:
+	case Below:
 		c.Below++
-	case rag.NotRated:
+	case ActivityNotRated:
 		c.NotRated++
 	default:
 		c.NoData++
 	}
 }
 
-func (c *TrendCounts) add(direction string) {
+func (c *TrendCounts) add(direction Direction) {
 	switch direction {
-	case "improving":
+	case Improving:
 		c.Improving++
-	case "stable":
+	case Stable:
 		c.Stable++
-	case "worsening":
+	case Worsening:
 		c.Worsening++
 	default:
 		c.Insufficient++

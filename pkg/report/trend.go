@@ -66,8 +66,8 @@ func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
 // reportTrend carries the engine's result into the report model with its sentence.
 func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
 	out := &Trend{
-		Method:       string(r.Method),
-		Direction:    r.Direction,
+		Method:       r.Method,
+		Direction:    Direction(r.Direction),
 		Points:       r.Points,
 		Window:       window,
 		Sentence:     r.Sentence(string(ind.Unit), ind.Decimals),
@@ -111,7 +111,7 @@ func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
 // and leaves it out for the other methods.
 func (t Trend) MarshalJSON() ([]byte, error) {
 	type wire Trend
-	if t.Method != string(trend.SPC) {
+	if t.Method != trend.SPC {
 		return json.Marshal(wire(t))
 	}
 	return json.Marshal(struct {
@@ -165,7 +165,7 @@ func projection(s series, q period.Quarter, window int) (*Projection, *Projectio
 		return nil, nil
 	}
 	out := &Projection{
-		Period: s.cal.Label(next),
+		Period: QuarterOf(s.cal, next),
 		Value:  pr.Value * scale,
 		Lower:  pr.Lower * scale,
 		Upper:  pr.Upper * scale,
@@ -175,7 +175,7 @@ func projection(s series, q period.Quarter, window int) (*Projection, *Projectio
 	out.cutTo(low, high)
 	out.Note = out.note(noun, s.ind.Unit, low, high)
 	v := out.Value
-	word, _ := status(s.ind, &v, next.Year)
+	word, _ := rating(s.ind, &v, next.Year)
 	out.RAG = &word
 	if th := kpiThresholds(s.ind, next.Year); th != nil {
 		out.Target, out.Floor = th.Target, th.Floor

@@ -97,6 +97,7 @@ func (s series) reported(q period.Quarter) reported {
 
 // point is one of the indicator's own periods with its value, if any.
 type point struct {
+	at    Period
 	label string
 	pos   int // position from 0 at the window's first period
 	value float64
@@ -116,7 +117,7 @@ func (s series) window(q period.Quarter, quarters int) []point {
 		for i := 0; i < quarters; i++ {
 			pq := first.Add(i)
 			v, ok := s.values[pq.Index()]
-			pts = append(pts, point{label: s.cal.Label(pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year})
+			pts = append(pts, point{at: QuarterOf(s.cal, pq), label: s.cal.Label(pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year})
 		}
 		return pts
 	}
@@ -124,7 +125,7 @@ func (s series) window(q period.Quarter, quarters int) []point {
 	for i := 0; i < quarters*3; i++ {
 		m := start.Add(i)
 		v, ok := s.values[m.Index()]
-		pts = append(pts, point{label: m.String(), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year})
+		pts = append(pts, point{at: MonthOf(s.cal, m), label: m.String(), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year})
 	}
 	return pts
 }

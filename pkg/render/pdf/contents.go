@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"strconv"
+
+	"github.com/example/qpr/pkg/present"
 )
 
 // entry is a line of the contents.
@@ -31,10 +33,10 @@ func (d *doc) entries() []entry {
 		{idByDir, "Ratings by directorate", 1},
 		{idGrid, "Ratings over the last five quarters", 1},
 	}
-	if len(d.redKPIs()) > 0 {
+	if len(present.RedKPIs(d.r)) > 0 {
 		es = append(es, entry{idRed, "KPIs rated Red and management action", 1})
 	}
-	if len(d.staleOrPartial()) > 0 {
+	if len(present.StaleOrPartial(d.r)) > 0 {
 		es = append(es, entry{idStale, "Values from an earlier or part quarter", 1})
 	}
 	for _, dir := range d.r.Directorates {

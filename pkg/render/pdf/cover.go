@@ -6,6 +6,8 @@ import (
 	"image/png"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/example/qpr/pkg/present"
 )
 
 func (d *doc) cover() {
@@ -41,10 +43,10 @@ func (d *doc) cover() {
 	p.Ln(6)
 	d.font("B", d.st.Fonts.Subheading)
 	d.textColour(c.Text)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), periodLine(r), "", "L", false)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), present.PeriodLine(r), "", "L", false)
 	p.Ln(1)
 	d.font("", d.st.Fonts.Body+1)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), "Data as at "+asAtWords(r), "", "L", false)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), "Data as at "+present.AsAtWords(r), "", "L", false)
 
 	d.coverCounts()
 }
@@ -57,14 +59,14 @@ func (d *doc) coverCounts() {
 	}
 	p := d.pdf
 	items := []struct {
-		status string
+		status present.Status
 		n      int
-	}{{"green", s.RAG.Green}, {"amber", s.RAG.Amber}, {"red", s.RAG.Red}}
+	}{{present.Green, s.RAG.Green}, {present.Amber, s.RAG.Amber}, {present.Red, s.RAG.Red}}
 	y := 200.0
 	d.font("", d.st.Fonts.Body)
 	d.textColour(d.st.Colours.Muted)
 	p.SetXY(marginL, y)
-	p.CellFormat(contentW, lineH(d.st.Fonts.Body), fmt.Sprintf("%d key performance indicators this quarter", s.KPIs), "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, lineH(d.st.Fonts.Body), present.Count(s.KPIs, "key performance indicator", "key performance indicators")+" this quarter", "", 1, "L", false, 0, "")
 	y += 9
 	boxW := 40.0
 	for i, it := range items {
@@ -79,7 +81,7 @@ func (d *doc) coverCounts() {
 		p.CellFormat(boxW-14, 12, fmt.Sprint(it.n), "", 0, "L", false, 0, "")
 		d.font("", d.st.Fonts.Body)
 		p.SetXY(x+3, y+16)
-		p.CellFormat(boxW-6, 6, "rated "+statusWord(it.status), "", 0, "L", false, 0, "")
+		p.CellFormat(boxW-6, 6, "rated "+it.status.Word(), "", 0, "L", false, 0, "")
 	}
 	d.textColour(d.st.Colours.Text)
 }

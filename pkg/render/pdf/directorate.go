@@ -1,8 +1,7 @@
 package pdf
 
 import (
-	"fmt"
-
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 )
 
@@ -15,20 +14,6 @@ func (d *doc) directorates() {
 	}
 }
 
-// previousPeriods are the history quarters before the report quarter, oldest first.
-func (d *doc) previousPeriods() []string {
-	var out []string
-	for _, p := range d.r.HistoryPeriods {
-		if p != d.r.Period {
-			out = append(out, p)
-		}
-	}
-	if len(out) > 4 {
-		out = out[len(out)-4:]
-	}
-	return out
-}
-
 func (d *doc) directorate(dir *report.Directorate) {
 	d.pdf.AddPage()
 	d.heading(directoratePx+dir.Code, dir.Name, 0)
@@ -38,12 +23,12 @@ func (d *doc) directorate(dir *report.Directorate) {
 	}
 	d.textColour(d.st.Colours.Text)
 	d.paragraphs(text, "", d.st.Fonts.Body)
-	list := d.indicatorsOf(dir.Code)
+	list := present.IndicatorsOf(d.r, dir.Code)
 	if len(list) == 0 {
 		d.paragraphs("This pack has no indicators from this directorate.", "I", d.st.Fonts.Body)
 		return
 	}
-	d.directorateTable(list)
+	d.directorateTables(list)
 	for _, in := range list {
 		d.indicator(in)
 		if d.err != nil {
@@ -52,21 +37,50 @@ func (d *doc) directorate(dir *report.Directorate) {
 	}
 }
 
-func (d *doc) directorateTable(list []*report.Indicator) {
-	prev := d.previousPeriods()
+// directorateTables lists the directorate's KPIs, then its activity indicators in a table
+// of their own whose expected range has its own heading.
+func (d *doc) directorateTables(list []*report.Indicator) {
+	var kpis, activity []*report.Indicator
+	for _, in := range list {
+		if present.IsActivity(in) {
+			activity = append(activity, in)
+		} else {
+			kpis = append(kpis, in)
+		}
+	}
+	if len(kpis) > 0 {
+		d.directorateTable(kpis, false)
+	}
+	if len(activity) > 0 {
+		d.directorateTable(activity, true)
+	}
+}
+
+func (d *doc) directorateTable(list []*report.Indicator, activity bool) {
+	prev := present.EarlierPeriods(d.r)
+	if len(prev) > 4 {
+		prev = prev[len(prev)-4:]
+	}
 	prevW := 9.0
 	cols := []column{
 		{head: "Code", w: 11, align: "L"},
 		{head: "Indicator", w: 0, align: "L"},
-		{head: "Value", w: 19, align: "R"},
-		{head: "Target", w: 17, align: "R"},
-		{head: "Floor", w: 17, align: "R"},
-		{head: "Rating", w: 18, align: "L"},
-		{head: "Direction", w: 21, align: "L"},
+		{head: "Value", w: 22, align: "R"},
 	}
+	if activity {
+		cols[1].head = "Activity indicator"
+		cols = append(cols, column{head: present.ExpectedHeading, w: 34, align: "R"})
+	} else {
+		cols = append(cols, column{head: present.TargetHeading, w: 17, align: "R"}, column{head: present.FloorHeading, w: 17, align: "R"})
+	}
+	rating := "Rating"
+	if activity {
+		rating = "Against range"
+	}
+	cols = append(cols, column{head: rating, w: 18, align: "L"}, column{head: "Direction", w: 21, align: "L"})
 	for _, p := range prev {
-		q, y := shortQuarter(p)
-		cols = append(cols, column{head: q + "\n" + y, w: prevW, align: "C", tight: true})
+		y, q := present.ShortLines(p)
+		cols = append(cols, column{head: y + "\n" + q, w: prevW, align: "C", tight: true})
 	}
 	used := 0.0
 	for _, c := range cols {
@@ -76,36 +90,19 @@ func (d *doc) directorateTable(list []*report.Indicator) {
 	t := table{size: d.st.Fonts.Small, cols: cols}
 	var rows []row
 	for _, in := range list {
-		status := ragOrActivity(in.RAG, in.Activity)
-		dir := "insufficient"
-		if in.Trend != nil && in.Trend.Direction != "" {
-			dir = in.Trend.Direction
+		value := present.ValueWithBasis(in)
+		if q := present.ValueQualifier(in); q != "" {
+			value += "\n" + q
 		}
-		value := indicatorValue(in)
-		if in.Stale {
-			value += "\n(" + deref(in.ValuePeriod, "earlier") + ")"
-		} else if in.Partial {
-			value += "\n(part qtr)"
+		cells := []cell{{text: in.Code}, {text: in.Name}, {text: value}}
+		for _, th := range present.ThresholdCells(in) {
+			cells = append(cells, cell{text: th})
 		}
-		target, floor := threshold(in.Target, in.Unit, in.Decimals), threshold(in.Floor, in.Unit, in.Decimals)
-		if in.Type == "activity" {
-			target, floor = "Range", ""
-			if in.Expected != nil {
-				target = threshold(in.Expected.Lower, in.Unit, in.Decimals) + " to"
-				floor = threshold(in.Expected.Upper, in.Unit, in.Decimals)
-			}
-		}
-		cells := []cell{
-			{text: in.Code},
-			{text: in.Name},
-			{text: value},
-			{text: target},
-			{text: floor},
-			{status: status, text: statusWord(status)},
-			{status: dir, text: statusWord(dir)},
-		}
+		status, dir := present.StatusOf(in), present.DirectionOf(in)
+		cells = append(cells, cell{status: status, text: status.Word()}, cell{status: dir, text: dir.Word()})
 		for _, p := range prev {
-			cells = append(cells, cell{status: historyStatus(in, p), short: true})
+			c := present.HistoryCell(d.r, in, p)
+			cells = append(cells, cell{status: c.Status, short: true, note: c.ShortNote()})
 		}
 		rows = append(rows, row{cells: cells})
 	}
@@ -135,25 +132,17 @@ func (d *doc) indicator(in *report.Indicator) {
 
 	// status line: rating and direction as marks and words
 	y := p.GetY()
-	status := ragOrActivity(in.RAG, in.Activity)
+	status, dir := present.StatusOf(in), present.DirectionOf(in)
 	d.font("B", size)
 	x := marginL
-	label := "Rating: "
-	if in.Type == "activity" {
-		label = "Activity: "
-	}
-	x += d.label(label, x, y, lh)
-	x += d.badge(status, statusWord(status), x, y, lh, true) + 4
-	dir := "insufficient"
-	if in.Trend != nil && in.Trend.Direction != "" {
-		dir = in.Trend.Direction
-	}
+	x += d.label(present.StatusLabel(in)+": ", x, y, lh)
+	x += d.badge(status, status.Word(), x, y, lh, true) + 4
 	x += d.label("Direction of travel: ", x, y, lh)
-	d.badge(dir, statusWord(dir), x, y, lh, true)
+	d.badge(dir, dir.Word(), x, y, lh, true)
 	p.SetXY(marginL, y+lh)
 	d.font("", size)
 	d.textColour(d.st.Colours.Text)
-	p.MultiCell(contentW, lh, d.factsLine(in), "", "L", false)
+	p.MultiCell(contentW, lh, present.FactsLine(in), "", "L", false)
 	if in.Description != "" {
 		d.font("I", size-0.5)
 		d.textColour(d.st.Colours.Muted)
@@ -165,10 +154,8 @@ func (d *doc) indicator(in *report.Indicator) {
 	if in.Trend != nil && in.Trend.Sentence != "" {
 		d.labelled("Direction of travel", in.Trend.Sentence)
 	}
-	if in.Projection != nil {
-		d.labelled("Projection", projectionSentence(in)+" "+in.Projection.Note)
-	} else if in.ProjectionWithheld != nil {
-		d.labelled("Projection", in.ProjectionWithheld.Sentence)
+	if s := present.ProjectionSentence(in); s != "" {
+		d.labelled("Projection", s)
 	}
 	if in.Commentary != nil {
 		if in.Commentary.Context != "" {
@@ -200,63 +187,4 @@ func (d *doc) labelled(label, text string) {
 	d.textColour(d.st.Colours.Text)
 	d.pdf.CellFormat(contentW, lh, label, "", 1, "L", false, 0, "")
 	d.paragraphs(text, "", size)
-}
-
-// factsLine is "Value 82% (2023/24 Q2) · Target 85% · Floor 75%".
-func (d *doc) factsLine(in *report.Indicator) string {
-	s := "Value " + indicatorValue(in)
-	if in.ValuePeriod != nil {
-		s += " (" + *in.ValuePeriod
-		if in.Stale {
-			s += ", latest available"
-		}
-		if in.Partial {
-			if in.Months > 0 {
-				s += fmt.Sprintf(", %d of 3 months", in.Months)
-			} else {
-				s += ", part quarter"
-			}
-		}
-		s += ")"
-	}
-	if in.Type == "activity" {
-		if in.Expected != nil {
-			s += " · Expected range " + threshold(in.Expected.Lower, in.Unit, in.Decimals) + " to " + threshold(in.Expected.Upper, in.Unit, in.Decimals)
-		}
-	} else {
-		if in.Target != nil {
-			s += " · Target " + threshold(in.Target, in.Unit, in.Decimals)
-		}
-		if in.Floor != nil {
-			s += " · Floor " + threshold(in.Floor, in.Unit, in.Decimals)
-		}
-		if in.Polarity != nil {
-			if *in.Polarity == "lower" {
-				s += " · Lower is better"
-			} else {
-				s += " · Higher is better"
-			}
-		}
-	}
-	return s
-}
-
-// projectionSentence is "Projected for 2023/24 Q3: 80% (95% prediction interval 76% to
-// 84%), which would be rated Amber against a target of 85% and a floor of 75%."
-func projectionSentence(in *report.Indicator) string {
-	pr := in.Projection
-	f := func(v float64) string { return formatValue(v, in.Unit, in.Decimals) }
-	s := fmt.Sprintf("Projected for %s: %s (95%% prediction interval %s to %s)", pr.Period, f(pr.Value), f(pr.Lower), f(pr.Upper))
-	if pr.RAG != nil && *pr.RAG != "" && *pr.RAG != "not_rated" && *pr.RAG != "no_data" {
-		s += ", which would be rated " + statusWord(*pr.RAG)
-		switch {
-		case pr.Target != nil && pr.Floor != nil:
-			s += " against a target of " + threshold(pr.Target, in.Unit, in.Decimals) + " and a floor of " + threshold(pr.Floor, in.Unit, in.Decimals)
-		case pr.Target != nil:
-			s += " against a target of " + threshold(pr.Target, in.Unit, in.Decimals)
-		}
-	} else if in.Type != "activity" {
-		s += "; no thresholds are set for that quarter"
-	}
-	return s + "."
 }

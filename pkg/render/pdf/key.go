@@ -1,25 +1,20 @@
 package pdf
 
-// key explains every mark and word the report uses, and how the direction of travel is
-// worked out, in the wording of key.tmpl.
+import "github.com/example/qpr/pkg/present"
+
+// key explains every mark, word and abbreviation the report uses, and how the direction of
+// travel is worked out, in the wording of key.tmpl.
 func (d *doc) key() {
 	p := d.pdf
 	p.AddPage()
 	d.heading(idKey, d.title(idKey), 0)
-	groups := []struct {
-		title   string
-		entries []string
-	}{
-		{"Ratings of key performance indicators (KPIs)", []string{"green", "amber", "red", "not_rated", "no_data"}},
-		{"Activity indicators (compared with an expected range, not rated)", []string{"above", "within", "below"}},
-		{"Direction of travel", []string{"improving", "stable", "worsening", "rising", "falling", "insufficient"}},
-	}
+	data := present.KeyDataOf(d.r)
 	size := d.st.Fonts.Body
 	lh := lineH(size)
-	for _, g := range groups {
-		d.subtitle(g.title)
-		for _, e := range g.entries {
-			text, ok := d.fromTemplate(d.t.Key(e, d.r.Trend))
+	for _, g := range present.KeyGroups {
+		d.subtitle(g.Title)
+		for _, e := range g.Statuses {
+			text, ok := d.fromTemplate(d.t.Key(string(e), data))
 			if !ok {
 				return
 			}
@@ -35,15 +30,14 @@ func (d *doc) key() {
 		}
 		p.Ln(2)
 	}
-	d.subtitle("How the direction of travel is worked out")
-	for _, e := range []string{"method", "values", "stale", "partial"} {
-		text, ok := d.fromTemplate(d.t.Key(e, d.r.Trend))
-		if !ok {
-			return
-		}
-		d.paragraphs(text, "", size)
-		if e == "method" {
-			d.subtitle("How values are shown")
+	for _, n := range present.KeyNotes {
+		d.subtitle(n.Title)
+		for _, e := range n.Entries {
+			text, ok := d.fromTemplate(d.t.Key(e, data))
+			if !ok {
+				return
+			}
+			d.paragraphs(text, "", size)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -109,10 +110,10 @@ func (d *doc) setup() {
 	if r.Pack.Title != "" && r.Pack.Title != r.Title {
 		title += ": " + r.Pack.Title
 	}
-	p.SetTitle(title+", "+quarterWords(r.Period), true)
+	p.SetTitle(title+", "+present.Label(r.Period), true)
 	p.SetAuthor(r.Organisation, true)
-	p.SetSubject(r.Title+", "+periodLine(r), true)
-	p.SetKeywords("performance, KPI, RAG, "+r.Period, true)
+	p.SetSubject(r.Title+", "+present.PeriodLine(r), true)
+	p.SetKeywords("performance, KPI, RAG, "+present.Label(r.Period), true)
 	p.SetCreator("qpr", true)
 	p.SetProducer("qpr", true)
 	p.SetLang("en-GB")
@@ -120,7 +121,7 @@ func (d *doc) setup() {
 	// Determinism: fixed dates from the report's own date and sorted resource catalogues;
 	// fpdf writes no file ID for an unencrypted document.
 	stamp := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if at, ok := asAtDate(r); ok {
+	if at, ok := present.AsAt(r); ok {
 		stamp = at
 	}
 	p.SetCreationDate(stamp)
@@ -145,7 +146,7 @@ func (d *doc) header() {
 	p.SetXY(marginL, 10)
 	p.CellFormat(contentW*0.7, 5, left, "", 0, "L", false, 0, "")
 	p.SetXY(marginL+contentW*0.7, 10)
-	p.CellFormat(contentW*0.3, 5, quarterWords(d.r.Period), "", 0, "R", false, 0, "")
+	p.CellFormat(contentW*0.3, 5, present.Label(d.r.Period), "", 0, "R", false, 0, "")
 	d.drawColour(d.st.Colours.Accent)
 	p.SetLineWidth(0.4)
 	p.Line(marginL, 16, pageW-marginR, 16)
@@ -164,7 +165,7 @@ func (d *doc) footer() {
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
 	p.SetXY(marginL, pageH-13)
-	p.CellFormat(contentW*0.7, 5, d.r.Organisation+" · data as at "+asAtWords(d.r), "", 0, "L", false, 0, "")
+	p.CellFormat(contentW*0.7, 5, d.r.Organisation+" · data as at "+present.AsAtWords(d.r), "", 0, "L", false, 0, "")
 	p.SetXY(marginL+contentW*0.7, pageH-13)
 	p.CellFormat(contentW*0.3, 5, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "R", false, 0, "")
 	d.textColour(d.st.Colours.Text)

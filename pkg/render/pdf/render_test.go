@@ -88,7 +88,7 @@ func TestReportText(t *testing.T) {
 	raw := pdftotext(t, render(t))
 	text := strings.Join(strings.Fields(raw), " ")
 	want := []string{
-		"Quarter 2, 2023/24: data to the end of September 2023",
+		"2023/24 Q2: data to the end of September 2023",
 		"Data as at 14 November 2023",
 		"Of the 9 KPIs in this report, 2 achieved or exceeded target (rated Green; one fewer than the previous quarter)",
 		"3 achieved or exceeded the floor standard but did not meet the target (rated Amber; one more than the previous quarter)",

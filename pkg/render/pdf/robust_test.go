@@ -17,11 +17,11 @@ import (
 // A report with nothing in it, and one with every optional part missing, still renders.
 func TestSparseReportsRender(t *testing.T) {
 	sparse := &report.Report{
-		Period: "nonsense", AsAt: "not a date",
+		AsAt:         "not a date",
 		Directorates: []report.Directorate{{Code: "X", Name: "Empty directorate"}, {Code: "Y", Name: "Y"}},
 		Indicators: []report.Indicator{
-			{Code: "Y1", Directorate: "Y", Type: "kpi", History: []report.HistoryPoint{{Period: "a"}}, Chart: []report.ChartPoint{{Period: "b"}}},
-			{Code: "Y2", Directorate: "Y", Type: "activity", Projection: &report.Projection{Period: "next"}, Chart: []report.ChartPoint{{Period: "2023-09", Value: f(5)}}},
+			{Code: "Y1", Directorate: "Y", Type: "kpi", History: []report.HistoryPoint{{}}, Chart: []report.ChartPoint{{}}},
+			{Code: "Y2", Directorate: "Y", Type: "activity", Projection: &report.Projection{}, Chart: []report.ChartPoint{{Period: q("2023-09"), Value: f(5)}}},
 			{Code: "Z1", Directorate: "not listed"},
 		},
 	}

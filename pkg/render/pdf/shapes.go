@@ -2,45 +2,45 @@ package pdf
 
 import (
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/example/qpr/pkg/present"
 )
 
-// mark draws a status's shape centred at (cx, cy), size mm across. Each status has its own
-// shape so that a rating never depends on colour: green circle, amber diamond, red square,
-// not rated hollow circle, no data dash; activity above/below triangles and within bar;
-// directions as arrows.
-func (d *doc) mark(status string, cx, cy, size float64) {
+// mark draws a status's shape (present.Status.Shape) centred at (cx, cy), size mm across,
+// so that a rating never depends on colour.
+func (d *doc) mark(status present.Status, cx, cy, size float64) {
 	p := d.pdf
-	c := shapeColour(d.st, status)
+	c := status.Colour(d.st)
 	d.fillColour(c)
 	d.drawColour(c)
 	p.SetLineWidth(0.3)
 	h := size / 2
 	pt := func(x, y float64) fpdf.PointType { return fpdf.PointType{X: cx + x, Y: cy + y} }
-	switch status {
-	case "green":
+	switch status.Shape() {
+	case present.ShapeCircle:
 		p.Circle(cx, cy, h, "F")
-	case "amber":
+	case present.ShapeDiamond:
 		p.Polygon([]fpdf.PointType{pt(0, -h*1.15), pt(h*1.15, 0), pt(0, h*1.15), pt(-h*1.15, 0)}, "F")
-	case "red":
+	case present.ShapeSquare:
 		p.Rect(cx-h*0.9, cy-h*0.9, h*1.8, h*1.8, "F")
-	case "not_rated":
+	case present.ShapeHollowCircle:
 		p.SetLineWidth(0.35)
 		p.Circle(cx, cy, h*0.85, "D")
-	case "no_data":
-		p.Rect(cx-h, cy-0.45, 2*h, 0.9, "F")
-	case "above":
+	case present.ShapeTriangleUp:
 		p.Polygon([]fpdf.PointType{pt(0, -h), pt(h, h*0.8), pt(-h, h*0.8)}, "F")
-	case "below":
+	case present.ShapeTriangleDown:
 		p.Polygon([]fpdf.PointType{pt(0, h), pt(h, -h*0.8), pt(-h, -h*0.8)}, "F")
-	case "within":
+	case present.ShapeBar:
 		p.RoundedRect(cx-h, cy-h*0.45, 2*h, h*0.9, h*0.3, "1234", "F")
-	case "improving", "rising":
+	case present.ShapeArrowUp:
 		d.arrow(cx, cy, h*1.25, -1)
-	case "worsening", "falling":
+	case present.ShapeArrowDown:
 		d.arrow(cx, cy, h*1.25, 1)
-	case "stable":
+	case present.ShapeArrowBoth:
 		d.sideArrow(cx, cy, h*1.3)
-	default: // insufficient and anything unknown: a short grey dash
+	case present.ShapeDash:
+		p.Rect(cx-h, cy-0.45, 2*h, 0.9, "F")
+	default: // too few values, and anything a newer engine adds: a short dash
 		p.Rect(cx-h*0.6, cy-0.35, 1.2*h, 0.7, "F")
 	}
 }
@@ -65,7 +65,7 @@ func (d *doc) sideArrow(cx, cy, h float64) {
 
 // badge draws a status mark followed by its word at (x, y) on a line of height lh, and
 // returns the width used.
-func (d *doc) badge(status, word string, x, y, lh float64, bold bool) float64 {
+func (d *doc) badge(status present.Status, word string, x, y, lh float64, bold bool) float64 {
 	size := lh * 0.55
 	d.mark(status, x+size/2, y+lh/2, size)
 	style := ""

@@ -1,9 +1,10 @@
 package pdf
 
 import (
-	"fmt"
+	"math"
 	"strconv"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -25,86 +26,40 @@ func (d *doc) summary() {
 	d.byDirectorate()
 	d.heading(idGrid, d.title(idGrid), 1)
 	d.historyGrid()
-	if reds := d.redKPIs(); len(reds) > 0 {
+	if reds := present.RedKPIs(d.r); len(reds) > 0 {
 		d.heading(idRed, d.title(idRed), 1)
 		d.redActions(reds)
 	}
-	if stale := d.staleOrPartial(); len(stale) > 0 {
+	if stale := present.StaleOrPartial(d.r); len(stale) > 0 {
 		d.heading(idStale, d.title(idStale), 1)
 		d.staleTable(stale)
 	}
 }
 
-func change(now, before int) string {
-	switch {
-	case now > before:
-		return "+" + strconv.Itoa(now-before)
-	case now < before:
-		return "-" + strconv.Itoa(before-now)
-	}
-	return "no change"
-}
-
-type countLine struct {
-	status    string
-	now, prev int
-	always    bool
-}
-
-// countsTable compares this quarter's counts with the previous quarter's; rows that are
-// nought in both quarters and not one of the main statuses are left out.
-func (d *doc) countsTable(first string, lines []countLine) {
+// countsTable compares this quarter's counts with the previous quarter's.
+func (d *doc) countsTable(ct present.CountTable) {
 	r := d.r
-	prevHead := "Previous quarter"
-	if r.PreviousPeriod != "" {
-		prevHead = r.PreviousPeriod
-	}
 	t := table{size: d.st.Fonts.Table, cols: []column{
-		{head: first, w: 62, align: "L"},
-		{head: r.Period, w: 30, align: "R"},
-		{head: prevHead, w: 30, align: "R"},
+		{head: ct.Heading, w: 62, align: "L"},
+		{head: present.Label(r.Period), w: 30, align: "R"},
+		{head: present.Label(r.PreviousPeriod), w: 30, align: "R"},
 		{head: "Change", w: 26, align: "R"},
 	}}
 	var rows []row
-	for _, l := range lines {
-		if !l.always && l.now == 0 && l.prev == 0 {
-			continue
-		}
+	for _, l := range ct.Shown() {
 		rows = append(rows, row{cells: []cell{
-			{status: l.status, text: statusWord(l.status)},
-			{text: strconv.Itoa(l.now)},
-			{text: strconv.Itoa(l.prev)},
-			{text: change(l.now, l.prev)},
+			{status: l.Status, text: l.Status.Word()},
+			{text: strconv.Itoa(l.Now)},
+			{text: strconv.Itoa(l.Prev)},
+			{text: present.Change(l.Now, l.Prev)},
 		}})
 	}
 	d.table(t, rows)
 }
 
 func (d *doc) countsTables() {
-	s := d.r.Summary
-	if s.KPIs > 0 {
-		d.countsTable(fmt.Sprintf("Rating (%d %s)", s.KPIs, templates.Plural(s.KPIs, "KPI", "KPIs")), []countLine{
-			{"green", s.RAG.Green, s.RAGPrevious.Green, true},
-			{"amber", s.RAG.Amber, s.RAGPrevious.Amber, true},
-			{"red", s.RAG.Red, s.RAGPrevious.Red, true},
-			{"not_rated", s.RAG.NotRated, s.RAGPrevious.NotRated, false},
-			{"no_data", s.RAG.NoData, s.RAGPrevious.NoData, false},
-		})
-		d.countsTable("Direction of travel (KPIs)", []countLine{
-			{"improving", s.Trend.Improving, s.TrendPrevious.Improving, true},
-			{"stable", s.Trend.Stable, s.TrendPrevious.Stable, true},
-			{"worsening", s.Trend.Worsening, s.TrendPrevious.Worsening, true},
-			{"insufficient", s.Trend.Insufficient, s.TrendPrevious.Insufficient, false},
-		})
-	}
-	if s.ActivityCount > 0 {
-		d.countsTable(fmt.Sprintf("Activity (%d %s)", s.ActivityCount, templates.Plural(s.ActivityCount, "indicator", "indicators")), []countLine{
-			{"above", s.Activity.Above, s.ActivityPrevious.Above, true},
-			{"within", s.Activity.Within, s.ActivityPrevious.Within, true},
-			{"below", s.Activity.Below, s.ActivityPrevious.Below, true},
-			{"not_rated", s.Activity.NotRated, s.ActivityPrevious.NotRated, false},
-			{"no_data", s.Activity.NoData, s.ActivityPrevious.NoData, false},
-		})
+	for _, ct := range present.CountTables(d.r.Summary) {
+		d.countsTable(ct)
 	}
 }
 
@@ -152,16 +107,6 @@ func (d *doc) byDirectorate() {
 	d.table(t, rows)
 }
 
-// historyStatus finds an indicator's status in one quarter of its history.
-func historyStatus(in *report.Indicator, period string) string {
-	for _, h := range in.History {
-		if h.Period == period {
-			return ragOrActivity(h.RAG, h.Activity)
-		}
-	}
-	return "no_data"
-}
-
 // historyGrid shows every indicator's rating in each of the last five quarters, grouped by
 // directorate.
 func (d *doc) historyGrid() {
@@ -170,29 +115,37 @@ func (d *doc) historyGrid() {
 		d.paragraphs("No earlier quarters are available.", "I", d.st.Fonts.Body)
 		return
 	}
-	periodW := 20.0
-	if n := float64(len(periods)); n*periodW > contentW-70 {
-		periodW = (contentW - 70) / n
+	// the report quarter's column is wider: a stale headline names the quarter it is from
+	lastW := 30.0
+	periodW := 17.5
+	if n := float64(len(periods) - 1); n*periodW+lastW > contentW-70 {
+		periodW = (contentW - 70 - lastW) / math.Max(n, 1)
 	}
-	nameW := contentW - 14 - periodW*float64(len(periods))
+	nameW := contentW - 14 - periodW*float64(len(periods)-1) - lastW
 	cols := []column{{head: "Code", w: 14, align: "L"}, {head: "Indicator", w: nameW, align: "L"}}
-	for _, p := range periods {
-		q, y := axisLabel(p)
-		cols = append(cols, column{head: q + " " + y, w: periodW, align: "L"})
+	for i, p := range periods {
+		w := periodW
+		if i == len(periods)-1 {
+			w = lastW
+		}
+		cols = append(cols, column{head: present.Label(p), w: w, align: "L"})
 	}
 	t := table{size: d.st.Fonts.Table, cols: cols}
 	var rows []row
 	for _, dir := range d.r.Directorates {
-		group := d.indicatorsOf(dir.Code)
+		group := present.IndicatorsOf(d.r, dir.Code)
 		if len(group) == 0 {
 			continue
 		}
 		rows = append(rows, row{group: dir.Name})
 		for _, in := range group {
 			cells := []cell{{text: in.Code}, {text: in.Name}}
-			for _, p := range periods {
-				s := historyStatus(in, p)
-				cells = append(cells, cell{status: s, text: statusWord(s)})
+			for _, c := range present.HistoryCells(d.r, in) {
+				text := c.Status.Word()
+				if n := c.Note(); n != "" {
+					text += "\n" + n
+				}
+				cells = append(cells, cell{status: c.Status, text: text})
 			}
 			rows = append(rows, row{cells: cells})
 		}
@@ -200,84 +153,31 @@ func (d *doc) historyGrid() {
 	d.table(t, rows)
 }
 
-func (d *doc) indicatorsOf(code string) []*report.Indicator {
-	var out []*report.Indicator
-	for i := range d.r.Indicators {
-		if d.r.Indicators[i].Directorate == code {
-			out = append(out, &d.r.Indicators[i])
-		}
-	}
-	return out
-}
-
-func (d *doc) redKPIs() []*report.Indicator {
-	var out []*report.Indicator
-	for _, dir := range d.r.Directorates {
-		for _, in := range d.indicatorsOf(dir.Code) {
-			if in.RAG != nil && *in.RAG == "red" {
-				out = append(out, in)
-			}
-		}
-	}
-	return out
-}
-
-func (d *doc) staleOrPartial() []*report.Indicator {
-	var out []*report.Indicator
-	for _, dir := range d.r.Directorates {
-		for _, in := range d.indicatorsOf(dir.Code) {
-			if in.Stale || in.Partial {
-				out = append(out, in)
-			}
-		}
-	}
-	return out
-}
-
-// againstThresholds is "82% against a target of 85% and a floor of 75%".
-func againstThresholds(in *report.Indicator) string {
-	s := indicatorValue(in)
-	switch {
-	case in.Target != nil && in.Floor != nil:
-		s += " against a target of " + threshold(in.Target, in.Unit, in.Decimals) + " and a floor of " + threshold(in.Floor, in.Unit, in.Decimals)
-	case in.Target != nil:
-		s += " against a target of " + threshold(in.Target, in.Unit, in.Decimals)
-	}
-	return s
-}
-
 func (d *doc) redActions(reds []*report.Indicator) {
 	p := d.pdf
 	size := d.st.Fonts.Body
 	lh := lineH(size)
 	for _, in := range reds {
-		actions := ""
-		if in.Commentary != nil {
-			actions = in.Commentary.Actions
-		}
+		actions := present.Actions(in)
 		d.font("B", size)
 		head := d.wrap(in.Code+"  "+in.Name, contentW-8)
 		d.font("", size)
 		body := d.wrap(actions, contentW-8)
 		d.ensure(float64(len(head)+len(body)+2)*lh + 4)
 		y := p.GetY()
-		d.mark("red", marginL+2.5, y+lh/2, lh*0.6)
+		d.mark(present.Red, marginL+2.5, y+lh/2, lh*0.6)
 		p.SetXY(marginL+6, y)
 		d.font("B", size)
 		d.textColour(d.st.Colours.Text)
 		p.MultiCell(contentW-6, lh, in.Code+"  "+in.Name, "", "L", false)
 		p.SetX(marginL + 6)
 		d.font("", size)
-		line := againstThresholds(in)
-		if in.Trend != nil && in.Trend.Direction != "" {
-			line += "; direction of travel " + statusWord(in.Trend.Direction)
-		}
-		p.MultiCell(contentW-6, lh, line+".", "", "L", false)
+		p.MultiCell(contentW-6, lh, present.RedLine(in), "", "L", false)
 		p.SetX(marginL + 6)
 		if actions == "" {
 			d.font("I", size)
 			d.textColour(d.st.Colours.Muted)
-			p.MultiCell(contentW-6, lh, "No management action has been recorded for this quarter.", "", "L", false)
+			p.MultiCell(contentW-6, lh, present.NoActionText, "", "L", false)
 		} else {
 			d.font("B", size)
 			p.CellFormat(contentW-6, lh, "Management action", "", 1, "L", false, 0, "")
@@ -292,25 +192,6 @@ func (d *doc) redActions(reds []*report.Indicator) {
 	}
 }
 
-// valueNote says why a value is not a whole quarter's.
-func valueNote(in *report.Indicator, period string) string {
-	var s string
-	if in.Stale {
-		s = "No value for " + period + "; the latest available value is shown."
-	}
-	if in.Partial {
-		if s != "" {
-			s += " "
-		}
-		if in.Months > 0 {
-			s += fmt.Sprintf("Part quarter: %d of 3 months.", in.Months)
-		} else {
-			s += "Part quarter: fewer than 3 months."
-		}
-	}
-	return s
-}
-
 func (d *doc) staleTable(list []*report.Indicator) {
 	t := table{size: d.st.Fonts.Table, cols: []column{
 		{head: "Code", w: 14, align: "L"},
@@ -322,9 +203,16 @@ func (d *doc) staleTable(list []*report.Indicator) {
 	var rows []row
 	for _, in := range list {
 		rows = append(rows, row{cells: []cell{
-			{text: in.Code}, {text: in.Name}, {text: indicatorValue(in)},
-			{text: deref(in.ValuePeriod, "–")}, {text: valueNote(in, d.r.Period)},
+			{text: in.Code}, {text: in.Name}, {text: present.Value(in).Text},
+			{text: valueFrom(in)}, {text: present.ValueNote(d.r, in)},
 		}})
 	}
 	d.table(t, rows)
+}
+
+func valueFrom(in *report.Indicator) string {
+	if in.ValuePeriod == nil {
+		return "–"
+	}
+	return present.Label(*in.ValuePeriod)
 }

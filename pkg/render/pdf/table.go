@@ -1,6 +1,10 @@
 package pdf
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/example/qpr/pkg/present"
+)
 
 // column is a table column; head may hold "\n" for a two-line heading, and headStatus
 // puts a status mark before the heading (a counts table's Green column, say).
@@ -8,16 +12,17 @@ type column struct {
 	head       string
 	w          float64
 	align      string // L, C or R
-	headStatus string
+	headStatus present.Status
 	tight      bool // narrow column: almost no side padding
 }
 
 // cell is one table cell: text, or a status drawn as its mark and word (short for the
-// narrow columns of earlier quarters).
+// narrow columns of earlier quarters, with note after the abbreviation).
 type cell struct {
 	text   string
-	status string
+	status present.Status
 	short  bool
+	note   string
 	bold   bool
 }
 
@@ -140,7 +145,7 @@ func (d *doc) tighten(c column) func() {
 }
 
 // markRoom is the width a status mark takes before a cell's text.
-func (d *doc) markRoom(status string, size float64) float64 {
+func (d *doc) markRoom(status present.Status, size float64) float64 {
 	if status == "" {
 		return 0
 	}
@@ -155,7 +160,7 @@ func (d *doc) cellLines(c cell, col column, size float64) []string {
 	d.font(style, size)
 	if c.status != "" {
 		if c.short {
-			return []string{statusShort[c.status]}
+			return []string{c.status.Short() + c.note}
 		}
 		return d.wrap(c.text, col.w-d.markRoom(c.status, size))
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -27,8 +28,8 @@ func writeCover(f *excelize.File, st *styles, names *tableNamer, r *report.Repor
 	if err := setColumnWidths(f, coverSheet, cols); err != nil {
 		return err
 	}
-	top, err := sheetTop(f, st, coverSheet, reportTitle(r)+", "+r.Period, []string{
-		strings.TrimSpace(r.Organisation + ": performance indicators for " + r.Period + ", with their ratings, direction of travel, history and commentary."),
+	top, err := sheetTop(f, st, coverSheet, reportTitle(r)+", "+present.Label(r.Period), []string{
+		strings.TrimSpace(r.Organisation + ": performance indicators for " + present.Label(r.Period) + ", with their ratings, direction of travel, history and commentary."),
 		"This worksheet contains two tables: about these statistics, and the contents of the workbook.",
 	}, false, 0)
 	if err != nil {
@@ -106,18 +107,12 @@ func packName(p report.PackRef) string {
 
 // periodCovered is "2023/24 Q3: October to December 2023, compared with 2023/24 Q2."
 func periodCovered(r *report.Report) string {
-	s := r.Period
-	from, errFrom := time.Parse("2006-01", r.PeriodStart)
-	to, errTo := time.Parse("2006-01", r.PeriodEnd)
-	if errFrom == nil && errTo == nil {
-		first := from.Format("January")
-		if from.Year() != to.Year() {
-			first = from.Format("January 2006")
-		}
-		s += ": " + first + " to " + to.Format("January 2006")
+	s := present.Label(r.Period)
+	if months := present.MonthsCovered(r); months != "" {
+		s += ": " + months
 	}
-	if r.PreviousPeriod != "" {
-		s += ", compared with the previous quarter, " + r.PreviousPeriod
+	if !r.PreviousPeriod.IsZero() {
+		s += ", compared with the previous quarter, " + present.Label(r.PreviousPeriod)
 	}
 	return s + "."
 }

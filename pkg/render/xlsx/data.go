@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -42,33 +43,35 @@ type dataRow struct {
 // dataRows lists an indicator's history quarters. The report quarter carries the headline
 // figure the report shows (which may be an older value standing in, flagged stale); every
 // other quarter carries its own actual value rated with its own year's thresholds.
-func dataRows(r *report.Report, th quarterThresholds, ind *report.Indicator) []dataRow {
-	history := historyByPeriod(ind)
+func dataRows(r *report.Report, ind *report.Indicator) []dataRow {
 	rows := make([]dataRow, 0, len(r.HistoryPeriods))
 	for _, p := range r.HistoryPeriods {
-		d := dataRow{period: p}
+		d := dataRow{period: p.String()}
 		if p == r.Period {
 			d.value = ind.Value
 			d.displayText = ind.Display
-			d.valuePeriod = derefString(ind.ValuePeriod)
-			d.status = indicatorStatus(ind)
+			if ind.ValuePeriod != nil {
+				d.valuePeriod = ind.ValuePeriod.String()
+			}
+			d.status = string(present.StatusOf(ind))
 			d.target, d.floor = ind.Target, ind.Floor
 			d.lower, d.upper = expectedLower(ind), expectedUpper(ind)
 			d.stale, d.partial = ind.Stale, ind.Partial
 			rows = append(rows, d)
 			continue
 		}
-		if hp := history[p]; hp != nil {
+		if hp := present.HistoryPoint(ind, p); hp != nil {
 			d.value = hp.Value
 			d.displayText = hp.Display
 			if number(d.value) != nil {
-				d.valuePeriod = p
+				d.valuePeriod = p.String()
 			}
-			d.status = historyStatus(hp)
+			d.status = string(present.HistoryCell(r, ind, p).Status)
 			d.partial = hp.Partial
-		}
-		if cp := th.forQuarter(ind, p); cp != nil {
-			d.target, d.floor, d.lower, d.upper = cp.Target, cp.Floor, cp.Lower, cp.Upper
+			d.target, d.floor = hp.Target, hp.Floor
+			if hp.Expected != nil {
+				d.lower, d.upper = hp.Expected.Lower, hp.Expected.Upper
+			}
 		}
 		rows = append(rows, d)
 	}
@@ -142,12 +145,11 @@ func writeData(f *excelize.File, st *styles, r *report.Report) error {
 	if err := sw.SetRow("A"+itoa(dataHeaderRow), header, excelize.RowOpts{Height: 2 * lineHeight}); err != nil {
 		return err
 	}
-	th := newQuarterThresholds(r)
 	rowNum := dataHeaderRow
 	cells := make([]interface{}, len(dataColumns))
 	for i := range r.Indicators {
 		ind := &r.Indicators[i]
-		for _, d := range dataRows(r, th, ind) {
+		for _, d := range dataRows(r, ind) {
 			rowNum++
 			if err := d.cells(st, ind, cells); err != nil {
 				return err
@@ -175,7 +177,7 @@ func dataTitle(r *report.Report) string {
 	if len(p) == 0 {
 		return "Data for filtering and pivot tables"
 	}
-	return fmt.Sprintf("Data for filtering and pivot tables: each indicator in each quarter, %s to %s", p[0], p[len(p)-1])
+	return fmt.Sprintf("Data for filtering and pivot tables: each indicator in each quarter, %s to %s", present.Label(p[0]), present.Label(p[len(p)-1]))
 }
 
 // cells fills out with the row's values, each with its style; a missing figure or code
@@ -197,16 +199,16 @@ func (d dataRow) cells(st *styles, ind *report.Indicator, out []interface{}) err
 		if v == nil {
 			return cellStyle{}
 		}
-		return cellStyle{format: numberFormat(ind.Unit, exactPlaces(ind.Decimals, *v))}
+		return cellStyle{format: shownFormat(ind.Unit, present.Threshold(ind, v))}
 	}
 	activity := isActivity(ind)
 	values := []interface{}{
-		text(ind.Code), text(ind.Directorate), text(d.period), number(d.value), text(ind.Unit),
+		text(ind.Code), text(ind.Directorate), text(d.period), number(d.value), text(string(ind.Unit)),
 		text(d.valuePeriod), text(d.status), orMarker(number(d.target), !activity), orMarker(number(d.floor), !activity),
 		orMarker(number(d.lower), activity), orMarker(number(d.upper), activity), d.stale, d.partial,
 	}
 	formats := []cellStyle{
-		{}, {}, {}, {format: numberFormat(ind.Unit, displayPlaces(ind.Decimals, d.displayText, d.value))}, {},
+		{}, {}, {}, {format: numberFormat(ind.Unit, present.DisplayPlaces(ind.Decimals, d.displayText))}, {},
 		{}, {}, threshold(d.target), threshold(d.floor),
 		threshold(d.lower), threshold(d.upper), {}, {},
 	}

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -44,7 +45,7 @@ func groupByDirectorate(r *report.Report, namer *sheetNamer) []*directorateSheet
 	return groups
 }
 
-func directorateColumns(historyPeriods []string) []column {
+func directorateColumns(historyPeriods []report.Period) []column {
 	cols := []column{
 		{"Code", 10, false},
 		{"Indicator", 45, true},
@@ -63,7 +64,7 @@ func directorateColumns(historyPeriods []string) []column {
 		{"Trend", 40, true},
 	}
 	for _, p := range historyPeriods {
-		cols = append(cols, column{p, 11, false})
+		cols = append(cols, column{present.Label(p), 11, false})
 	}
 	return append(cols, column{"Context", 50, true}, column{"Actions", 50, true})
 }
@@ -75,7 +76,7 @@ func writeDirectorate(f *excelize.File, st *styles, names *tableNamer, r *report
 	if err := setColumnWidths(f, g.sheet, cols); err != nil {
 		return err
 	}
-	top, err := sheetTop(f, st, g.sheet, directorateTitle(g.directorate)+", "+r.Period, []string{
+	top, err := sheetTop(f, st, g.sheet, directorateTitle(g.directorate)+", "+present.Label(r.Period), []string{
 		"This worksheet contains one table, one row per indicator: its value, thresholds, rating, direction of travel, " +
 			"its rating in each recent quarter " + noteRef(noteHistory) + " and the service's commentary. " +
 			"Blank cells are shown as " + notAvailable + " or " + notApplicable + " " + noteRef(noteShorthand) + ".",
@@ -113,7 +114,7 @@ func directorateTitle(d report.Directorate) string {
 
 // isActivity says whether an indicator is compared with an expected range rather than rated.
 func isActivity(ind *report.Indicator) bool {
-	return ind.Type == "activity" || ind.Activity != nil || ind.Expected != nil
+	return present.IsActivity(ind) || ind.Activity != nil || ind.Expected != nil
 }
 
 // orMarker is v, or the marker for a value that is missing: not applicable when the column
@@ -132,20 +133,20 @@ func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 	plain := cellStyle{}
 	wrapped := cellStyle{wrap: true}
 	activity := isActivity(ind)
-	valueStyle := cellStyle{format: numberFormat(ind.Unit, displayPlaces(ind.Decimals, ind.Display, ind.Value))}
+	valueStyle := cellStyle{format: valueFormat(ind)}
 	threshold := func(v *float64, applies bool) (interface{}, cellStyle) {
 		if number(v) == nil {
 			return orMarker(nil, applies), markerStyle(plain)
 		}
-		return number(v), cellStyle{format: numberFormat(ind.Unit, exactPlaces(ind.Decimals, *v))}
+		return number(v), cellStyle{format: shownFormat(ind.Unit, present.Threshold(ind, v))}
 	}
 
 	var x row
 	x.add(text(ind.Code), plain)
 	x.add(text(ind.Name), wrapped)
 	x.add(number(ind.Value), valueStyle)
-	x.add(text(unitWord(ind.Unit)), plain)
-	x.add(text(derefString(ind.ValuePeriod)), plain)
+	x.add(text(present.UnitSymbol(ind.Unit)), plain)
+	x.add(text(label(ind.ValuePeriod)), plain)
 	x.add(yesNo(ind.Stale), plain)
 	x.add(partialWord(ind), wrapped)
 	for _, th := range []struct {
@@ -155,21 +156,22 @@ func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 		val, s := threshold(th.v, th.applies)
 		x.add(val, s)
 	}
-	status := indicatorStatus(ind)
-	x.add(text(statusWordOrBlank(status)), cellStyle{status: status})
-	previous := derefString(ind.RAGPrevious)
-	x.add(orMarker(text(statusWordOrBlank(previous)), !activity || previous != ""), cellStyle{status: previous, right: previous == ""})
+	status := present.StatusOf(ind)
+	x.add(status.Word(), cellStyle{status: string(status)})
+	previous := ""
+	if ind.RAGPrevious != nil {
+		previous = string(*ind.RAGPrevious)
+	}
+	x.add(orMarker(text(present.Status(previous).Word()), !activity || previous != ""), cellStyle{status: previous, right: previous == ""})
 	if ind.Trend != nil {
-		x.add(text(directionWord(ind.Trend.Direction)), plain)
+		x.add(present.DirectionOf(ind).Word(), plain)
 		x.add(text(ind.Trend.Sentence), wrapped)
 	} else {
 		x.add(nil, plain)
 		x.add(nil, wrapped)
 	}
-	history := historyByPeriod(ind)
-	for _, p := range r.HistoryPeriods {
-		s := historyStatus(history[p])
-		x.add(text(statusWordOrBlank(s)), cellStyle{status: s})
+	for _, c := range present.HistoryCells(r, ind) {
+		x.add(gridText(c), cellStyle{status: string(c.Status)})
 	}
 	if ind.Commentary != nil {
 		x.add(text(ind.Commentary.Context), wrapped)
@@ -179,39 +181,6 @@ func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 		x.add(nil, wrapped)
 	}
 	return &x
-}
-
-// indicatorStatus is a kpi's rating or an activity indicator's status code.
-func indicatorStatus(ind *report.Indicator) string {
-	if ind.RAG != nil {
-		return *ind.RAG
-	}
-	return derefString(ind.Activity)
-}
-
-func historyStatus(hp *report.HistoryPoint) string {
-	if hp == nil {
-		return ""
-	}
-	if hp.RAG != nil {
-		return *hp.RAG
-	}
-	return derefString(hp.Activity)
-}
-
-func historyByPeriod(ind *report.Indicator) map[string]*report.HistoryPoint {
-	m := make(map[string]*report.HistoryPoint, len(ind.History))
-	for i := range ind.History {
-		m[ind.History[i].Period] = &ind.History[i]
-	}
-	return m
-}
-
-func statusWordOrBlank(code string) string {
-	if code == "" {
-		return ""
-	}
-	return statusWord(code)
 }
 
 // partialWord says how much of a monthly indicator's quarter the value covers.

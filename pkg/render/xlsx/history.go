@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -10,28 +11,30 @@ import (
 // historySheet is not called "History": Excel reserves that name for change tracking.
 const historySheet = "KPI_history"
 
-func historyColumns(periods []string) []column {
+func historyColumns(periods []report.Period) []column {
 	cols := []column{{"Code", 10, false}, {"Indicator", 45, true}}
 	for _, p := range periods {
-		cols = append(cols, column{p + " value", 12, false}, column{p + " rating", 11, false})
+		l := present.Label(p)
+		cols = append(cols, column{l + " value", 12, false}, column{l + " rating", 11, false})
 	}
 	return cols
 }
 
 // historyTitle names the quarters the history covers.
-func historyTitle(periods []string) string {
+func historyTitle(periods []report.Period) string {
 	switch len(periods) {
 	case 0:
 		return "Values and ratings by quarter"
 	case 1:
-		return "Values and ratings, " + periods[0]
+		return "Values and ratings, " + present.Label(periods[0])
 	default:
-		return fmt.Sprintf("Values and ratings by quarter, %s to %s", periods[0], periods[len(periods)-1])
+		return fmt.Sprintf("Values and ratings by quarter, %s to %s", present.Label(periods[0]), present.Label(periods[len(periods)-1]))
 	}
 }
 
-// writeHistory writes every indicator against the history quarters: each quarter's actual
-// value (no stale stand-in) and the rating it had with that quarter's own thresholds.
+// writeHistory writes every indicator against the history quarters: each earlier quarter's
+// actual value and the rating it had with that quarter's own thresholds, and for the report
+// quarter the headline value and rating, marked when stale (present.HistoryCells).
 func writeHistory(f *excelize.File, st *styles, names *tableNamer, r *report.Report) error {
 	cols := historyColumns(r.HistoryPeriods)
 	if err := setColumnWidths(f, historySheet, cols); err != nil {
@@ -51,20 +54,12 @@ func writeHistory(f *excelize.File, st *styles, names *tableNamer, r *report.Rep
 	t := table{name: names.name("KPI_history", ""), cols: cols}
 	for i := range r.Indicators {
 		ind := &r.Indicators[i]
-		history := historyByPeriod(ind)
 		var x row
 		x.add(text(ind.Code), cellStyle{})
 		x.add(text(ind.Name), cellStyle{wrap: true})
-		for _, p := range r.HistoryPeriods {
-			hp := history[p]
-			if hp == nil {
-				x.add(nil, cellStyle{})
-				x.add(nil, cellStyle{})
-				continue
-			}
-			x.add(number(hp.Value), cellStyle{format: numberFormat(ind.Unit, displayPlaces(ind.Decimals, hp.Display, hp.Value))})
-			s := historyStatus(hp)
-			x.add(text(statusWordOrBlank(s)), cellStyle{status: s})
+		for _, c := range present.HistoryCells(r, ind) {
+			x.add(shownNumber(c.Value), cellStyle{format: shownFormat(ind.Unit, c.Value)})
+			x.add(gridText(c), cellStyle{status: string(c.Status)})
 		}
 		t.rows = append(t.rows, &x)
 	}
@@ -75,4 +70,15 @@ func writeHistory(f *excelize.File, st *styles, names *tableNamer, r *report.Rep
 		return err
 	}
 	return setPrintLayout(f, historySheet, top)
+}
+
+// gridText is a rating-grid cell's words: "Green", or "Red (from 2023/24 Q1)".
+func gridText(c present.GridCell) string { return c.Text() }
+
+// shownNumber is a shown number's cell value, blank when there is none.
+func shownNumber(s present.Shown) interface{} {
+	if !s.OK {
+		return nil
+	}
+	return s.Value
 }

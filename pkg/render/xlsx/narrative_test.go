@@ -20,7 +20,7 @@ func TestCountsSentence(t *testing.T) {
 
 func TestCountsSentenceMinutesExample(t *testing.T) {
 	// The committee's 2023/24 Q2 figures (contract section 8): every KPI rated, no activity.
-	r := &report.Report{Period: "2023/24 Q2", Summary: report.Summary{
+	r := &report.Report{Period: q("2023/24 Q2"), Summary: report.Summary{
 		KPIs:          38,
 		RAG:           report.RAGCounts{Green: 15, Amber: 15, Red: 8},
 		RAGPrevious:   report.RAGCounts{Green: 16, Amber: 11, Red: 11},
@@ -35,7 +35,7 @@ func TestCountsSentenceMinutesExample(t *testing.T) {
 }
 
 func TestCountsSentenceWithoutKPIs(t *testing.T) {
-	r := &report.Report{Period: "2023/24 Q2", Summary: report.Summary{
+	r := &report.Report{Period: q("2023/24 Q2"), Summary: report.Summary{
 		ActivityCount: 2, Activity: report.ActivityCounts{Above: 1, NoData: 1},
 	}}
 	want := "There are no KPIs in this report for 2023/24 Q2. " +

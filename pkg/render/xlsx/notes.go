@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
@@ -48,7 +49,7 @@ func noteTexts(t *templates.Set, r *report.Report) ([]string, error) {
 	key := func(entries ...string) (string, error) {
 		var parts []string
 		for _, e := range entries {
-			text, err := t.Key(e, r.Trend)
+			text, err := t.Key(e, present.KeyDataOf(r))
 			if err != nil {
 				return "", err
 			}
@@ -67,7 +68,7 @@ func noteTexts(t *templates.Set, r *report.Report) ([]string, error) {
 		noteValues - 1:    {"", []string{"values"}},
 		noteStale - 1:     {"", []string{"stale"}},
 		notePartial - 1:   {"", []string{"partial"}},
-		noteHistory - 1:   {"Each earlier quarter shows the indicator's own value for that quarter (never a value from an earlier quarter standing in), rated against the thresholds of that quarter's own year.", nil},
+		noteHistory - 1:   {"Each earlier quarter shows the indicator's own value for that quarter (never a value from an earlier quarter standing in), rated against the thresholds of that quarter's own year. The report quarter shows the value and rating the summary counts; where that value is from an earlier quarter, the rating says which (\"Red (from 2023/24 Q1)\").", nil},
 		noteShorthand - 1: {shorthandText, nil},
 		noteCodes - 1: {"The Data sheet uses the codes of qpr's JSON output so that scripts and pivot tables can read it: ratings green, amber, red, not_rated and no_data; " +
 			"activity statuses above, within and below; stale and partial are TRUE or FALSE; units percent, number, days, currency and rate. " +

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
@@ -138,21 +139,21 @@ func workbookContents(r *report.Report, groups []*directorateSheet) []sheetEntry
 }
 
 // periodSpan is "2022/23 Q3 to 2023/24 Q3".
-func periodSpan(periods []string) string {
+func periodSpan(periods []report.Period) string {
 	switch len(periods) {
 	case 0:
 		return "none"
 	case 1:
-		return periods[0]
+		return present.Label(periods[0])
 	}
-	return periods[0] + " to " + periods[len(periods)-1]
+	return present.Label(periods[0]) + " to " + present.Label(periods[len(periods)-1])
 }
 
 // setProperties dates the workbook with the report's own date rather than the clock, so
 // that the same report gives the same file.
 func setProperties(f *excelize.File, r *report.Report, asAt time.Time) error {
 	stamp := asAt.UTC().Format(time.RFC3339)
-	title := strings.TrimSpace(r.Title + " " + r.Period)
+	title := strings.TrimSpace(r.Title + " " + present.Label(r.Period))
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          title,
 		Subject:        r.Pack.Title,

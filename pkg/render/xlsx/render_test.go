@@ -86,7 +86,7 @@ func TestDirectorateSheetCells(t *testing.T) {
 	checkCells(t, f, "CED", []cellWant{
 		// CS01: percent held as 82.4, shown with one place and a literal %.
 		{"A4", "CS01", ""}, {"B4", "Percentage of calls to Contact Point answered", ""},
-		{"C4", "82.4%", "82.4"}, {"D4", "%", ""}, {"E4", "2023/24 Q3", ""}, {"F4", "No", ""}, {"G4", "No", ""},
+		{"C4", "82.4% Q", "82.4"}, {"D4", "%", ""}, {"E4", "2023/24 Q3", ""}, {"F4", "No", ""}, {"G4", "No", ""},
 		// A KPI has no expected range: not applicable.
 		{"H4", "85.0%", "85"}, {"I4", "75.0%", "75"}, {"J4", "[z]", ""}, {"K4", "[z]", ""},
 		{"L4", "Amber", ""}, {"M4", "Green", ""}, {"N4", "Worsening", ""},
@@ -95,28 +95,29 @@ func TestDirectorateSheetCells(t *testing.T) {
 		{"U4", "High staff sickness – calls up 12%.", ""}, {"V4", "Recruiting eight call handlers.", ""},
 		// CS02: 89.96 against 90 is shown with the engine's two places, not rounded to 90.0;
 		// it has no commentary: not available.
-		{"C5", "89.96%", "89.96"}, {"H5", "90.0%", "90"}, {"U5", "[x]", ""}, {"V5", "[x]", ""},
+		{"C5", "89.96% Q", "89.96"}, {"H5", "90.0%", "90"}, {"U5", "[x]", ""}, {"V5", "[x]", ""},
 		// CS03: currency.
-		{"C6", "£1,250,000", "1250000"}, {"D6", "£", ""}, {"L6", "Red", ""}, {"I6", "£1,200,000", "1200000"},
+		{"C6", "£1,250,000 Q", "1250000"}, {"D6", "£", ""}, {"L6", "Red", ""}, {"I6", "£1,200,000", "1200000"},
 		// CS04: activity, with its expected range under its own headings and no target, floor
 		// or previous rating (not applicable).
-		{"C7", "115,000", "115000"}, {"H7", "[z]", ""}, {"I7", "[z]", ""}, {"J7", "100,000", "100000"}, {"K7", "130,000", "130000"},
+		{"C7", "115,000 Q", "115000"}, {"H7", "[z]", ""}, {"I7", "[z]", ""}, {"J7", "100,000", "100000"}, {"K7", "130,000", "130000"},
 		{"L7", "Within", ""}, {"M7", "[z]", ""}, {"N7", "Rising", ""}, {"P7", "Above", ""}, {"Q7", "Within", ""},
 		// CS05: days, not rated, no target this year: not available.
-		{"C8", "12.5 days", "12.5"}, {"H8", "[x]", ""}, {"L8", "Not rated", ""}, {"N8", "Insufficient data", ""}, {"P8", "No data", ""},
+		{"C8", "12.5 days Q", "12.5"}, {"H8", "[x]", ""}, {"L8", "Not rated", ""}, {"N8", "Insufficient data", ""}, {"P8", "No data", ""},
 	})
 	checkCells(t, f, "CYPE", []cellWant{
 		// CY01: no value at all.
 		{"A4", "CY01", ""}, {"C4", "[x]", ""}, {"E4", "[x]", ""}, {"L4", "No data", ""},
 		// CY02: monthly, two months present; target 57.5 keeps its place though decimals is 0.
 		{"B5", "Café referrals – families’ support within 28 days", ""},
-		{"C5", "57%", "57"}, {"G5", "Yes (2 of 3 months)", ""}, {"H5", "57.5%", "57.5"}, {"I5", "50%", "50"},
-		// CY03: a stale stand-in from the previous quarter; rate with two places.
-		{"C6", "30.00", "30"}, {"D6", "rate", ""}, {"E6", "2023/24 Q2", ""}, {"F6", "Yes", ""}, {"T6", "No data", ""},
+		{"C5", "57% Q", "57"}, {"G5", "Yes (2 of 3 months)", ""}, {"H5", "57.5%", "57.5"}, {"I5", "50%", "50"},
+		// CY03: a stale stand-in from the previous quarter; rate with two places. The report
+		// quarter's grid cell shows the headline rating and where its value is from.
+		{"C6", "30.00 Q", "30"}, {"D6", "rate", ""}, {"E6", "2023/24 Q2", ""}, {"F6", "Yes", ""}, {"T6", "Green (from 2023/24 Q2)", ""},
 	})
 	checkCells(t, f, growthSheet, []cellWant{
-		{"A4", "GE01", ""}, {"C4", "1,234", "1234"}, {"N4", "Improving", ""},
-		{"A5", "GE02", ""}, {"C5", "98%", "98"}, {"P5", "Amber", ""},
+		{"A4", "GE01", ""}, {"C4", "1,234 Q", "1234"}, {"N4", "Improving", ""},
+		{"A5", "GE02", ""}, {"C5", "98% Q", "98"}, {"P5", "Amber", ""},
 	})
 }
 
@@ -215,15 +216,15 @@ func cellStyleOf(t *testing.T, f *excelize.File, sheet, cell string) *excelize.S
 func TestNumberFormatsApplied(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
 	cases := []struct{ sheet, cell, format string }{
-		{"CED", "C4", `0.0"%"`},
-		{"CED", "C5", `0.00"%"`},
-		{"CED", "C6", `"£"#,##0`},
-		{"CED", "C7", `#,##0`},
-		{"CED", "C8", `0.0 "days"`},
-		{"CYPE", "C6", `#,##0.00`},
+		{"CED", "C4", `0.0"%"" Q"`},
+		{"CED", "C5", `0.00"%"" Q"`},
+		{"CED", "C6", `"£"#,##0" Q"`},
+		{"CED", "C7", `#,##0" Q"`},
+		{"CED", "C8", `0.0 "days"" Q"`},
+		{"CYPE", "C6", `#,##0.00" Q"`},
 		{"KPI_history", "C4", `0.0"%"`},
 		{"Data", "D4", `0.0"%"`},
-		{"Summary", "D29", `"£"#,##0`},
+		{"Summary", "D29", `"£"#,##0" Q"`},
 		{"Cover", "B10", dateFormat},
 	}
 	for _, c := range cases {
@@ -330,8 +331,9 @@ func TestHistorySheet(t *testing.T) {
 		// CS02's history carries no shown form: 89.96 keeps its places rather than becoming 90.0%.
 		{"A5", "CS02", ""}, {"K5", "89.96%", "89.96"}, {"E5", "89.0%", "89"},
 		{"A7", "CS04", ""}, {"C7", "140,000", "140000"}, {"D7", "Above", ""},
-		// CY03's report quarter has no actual value: history shows none (no stale stand-in).
-		{"A11", "CY03", ""}, {"I11", "30.00", "30"}, {"K11", "[x]", ""}, {"L11", "No data", ""},
+		// CY03's report quarter has no actual value: the grid shows the headline the summary
+		// counts, 2023/24 Q2's value standing in, and says where it is from (issue 8.6).
+		{"A11", "CY03", ""}, {"I11", "30.00", "30"}, {"K11", "30.00", "30"}, {"L11", "Green (from 2023/24 Q2)", ""},
 	})
 }
 
@@ -411,7 +413,7 @@ func TestSummarySheet(t *testing.T) {
 		{"A28", "KPIs rated Red, with the management action being taken [note 1]", ""},
 		{"A29", "Indicator", ""}, {"H29", "Management action", ""},
 		{"A30", "Cost of agency staff", ""}, {"B30", "CS03", ""}, {"C30", "Chief Executive’s Department", ""},
-		{"D30", "£1,250,000", "1250000"}, {"E30", "£1,000,000", "1000000"}, {"F30", "£1,200,000", "1200000"},
+		{"D30", "£1,250,000 Q", "1250000"}, {"E30", "£1,000,000", "1000000"}, {"F30", "£1,200,000", "1200000"},
 		{"G30", "Stable", ""}, {"H30", "No management action has been recorded for this quarter.", ""},
 	})
 	got, err := f.GetTables("Summary")
@@ -440,7 +442,7 @@ func TestSummaryRedTableCarriesTheActions(t *testing.T) {
 
 func TestSummaryWithoutRedKPIsHasNoRedTable(t *testing.T) {
 	r := fixtureReport()
-	r.Indicators[2].RAG = str("amber")
+	r.Indicators[2].RAG = rt("amber")
 	f := renderFixture(t, r, "")
 	got, _ := f.GetTables("Summary")
 	if len(got) != 3 {
@@ -590,7 +592,7 @@ func TestNonFiniteValuesAreNotAvailable(t *testing.T) {
 
 func TestEmptyReportRenders(t *testing.T) {
 	r := &report.Report{Organisation: "Example County Council", Title: "Quarterly Performance Report",
-		Period: "2023/24 Q3", PreviousPeriod: "2023/24 Q2", AsAt: "2024-01-31"}
+		Period: q("2023/24 Q3"), PreviousPeriod: q("2023/24 Q2"), AsAt: "2024-01-31"}
 	f := renderFixture(t, r, "")
 	want := []string{"Cover", "Notes", "Summary", "Directorates", "KPI_history", "Data"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {

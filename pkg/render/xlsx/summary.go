@@ -3,6 +3,7 @@ package xlsx
 import (
 	"strings"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
@@ -44,35 +45,35 @@ func writeSummary(f *excelize.File, st *styles, names *tableNamer, r *report.Rep
 		return err
 	}
 	lines := append([]string{"This worksheet contains the executive summary and " + tables + ". Counts by directorate are on the Directorates sheet."}, paragraphs...)
-	next, err := sheetTop(f, st, summarySheet, "Executive summary, "+r.Period, lines, true, summaryTextWidth)
+	next, err := sheetTop(f, st, summarySheet, "Executive summary, "+present.Label(r.Period), lines, true, summaryTextWidth)
 	if err != nil {
 		return err
 	}
 	w.next = next
 	s := r.Summary
 	if err := w.comparison("Ratings of KPIs "+noteRef(noteRatings), "Rating", "Summary_ratings", []countLine{
-		{"Green", "green", s.RAG.Green, s.RAGPrevious.Green},
-		{"Amber", "amber", s.RAG.Amber, s.RAGPrevious.Amber},
-		{"Red", "red", s.RAG.Red, s.RAGPrevious.Red},
-		{"Not rated", "not_rated", s.RAG.NotRated, s.RAGPrevious.NotRated},
-		{"No data", "no_data", s.RAG.NoData, s.RAGPrevious.NoData},
+		{present.Green.Word(), "green", s.RAG.Green, s.RAGPrevious.Green},
+		{present.Amber.Word(), "amber", s.RAG.Amber, s.RAGPrevious.Amber},
+		{present.Red.Word(), "red", s.RAG.Red, s.RAGPrevious.Red},
+		{present.NotRated.Word(), "not_rated", s.RAG.NotRated, s.RAGPrevious.NotRated},
+		{present.NoData.Word(), "no_data", s.RAG.NoData, s.RAGPrevious.NoData},
 	}); err != nil {
 		return err
 	}
 	if err := w.comparison("Direction of travel of KPIs "+noteRef(noteDirection), "Direction", "Summary_direction", []countLine{
-		{"Improving", "", s.Trend.Improving, s.TrendPrevious.Improving},
-		{"Stable", "", s.Trend.Stable, s.TrendPrevious.Stable},
-		{"Worsening", "", s.Trend.Worsening, s.TrendPrevious.Worsening},
-		{"Insufficient data", "", s.Trend.Insufficient, s.TrendPrevious.Insufficient},
+		{present.Improving.Word(), "", s.Trend.Improving, s.TrendPrevious.Improving},
+		{present.Stable.Word(), "", s.Trend.Stable, s.TrendPrevious.Stable},
+		{present.Worsening.Word(), "", s.Trend.Worsening, s.TrendPrevious.Worsening},
+		{present.Insufficient.Word(), "", s.Trend.Insufficient, s.TrendPrevious.Insufficient},
 	}); err != nil {
 		return err
 	}
 	if err := w.comparison("Activity indicators against their expected range "+noteRef(noteActivity), "Status", "Summary_activity", []countLine{
-		{"Above expected range", "above", s.Activity.Above, s.ActivityPrevious.Above},
-		{"Within expected range", "within", s.Activity.Within, s.ActivityPrevious.Within},
-		{"Below expected range", "below", s.Activity.Below, s.ActivityPrevious.Below},
+		{present.Above.Word() + " expected range", "above", s.Activity.Above, s.ActivityPrevious.Above},
+		{present.Within.Word() + " expected range", "within", s.Activity.Within, s.ActivityPrevious.Within},
+		{present.Below.Word() + " expected range", "below", s.Activity.Below, s.ActivityPrevious.Below},
 		{"No expected range", "not_rated", s.Activity.NotRated, s.ActivityPrevious.NotRated},
-		{"No data", "no_data", s.Activity.NoData, s.ActivityPrevious.NoData},
+		{present.NoData.Word(), "no_data", s.Activity.NoData, s.ActivityPrevious.NoData},
 	}); err != nil {
 		return err
 	}
@@ -113,11 +114,11 @@ func (w *summaryWriter) comparison(title, first, name string, lines []countLine)
 		return err
 	}
 	previous := "Previous quarter"
-	if w.r.PreviousPeriod != "" {
-		previous += " (" + w.r.PreviousPeriod + ")"
+	if !w.r.PreviousPeriod.IsZero() {
+		previous += " (" + present.Label(w.r.PreviousPeriod) + ")"
 	}
 	t := table{name: w.names.name(name, ""), cols: []column{
-		{first, summaryTextWidth, true}, {"This quarter (" + w.r.Period + ")", countWidth, true},
+		{first, summaryTextWidth, true}, {"This quarter (" + present.Label(w.r.Period) + ")", countWidth, true},
 		{previous, countWidth, true}, {"Change", countWidth, false},
 	}}
 	thisTotal, priorTotal := 0, 0
@@ -135,19 +136,11 @@ func (w *summaryWriter) comparison(title, first, name string, lines []countLine)
 	return err
 }
 
-// redKPIs are the KPIs rated Red, in the report's order.
-func redKPIs(r *report.Report) []*report.Indicator {
-	var out []*report.Indicator
-	for i := range r.Indicators {
-		if ind := &r.Indicators[i]; derefString(ind.RAG) == "red" {
-			out = append(out, ind)
-		}
-	}
-	return out
-}
+// redKPIs are the KPIs rated Red, directorate by directorate, as every format lists them.
+func redKPIs(r *report.Report) []*report.Indicator { return present.RedKPIs(r) }
 
 // noActionRecorded stands in the Red table for a KPI whose service gave no action.
-const noActionRecorded = "No management action has been recorded for this quarter."
+const noActionRecorded = present.NoActionText
 
 // redTable lists the KPIs rated Red with the management action being taken: the list the
 // narrative's closing sentence points to, so it is on this sheet.
@@ -173,17 +166,17 @@ func (w *summaryWriter) redTable(reds []*report.Indicator) error {
 			directorate = ind.Directorate
 		}
 		x.add(text(directorate), cellStyle{wrap: true})
-		x.add(number(ind.Value), cellStyle{format: numberFormat(ind.Unit, displayPlaces(ind.Decimals, ind.Display, ind.Value))})
+		x.add(number(ind.Value), cellStyle{format: valueFormat(ind)})
 		for _, v := range []*float64{ind.Target, ind.Floor} {
 			if number(v) == nil {
 				x.add(nil, cellStyle{})
 			} else {
-				x.add(*v, cellStyle{format: numberFormat(ind.Unit, exactPlaces(ind.Decimals, *v))})
+				x.add(*v, cellStyle{format: shownFormat(ind.Unit, present.Threshold(ind, v))})
 			}
 		}
 		direction := ""
 		if ind.Trend != nil {
-			direction = directionWord(ind.Trend.Direction)
+			direction = present.DirectionOf(ind).Word()
 		}
 		x.add(text(direction), cellStyle{wrap: true})
 		action := noActionRecorded
@@ -204,9 +197,9 @@ func sheetRef(name string) string {
 }
 
 var directorateCountHeaders = []string{
-	"Directorate", "Sheet", "KPIs", "Green", "Amber", "Red", "Not rated", "No data",
-	"Improving", "Stable", "Worsening", "Insufficient data",
-	"Activity indicators", "Above", "Within", "Below",
+	"Directorate", "Sheet", "KPIs", present.Green.Word(), present.Amber.Word(), present.Red.Word(), present.NotRated.Word(), present.NoData.Word(),
+	present.Improving.Word(), present.Stable.Word(), present.Worsening.Word(), present.Insufficient.Word(),
+	"Activity indicators", present.Above.Word(), present.Within.Word(), present.Below.Word(),
 }
 
 const directoratesSheet = "Directorates"
@@ -222,7 +215,7 @@ func writeDirectorates(f *excelize.File, st *styles, names *tableNamer, r *repor
 	if err := setColumnWidths(f, directoratesSheet, cols); err != nil {
 		return err
 	}
-	top, err := sheetTop(f, st, directoratesSheet, "Counts by directorate, "+r.Period, []string{
+	top, err := sheetTop(f, st, directoratesSheet, "Counts by directorate, "+present.Label(r.Period), []string{
 		"This worksheet contains one table, one row per directorate with a link to its sheet: its KPIs by rating " + noteRef(noteRatings) +
 			" and by direction of travel " + noteRef(noteDirection) + ", and its activity indicators by status " + noteRef(noteActivity) +
 			". The last row counts all directorates together.",

@@ -1,0 +1,50 @@
+package present
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/example/qpr/pkg/report"
+)
+
+// VerdictLine is `qpr rag`'s one-line verdict on an indicator, its value shown as the report
+// shows it: "CS01 2023/24 Q2: 82% — AMBER (target 85%, floor 75%, higher is better)".
+func VerdictLine(r *report.Report, in *report.Indicator) string {
+	value := Value(in).Text
+	if !Value(in).OK {
+		value = "no data"
+	}
+	var notes []string
+	if in.Stale && in.ValuePeriod != nil {
+		notes = append(notes, "stale: value from "+Label(*in.ValuePeriod))
+	}
+	if in.Partial {
+		notes = append(notes, fmt.Sprintf("partial: %d of 3 months", in.Months))
+	}
+	if len(notes) > 0 {
+		value += " (" + strings.Join(notes, "; ") + ")"
+	}
+	head := fmt.Sprintf("%s %s: %s — %s", in.Code, Label(r.Period), value, StatusOf(in).Verdict())
+	if IsActivity(in) {
+		if ActivityStatus(in.Activity) == NoData || ActivityStatus(in.Activity) == NotRated {
+			return head
+		}
+		return head + " expected range (" + ExpectedRange(in) + ")"
+	}
+	if in.Target == nil {
+		return head + " (no target for this year)"
+	}
+	return head + " (" + thresholdsBrief(in) + ")"
+}
+
+// thresholdsBrief is "target 85%, floor 75%, higher is better".
+func thresholdsBrief(in *report.Indicator) string {
+	parts := []string{"target " + Threshold(in, in.Target).Text}
+	if in.Floor != nil {
+		parts = append(parts, "floor "+Threshold(in, in.Floor).Text)
+	}
+	if p := PolarityWords(in); p != "" {
+		parts = append(parts, strings.ToLower(p))
+	}
+	return strings.Join(parts, ", ")
+}

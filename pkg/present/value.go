@@ -1,0 +1,199 @@
+package present
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/rag"
+	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/pkg/unit"
+)
+
+// MaxPlaces bounds the decimal places a number is shown with; beyond it digits are noise.
+const MaxPlaces = 6
+
+// Shown is a number as the report shows it: the figure, the places it is shown to and the
+// text with its unit. A renderer that keeps numbers as numbers (a workbook cell) takes Value
+// and Places; one that writes text takes Text.
+type Shown struct {
+	Value  float64
+	Places int
+	Text   string
+	OK     bool // false: there is no number; Text says so
+}
+
+// IsActivity reports whether in is compared with an expected range rather than rated.
+func IsActivity(in *report.Indicator) bool { return in.Type == catalogue.Activity }
+
+// IsMonthly reports whether in's own periods are months.
+func IsMonthly(in *report.Indicator) bool { return in.Frequency == catalogue.Monthly }
+
+// Format shows v with places decimals, thousands separators and the unit: 82%, £1,234.50,
+// 12.5 days, 1,234.
+func Format(v float64, u catalogue.Unit, places int) string {
+	return unit.Attach(unit.Group(unit.Round(v, clamp(places))), string(u))
+}
+
+func clamp(places int) int { return min(max(places, 0), MaxPlaces) }
+
+// DisplayPlaces is the places a value is shown to (contract section 5): the indicator's
+// decimals, or more where the engine's rating-faithful form needs more so that the shown
+// number keeps its rating (89.96 against a target of 90 is shown as 89.96, not 90).
+func DisplayPlaces(decimals int, display *string) int {
+	places := decimals
+	if display != nil {
+		places = max(places, fractionDigits(*display))
+	}
+	return clamp(places)
+}
+
+// fractionDigits counts the digits after the point of a plain number such as "89.96".
+func fractionDigits(s string) int {
+	_, frac, ok := strings.Cut(strings.TrimSpace(s), ".")
+	if !ok {
+		return 0
+	}
+	n := 0
+	for n < len(frac) && frac[n] >= '0' && frac[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// ExactPlaces is the places a threshold is shown to: the indicator's decimals, or as many as
+// the figure itself has, so that a target of 57.5 is never shown as 58.
+func ExactPlaces(decimals int, v float64) int {
+	places := decimals
+	if !math.IsNaN(v) && !math.IsInf(v, 0) {
+		places = max(places, fractionDigits(strconv.FormatFloat(v, 'f', -1, 64)))
+	}
+	return clamp(places)
+}
+
+// Value is the indicator's headline value as shown: "82%", or "No data".
+func Value(in *report.Indicator) Shown { return shownValue(in.Value, in.Display, in.Unit, in.Decimals) }
+
+// HistoryValue is one history quarter's value as shown.
+func HistoryValue(in *report.Indicator, h *report.HistoryPoint) Shown {
+	return shownValue(h.Value, h.Display, in.Unit, in.Decimals)
+}
+
+func shownValue(v *float64, display *string, u catalogue.Unit, decimals int) Shown {
+	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+		return Shown{Text: NoData.Word()}
+	}
+	places := DisplayPlaces(decimals, display)
+	if display == nil {
+		// no rating-faithful form given: all the value's own places can never contradict
+		// its rating, where rounding to decimals might
+		places = ExactPlaces(decimals, *v)
+	}
+	return Shown{Value: *v, Places: places, Text: Format(*v, u, places), OK: true}
+}
+
+// Threshold is a target, floor or range end as shown; "–" when there is none.
+func Threshold(in *report.Indicator, v *float64) Shown {
+	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+		return Shown{Text: "–"}
+	}
+	places := ExactPlaces(in.Decimals, *v)
+	return Shown{Value: *v, Places: places, Text: Format(*v, in.Unit, places), OK: true}
+}
+
+// PointValue is a chart point's value shown as the report would show it in that period: the
+// indicator's decimals, with more places where rounding would carry the value across the
+// thresholds that applied then.
+func PointValue(in *report.Indicator, p report.ChartPoint) Shown {
+	if p.Value == nil {
+		return Shown{Text: "–"}
+	}
+	d := pointDisplay(in, p)
+	return shownValue(p.Value, &d, in.Unit, in.Decimals)
+}
+
+// UnitSymbol is a unit's short form for a unit column: %, £, days, number, rate.
+func UnitSymbol(u catalogue.Unit) string {
+	switch u {
+	case catalogue.Percent:
+		return "%"
+	case catalogue.Currency:
+		return "£"
+	}
+	return string(u)
+}
+
+// AxisTitle is the title of a chart's value axis for a unit.
+func AxisTitle(u catalogue.Unit) string {
+	switch u {
+	case catalogue.Percent:
+		return "Per cent"
+	case catalogue.Currency:
+		return "£"
+	case catalogue.Days:
+		return "Days"
+	case catalogue.Rate:
+		return "Rate"
+	}
+	return "Number"
+}
+
+// TickLabel is a value-axis label: the unit's sign for percent and money, bare otherwise.
+func TickLabel(v float64, u catalogue.Unit, places int) string {
+	n := unit.Group(unit.Round(v, clamp(places)))
+	switch u {
+	case catalogue.Percent, catalogue.Currency:
+		return unit.Attach(n, string(u))
+	}
+	return n
+}
+
+// pointDisplay is the rating-faithful shown form of a chart point against its own period's
+// thresholds (plain rounding where none are charted).
+func pointDisplay(in *report.Indicator, p report.ChartPoint) string {
+	if IsActivity(in) {
+		var r *rag.Range
+		if p.Lower != nil || p.Upper != nil {
+			r = &rag.Range{Lower: p.Lower, Upper: p.Upper}
+		}
+		return rag.DisplayActivity(*p.Value, in.Decimals, r)
+	}
+	var th *rag.Thresholds
+	if p.Target != nil {
+		th = &rag.Thresholds{Target: p.Target, Floor: p.Floor, Lower: LowerIsBetter(in)}
+	}
+	return rag.DisplayKPI(*p.Value, in.Decimals, th)
+}
+
+// LowerIsBetter reports whether lower values of in are better.
+func LowerIsBetter(in *report.Indicator) bool {
+	return in.Polarity != nil && *in.Polarity == catalogue.Lower
+}
+
+// basisMeanings are what each basis code says a value covers, for the key.
+var basisMeanings = []Abbreviation{
+	{string(catalogue.BasisQuarter), "the value covers the quarter"},
+	{string(catalogue.BasisMonthSnapshot), "a snapshot at the end of a month"},
+	{string(catalogue.BasisYearToDate), "the financial year to date"},
+	{string(catalogue.BasisRolling12), "the rolling 12 months to the period"},
+	{string(catalogue.BasisAnnual), "a whole year"},
+}
+
+// Basis is the code of what in's value covers, printed beside the value as councils' reports
+// do: Q, MS, YTD, R12M or A (Q when the report does not say).
+func Basis(in *report.Indicator) string {
+	if in.Basis == "" {
+		return string(catalogue.BasisQuarter)
+	}
+	return string(in.Basis)
+}
+
+// ValueWithBasis is the shown value with its basis beside it, "82% Q", or "No data".
+func ValueWithBasis(in *report.Indicator) string {
+	v := Value(in)
+	if !v.OK {
+		return v.Text
+	}
+	return v.Text + " " + Basis(in)
+}

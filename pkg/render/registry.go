@@ -1,0 +1,85 @@
+// Package render is the list of report formats: each format's name, what it is, and the
+// function that writes it. `qpr build --format`, its help text and shell completion, and the
+// check of qpr.yaml's `formats:` are all derived from Formats.
+//
+// Every renderer has the same shape, Func: it takes the report model and the templates (the
+// wording and style a user may override) and writes one whole file. It must be deterministic
+// (the same inputs give the same bytes) and should draw every word, number, period label and
+// chart decision from pkg/present, so that all formats agree.
+//
+// Adding a format is one new package plus one line here:
+//
+//  1. write pkg/render/<name> with `func Render(w io.Writer, r *report.Report, t *templates.Set) error`,
+//     taking status words and marks, shown values, facts and projection sentences, the rating
+//     grid, the lists of red and stale KPIs, period labels and present.ChartOf's chart
+//     description from pkg/present;
+//  2. add {Name, Description, Render} to Formats below.
+//
+// Renderers never import this package or pkg/app; this package imports them.
+package render
+
+import (
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/example/qpr/pkg/render/json"
+	"github.com/example/qpr/pkg/render/pdf"
+	"github.com/example/qpr/pkg/render/xlsx"
+	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
+)
+
+// Func writes the report r in one format to w, worded and styled by t.
+type Func func(w io.Writer, r *report.Report, t *templates.Set) error
+
+// Format is one output format; Name is also the file extension.
+type Format struct {
+	Name        string
+	Description string
+	Render      Func
+}
+
+// Formats are every format build can write, in the order they are written and listed.
+var Formats = []Format{
+	{"pdf", "the printed report (A4)", pdf.Render},
+	{"xlsx", "the workbook for analysts", xlsx.Render},
+	{"json", "the report as data (schema qpr.report/v1)", json.Render},
+}
+
+// Names are the formats' names in order.
+func Names() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// Lookup finds a format by name, ignoring case and surrounding space.
+func Lookup(name string) (Format, bool) {
+	name = strings.ToLower(strings.TrimSpace(name))
+	i := slices.IndexFunc(Formats, func(f Format) bool { return f.Name == name })
+	if i < 0 {
+		return Format{}, false
+	}
+	return Formats[i], true
+}
+
+// List is the names for a message or help text: "pdf, xlsx or json".
+func List(conjunction string) string {
+	names := Names()
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + conjunction + " " + names[len(names)-1]
+}
+
+// Help describes each format, one a line: "pdf   the printed report (A4)".
+func Help() string {
+	var b strings.Builder
+	for _, f := range Formats {
+		b.WriteString("  " + f.Name + strings.Repeat(" ", max(1, 6-len(f.Name))) + f.Description + "\n")
+	}
+	return b.String()
+}
