@@ -134,14 +134,6 @@ func parseFormats(asked []string, cfg *project.Config) ([]render.Format, error) 
 	return out, nil
 }
 
-// orList writes "a, b or c".
-func orList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
-}
-
 // loaded is everything read for a command.
 type loaded struct {
 	settings *settings
