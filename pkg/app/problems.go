@@ -47,11 +47,7 @@ func pluralWord(n int, word string) string {
 
 func printWarnings(s Streams, ws []diag.Problem) {
 	for _, w := range ws {
-		if w.Place.File == "" {
-			fmt.Fprintf(s.Err, "warning: %s\n", w.Message)
-			continue
-		}
-		fmt.Fprintf(s.Err, "%s: warning: %s\n", w.Place, w.Message)
+		fmt.Fprintln(s.Err, w.Warning())
 	}
 }
 
@@ -105,14 +101,15 @@ func toJSON(p diag.Problem) problemJSON {
 	if place.File != "" {
 		out.File = &place.File
 	}
-	if place.Line > 0 {
+	// In a workbook Line is the cell's row, given as part of the cell, not as a line.
+	if place.Line > 0 && place.Sheet == "" {
 		out.Line = &place.Line
 	}
 	if place.Sheet != "" {
 		out.Sheet = &place.Sheet
 	}
-	if place.Cell != "" {
-		out.Cell = &place.Cell
+	if cell := place.Cell(); cell != "" {
+		out.Cell = &cell
 	}
 	// What would be valid follows the first "; " in every qpr message.
 	if msg, hint, ok := strings.Cut(out.Message, "; "); ok {

@@ -14,7 +14,7 @@ func TestProblemJSONGivesThePlaceInParts(t *testing.T) {
 		p    diag.Problem
 		want string
 	}{
-		{diag.Problem{Place: diag.Place{File: "q2.xlsx", Sheet: "KPIs", Cell: "C7"}, Message: `"lots" is not a number; write a number such as 85`},
+		{diag.Problem{Place: diag.CellAt("q2.xlsx", "KPIs", 7, 3), Message: `"lots" is not a number; write a number such as 85`},
 			`{"severity":"error","file":"q2.xlsx","line":null,"sheet":"KPIs","cell":"C7","message":"\"lots\" is not a number","hint":"write a number such as 85"}`},
 		{diag.Problem{Place: diag.Place{File: "c.yaml", Line: 9}, Message: "CS01 is red", Severity: diag.Warning},
 			`{"severity":"warning","file":"c.yaml","line":9,"sheet":null,"cell":null,"message":"CS01 is red","hint":null}`},

@@ -26,6 +26,7 @@ type Inputs struct {
 	Data      []string
 	Templates string
 	Period    string
+	Limits    []string // NAME=VALUE settings raising the read limits (--limit)
 }
 
 // Outputs are build's flags for what it writes; empty fields fall back the same way.
@@ -51,6 +52,7 @@ type settings struct {
 	templates string // "" = the built-in templates
 	out       string
 	formats   []render.Format
+	limits    data.Limits
 
 	periodText  string // as written; "" = the latest quarter with data
 	periodPlace *diag.Place
@@ -85,6 +87,9 @@ func (in Inputs) settings(outs Outputs) (*settings, error) {
 		at := cfg.Place("period", -1)
 		s.periodPlace = &at
 	}
+	if s.limits, err = readLimits(cfg, in.Limits); err != nil {
+		return nil, err
+	}
 	if len(outs.Formats) > 0 {
 		if s.formats, err = parseFormats(outs.Formats, nil); err != nil {
 			return nil, err
@@ -102,6 +107,21 @@ func first(values ...string) string {
 		}
 	}
 	return ""
+}
+
+// readLimits are the read limits: the defaults, raised by qpr.yaml's limits: (a bad one placed
+// at its line there), then by --limit (a bad one bad usage).
+func readLimits(cfg project.Config, flags []string) (data.Limits, error) {
+	lim := data.DefaultLimits()
+	for _, s := range cfg.Limits {
+		if err := lim.Set(s.Name, s.Value); err != nil {
+			return lim, diag.Problem{Place: diag.Place{File: cfg.File, Line: s.Line}, Message: "limits: " + err.Error(), Severity: diag.Error}
+		}
+	}
+	if err := lim.SetAll(flags); err != nil {
+		return lim, UsageError("%v", err)
+	}
+	return lim, nil
 }
 
 // parseFormats reads format names (comma-separated allowed) against the render registry; cfg
@@ -143,8 +163,8 @@ type loaded struct {
 	problems diag.List // errors and warnings from reading and matching
 }
 
-// loadCatalogue reads only the catalogue (for commands that need no data).
-func (s *settings) loadCatalogue(flag string) (*catalogue.Catalogue, error) {
+// catalogueSource finds the catalogue and reads its bytes, within the limits.
+func (s *settings) catalogueSource(flag string) ([]byte, error) {
 	path := s.catalogue
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		switch {
@@ -155,28 +175,65 @@ func (s *settings) loadCatalogue(flag string) (*catalogue.Catalogue, error) {
 		}
 		return nil, diag.Problem{Place: diag.Place{File: path}, Message: "no such file; give the catalogue's path with --catalogue, or set catalogue: in " + project.FileName}
 	}
-	return catalogue.Load(path)
+	return catalogue.ReadSource(path, s.limits.Catalogue())
+}
+
+// loadCatalogue reads only the catalogue (for commands that need no data).
+func (s *settings) loadCatalogue(flag string) (*catalogue.Catalogue, error) {
+	src, err := s.catalogueSource(flag)
+	if err != nil {
+		return nil, err
+	}
+	return catalogue.ParseWithin(s.catalogue, src, s.limits.Catalogue())
 }
 
 // load resolves the settings, reads the catalogue and the data and matches them. Data problems
 // are collected, not returned as an error, so validate can list them all; callers that must
 // stop on them use problems.Err().
+//
+// The data files are read while the catalogue is parsed: reading needs only the calendar,
+// which is taken from the catalogue's year_start line before parsing, and checked after (on
+// a wrong guess the data is read again).
 func (in Inputs) load(outs Outputs) (*loaded, error) {
 	s, err := in.settings(outs)
 	if err != nil {
 		return nil, err
 	}
-	cat, err := s.loadCatalogue(in.Catalogue)
+	src, err := s.catalogueSource(in.Catalogue)
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{settings: s, cat: cat}
+	type read struct {
+		ds    *data.Dataset
+		probs *diag.List
+	}
+	guess := catalogue.PeekCalendar(src)
+	early := make(chan read, 1)
+	if len(s.data) > 0 {
+		go func() {
+			ds, probs := data.ReadWithin(s.data, guess, s.limits)
+			early <- read{ds, probs}
+		}()
+	}
+	cat, err := catalogue.ParseWithin(s.catalogue, src, s.limits.Catalogue())
+	var r read
+	if len(s.data) > 0 {
+		r = <-early
+	}
+	if err != nil {
+		return nil, err
+	}
 	if len(s.data) == 0 {
 		return nil, UsageError("no data: give --data FILE_OR_DIR (repeatable), or set data: in %s", project.FileName)
 	}
-	ds, store, problems := data.Load(s.data, cat)
-	l.dataset, l.store = ds, store
-	l.problems.AddAll(problems.Problems())
+	if cat.Calendar != guess {
+		r.ds, r.probs = data.ReadWithin(s.data, cat.Calendar, s.limits)
+	}
+	store, matchProblems := data.Match(r.ds, cat)
+	// The store holds the values now; the packed observations would only double the memory.
+	l := &loaded{settings: s, cat: cat, dataset: r.ds.Summary(), store: store}
+	l.problems.AddAll(r.probs.Problems())
+	l.problems.AddAll(matchProblems.Problems())
 	return l, nil
 }
 

@@ -75,7 +75,7 @@ func writeValidateText(io Streams, l *loaded, problems []diag.Problem, quarter s
 	printWarnings(io, filter(problems, diag.Warning))
 	values, files := 0, 0
 	if l.dataset != nil {
-		values, files = len(l.dataset.Observations), len(l.dataset.Files)
+		values, files = l.dataset.Len(), len(l.dataset.Files)
 	}
 	fmt.Fprintf(io.Out, "%s: %d indicators in %d directorates, %d packs; %d values read from %d files; %s, %s\n",
 		l.cat.File, len(l.cat.Indicators), len(l.cat.Directorates), len(l.cat.Packs), values, files,

@@ -22,6 +22,9 @@ import (
 // FileName is the project file looked for in the working directory.
 const FileName = "qpr.yaml"
 
+// maxFileSize bounds the read of qpr.yaml, a file of a few lines.
+const maxFileSize = 1 << 20
+
 // Config is what qpr.yaml may set. Relative paths are relative to the file's folder. Its yaml
 // tags are the file's keys: a key added here is known to the unknown-key check too.
 type Config struct {
@@ -31,6 +34,7 @@ type Config struct {
 	Formats   StringList `yaml:"formats"`
 	Templates string     `yaml:"templates"`
 	Period    string     `yaml:"period"`
+	Limits    Settings   `yaml:"limits"`
 
 	File  string         `yaml:"-"` // where it was read from; empty when there is none
 	lines map[string]int // line of each key's value, and of each list item as "key.N"
@@ -68,10 +72,18 @@ func Load(dir string) (Config, error) {
 	if dir == "." {
 		path = FileName
 	}
-	src, err := os.ReadFile(path)
+	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Config{}, nil
 	}
+	if err == nil && !info.Mode().IsRegular() {
+		// A FIFO would block the read, a device never end it.
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: "not a regular file; qpr.yaml must be a YAML text file"}
+	}
+	if err == nil && info.Size() > maxFileSize {
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: fmt.Sprintf("the file is %d bytes; qpr.yaml holds a few settings, so this cannot be it", info.Size())}
+	}
+	src, err := os.ReadFile(path)
 	if err != nil {
 		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: "cannot read: " + reason(err)}
 	}
@@ -142,7 +154,7 @@ func Parse(file string, src []byte) (Config, error) {
 // American spelling, the singular.
 var meant = map[string]string{
 	"output": "out", "outdir": "out", "output_dir": "out", "format": "formats", "catalog": "catalogue",
-	"template": "templates", "quarter": "period", "inputs": "data", "input": "data",
+	"template": "templates", "quarter": "period", "inputs": "data", "input": "data", "limit": "limits",
 }
 
 func contains(list []string, s string) bool {
@@ -213,4 +225,29 @@ func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
 		return nil
 	}
 	return fmt.Errorf("line %d: write a name or path, or a list of them, e.g. [data, late-returns.xlsx]", n.Line)
+}
+
+// Setting is one NAME: VALUE of a mapping such as limits:, kept as written with its line so the
+// package that knows the names can check them and say where a wrong one is.
+type Setting struct {
+	Name, Value string
+	Line        int
+}
+
+// Settings is a mapping of settings, in the order written.
+type Settings []Setting
+
+// UnmarshalYAML takes a mapping of names to single values.
+func (s *Settings) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: write limits as a mapping of names to values, e.g. limits: {file_size: 4GB, rows: 20000000}", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			return fmt.Errorf("line %d: give %s a single value, e.g. %s: 4GB", v.Line, k.Value, k.Value)
+		}
+		*s = append(*s, Setting{Name: k.Value, Value: v.Value, Line: k.Line})
+	}
+	return nil
 }
