@@ -225,12 +225,30 @@ func axisValues(in *report.Indicator) []float64 {
 		add(pr.Target)
 		add(pr.Floor)
 	}
-	if a, b, ok := fittedLine(in); ok && len(in.Chart) > 0 {
-		first, last := a, a+b*float64(len(in.Chart)-1)
-		add(&first)
-		add(&last)
+	if a, b, ok := fittedLine(in); ok {
+		if x0, x1, ok := valueSpan(in); ok {
+			first, last := a+b*x0, a+b*x1
+			add(&first)
+			add(&last)
+		}
 	}
 	return vs
+}
+
+// valueSpan is the slots of the first and last charted values: the trend line is drawn over
+// the periods it was fitted to, never run back over quarters without data, where it would
+// look like data and could stretch the axis.
+func valueSpan(in *report.Indicator) (first, last float64, ok bool) {
+	lo, hi := -1, -1
+	for i, p := range in.Chart {
+		if p.Value != nil {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	return float64(lo), float64(hi), lo >= 0
 }
 
 // fittedLine is the trend line's intercept and slope, counted from 0 at the first charted
@@ -424,8 +442,11 @@ func (c *Chart) trendLine(in *report.Indicator) {
 	if !ok {
 		return
 	}
-	n := float64(len(in.Chart) - 1)
-	c.TrendLine = &Segment{X0: 0, Y0: a, X1: n, Y1: a + b*n}
+	x0, x1, ok := valueSpan(in)
+	if !ok {
+		return
+	}
+	c.TrendLine = &Segment{X0: x0, Y0: a + b*x0, X1: x1, Y1: a + b*x1}
 	c.Legend = append(c.Legend, LegendEntry{Kind: LegendTrend, Label: "Trend line"})
 }
 

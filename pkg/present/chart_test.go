@@ -83,8 +83,9 @@ func TestChartParts(t *testing.T) {
 	if len(target.Levels) != 9 || !target.Levels[6].Join || target.Levels[6].From != 1000 || target.Levels[6].Value != 1050 || target.Levels[7].Join {
 		t.Errorf("target steps = %+v", target.Levels)
 	}
-	// the fitted line over the eight charted quarters: 850 at slot 0, 850+15*7 = 955 at slot 7
-	if tl := c.TrendLine; tl == nil || tl.X0 != 0 || tl.Y0 != 850 || tl.X1 != 7 || tl.Y1 != 955 {
+	// the fitted line over the quarters with values, slots 4 to 7: 850+15*4 = 910 to
+	// 850+15*7 = 955
+	if tl := c.TrendLine; tl == nil || tl.X0 != 4 || tl.Y0 != 910 || tl.X1 != 7 || tl.Y1 != 955 {
 		t.Errorf("trend line = %+v", c.TrendLine)
 	}
 	if len(c.Lines) != 1 || len(c.Lines[0]) != 4 || len(c.Points) != 4 || c.Points[0].Slot != 4 {
@@ -163,5 +164,21 @@ func TestChartBandAndSPC(t *testing.T) {
 	}
 	if empty := ChartOf(&report.Indicator{Chart: []report.ChartPoint{{}}}); !empty.Empty || empty.EmptyText == "" {
 		t.Error("a chart with no values should say so")
+	}
+}
+
+// A trend line fitted to three values at the end of the window is drawn over those three
+// quarters only: run back over the five empty ones it would look like data and, at 50 a
+// quarter, reach 650 at the window's start and pull the axis down from 800 to 600.
+func TestChartTrendLineSpansTheValues(t *testing.T) {
+	in := quarterlyKPI(t, 900, 950, 1000)
+	// fitted from 0 at the window's first quarter: 900 at position 5, up 50 a quarter
+	in.Trend = &report.Trend{Method: trend.Regression, Direction: report.Direction(trend.Improving), Intercept: f(650), Slope: f(50)}
+	c := ChartOf(in)
+	if l := c.TrendLine; l == nil || *l != (Segment{X0: 5, Y0: 900, X1: 7, Y1: 1000}) {
+		t.Errorf("trend line %+v, want from (5, 900) to (7, 1000)", l)
+	}
+	if c.Axis.Min != 800 || c.Axis.Max != 1000 {
+		t.Errorf("axis %g..%g, want 800..1000 (values and thresholds)", c.Axis.Min, c.Axis.Max)
 	}
 }
