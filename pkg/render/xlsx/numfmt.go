@@ -5,7 +5,6 @@ import (
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/present"
-	"github.com/example/qpr/pkg/report"
 )
 
 // numberFormat is the Excel format code for a number shown as pkg/present shows it: its
@@ -31,9 +30,3 @@ func numberFormat(u catalogue.Unit, places int) string {
 
 // shownFormat is the format of a number pkg/present has shown.
 func shownFormat(u catalogue.Unit, s present.Shown) string { return numberFormat(u, s.Places) }
-
-// valueFormat is the format of an indicator's headline value: shown as pkg/present shows it,
-// with the basis code beside it ("80% Q"), while the cell keeps the number.
-func valueFormat(ind *report.Indicator) string {
-	return numberFormat(ind.Unit, present.Value(ind).Places) + `" ` + present.Basis(ind) + `"`
-}

@@ -166,7 +166,7 @@ func (w *summaryWriter) redTable(reds []*report.Indicator) error {
 			directorate = ind.Directorate
 		}
 		x.add(text(directorate), cellStyle{wrap: true})
-		x.add(number(ind.Value), cellStyle{format: valueFormat(ind)})
+		x.add(number(ind.Value), cellStyle{format: shownFormat(ind.Unit, present.Value(ind))})
 		for _, v := range []*float64{ind.Target, ind.Floor} {
 			if number(v) == nil {
 				x.add(nil, cellStyle{})
