@@ -210,9 +210,9 @@ func checkSummarySheet(t *testing.T, f *excelize.File, r *report.Report) {
 			{"Worsening", s.Trend.Worsening, s.TrendPrevious.Worsening}, {"Insufficient data", s.Trend.Insufficient, s.TrendPrevious.Insufficient},
 		}},
 		{"Activity indicators against their expected range [note 2]", []line{
-			{"Above expected range", s.Activity.Above, s.ActivityPrevious.Above},
-			{"Within expected range", s.Activity.Within, s.ActivityPrevious.Within},
-			{"Below expected range", s.Activity.Below, s.ActivityPrevious.Below},
+			{"Above", s.Activity.Above, s.ActivityPrevious.Above},
+			{"Within", s.Activity.Within, s.ActivityPrevious.Within},
+			{"Below", s.Activity.Below, s.ActivityPrevious.Below},
 		}},
 	}
 	for _, table := range tables {

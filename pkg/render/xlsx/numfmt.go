@@ -22,6 +22,10 @@ func numberFormat(u catalogue.Unit, places int) string {
 	case catalogue.Currency:
 		return `"£"#,##0` + fraction
 	case catalogue.Days:
+		if places == 0 {
+			// a value shown as 1 reads "1 day", as pkg/present writes it
+			return `[<0.5]0 "days";[<1.5]0 "day";0 "days"`
+		}
 		return `0` + fraction + ` "days"`
 	default: // number, rate and any unit a newer catalogue adds
 		return `#,##0` + fraction

@@ -415,8 +415,9 @@ func TestSummarySheet(t *testing.T) {
 		{"A18", "Insufficient data", ""}, {"B18", "2", ""},
 		{"A19", "Total", ""}, {"B19", "9", ""},
 		{"A20", "Activity indicators against their expected range [note 2]", ""},
-		{"A22", "Above expected range", ""}, {"B22", "0", ""}, {"C22", "1", ""},
-		{"A23", "Within expected range", ""}, {"B23", "1", ""}, {"C23", "0", ""},
+		{"A22", "Above", ""}, {"B22", "0", ""}, {"C22", "1", ""},
+		{"A23", "Within", ""}, {"B23", "1", ""}, {"C23", "0", ""},
+		{"A25", "Not rated", ""}, // the word every format uses for an activity indicator without a range
 		{"A27", "Total", ""}, {"B27", "1", ""}, {"C27", "1", ""},
 		{"A28", "KPIs rated Red, with the management action being taken [note 1]", ""},
 		{"A29", "Indicator", ""}, {"H29", "Management action", ""},
