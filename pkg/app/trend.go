@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/example/qpr/pkg/catalogue"
@@ -90,7 +89,7 @@ func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
 
 	types := map[string]string{}
 	for _, p := range t.Series {
-		types[p.Period] = strings.ReplaceAll(p.Type, "_", " ")
+		types[p.Period] = present.PointType(p.Type)
 	}
 	kpi := !present.IsActivity(ind)
 	tw := tabwriter.NewWriter(io.Out, 0, 0, 2, ' ', 0)

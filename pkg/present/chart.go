@@ -462,6 +462,17 @@ var specialCause = []struct {
 	{"special_cause_neutral_low", MarkNeutralLow, "Special cause: low"},
 }
 
+// PointType is an SPC point's type in words, as the chart's legend names it: "Special cause:
+// improvement", "Common cause".
+func PointType(kind string) string {
+	for _, k := range specialCause {
+		if k.kind == kind {
+			return k.label
+		}
+	}
+	return tidy(kind)
+}
+
 func (c *Chart) values(in *report.Indicator) {
 	marks := map[string]Mark{}
 	if tr := in.Trend; tr != nil && tr.Method == trend.SPC {

@@ -182,3 +182,17 @@ func TestChartTrendLineSpansTheValues(t *testing.T) {
 		t.Errorf("axis %g..%g, want 800..1000 (values and thresholds)", c.Axis.Min, c.Axis.Max)
 	}
 }
+
+func TestPointType(t *testing.T) {
+	for kind, want := range map[string]string{
+		"special_cause_improvement":  "Special cause: improvement",
+		"special_cause_concern":      "Special cause: concern",
+		"special_cause_neutral_high": "Special cause: high",
+		"special_cause_neutral_low":  "Special cause: low",
+		"common_cause":               "Common cause",
+	} {
+		if got := PointType(kind); got != want {
+			t.Errorf("PointType(%q) = %q, want %q", kind, got, want)
+		}
+	}
+}
