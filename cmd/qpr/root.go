@@ -52,6 +52,7 @@ that a bare "qpr build" works; flags win over it.` + "\n" + exitStatus,
 func inputFlags(c *cobra.Command, in *app.Inputs) {
 	c.Flags().StringVar(&in.Catalogue, "catalogue", "", "indicator catalogue (YAML); default from qpr.yaml, else catalogue.yaml")
 	c.Flags().StringArrayVar(&in.Data, "data", nil, "data file or folder of .xlsx/.csv (repeatable); default from qpr.yaml, else data/")
+	c.Flags().StringArrayVar(&in.Limits, "limit", nil, "raise a read limit, NAME=VALUE (repeatable), e.g. file_size=4GB; see docs/limits.md")
 }
 
 // usageArgs makes a wrong number of arguments a usage error (exit 2), as cobra's own are not.

@@ -19,6 +19,7 @@ type Inputs struct {
 	Dir       string
 	Catalogue string
 	Data      []string
+	Limits    []string // NAME=VALUE settings raising the read limits (--limit)
 }
 
 // Defaults the conventional layout of a report folder, as `qpr init` writes it.
@@ -64,39 +65,104 @@ func (in Inputs) resolve(cfg project.Config) (cat string, paths []string) {
 	return cat, paths
 }
 
+// limits are the read limits: the defaults, raised by qpr.yaml's limits:, then by --limit.
+func (in Inputs) limits(cfg project.Config) (data.Limits, error) {
+	lim := data.DefaultLimits()
+	for _, s := range cfg.Limits {
+		if err := lim.Set(s.Name, s.Value); err != nil {
+			return lim, diag.Problem{Place: diag.Place{File: cfg.File, Line: s.Line}, Message: "limits: " + err.Error(), Severity: diag.Error}
+		}
+	}
+	if err := lim.SetAll(in.Limits); err != nil {
+		return lim, UsageError("%v", err)
+	}
+	return lim, nil
+}
+
+// catalogueSource finds the catalogue and reads its bytes, within the limits.
+func (in Inputs) catalogueSource(cfg project.Config, lim data.Limits) (string, []byte, error) {
+	path, _ := in.resolve(cfg)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if in.Catalogue == "" && cfg.Catalogue == "" {
+			return "", nil, UsageError("no catalogue: give --catalogue FILE, or set catalogue: in %s (qpr init DIR writes an example)", project.FileName)
+		}
+		return "", nil, diag.Problem{Place: diag.Place{File: path}, Message: "no such file; give the catalogue's path with --catalogue, or set catalogue: in " + project.FileName}
+	}
+	src, err := catalogue.ReadSource(path, lim.Catalogue())
+	return path, src, err
+}
+
 // loadCatalogue reads only the catalogue (for commands that need no data).
 func (in Inputs) loadCatalogue() (*catalogue.Catalogue, project.Config, error) {
 	cfg, err := in.projectConfig()
 	if err != nil {
 		return nil, cfg, err
 	}
-	path, _ := in.resolve(cfg)
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		if in.Catalogue == "" && cfg.Catalogue == "" {
-			return nil, cfg, UsageError("no catalogue: give --catalogue FILE, or set catalogue: in %s (qpr init DIR writes an example)", project.FileName)
-		}
-		return nil, cfg, diag.Problem{Place: diag.Place{File: path}, Message: "no such file; give the catalogue's path with --catalogue, or set catalogue: in " + project.FileName}
+	lim, err := in.limits(cfg)
+	if err != nil {
+		return nil, cfg, err
 	}
-	cat, err := catalogue.Load(path)
+	path, src, err := in.catalogueSource(cfg, lim)
+	if err != nil {
+		return nil, cfg, err
+	}
+	cat, err := catalogue.ParseWithin(path, src, lim.Catalogue())
 	return cat, cfg, err
 }
 
 // load reads the catalogue and the data and matches them. Data problems are collected, not
 // returned as an error, so validate can list them all; callers that must stop on them use
 // problems.Err().
+//
+// The data files are read while the catalogue is parsed: reading needs only the calendar,
+// which is taken from the catalogue's year_start line before parsing, and checked after (on
+// a wrong guess the data is read again).
 func (in Inputs) load() (*loaded, error) {
-	cat, cfg, err := in.loadCatalogue()
+	cfg, err := in.projectConfig()
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{project: cfg, cat: cat}
+	lim, err := in.limits(cfg)
+	if err != nil {
+		return nil, err
+	}
+	path, src, err := in.catalogueSource(cfg, lim)
+	if err != nil {
+		return nil, err
+	}
 	_, paths := in.resolve(cfg)
+
+	type read struct {
+		ds    *data.Dataset
+		probs *diag.List
+	}
+	guess := catalogue.PeekCalendar(src)
+	early := make(chan read, 1)
+	if len(paths) > 0 {
+		go func() {
+			ds, probs := data.ReadWithin(paths, guess, lim)
+			early <- read{ds, probs}
+		}()
+	}
+	cat, err := catalogue.ParseWithin(path, src, lim.Catalogue())
+	var r read
+	if len(paths) > 0 {
+		r = <-early
+	}
+	if err != nil {
+		return nil, err
+	}
 	if len(paths) == 0 {
 		return nil, UsageError("no data: give --data FILE_OR_DIR (repeatable), or set data: in %s", project.FileName)
 	}
-	ds, store, problems := data.Load(paths, cat)
-	l.dataset, l.store = ds, store
-	l.problems.AddAll(problems.Problems())
+	if cat.Calendar != guess {
+		r.ds, r.probs = data.ReadWithin(paths, cat.Calendar, lim)
+	}
+	store, matchProblems := data.Match(r.ds, cat)
+	// The store holds the values now; the packed observations would only double the memory.
+	l := &loaded{project: cfg, cat: cat, dataset: r.ds.Summary(), store: store}
+	l.problems.AddAll(r.probs.Problems())
+	l.problems.AddAll(matchProblems.Problems())
 	return l, nil
 }
 

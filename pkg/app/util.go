@@ -31,11 +31,7 @@ func suggestCode(cat *catalogue.Catalogue, code string) string {
 
 func printWarnings(s Streams, ws []diag.Problem) {
 	for _, w := range ws {
-		if w.Place.File == "" {
-			fmt.Fprintf(s.Err, "warning: %s\n", w.Message)
-			continue
-		}
-		fmt.Fprintf(s.Err, "%s: warning: %s\n", w.Place, w.Message)
+		fmt.Fprintln(s.Err, w.Warning())
 	}
 }
 

@@ -52,7 +52,7 @@ func RunValidate(io Streams, o ValidateOptions) error {
 	printWarnings(io, filterWarnings(problems))
 	values := 0
 	if l.dataset != nil {
-		values = len(l.dataset.Observations)
+		values = l.dataset.Len()
 	}
 	files := 0
 	if l.dataset != nil {

@@ -1,11 +1,19 @@
 package catalogue
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"strconv"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
 )
 
 // DefaultTitle is the report title when the catalogue gives none.
@@ -14,19 +22,124 @@ const DefaultTitle = "Quarterly Performance Report"
 // DefaultPackID is the id of the one pack a catalogue without packs: has.
 const DefaultPackID = "qpr"
 
-var topKeys = []string{"organisation", "title", "year_start", "trend", "projection", "directorates", "indicators", "packs"}
+var topKeys = []string{"organisation", "title", "language", "year_start", "trend", "projection", "directorates", "indicators", "packs"}
 
-// Load reads and checks the catalogue at path. Every problem found is returned at once, as a
-// *diag.Errors whose places name path and the line.
+// Limits bound what loading a catalogue may cost; the settings catalogue_size and
+// catalogue_text raise them.
+type Limits struct {
+	Size int64 // bytes in the file
+	Text int64 // characters in any one value (a name, a description, a key)
+}
+
+// DefaultLimits are far beyond a catalogue of 20,000 indicators (about 8 MB) and the longest
+// description a report can show.
+func DefaultLimits() Limits {
+	return Limits{Size: 64 << 20, Text: 10_000}
+}
+
+// Load reads and checks the catalogue at path within the default limits. Every problem found
+// is returned at once, as a *diag.Errors whose places name path and the line.
 func Load(path string) (*Catalogue, error) {
-	src, err := os.ReadFile(path)
+	return LoadWithin(path, DefaultLimits())
+}
+
+// LoadWithin is Load within the limits lim. Only a regular file is read (or a link to one): a
+// FIFO or a device named as the catalogue would block or never end.
+func LoadWithin(path string, lim Limits) (*Catalogue, error) {
+	src, err := ReadSource(path, lim)
 	if err != nil {
-		return nil, &diag.Errors{Problems: []diag.Problem{{
-			Place:   diag.Place{File: path},
-			Message: readFailure(err),
-		}}}
+		return nil, err
 	}
-	return Parse(path, src)
+	return ParseWithin(path, src, lim)
+}
+
+// ReadSource reads the catalogue file's bytes, as LoadWithin does before parsing them.
+func ReadSource(path string, lim Limits) ([]byte, error) {
+	src, err := readBounded(path, lim.Size)
+	if err != nil {
+		return nil, &diag.Errors{Problems: []diag.Problem{{Place: diag.Place{File: path}, Message: err.Error(), Severity: diag.Error}}}
+	}
+	return src, nil
+}
+
+// PeekCalendar is the calendar a catalogue most likely has, from a line "year_start: N" at the
+// top level, found without parsing the file: reading the data needs the calendar, and can
+// start on this guess while the catalogue is parsed. The guess must be checked against the
+// parsed catalogue's own calendar.
+func PeekCalendar(src []byte) period.Calendar {
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		rest, ok := bytes.CutPrefix(line, []byte("year_start:"))
+		if !ok {
+			continue
+		}
+		if i := bytes.IndexByte(rest, '#'); i >= 0 {
+			rest = rest[:i]
+		}
+		if n, err := strconv.Atoi(string(bytes.TrimSpace(rest))); err == nil && n >= 1 && n <= 12 {
+			return period.Calendar{YearStart: n}
+		}
+		break
+	}
+	return period.DefaultCalendar
+}
+
+func readBounded(path string, limit int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, errors.New(readFailure(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("the catalogue is %s, not a file; give the path of the catalogue's YAML file", describeMode(info.Mode()))
+	}
+	if info.Size() > limit {
+		return nil, sizeError(info.Size(), limit)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, errors.New(readFailure(err))
+	}
+	defer f.Close()
+	// The file may grow between the stat and the read.
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, errors.New(readFailure(err))
+	}
+	if int64(len(src)) > limit {
+		return nil, sizeError(int64(len(src)), limit)
+	}
+	return src, nil
+}
+
+func sizeError(size, limit int64) error {
+	return fmt.Errorf("the catalogue is %s, more than the catalogue_size limit of %s; if it is right, raise it with --limit catalogue_size=%s or under limits: in qpr.yaml", megabytes(size), megabytes(limit), megabytes(limit*4))
+}
+
+func megabytes(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%dMB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// describeMode names a kind of file that is not a regular file.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 func readFailure(err error) string {
@@ -45,9 +158,20 @@ func readFailure(err error) string {
 
 // Parse checks the catalogue held in src; file names it in messages.
 func Parse(file string, src []byte) (*Catalogue, error) {
+	return ParseWithin(file, src, DefaultLimits())
+}
+
+// ParseWithin is Parse with a value longer than lim.Text characters refused.
+func ParseWithin(file string, src []byte, lim Limits) (*Catalogue, error) {
 	p := &parser{file: file}
+	if !p.linesWithin(src, lim.Text) {
+		return nil, p.err()
+	}
 	root := p.document(src)
 	if root == nil {
+		return nil, p.err()
+	}
+	if !p.textWithin(root, lim.Text) {
 		return nil, p.err()
 	}
 	cat := p.catalogue(root)
@@ -76,4 +200,48 @@ func (p *parser) err() error {
 	}
 	errs.Problems = kept
 	return errs
+}
+
+// textWithin reports every value longer than limit characters, which would otherwise be
+// carried into every report and message; it returns false if there is one. Aliases are not
+// followed: what they point at is checked where it is written.
+func (p *parser) textWithin(root *yaml.Node, limit int64) bool {
+	ok := true
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n == nil || n.Kind == yaml.AliasNode {
+			return
+		}
+		if n.Kind == yaml.ScalarNode && int64(len(n.Value)) > limit {
+			if chars := int64(utf8.RuneCountInString(n.Value)); chars > limit {
+				p.errorf(n.Line, "this value is %d characters long, more than the catalogue_text limit of %d; shorten it, or if it is right raise the limit with --limit catalogue_text=%d or under limits: in qpr.yaml", chars, limit, max(chars, limit*4))
+				ok = false
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	return ok
+}
+
+// linesWithin refuses, before the YAML parser holds it several times over, a line that cannot
+// fit within the text limit however it is read: longer than limit characters of four bytes
+// each, with room for a key and indentation. Values are checked exactly once parsed.
+func (p *parser) linesWithin(src []byte, limit int64) bool {
+	most := 4*limit + 1024
+	for line := 1; len(src) > 0; line++ {
+		n := bytes.IndexByte(src, '\n')
+		if n < 0 {
+			n = len(src)
+		}
+		if int64(n) > most {
+			chars := int64(utf8.RuneCount(src[:n]))
+			p.errorf(line, "this line is %d characters long, more than any value may be (the catalogue_text limit is %d); shorten it, or if it is right raise the limit with --limit catalogue_text=%d or under limits: in qpr.yaml", chars, limit, max(chars, limit*4))
+			return false
+		}
+		src = src[min(n+1, len(src)):]
+	}
+	return true
 }

@@ -13,12 +13,17 @@ type Catalogue struct {
 	File         string // path it was loaded from, for messages
 	Organisation string
 	Title        string
+	// Language is the report's language as a BCP 47 tag (en-GB, cy), for the HTML edition's
+	// lang attribute; empty when the catalogue does not say, which renderers take as en-GB.
+	Language     string
 	Calendar     period.Calendar
 	Trend        TrendSpec
 	Projection   ProjectionSpec // default for every indicator
 	Directorates []Directorate
 	Indicators   []*Indicator
 	Packs        []Pack
+
+	index *codeIndex // see Indicator; nil until Reindex
 }
 
 type Directorate struct {
@@ -186,14 +191,75 @@ func (c *Catalogue) Directorate(code string) (Directorate, bool) {
 	return Directorate{}, false
 }
 
-// Indicator looks an indicator up by code, case-insensitively as data files are.
+// Indicator looks an indicator up by code, case-insensitively as data files are. It is called
+// once per code in the data, so a loaded catalogue answers from an index rather than a scan.
 func (c *Catalogue) Indicator(code string) (*Indicator, bool) {
+	if idx := c.index; idx.covers(c.Indicators) {
+		if ind, ok := idx.exact[code]; ok {
+			return ind, true
+		}
+		ind, ok := idx.folded[foldCode(code)]
+		return ind, ok
+	}
 	for _, ind := range c.Indicators {
 		if equalFold(ind.Code, code) {
 			return ind, true
 		}
 	}
 	return nil, false
+}
+
+// Reindex builds the index Indicator looks codes up in. Load does it; a catalogue built or
+// changed by hand is looked up by a scan until Reindex is called again.
+func (c *Catalogue) Reindex() {
+	idx := &codeIndex{
+		indicators: c.Indicators,
+		exact:      make(map[string]*Indicator, len(c.Indicators)),
+		folded:     make(map[string]*Indicator, len(c.Indicators)),
+	}
+	// The first of two codes that differ only in case wins, as in the scan.
+	for _, ind := range c.Indicators {
+		if _, dup := idx.exact[ind.Code]; !dup {
+			idx.exact[ind.Code] = ind
+		}
+		if k := foldCode(ind.Code); idx.folded[k] == nil {
+			idx.folded[k] = ind
+		}
+	}
+	c.index = idx
+}
+
+// codeIndex maps the catalogue's codes to their indicators: as written, and folded to upper
+// case (ASCII letters only, as equalFold compares).
+type codeIndex struct {
+	indicators []*Indicator // what the index was built from
+	exact      map[string]*Indicator
+	folded     map[string]*Indicator
+}
+
+// covers reports whether the index was built from these indicators, unchanged in number and
+// place (a copy of a catalogue with other indicators must not use the original's index).
+func (idx *codeIndex) covers(inds []*Indicator) bool {
+	if idx == nil || len(idx.indicators) != len(inds) {
+		return false
+	}
+	return len(inds) == 0 || &idx.indicators[0] == &inds[0]
+}
+
+// foldCode upper-cases the ASCII letters of a code, the folding equalFold does.
+func foldCode(code string) string {
+	for i := 0; i < len(code); i++ {
+		if 'a' <= code[i] && code[i] <= 'z' {
+			b := []byte(code)
+			for j := i; j < len(b); j++ {
+				if 'a' <= b[j] && b[j] <= 'z' {
+					b[j] -= 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return code
 }
 
 // Pack looks a pack up by id.

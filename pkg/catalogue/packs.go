@@ -132,9 +132,11 @@ func (p *parser) include(v pair, cat *Catalogue, label string) *Include {
 
 func tagsInUse(cat *Catalogue) []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, ind := range cat.Indicators {
 		for _, t := range ind.Tags {
-			if !contains(out, t) {
+			if !seen[t] {
+				seen[t] = true
 				out = append(out, t)
 			}
 		}

@@ -39,6 +39,9 @@ func (c cell) blank() bool {
 // trimmed is the cell's text without surrounding spaces (including the no-break spaces that
 // pasting from web pages leaves behind).
 func (c cell) trimmed() string {
+	if !strings.Contains(c.text, "\u00a0") {
+		return strings.TrimSpace(c.text)
+	}
 	return strings.TrimSpace(strings.ReplaceAll(c.text, "\u00a0", " "))
 }
 
@@ -83,10 +86,16 @@ func describeDate(c cell) string {
 // period reads the cell as a period: a quarter or month label, or a date cell (the month that
 // contains it).
 func (c cell) period(cal period.Calendar) (period.Period, error) {
+	return c.periodCached(&periodCache{cal: cal})
+}
+
+// periodCached is period with labels parsed through a cache.
+func (c cell) periodCached(pc *periodCache) (period.Period, error) {
+	cal := pc.cal
 	switch c.kind {
 	case kindDate:
 		if c.date.IsZero() {
-			return cal.ParsePeriod(c.trimmed())
+			return pc.parse(c.trimmed())
 		}
 		return period.Period{Kind: period.KindMonth, Month: period.MonthOfTime(c.date)}, nil
 	case kindError:
@@ -96,7 +105,7 @@ func (c cell) period(cal period.Calendar) (period.Period, error) {
 	case kindPercent, kindBool:
 		return period.Period{}, fmt.Errorf("%q is not a period; write a quarter such as %s or a month such as 2023-09", clip(c.text), exampleQuarter(cal))
 	}
-	return cal.ParsePeriod(c.trimmed())
+	return pc.parse(c.trimmed())
 }
 
 func exampleQuarter(cal period.Calendar) string {

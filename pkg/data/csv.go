@@ -1,11 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"os"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/period"
@@ -17,52 +19,103 @@ const maxCSVSyntaxErrors = 20
 
 // readCSV reads one csv file: a single table. The separator is a comma, or a semicolon or tab
 // when the header row only makes sense split that way (Excel in much of Europe writes ;).
-func readCSV(path string, cal period.Calendar, ds *Dataset, probs *diag.List) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		probs.Errorf(diag.Place{File: path}, "cannot read the file: %s", describeOSError(err))
-		return
-	}
-	readCSVBytes(path, raw, cal, ds, probs)
+// The file is read as a stream, three times over: once to settle its encoding from the
+// whole of it, once for the header alone to settle the separator, and once for the rows; at
+// no time is more than a line of it held in memory.
+func readCSV(f *os.File, path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
+	readCSVFrom(f, path, cal, lim, ds, probs)
 }
 
-// readCSVBytes reads the content of the csv file named path.
-func readCSVBytes(path string, raw []byte, cal period.Calendar, ds *Dataset, probs *diag.List) {
-	text, err := decodeText(raw)
+// readCSVBytes reads the content of the csv file named path, as if from the file.
+func readCSVBytes(path string, raw []byte, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
+	readCSVFrom(bytes.NewReader(raw), path, cal, lim, ds, probs)
+}
+
+func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
+	at := diag.Place{File: path}
+	failed := func(err error) {
+		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
+	}
+	enc, err := detectEncoding(f)
+	if err == nil && (enc == encUTF16LE || enc == encUTF16BE) {
+		// The byte-order mark says UTF-16; what it decodes to must still be text.
+		if _, err = f.Seek(0, io.SeekStart); err == nil {
+			_, err = detectEncoding(decodingReader(f, enc))
+		}
+	}
 	if err != nil {
-		probs.Errorf(diag.Place{File: path}, "cannot decode the text (%v); save it from Excel as \"CSV UTF-8\"", err)
+		var ee *encodingError
+		if errors.As(err, &ee) {
+			probs.Errorf(diag.Place{File: path, Line: ee.line}, "cannot read the text: %s", ee.msg)
+			return
+		}
+		failed(err)
 		return
 	}
-	sep := detectSeparator(text, cal)
+	open := func() (*csvLines, error) {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
+		return newCSVLines(decodingReader(f, enc), lim.LineLength), nil
+	}
+
+	lines, err := open()
+	if err != nil {
+		failed(err)
+		return
+	}
+	sep := detectSeparator(lines, cal)
+	if lines, err = open(); err != nil {
+		failed(err)
+		return
+	}
 	t := &table{file: path, cal: cal, ds: ds, probs: probs, commaIsThousands: sep != ';'}
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma = sep
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
+	r := lines.reader(sep)
 	var cells []cell
-	syntaxErrors := 0
+	syntaxErrors, rows := 0, int64(0)
 	for {
-		rec, err := r.Read()
+		rec, err := lines.read(r)
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
+			var long *lineTooLong
 			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				probs.Errorf(diag.Place{File: path}, "cannot read the file: %v", err)
+			switch {
+			case errors.As(err, &long):
+				probs.Errorf(diag.Place{File: path, Line: long.line}, "the line is longer than %s (or a quoted field runs on over many lines from here): reading stopped; %s", formatLimit(lim.LineLength, true), lim.exceeded("line_length"))
 				return
+			case errors.As(err, &pe):
+				probs.Errorf(diag.Place{File: path, Line: pe.Line}, "the line is not valid csv (%v); a field that contains a quote or %s must be in quotes, with each quote inside doubled", pe.Err, separatorName(sep))
+				if syntaxErrors++; syntaxErrors >= maxCSVSyntaxErrors {
+					probs.Errorf(at, "stopped reading after %d lines that are not valid csv; is this a csv file?", syntaxErrors)
+					return
+				}
+				continue
 			}
-			probs.Errorf(diag.Place{File: path, Line: pe.Line}, "the line is not valid csv (%v); a field that contains a quote or %s must be in quotes, with each quote inside doubled", pe.Err, separatorName(sep))
-			if syntaxErrors++; syntaxErrors >= maxCSVSyntaxErrors {
-				probs.Errorf(diag.Place{File: path}, "stopped reading after %d lines that are not valid csv; is this a csv file?", syntaxErrors)
-				return
-			}
-			continue
+			failed(err)
+			return
 		}
 		line, _ := r.FieldPos(0)
+		if t.started() {
+			if rows++; rows > lim.Rows {
+				probs.Errorf(diag.Place{File: path, Line: line}, "the file has more than %s rows below its header: reading stopped here; %s", groupThousands(lim.Rows), lim.exceeded("rows"))
+				return
+			}
+		}
 		cells = cells[:0]
-		for _, f := range rec {
-			cells = append(cells, cell{text: f})
+		tooLong := false
+		for i, field := range rec {
+			if int64(len(field)) > lim.CellLength {
+				if n := int64(utf8.RuneCountInString(field)); n > lim.CellLength {
+					probs.Errorf(diag.Place{File: path, Line: line}, "field %d holds %s characters, more than a field may; %s", i+1, groupThousands(n), lim.exceeded("cell_length"))
+					tooLong = true
+				}
+			}
+			cells = append(cells, cell{text: field})
+		}
+		if tooLong {
+			continue
 		}
 		if t.started() && !allBlank(cells) && !fitsHeader(t, line, cells, sep) {
 			continue
@@ -72,8 +125,91 @@ func readCSVBytes(path string, raw []byte, cal period.Calendar, ds *Dataset, pro
 		}
 	}
 	if !t.started() {
-		probs.Errorf(diag.Place{File: path}, "the file is empty; a data file starts with a header row such as code,period,value")
+		probs.Errorf(at, "the file is empty; a data file starts with a header row such as code,period,value")
 	}
+}
+
+// csvLines reads csv records from decoded text, refusing a record longer than a limit before
+// it is held in memory: encoding/csv would otherwise gather a line of any length. What counts
+// is the text since the end of the last record apart from line ends, so that a run of empty
+// lines, which the csv reader skips without keeping, is no long line.
+type csvLines struct {
+	src   io.Reader
+	limit int64
+
+	read64        int64 // bytes handed to the csv reader
+	content       int64 // of which, bytes that are not line ends
+	contentAtMark int64 // content up to the end of the last record read (at most)
+	lines         int   // newlines handed to the csv reader
+	r             *csv.Reader
+}
+
+// lineTooLong is a record that passed the limit; line is the line where it did.
+type lineTooLong struct{ line int }
+
+func (e *lineTooLong) Error() string { return fmt.Sprintf("line %d is too long", e.line) }
+
+// csvReadAhead is how far encoding/csv's buffer reads beyond the record it returns.
+const csvReadAhead = 4096
+
+func newCSVLines(src io.Reader, limit int64) *csvLines {
+	return &csvLines{src: src, limit: limit}
+}
+
+func (l *csvLines) Read(p []byte) (int, error) {
+	if l.content-l.contentAtMark > l.limit+csvReadAhead {
+		return 0, &lineTooLong{line: l.lines + 1}
+	}
+	if len(p) > csvReadAhead {
+		p = p[:csvReadAhead]
+	}
+	n, err := l.src.Read(p)
+	l.read64 += int64(n)
+	for _, c := range p[:n] {
+		switch c {
+		case '\n':
+			l.lines++
+		case '\r':
+		default:
+			l.content++
+		}
+	}
+	return n, err
+}
+
+// setMark records that the stream up to offset has been parsed into whole records. The bytes
+// read beyond it are counted as content, which errs by at most csvReadAhead.
+func (l *csvLines) setMark(offset int64) {
+	l.contentAtMark = l.content - (l.read64 - offset)
+}
+
+// reader is a csv reader over the lines with the separator sep.
+func (l *csvLines) reader(sep rune) *csv.Reader {
+	r := csv.NewReader(l)
+	r.Comma = sep
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	l.r = r
+	return r
+}
+
+// read reads the next record, and marks where the one after it starts.
+func (l *csvLines) read(r *csv.Reader) ([]string, error) {
+	rec, err := r.Read()
+	l.setMark(r.InputOffset())
+	if err == nil {
+		// The stream is cut off only some way past the limit; a record that got through
+		// within that slack is measured exactly here, as its fields and separators.
+		size := int64(len(rec) - 1)
+		for _, f := range rec {
+			size += int64(len(f))
+		}
+		if size > l.limit {
+			line, _ := r.FieldPos(0)
+			return nil, &lineTooLong{line: line}
+		}
+	}
+	return rec, err
 }
 
 // fitsHeader reports a row with a different number of fields from the header, where the
@@ -94,10 +230,12 @@ func fitsHeader(t *table, line int, cells []cell, sep rune) bool {
 }
 
 // detectSeparator picks the separator under which the first non-empty line is a known
-// header, trying comma first; a file whose header fits none is read as comma-separated.
-func detectSeparator(text string, cal period.Calendar) rune {
+// header, trying comma first; a file whose header fits none is read as comma-separated. It
+// reads only as far as that line, from text it buffers once.
+func detectSeparator(lines *csvLines, cal period.Calendar) rune {
+	head := &headBuffer{src: lines}
 	for _, sep := range []rune{',', ';', '\t'} {
-		r := csv.NewReader(strings.NewReader(text))
+		r := csv.NewReader(head.replay())
 		r.Comma = sep
 		r.FieldsPerRecord = -1
 		for {
@@ -110,6 +248,7 @@ func detectSeparator(text string, cal period.Calendar) rune {
 				cells[i] = cell{text: f}
 			}
 			if allBlank(cells) {
+				lines.setMark(r.InputOffset())
 				continue
 			}
 			if l, _ := detectLayout(cells, cal); l.kind != layoutNone {
@@ -119,6 +258,40 @@ func detectSeparator(text string, cal period.Calendar) rune {
 		}
 	}
 	return ','
+}
+
+// headBuffer keeps what has been read of a stream, so the start can be read again under
+// another separator.
+type headBuffer struct {
+	src  io.Reader
+	kept []byte
+	err  error
+}
+
+func (h *headBuffer) replay() io.Reader { return &headReplay{h: h} }
+
+type headReplay struct {
+	h   *headBuffer
+	off int
+}
+
+func (r *headReplay) Read(p []byte) (int, error) {
+	h := r.h
+	if r.off == len(h.kept) {
+		if h.err != nil {
+			return 0, h.err
+		}
+		buf := make([]byte, 4096)
+		n, err := h.src.Read(buf)
+		h.kept = append(h.kept, buf[:n]...)
+		h.err = err
+		if n == 0 && err != nil {
+			return 0, err
+		}
+	}
+	n := copy(p, h.kept[r.off:])
+	r.off += n
+	return n, nil
 }
 
 func separatorName(sep rune) string {

@@ -30,10 +30,10 @@ func TestCSVWindows1252(t *testing.T) {
 	path := writeFile(t, "cp1252.csv", []byte("code,period,value,note\r\nCS04,2023/24 Q2,118000,\xA3 spend up; Contact Point\x92s calls\r\n"))
 	ds, probs := Read([]string{path}, april)
 	assertMessages(t, messages(probs, filepath.Dir(path)), nil)
-	if len(ds.Observations) != 1 {
-		t.Fatalf("observations = %+v", ds.Observations)
+	if len(ds.Observations()) != 1 {
+		t.Fatalf("observations = %+v", ds.Observations())
 	}
-	if got, want := ds.Observations[0].Note, "£ spend up; Contact Point’s calls"; got != want {
+	if got, want := ds.Observations()[0].Note, "£ spend up; Contact Point’s calls"; got != want {
 		t.Errorf("note = %q, want %q", got, want)
 	}
 }
@@ -47,8 +47,8 @@ func TestCSVUTF16(t *testing.T) {
 	path := writeFile(t, "unicode.csv", b)
 	ds, probs := Read([]string{path}, april)
 	assertMessages(t, messages(probs, filepath.Dir(path)), nil)
-	if len(ds.Observations) != 1 || ds.Observations[0].Value != 85 {
-		t.Errorf("observations = %+v", ds.Observations)
+	if len(ds.Observations()) != 1 || ds.Observations()[0].Value != 85 {
+		t.Errorf("observations = %+v", ds.Observations())
 	}
 }
 
@@ -135,8 +135,8 @@ func TestReadEachFileOnce(t *testing.T) {
 	file := filepath.Join(dir, "q2.csv")
 	writeAt(t, file, "code,period,value\nCS01,2023/24 Q2,85\n")
 	ds, probs := Read([]string{dir, file}, april)
-	if probs.HasErrors() || len(ds.Files) != 1 || len(ds.Observations) != 1 {
-		t.Errorf("files %v, observations %d, problems %v", ds.Files, len(ds.Observations), probs.Problems())
+	if probs.HasErrors() || len(ds.Files) != 1 || len(ds.Observations()) != 1 {
+		t.Errorf("files %v, observations %d, problems %v", ds.Files, len(ds.Observations()), probs.Problems())
 	}
 }
 

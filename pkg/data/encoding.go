@@ -1,38 +1,195 @@
 package data
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
-// decodeText turns a csv file's bytes into UTF-8. Excel writes "CSV UTF-8" with a byte-order
-// mark, plain "CSV" in the Windows code page (Windows-1252 in the UK: £ is one byte, 0xA3) and
-// "Unicode Text" as UTF-16 with a byte-order mark. Bytes that are not valid UTF-8 cannot be
-// UTF-8, so they are read as Windows-1252, under which every byte means something.
-func decodeText(b []byte) (string, error) {
+// textEncoding is how a csv file's bytes are to be read.
+type textEncoding int
+
+const (
+	encUTF8    textEncoding = iota // UTF-8, with or without a byte-order mark
+	encWin1252                     // Windows-1252: Excel's plain "CSV" in the UK
+	encUTF16LE                     // UTF-16 with a little-endian byte-order mark: Excel's "Unicode Text"
+	encUTF16BE                     // UTF-16 with a big-endian byte-order mark
+)
+
+// encodingError is a file whose text cannot be read as any encoding qpr takes; line is where
+// the evidence is (0 for the whole file).
+type encodingError struct {
+	line int
+	msg  string
+}
+
+func (e *encodingError) Error() string { return e.msg }
+
+// saveAsUTF8 is the remedy for every encoding problem.
+const saveAsUTF8 = `save it from Excel as "CSV UTF-8 (Comma delimited)"`
+
+// minBinaryControls keeps a short csv with a stray escape character or two from being taken
+// for a binary file.
+const minBinaryControls = 16
+
+// detectEncoding decides a csv file's encoding from the evidence of the whole file, read once
+// as a stream:
+//   - a byte-order mark says UTF-8 or UTF-16, and the rest must agree;
+//   - text that is valid UTF-8 throughout is UTF-8;
+//   - text with a valid UTF-8 sequence of two or more bytes and also bytes that are not UTF-8
+//     is UTF-8 damaged in places: an error naming the first bad line, since reading it all
+//     as Windows-1252 would turn every accented letter in it into two wrong ones;
+//   - text with no multi-byte UTF-8 sequence at all, whose every byte means something in
+//     Windows-1252, is Windows-1252;
+//   - a NUL byte, or control characters in more than 1 byte in 100 (and at least
+//     minBinaryControls of them), is not text at all (a binary file, or UTF-16 without a
+//     byte-order mark). A few stray control characters in text are let through: messages
+//     quoting them escape them.
+func detectEncoding(r io.Reader) (textEncoding, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(3)
 	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		b = b[3:]
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
-		return string(out), err
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return encUTF16LE, nil
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return encUTF16BE, nil
 	}
-	if utf8.Valid(b) {
-		return string(b), nil
+	bom := bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	if bom {
+		br.Discard(3)
 	}
-	// Five bytes mean nothing in Windows-1252 either: such a file is in some other encoding,
-	// and reading it on would put garbage into the report without a word.
-	for i, c := range b {
-		switch c {
-		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
-			line := 1 + bytes.Count(b[:i], []byte{'\n'})
-			return "", fmt.Errorf("line %d has byte 0x%02X, which is neither UTF-8 nor Windows-1252 text", line, c)
+
+	var (
+		line        = 1
+		total       int64
+		controls    int64
+		multiByte   int64 // valid UTF-8 sequences of two bytes or more
+		firstBad    int   // line of the first byte that is not UTF-8; 0 = none
+		badByte     byte
+		undefined   int // line of the first byte Windows-1252 leaves undefined; 0 = none
+		undefByte   byte
+		firstNUL    int
+		buf         = make([]byte, 64<<10)
+		carry       int // bytes of an incomplete sequence kept from the last chunk
+		eof         bool
+		firstCtl    int
+		firstCtlVal byte
+	)
+	for !eof {
+		n, err := io.ReadFull(br, buf[carry:])
+		n += carry
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			eof = true
+		} else if err != nil {
+			return 0, err
+		}
+		chunk := buf[:n]
+		i := 0
+		for i < len(chunk) {
+			c := chunk[i]
+			if c < utf8.RuneSelf {
+				switch {
+				case c == '\n':
+					line++
+				case c == 0:
+					if firstNUL == 0 {
+						firstNUL = line
+					}
+					controls++
+				case c < 0x20 && c != '\t' && c != '\r' && c != '\f', c == 0x7F:
+					if firstCtl == 0 {
+						firstCtl, firstCtlVal = line, c
+					}
+					controls++
+				}
+				i++
+				continue
+			}
+			if !eof && len(chunk)-i < utf8.UTFMax && !utf8.FullRune(chunk[i:]) {
+				break // an incomplete sequence at the end of the chunk: read on first
+			}
+			switch c {
+			case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+				if undefined == 0 {
+					undefined, undefByte = line, c
+				}
+			}
+			r, size := utf8.DecodeRune(chunk[i:])
+			if r == utf8.RuneError && size == 1 {
+				if firstBad == 0 {
+					firstBad, badByte = line, c
+				}
+				i++
+				continue
+			}
+			multiByte++
+			i += size
+		}
+		carry = copy(buf, chunk[i:])
+		total += int64(i)
+	}
+
+	switch {
+	case firstNUL > 0:
+		return 0, &encodingError{firstNUL, "the file holds NUL bytes, so it is not csv text: it is binary, or UTF-16 text without a byte-order mark; " + saveAsUTF8}
+	case controls >= minBinaryControls && controls*100 > total:
+		return 0, &encodingError{firstCtl, fmt.Sprintf("the file is mostly not text (control character 0x%02X here, and %d in all); is it a csv file? If it is, %s", firstCtlVal, controls, saveAsUTF8)}
+	case firstBad == 0:
+		return encUTF8, nil
+	case bom:
+		return 0, &encodingError{firstBad, fmt.Sprintf("the file says it is UTF-8 (it starts with a byte-order mark), but byte 0x%02X on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or %s", badByte, saveAsUTF8)}
+	case multiByte > 0:
+		return 0, &encodingError{firstBad, fmt.Sprintf("the file is UTF-8 text, but byte 0x%02X on this line is not UTF-8 (perhaps pasted from a file in another encoding); correct the line, or %s", badByte, saveAsUTF8)}
+	case undefined > 0:
+		return 0, &encodingError{undefined, fmt.Sprintf("byte 0x%02X on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; %s", undefByte, saveAsUTF8)}
+	}
+	return encWin1252, nil
+}
+
+// decodingReader reads r (from its start) as UTF-8 text, converted from enc, without a
+// byte-order mark.
+func decodingReader(r io.Reader, enc textEncoding) io.Reader {
+	switch enc {
+	case encWin1252:
+		return transform.NewReader(r, charmap.Windows1252.NewDecoder())
+	case encUTF16LE:
+		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	case encUTF16BE:
+		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
+	}
+	return &bomSkipper{r: r}
+}
+
+// bomSkipper drops a UTF-8 byte-order mark from the start of r.
+type bomSkipper struct {
+	r       io.Reader
+	checked bool
+	head    []byte
+}
+
+func (b *bomSkipper) Read(p []byte) (int, error) {
+	if !b.checked {
+		b.checked = true
+		head := make([]byte, 3)
+		n, err := io.ReadFull(b.r, head)
+		head = head[:n]
+		if !bytes.Equal(head, []byte{0xEF, 0xBB, 0xBF}) {
+			b.head = head
+		}
+		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+			return 0, err
 		}
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
-	return string(out), err
+	if len(b.head) > 0 {
+		n := copy(p, b.head)
+		b.head = b.head[n:]
+		return n, nil
+	}
+	return b.r.Read(p)
 }

@@ -17,19 +17,31 @@ func FuzzReadCSV(f *testing.F) {
 		"code,period,value\n\"CS01,2023/24 Q2,85\n",
 		"\xFF\xFEc\x00o\x00d\x00e\x00",
 		"code,period,value\nCS01,2023/24 Q2,NaN\nCS01\n",
+		"code,period,value\nCS01,2023/24 Q2,\x1b[2J\nCS\x0701,2023/24 Q2,1\n",
+		"code,period,value\nCS01,2023/24 Q2,1\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nCS01,2023/24 Q3,\"a\nb\nc\nd\"\n",
+		"code,period,value,note\nCS01,2023/24 Q2,1,caf\xe9\nCS01,2023/24 Q3,2,Ŵ\n",
 	} {
 		f.Add([]byte(seed))
 	}
+	// Small limits as well as the defaults, so the fuzzer meets them.
+	small := DefaultLimits()
+	small.LineLength, small.CellLength, small.Rows = 64, 16, 8
 	f.Fuzz(func(t *testing.T, content []byte) {
+		readCSVBytes("small.csv", content, april, small, &Dataset{}, &diag.List{})
 		ds := &Dataset{}
 		probs := &diag.List{}
-		readCSVBytes("fuzz.csv", content, april, ds, probs)
+		readCSVBytes("fuzz.csv", content, april, DefaultLimits(), ds, probs)
 		for _, p := range probs.Problems() {
 			if p.Place.File != "fuzz.csv" || p.Message == "" {
 				t.Fatalf("problem without its place or message: %+v", p)
 			}
+			for _, r := range p.Error() {
+				if r < 0x20 || r == 0x7f {
+					t.Fatalf("message %q holds control character %U", p.Error(), r)
+				}
+			}
 		}
-		for _, o := range ds.Observations {
+		for o := range ds.All() {
 			if o.Place.Line < 1 || math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
 				t.Fatalf("bad observation %+v", o)
 			}

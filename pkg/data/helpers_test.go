@@ -94,7 +94,7 @@ type obsLine struct {
 
 func lines(ds *Dataset, dir string) []obsLine {
 	var out []obsLine
-	for _, o := range ds.Observations {
+	for o := range ds.All() {
 		out = append(out, obsLine{o.Code, o.Period, o.Value, o.Missing, o.Note, strings.ReplaceAll(o.Place.String(), dir+string(filepath.Separator), "")})
 	}
 	return out

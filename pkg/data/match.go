@@ -18,8 +18,13 @@ import (
 // The Store holds every value that could be placed.
 func Match(ds *Dataset, cat *catalogue.Catalogue) (*Store, *diag.List) {
 	m := newMatcher(cat)
-	for _, obs := range ds.Observations {
-		m.observation(obs)
+	for _, pt := range ds.parts {
+		m.part(pt)
+	}
+	for code, values := range m.store.Values {
+		if len(values) == 0 {
+			delete(m.store.Values, code) // made for values that were all refused
+		}
 	}
 	for _, c := range ds.Comments {
 		m.comment(c)
@@ -70,13 +75,16 @@ func (m *matcher) checkQuarterTotals(cat *catalogue.Catalogue) {
 
 type matcher struct {
 	cal   period.Calendar
-	byKey map[string]*catalogue.Indicator // upper-case code -> indicator
-	codes []string                        // catalogue codes, for suggestions
+	cat   *catalogue.Catalogue
+	codes []string // catalogue codes, for suggestions
 	store *Store
 	probs *diag.List
 
 	unknown      map[unknownKey]*unknownCode
 	unknownOrder []unknownKey
+
+	cur     int // index in its part of the observation being filed; -1 for none
+	pending []pendingProblem
 }
 
 // unknownKey groups an unknown code's uses within one table, so a code that fills a sheet is
@@ -94,20 +102,107 @@ type unknownCode struct {
 func newMatcher(cat *catalogue.Catalogue) *matcher {
 	m := &matcher{
 		cal:     cat.Calendar,
-		byKey:   map[string]*catalogue.Indicator{},
+		cat:     cat,
 		store:   &Store{Values: map[string]map[int]Value{}, Comments: map[string]map[int]Comment{}},
 		probs:   &diag.List{},
 		unknown: map[unknownKey]*unknownCode{},
+		cur:     -1,
 	}
 	for _, ind := range cat.Indicators {
-		m.byKey[strings.ToUpper(ind.Code)] = ind
 		m.codes = append(m.codes, ind.Code)
 	}
 	return m
 }
 
+// part matches one file's observations. Each distinct code is looked up once, and each
+// indicator's series is made the size the file needs. The observations are filed one
+// indicator at a time (in row order within each, whatever case its code is written in): a
+// national return interleaves thousands of indicators, and filing row by row would touch a
+// different series' memory at every row. Problems are told in row order all the same.
+func (m *matcher) part(pt *part) {
+	uses := make([]int, len(pt.strs))
+	for i := range pt.obs.n {
+		uses[pt.obs.at(i).code]++
+	}
+	// group[id] is the indicator group of code id, or -1 for a code not in the catalogue.
+	group := make([]int, len(pt.strs))
+	var inds []*catalogue.Indicator
+	var sizes []int
+	byInd := map[*catalogue.Indicator]int{}
+	for id, n := range uses {
+		group[id] = -1
+		if n == 0 {
+			continue
+		}
+		ind, ok := m.cat.Indicator(pt.strs[id])
+		if !ok {
+			continue
+		}
+		g, seen := byInd[ind]
+		if !seen {
+			g = len(inds)
+			byInd[ind] = g
+			inds = append(inds, ind)
+			sizes = append(sizes, 0)
+		}
+		group[id] = g
+		sizes[g] += n
+	}
+	series := make([]map[int]Value, len(inds))
+	first := make([]int, len(inds)+1) // where each group's observations start in order
+	for g, ind := range inds {
+		first[g+1] = first[g] + sizes[g]
+		if m.store.Values[ind.Code] == nil {
+			m.store.Values[ind.Code] = make(map[int]Value, sizes[g])
+		}
+		series[g] = m.store.Values[ind.Code]
+	}
+	order := make([]uint32, first[len(inds)])
+	next := append([]int(nil), first[:len(inds)]...)
+	for i := range pt.obs.n {
+		r := pt.obs.at(i)
+		g := group[r.code]
+		if g < 0 {
+			m.indicator(pt.strs[r.code], pt.place(r)) // records the unknown use, in row order
+			continue
+		}
+		order[next[g]] = uint32(i)
+		next[g]++
+	}
+
+	for g, ind := range inds {
+		for _, i := range order[first[g]:first[g+1]] {
+			m.cur = int(i)
+			m.value(ind, series[g], pt.observation(int(i)))
+		}
+	}
+	m.cur = -1
+	sort.SliceStable(m.pending, func(a, b int) bool { return m.pending[a].obs < m.pending[b].obs })
+	for _, p := range m.pending {
+		m.probs.Add(p.problem)
+	}
+	m.pending = m.pending[:0]
+}
+
+// pendingProblem is a problem found while filing observations out of row order, with the
+// observation's index in its part so it can be told in row order.
+type pendingProblem struct {
+	obs     int
+	problem diag.Problem
+}
+
+// errorf reports a problem with the observation being filed.
+func (m *matcher) errorf(at diag.Place, format string, args ...any) {
+	p := diag.Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: diag.Error}
+	if m.cur < 0 {
+		m.probs.Add(p)
+		return
+	}
+	m.pending = append(m.pending, pendingProblem{m.cur, p})
+}
+
 func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, bool) {
-	if ind, ok := m.byKey[strings.ToUpper(code)]; ok {
+	if ind, ok := m.cat.Indicator(code); ok {
 		return ind, true
 	}
 	key := unknownKey{strings.ToUpper(code), at.File, at.Sheet}
@@ -121,11 +216,8 @@ func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, b
 	return nil, false
 }
 
-func (m *matcher) observation(obs Observation) {
-	ind, ok := m.indicator(obs.Code, obs.Place)
-	if !ok {
-		return
-	}
+// value files one observation of a known indicator in its series, values.
+func (m *matcher) value(ind *catalogue.Indicator, values map[int]Value, obs Observation) {
 	idx, ok := m.index(ind, obs.Period, obs.Place)
 	if !ok {
 		return
@@ -133,13 +225,8 @@ func (m *matcher) observation(obs Observation) {
 	if obs, ok = m.ratioValue(ind, obs); !ok {
 		return
 	}
-	values := m.store.Values[ind.Code]
-	if values == nil {
-		values = map[int]Value{}
-		m.store.Values[ind.Code] = values
-	}
 	if prev, dup := values[idx]; dup {
-		m.probs.Errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
+		m.errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
 		return
 	}
 	values[idx] = Value{V: obs.Value, Missing: obs.Missing, Ratio: obs.Ratio, Place: obs.Place}
@@ -157,7 +244,7 @@ func (m *matcher) index(ind *catalogue.Indicator, p period.Period, at diag.Place
 	}
 	if p.Kind == period.KindQuarter {
 		ms := m.cal.Months(p.Quarter)
-		m.probs.Errorf(at, "%s is monthly: give months (%s, %s, %s), not a quarter", ind.Code, ms[0], ms[1], ms[2])
+		m.errorf(at, "%s is monthly: give months (%s, %s, %s), not a quarter", ind.Code, ms[0], ms[1], ms[2])
 		return 0, false
 	}
 	return p.Month.Index(), true
@@ -201,17 +288,23 @@ func (m *matcher) comment(c Comment) {
 	comments[q.Index()] = c
 }
 
+// maxSuggestions bounds the search for a likely slip: each search compares the code with every
+// catalogue code, and data with thousands of unknown codes was meant for another catalogue.
+const maxSuggestions = 200
+
 // reportUnknown lists every code not in the catalogue, once per table, at its first use.
 func (m *matcher) reportUnknown() {
-	for _, key := range m.unknownOrder {
+	for i, key := range m.unknownOrder {
 		u := m.unknown[key]
 		uses := ""
 		if u.count > 1 {
 			uses = fmt.Sprintf(" (first of %d uses in this %s)", u.count, tableWord(u.first))
 		}
 		advice := "correct the code or add the indicator to the catalogue"
-		if near := nearestCode(u.code, m.codes); near != "" {
-			advice = fmt.Sprintf("did you mean %s?", near)
+		if i < maxSuggestions {
+			if near := nearestCode(u.code, m.codes); near != "" {
+				advice = fmt.Sprintf("did you mean %s?", near)
+			}
 		}
 		m.probs.Errorf(u.first, "code %q is not in the catalogue%s; %s", u.code, uses, advice)
 	}

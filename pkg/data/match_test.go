@@ -11,14 +11,14 @@ import (
 func at(file string, line int) diag.Place { return diag.Place{File: file, Line: line} }
 
 func TestMatchFilesValuesUnderCatalogueCodes(t *testing.T) {
-	ds := &Dataset{Observations: []Observation{
+	ds := NewDataset([]Observation{
 		{Code: "cs01", Period: quarter(2023, 1), Value: 80, Place: at("a.csv", 2)},
 		{Code: "CS01", Period: month(2023, 8), Value: 82, Place: at("a.csv", 3)}, // August is in Q2
 		{Code: "CS02", Period: month(2023, 10), Value: 5, Place: at("a.csv", 4)},
 		{Code: "CS04", Period: quarter(2023, 4), Missing: true, Place: at("a.csv", 5)},
-	}, Comments: []Comment{
+	}, []Comment{
 		{Code: "cs01", Period: month(2023, 9), Actions: "Recruit", Place: at("c.csv", 2)},
-	}}
+	})
 	store, probs := Match(ds, testCatalogue())
 	assertMessages(t, messages(probs, ""), nil)
 	q1, q2 := period.Quarter{Year: 2023, Q: 1}.Index(), period.Quarter{Year: 2023, Q: 2}.Index()
@@ -46,7 +46,7 @@ func TestMatchFilesValuesUnderCatalogueCodes(t *testing.T) {
 }
 
 func TestMatchProblems(t *testing.T) {
-	ds := &Dataset{Observations: []Observation{
+	ds := NewDataset([]Observation{
 		{Code: "CS01", Period: month(2023, 7), Value: 80, Place: at("a.csv", 2)},
 		{Code: "CS01", Period: month(2023, 8), Value: 81, Place: at("a.csv", 3)},
 		{Code: "CS02", Period: quarter(2023, 2), Value: 5, Place: at("a.csv", 4)},
@@ -54,14 +54,14 @@ func TestMatchProblems(t *testing.T) {
 		{Code: "CS1", Period: quarter(2023, 3), Value: 5, Place: at("a.csv", 6)},
 		{Code: "ZZ99", Period: quarter(2023, 2), Value: 5, Place: at("a.csv", 7)},
 		{Code: "CS04", Period: quarter(2023, 2), Missing: true, Place: at("a.csv", 8)},
-		{Code: "cs04", Period: quarter(2023, 2), Value: 118000, Place: diag.Place{File: "b.xlsx", Sheet: "Q2", Cell: "C9"}},
+		{Code: "cs04", Period: quarter(2023, 2), Value: 118000, Place: diag.Place{File: "b.xlsx", Sheet: "Q2", Line: 9, Col: 3}},
 		{Code: "CS02", Period: month(2023, 7), Value: 1, Place: at("a.csv", 9)},
 		{Code: "CS02", Period: month(2023, 7), Value: 1, Place: at("a.csv", 10)},
-	}, Comments: []Comment{
+	}, []Comment{
 		{Code: "CS01", Period: quarter(2023, 2), Context: "x", Place: at("c.csv", 2)},
 		{Code: "CS01", Period: month(2023, 9), Context: "y", Place: at("c.csv", 3)},
 		{Code: "XX01", Period: quarter(2023, 2), Context: "z", Place: at("c.csv", 4)},
-	}}
+	})
 	store, probs := Match(ds, testCatalogue())
 	assertMessages(t, messages(probs, ""), []string{
 		"a.csv:3: CS01 2023/24 Q2 is given twice: here (as 2023-08) and at a.csv:2; CS01 is quarterly, so a month stands for its quarter: keep one value per quarter",
@@ -110,13 +110,34 @@ func TestNearestCode(t *testing.T) {
 
 // CS02 is monthly and summed: two months of 1e308 are each a number, but their quarter is not.
 func TestMatchQuarterTotalTooLarge(t *testing.T) {
-	ds := &Dataset{Observations: []Observation{
+	ds := NewDataset([]Observation{
 		{Code: "CS02", Period: month(2024, 1), Value: 1e308, Place: at("m.csv", 2)},
 		{Code: "CS02", Period: month(2024, 2), Value: 1e308, Place: at("m.csv", 3)},
 		{Code: "CS02", Period: month(2024, 4), Value: 1e308, Place: at("m.csv", 4)},
-	}}
+	}, nil)
 	_, probs := Match(ds, testCatalogue())
 	assertMessages(t, messages(probs, ""), []string{
 		"m.csv:3: the months of 2023/24 Q4 for CS02 add up to more than a number can hold; check the values",
 	})
+}
+
+// Observations are filed an indicator at a time, but the first value in row order is the one
+// kept, whatever case each row writes the code in, and problems come in row order.
+func TestMatchKeepsTheFirstInRowOrderAcrossCodeCases(t *testing.T) {
+	ds := NewDataset([]Observation{
+		{Code: "CS01", Period: quarter(2023, 1), Value: 1, Place: at("a.csv", 2)},
+		{Code: "cs01", Period: quarter(2023, 2), Value: 2, Place: at("a.csv", 3)},
+		{Code: "CS04", Period: quarter(2023, 2), Value: 9, Place: at("a.csv", 4)},
+		{Code: "CS01", Period: quarter(2023, 2), Value: 3, Place: at("a.csv", 5)},
+		{Code: "CS04", Period: quarter(2023, 2), Value: 8, Place: at("a.csv", 6)},
+	}, nil)
+	store, probs := Match(ds, testCatalogue())
+	assertMessages(t, messages(probs, ""), []string{
+		"a.csv:5: CS01 2023/24 Q2 is given twice: here and at a.csv:3; keep one",
+		"a.csv:6: CS04 2023/24 Q2 is given twice: here and at a.csv:4; keep one",
+	})
+	q2 := period.Quarter{Year: 2023, Q: 2}.Index()
+	if v := store.Values["CS01"][q2]; v.V != 2 || v.Place.Line != 3 {
+		t.Errorf("CS01 Q2 = %+v, want 2 from line 3", v)
+	}
 }

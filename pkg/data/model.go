@@ -3,6 +3,9 @@
 package data
 
 import (
+	"iter"
+	"strings"
+
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/period"
 )
@@ -27,11 +30,226 @@ type Comment struct {
 	Place   diag.Place
 }
 
-// Dataset is everything read from the data files, in file and row order.
+// Dataset is everything read from the data files, in file and row order. Observations are
+// kept packed (see obsRecord): a national return holds millions, and each as an Observation
+// with its own strings would cost several times the data. All and Observation unpack them.
 type Dataset struct {
-	Observations []Observation
-	Comments     []Comment
-	Files        []string // every file read, in order
+	Comments []Comment
+	Files    []string // every file read, in order
+
+	parts []*part // one per file with observations, in file order
+	n     int     // observations in all parts
+}
+
+// part is the observations of one file. Codes and notes are stored once each, in strs, and
+// referred to by index; the place is the table's index (the sheet) and the row and column.
+type part struct {
+	file   string
+	sheets []string // table index -> sheet name; "" for a csv file
+	strs   []string // interned codes and notes; strs[0] is ""
+	index  map[string]uint32
+	obs    obsChunks
+	ratios map[uint32]*Ratio // by index in obs: few tables have ratio columns
+
+	// The last code and note interned: a table often repeats them row after row.
+	lastCode, lastNote uint32
+}
+
+// obsChunks holds records in blocks of a fixed size: a slice grown by append would copy
+// everything read so far at each growth, allocating five times what it finally holds and
+// briefly holding twice that.
+type obsChunks struct {
+	chunks [][]obsRecord
+	n      int
+}
+
+const obsChunkBits = 14 // 16,384 records (512 KB) a block
+
+func (c *obsChunks) add(r obsRecord) {
+	if c.n&(1<<obsChunkBits-1) == 0 {
+		c.chunks = append(c.chunks, make([]obsRecord, 0, min(1<<obsChunkBits, max(64, c.n))))
+	}
+	last := &c.chunks[len(c.chunks)-1]
+	*last = append(*last, r)
+	c.n++
+}
+
+func (c *obsChunks) at(i int) *obsRecord {
+	return &c.chunks[i>>obsChunkBits][i&(1<<obsChunkBits-1)]
+}
+
+// obsRecord is an Observation packed into 32 bytes.
+type obsRecord struct {
+	value  float64
+	code   uint32 // in strs
+	note   uint32 // in strs; 0 for none
+	period int32  // periodKey: the period's index and kind, and whether the value is missing
+	line   uint32 // line of a csv file, row of a sheet
+	table  uint32 // in sheets
+	col    uint32 // 1-based column of a sheet's cell; 0 in a csv file
+}
+
+const (
+	keyMonth   = 1 << 0
+	keyMissing = 1 << 1
+	keyShift   = 2
+)
+
+func periodKey(p period.Period, missing bool) int32 {
+	k := int32(0)
+	idx := p.Quarter.Index()
+	if p.Kind == period.KindMonth {
+		k, idx = keyMonth, p.Month.Index()
+	}
+	if missing {
+		k |= keyMissing
+	}
+	return int32(idx)<<keyShift | k
+}
+
+func unpackPeriod(key int32) (period.Period, bool) {
+	idx := int(key >> keyShift)
+	missing := key&keyMissing != 0
+	if key&keyMonth != 0 {
+		return period.Period{Kind: period.KindMonth, Month: period.MonthFromIndex(idx)}, missing
+	}
+	return period.Period{Kind: period.KindQuarter, Quarter: period.FromIndex(idx)}, missing
+}
+
+// Len is the number of observations.
+func (ds *Dataset) Len() int { return ds.n }
+
+// All yields every observation in file and row order.
+func (ds *Dataset) All() iter.Seq[Observation] {
+	return func(yield func(Observation) bool) {
+		for _, pt := range ds.parts {
+			for i := range pt.obs.n {
+				if !yield(pt.observation(i)) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Observations returns every observation unpacked, for tests and small datasets.
+func (ds *Dataset) Observations() []Observation {
+	out := make([]Observation, 0, ds.n)
+	for o := range ds.All() {
+		out = append(out, o)
+	}
+	return out
+}
+
+// Summary is the dataset without its observations, keeping their number, the files and the
+// comments: what is left to say once the observations are matched into a Store, which holds
+// them again.
+func (ds *Dataset) Summary() *Dataset {
+	return &Dataset{Comments: ds.Comments, Files: ds.Files, n: ds.n}
+}
+
+// NewDataset holds the observations and comments given, as if read in that order.
+func NewDataset(obs []Observation, comments []Comment) *Dataset {
+	ds := &Dataset{Comments: comments}
+	for _, o := range obs {
+		ds.addObservation(o)
+	}
+	return ds
+}
+
+// observation unpacks the i'th observation.
+func (pt *part) observation(i int) Observation {
+	r := pt.obs.at(i)
+	p, missing := unpackPeriod(r.period)
+	return Observation{
+		Code:    pt.strs[r.code],
+		Period:  p,
+		Value:   r.value,
+		Missing: missing,
+		Note:    pt.strs[r.note],
+		Ratio:   pt.ratios[uint32(i)],
+		Place:   pt.place(r),
+	}
+}
+
+func (pt *part) place(r *obsRecord) diag.Place {
+	return diag.Place{File: pt.file, Sheet: pt.sheets[r.table], Line: int(r.line), Col: int(r.col)}
+}
+
+// addObservation packs o into the part of its file.
+func (ds *Dataset) addObservation(o Observation) {
+	var pt *part
+	if n := len(ds.parts); n > 0 && ds.parts[n-1].file == o.Place.File {
+		pt = ds.parts[n-1]
+	} else {
+		pt = &part{file: o.Place.File, strs: []string{""}, index: map[string]uint32{"": 0}}
+		ds.parts = append(ds.parts, pt)
+	}
+	table := len(pt.sheets) - 1
+	if table < 0 || pt.sheets[table] != o.Place.Sheet {
+		table = -1
+		for i, s := range pt.sheets {
+			if s == o.Place.Sheet {
+				table = i
+			}
+		}
+		if table < 0 {
+			pt.sheets = append(pt.sheets, o.Place.Sheet)
+			table = len(pt.sheets) - 1
+		}
+	}
+	if o.Ratio != nil {
+		if pt.ratios == nil {
+			pt.ratios = map[uint32]*Ratio{}
+		}
+		pt.ratios[uint32(pt.obs.n)] = o.Ratio
+	}
+	pt.obs.add(obsRecord{
+		value:  o.Value,
+		code:   pt.internAgain(o.Code, &pt.lastCode),
+		note:   pt.internAgain(o.Note, &pt.lastNote),
+		period: periodKey(o.Period, o.Missing),
+		line:   uint32(max(o.Place.Line, 0)),
+		table:  uint32(table),
+		col:    uint32(max(o.Place.Col, 0)),
+	})
+	ds.n++
+}
+
+// intern returns the index of s in the part's strings, adding a copy of it if it is new: a
+// field of a csv line is part of the line's string, which would otherwise be kept whole.
+func (pt *part) intern(s string) uint32 {
+	if i, ok := pt.index[s]; ok {
+		return i
+	}
+	i := uint32(len(pt.strs))
+	s = strings.Clone(s)
+	pt.strs = append(pt.strs, s)
+	pt.index[s] = i
+	return i
+}
+
+// internAgain is intern, answering without a lookup when s is the string last interned here.
+func (pt *part) internAgain(s string, last *uint32) uint32 {
+	if pt.strs[*last] == s {
+		return *last
+	}
+	*last = pt.intern(s)
+	return *last
+}
+
+// done drops what was needed only while reading.
+func (pt *part) done() { pt.index = nil }
+
+// append adds another dataset's observations and comments after this one's.
+func (ds *Dataset) append(other *Dataset) {
+	for _, pt := range other.parts {
+		pt.done()
+	}
+	ds.parts = append(ds.parts, other.parts...)
+	ds.n += other.n
+	ds.Comments = append(ds.Comments, other.Comments...)
+	ds.Files = append(ds.Files, other.Files...)
 }
 
 // Value is an indicator's value for one of its own periods.

@@ -113,7 +113,7 @@ func TestRatioColumnsWorkbook(t *testing.T) {
 	if strings.Join(msgs, "\n") != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), want)
 	}
-	if v := store.Values["RT01"][2023*12+3]; v.V != 75 || v.Ratio.DenominatorPlace.Cell != "E2" {
+	if v := store.Values["RT01"][2023*12+3]; v.V != 75 || v.Ratio.DenominatorPlace.Cell() != "E2" {
 		t.Errorf("April: %+v, want 75 from D2/E2", v)
 	}
 }

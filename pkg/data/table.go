@@ -1,7 +1,7 @@
 package data
 
 import (
-	"strconv"
+	"strings"
 
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/period"
@@ -21,6 +21,7 @@ type table struct {
 	header    []cell
 	headerRow int
 	layout    layout
+	periods   *periodCache // made on first use
 }
 
 // place is where a cell is: file:line for csv, file:sheet!B7 for a workbook. col is 0-based.
@@ -28,7 +29,7 @@ func (t *table) place(row, col int) diag.Place {
 	if t.sheet == "" {
 		return diag.Place{File: t.file, Line: row}
 	}
-	return diag.Place{File: t.file, Sheet: t.sheet, Cell: columnLetter(col) + strconv.Itoa(row)}
+	return diag.CellAt(t.file, t.sheet, row, col+1)
 }
 
 func (t *table) started() bool { return t.header != nil }
@@ -112,7 +113,7 @@ func (t *table) longRow(row int, cells []cell) {
 	if l.note >= 0 {
 		obs.Note = cellAt(cells, l.note).trimmed()
 	}
-	t.ds.Observations = append(t.ds.Observations, obs)
+	t.ds.addObservation(obs)
 }
 
 func (t *table) wideRow(row int, cells []cell) {
@@ -133,7 +134,7 @@ func (t *table) wideRow(row int, cells []cell) {
 			continue
 		}
 		if okCode {
-			t.ds.Observations = append(t.ds.Observations, Observation{Code: code, Period: wp.period, Value: v, Missing: missing, Place: t.place(row, wp.col)})
+			t.ds.addObservation(Observation{Code: code, Period: wp.period, Value: v, Missing: missing, Place: t.place(row, wp.col)})
 		}
 	}
 	t.blankHeaderValues(row, cells)
@@ -160,7 +161,8 @@ func (t *table) commentRow(row int, cells []cell) {
 	if !okCode || !okPeriod {
 		return
 	}
-	t.ds.Comments = append(t.ds.Comments, Comment{Code: code, Period: p, Context: context, Actions: actions, Place: t.place(row, l.code)})
+	// Copies, so that the comment does not keep the whole line it was read from.
+	t.ds.Comments = append(t.ds.Comments, Comment{Code: strings.Clone(code), Period: p, Context: strings.Clone(context), Actions: strings.Clone(actions), Place: t.place(row, l.code)})
 }
 
 // code reads the code cell of a row that has something to say.
@@ -179,7 +181,10 @@ func (t *table) period(row int, cells []cell, col int) (period.Period, bool) {
 		t.probs.Errorf(t.place(row, col), "column %q is blank; give the quarter (%s) or month (2023-09) this row is for", t.name(col), exampleQuarter(t.cal))
 		return period.Period{}, false
 	}
-	p, err := c.period(t.cal)
+	if t.periods == nil {
+		t.periods = newPeriodCache(t.cal)
+	}
+	p, err := c.periodCached(t.periods)
 	if err != nil {
 		t.probs.Errorf(t.place(row, col), "column %q: %s", t.name(col), err)
 		return period.Period{}, false

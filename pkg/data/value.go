@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -26,13 +25,88 @@ var excelErrors = map[string]bool{
 	"#FIELD!": true, "#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true,
 }
 
-var (
-	// plainNumber is decimal notation only: strconv.ParseFloat alone would also take hex
-	// floats, "Inf" and "NaN", none of which a person means as a value.
-	plainNumber = regexp.MustCompile(`^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$`)
-	// groupedNumber is a number with thousands separators in the right places.
-	groupedNumber = regexp.MustCompile(`^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$`)
-)
+// plainNumber reports decimal notation only, [+-]digits[.digits][e[+-]digits] with digits on
+// at least one side of the point: strconv.ParseFloat alone would also take hex floats, "Inf"
+// and "NaN", none of which a person means as a value. It also returns how many significant
+// digits the number has, as far as that matters (up to 11). It is the check a regular
+// expression made, by hand: it runs once per value, millions of times in a national return.
+func plainNumber(s string) (ok bool, digits int) {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	intDigits, fracDigits := 0, 0
+	significant := false
+	for ; i < len(s) && isDigit(s[i]); i++ {
+		intDigits++
+		if s[i] != '0' || significant {
+			significant = true
+			digits++
+		}
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for ; i < len(s) && isDigit(s[i]); i++ {
+			fracDigits++
+			if s[i] != '0' || significant {
+				significant = true
+				digits++
+			}
+		}
+	}
+	if intDigits == 0 && fracDigits == 0 {
+		return false, 0
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		expDigits := 0
+		for ; i < len(s) && isDigit(s[i]); i++ {
+			expDigits++
+		}
+		if expDigits == 0 {
+			return false, 0
+		}
+		digits = 11 // an exponent can take the value anywhere: round it as always
+	}
+	return i == len(s), min(digits, 11)
+}
+
+// groupedNumber reports a number with thousands separators in the right places:
+// [+-]d{1,3}(,ddd)+[.digits].
+func groupedNumber(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	lead := 0
+	for ; i < len(s) && isDigit(s[i]); i++ {
+		lead++
+	}
+	if lead < 1 || lead > 3 {
+		return false
+	}
+	groups := 0
+	for i < len(s) && s[i] == ',' {
+		if i+4 > len(s) || !isDigit(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) {
+			return false
+		}
+		i += 4
+		groups++
+	}
+	if groups == 0 {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && isDigit(s[i]); i++ {
+		}
+	}
+	return i == len(s)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // ParseValue reads a value written as text: a number, which may carry a leading currency sign,
 // thousands separators (1,234) or a trailing % (85% is 85); or a missing marker (n/a, na, -,
@@ -45,7 +119,7 @@ func ParseValue(s string) (v float64, missing bool, err error) {
 // parseValueText is ParseValue with the thousands separator optional: in a ;-separated csv a
 // comma may be a decimal comma, so it is refused rather than guessed at.
 func parseValueText(s string, commaIsThousands bool) (float64, bool, error) {
-	t := strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	t := cell{text: s}.trimmed()
 	if t == "" {
 		return 0, false, fmt.Errorf("the value is blank; %s", valueHint)
 	}
@@ -61,17 +135,23 @@ func parseValueText(s string, commaIsThousands bool) (float64, bool, error) {
 		if !commaIsThousands {
 			return 0, false, fmt.Errorf("%q is ambiguous in a ;-separated file: the comma could be a decimal comma or a thousands separator; write the number without a comma (1234 or 12.34)", clip(s))
 		}
-		if !groupedNumber.MatchString(num) {
+		if !groupedNumber(num) {
 			return 0, false, fmt.Errorf("%q is not a number: a comma must separate thousands (1,234); %s", clip(s), valueHint)
 		}
 		num = strings.ReplaceAll(num, ",", "")
 	}
-	if !plainNumber.MatchString(num) {
+	ok, digits := plainNumber(num)
+	if !ok {
 		return 0, false, fmt.Errorf("%q is not a number; %s", clip(s), valueHint)
 	}
 	f, err := strconv.ParseFloat(num, 64)
 	if err != nil || math.IsInf(f, 0) {
 		return 0, false, fmt.Errorf("%q is too large to be a value; %s", clip(s), valueHint)
+	}
+	if digits <= 10 {
+		// The nearest double to a number of ten significant figures or fewer is already what
+		// Round10 would give.
+		return f, false, nil
 	}
 	return Round10(f), false, nil
 }

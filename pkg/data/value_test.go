@@ -2,6 +2,8 @@ package data
 
 import (
 	"math"
+	"regexp"
+	"strconv"
 	"testing"
 )
 
@@ -107,6 +109,53 @@ func TestClassifyFormatCode(t *testing.T) {
 	for code, want := range cases {
 		if got := classifyFormatCode(code); got != want {
 			t.Errorf("classifyFormatCode(%q) = %d, want %d", code, got, want)
+		}
+	}
+}
+
+// The hand-written number checks agree with the regular expressions they replace, which are
+// kept here as the definition.
+func TestNumberShapesMatchTheirDefinition(t *testing.T) {
+	plain := regexp.MustCompile(`^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$`)
+	grouped := regexp.MustCompile(`^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$`)
+	alphabet := []string{"", "0", "1", "9", ".", ",", "e", "E", "+", "-", "x", " "}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		if ok, _ := plainNumber(s); ok != plain.MatchString(s) {
+			t.Errorf("plainNumber(%q) = %v, want %v", s, ok, !ok)
+		}
+		if ok := groupedNumber(s); ok != grouped.MatchString(s) {
+			t.Errorf("groupedNumber(%q) = %v, want %v", s, ok, !ok)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, a := range alphabet[1:] {
+			walk(s+a, depth-1)
+		}
+	}
+	walk("", 6)
+	for _, s := range []string{"1,234", "12,345,678.5", "1,234,", "1234,567", "1.5e+06", "00012.50", "0.0000000001234567891"} {
+		if ok, _ := plainNumber(s); ok != plain.MatchString(s) {
+			t.Errorf("plainNumber(%q) = %v", s, ok)
+		}
+		if groupedNumber(s) != grouped.MatchString(s) {
+			t.Errorf("groupedNumber(%q) wrong", s)
+		}
+	}
+}
+
+// Values of ten significant figures or fewer skip Round10; what they give must be what it
+// would give.
+func TestShortValuesNeedNoRounding(t *testing.T) {
+	for _, s := range []string{"0.1", "57.5", "1234567890", "0.000123456789", "99.99999999", "-3.3", "1e5", "0.30000000000000004", "123456789012"} {
+		v, _, err := ParseValue(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := strconv.ParseFloat(s, 64)
+		if want := Round10(f); v != want {
+			t.Errorf("ParseValue(%q) = %v, want %v", s, v, want)
 		}
 	}
 }

@@ -56,10 +56,10 @@ func TestXLSXPercentCellEqualsWholeNumber(t *testing.T) {
 		{x.S("CS01"), x.S("2023/24 Q2"), x.Styled(0.57, x.Percent)},
 	}})
 	ds, probs := Read([]string{path}, april)
-	if probs.HasErrors() || len(ds.Observations) != 1 {
-		t.Fatalf("problems %v, observations %v", probs.Problems(), ds.Observations)
+	if probs.HasErrors() || len(ds.Observations()) != 1 {
+		t.Fatalf("problems %v, observations %v", probs.Problems(), ds.Observations())
 	}
-	if got := ds.Observations[0].Value; got != 57.0 {
+	if got := ds.Observations()[0].Value; got != 57.0 {
 		t.Errorf("value = %.17g, want exactly 57", got)
 	}
 }
@@ -90,11 +90,11 @@ func TestXLSXCommentaryTable(t *testing.T) {
 	}})
 	ds, probs := Read([]string{path}, april)
 	assertMessages(t, messages(probs, filepath.Dir(path)), nil)
-	if len(ds.Observations) != 0 || len(ds.Comments) != 2 {
-		t.Fatalf("got %d observations and %d comments, want 0 and 2", len(ds.Observations), len(ds.Comments))
+	if len(ds.Observations()) != 0 || len(ds.Comments) != 2 {
+		t.Fatalf("got %d observations and %d comments, want 0 and 2", len(ds.Observations()), len(ds.Comments))
 	}
 	c := ds.Comments[0]
-	if c.Code != "CS01" || c.Period != month(2023, 8) || c.Context != "Staff sickness was high." || c.Actions != "Recruiting six handlers." || c.Place.Cell != "A2" {
+	if c.Code != "CS01" || c.Period != month(2023, 8) || c.Context != "Staff sickness was high." || c.Actions != "Recruiting six handlers." || c.Place.Cell() != "A2" {
 		t.Errorf("first comment = %+v", c)
 	}
 	if c := ds.Comments[1]; c.Context != "" || c.Actions != "None needed." || c.Period != quarter(2023, 2) {
@@ -133,8 +133,8 @@ func TestXLSXCellProblems(t *testing.T) {
 		`bad.xlsx:'Q2 data'!B12: column "period": "2023" is not a period: write a quarter as 2023/24 Q2 (also 2023-24 Q2, Q2 2023/24 or Q2 23/24), or a month as 2023-09, Sep-23, Sep 2023, September 2023 or a date such as 2023-09-30`,
 		`bad.xlsx:'Q2 data'!C13: column "value": cell holds a time (12:00), not a number; write a number such as 85 or 85%, or n/a for missing`,
 	})
-	if len(ds.Observations) != 0 {
-		t.Errorf("observations from bad cells: %+v", ds.Observations)
+	if len(ds.Observations()) != 0 {
+		t.Errorf("observations from bad cells: %+v", ds.Observations())
 	}
 }
 
@@ -149,8 +149,8 @@ func TestXLSXSkippedAndEmptySheets(t *testing.T) {
 		`warning: book.xlsx: sheet "Notes": skipped: no code/period/value, wide or commentary header found (headers were: Name, Total)`,
 		`warning: book.xlsx: sheet "Blank": skipped: it is empty`,
 	})
-	if len(ds.Observations) != 1 || ds.Observations[0].Value != 85 {
-		t.Errorf("observations = %+v", ds.Observations)
+	if len(ds.Observations()) != 1 || ds.Observations()[0].Value != 85 {
+		t.Errorf("observations = %+v", ds.Observations())
 	}
 }
 

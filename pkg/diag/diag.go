@@ -6,26 +6,56 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
-// Place is where in the inputs a problem was found. Only File is required.
+// Place is where in the inputs a problem was found. Only File is required. It holds numbers,
+// not a formatted reference, so the million places a large dataset keeps cost no strings: the
+// A1 reference is made only when a message is printed.
 type Place struct {
 	File  string
-	Line  int    // 1-based; 0 = unknown (YAML and csv)
 	Sheet string // workbook sheet name
-	Cell  string // A1-style reference within Sheet
+	Line  int    // 1-based line of a text file, or row of the cell in Sheet; 0 = unknown
+	Col   int    // 1-based column of the cell in Sheet; 0 = no cell (the whole sheet)
 }
 
-// String renders the place as the contract asks: file, file:line or file:sheet!cell.
+// CellAt is the place of a workbook cell; row and col are 1-based.
+func CellAt(file, sheet string, row, col int) Place {
+	return Place{File: file, Sheet: sheet, Line: row, Col: col}
+}
+
+// Cell is the A1-style reference of a workbook cell's place, or "" when the place is no cell.
+func (p Place) Cell() string {
+	if p.Sheet == "" || p.Col <= 0 || p.Line <= 0 {
+		return ""
+	}
+	return ColumnName(p.Col) + strconv.Itoa(p.Line)
+}
+
+// ColumnName is the spreadsheet name of a 1-based column: 1 = A, 27 = AA.
+func ColumnName(col int) string {
+	var b [16]byte
+	i := len(b)
+	for n := col; n > 0 && i > 0; n = (n - 1) / 26 {
+		i--
+		b[i] = byte('A' + (n-1)%26)
+	}
+	return string(b[i:])
+}
+
+// String renders the place as the contract asks: file, file:line or file:sheet!cell. Names
+// are shown with any control characters escaped, as the file and sheet names come from
+// whoever made the files.
 func (p Place) String() string {
+	file := Sanitize(p.File)
 	switch {
-	case p.Sheet != "" && p.Cell != "":
-		return fmt.Sprintf("%s:%s!%s", p.File, quoteSheet(p.Sheet), p.Cell)
-	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	case p.Cell() != "":
+		return fmt.Sprintf("%s:%s!%s", file, quoteSheet(Sanitize(p.Sheet)), p.Cell())
+	case p.Sheet == "" && p.Line > 0:
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	default:
-		return p.File
+		return file
 	}
 }
 
@@ -52,16 +82,25 @@ type Problem struct {
 	Severity Severity
 }
 
-func (p Problem) Error() string {
+func (p Problem) Error() string { return p.format("") }
+
+// Warning is the problem as a warning line: "place: warning: message".
+func (p Problem) Warning() string { return p.format("warning: ") }
+
+// format is the one place a problem becomes a line of text: the place, then the message, each
+// with control characters escaped so that nothing read from a file can move the cursor,
+// recolour the terminal or forge a line of its own.
+func (p Problem) format(label string) string {
+	msg := label + Sanitize(p.Message)
 	if p.Place.File == "" {
-		return p.Message
+		return msg
 	}
-	if p.Place.Sheet != "" && p.Place.Cell == "" {
+	if p.Place.Sheet != "" && p.Place.Cell() == "" {
 		// A problem with a whole sheet has the file as its place and names the sheet first,
 		// keeping to the contract's three forms of place.
-		return fmt.Sprintf("%s: sheet %q: %s", p.Place.File, p.Place.Sheet, p.Message)
+		return fmt.Sprintf("%s: %ssheet %s: %s", Sanitize(p.Place.File), label, strconv.Quote(p.Place.Sheet), Sanitize(p.Message))
 	}
-	return p.Place.String() + ": " + p.Message
+	return p.Place.String() + ": " + msg
 }
 
 // List collects every problem of a run, so a user fixes them all at once rather than one per run.
@@ -157,36 +196,10 @@ func SortByPlace(ps []Problem) {
 		if a.Sheet != b.Sheet {
 			return a.Sheet < b.Sheet
 		}
+		// Rows, then columns, as a reader scans a sheet.
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
-		return cellLess(a.Cell, b.Cell)
+		return a.Col < b.Col
 	})
-}
-
-// cellLess orders A1 references by row, then column, as a reader scans a sheet.
-func cellLess(a, b string) bool {
-	ca, ra := splitCell(a)
-	cb, rb := splitCell(b)
-	if ra != rb {
-		return ra < rb
-	}
-	if len(ca) != len(cb) {
-		return len(ca) < len(cb)
-	}
-	return ca < cb
-}
-
-func splitCell(ref string) (col string, row int) {
-	i := 0
-	for i < len(ref) && (ref[i] < '0' || ref[i] > '9') {
-		i++
-	}
-	for _, c := range ref[i:] {
-		if c < '0' || c > '9' {
-			break
-		}
-		row = row*10 + int(c-'0')
-	}
-	return ref[:i], row
 }

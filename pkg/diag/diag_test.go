@@ -13,9 +13,14 @@ func TestProblemPlaces(t *testing.T) {
 		{Problem{Message: "no data"}, "no data"},
 		{Problem{Place: Place{File: "c.yaml"}, Message: "empty"}, "c.yaml: empty"},
 		{Problem{Place: Place{File: "c.yaml", Line: 7}, Message: "bad"}, "c.yaml:7: bad"},
-		{Problem{Place: Place{File: "q2.xlsx", Sheet: "KPIs", Cell: "B7"}, Message: "bad"}, "q2.xlsx:KPIs!B7: bad"},
-		{Problem{Place: Place{File: "q2.xlsx", Sheet: "Q2 data", Cell: "B7"}, Message: "bad"}, "q2.xlsx:'Q2 data'!B7: bad"},
+		{Problem{Place: Place{File: "q2.xlsx", Sheet: "KPIs", Line: 7, Col: 2}, Message: "bad"}, "q2.xlsx:KPIs!B7: bad"},
+		{Problem{Place: Place{File: "q2.xlsx", Sheet: "Q2 data", Line: 7, Col: 2}, Message: "bad"}, "q2.xlsx:'Q2 data'!B7: bad"},
 		{Problem{Place: Place{File: "q2.xlsx", Sheet: "Notes"}, Message: "skipped"}, `q2.xlsx: sheet "Notes": skipped`},
+		{Problem{Place: Place{File: "q2.xlsx", Sheet: "S", Line: 16384, Col: 16384}, Message: "bad"}, "q2.xlsx:S!XFD16384: bad"},
+		// Whatever a file holds, a message is one line of printable text.
+		{Problem{Place: Place{File: "a\x1b[2Jb.csv", Line: 3}, Message: "\"x\" \x00\x07 \u202eevil\nforged: line"}, `a\x1b[2Jb.csv:3: "x" \x00\x07 \u202eevil\nforged: line`},
+		{Problem{Place: Place{File: "q.xlsx", Sheet: "Evil\x1b]0;pwned\x07"}, Message: "skipped \xff"}, `q.xlsx: sheet "Evil\x1b]0;pwned\a": skipped \xff`},
+		{Problem{Place: Place{File: "q.xlsx", Sheet: "a\tb", Line: 2, Col: 1}, Message: "Café £5 Ŵ"}, `q.xlsx:a\tb!A2: Café £5 Ŵ`},
 	}
 	for _, c := range cases {
 		if got := c.p.Error(); got != c.want {
@@ -24,12 +29,34 @@ func TestProblemPlaces(t *testing.T) {
 	}
 }
 
+func TestWarningNamesTheSheet(t *testing.T) {
+	p := Problem{Place: Place{File: "q2.xlsx", Sheet: "Notes"}, Message: "skipped: it is empty", Severity: Warning}
+	if got, want := p.Warning(), `q2.xlsx: warning: sheet "Notes": skipped: it is empty`; got != want {
+		t.Errorf("Warning() = %q, want %q", got, want)
+	}
+	p = Problem{Place: Place{File: "q2.csv", Line: 4}, Message: "odd", Severity: Warning}
+	if got, want := p.Warning(), "q2.csv:4: warning: odd"; got != want {
+		t.Errorf("Warning() = %q, want %q", got, want)
+	}
+	if got, want := (Problem{Message: "m"}).Warning(), "warning: m"; got != want {
+		t.Errorf("Warning() = %q, want %q", got, want)
+	}
+}
+
+func TestColumnName(t *testing.T) {
+	for col, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA", 16384: "XFD"} {
+		if got := ColumnName(col); got != want {
+			t.Errorf("ColumnName(%d) = %q, want %q", col, got, want)
+		}
+	}
+}
+
 func TestSortByPlace(t *testing.T) {
 	ps := []Problem{
 		{Place: Place{File: "b.csv", Line: 2}},
-		{Place: Place{File: "a.xlsx", Sheet: "S", Cell: "B10"}},
-		{Place: Place{File: "a.xlsx", Sheet: "S", Cell: "C2"}},
-		{Place: Place{File: "a.xlsx", Sheet: "S", Cell: "AA2"}},
+		{Place: Place{File: "a.xlsx", Sheet: "S", Line: 10, Col: 2}},
+		{Place: Place{File: "a.xlsx", Sheet: "S", Line: 2, Col: 3}},
+		{Place: Place{File: "a.xlsx", Sheet: "S", Line: 2, Col: 27}},
 		{Place: Place{File: "b.csv", Line: 1}},
 	}
 	SortByPlace(ps)

@@ -178,7 +178,7 @@ func TestExampleRAGWithoutTheEngine(t *testing.T) {
 // observation, or the mean or last of its months.
 func quarterValueByHand(ds *data.Dataset, cat *catalogue.Catalogue, ind *catalogue.Indicator, qi int) (float64, bool) {
 	var months []float64
-	for _, o := range ds.Observations {
+	for o := range ds.All() {
 		if o.Code != ind.Code || o.Missing || cat.Calendar.QuarterOfPeriod(o.Period).Index() != qi {
 			continue
 		}

@@ -46,6 +46,7 @@ func newSynthetic(indicators, quarters int) synthetic {
 	units := []catalogue.Unit{catalogue.Percent, catalogue.Number, catalogue.Days, catalogue.Currency, catalogue.Rate}
 	aggregates := []catalogue.Aggregate{catalogue.Last, catalogue.Sum, catalogue.Mean}
 	ds := &data.Dataset{}
+	var obs []data.Observation
 	for i := range indicators {
 		ind := &catalogue.Indicator{
 			Code:        fmt.Sprintf("K%04d", i+1),
@@ -97,14 +98,14 @@ func newSynthetic(indicators, quarters int) synthetic {
 			}
 			at := float64(qi)
 			if ind.Frequency == catalogue.Quarterly {
-				ds.Observations = append(ds.Observations, observation(rng, ind.Code, period.Period{Kind: period.KindQuarter, Quarter: q}, level+drift*at, spread))
+				obs = append(obs, observation(rng, ind.Code, period.Period{Kind: period.KindQuarter, Quarter: q}, level+drift*at, spread))
 				continue
 			}
 			for mi, m := range cal.Months(q) {
 				if q == syntheticLast && mi == 2 && i%5 == 1 {
 					continue // a part quarter
 				}
-				ds.Observations = append(ds.Observations, observation(rng, ind.Code, period.Period{Kind: period.KindMonth, Month: m}, level+drift*at, spread))
+				obs = append(obs, observation(rng, ind.Code, period.Period{Kind: period.KindMonth, Month: m}, level+drift*at, spread))
 			}
 		}
 		if i%3 == 0 {
@@ -115,7 +116,8 @@ func newSynthetic(indicators, quarters int) synthetic {
 			})
 		}
 	}
-	return synthetic{cat: cat, ds: ds}
+	cat.Reindex()
+	return synthetic{cat: cat, ds: data.NewDataset(obs, ds.Comments)}
 }
 
 // observation is a value near centre, rounded to one decimal place as a spreadsheet holds

@@ -25,8 +25,12 @@ type KeyNote struct {
 // KeyNotes are the key's prose sections after the marks.
 var KeyNotes = []KeyNote{
 	{"How the direction of travel is worked out", []string{"method"}},
-	{"How values are shown", []string{"values", "stale", "partial", "grid", "basis", "abbreviations"}},
+	{"How values are shown", []string{"values", "stale", "partial", "grid", "basis", AbbreviationsEntry}},
 }
+
+// AbbreviationsEntry is the key.tmpl entry explaining the short forms of narrow columns; an
+// edition whose tables write everything in full leaves it out.
+const AbbreviationsEntry = "abbreviations"
 
 // Abbreviation is a short form the report uses, with what it stands for.
 type Abbreviation struct {

@@ -18,6 +18,9 @@ import (
 // FileName is the project file looked for in the working directory.
 const FileName = "qpr.yaml"
 
+// maxFileSize bounds the read of qpr.yaml, a file of a few lines.
+const maxFileSize = 1 << 20
+
 // Config is what qpr.yaml may set. Relative paths are relative to the file's folder.
 type Config struct {
 	Catalogue string     `yaml:"catalogue"`
@@ -26,6 +29,7 @@ type Config struct {
 	Formats   StringList `yaml:"formats"`
 	Templates string     `yaml:"templates"`
 	Period    string     `yaml:"period"`
+	Limits    Settings   `yaml:"limits"`
 
 	File string `yaml:"-"` // where it was read from; empty when there is none
 }
@@ -33,10 +37,18 @@ type Config struct {
 // Load reads dir/qpr.yaml; a missing file is an empty Config, not an error.
 func Load(dir string) (Config, error) {
 	path := filepath.Join(dir, FileName)
-	src, err := os.ReadFile(path)
+	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Config{}, nil
 	}
+	if err == nil && !info.Mode().IsRegular() {
+		// A FIFO would block the read, a device never end it.
+		return Config{}, fmt.Errorf("%s: not a regular file; qpr.yaml must be a YAML text file", path)
+	}
+	if err == nil && info.Size() > maxFileSize {
+		return Config{}, fmt.Errorf("%s: the file is %d bytes; qpr.yaml holds a few settings, so this cannot be it", path, info.Size())
+	}
+	src, err := os.ReadFile(path)
 	if err != nil {
 		return Config{}, fmt.Errorf("%s: %v", path, err)
 	}
@@ -84,7 +96,7 @@ func placeYAMLError(file string, err error) string {
 			if strings.Contains(rest, "not found in type") {
 				key := strings.TrimPrefix(rest, "field ")
 				key = key[:strings.Index(key, " ")]
-				rest = fmt.Sprintf("unknown key %q; valid keys are catalogue, data, out, formats, templates, period", key)
+				rest = fmt.Sprintf("unknown key %q; valid keys are catalogue, data, out, formats, templates, period, limits", key)
 			}
 			lines = append(lines, fmt.Sprintf("%s:%d: %s", file, n, rest))
 			continue
@@ -115,4 +127,28 @@ func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
 		return nil
 	}
 	return fmt.Errorf("line %d: write a name or path, or a list of them, e.g. [data, late-returns.xlsx]", n.Line)
+}
+
+// Setting is one NAME: VALUE of a mapping such as limits:, kept as written with its line so the
+// package that knows the names can check them and say where a wrong one is.
+type Setting struct {
+	Name, Value string
+	Line        int
+}
+
+// Settings is a mapping of settings, in the order written.
+type Settings []Setting
+
+func (s *Settings) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: write limits as a mapping of names to values, e.g. limits: {file_size: 4GB, rows: 20000000}", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			return fmt.Errorf("line %d: give %s a single value, e.g. %s: 4GB", v.Line, k.Value, k.Value)
+		}
+		*s = append(*s, Setting{Name: k.Value, Value: v.Value, Line: k.Line})
+	}
+	return nil
 }

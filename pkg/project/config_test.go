@@ -24,7 +24,7 @@ func TestParseResolvesPathsAgainstTheFilesFolder(t *testing.T) {
 
 func TestParseUnknownKeyNamesLineAndValidKeys(t *testing.T) {
 	_, err := Parse("qpr.yaml", []byte("catalogue: c.yaml\nformat: [pdf]\n"))
-	want := `qpr.yaml:2: unknown key "format"; valid keys are catalogue, data, out, formats, templates, period`
+	want := `qpr.yaml:2: unknown key "format"; valid keys are catalogue, data, out, formats, templates, period, limits`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v\nwant    %s", err, want)
 	}
@@ -55,5 +55,19 @@ func TestParseAcceptsASingleItemForALIst(t *testing.T) {
 	_, err = Parse("qpr.yaml", []byte("catalogue: c.yaml\ndata: {a: b}\n"))
 	if err == nil || !strings.HasPrefix(err.Error(), "qpr.yaml:2: ") || !strings.Contains(err.Error(), "a list of them") {
 		t.Errorf("a mapping for data: %v", err)
+	}
+}
+
+func TestLimitsKeptWithTheirLines(t *testing.T) {
+	c, err := Parse("qpr.yaml", []byte("data: d\nlimits:\n  file_size: 4GB\n  rows: 20000000\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Settings{{Name: "file_size", Value: "4GB", Line: 3}, {Name: "rows", Value: "20000000", Line: 4}}
+	if len(c.Limits) != 2 || c.Limits[0] != want[0] || c.Limits[1] != want[1] {
+		t.Errorf("limits = %+v, want %+v", c.Limits, want)
+	}
+	if _, err := Parse("qpr.yaml", []byte("limits: 4GB\n")); err == nil || !strings.Contains(err.Error(), "qpr.yaml:1: write limits as a mapping") {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -1,0 +1,47 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/example/qpr/pkg/period"
+)
+
+// The data is read while the catalogue is parsed, on a calendar guessed from its year_start
+// line. A catalogue whose year_start the guess cannot see (here behind an anchor) must still
+// have its data read on its own calendar.
+func TestDataReadOnTheCataloguesOwnCalendar(t *testing.T) {
+	for _, yearStart := range []string{"year_start: 1", "year_start: &start 1", "{year_start: 1}"} {
+		dir := t.TempDir()
+		cat := "organisation: O\n" + yearStart + "\ndirectorates:\n  - {code: D, name: Dee}\nindicators:\n  - {code: K1, name: K, directorate: D, type: activity}\n"
+		if yearStart == "{year_start: 1}" {
+			cat = "{organisation: O, year_start: 1, directorates: [{code: D, name: Dee}], indicators: [{code: K1, name: K, directorate: D, type: activity}]}\n"
+		}
+		if err := os.WriteFile(filepath.Join(dir, "catalogue.yaml"), []byte(cat), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "q.csv"), []byte("code,period,value\nK1,2023 Q3,5\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		l, err := Inputs{Dir: dir, Catalogue: filepath.Join(dir, "catalogue.yaml"), Data: []string{filepath.Join(dir, "q.csv")}}.load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// "2023 Q3" is a quarter only in a calendar whose year starts in January.
+		if l.problems.HasErrors() {
+			t.Errorf("%s: %v", yearStart, l.problems.Err())
+		}
+		want := period.Calendar{YearStart: 1}
+		q, err := want.ParseQuarter("2023 Q3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.cat.Calendar != want || l.store.Latest != q {
+			t.Errorf("%s: calendar %+v, latest %+v; want %+v, %+v", yearStart, l.cat.Calendar, l.store.Latest, want, q)
+		}
+		if got := len(l.store.Values["K1"]); got != 1 {
+			t.Errorf("%s: %d values", yearStart, got)
+		}
+	}
+}

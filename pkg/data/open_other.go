@@ -1,0 +1,8 @@
+//go:build !unix
+
+package data
+
+import "os"
+
+// openFlags: only unix has FIFOs that block an open; elsewhere a plain open does.
+const openFlags = os.O_RDONLY
