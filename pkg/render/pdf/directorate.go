@@ -134,7 +134,7 @@ func (d *doc) indicator(in *report.Indicator) {
 	x := marginL
 	x += d.label(present.StatusLabel(in)+": ", x, y, lh)
 	x += d.badge(status, status.Word(), x, y, lh, true) + 4
-	x += d.label("Direction of travel: ", x, y, lh)
+	x += d.label(present.DirectionHeading+": ", x, y, lh)
 	d.badge(dir, dir.Word(), x, y, lh, true)
 	p.SetXY(marginL, y+lh)
 	d.font("", size)
