@@ -65,8 +65,8 @@ func (d *doc) directorateTable(list []*report.Indicator, activity bool) {
 	cols := []column{
 		{head: "Code", w: 10, align: "L"},
 		{head: "Indicator", w: 0, align: "L"},
-		{head: "Value", w: 19, align: "R"},
-		{head: present.BasisHeading, w: 8, align: "C", tight: true},
+		{head: "Value", w: 18, align: "R"},
+		{head: present.BasisHeading, w: 9.5, align: "C", tight: true},
 	}
 	if activity {
 		cols[1].head = "Activity indicator"
