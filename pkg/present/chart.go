@@ -161,6 +161,11 @@ func ChartOf(in *report.Indicator) Chart {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
 	c.Axis = niceAxis(lo, hi, in)
+	if c.Axis.Min > 0 && thresholdAt(in, c.Axis.Min) {
+		// a threshold on the axis's lower edge would be drawn under the axis line and
+		// vanish: the axis goes on below it
+		c.Axis = niceAxis(c.Axis.Min-c.Axis.Step/2, hi, in)
+	}
 	c.Slots = len(in.Chart)
 	if in.Projection != nil {
 		c.Slots = projectionSlot(in) + 1
@@ -249,6 +254,18 @@ func valueSpan(in *report.Indicator) (first, last float64, ok bool) {
 		}
 	}
 	return float64(lo), float64(hi), lo >= 0
+}
+
+// thresholdAt reports whether any of in's charted thresholds or range ends is v.
+func thresholdAt(in *report.Indicator, v float64) bool {
+	for _, c := range in.Chart {
+		for _, t := range []*float64{c.Target, c.Floor, c.Lower, c.Upper} {
+			if t != nil && *t == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fittedLine is the trend line's intercept and slope, counted from 0 at the first charted
