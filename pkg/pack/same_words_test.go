@@ -2,13 +2,13 @@ package pack_test
 
 import (
 	"bytes"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/example/qpr/internal/testtool"
 	"github.com/example/qpr/pkg/app"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/render/xlsx"
@@ -21,9 +21,7 @@ import (
 // the rating and (in the PDF and workbook) the thresholds with the same words and digits. The
 // expected strings are written out by hand from the example's data.
 func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
-	}
+	testtool.Need(t, "pdftotext", "apt-get install poppler-utils")
 	r := loadExample(t).build(t, "qpr")
 	var doc, book bytes.Buffer
 	if err := pdf.Render(&doc, r, templates.Default()); err != nil {

@@ -36,6 +36,7 @@ func main() {
 func report(in io.Reader, out io.Writer) (failed bool, err error) {
 	output := map[string][]string{} // package + "\x00" + test -> its output lines
 	var skips []string
+	var passed, failedTests int
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for sc.Scan() {
@@ -57,12 +58,18 @@ func report(in io.Reader, out io.Writer) (failed bool, err error) {
 			}
 			delete(output, key)
 		case "pass":
+			if e.Test != "" {
+				passed++
+			}
 			if e.Test == "" {
 				fmt.Fprintf(out, "ok  \t%s\t%.3fs\n", e.Package, e.Elapsed)
 			}
 			delete(output, key)
 		case "fail":
 			failed = true
+			if e.Test != "" {
+				failedTests++
+			}
 			if e.Test == "" {
 				// A package's own output ends with go test's FAIL line for it.
 				text := strings.Join(output[key], "")
@@ -82,6 +89,8 @@ func report(in io.Reader, out io.Writer) (failed bool, err error) {
 	for _, s := range skips {
 		fmt.Fprintln(out, s)
 	}
+	// The plain closing line CI and people read; subtests count as tests.
+	fmt.Fprintf(out, "tests: %d passed, %d failed, %d skipped\n", passed, failedTests, len(skips))
 	return failed, nil
 }
 

@@ -12,6 +12,7 @@ func TestReportListsSkipsWithTheirReasonAndFailsOnAFailure(t *testing.T) {
 		`{"Action":"output","Package":"p","Test":"TestA","Output":"    a_test.go:9: pdftotext is not installed (apt-get install poppler-utils), so this test cannot run\n"}`,
 		`{"Action":"output","Package":"p","Test":"TestA","Output":"--- SKIP: TestA (0.00s)\n"}`,
 		`{"Action":"skip","Package":"p","Test":"TestA"}`,
+		`{"Action":"pass","Package":"p","Test":"TestC"}`,
 		`{"Action":"pass","Package":"p","Elapsed":0.5}`,
 		`{"Action":"output","Package":"q","Test":"TestB","Output":"    b_test.go:3: got 2, want 3\n"}`,
 		`{"Action":"fail","Package":"q","Test":"TestB"}`,
@@ -29,6 +30,7 @@ func TestReportListsSkipsWithTheirReasonAndFailsOnAFailure(t *testing.T) {
 		"ok  \tp\t0.500s\n",
 		"b_test.go:3: got 2, want 3\n",
 		"FAIL\tq\t0.250s\n",
+		"tests: 1 passed, 1 failed, 1 skipped\n",
 		"SKIP p TestA: pdftotext is not installed (apt-get install poppler-utils), so this test cannot run\n",
 	} {
 		if !strings.Contains(out.String(), want) {
