@@ -550,3 +550,31 @@ func TestPartEncodings(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// A part compressed with a method spreadsheet programs do not use (here Deflate64, method 9)
+// is named, not read as empty.
+func TestUnknownCompression(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range pkgParts("") {
+		if p.name == "xl/worksheets/sheet1.xml" {
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: 9, CompressedSize64: 4, UncompressedSize64: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write([]byte("junk"))
+			continue
+		}
+		w, _ := zw.Create(p.name)
+		io.WriteString(w, p.content)
+	}
+	zw.Close()
+	wb, err := Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), testLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = readAll(t, wb)
+	if err == nil || err.Error() != "xl/worksheets/sheet1.xml: the part is compressed with a method qpr cannot read (only deflate and stored are used by spreadsheet programs)" {
+		t.Errorf("error %v", err)
+	}
+}
