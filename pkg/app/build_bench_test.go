@@ -29,8 +29,7 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			o := BuildOptions{
 				Inputs:  Inputs{Dir: dir, Catalogue: filepath.Join(dir, "catalogue.yaml"), Data: []string{filepath.Join(dir, "data")}},
-				Out:     filepath.Join(dir, "out"),
-				Formats: c.formats,
+				Outputs: Outputs{Out: filepath.Join(dir, "out"), Formats: c.formats},
 				Quiet:   true,
 			}
 			b.ReportAllocs()
