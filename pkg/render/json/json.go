@@ -3,7 +3,6 @@
 package json
 
 import (
-	"bytes"
 	stdjson "encoding/json"
 	"errors"
 	"io"
@@ -18,12 +17,9 @@ func Render(w io.Writer, r *report.Report, _ *templates.Set) error {
 	if r == nil {
 		return errors.New("json: no report to render")
 	}
-	var buf bytes.Buffer
-	if err := Encode(&buf, r); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	// Straight to w: encoding/json holds the whole document already, and a third copy is
+	// tens of megabytes for a large catalogue. qpr build stages w, so a failure leaves no file.
+	return Encode(w, r)
 }
 
 // Encode writes v as the report's JSON is written, for the commands' --json output too.
