@@ -76,8 +76,23 @@ func RunBuild(io Streams, o BuildOptions) (err error) {
 	if err != nil {
 		return err
 	}
+	buildReport := func(p catalogue.Pack) (*report.Report, error) {
+		return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
+	}
+	// The warnings come from a report of every indicator; a pack of every indicator (the
+	// usual corporate pack) is that report already, so it is built once and used for both.
+	built := map[int]*report.Report{}
 	ws := l.problems.Warnings()
-	if more, _, err := l.warningsAndReport(q); err == nil {
+	if whole := packOfEverything(l.cat, packs); whole >= 0 {
+		reportStart := time.Now()
+		r, err := buildReport(packs[whole])
+		if err != nil {
+			return err
+		}
+		tm.since("report", reportStart)
+		built[whole] = r
+		ws = append(ws, check.Warnings(l.cat, l.store, r, q.IsZero())...)
+	} else if more, _, err := l.warningsAndReport(q); err == nil {
 		ws = append(ws, more...)
 	}
 	reportWarnings(io, check.BuildWarnings(l.cat, l.store, q), ws, o.Quiet)
@@ -101,12 +116,11 @@ func RunBuild(io Streams, o BuildOptions) (err error) {
 		}()
 	}
 	files, err := renderOutputs(outputPlan{
-		packs:   packs,
-		formats: formatNames,
-		out:     out,
-		build: func(p catalogue.Pack) (*report.Report, error) {
-			return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
-		},
+		packs:    packs,
+		formats:  formatNames,
+		out:      out,
+		build:    buildReport,
+		built:    built,
 		render:   renderWith(formats, tmpl),
 		workers:  runtime.GOMAXPROCS(0),
 		timings:  tm,
@@ -139,6 +153,16 @@ func renderProblem(path string, err error) error {
 		return diag.Problem{Message: te.Error()}
 	}
 	return diag.Problem{Place: diag.Place{File: path}, Message: err.Error()}
+}
+
+// packOfEverything is the index of the first of packs that holds every indicator, or -1.
+func packOfEverything(cat *catalogue.Catalogue, packs []catalogue.Pack) int {
+	for i, p := range packs {
+		if len(cat.Members(p)) == len(cat.Indicators) {
+			return i
+		}
+	}
+	return -1
 }
 
 func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, error) {

@@ -20,8 +20,10 @@ type outputPlan struct {
 	packs   []catalogue.Pack
 	formats []string
 	out     string
-	// build makes a pack's report; render writes it in a format.
+	// build makes a pack's report; render writes it in a format. built holds reports made
+	// already, by pack index.
 	build  func(catalogue.Pack) (*report.Report, error)
+	built  map[int]*report.Report
 	render func(w io.Writer, format string, r *report.Report) error
 	// workers is how many outputs are rendered at once; 0 means one per core.
 	workers  int
@@ -56,6 +58,10 @@ func renderOutputs(p outputPlan) ([]staged, error) {
 	for i := range p.packs {
 		reports[i] = &packReport{}
 		reports[i].left.Store(int32(len(p.formats)))
+		if r, ok := p.built[i]; ok {
+			reports[i].once.Do(func() { reports[i].r = r })
+			delete(p.built, i) // taken over, to be dropped with the pack's last format
+		}
 		for _, f := range p.formats {
 			jobs = append(jobs, &outputJob{pack: i, format: f})
 		}

@@ -100,3 +100,26 @@ func TestFailedBuildLeavesNoNewOutputFolder(t *testing.T) {
 		t.Errorf("the failed build left its output folder %s (%v)", out, err)
 	}
 }
+
+// A build's warnings are the same whether they come from a pack of every indicator, built
+// once for both, or from a report of the catalogue made for them alone.
+func TestBuildWarningsWhateverThePacks(t *testing.T) {
+	warnings := func(pack string) string {
+		o := buildOptions(t, t.TempDir(), "")
+		o.Packs = []string{pack}
+		o.Formats = []string{"json"}
+		o.Quiet = false
+		var stderr bytes.Buffer
+		if err := app.RunBuild(app.Streams{Out: io.Discard, Err: &stderr}, o); err != nil {
+			t.Fatalf("build --pack %s: %v", pack, err)
+		}
+		return stderr.String()
+	}
+	whole, one := warnings("qpr"), warnings("ced")
+	if whole == "" {
+		t.Fatal("the example gives no warnings to compare")
+	}
+	if whole != one {
+		t.Errorf("warnings differ:\n--pack qpr:\n%s\n--pack ced:\n%s", whole, one)
+	}
+}
