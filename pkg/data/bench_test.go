@@ -117,8 +117,8 @@ func BenchmarkMatch1M10k(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		store, probs := Match(ds, cat)
-		if probs.HasErrors() || len(store.Values) != 10_000 {
-			b.Fatalf("%d indicators, problems %v", len(store.Values), probs.Errors())
+		if probs.HasErrors() || store.Len() != 10_000 {
+			b.Fatalf("%d indicators, problems %v", store.Len(), probs.Errors())
 		}
 	}
 }

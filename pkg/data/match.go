@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,11 +22,7 @@ func Match(ds *Dataset, cat *catalogue.Catalogue) (*Store, *diag.List) {
 	for _, pt := range ds.parts {
 		m.part(pt)
 	}
-	for code, values := range m.store.Values {
-		if len(values) == 0 {
-			delete(m.store.Values, code) // made for values that were all refused
-		}
-	}
+	m.store.settle()
 	for _, c := range ds.Comments {
 		m.comment(c)
 	}
@@ -48,7 +45,7 @@ func (m *matcher) checkQuarterTotals(cat *catalogue.Catalogue) {
 		}
 		totals := map[int]*total{}
 		var quarters []int
-		for idx, v := range m.store.Values[ind.Code] {
+		for idx, v := range m.store.Series(ind.Code).All() {
 			if v.Missing {
 				continue
 			}
@@ -103,7 +100,7 @@ func newMatcher(cat *catalogue.Catalogue) *matcher {
 	m := &matcher{
 		cal:     cat.Calendar,
 		cat:     cat,
-		store:   &Store{Values: map[string]map[int]Value{}, Comments: map[string]map[int]Comment{}},
+		store:   NewStore(),
 		probs:   &diag.List{},
 		unknown: map[unknownKey]*unknownCode{},
 		cur:     -1,
@@ -148,14 +145,16 @@ func (m *matcher) part(pt *part) {
 		group[id] = g
 		sizes[g] += n
 	}
-	series := make([]map[int]Value, len(inds))
+	series := make([]*Series, len(inds))
 	first := make([]int, len(inds)+1) // where each group's observations start in order
 	for g, ind := range inds {
 		first[g+1] = first[g] + sizes[g]
-		if m.store.Values[ind.Code] == nil {
-			m.store.Values[ind.Code] = make(map[int]Value, sizes[g])
-		}
-		series[g] = m.store.Values[ind.Code]
+		series[g] = m.store.seriesFor(ind.Code, sizes[g])
+		series[g].entries = slices.Grow(series[g].entries, sizes[g])
+	}
+	tables := make([]uint32, len(pt.sheets)) // the store's index of each of the part's tables
+	for i, sheet := range pt.sheets {
+		tables[i] = m.store.table(diag.Place{File: pt.file, Sheet: sheet})
 	}
 	order := make([]uint32, first[len(inds)])
 	next := append([]int(nil), first[:len(inds)]...)
@@ -173,7 +172,7 @@ func (m *matcher) part(pt *part) {
 	for g, ind := range inds {
 		for _, i := range order[first[g]:first[g+1]] {
 			m.cur = int(i)
-			m.value(ind, series[g], pt.observation(int(i)))
+			m.value(ind, series[g], pt.observation(int(i)), tables[pt.obs.at(int(i)).table])
 		}
 	}
 	m.cur = -1
@@ -216,8 +215,9 @@ func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, b
 	return nil, false
 }
 
-// value files one observation of a known indicator in its series, values.
-func (m *matcher) value(ind *catalogue.Indicator, values map[int]Value, obs Observation) {
+// value files one observation of a known indicator in its series; table is the store's index
+// of the file and sheet it was read from.
+func (m *matcher) value(ind *catalogue.Indicator, series *Series, obs Observation, table uint32) {
 	idx, ok := m.index(ind, obs.Period, obs.Place)
 	if !ok {
 		return
@@ -225,11 +225,11 @@ func (m *matcher) value(ind *catalogue.Indicator, values map[int]Value, obs Obse
 	if obs, ok = m.ratioValue(ind, obs); !ok {
 		return
 	}
-	if prev, dup := values[idx]; dup {
+	v := Value{V: obs.Value, Missing: obs.Missing, Ratio: obs.Ratio, Place: obs.Place}
+	if prev, dup := series.file(idx, v, table); dup {
 		m.errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
 		return
 	}
-	values[idx] = Value{V: obs.Value, Missing: obs.Missing, Ratio: obs.Ratio, Place: obs.Place}
 	if !obs.Missing {
 		if q := m.cal.QuarterOfPeriod(obs.Period); m.store.Latest.IsZero() || m.store.Latest.Before(q) {
 			m.store.Latest = q
@@ -275,17 +275,12 @@ func (m *matcher) comment(c Comment) {
 		return
 	}
 	q := m.cal.QuarterOfPeriod(c.Period)
-	comments := m.store.Comments[ind.Code]
-	if comments == nil {
-		comments = map[int]Comment{}
-		m.store.Comments[ind.Code] = comments
-	}
-	if prev, dup := comments[q.Index()]; dup {
+	if prev, dup := m.store.Comment(ind.Code, q); dup {
 		m.probs.Errorf(c.Place, "commentary for %s %s is given twice: here and at %s; keep one", ind.Code, m.cal.Label(q), prev.Place)
 		return
 	}
 	c.Code = ind.Code
-	comments[q.Index()] = c
+	m.store.SetComment(ind.Code, q, c)
 }
 
 // maxSuggestions bounds the search for a likely slip: each search compares the code with every

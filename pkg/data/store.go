@@ -1,0 +1,286 @@
+package data
+
+import (
+	"iter"
+	"maps"
+	"slices"
+
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
+)
+
+// Value is an indicator's value for one of its own periods.
+type Value struct {
+	V       float64
+	Missing bool
+	Ratio   *Ratio // the numerator and denominator behind V, when given
+	Place   diag.Place
+}
+
+// Store holds the data matched to the catalogue, keyed by the catalogue's own code. Each
+// indicator's values are one Series, packed and in period order: a national return files a
+// million values, and a map per indicator would hold each in several times its size.
+type Store struct {
+	// Latest quarter in which any indicator has a (non-missing) value; zero if none.
+	Latest period.Quarter
+
+	series   map[string]*Series
+	order    []*Series // in the order first filed, so that All is the same from run to run
+	comments map[commentKey]Comment
+
+	// What the entries of every series refer to, each stored once: the tables (a file, and a
+	// sheet in it) that values come from, and the numerators and denominators given.
+	tables  []diag.Place
+	tableID map[diag.Place]uint32
+	ratios  []*Ratio
+}
+
+type commentKey struct {
+	code    string
+	quarter int
+}
+
+// Series is one indicator's values, by the index of its own periods: quarter index
+// (period.Quarter.Index) for a quarterly indicator, month index (period.Month.Index) for a
+// monthly one. A nil Series has no values.
+type Series struct {
+	code    string
+	store   *Store
+	entries []entry // ascending period index, one entry per period
+
+	// While values are filed out of period order, where each period's entry is; nil once the
+	// entries are sorted (see Store.settle).
+	pos map[int]int
+}
+
+// entry is a Value packed into 32 bytes: the place's file and sheet, and the ratio, are
+// referred to by index in the Store.
+type entry struct {
+	v     float64
+	idx   int    // period index
+	line  uint32 // line of a csv file, row of a sheet
+	col   uint32 // 1-based column of a sheet's cell; 0 for none
+	table uint32 // in Store.tables
+	extra uint32 // 1 + index in Store.ratios, 0 for none; entryMissing marks a missing value
+}
+
+const entryMissing = 1 << 31
+
+// NewStore is an empty store, for values filed one by one with Set.
+func NewStore() *Store { return &Store{} }
+
+// StoreOf is a store of the values given by indicator code and period index, as Set files
+// them one by one: for a store made by hand (tests, the example's generator).
+func StoreOf(values map[string]map[int]Value) *Store {
+	st := NewStore()
+	for _, code := range slices.Sorted(maps.Keys(values)) {
+		st.seriesFor(code, len(values[code]))
+		for _, idx := range slices.Sorted(maps.Keys(values[code])) {
+			st.Set(code, idx, values[code][idx])
+		}
+	}
+	return st
+}
+
+// Series is the values of the indicator with the catalogue code given; nil if it has none.
+func (st *Store) Series(code string) *Series {
+	if st == nil {
+		return nil
+	}
+	return st.series[code]
+}
+
+// Len is the number of indicators with at least one value (a missing marker counts).
+func (st *Store) Len() int {
+	if st == nil {
+		return 0
+	}
+	return len(st.order)
+}
+
+// All yields each indicator's code and series, in the order they were first filed.
+func (st *Store) All() iter.Seq2[string, *Series] {
+	return func(yield func(string, *Series) bool) {
+		if st == nil {
+			return
+		}
+		for _, s := range st.order {
+			if !yield(s.code, s) {
+				return
+			}
+		}
+	}
+}
+
+// Comment is the commentary for an indicator's quarter, if any was given.
+func (st *Store) Comment(code string, q period.Quarter) (Comment, bool) {
+	if st == nil {
+		return Comment{}, false
+	}
+	c, ok := st.comments[commentKey{code, q.Index()}]
+	return c, ok
+}
+
+// SetComment files c as the commentary for an indicator's quarter, replacing any there.
+func (st *Store) SetComment(code string, q period.Quarter, c Comment) {
+	if st.comments == nil {
+		st.comments = map[commentKey]Comment{}
+	}
+	st.comments[commentKey{code, q.Index()}] = c
+}
+
+// Set files v as an indicator's value for period idx (see Series), replacing any there. It is
+// for building a store by hand, value by value; Match files a whole dataset at once.
+func (st *Store) Set(code string, idx int, v Value) {
+	s := st.seriesFor(code, 1)
+	e := st.pack(idx, v, st.table(v.Place))
+	i, found := slices.BinarySearchFunc(s.entries, idx, func(e entry, idx int) int { return cmpInt(e.idx, idx) })
+	if found {
+		s.entries[i] = e
+		return
+	}
+	s.entries = slices.Insert(s.entries, i, e)
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// seriesFor is the series of code, made with room for n values if it is new.
+func (st *Store) seriesFor(code string, n int) *Series {
+	if s := st.series[code]; s != nil {
+		return s
+	}
+	if st.series == nil {
+		st.series = map[string]*Series{}
+	}
+	s := &Series{code: code, store: st, entries: make([]entry, 0, n)}
+	st.series[code] = s
+	st.order = append(st.order, s)
+	return s
+}
+
+// table is the index of place's file and sheet among the store's tables.
+func (st *Store) table(at diag.Place) uint32 {
+	key := diag.Place{File: at.File, Sheet: at.Sheet}
+	if id, ok := st.tableID[key]; ok {
+		return id
+	}
+	if st.tableID == nil {
+		st.tableID = map[diag.Place]uint32{}
+	}
+	id := uint32(len(st.tables))
+	st.tables = append(st.tables, key)
+	st.tableID[key] = id
+	return id
+}
+
+func (st *Store) pack(idx int, v Value, table uint32) entry {
+	e := entry{v: v.V, idx: idx, line: uint32(max(v.Place.Line, 0)), col: uint32(max(v.Place.Col, 0)), table: table}
+	if v.Ratio != nil {
+		st.ratios = append(st.ratios, v.Ratio)
+		e.extra = uint32(len(st.ratios))
+	}
+	if v.Missing {
+		e.extra |= entryMissing
+	}
+	return e
+}
+
+func (st *Store) unpack(e *entry) Value {
+	at := st.tables[e.table]
+	at.Line, at.Col = int(e.line), int(e.col)
+	v := Value{V: e.v, Missing: e.extra&entryMissing != 0, Place: at}
+	if r := e.extra &^ entryMissing; r != 0 {
+		v.Ratio = st.ratios[r-1]
+	}
+	return v
+}
+
+// settle sorts the series filed out of period order, and drops the series left empty (every
+// value refused) and what was needed only while filing.
+func (st *Store) settle() {
+	kept := st.order[:0]
+	for _, s := range st.order {
+		if s.pos != nil {
+			slices.SortFunc(s.entries, func(a, b entry) int { return cmpInt(a.idx, b.idx) })
+			s.pos = nil
+		}
+		if len(s.entries) == 0 {
+			delete(st.series, s.code)
+			continue
+		}
+		kept = append(kept, s)
+	}
+	clear(st.order[len(kept):])
+	st.order = kept
+	st.tableID = nil
+}
+
+// Len is the number of periods with a value (a missing marker counts).
+func (s *Series) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.entries)
+}
+
+// At is the value for period idx, if one was given.
+func (s *Series) At(idx int) (Value, bool) {
+	if s == nil {
+		return Value{}, false
+	}
+	i, found := slices.BinarySearchFunc(s.entries, idx, func(e entry, idx int) int { return cmpInt(e.idx, idx) })
+	if !found {
+		return Value{}, false
+	}
+	return s.store.unpack(&s.entries[i]), true
+}
+
+// All yields each period index with its value, in period order.
+func (s *Series) All() iter.Seq2[int, Value] {
+	return func(yield func(int, Value) bool) {
+		if s == nil {
+			return
+		}
+		for i := range s.entries {
+			if !yield(s.entries[i].idx, s.store.unpack(&s.entries[i])) {
+				return
+			}
+		}
+	}
+}
+
+// file adds v for period idx unless the series has a value for idx already, which it returns
+// instead. Values come in row order, which is mostly period order; one out of it makes the
+// series keep a map of its periods until Store.settle sorts it, so that filing stays linear
+// however the rows are ordered.
+func (s *Series) file(idx int, v Value, table uint32) (Value, bool) {
+	n := len(s.entries)
+	switch {
+	case s.pos != nil:
+		if i, dup := s.pos[idx]; dup {
+			return s.store.unpack(&s.entries[i]), true
+		}
+		s.pos[idx] = n
+	case n == 0 || s.entries[n-1].idx < idx:
+	default:
+		i, dup := slices.BinarySearchFunc(s.entries, idx, func(e entry, idx int) int { return cmpInt(e.idx, idx) })
+		if dup {
+			return s.store.unpack(&s.entries[i]), true
+		}
+		s.pos = make(map[int]int, n+1)
+		for i := range s.entries {
+			s.pos[s.entries[i].idx] = i
+		}
+		s.pos[idx] = n
+	}
+	s.entries = append(s.entries, s.store.pack(idx, v, table))
+	return Value{}, false
+}
