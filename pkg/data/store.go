@@ -32,7 +32,7 @@ type Store struct {
 	// sheet in it) that values come from, and the numerators and denominators given.
 	tables  []diag.Place
 	tableID map[diag.Place]uint32
-	ratios  []*Ratio
+	ratios  map[ratioKey]*Ratio
 }
 
 type commentKey struct {
@@ -53,18 +53,28 @@ type Series struct {
 	pos map[int]int
 }
 
-// entry is a Value packed into 32 bytes: the place's file and sheet, and the ratio, are
-// referred to by index in the Store.
+// entry is a Value packed into 24 bytes: the place's file and sheet are referred to by index
+// in the Store, and the few values with a numerator and denominator find them in its ratios.
 type entry struct {
 	v     float64
-	idx   int    // period index
+	idx   int32  // period index (as in a Dataset, whose periods all fit)
 	line  uint32 // line of a csv file, row of a sheet
 	col   uint32 // 1-based column of a sheet's cell; 0 for none
-	table uint32 // in Store.tables
-	extra uint32 // 1 + index in Store.ratios, 0 for none; entryMissing marks a missing value
+	table uint32 // in Store.tables, with entryMissing and entryRatio
 }
 
-const entryMissing = 1 << 31
+const (
+	entryMissing = 1 << 31 // a missing marker, not a value
+	entryRatio   = 1 << 30 // given with a numerator and denominator: see Store.ratios
+	entryTable   = entryRatio - 1
+)
+
+// ratioKey is where a value's ratio is kept: by series and period, since a series' entries
+// move as it is sorted.
+type ratioKey struct {
+	series *Series
+	idx    int32
+}
 
 // NewStore is an empty store, for values filed one by one with Set.
 func NewStore() *Store { return &Store{} }
@@ -133,8 +143,8 @@ func (st *Store) SetComment(code string, q period.Quarter, c Comment) {
 // for building a store by hand, value by value; Match files a whole dataset at once.
 func (st *Store) Set(code string, idx int, v Value) {
 	s := st.seriesFor(code, 1)
-	e := st.pack(idx, v, st.table(v.Place))
-	i, found := slices.BinarySearchFunc(s.entries, idx, func(e entry, idx int) int { return cmpInt(e.idx, idx) })
+	e := s.pack(idx, v, st.table(v.Place))
+	i, found := s.find(idx)
 	if found {
 		s.entries[i] = e
 		return
@@ -181,24 +191,31 @@ func (st *Store) table(at diag.Place) uint32 {
 	return id
 }
 
-func (st *Store) pack(idx int, v Value, table uint32) entry {
-	e := entry{v: v.V, idx: idx, line: uint32(max(v.Place.Line, 0)), col: uint32(max(v.Place.Col, 0)), table: table}
+// pack makes v the entry for period idx of s, keeping its ratio aside.
+func (s *Series) pack(idx int, v Value, table uint32) entry {
+	e := entry{v: v.V, idx: int32(idx), line: uint32(max(v.Place.Line, 0)), col: uint32(max(v.Place.Col, 0)), table: table}
+	key := ratioKey{s, int32(idx)}
 	if v.Ratio != nil {
-		st.ratios = append(st.ratios, v.Ratio)
-		e.extra = uint32(len(st.ratios))
+		if s.store.ratios == nil {
+			s.store.ratios = map[ratioKey]*Ratio{}
+		}
+		s.store.ratios[key] = v.Ratio
+		e.table |= entryRatio
+	} else if s.store.ratios != nil {
+		delete(s.store.ratios, key) // a value replaced by Set
 	}
 	if v.Missing {
-		e.extra |= entryMissing
+		e.table |= entryMissing
 	}
 	return e
 }
 
-func (st *Store) unpack(e *entry) Value {
-	at := st.tables[e.table]
+func (s *Series) unpack(e *entry) Value {
+	at := s.store.tables[e.table&entryTable]
 	at.Line, at.Col = int(e.line), int(e.col)
-	v := Value{V: e.v, Missing: e.extra&entryMissing != 0, Place: at}
-	if r := e.extra &^ entryMissing; r != 0 {
-		v.Ratio = st.ratios[r-1]
+	v := Value{V: e.v, Missing: e.table&entryMissing != 0, Place: at}
+	if e.table&entryRatio != 0 {
+		v.Ratio = s.store.ratios[ratioKey{s, e.idx}]
 	}
 	return v
 }
@@ -209,7 +226,7 @@ func (st *Store) settle() {
 	kept := st.order[:0]
 	for _, s := range st.order {
 		if s.pos != nil {
-			slices.SortFunc(s.entries, func(a, b entry) int { return cmpInt(a.idx, b.idx) })
+			slices.SortFunc(s.entries, func(a, b entry) int { return cmpInt(int(a.idx), int(b.idx)) })
 			s.pos = nil
 		}
 		if len(s.entries) == 0 {
@@ -236,11 +253,28 @@ func (s *Series) At(idx int) (Value, bool) {
 	if s == nil {
 		return Value{}, false
 	}
-	i, found := slices.BinarySearchFunc(s.entries, idx, func(e entry, idx int) int { return cmpInt(e.idx, idx) })
+	i, found := s.find(idx)
 	if !found {
 		return Value{}, false
 	}
-	return s.store.unpack(&s.entries[i]), true
+	return s.unpack(&s.entries[i]), true
+}
+
+// find is the position of period idx among the entries, or where it would go. Most series
+// have a value for every period in their span, where that position is idx's offset from the
+// first: it is tried before searching.
+func (s *Series) find(idx int) (int, bool) {
+	n := len(s.entries)
+	switch {
+	case n == 0 || idx < int(s.entries[0].idx):
+		return 0, false
+	case idx > int(s.entries[n-1].idx):
+		return n, false
+	}
+	if i := idx - int(s.entries[0].idx); i < n && int(s.entries[i].idx) == idx {
+		return i, true
+	}
+	return slices.BinarySearchFunc(s.entries, idx, func(e entry, idx int) int { return cmpInt(int(e.idx), idx) })
 }
 
 // All yields each period index with its value, in period order.
@@ -250,7 +284,7 @@ func (s *Series) All() iter.Seq2[int, Value] {
 			return
 		}
 		for i := range s.entries {
-			if !yield(s.entries[i].idx, s.store.unpack(&s.entries[i])) {
+			if !yield(int(s.entries[i].idx), s.unpack(&s.entries[i])) {
 				return
 			}
 		}
@@ -266,21 +300,21 @@ func (s *Series) file(idx int, v Value, table uint32) (Value, bool) {
 	switch {
 	case s.pos != nil:
 		if i, dup := s.pos[idx]; dup {
-			return s.store.unpack(&s.entries[i]), true
+			return s.unpack(&s.entries[i]), true
 		}
 		s.pos[idx] = n
-	case n == 0 || s.entries[n-1].idx < idx:
+	case n == 0 || int(s.entries[n-1].idx) < idx:
 	default:
-		i, dup := slices.BinarySearchFunc(s.entries, idx, func(e entry, idx int) int { return cmpInt(e.idx, idx) })
+		i, dup := s.find(idx)
 		if dup {
-			return s.store.unpack(&s.entries[i]), true
+			return s.unpack(&s.entries[i]), true
 		}
 		s.pos = make(map[int]int, n+1)
 		for i := range s.entries {
-			s.pos[s.entries[i].idx] = i
+			s.pos[int(s.entries[i].idx)] = i
 		}
 		s.pos[idx] = n
 	}
-	s.entries = append(s.entries, s.store.pack(idx, v, table))
+	s.entries = append(s.entries, s.pack(idx, v, table))
 	return Value{}, false
 }
