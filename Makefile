@@ -4,7 +4,7 @@ GO      ?= go
 EXAMPLE := testdata/example
 OUT     ?= out
 
-.PHONY: build test demo lint bench fuzz example golden clean
+.PHONY: build test demo lint bench fuzz example golden clean browser-deps
 
 build:
 	$(GO) build -o qpr ./cmd/qpr
@@ -12,7 +12,7 @@ build:
 test:
 	$(GO) test ./...
 
-# The example project's corporate report and six directorate dashboards, as PDF, XLSX and JSON.
+# The example project's corporate report and six directorate dashboards, as PDF, XLSX, JSON and HTML.
 demo:
 	$(GO) run ./cmd/qpr build --catalogue $(EXAMPLE)/catalogue.yaml --data $(EXAMPLE)/data --out $(OUT)
 
@@ -38,9 +38,16 @@ example:
 	$(GO) run ./pkg/example/cmd/genexample $(EXAMPLE)
 
 # Rewrite golden files after a deliberate change; review the diff before committing.
-GOLDEN_PKGS := ./pkg/render/pdf ./pkg/pack
+GOLDEN_PKGS := ./pkg/render/pdf ./pkg/render/html ./pkg/pack
 golden:
 	$(GO) test $(GOLDEN_PKGS) -update
+
+# axe-core for the HTML edition's browser tests, into a git-ignored folder they look in
+# (the tests also need Chromium: apt-get install chromium). Pinned: the rules change by release.
+AXE_VERSION := 4.14.1
+browser-deps:
+	@test -f .cache/axe/node_modules/axe-core/package.json && grep -q '"version": "$(AXE_VERSION)"' .cache/axe/node_modules/axe-core/package.json \
+	  || npm install --no-save --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
 
 clean:
 	rm -rf qpr $(OUT)

@@ -45,6 +45,9 @@ var White = Colour{255, 255, 255}
 // MinContrast is WCAG 2.1 1.4.11's minimum for marks that carry meaning.
 const MinContrast = 3.0
 
+// MinTextContrast is WCAG 2.1 1.4.3's minimum for text (level AA).
+const MinTextContrast = 4.5
+
 func (c *Colour) UnmarshalYAML(n *yaml.Node) error {
 	s := strings.TrimSpace(n.Value)
 	if n.Kind != yaml.ScalarNode || len(s) != 7 || s[0] != '#' {
@@ -90,6 +93,13 @@ func (c Colours) Meaningful() []NamedColour {
 	}
 }
 
+// Words lists the colours that words are printed in, by their style.yaml key: body text,
+// secondary text and axes, and headings and links.
+func (c Colours) Words() []NamedColour {
+	return []NamedColour{{"text", c.Text}, {"muted", c.Muted}, {"accent", c.Accent}}
+}
+
+// NamedColour is a colour with its style.yaml key.
 type NamedColour struct {
 	Name   string
 	Colour Colour
@@ -143,6 +153,16 @@ func parseStyle(data []byte, name string) (Style, error) {
 			return Style{}, fmt.Errorf("%s: colour %s %s has a contrast of %.2f:1 against white; it marks meaning, so it needs at least %.0f:1 (choose a darker shade)",
 				at(name, lineOf(&root, "colours", c.Name)), c.Name, c.Colour.Hex(), r, MinContrast)
 		}
+	}
+	for _, c := range st.Colours.Words() {
+		if r := Contrast(c.Colour, White); r < MinTextContrast {
+			return Style{}, fmt.Errorf("%s: colour %s %s has a contrast of %.2f:1 against white; words are printed in it, so it needs at least %.1f:1 (choose a darker shade)",
+				at(name, lineOf(&root, "colours", c.Name)), c.Name, c.Colour.Hex(), r, MinTextContrast)
+		}
+	}
+	if r := Contrast(st.Colours.Text, st.Colours.Fill); r < MinTextContrast {
+		return Style{}, fmt.Errorf("%s: colour fill %s shades table headings, whose words are in text %s: a contrast of %.2f:1, below %.1f:1 (choose a lighter fill or a darker text)",
+			at(name, lineOf(&root, "colours", "fill")), st.Colours.Fill.Hex(), st.Colours.Text.Hex(), r, MinTextContrast)
 	}
 	sizes := []struct {
 		key string

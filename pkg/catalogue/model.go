@@ -13,6 +13,9 @@ type Catalogue struct {
 	File         string // path it was loaded from, for messages
 	Organisation string
 	Title        string
+	// Language is the report's language as a BCP 47 tag (en-GB, cy), for the HTML edition's
+	// lang attribute; empty when the catalogue does not say, which renderers take as en-GB.
+	Language     string
 	Calendar     period.Calendar
 	Trend        TrendSpec
 	Projection   ProjectionSpec // default for every indicator

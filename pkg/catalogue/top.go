@@ -3,6 +3,8 @@ package catalogue
 import (
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/example/qpr/pkg/period"
@@ -36,6 +38,9 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 			cat.Title = s
 		}
 	}
+	if v, ok := f["language"]; ok {
+		cat.Language = p.language(v)
+	}
 	if v, ok := f["trend"]; ok {
 		cat.Trend = p.trend(v, DefaultTrend, "in the catalogue's trend")
 	}
@@ -64,6 +69,21 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 		cat.Packs = []Pack{{ID: DefaultPackID, Title: cat.Title}}
 	}
 	return cat
+}
+
+// language reads a BCP 47 language tag, written back in its canonical form (en-gb -> en-GB).
+func (p *parser) language(v pair) string {
+	hint := "give the report's language as a BCP 47 tag, e.g. language: en-GB (or cy for Welsh)"
+	s, ok := p.text(v, hint)
+	if !ok {
+		return ""
+	}
+	tag, err := language.Parse(s)
+	if err != nil {
+		p.errorf(v.line(), "language %q is not a language tag; %s", s, hint)
+		return ""
+	}
+	return tag.String()
 }
 
 func (p *parser) yearStart(v pair) (int, bool) {

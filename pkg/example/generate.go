@@ -13,7 +13,7 @@ const qprYAML = `# Settings for "qpr build" run in this directory; flags win ove
 catalogue: catalogue.yaml
 data: [data]
 out: out
-formats: [pdf, xlsx, json]
+formats: [pdf, xlsx, json, html]
 `
 
 // Files returns the example project: each file's path, relative to the project directory

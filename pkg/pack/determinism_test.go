@@ -39,9 +39,9 @@ func TestDeterminism(t *testing.T) {
 		if !slices.Equal(sortedKeys(a), sortedKeys(b)) {
 			t.Fatalf("the two builds wrote different files: %v and %v", sortedKeys(a), sortedKeys(b))
 		}
-		// Seven packs (qpr and six directorate dashboards), three formats each.
-		if len(a) != 21 {
-			t.Errorf("qpr build wrote %d files, want 21: %v", len(a), sortedKeys(a))
+		// Seven packs (qpr and six directorate dashboards), four formats each.
+		if len(a) != 28 {
+			t.Errorf("qpr build wrote %d files, want 28: %v", len(a), sortedKeys(a))
 		}
 		for name := range a {
 			if !bytes.Equal(a[name], b[name]) {

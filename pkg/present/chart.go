@@ -441,6 +441,17 @@ var specialCause = []struct {
 	{"special_cause_neutral_low", MarkNeutralLow, "Special cause: low"},
 }
 
+// SPCPointWords is what an SPC chart's point is, in words: "Special cause: concern", or
+// "Common cause" for an ordinary point.
+func SPCPointWords(m Mark) string {
+	for _, k := range specialCause {
+		if k.mark == m {
+			return k.label
+		}
+	}
+	return "Common cause"
+}
+
 func (c *Chart) values(in *report.Indicator) {
 	marks := map[string]Mark{}
 	if tr := in.Trend; tr != nil && tr.Method == trend.SPC {

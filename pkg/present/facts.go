@@ -41,6 +41,12 @@ func ExpectedRange(in *report.Indicator) string {
 	return rangeText(in, in.Expected.Lower, in.Expected.Upper)
 }
 
+// RangeText is an expected range in words for the ends given, as ExpectedRange says the
+// current one: for a chart's earlier periods.
+func RangeText(in *report.Indicator, lower, upper *float64) string {
+	return rangeText(in, lower, upper)
+}
+
 func rangeText(in *report.Indicator, lower, upper *float64) string {
 	switch {
 	case lower != nil && upper != nil:

@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/example/qpr/pkg/render/html"
 	"github.com/example/qpr/pkg/render/json"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/render/xlsx"
@@ -45,6 +46,7 @@ var Formats = []Format{
 	{"pdf", "the printed report (A4)", pdf.Render},
 	{"xlsx", "the workbook for analysts", xlsx.Render},
 	{"json", "the report as data (schema qpr.report/v1)", json.Render},
+	{"html", "the accessible web page (WCAG 2.2 AA), one self-contained file", html.Render},
 }
 
 // Names are the formats' names in order.

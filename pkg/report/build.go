@@ -53,6 +53,7 @@ func Build(opts Options) (*Report, error) {
 		Schema:         Schema,
 		Organisation:   cat.Organisation,
 		Title:          cat.Title,
+		Language:       cat.Language,
 		Pack:           PackRef{ID: opts.Pack.ID, Title: opts.Pack.Title},
 		Period:         QuarterOf(cal, q),
 		PreviousPeriod: QuarterOf(cal, q.Add(-1)),

@@ -15,6 +15,7 @@ type Report struct {
 	Schema         string        `json:"schema"`
 	Organisation   string        `json:"organisation"`
 	Title          string        `json:"title"`
+	Language       string        `json:"language,omitempty"` // BCP 47; absent when the catalogue gives none (en-GB)
 	Pack           PackRef       `json:"pack"`
 	Period         Period        `json:"period"`
 	PreviousPeriod Period        `json:"previous_period"`

@@ -27,17 +27,17 @@ const (
 // and titles.
 func (d *doc) entries() []entry {
 	es := []entry{
-		{idKey, "Key to ratings and direction of travel", 0},
-		{idSummary, "Executive summary", 0},
-		{idCounts, "Ratings and direction of travel against the previous quarter", 1},
-		{idByDir, "Ratings by directorate", 1},
-		{idGrid, "Ratings over the last five quarters", 1},
+		{idKey, present.KeyTitle, 0},
+		{idSummary, present.SummaryTitle, 0},
+		{idCounts, present.CountsTitle, 1},
+		{idByDir, present.ByDirectorateTitle, 1},
+		{idGrid, present.GridTitle, 1},
 	}
 	if len(present.RedKPIs(d.r)) > 0 {
-		es = append(es, entry{idRed, "KPIs rated Red and management action", 1})
+		es = append(es, entry{idRed, present.RedTitle, 1})
 	}
 	if len(present.StaleOrPartial(d.r)) > 0 {
-		es = append(es, entry{idStale, "Values from an earlier or part quarter", 1})
+		es = append(es, entry{idStale, present.StaleTitle, 1})
 	}
 	for _, dir := range d.r.Directorates {
 		es = append(es, entry{directoratePx + dir.Code, dir.Name, 0})

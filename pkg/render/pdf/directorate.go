@@ -25,7 +25,7 @@ func (d *doc) directorate(dir *report.Directorate) {
 	d.paragraphs(text, "", d.st.Fonts.Body)
 	list := present.IndicatorsOf(d.r, dir.Code)
 	if len(list) == 0 {
-		d.paragraphs("This pack has no indicators from this directorate.", "I", d.st.Fonts.Body)
+		d.paragraphs(present.NoIndicatorsText, "I", d.st.Fonts.Body)
 		return
 	}
 	d.directorateTables(list)
@@ -152,17 +152,17 @@ func (d *doc) indicator(in *report.Indicator) {
 	d.chart(in)
 	d.textColour(d.st.Colours.Text)
 	if in.Trend != nil && in.Trend.Sentence != "" {
-		d.labelled("Direction of travel", in.Trend.Sentence)
+		d.labelled(present.DirectionHeading, in.Trend.Sentence)
 	}
 	if s := present.ProjectionSentence(in); s != "" {
-		d.labelled("Projection", s)
+		d.labelled(present.ProjectionHeading, s)
 	}
 	if in.Commentary != nil {
 		if in.Commentary.Context != "" {
-			d.labelled("Context", in.Commentary.Context)
+			d.labelled(present.ContextHeading, in.Commentary.Context)
 		}
 		if in.Commentary.Actions != "" {
-			d.labelled("Management action", in.Commentary.Actions)
+			d.labelled(present.ActionsHeading, in.Commentary.Actions)
 		}
 	}
 	p.Ln(2)

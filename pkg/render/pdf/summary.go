@@ -93,7 +93,7 @@ func (d *doc) byDirectorate() {
 	}
 	s := d.r.Summary
 	rows = append(rows, row{cells: []cell{
-		{text: "All directorates", bold: true},
+		{text: present.AllDirectorates, bold: true},
 		{text: strconv.Itoa(s.KPIs), bold: true},
 		{text: strconv.Itoa(s.RAG.Green), bold: true},
 		{text: strconv.Itoa(s.RAG.Amber), bold: true},
@@ -112,7 +112,7 @@ func (d *doc) byDirectorate() {
 func (d *doc) historyGrid() {
 	periods := d.r.HistoryPeriods
 	if len(periods) == 0 {
-		d.paragraphs("No earlier quarters are available.", "I", d.st.Fonts.Body)
+		d.paragraphs(present.NoHistoryText, "I", d.st.Fonts.Body)
 		return
 	}
 	// the report quarter's column is wider: a stale headline names the quarter it is from
@@ -180,7 +180,7 @@ func (d *doc) redActions(reds []*report.Indicator) {
 			p.MultiCell(contentW-6, lh, present.NoActionText, "", "L", false)
 		} else {
 			d.font("B", size)
-			p.CellFormat(contentW-6, lh, "Management action", "", 1, "L", false, 0, "")
+			p.CellFormat(contentW-6, lh, present.ActionsHeading, "", 1, "L", false, 0, "")
 			for _, para := range templates.Paragraphs(actions) {
 				p.SetX(marginL + 6)
 				d.font("", size)

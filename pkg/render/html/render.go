@@ -1,0 +1,93 @@
+// Package html renders the report model as one self-contained, accessible HTML document
+// (WCAG 2.2 AA): the PDF's content — cover facts, contents, key, executive summary, history
+// grid, red KPIs, stale and partial values, per-directorate tables and one section per
+// indicator with its chart — as landmarks, headings in order, captioned tables and inline
+// SVG charts with a text alternative and the same figures as a table. It needs no
+// JavaScript and asks for nothing outside the file: styles are inline, fonts the reader's
+// own, the logo (if any) a data URI.
+package html
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
+)
+
+//go:embed page.gohtml
+var pageSource string
+
+//go:embed style.css
+var styleSheet string
+
+// Render writes r as an HTML document to w, worded and styled by t (templates.Default() when
+// nil). The same report gives byte-identical output.
+func Render(w io.Writer, r *report.Report, t *templates.Set) error {
+	if r == nil {
+		return errors.New("html: no report to render")
+	}
+	if t == nil {
+		t = templates.Default()
+	}
+	p, err := newPage(r, t)
+	if err != nil {
+		return err
+	}
+	tmpl, err := template.New("page").Funcs(template.FuncMap{
+		"css":     func() template.CSS { return template.CSS(css(t.Style())) },
+		"logo":    func() template.URL { return logoURI(t.Logo()) },
+		"numeric": func(cols []bool, i int) bool { return i < len(cols) && cols[i] },
+		"inc":     func(i int) int { return i + 1 },
+		"part":    func(heading string, paragraphs []string) part { return part{heading, paragraphs} },
+	}).Parse(pageSource)
+	if err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "page", p); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// part is an indicator's titled block of text: its direction of travel, projection, context
+// or management action.
+type part struct {
+	Heading    string
+	Paragraphs []string
+}
+
+// css is the style sheet after the style's colours as custom properties.
+func css(st templates.Style) string {
+	c := st.Colours
+	var b strings.Builder
+	b.WriteString(":root {")
+	for _, v := range []struct {
+		name string
+		c    templates.Colour
+	}{
+		{"green", c.Green}, {"amber", c.Amber}, {"red", c.Red}, {"grey", c.Grey}, {"activity", c.Activity},
+		{"accent", c.Accent}, {"text", c.Text}, {"muted", c.Muted}, {"rule", c.Rule}, {"fill", c.Fill}, {"band", c.Band},
+	} {
+		fmt.Fprintf(&b, " --%s: %s;", v.name, v.c.Hex())
+	}
+	b.WriteString(" }\n")
+	b.WriteString(styleSheet)
+	return b.String()
+}
+
+// logoURI is the logo as a data URI, so that the file needs nothing beside it.
+func logoURI(png []byte) template.URL {
+	if len(png) == 0 {
+		return ""
+	}
+	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
+}
