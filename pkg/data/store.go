@@ -50,7 +50,7 @@ type Series struct {
 
 	// While values are filed out of period order, where each period's entry is; nil once the
 	// entries are sorted (see Store.settle).
-	pos map[int]int
+	pos *positions
 }
 
 // entry is a Value packed into 24 bytes: the place's file and sheet are referred to by index
@@ -293,28 +293,94 @@ func (s *Series) All() iter.Seq2[int, Value] {
 
 // file adds v for period idx unless the series has a value for idx already, which it returns
 // instead. Values come in row order, which is mostly period order; one out of it makes the
-// series keep a map of its periods until Store.settle sorts it, so that filing stays linear
-// however the rows are ordered.
+// series keep track of where each period's entry is until Store.settle sorts them, so that
+// filing stays linear however the rows (or the files) are ordered.
 func (s *Series) file(idx int, v Value, table uint32) (Value, bool) {
 	n := len(s.entries)
 	switch {
 	case s.pos != nil:
-		if i, dup := s.pos[idx]; dup {
+		if i, dup := s.pos.get(idx); dup {
 			return s.unpack(&s.entries[i]), true
 		}
-		s.pos[idx] = n
 	case n == 0 || int(s.entries[n-1].idx) < idx:
+		s.entries = append(s.entries, s.pack(idx, v, table))
+		return Value{}, false
 	default:
-		i, dup := s.find(idx)
-		if dup {
+		if i, dup := s.find(idx); dup {
 			return s.unpack(&s.entries[i]), true
 		}
-		s.pos = make(map[int]int, n+1)
+		s.pos = &positions{}
 		for i := range s.entries {
-			s.pos[int(s.entries[i].idx)] = i
+			s.pos.set(int(s.entries[i].idx), i, n)
 		}
-		s.pos[idx] = n
 	}
+	s.pos.set(idx, n, n+1)
 	s.entries = append(s.entries, s.pack(idx, v, table))
 	return Value{}, false
+}
+
+// positions is where each period's entry is in a series filed out of period order: an array
+// over the span of periods while the series fills most of it, which is the usual case and
+// costs 4 bytes a period; a map once it does not (a period mistyped decades out).
+type positions struct {
+	lo     int     // the period of dense[0]
+	dense  []int32 // 1 + the entry's position, by period - lo; 0 for none
+	sparse map[int]int32
+}
+
+// maxSpan is the most periods a dense index covers for a series of n values.
+func maxSpan(n int) int { return 4*n + 64 }
+
+func (p *positions) get(idx int) (int, bool) {
+	if p.sparse != nil {
+		i, ok := p.sparse[idx]
+		return int(i), ok
+	}
+	if i := idx - p.lo; i >= 0 && i < len(p.dense) && p.dense[i] != 0 {
+		return int(p.dense[i]) - 1, true
+	}
+	return 0, false
+}
+
+// set records that period idx is at position pos of a series that will then have n entries.
+func (p *positions) set(idx, pos, n int) {
+	if p.sparse == nil && (idx < p.lo || idx >= p.lo+len(p.dense)) {
+		p.cover(idx, n)
+	}
+	if p.sparse != nil {
+		p.sparse[idx] = int32(pos)
+		return
+	}
+	p.dense[idx-p.lo] = int32(pos) + 1
+}
+
+// cover widens the dense index to reach idx, leaving as much room again beyond it so that
+// a series filed backwards is copied only a logarithmic number of times; or turns it sparse
+// if the series would fill too little of it.
+func (p *positions) cover(idx, n int) {
+	lo, hi := min(p.lo, idx), max(p.lo+len(p.dense), idx+1)
+	if len(p.dense) == 0 {
+		lo, hi = idx, idx+1
+	}
+	if hi-lo > maxSpan(n) {
+		p.sparse = make(map[int]int32, n)
+		for i, at := range p.dense {
+			if at != 0 {
+				p.sparse[p.lo+i] = at - 1
+			}
+		}
+		p.dense = nil
+		return
+	}
+	room := min(max(hi-lo, 8), maxSpan(n)-(hi-lo))
+	if idx < p.lo {
+		lo -= room
+	} else {
+		hi += room
+	}
+	dense := make([]int32, hi-lo)
+	if len(p.dense) > 0 {
+		copy(dense[p.lo-lo:], p.dense)
+	}
+	p.lo, p.dense = lo, dense
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -137,5 +138,61 @@ func TestMatchAcrossFilesOutOfPeriodOrder(t *testing.T) {
 	want := fmt.Sprintf("%d=1@b.csv:2 %d=2@b.csv:3 %d=3@a.csv:2 %d=4@a.csv:3", q, q+1, q+2, q+3)
 	if got := seriesText(store.Series("CS01")); got != want {
 		t.Errorf("CS01 = %s\nwant %s", got, want)
+	}
+}
+
+// Filing values in a shuffled order, with some periods given twice and one mistyped decades
+// away (which turns the series' index sparse), keeps the first of each period in row order
+// and ends sorted: the same as sorting the rows by period and dropping repeats.
+func TestSeriesFiledInAnyOrder(t *testing.T) {
+	for _, far := range []bool{false, true} {
+		var idxs []int
+		for i := range 60 {
+			idxs = append(idxs, 8000+i, 8000+(i*7)%60) // each period, and a repeat
+		}
+		if far {
+			idxs = append(idxs[:50], append([]int{8000 + 4*400}, idxs[50:]...)...)
+		}
+		// A fixed shuffle: a multiplicative step through the positions.
+		shuffled := make([]int, len(idxs))
+		for i := range idxs {
+			shuffled[i] = idxs[(i*37)%len(idxs)]
+		}
+		if len(idxs)%37 == 0 {
+			t.Fatal("the step must be coprime with the length")
+		}
+		st := NewStore()
+		s := st.seriesFor("K", 0)
+		first := map[int]int{} // period -> row of its first value
+		var dups []string
+		for row, idx := range shuffled {
+			v := Value{V: float64(row), Place: at("x.csv", row+1)}
+			prev, dup := s.file(idx, v, st.table(v.Place))
+			if _, seen := first[idx]; seen {
+				if !dup || prev.Place.Line != first[idx]+1 {
+					t.Fatalf("row %d: period %d given at row %d: dup %v at %v", row, idx, first[idx], dup, prev.Place)
+				}
+				dups = append(dups, fmt.Sprint(idx))
+				continue
+			}
+			if dup {
+				t.Fatalf("row %d: period %d taken as a repeat of %v", row, idx, prev.Place)
+			}
+			first[idx] = row
+		}
+		if far != (s.pos != nil && s.pos.sparse != nil) {
+			t.Errorf("far %v: index sparse = %v", far, s.pos != nil && s.pos.sparse != nil)
+		}
+		st.settle()
+		var want []string
+		for _, idx := range slices.Sorted(maps.Keys(first)) {
+			want = append(want, fmt.Sprintf("%d=%d@x.csv:%d", idx, first[idx], first[idx]+1))
+		}
+		if got := seriesText(s); got != strings.Join(want, " ") {
+			t.Errorf("far %v: series = %s\nwant %s", far, got, strings.Join(want, " "))
+		}
+		if len(dups) != len(idxs)-len(first) {
+			t.Errorf("far %v: %d repeats found, want %d", far, len(dups), len(idxs)-len(first))
+		}
 	}
 }
