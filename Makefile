@@ -1,6 +1,11 @@
 # qpr — see README.md. Every target needs only Go, except lint's staticcheck (fetched by go run)
-# and the PDF text golden test, which uses pdftotext when it is installed.
+# and the few tests that drive another program: pdftotext (PDF goldens), chromium with axe-core
+# (the HTML edition; `make browser-deps` fetches axe-core) and soffice (one workbook test). Each
+# says so when its program is missing, and fails instead under CI=true; .ci/run installs them.
 GO      ?= go
+# `make test` pipes go test into its reporter; a failure on either side must fail the target.
+SHELL       := bash
+.SHELLFLAGS := -o pipefail -c
 EXAMPLE := testdata/example
 OUT     ?= out
 
@@ -9,8 +14,9 @@ OUT     ?= out
 build:
 	$(GO) build -o qpr ./cmd/qpr
 
+# Every test; each one skipped is listed with its reason (under CI=true a missing tool fails).
 test:
-	$(GO) test ./...
+	$(GO) test -json ./... | $(GO) run ./internal/cmd/testreport
 
 # The example project's corporate report and six directorate dashboards, as PDF, XLSX, JSON and HTML.
 demo:

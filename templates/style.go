@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/example/qpr/pkg/suggest"
 )
 
 // Colour is an sRGB colour.
@@ -212,10 +214,21 @@ func yamlPlace(name, msg string) string {
 	rest = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
 	if strings.HasPrefix(rest, "field ") && strings.Contains(rest, " not found") {
 		key := strings.TrimPrefix(rest[:strings.Index(rest, " not found")], "field ")
-		return fmt.Sprintf("%s: unknown key %s; style.yaml has colours (green, amber, red, grey, activity, accent, text, muted, rule, fill, band) and fonts (title, heading, subheading, body, table, small)", at(name, line), key)
+		known := append(append([]string{"colours", "fonts"}, styleColours...), styleFonts...)
+		if s := suggest.Nearest(key, known); s != "" {
+			return fmt.Sprintf("%s: unknown key %q; did you mean %q?", at(name, line), key, s)
+		}
+		return fmt.Sprintf("%s: unknown key %q; style.yaml has colours (%s) and fonts (%s)", at(name, line), key,
+			strings.Join(styleColours, ", "), strings.Join(styleFonts, ", "))
 	}
 	return at(name, line) + ": " + rest
 }
+
+// The keys style.yaml's colours and fonts sections take.
+var (
+	styleColours = []string{"green", "amber", "red", "grey", "activity", "accent", "text", "muted", "rule", "fill", "band"}
+	styleFonts   = []string{"title", "heading", "subheading", "body", "table", "small"}
+)
 
 func at(name string, line int) string {
 	if line == 0 {

@@ -40,7 +40,7 @@ var KeyEntries = []string{
 
 // OptionalKeyEntries are key.tmpl blocks added since KeyEntries was fixed: a user's key.tmpl
 // written before them still loads, and the built-in wording is used for any it leaves out.
-var OptionalKeyEntries = []string{"abbreviations"}
+var OptionalKeyEntries = []string{"abbreviations", "grid", "basis"}
 
 // Set is one complete set of report wording and style.
 type Set struct {

@@ -235,7 +235,10 @@ func TestStyleErrors(t *testing.T) {
 	cases := map[string]string{
 		"colours:\n  green: \"#00703C\"\n  red: \"#FFAAAA\"\n": ":3: colour red #FFAAAA has a contrast of 1.81:1", // by hand: L = 0.2126 + 0.7874*0.4020 = 0.5291, 1.05/0.5791
 		"colours:\n  green: green\n":                           ":2: \"green\" is not a colour",
-		"colours:\n  pink: \"#C0281C\"\n":                      ":2: unknown key pink",
+		"colours:\n  pink: \"#C0281C\"\n":                      ":2: unknown key \"pink\"; style.yaml has colours (green, amber,",
+		"colours:\n  gren: \"#00703C\"\n":                      ":2: unknown key \"gren\"; did you mean \"green\"?",
+		"fonts:\n  bodyy: 10\n":                                ":2: unknown key \"bodyy\"; did you mean \"body\"?",
+		"colors:\n  green: \"#00703C\"\n":                      ":1: unknown key \"colors\"; did you mean \"colours\"?",
 		"fonts:\n  body: 0\n":                                  ":2: font size body is 0",
 	}
 	for text, want := range cases {

@@ -7,16 +7,17 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/example/qpr/pkg/app"
+	"github.com/example/qpr/pkg/trend"
 )
 
 func newBuildCmd(s app.Streams) *cobra.Command {
 	var o app.BuildOptions
 	c := &cobra.Command{
 		Use:   "build",
-		Short: "Write the report packs (PDF, Excel, JSON) for a quarter",
+		Short: "Write the report packs (" + strings.Join(app.Formats, ", ") + ") for a quarter",
 		Example: `  qpr build
   qpr build --catalogue catalogue.yaml --data data/ --period "2023/24 Q2"
-  qpr build --format json --pack qpr --out reports/`,
+  qpr build --format json --pack qpr --out reports/ --as-at 2023-10-20`,
 		Args: usageArgs(0, 0),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Dir = "."
@@ -25,43 +26,54 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 		},
 	}
 	inputFlags(c, &o.Inputs)
-	c.Flags().StringVar(&o.Period, "period", "", `quarter to report, e.g. "2023/24 Q2" (default: the latest with data)`)
+	periodFlag(c, &o.Inputs, "quarter to report")
+	templatesFlag(c, &o.Inputs)
 	c.Flags().StringVar(&o.Out, "out", "", "output folder (default from qpr.yaml, else out)")
 	c.Flags().StringSliceVar(&o.Formats, "format", nil, "formats to write: "+strings.Join(app.Formats, ",")+" (default all, or qpr.yaml's formats)")
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(app.Formats, cobra.ShellCompDirectiveNoFileComp))
 	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "pack id to build (repeatable; default every pack)")
-	c.Flags().StringVar(&o.Templates, "templates", "", "folder of templates overriding the built-in ones (qpr init writes them)")
-	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress")
+	c.Flags().StringVar(&o.AsAt, "as-at", "", `the "data as at" date the report carries, e.g. 2023-10-20 or 20/10/2023 (default: SOURCE_DATE_EPOCH, else the quarter's last day)`)
+	c.Flags().BoolVar(&o.AllowEmpty, "allow-empty", false, "build even when no indicator has a value for the quarter")
+	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress, and count warnings rather than list them")
+	complete(c, "format", app.Formats)
+	completePacks(c, &o.Inputs)
 	return c
 }
 
 func newRagCmd(s app.Streams) *cobra.Command {
 	var o app.RagOptions
 	c := &cobra.Command{
-		Use:   "rag CODE | rag --value V --target T [--floor F] [--polarity higher|lower]",
-		Short: "Rate one indicator (or a value) green, amber or red",
+		Use:   "rag [CODE...] [--pack ID | --all] | rag --value V --target T [--floor F] [--polarity higher|lower]",
+		Short: "Rate indicators (or a value) green, amber or red; a CI gate with --fail-on",
+		Long: `Rate indicators for a quarter (by CODE, --pack or --all), or a value given on the command line.
+
+Exit status: 3 when any rating is one --fail-on names (each listed on stderr); else 1 when any
+indicator has no value for the quarter, unless --fail-on was given without no_data (a gate
+that deliberately lets missing values through); else 0. A --period outside the data is exit 1.`,
 		Example: `  qpr rag CS01
-  qpr rag CS01 --period "2023/24 Q1" --json
-  qpr rag CS01 --fail-on red,amber      # exit 3 if CS01 is red or amber
+  qpr rag CS01 CS02 --period "2023/24 Q1" --json
+  qpr rag --pack qpr --fail-on red            # exit 3 if any KPI in the pack is red
+  qpr rag --all --fail-on red,no_data --json  # a list; exit 3 naming each match
   qpr rag --value 82.4 --target 85 --floor 75`,
-		Args:              usageArgs(0, 1),
 		ValidArgsFunction: completeCode(&o.Inputs),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Dir = "."
-			if len(args) == 1 {
-				o.Code = args[0]
-			}
+			o.Codes = args
 			return app.RunRag(s, o)
 		},
 	}
 	inputFlags(c, &o.Inputs)
-	c.Flags().StringVar(&o.Period, "period", "", `quarter, e.g. "2023/24 Q2" (default: the latest with data)`)
-	c.Flags().BoolVar(&o.JSON, "json", false, "print JSON")
-	c.Flags().StringSliceVar(&o.FailOn, "fail-on", nil, "exit 3 when the rating is one of these (e.g. red,amber)")
+	periodFlag(c, &o.Inputs, "quarter")
+	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "rate every indicator in this pack (repeatable)")
+	c.Flags().BoolVar(&o.All, "all", false, "rate every indicator in the catalogue")
+	c.Flags().BoolVar(&o.JSON, "json", false, "print JSON: an object for one CODE or --value, a list for several, --pack or --all")
+	c.Flags().StringSliceVar(&o.FailOn, "fail-on", nil, "exit 3 when any rating is one of these: "+strings.Join(app.FailOnWords(), ","))
 	c.Flags().StringVar(&o.Value, "value", "", "a value to rate without any files")
 	c.Flags().StringVar(&o.Target, "target", "", "the target, with --value")
 	c.Flags().StringVar(&o.Floor, "floor", "", "the floor standard, with --value")
 	c.Flags().StringVar(&o.Polarity, "polarity", "", "higher (default) or lower is better, with --value")
+	complete(c, "fail-on", app.FailOnWords())
+	complete(c, "polarity", []string{"higher", "lower"})
+	completePacks(c, &o.Inputs)
 	return c
 }
 
@@ -82,10 +94,15 @@ func newTrendCmd(s app.Streams) *cobra.Command {
 		},
 	}
 	inputFlags(c, &o.Inputs)
-	c.Flags().StringVar(&o.Period, "period", "", `quarter, e.g. "2023/24 Q2" (default: the latest with data)`)
-	c.Flags().StringVar(&o.Method, "method", "", "regression, mann-kendall, spc, last-change or year-on-year (default: the catalogue's)")
+	periodFlag(c, &o.Inputs, "quarter")
+	methods := make([]string, len(trend.Methods))
+	for i, m := range trend.Methods {
+		methods[i] = string(m)
+	}
+	c.Flags().StringVar(&o.Method, "method", "", strings.Join(methods, ", ")+" (default: the catalogue's)")
 	c.Flags().IntVar(&o.Window, "window", 0, "quarters in the trend window (default: the catalogue's)")
 	c.Flags().BoolVar(&o.JSON, "json", false, "print JSON")
+	complete(c, "method", methods)
 	return c
 }
 
@@ -93,9 +110,10 @@ func newValidateCmd(s app.Streams) *cobra.Command {
 	var o app.ValidateOptions
 	c := &cobra.Command{
 		Use:   "validate",
-		Short: "Check the catalogue and data, listing every problem with its place",
+		Short: "Check the catalogue, data, qpr.yaml and templates, listing every problem with its place",
 		Example: `  qpr validate
-  qpr validate --catalogue catalogue.yaml --data q2/ --data late-returns.xlsx`,
+  qpr validate --catalogue catalogue.yaml --data q2/ --data late-returns.xlsx
+  qpr validate --json > problems.json`,
 		Args: usageArgs(0, 0),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Dir = "."
@@ -103,7 +121,9 @@ func newValidateCmd(s app.Streams) *cobra.Command {
 		},
 	}
 	inputFlags(c, &o.Inputs)
-	c.Flags().StringVar(&o.Period, "period", "", "quarter the warnings are about (default: the latest with data)")
+	periodFlag(c, &o.Inputs, "quarter the warnings are about")
+	templatesFlag(c, &o.Inputs)
+	c.Flags().BoolVar(&o.JSON, "json", false, `print {"problems": [...]} as JSON`)
 	return c
 }
 
@@ -119,13 +139,63 @@ func newInitCmd(s app.Streams) *cobra.Command {
 	}
 }
 
-// completeCode offers the catalogue's indicator codes for a CODE argument.
+func periodFlag(c *cobra.Command, in *app.Inputs, what string) {
+	c.Flags().StringVar(&in.Period, "period", "", what+`, e.g. "2023/24 Q2" (default: qpr.yaml's period, else the latest with data)`)
+}
+
+func templatesFlag(c *cobra.Command, in *app.Inputs) {
+	c.Flags().StringVar(&in.Templates, "templates", "", "folder of templates overriding the built-in ones (qpr init writes them; default from qpr.yaml)")
+	_ = c.MarkFlagDirname("templates")
+}
+
+// complete offers a fixed list of values for a flag; a comma-separated flag completes its
+// last item.
+func complete(c *cobra.Command, flag string, values []string) {
+	_ = c.RegisterFlagCompletionFunc(flag, func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		done := ""
+		if i := strings.LastIndex(toComplete, ","); i >= 0 {
+			done = toComplete[:i+1]
+		}
+		out := make([]string, len(values))
+		for i, v := range values {
+			out[i] = done + v
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// completePacks offers the catalogue's pack ids for --pack.
+func completePacks(c *cobra.Command, in *app.Inputs) {
+	_ = c.RegisterFlagCompletionFunc("pack", func(_ *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		in.Dir = "."
+		return app.PackIDs(*in), cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// completeCode offers the catalogue's indicator codes for CODE arguments, leaving out those
+// already given.
 func completeCode(in *app.Inputs) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		if len(args) > 0 {
+		if c.Name() == "trend" && len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		in.Dir = "."
-		return app.IndicatorCodes(*in), cobra.ShellCompDirectiveNoFileComp
+		var out []string
+		for _, code := range app.IndicatorCodes(*in) {
+			name, _, _ := strings.Cut(code, "\t")
+			if !containsFold(args, name) {
+				out = append(out, code)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/example/qpr/pkg/app"
 	"github.com/example/qpr/pkg/diag"
 )
@@ -30,7 +32,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return app.ExitOK
 	}
@@ -38,7 +40,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		// cobra's own usage errors carry no type to tell them by.
 		err = app.UsageError("%v (see qpr --help)", err)
 	}
-	printError(stderr, err)
+	if wantsJSON(cmd) {
+		if !app.AlreadyReported(err) {
+			app.WriteErrorJSON(stderr, err)
+		}
+	} else {
+		printError(stderr, err)
+	}
 	return app.ExitCode(err)
 }
 
@@ -60,6 +68,15 @@ func printError(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintf(w, "qpr: %v\n", err)
+}
+
+// wantsJSON says the command was given --json, so its failure is reported as JSON too.
+func wantsJSON(c *cobra.Command) bool {
+	if c == nil {
+		return false
+	}
+	f := c.Flags().Lookup("json")
+	return f != nil && f.Value.String() == "true"
 }
 
 func isTerminal(w io.Writer) bool {

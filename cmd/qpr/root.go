@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -14,10 +15,15 @@ var version = ""
 
 const exitStatus = `
 EXIT STATUS
-  0  done
-  1  bad input or a failure (messages on stderr as place: message)
-  2  bad usage (a wrong flag or argument)
-  3  --fail-on matched
+  0    done
+  1    bad input or a failure (messages on stderr as place: message), including a quarter
+       with no data (build --allow-empty lets one through) and rag finding no value
+  2    bad usage (a wrong flag or argument)
+  3    --fail-on matched
+  130  stopped by Ctrl-C (SIGINT); 143 stopped by SIGTERM
+
+Given --json, a command reports a failure on stderr as JSON:
+  {"problems": [{"severity", "file", "line", "sheet", "cell", "message", "hint"}], "exit_status": N}
 `
 
 func newRootCmd(s app.Streams) *cobra.Command {
@@ -28,12 +34,13 @@ func newRootCmd(s app.Streams) *cobra.Command {
 direction of travel, and writes the Quarterly Performance Report and directorate dashboards
 as PDF, Excel and JSON.
 
-A qpr.yaml in the working directory may set catalogue, data, out, formats and templates, so
-that a bare "qpr build" works; flags win over it.` + "\n" + exitStatus,
+A qpr.yaml in the working directory may set catalogue, data, out, formats, templates and
+period, so that a bare "qpr build" works; flags win over it.` + "\n" + exitStatus,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       moduleVersion(),
+		Version:       versionLine(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return app.UsageError("%v (see qpr %s --help)", err, c.Name())
 	})
@@ -76,23 +83,62 @@ func argsWord(min, max int) string {
 	}
 }
 
-func moduleVersion() string {
-	if version != "" {
-		return version
+// versionLine is what `qpr version` and `qpr --version` both print: the module version and,
+// from the build information Go records, the commit and its time ("modified" when built from
+// a working tree with changes).
+func versionLine() string {
+	bi, _ := debug.ReadBuildInfo()
+	return formatVersion(version, bi)
+}
+
+func formatVersion(linked string, bi *debug.BuildInfo) string {
+	v := linked
+	if v == "" && bi != nil {
+		v = bi.Main.Version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	if v == "" {
+		v = "(devel)"
 	}
-	return "(devel)"
+	var revision, when string
+	modified := false
+	if bi != nil {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				revision = s.Value
+			case "vcs.time":
+				when = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+	}
+	var parts []string
+	if revision != "" {
+		parts = append(parts, "commit "+revision[:min(12, len(revision))])
+	}
+	if when != "" {
+		parts = append(parts, when)
+	}
+	if modified {
+		parts = append(parts, "modified")
+	}
+	if bi != nil && bi.GoVersion != "" {
+		parts = append(parts, bi.GoVersion)
+	}
+	if len(parts) == 0 {
+		return "qpr " + v
+	}
+	return "qpr " + v + " (" + strings.Join(parts, ", ") + ")"
 }
 
 func newVersionCmd(s app.Streams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print qpr's version",
+		Short: "Print qpr's version, commit and build time (the same as qpr --version)",
 		Args:  usageArgs(0, 0),
 		RunE: func(c *cobra.Command, args []string) error {
-			fmt.Fprintf(s.Out, "qpr %s\n", moduleVersion())
+			fmt.Fprintln(s.Out, versionLine())
 			return nil
 		},
 	}

@@ -15,7 +15,7 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
-	"github.com/example/qpr/pkg/project"
+	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
@@ -24,63 +24,58 @@ import (
 // Formats build can write, in the order they are listed: the render registry's.
 var Formats = render.Names()
 
+// BuildOptions are build's flags.
 type BuildOptions struct {
 	Inputs
-	Period    string
-	Out       string
-	Formats   []string
-	Packs     []string
-	Templates string
-	Quiet     bool
-	// SourceDateEpoch is $SOURCE_DATE_EPOCH: the date outputs carry. Unset, they carry the last
-	// day of the report quarter, so the same inputs always give the same bytes.
+	Outputs
+	Packs []string
+	Quiet bool
+	// AsAt is --as-at: the "data as at" date the outputs carry (a date as data gives one).
+	AsAt string
+	// AllowEmpty lets a report quarter with no value at all through, deliberately.
+	AllowEmpty bool
+	// SourceDateEpoch is $SOURCE_DATE_EPOCH: the date outputs carry when --as-at is not
+	// given. Neither set, they carry the last day of the report quarter, so the same inputs
+	// always give the same bytes.
 	SourceDateEpoch string
 }
 
 // RunBuild writes each pack's report in each format to the output folder.
 func RunBuild(io Streams, o BuildOptions) error {
-	l, err := o.load()
+	asAt, err := asAtDate(o.AsAt, o.SourceDateEpoch)
 	if err != nil {
 		return err
 	}
-	printWarnings(io, l.problems.Warnings())
+	l, err := o.load(o.Outputs)
+	if err != nil {
+		return err
+	}
 	if err := l.problems.Err(); err != nil {
-		return err
-	}
-	formats, err := chooseFormats(o.Formats, l.project)
-	if err != nil {
 		return err
 	}
 	packs, err := choosePacks(l.cat, o.Packs)
 	if err != nil {
 		return err
 	}
-	q, err := l.reportPeriod(o.Period)
+	q, err := l.reportPeriod()
 	if err != nil {
 		return err
 	}
-	printWarnings(io, check.BuildWarnings(l.cat, l.store, q))
-	asAt, err := sourceDate(o.SourceDateEpoch)
-	if err != nil {
-		return err
-	}
-	tmplDir := o.Templates
-	if tmplDir == "" {
-		tmplDir = l.project.Templates
-	}
-	tmpl := templates.Default()
-	if tmplDir != "" {
-		if tmpl, err = templates.Load(tmplDir); err != nil {
-			return placed(err)
+	if !o.AllowEmpty {
+		if err := l.checkPeriod(q, "give --allow-empty to build it anyway"); err != nil {
+			return err
 		}
 	}
-	out := o.Out
-	if out == "" {
-		out = l.project.Out
+	tmpl, err := l.settings.loadTemplates()
+	if err != nil {
+		return err
 	}
-	if out == "" {
-		out = filepath.Join(o.Dir, "out")
+	ws := l.problems.Warnings()
+	if more, _, err := l.warningsAndReport(q); err == nil {
+		ws = append(ws, more...)
 	}
+	reportWarnings(io, check.BuildWarnings(l.cat, l.store, q), ws, o.Quiet)
+	formats, out := l.settings.formats, l.settings.out
 
 	progress := newProgress(io, o.Quiet, len(packs)*len(formats))
 	type job struct {
@@ -158,38 +153,6 @@ func renderer(f render.Format, r *report.Report, t *templates.Set) func() ([]byt
 	}
 }
 
-// chooseFormats takes the --format list (comma-separated values allowed), else qpr.yaml's,
-// else every format. A name that is no format is a usage error when typed as a flag and an
-// error of qpr.yaml when it comes from there.
-func chooseFormats(flag []string, cfg project.Config) ([]render.Format, error) {
-	asked, fromFile := flag, false
-	if len(asked) == 0 {
-		asked, fromFile = cfg.Formats, true
-	}
-	var out []render.Format
-	for _, a := range asked {
-		for _, name := range strings.Split(a, ",") {
-			if strings.TrimSpace(name) == "" {
-				continue
-			}
-			f, ok := render.Lookup(name)
-			if !ok {
-				if fromFile {
-					return nil, diag.Problem{Place: diag.Place{File: cfg.File}, Message: fmt.Sprintf("formats: %q is not a format; use %s", strings.TrimSpace(name), render.List("or"))}
-				}
-				return nil, UsageError("--format: %q is not a format; use %s (comma-separated)", strings.TrimSpace(name), render.List("or"))
-			}
-			if !slices.ContainsFunc(out, func(g render.Format) bool { return g.Name == f.Name }) {
-				out = append(out, f)
-			}
-		}
-	}
-	if len(out) == 0 {
-		return render.Formats, nil
-	}
-	return out, nil
-}
-
 func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, error) {
 	if len(ids) == 0 {
 		return cat.Packs, nil
@@ -198,7 +161,7 @@ func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, erro
 	for _, a := range ids {
 		for _, id := range strings.Split(a, ",") {
 			id = strings.TrimSpace(id)
-			if slices.ContainsFunc(out, func(p catalogue.Pack) bool { return p.ID == id }) {
+			if slices.ContainsFunc(out, func(p catalogue.Pack) bool { return strings.EqualFold(p.ID, id) }) {
 				continue
 			}
 			p, ok := cat.Pack(id)
@@ -215,9 +178,16 @@ func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, erro
 	return out, nil
 }
 
-// sourceDate reads SOURCE_DATE_EPOCH (seconds since 1970), the reproducible-builds convention
-// for the date generated files carry.
-func sourceDate(epoch string) (time.Time, error) {
+// asAtDate is the "data as at" date the outputs carry: --as-at, else SOURCE_DATE_EPOCH (the
+// reproducible-builds convention, seconds since 1970), else zero for the report quarter's end.
+func asAtDate(flag, epoch string) (time.Time, error) {
+	if flag != "" {
+		d, err := period.ParseDate(flag)
+		if err != nil {
+			return time.Time{}, UsageError("--as-at: %v", err)
+		}
+		return d, nil
+	}
 	if epoch == "" {
 		return time.Time{}, nil
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/example/qpr/templates"
 )
 
+// InitOptions are init's arguments.
 type InitOptions struct {
 	Dir string
 }
@@ -24,6 +25,9 @@ type InitOptions struct {
 func RunInit(io Streams, o InitOptions) error {
 	if o.Dir == "" {
 		return UsageError("give the folder to create, e.g. qpr init my-report")
+	}
+	if err := emptyOrNew(o.Dir); err != nil {
+		return err
 	}
 	var files []string
 	err := fs.WalkDir(qpr.Example, qpr.ExampleRoot, func(p string, d fs.DirEntry, err error) error {
@@ -74,6 +78,40 @@ func RunInit(io Streams, o InitOptions) error {
 	fmt.Fprintf(io.Out, "wrote an example project to %s\n", o.Dir)
 	fmt.Fprintf(io.Out, "next: cd %s && qpr validate && qpr build\n", o.Dir)
 	return nil
+}
+
+// emptyOrNew refuses a folder that holds anything (but a .git, so a fresh repository can be
+// started with qpr init .): init never mixes the example into someone's files, whether the
+// folder is named or is the current one.
+func emptyOrNew(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "not a directory") {
+			return diag.Problem{Place: diag.Place{File: dir}, Message: "already exists and is not a folder: qpr init writes into a new or empty folder"}
+		}
+		return diag.Problem{Place: diag.Place{File: dir}, Message: osReason(err)}
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Name() != ".git" {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	shown := names[:min(3, len(names))]
+	more := ""
+	if len(names) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(names)-len(shown))
+	}
+	return diag.Problem{Place: diag.Place{File: dir}, Message: fmt.Sprintf(
+		"is not empty (it holds %s%s): qpr init writes only into a new or empty folder, never over anything; choose another folder",
+		strings.Join(shown, ", "), more)}
 }
 
 func sortedValues(m map[string]string) []string {

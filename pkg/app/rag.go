@@ -8,16 +8,20 @@ import (
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/rag"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/pkg/unit"
 )
 
+// RagOptions are rag's flags: indicators by code, by pack or all of them, or a value given on
+// the command line.
 type RagOptions struct {
 	Inputs
-	Code   string
-	Period string
+	Codes  []string
+	Packs  []string
+	All    bool
 	JSON   bool
 	FailOn []string
 
@@ -28,6 +32,9 @@ type RagOptions struct {
 
 // statusWords are every word --fail-on may name.
 var statusWords = []string{rag.Green, rag.Amber, rag.Red, rag.NotRated, rag.NoData, rag.Above, rag.Within, rag.Below}
+
+// FailOnWords lists what --fail-on accepts, for completion and help.
+func FailOnWords() []string { return slices.Clone(statusWords) }
 
 // ragResult is `rag --json`: the contract's keys first, then what else a script may want.
 type ragResult struct {
@@ -40,6 +47,7 @@ type ragResult struct {
 	Polarity    *catalogue.Polarity    `json:"polarity"`
 	RAG         *report.Rating         `json:"rag"`
 	Display     *string                `json:"display"`
+	Basis       catalogue.Basis        `json:"basis,omitempty"`
 	ValuePeriod *report.Period         `json:"value_period,omitempty"`
 	Stale       bool                   `json:"stale"`
 	Partial     bool                   `json:"partial"`
@@ -47,49 +55,86 @@ type ragResult struct {
 	Activity    *report.ActivityStatus `json:"activity,omitempty"`
 }
 
-// RunRag rates one indicator for a quarter, or a value given on the command line.
+// word is the result's status: its rating, or an activity indicator's status.
+func (r ragResult) word() string {
+	switch {
+	case r.RAG != nil:
+		return string(*r.RAG)
+	case r.Activity != nil:
+		return string(*r.Activity)
+	}
+	return ""
+}
+
+// RunRag rates indicators for a quarter, or a value given on the command line. One CODE (or a
+// value) prints one verdict, and one JSON object; several codes, --pack or --all print one
+// verdict per indicator, and a JSON list, whatever the number found.
 func RunRag(io Streams, o RagOptions) error {
 	failOn, err := parseFailOn(o.FailOn)
 	if err != nil {
 		return err
 	}
-	var res ragResult
-	var line string
-	if o.Value != "" || o.Target != "" || o.Floor != "" {
-		if o.Code != "" {
-			return UsageError("give either an indicator CODE or --value with --target, not both")
-		}
-		res, line, err = rateGiven(o)
-	} else {
-		if o.Code == "" {
-			return UsageError("give an indicator CODE, or --value V --target T [--floor F] to rate a number")
-		}
-		res, line, err = rateIndicator(o)
-	}
-	if err != nil {
-		return err
-	}
-	if o.JSON {
-		var buf strings.Builder
-		if err := encodeJSON(&buf, res); err != nil {
+	given := o.Value != "" || o.Target != "" || o.Floor != ""
+	chosen := len(o.Codes) > 0 || len(o.Packs) > 0 || o.All
+	var results []ragResult
+	var lines []string
+	switch {
+	case given && chosen:
+		return UsageError("give indicators (CODE..., --pack or --all) or --value with --target, not both")
+	case given:
+		res, line, err := rateGiven(o)
+		if err != nil {
 			return err
 		}
-		fmt.Fprint(io.Out, buf.String())
+		results, lines = []ragResult{res}, []string{line}
+	case !chosen:
+		return UsageError("give an indicator CODE (or several), --pack ID or --all; or --value V --target T [--floor F] to rate a number")
+	default:
+		if results, lines, err = rateIndicators(o); err != nil {
+			return err
+		}
+	}
+	if o.JSON {
+		var v any = results
+		if given || (len(o.Codes) == 1 && len(o.Packs) == 0 && !o.All) {
+			v = results[0]
+		}
+		if err := encodeJSON(io.Out, v); err != nil {
+			return err
+		}
 	} else {
-		fmt.Fprintln(io.Out, line)
+		for _, l := range lines {
+			fmt.Fprintln(io.Out, l)
+		}
 	}
-	var word *string
-	if res.RAG != nil {
-		w := string(*res.RAG)
-		word = &w
-	} else if res.Activity != nil {
-		w := string(*res.Activity)
-		word = &w
+	return ragVerdict(results, failOn, len(o.FailOn) > 0)
+}
+
+// ragVerdict is rag's exit: 3 when any rating is one --fail-on names, listing each; else 1
+// when any indicator has no value for the quarter, unless --fail-on was given without
+// no_data (a gate that deliberately lets missing values through); else 0.
+func ragVerdict(results []ragResult, failOn []string, gated bool) error {
+	var matched, empty diag.List
+	for _, r := range results {
+		who := "the value"
+		if r.Code != nil {
+			who = fmt.Sprintf("%s %s", *r.Code, r.Period)
+		}
+		w := r.word()
+		if slices.Contains(failOn, w) {
+			matched.Errorf(diag.Place{}, "%s is %s, which --fail-on names", who, w)
+		}
+		if w == rag.NoData {
+			empty.Errorf(diag.Place{}, "%s has no value; rag fails on a missing value unless --fail-on is given without no_data", who)
+		}
 	}
-	if word != nil && slices.Contains(failOn, *word) {
-		return &ExitError{Code: ExitFailOn, Err: fmt.Errorf("rating is %s, which --fail-on names", *word)}
+	if err := matched.Err(); err != nil {
+		return &ExitError{Code: ExitFailOn, Err: err}
 	}
-	return nil
+	if gated {
+		return nil
+	}
+	return empty.Err()
 }
 
 func parseFailOn(flags []string) ([]string, error) {
@@ -172,46 +217,103 @@ func thresholdsText(target, floor *float64, unitName, polarity string) string {
 	return strings.Join(parts, ", ")
 }
 
-func rateIndicator(o RagOptions) (ragResult, string, error) {
-	ind, r, err := singleIndicatorReport(o.Inputs, o.Code, o.Period, nil)
+// rateIndicators rates the indicators named by code, by pack, or all of them, in catalogue
+// order, through the same engine as a full build.
+func rateIndicators(o RagOptions) ([]ragResult, []string, error) {
+	l, err := o.load(Outputs{})
 	if err != nil {
-		return ragResult{}, "", err
+		return nil, nil, err
 	}
-	res := ragResult{
-		Code: &ind.Code, Name: ind.Name, Period: &r.Period, Value: ind.Value, Target: ind.Target, Floor: ind.Floor,
-		Polarity: ind.Polarity, RAG: ind.RAG, Display: ind.Display, ValuePeriod: ind.ValuePeriod,
-		Stale: ind.Stale, Partial: ind.Partial, Expected: ind.Expected, Activity: ind.Activity,
+	chosen, err := chooseIndicators(l.cat, o.Codes, o.Packs, o.All)
+	if err != nil {
+		return nil, nil, err
 	}
-	return res, present.VerdictLine(r, ind), nil
+	r, err := l.reportOf(chosen, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	var results []ragResult
+	var lines []string
+	for i := range r.Indicators {
+		ind := &r.Indicators[i]
+		results = append(results, ragResult{
+			Code: &ind.Code, Name: ind.Name, Period: &r.Period, Value: ind.Value, Target: ind.Target, Floor: ind.Floor,
+			Polarity: ind.Polarity, RAG: ind.RAG, Display: ind.Display, Basis: ind.Basis, ValuePeriod: ind.ValuePeriod,
+			Stale: ind.Stale, Partial: ind.Partial, Expected: ind.Expected, Activity: ind.Activity,
+		})
+		lines = append(lines, present.VerdictLine(r, ind))
+	}
+	return results, lines, nil
 }
 
-// singleIndicatorReport builds the report of one indicator, with its trend settings changed
-// by override if given, through the same engine as a full build.
-func singleIndicatorReport(in Inputs, code, periodFlag string, override func(*catalogue.TrendSpec)) (*report.Indicator, *report.Report, error) {
-	l, err := in.load()
+// chooseIndicators picks indicators by code (case ignored, as in data), by pack, or all, in
+// catalogue order, each once.
+func chooseIndicators(cat *catalogue.Catalogue, codes, packs []string, all bool) ([]*catalogue.Indicator, error) {
+	if all {
+		if len(codes) > 0 || len(packs) > 0 {
+			return nil, UsageError("--all takes every indicator: give it without codes or --pack")
+		}
+		return cat.Indicators, nil
+	}
+	want := map[*catalogue.Indicator]bool{}
+	for _, a := range codes {
+		for _, code := range strings.Split(a, ",") {
+			code = strings.TrimSpace(code)
+			if code == "" {
+				continue
+			}
+			ind, ok := cat.Indicator(code)
+			if !ok {
+				return nil, UsageError("no indicator %q in %s%s", code, cat.File, suggestCode(cat, code))
+			}
+			want[ind] = true
+		}
+	}
+	ps, err := choosePacks(cat, packs)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	ind, ok := l.cat.Indicator(code)
-	if !ok {
-		return nil, nil, UsageError("no indicator %q in %s%s", code, l.cat.File, suggestCode(l.cat, code))
+	if len(packs) > 0 {
+		for _, p := range ps {
+			for _, ind := range cat.Members(p) {
+				want[ind] = true
+			}
+		}
 	}
+	var out []*catalogue.Indicator
+	for _, ind := range cat.Indicators {
+		if want[ind] {
+			out = append(out, ind)
+		}
+	}
+	if len(out) == 0 {
+		return nil, UsageError("no indicators chosen: the pack selects none")
+	}
+	return out, nil
+}
+
+// reportOf builds the report of the chosen indicators, with their trend settings changed by
+// override if given, through the same engine as a full build. A quarter asked for that the
+// data does not cover is refused, as build refuses it.
+func (l *loaded) reportOf(chosen []*catalogue.Indicator, override func(*catalogue.TrendSpec)) (*report.Report, error) {
 	if err := l.problems.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	q, err := l.reportPeriod(periodFlag)
+	q, err := l.reportPeriod()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	one := *ind
-	if override != nil {
-		override(&one.Trend)
+	if err := l.checkPeriod(q, ""); err != nil {
+		return nil, err
 	}
 	cat := *l.cat
-	cat.Indicators = []*catalogue.Indicator{&one}
-	r, err := report.Build(report.Options{Catalogue: &cat, Store: l.store, Pack: catalogue.Pack{ID: one.Code}, Period: q})
-	if err != nil {
-		return nil, nil, err
+	cat.Indicators = nil
+	for _, ind := range chosen {
+		one := *ind
+		if override != nil {
+			override(&one.Trend)
+		}
+		cat.Indicators = append(cat.Indicators, &one)
 	}
-	return &r.Indicators[0], r, nil
+	return report.Build(report.Options{Catalogue: &cat, Store: l.store, Pack: catalogue.Pack{ID: "rag"}, Period: q})
 }

@@ -12,10 +12,10 @@ import (
 	"github.com/example/qpr/pkg/trend"
 )
 
+// TrendOptions are trend's flags.
 type TrendOptions struct {
 	Inputs
 	Code   string
-	Period string
 	Method string
 	Window int // 0 = the catalogue's
 	JSON   bool
@@ -24,8 +24,8 @@ type TrendOptions struct {
 // RunTrend explains one indicator's direction of travel: its points, the fitted figures and
 // the verdict in words.
 func RunTrend(io Streams, o TrendOptions) error {
-	if o.Code == "" {
-		return UsageError("give an indicator CODE")
+	if o.Code == "" || strings.Contains(o.Code, ",") {
+		return UsageError("give one indicator CODE")
 	}
 	var method trend.Method
 	if o.Method != "" {
@@ -38,7 +38,15 @@ func RunTrend(io Streams, o TrendOptions) error {
 	if o.Window < 0 || o.Window > catalogue.MaxWindow {
 		return UsageError("--window: %d is not a window; give 1 to %d quarters", o.Window, catalogue.MaxWindow)
 	}
-	ind, r, err := singleIndicatorReport(o.Inputs, o.Code, o.Period, func(spec *catalogue.TrendSpec) {
+	l, err := o.load(Outputs{})
+	if err != nil {
+		return err
+	}
+	chosen, err := chooseIndicators(l.cat, []string{o.Code}, nil, false)
+	if err != nil {
+		return err
+	}
+	r, err := l.reportOf(chosen, func(spec *catalogue.TrendSpec) {
 		if method != "" {
 			spec.Method = string(method)
 		}
@@ -49,6 +57,7 @@ func RunTrend(io Streams, o TrendOptions) error {
 	if err != nil {
 		return err
 	}
+	ind := &r.Indicators[0]
 	if o.JSON {
 		return encodeJSON(io.Out, trendJSON{Code: ind.Code, Period: r.Period, Trend: ind.Trend})
 	}
@@ -90,7 +99,7 @@ func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
 
 	types := map[string]string{}
 	for _, p := range t.Series {
-		types[p.Period] = strings.ReplaceAll(p.Type, "_", " ")
+		types[p.Period] = present.PointType(p.Type)
 	}
 	kpi := !present.IsActivity(ind)
 	tw := tabwriter.NewWriter(io.Out, 0, 0, 2, ' ', 0)
@@ -118,8 +127,7 @@ func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
 	}
 	tw.Flush()
 	fmt.Fprintln(io.Out)
-	periodNoun := strings.ToLower(present.ValueNoun(ind))
-	if figures := trendFigures(t, periodNoun); figures != "" {
+	if figures := present.TrendFigures(ind); figures != "" {
 		fmt.Fprintln(io.Out, figures)
 	}
 	fmt.Fprintln(io.Out, t.Sentence)
@@ -135,36 +143,4 @@ func chartWindowLen(ind *report.Indicator) int {
 		n *= 3
 	}
 	return min(n, len(ind.Chart))
-}
-
-func trendFigures(t *report.Trend, periodNoun string) string {
-	f := func(p *float64) string { return strconv.FormatFloat(*p, 'g', 4, 64) }
-	switch t.Method {
-	case trend.Regression:
-		if t.Slope != nil && t.PValue != nil {
-			return fmt.Sprintf("slope %s a %s, intercept %s, standard error %s, p = %s", f(t.Slope), periodNoun, f(t.Intercept), f(t.StdErr), f(t.PValue))
-		}
-	case trend.MannKendall:
-		if t.S != nil {
-			return fmt.Sprintf("S = %d, var(S) = %s, z = %s, p = %s, tau = %s, Sen's slope %s a %s", *t.S, f(t.VarS), f(t.Z), f(t.PValue), f(t.Tau), f(t.SenSlope), periodNoun)
-		}
-	case trend.SPC:
-		if t.Mean != nil {
-			s := fmt.Sprintf("mean %s, process limits %s to %s", f(t.Mean), f(t.LPL), f(t.UPL))
-			if t.Assurance != nil {
-				s += ", assurance " + strings.ReplaceAll(*t.Assurance, "_", " ")
-			} else if t.AssuranceWithheld != "" {
-				s += ", assurance withheld (" + strings.ReplaceAll(t.AssuranceWithheld, "_", " ") + ")"
-			}
-			if len(t.Segments) > 1 {
-				s += fmt.Sprintf(" (latest of %d segments, from %s)", len(t.Segments), t.Segments[len(t.Segments)-1].From)
-			}
-			return s
-		}
-	case trend.LastChange, trend.YearOnYear:
-		if t.Change != nil && t.ReferencePeriod != nil {
-			return fmt.Sprintf("change %s since %s", f(t.Change), *t.ReferencePeriod)
-		}
-	}
-	return ""
 }

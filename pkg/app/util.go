@@ -29,12 +29,6 @@ func suggestCode(cat *catalogue.Catalogue, code string) string {
 	return "; its codes are " + strings.Join(codes, ", ")
 }
 
-func printWarnings(s Streams, ws []diag.Problem) {
-	for _, w := range ws {
-		fmt.Fprintln(s.Err, w.Warning())
-	}
-}
-
 // placed marks an error whose message already starts with its place (file, file:line), as
 // the template and project file loaders write them, so it is printed as it is.
 func placed(err error) error {

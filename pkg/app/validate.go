@@ -6,76 +6,123 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/templates"
 )
 
+// ValidateOptions are validate's flags.
 type ValidateOptions struct {
 	Inputs
-	Period string
+	JSON bool
 }
 
-// RunValidate lists every problem in the catalogue and data, and warns where the report would
-// mislead a reader. It fails (exit 1) only on errors.
+// RunValidate lists every problem in the catalogue, data, qpr.yaml and templates, and warns
+// where the report would mislead a reader. It fails (exit 1) only on errors.
 func RunValidate(io Streams, o ValidateOptions) error {
-	l, err := o.load()
+	l, err := o.load(Outputs{})
 	if err != nil {
 		return err
 	}
 	problems := l.problems.Problems()
-	q, err := l.reportPeriod(o.Period)
+	tmpl, err := l.settings.loadTemplates()
+	if err != nil {
+		problems = append(problems, problemOf(err))
+	}
+	q, err := l.reportPeriod()
 	if err != nil {
 		return err
 	}
+	var quarter string
 	if !l.problems.HasErrors() {
-		all := catalogue.Pack{ID: "validate"}
-		if r, err := report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: all, Period: q}); err == nil {
-			problems = append(problems, check.Warnings(l.cat, l.store, r, q.IsZero())...)
-			fmt.Fprintf(io.Out, "report quarter: %s\n", r.Period)
-		} else {
+		if err := l.checkPeriod(q, ""); err != nil {
+			problems = append(problems, problemOf(err))
+		} else if ws, r, err := l.warningsAndReport(q); err != nil {
 			// Nothing to report is as much a failure here as it is for build.
-			problems = append(problems, diag.Problem{Message: err.Error(), Severity: diag.Error})
+			problems = append(problems, problemOf(err))
+		} else {
+			quarter = r.Period.String()
+			problems = append(problems, ws...)
+			if tmpl != nil {
+				problems = append(problems, templateProblems(tmpl, r)...)
+			}
 		}
 	}
 	diag.SortByPlace(problems)
-	var errs, warns int
-	for _, p := range problems {
-		if p.Severity == diag.Error {
-			errs++
-			fmt.Fprintln(io.Err, p.Error())
+	errs := count(problems, diag.Error)
+	if o.JSON {
+		if err := encodeJSON(io.Out, problemsJSON(problems, quarter)); err != nil {
+			return err
 		}
+	} else {
+		writeValidateText(io, l, problems, quarter)
 	}
-	for _, p := range problems {
-		if p.Severity == diag.Warning {
-			warns++
-		}
-	}
-	printWarnings(io, filterWarnings(problems))
-	values := 0
-	if l.dataset != nil {
-		values = l.dataset.Len()
-	}
-	files := 0
-	if l.dataset != nil {
-		files = len(l.dataset.Files)
-	}
-	fmt.Fprintf(io.Out, "%s: %d indicators in %d directorates, %d packs; %d values read from %d files; %s, %s\n",
-		l.cat.File, len(l.cat.Indicators), len(l.cat.Directorates), len(l.cat.Packs), values, files,
-		plural(errs, "error"), plural(warns, "warning"))
 	if errs > 0 {
 		return &ExitError{Code: ExitFailure, Err: errAlreadyReported}
 	}
 	return nil
 }
 
-func filterWarnings(ps []diag.Problem) []diag.Problem {
+func writeValidateText(io Streams, l *loaded, problems []diag.Problem, quarter string) {
+	if quarter != "" {
+		fmt.Fprintf(io.Out, "report quarter: %s\n", quarter)
+	}
+	for _, p := range problems {
+		if p.Severity == diag.Error {
+			fmt.Fprintln(io.Err, p.Error())
+		}
+	}
+	printWarnings(io, filter(problems, diag.Warning))
+	values, files := 0, 0
+	if l.dataset != nil {
+		values, files = l.dataset.Len(), len(l.dataset.Files)
+	}
+	fmt.Fprintf(io.Out, "%s: %d indicators in %d directorates, %d packs; %d values read from %d files; %s, %s\n",
+		l.cat.File, len(l.cat.Indicators), len(l.cat.Directorates), len(l.cat.Packs), values, files,
+		plural(count(problems, diag.Error), "error"), plural(count(problems, diag.Warning), "warning"))
+}
+
+// warningsAndReport are what validate warns of for quarter q beyond the data's own warnings,
+// with the report of every indicator they were found in. build prints the same.
+func (l *loaded) warningsAndReport(q period.Quarter) ([]diag.Problem, *report.Report, error) {
+	all := catalogue.Pack{ID: "validate"}
+	r, err := report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: all, Period: q})
+	if err != nil {
+		return nil, nil, err
+	}
+	return check.Warnings(l.cat, l.store, r, q.IsZero()), r, nil
+}
+
+// templateProblems runs every template against the report, as a build would, so a template
+// that fails on real data fails validate rather than the build.
+func templateProblems(t *templates.Set, r *report.Report) []diag.Problem {
+	var out []diag.Problem
+	add := func(_ string, err error) {
+		if err != nil {
+			out = append(out, problemOf(err))
+		}
+	}
+	add(t.Narrative(r))
+	for i := range r.Directorates {
+		add(t.DirectorateNarrative(&r.Directorates[i]))
+	}
+	for _, e := range templates.KeyEntries {
+		add(t.Key(e, r.Trend))
+	}
+	return out
+}
+
+func filter(ps []diag.Problem, s diag.Severity) []diag.Problem {
 	var out []diag.Problem
 	for _, p := range ps {
-		if p.Severity == diag.Warning {
+		if p.Severity == s {
 			out = append(out, p)
 		}
 	}
 	return out
 }
+
+func count(ps []diag.Problem, s diag.Severity) int { return len(filter(ps, s)) }
 
 func plural(n int, word string) string {
 	if n == 1 {

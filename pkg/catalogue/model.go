@@ -262,10 +262,11 @@ func foldCode(code string) string {
 	return code
 }
 
-// Pack looks a pack up by id.
+// Pack looks a pack up by id, ignoring case: ids are unique that way (they name files, and
+// file names may ignore case), as indicator codes are.
 func (c *Catalogue) Pack(id string) (Pack, bool) {
 	for _, p := range c.Packs {
-		if p.ID == id {
+		if equalFold(p.ID, id) {
 			return p, true
 		}
 	}

@@ -1,9 +1,16 @@
 package catalogue
 
-var trendKeys = []string{"method", "window", "alpha", "tolerance", "shift_points", "trend_points", "screening"}
+import "github.com/example/qpr/pkg/trend"
 
-// TrendMethods are the direction-of-travel methods the contract defines.
-var TrendMethods = []string{"regression", "mann-kendall", "spc", "last-change", "year-on-year"}
+func methodNames() []string {
+	names := make([]string, len(trend.Methods))
+	for i, m := range trend.Methods {
+		names[i] = string(m)
+	}
+	return names
+}
+
+var trendKeys = []string{"method", "window", "alpha", "tolerance", "shift_points", "trend_points", "screening"}
 
 // trend lays the keys given in v over base, so an indicator changes only what it names.
 func (p *parser) trend(v pair, base TrendSpec, where string) TrendSpec {
@@ -14,8 +21,14 @@ func (p *parser) trend(v pair, base TrendSpec, where string) TrendSpec {
 	spec := base
 	f := p.fields(node, where, trendKeys)
 	if x, ok := f["method"]; ok {
-		if m, ok := p.choice(x, TrendMethods); ok {
-			spec.Method = m
+		// One rule for method names, the trend engine's, so the catalogue takes whatever
+		// --method takes (mann_kendall, Year on year).
+		if s, ok := p.scalar(x, "use "+oneOf(methodNames())); ok {
+			if m, err := trend.ParseMethod(s); err != nil {
+				p.errorf(x.line(), "method %q is not valid; use %s", s, oneOf(methodNames()))
+			} else {
+				spec.Method = string(m)
+			}
 		}
 	}
 	if x, ok := f["window"]; ok {

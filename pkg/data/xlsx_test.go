@@ -130,7 +130,7 @@ func TestXLSXCellProblems(t *testing.T) {
 		`bad.xlsx:'Q2 data'!B9: column "period": "2023/25 Q1" is not a period: a financial year names two consecutive years, e.g. 2023/24`,
 		`bad.xlsx:'Q2 data'!A10: column "code" is blank; give the indicator code this row is for`,
 		`bad.xlsx:'Q2 data'!B11: column "period": cell holds the error #N/A, not a period; correct the formula or type the period, e.g. 2023/24 Q2`,
-		`bad.xlsx:'Q2 data'!B12: column "period": "2023" is not a period: write a quarter as 2023/24 Q2 (also 2023-24 Q2, Q2 2023/24 or Q2 23/24), or a month as 2023-09, Sep-23, Sep 2023, September 2023 or a date such as 2023-09-30`,
+		`bad.xlsx:'Q2 data'!B12: column "period": "2023" is not a period: write a quarter as 2023/24 Q2 (also 2023-24 Q2, Q2 2023/24 or Q2 23/24), or a month as 2023-09, Sep-23, Sep 2023, September 2023 or a date such as 2023-09-30 or 30/09/2023`,
 		`bad.xlsx:'Q2 data'!C13: column "value": cell holds a time (12:00), not a number; write a number such as 85 or 85%, or n/a for missing`,
 	})
 	if len(ds.Observations()) != 0 {

@@ -54,6 +54,9 @@ func writeKPI(b *strings.Builder, k kpi) {
 	}
 	fmt.Fprintf(b, "    directorate: %s\n    type: kpi\n    polarity: %s\n    unit: %s\n    decimals: %d\n",
 		k.Directorate, k.Polarity, k.Unit, k.Decimals)
+	if k.Basis != "" {
+		fmt.Fprintf(b, "    basis: %s\n", k.Basis)
+	}
 	if k.monthly() {
 		fmt.Fprintf(b, "    frequency: monthly\n    aggregate: %s\n", k.Aggregate)
 	}
@@ -79,6 +82,9 @@ func writeActivity(b *strings.Builder, a activity, ranges []yearRange) {
 		fmt.Fprintf(b, "    description: %s\n", yamlText(a.Description, false))
 	}
 	fmt.Fprintf(b, "    directorate: %s\n    type: activity\n    unit: %s\n", a.Directorate, a.Unit)
+	if a.Basis != "" {
+		fmt.Fprintf(b, "    basis: %s\n", a.Basis)
+	}
 	if a.monthly() {
 		fmt.Fprintf(b, "    frequency: monthly\n    aggregate: %s\n", a.Aggregate)
 	}

@@ -15,10 +15,13 @@ var firstYear = firstQuarter.Year
 func (k kpi) indicator() *catalogue.Indicator {
 	ind := &catalogue.Indicator{
 		Code: k.Code, Name: k.Name, Description: k.Description, Directorate: k.Directorate,
-		Type: catalogue.KPI, Polarity: k.Polarity, Unit: k.Unit, Decimals: k.Decimals,
+		Type: catalogue.KPI, Polarity: k.Polarity, Unit: k.Unit, Decimals: k.Decimals, Basis: catalogue.BasisQuarter,
 		Frequency: catalogue.Quarterly, Aggregate: catalogue.Last, MaxLag: 1,
 		Tags: []string{"qpr"}, Trend: catalogue.DefaultTrend,
 		Thresholds: map[int]catalogue.Thresholds{},
+	}
+	if k.Basis != "" {
+		ind.Basis = k.Basis
 	}
 	if k.monthly() {
 		ind.Frequency, ind.Aggregate = catalogue.Monthly, k.Aggregate

@@ -60,6 +60,7 @@ type kpi struct {
 	Polarity                catalogue.Polarity
 	Unit                    catalogue.Unit
 	Decimals                int
+	Basis                   catalogue.Basis     // empty: the quarter
 	Frequency               catalogue.Frequency // empty: quarterly
 	Aggregate               catalogue.Aggregate // monthly only
 	Now                     thresholds          // from 2023/24 (every year when Before is nil)
@@ -78,6 +79,7 @@ type activity struct {
 	Code, Name, Description string
 	Directorate             string
 	Unit                    catalogue.Unit
+	Basis                   catalogue.Basis // empty: the quarter
 	Frequency               catalogue.Frequency
 	Aggregate               catalogue.Aggregate
 	Level                   float64 // typical value of one of its own periods in 2020/21

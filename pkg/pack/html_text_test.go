@@ -56,7 +56,7 @@ func TestExampleHTMLTextGolden(t *testing.T) {
 		"| Green | 15 | 16 | -1 |", "| Amber | 15 | 11 | +4 |", "| Red | 8 | 11 | -3 |",
 		"| Improving | 7 | 4 | +3 |", "| Stable | 19 | 24 | -5 |", "| Worsening | 12 | 10 | +2 |",
 		"### FN01 Percentage of invoices received by Accounts Payable paid within 30 days",
-		"Value 91% Q (2023/24 Q2) · Target 90% · Floor 85% · Higher is better",
+		"Value 91% (2023/24 Q2) · Basis Q · Target 90% · Floor 85% · Higher is better",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the HTML's text has no line %q", want)

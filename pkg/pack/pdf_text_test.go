@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/example/qpr/internal/testtool"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
@@ -18,9 +19,7 @@ import (
 // TestExamplePDFTextGolden pins the words of the example's corporate PDF as pdftotext lays
 // them out, and checks by name what a reader looks for first.
 func TestExamplePDFTextGolden(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils); the PDF text golden test needs it")
-	}
+	testtool.Need(t, "pdftotext", "apt-get install poppler-utils")
 	r := loadExample(t).build(t, "qpr")
 	var buf bytes.Buffer
 	if err := pdf.Render(&buf, r, templates.Default()); err != nil {

@@ -2,13 +2,13 @@ package pack_test
 
 import (
 	"bytes"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/example/qpr/internal/testtool"
 	"github.com/example/qpr/pkg/app"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/render/xlsx"
@@ -21,9 +21,7 @@ import (
 // the rating and (in the PDF and workbook) the thresholds with the same words and digits. The
 // expected strings are written out by hand from the example's data.
 func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
-	}
+	testtool.Need(t, "pdftotext", "apt-get install poppler-utils")
 	r := loadExample(t).build(t, "qpr")
 	var doc, book bytes.Buffer
 	if err := pdf.Render(&doc, r, templates.Default()); err != nil {
@@ -41,23 +39,24 @@ func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
 
 	cases := []struct {
 		code, sheet        string
-		value, rating      string
+		value, basis       string // the basis in a column of its own
+		rating             string
 		target, floor      string // KPIs
 		facts, verdict     string
 		directorateRowWord string // the report quarter's grid cell
 	}{
 		// a monthly KPI, its quarter value the last month's 80.0
-		{code: "CS01", sheet: "DCED", value: "80% Q", rating: "Amber", target: "85%", floor: "75%",
-			facts:   "Value 80% Q (2023/24 Q2) · Target 85% · Floor 75% · Higher is better",
+		{code: "CS01", sheet: "DCED", value: "80%", basis: "Q", rating: "Amber", target: "85%", floor: "75%",
+			facts:   "Value 80% (2023/24 Q2) · Basis Q · Target 85% · Floor 75% · Higher is better",
 			verdict: "CS01 2023/24 Q2: 80% — AMBER (target 85%, floor 75%, higher is better)", directorateRowWord: "Amber"},
 		// a stale value standing in: 2023/24 Q1's 50.3, one decimal
-		{code: "WM01", sheet: "GET", value: "50.3% Q", rating: "Green", target: "50.0%", floor: "45.0%",
-			facts:              "Value 50.3% Q (2023/24 Q1, latest available) · Target 50.0% · Floor 45.0% · Higher is better",
+		{code: "WM01", sheet: "GET", value: "50.3%", basis: "R12M", rating: "Green", target: "50.0%", floor: "45.0%",
+			facts:              "Value 50.3% (2023/24 Q1, latest available) · Basis R12M · Target 50.0% · Floor 45.0% · Higher is better",
 			verdict:            "WM01 2023/24 Q2: 50.3% (stale: value from 2023/24 Q1) — GREEN (target 50.0%, floor 45.0%, higher is better)",
 			directorateRowWord: "Green (from 2023/24 Q1)"},
 		// an activity indicator: its range under a heading of its own
-		{code: "CS04", sheet: "DCED", value: "107,543 Q", rating: "Within",
-			facts:   "Value 107,543 Q (2023/24 Q2) · Expected range 94,000 to 130,000",
+		{code: "CS04", sheet: "DCED", value: "107,543", basis: "Q", rating: "Within",
+			facts:   "Value 107,543 (2023/24 Q2) · Basis Q · Expected range 94,000 to 130,000",
 			verdict: "CS04 2023/24 Q2: 107,543 — WITHIN expected range (94,000 to 130,000)", directorateRowWord: "Within"},
 	}
 	for _, c := range cases {
@@ -69,6 +68,9 @@ func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
 			t.Errorf("%s: no row on sheet %s", c.code, c.sheet)
 			continue
 		}
+		if row["Basis"] != c.basis {
+			t.Errorf("%s: workbook basis %q, want %q", c.code, row["Basis"], c.basis)
+		}
 		if row["Value"] != c.value || row["Rating"] != c.rating || row["2023/24 Q2"] != c.directorateRowWord {
 			t.Errorf("%s: workbook value %q rating %q grid %q; want %q %q %q", c.code, row["Value"], row["Rating"], row["2023/24 Q2"], c.value, c.rating, c.directorateRowWord)
 		}
@@ -77,7 +79,7 @@ func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
 		}
 		var out, errs bytes.Buffer
 		err := app.RunRag(app.Streams{Out: &out, Err: &errs}, app.RagOptions{Inputs: app.Inputs{Dir: t.TempDir(),
-			Catalogue: filepath.Join(exampleDir, "catalogue.yaml"), Data: []string{filepath.Join(exampleDir, "data")}}, Code: c.code})
+			Catalogue: filepath.Join(exampleDir, "catalogue.yaml"), Data: []string{filepath.Join(exampleDir, "data")}}, Codes: []string{c.code}})
 		if err != nil {
 			t.Fatalf("qpr rag %s: %v (%s)", c.code, err, errs.String())
 		}

@@ -141,7 +141,7 @@ func checkDirectorateSheets(t *testing.T, f *excelize.File, r *report.Report) {
 func checkDataSheet(t *testing.T, f *excelize.File, r *report.Report) {
 	rows := rawRows(t, f, "Data")
 	want := []string{"code", "directorate", "period", "value", "unit", "value_period", "rating",
-		"target", "floor", "expected_lower", "expected_upper", "stale", "partial"}
+		"target", "floor", "expected_lower", "expected_upper", "stale", "partial", "basis"}
 	if len(rows) <= tableStart || !slices.Equal(rows[tableStart], want) {
 		t.Fatalf("Data header %v, want %v", rows[min(tableStart, len(rows)-1)], want)
 	}
@@ -171,6 +171,9 @@ func checkDataSheet(t *testing.T, f *excelize.File, r *report.Report) {
 			}
 			if got := cellAt(row, 11) == "1"; got != stale {
 				t.Errorf("%s: stale %q, want %v", where, cellAt(row, 11), stale)
+			}
+			if cellAt(row, 13) != string(ind.Basis) {
+				t.Errorf("%s: basis %q, want the JSON's %q", where, cellAt(row, 13), ind.Basis)
 			}
 		}
 	}
@@ -207,9 +210,9 @@ func checkSummarySheet(t *testing.T, f *excelize.File, r *report.Report) {
 			{"Worsening", s.Trend.Worsening, s.TrendPrevious.Worsening}, {"Insufficient data", s.Trend.Insufficient, s.TrendPrevious.Insufficient},
 		}},
 		{"Activity indicators against their expected range [note 2]", []line{
-			{"Above expected range", s.Activity.Above, s.ActivityPrevious.Above},
-			{"Within expected range", s.Activity.Within, s.ActivityPrevious.Within},
-			{"Below expected range", s.Activity.Below, s.ActivityPrevious.Below},
+			{"Above", s.Activity.Above, s.ActivityPrevious.Above},
+			{"Within", s.Activity.Within, s.ActivityPrevious.Within},
+			{"Below", s.Activity.Below, s.ActivityPrevious.Below},
 		}},
 	}
 	for _, table := range tables {

@@ -30,6 +30,10 @@ var (
 	isoMonth     = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)
 	isoDate      = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$`)
 	namedMonth   = regexp.MustCompile(`^([A-Za-z]+)\.?[\s-]*(\d{2}|\d{4})$`)
+	// Day first, as a UK-locale spreadsheet writes a date to csv: 30/09/2023, 30-09-23,
+	// 30.09.2023, 30/09/2023 00:00; 30 Sep 2023, 30-Sep-23, 30 September 2023.
+	numericDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{2}|\d{4})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	namedDate   = regexp.MustCompile(`^(\d{1,2})(?:ST|ND|RD|TH)?[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{2}|\d{4})$`)
 )
 
 // quarterHint lists the accepted forms; it is the "what would be valid" of every quarter error.
@@ -143,7 +147,66 @@ func init() {
 	monthNames["SEPT"] = 9
 }
 
-const monthHint = "write a month as 2023-09, Sep-23, Sep 2023, September 2023 or a date such as 2023-09-30"
+const monthHint = "write a month as 2023-09, Sep-23, Sep 2023, September 2023 or a date such as 2023-09-30 or 30/09/2023"
+
+// dateHint is the "what would be valid" of a date.
+const dateHint = "write a date as 2023-09-30, 30/09/2023 or 30 Sep 2023 (day first, as in the UK)"
+
+// ParseDate reads a day: an ISO date (2023-09-30) or a day-first date (30/09/2023, 30-09-23,
+// 30 Sep 2023). A date is never read month first: 09/30/2023 is an error that says so.
+func ParseDate(s string) (time.Time, error) {
+	in := strings.ToUpper(strings.TrimSpace(s))
+	if m := isoDate.FindStringSubmatch(in); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		return day(s, y, mo, d)
+	}
+	if y, mo, d, ok, err := dayFirst(s, in); ok {
+		if err != nil {
+			return time.Time{}, err
+		}
+		return day(s, y, mo, d)
+	}
+	return time.Time{}, &ParseError{Input: s, Hint: dateHint}
+}
+
+// dayFirst matches the day-first forms; ok says one matched.
+func dayFirst(orig, in string) (y, mo, d int, ok bool, err error) {
+	if m := numericDate.FindStringSubmatch(in); m != nil {
+		if m[2] != m[4] {
+			return 0, 0, 0, true, &ParseError{Input: orig, Hint: "a date uses one separator throughout, e.g. 30/09/2023"}
+		}
+		d, _ = strconv.Atoi(m[1])
+		mo, _ = strconv.Atoi(m[3])
+		y = expandYear(m[5])
+		if mo > 12 && d >= 1 && d <= 12 {
+			return 0, 0, 0, true, &ParseError{Input: orig, Hint: fmt.Sprintf(
+				"dates are read day first, as in the UK, and %d is not a month; qpr never guesses a month-first (US) date: write %02d/%02d/%s or %04d-%02d-%02d", mo, mo, d, m[5], y, d, mo)}
+		}
+		return y, mo, d, true, nil
+	}
+	if m := namedDate.FindStringSubmatch(in); m != nil {
+		name, known := monthNames[m[2]]
+		if !known {
+			return 0, 0, 0, true, &ParseError{Input: orig, Hint: dateHint}
+		}
+		d, _ = strconv.Atoi(m[1])
+		return expandYear(m[3]), name, d, true, nil
+	}
+	return 0, 0, 0, false, nil
+}
+
+// day checks that the day exists.
+func day(orig string, y, mo, d int) (time.Time, error) {
+	if mo < 1 || mo > 12 {
+		return time.Time{}, &ParseError{Input: orig, Hint: fmt.Sprintf("%d is not a month; %s", mo, dateHint)}
+	}
+	if d < 1 || d > daysIn(y, mo) {
+		return time.Time{}, &ParseError{Input: orig, Hint: fmt.Sprintf("day %d does not exist in %s", d, Month{y, mo}.Name())}
+	}
+	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), nil
+}
 
 // ParseMonth reads a month in any accepted form.
 func ParseMonth(s string) (Month, error) {
@@ -162,6 +225,12 @@ func ParseMonth(s string) (Month, error) {
 		if mo >= 1 && mo <= 12 && (d < 1 || d > daysIn(y, mo)) {
 			return Month{}, &ParseError{Input: s, Hint: fmt.Sprintf("day %d does not exist in %s", d, Month{y, mo}.Name())}
 		}
+	case numericDate.MatchString(in) || namedDate.MatchString(in):
+		t, err := ParseDate(s)
+		if err != nil {
+			return Month{}, err
+		}
+		return MonthOfTime(t), nil
 	case namedMonth.MatchString(in):
 		m := namedMonth.FindStringSubmatch(in)
 		var ok bool
@@ -193,8 +262,8 @@ func (c Calendar) ParsePeriod(s string) (Period, error) {
 	if err == nil {
 		return Period{Kind: KindMonth, Month: m}, nil
 	}
-	if isoDate.MatchString(strings.TrimSpace(s)) {
-		return Period{}, err // a date of a day that does not exist says so
+	if in := strings.ToUpper(strings.TrimSpace(s)); isoDate.MatchString(in) || numericDate.MatchString(in) || namedDate.MatchString(in) {
+		return Period{}, err // a date that is not one (no such day, month first) says why
 	}
 	return Period{}, &ParseError{Input: s, Hint: c.quarterHint() + ", or " + strings.TrimPrefix(monthHint, "write ")}
 }

@@ -193,3 +193,64 @@ func TestParsePeriodSaysWhichDayDoesNotExist(t *testing.T) {
 		t.Errorf("2023-09-31: %v", err)
 	}
 }
+
+func TestDayFirstDatesAreReadAsTheUKWritesThem(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{"30/09/2023", "2023-09-30"},
+		{"30/09/23", "2023-09-30"},
+		{"1/4/2024", "2024-04-01"},
+		{"09/10/2023", "2023-10-09"}, // 9 October: day first, never guessed the other way
+		{"30-09-2023", "2023-09-30"},
+		{"30.09.2023", "2023-09-30"},
+		{"30/09/2023 00:00", "2023-09-30"},
+		{"30 Sep 2023", "2023-09-30"},
+		{"30 Sept 2023", "2023-09-30"},
+		{"30-Sep-23", "2023-09-30"},
+		{"30 September 2023", "2023-09-30"},
+		{"29/02/2024", "2024-02-29"},
+		{"2023-09-30", "2023-09-30"},
+	} {
+		d, err := ParseDate(c.in)
+		if err != nil {
+			t.Errorf("ParseDate(%q): %v", c.in, err)
+			continue
+		}
+		if got := d.Format("2006-01-02"); got != c.want {
+			t.Errorf("ParseDate(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}
+
+func TestMonthFirstDatesAreRefusedSayingSo(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"09/30/2023", `"09/30/2023" is not a period: dates are read day first, as in the UK, and 30 is not a month; qpr never guesses a month-first (US) date: write 30/09/2023 or 2023-09-30`},
+		{"29/02/2023", `"29/02/2023" is not a period: day 29 does not exist in February 2023`},
+		{"30/13/2023", `"30/13/2023" is not a period: 13 is not a month; write a date as 2023-09-30, 30/09/2023 or 30 Sep 2023 (day first, as in the UK)`},
+		{"30/09-2023", `"30/09-2023" is not a period: a date uses one separator throughout, e.g. 30/09/2023`},
+	} {
+		_, err := ParseDate(c.in)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("ParseDate(%q) = %v\nwant %s", c.in, err, c.want)
+		}
+	}
+}
+
+func TestADayFirstDateInDataIsItsMonth(t *testing.T) {
+	cal := Calendar{YearStart: 4}
+	p, err := cal.ParsePeriod("30/09/2023")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != KindMonth || p.Month != (Month{2023, 9}) {
+		t.Errorf("30/09/2023 = %+v, want month 2023-09", p)
+	}
+	if q := cal.QuarterOfPeriod(p); cal.Label(q) != "2023/24 Q2" {
+		t.Errorf("30/09/2023 falls in %s, want 2023/24 Q2", cal.Label(q))
+	}
+	if _, err := cal.ParsePeriod("09/30/2023"); err == nil || !strings.Contains(err.Error(), "never guesses a month-first") {
+		t.Errorf("09/30/2023 in data: %v", err)
+	}
+}

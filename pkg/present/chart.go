@@ -161,6 +161,11 @@ func ChartOf(in *report.Indicator) Chart {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
 	c.Axis = niceAxis(lo, hi, in)
+	if c.Axis.Min > 0 && thresholdAt(in, c.Axis.Min) {
+		// a threshold on the axis's lower edge would be drawn under the axis line and
+		// vanish: the axis goes on below it
+		c.Axis = niceAxis(c.Axis.Min-c.Axis.Step/2, hi, in)
+	}
 	c.Slots = len(in.Chart)
 	if in.Projection != nil {
 		c.Slots = projectionSlot(in) + 1
@@ -225,12 +230,42 @@ func axisValues(in *report.Indicator) []float64 {
 		add(pr.Target)
 		add(pr.Floor)
 	}
-	if a, b, ok := fittedLine(in); ok && len(in.Chart) > 0 {
-		first, last := a, a+b*float64(len(in.Chart)-1)
-		add(&first)
-		add(&last)
+	if a, b, ok := fittedLine(in); ok {
+		if x0, x1, ok := valueSpan(in); ok {
+			first, last := a+b*x0, a+b*x1
+			add(&first)
+			add(&last)
+		}
 	}
 	return vs
+}
+
+// valueSpan is the slots of the first and last charted values: the trend line is drawn over
+// the periods it was fitted to, never run back over quarters without data, where it would
+// look like data and could stretch the axis.
+func valueSpan(in *report.Indicator) (first, last float64, ok bool) {
+	lo, hi := -1, -1
+	for i, p := range in.Chart {
+		if p.Value != nil {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	return float64(lo), float64(hi), lo >= 0
+}
+
+// thresholdAt reports whether any of in's charted thresholds or range ends is v.
+func thresholdAt(in *report.Indicator, v float64) bool {
+	for _, c := range in.Chart {
+		for _, t := range []*float64{c.Target, c.Floor, c.Lower, c.Upper} {
+			if t != nil && *t == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fittedLine is the trend line's intercept and slope, counted from 0 at the first charted
@@ -424,8 +459,11 @@ func (c *Chart) trendLine(in *report.Indicator) {
 	if !ok {
 		return
 	}
-	n := float64(len(in.Chart) - 1)
-	c.TrendLine = &Segment{X0: 0, Y0: a, X1: n, Y1: a + b*n}
+	x0, x1, ok := valueSpan(in)
+	if !ok {
+		return
+	}
+	c.TrendLine = &Segment{X0: x0, Y0: a + b*x0, X1: x1, Y1: a + b*x1}
 	c.Legend = append(c.Legend, LegendEntry{Kind: LegendTrend, Label: "Trend line"})
 }
 
@@ -439,6 +477,17 @@ var specialCause = []struct {
 	{"special_cause_concern", MarkConcern, "Special cause: concern"},
 	{"special_cause_neutral_high", MarkNeutralHigh, "Special cause: high"},
 	{"special_cause_neutral_low", MarkNeutralLow, "Special cause: low"},
+}
+
+// PointType is an SPC point's type in words, as the chart's legend names it: "Special cause:
+// improvement", "Common cause".
+func PointType(kind string) string {
+	for _, k := range specialCause {
+		if k.kind == kind {
+			return k.label
+		}
+	}
+	return tidy(kind)
 }
 
 // SPCPointWords is what an SPC chart's point is, in words: "Special cause: concern", or

@@ -47,16 +47,17 @@ func TestChartAxisIgnoresProjectionInterval(t *testing.T) {
 	in.Projection = &report.Projection{Period: q(t, "2023/24 Q3"), Value: 1325, Lower: -554, Upper: 3204, Target: f(1000), Floor: f(800)}
 	c := ChartOf(in)
 	// values 880..950 and thresholds 800..1000: 800..1000 is span 200, step 40 -> 50, so the
-	// axis runs 800 to 1,000 in steps of 50
-	if c.Axis.Min != 800 || c.Axis.Max != 1000 || c.Axis.Step != 50 {
-		t.Fatalf("axis %g..%g step %g, want 800..1000 step 50", c.Axis.Min, c.Axis.Max, c.Axis.Step)
+	// axis would run 800 to 1,000 in steps of 50; the floor of 800 would then sit on the axis
+	// line, so it goes on half a step lower, 775, which rounds down to 750
+	if c.Axis.Min != 750 || c.Axis.Max != 1000 || c.Axis.Step != 50 {
+		t.Fatalf("axis %g..%g step %g, want 750..1000 step 50", c.Axis.Min, c.Axis.Max, c.Axis.Step)
 	}
-	if len(c.Axis.Ticks) != 5 || c.Axis.Ticks[0].Label != "£800" || c.Axis.Ticks[4].Label != "£1,000" {
+	if len(c.Axis.Ticks) != 6 || c.Axis.Ticks[0].Label != "£750" || c.Axis.Ticks[5].Label != "£1,000" {
 		t.Errorf("ticks = %+v", c.Axis.Ticks)
 	}
 	p := c.Projection
-	if p == nil || p.Slot != 8 || p.Lower != 800 || p.Upper != 1000 || !p.LowerClipped || !p.UpperClipped || !p.ValueClipped {
-		t.Errorf("projection = %+v; want slot 8, both ends cut at 800 and 1,000 with arrows, the value off the axis", p)
+	if p == nil || p.Slot != 8 || p.Lower != 750 || p.Upper != 1000 || !p.LowerClipped || !p.UpperClipped || !p.ValueClipped {
+		t.Errorf("projection = %+v; want slot 8, both ends cut at 750 and 1,000 with arrows, the value off the axis", p)
 	}
 	if c.Slots != 9 || c.XTitle != "Quarter" || c.YTitle != "£" {
 		t.Errorf("slots %d titles %q %q", c.Slots, c.XTitle, c.YTitle)
@@ -83,8 +84,9 @@ func TestChartParts(t *testing.T) {
 	if len(target.Levels) != 9 || !target.Levels[6].Join || target.Levels[6].From != 1000 || target.Levels[6].Value != 1050 || target.Levels[7].Join {
 		t.Errorf("target steps = %+v", target.Levels)
 	}
-	// the fitted line over the eight charted quarters: 850 at slot 0, 850+15*7 = 955 at slot 7
-	if tl := c.TrendLine; tl == nil || tl.X0 != 0 || tl.Y0 != 850 || tl.X1 != 7 || tl.Y1 != 955 {
+	// the fitted line over the quarters with values, slots 4 to 7: 850+15*4 = 910 to
+	// 850+15*7 = 955
+	if tl := c.TrendLine; tl == nil || tl.X0 != 4 || tl.Y0 != 910 || tl.X1 != 7 || tl.Y1 != 955 {
 		t.Errorf("trend line = %+v", c.TrendLine)
 	}
 	if len(c.Lines) != 1 || len(c.Lines[0]) != 4 || len(c.Points) != 4 || c.Points[0].Slot != 4 {
@@ -163,5 +165,57 @@ func TestChartBandAndSPC(t *testing.T) {
 	}
 	if empty := ChartOf(&report.Indicator{Chart: []report.ChartPoint{{}}}); !empty.Empty || empty.EmptyText == "" {
 		t.Error("a chart with no values should say so")
+	}
+}
+
+// A trend line fitted to three values at the end of the window is drawn over those three
+// quarters only: run back over the five empty ones it would look like data and, at 50 a
+// quarter, reach 650 at the window's start and pull the axis down to 600.
+func TestChartTrendLineSpansTheValues(t *testing.T) {
+	in := quarterlyKPI(t, 900, 950, 1000)
+	// fitted from 0 at the window's first quarter: 900 at position 5, up 50 a quarter
+	in.Trend = &report.Trend{Method: trend.Regression, Direction: report.Direction(trend.Improving), Intercept: f(650), Slope: f(50)}
+	c := ChartOf(in)
+	if l := c.TrendLine; l == nil || *l != (Segment{X0: 5, Y0: 900, X1: 7, Y1: 1000}) {
+		t.Errorf("trend line %+v, want from (5, 900) to (7, 1000)", l)
+	}
+	// values and thresholds 800..1000, the floor of 800 kept off the axis line: 750..1000
+	if c.Axis.Min != 750 || c.Axis.Max != 1000 {
+		t.Errorf("axis %g..%g, want 750..1000 (values and thresholds)", c.Axis.Min, c.Axis.Max)
+	}
+}
+
+func TestPointType(t *testing.T) {
+	for kind, want := range map[string]string{
+		"special_cause_improvement":  "Special cause: improvement",
+		"special_cause_concern":      "Special cause: concern",
+		"special_cause_neutral_high": "Special cause: high",
+		"special_cause_neutral_low":  "Special cause: low",
+		"common_cause":               "Common cause",
+	} {
+		if got := PointType(kind); got != want {
+			t.Errorf("PointType(%q) = %q, want %q", kind, got, want)
+		}
+	}
+}
+
+// Values of 80% to 93% against a floor of 75%: the nice axis would run 75% to 95% in steps of
+// 5, putting the floor on the axis line, where it would not be seen. The axis goes on to 70%.
+func TestChartThresholdNeverOnTheAxisEdge(t *testing.T) {
+	in := quarterlyKPI(t, 80, 93)
+	in.Unit = catalogue.Percent
+	for i := range in.Chart {
+		in.Chart[i].Target, in.Chart[i].Floor = f(85), f(75)
+	}
+	c := ChartOf(in)
+	if c.Axis.Min != 70 || c.Axis.Max != 95 || c.Axis.Step != 5 {
+		t.Errorf("axis %g..%g step %g, want 70..95 step 5", c.Axis.Min, c.Axis.Max, c.Axis.Step)
+	}
+	// a floor of 0 stays on the edge: the axis never runs below 0 for it
+	for i := range in.Chart {
+		in.Chart[i].Floor = f(0)
+	}
+	if c := ChartOf(in); c.Axis.Min != 0 {
+		t.Errorf("axis from %g, want 0", c.Axis.Min)
 	}
 }

@@ -100,11 +100,13 @@ func ValueQualifier(in *report.Indicator) string {
 	return ""
 }
 
-// FactsLine is an indicator's one-line summary under its heading, the value with its basis:
-// "Value 82% Q (2023/24 Q2) · Target 85% · Floor 75% · Higher is better", or for an activity
-// indicator "Value 31,200 Q (2023/24 Q2) · Expected range 28,000 to 37,000".
+// FactsLine is an indicator's one-line summary under its heading, the value's basis beside
+// it: "Value 82% (2023/24 Q2) · Basis Q · Target 85% · Floor 75% · Higher is better", or for
+// an activity indicator "Value 31,200 (2023/24 Q2) · Basis Q · Expected range 28,000 to
+// 37,000".
 func FactsLine(in *report.Indicator) string {
-	s := "Value " + ValueWithBasis(in)
+	v := Value(in)
+	s := "Value " + v.Text
 	if in.ValuePeriod != nil {
 		s += " (" + Label(*in.ValuePeriod)
 		if in.Stale {
@@ -118,6 +120,9 @@ func FactsLine(in *report.Indicator) string {
 			}
 		}
 		s += ")"
+	}
+	if v.OK {
+		s += " · " + BasisHeading + " " + Basis(in)
 	}
 	if IsActivity(in) {
 		if in.Expected != nil {

@@ -25,17 +25,21 @@ type KeyNote struct {
 // KeyNotes are the key's prose sections after the marks.
 var KeyNotes = []KeyNote{
 	{"How the direction of travel is worked out", []string{"method"}},
-	{"How values are shown", []string{"values", "stale", "partial", "abbreviations"}},
+	{"How values are shown", []string{"values", "stale", "partial", "grid", "basis", AbbreviationsEntry}},
 }
+
+// AbbreviationsEntry is the key.tmpl entry explaining the short forms of narrow columns; an
+// edition whose tables write everything in full leaves it out.
+const AbbreviationsEntry = "abbreviations"
 
 // Abbreviation is a short form the report uses, with what it stands for.
 type Abbreviation struct {
 	Short, Meaning string
 }
 
-// Abbreviations are every short form the report uses, for the key: the rating grid's status
-// abbreviations, the basis codes beside values, the grid's stale and part-quarter notes, the
-// short period label and the dash.
+// Abbreviations are the short forms of the directorate tables' narrow columns, for the key:
+// the rating grid's status abbreviations, its stale and part-quarter notes, the short period
+// label and the dash. The basis codes are explained apart (Bases).
 func Abbreviations() []Abbreviation {
 	var out []Abbreviation
 	for _, s := range []Status{Green, Amber, Red, NotRated, NoData} {
@@ -44,23 +48,24 @@ func Abbreviations() []Abbreviation {
 	for _, s := range []Status{Above, Within, Below} {
 		out = append(out, Abbreviation{s.Short(), s.Word() + " the expected range"})
 	}
-	out = append(out, basisMeanings...)
 	return append(out,
-		Abbreviation{"*", "the value is from an earlier quarter (stale)"},
+		Abbreviation{"*", "from an earlier quarter (stale)"},
 		Abbreviation{"p", "part quarter"},
-		Abbreviation{"23/24 Q2", "2023/24 Q2, in narrow columns"},
+		Abbreviation{"23/24 Q2", "short for 2023/24 Q2"},
 		Abbreviation{"–", "none set"},
 	)
 }
 
 // KeyData is what key.tmpl's entries are given: the catalogue's direction-of-travel setting
-// (.Method, .Window, .Alpha) and the report's abbreviations (.Abbreviations).
+// (.Method, .Window, .Alpha), the report's abbreviations (.Abbreviations) and the basis
+// codes (.Bases).
 type KeyData struct {
 	report.TrendDefaults
 	Abbreviations []Abbreviation
+	Bases         []Abbreviation
 }
 
 // KeyDataOf is the key's data for r.
 func KeyDataOf(r *report.Report) KeyData {
-	return KeyData{TrendDefaults: r.Trend, Abbreviations: Abbreviations()}
+	return KeyData{TrendDefaults: r.Trend, Abbreviations: Abbreviations(), Bases: Bases()}
 }

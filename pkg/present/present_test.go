@@ -200,22 +200,22 @@ func ptr(p report.Period) *report.Period { return &p }
 
 func TestFactsLine(t *testing.T) {
 	in := cs01(t)
-	if got, want := FactsLine(in), "Value 82% Q (2023/24 Q2) · Target 85% · Floor 75% · Higher is better"; got != want {
+	if got, want := FactsLine(in), "Value 82% (2023/24 Q2) · Basis Q · Target 85% · Floor 75% · Higher is better"; got != want {
 		t.Errorf("FactsLine = %q\nwant %q", got, want)
 	}
 	stale := cs01(t)
 	stale.Stale, stale.ValuePeriod = true, ptr(q(t, "2023/24 Q1"))
-	if got, want := FactsLine(stale), "Value 82% Q (2023/24 Q1, latest available) · Target 85% · Floor 75% · Higher is better"; got != want {
+	if got, want := FactsLine(stale), "Value 82% (2023/24 Q1, latest available) · Basis Q · Target 85% · Floor 75% · Higher is better"; got != want {
 		t.Errorf("stale FactsLine = %q\nwant %q", got, want)
 	}
 	part := &report.Indicator{Type: catalogue.KPI, Unit: catalogue.Days, Decimals: 1, Basis: catalogue.BasisYearToDate, Polarity: polarity(catalogue.Lower),
 		Value: f(32.4), Display: s("32.4"), ValuePeriod: ptr(q(t, "2023/24 Q2")), Partial: true, Months: 2, Target: f(21)}
-	if got, want := FactsLine(part), "Value 32.4 days YTD (2023/24 Q2, 2 of 3 months) · Target 21.0 days · Lower is better"; got != want {
+	if got, want := FactsLine(part), "Value 32.4 days (2023/24 Q2, 2 of 3 months) · Basis YTD · Target 21.0 days · Lower is better"; got != want {
 		t.Errorf("partial FactsLine = %q\nwant %q", got, want)
 	}
 	act := &report.Indicator{Type: catalogue.Activity, Unit: catalogue.Number, Value: f(31200), Display: s("31200"),
 		ValuePeriod: ptr(q(t, "2023/24 Q2")), Expected: &report.Range{Lower: f(28000), Upper: f(37000)}}
-	if got, want := FactsLine(act), "Value 31,200 Q (2023/24 Q2) · Expected range 28,000 to 37,000"; got != want {
+	if got, want := FactsLine(act), "Value 31,200 (2023/24 Q2) · Basis Q · Expected range 28,000 to 37,000"; got != want {
 		t.Errorf("activity FactsLine = %q\nwant %q", got, want)
 	}
 	if got := FactsLine(&report.Indicator{Unit: catalogue.Percent}); got != "Value No data" {
@@ -374,8 +374,12 @@ func TestAbbreviationsCoverShortForms(t *testing.T) {
 			t.Errorf("the key does not explain %q", st.Short())
 		}
 	}
+	bases := map[string]bool{}
+	for _, b := range Bases() {
+		bases[b.Short] = true
+	}
 	for _, code := range []string{"Q", "MS", "YTD", "R12M", "A"} {
-		if !have[code] {
+		if !bases[code] {
 			t.Errorf("the key does not explain the basis code %q", code)
 		}
 	}

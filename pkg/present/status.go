@@ -220,8 +220,12 @@ func historyStatus(h *report.HistoryPoint) Status {
 
 // StatusLabel is the heading of an indicator's rating column and status line: "Rating" for
 // a KPI, "Against range" for an activity indicator.
-func StatusLabel(in *report.Indicator) string {
-	if IsActivity(in) {
+func StatusLabel(in *report.Indicator) string { return StatusHeading(IsActivity(in)) }
+
+// StatusHeading is the heading of a table's rating column: "Rating" over KPIs, "Against
+// range" over activity indicators.
+func StatusHeading(activity bool) string {
+	if activity {
 		return "Against range"
 	}
 	return "Rating"

@@ -171,29 +171,26 @@ func LowerIsBetter(in *report.Indicator) bool {
 	return in.Polarity != nil && *in.Polarity == catalogue.Lower
 }
 
-// basisMeanings are what each basis code says a value covers, for the key.
-var basisMeanings = []Abbreviation{
-	{string(catalogue.BasisQuarter), "the value covers the quarter"},
-	{string(catalogue.BasisMonthSnapshot), "a snapshot at the end of a month"},
-	{string(catalogue.BasisYearToDate), "the financial year to date"},
-	{string(catalogue.BasisRolling12), "the rolling 12 months to the period"},
-	{string(catalogue.BasisAnnual), "a whole year"},
+// BasisHeading is the heading of the column that gives each value's basis code.
+const BasisHeading = "Basis"
+
+// Bases are the basis codes with what each says a value covers, for the key: a table prints
+// the code in a Basis column of its own, as councils' reports do, rather than after the value.
+func Bases() []Abbreviation {
+	return []Abbreviation{
+		{string(catalogue.BasisQuarter), "the quarter"},
+		{string(catalogue.BasisMonthSnapshot), "a snapshot at the end of a month"},
+		{string(catalogue.BasisYearToDate), "the financial year to date"},
+		{string(catalogue.BasisRolling12), "the rolling 12 months to the period"},
+		{string(catalogue.BasisAnnual), "a whole year"},
+	}
 }
 
-// Basis is the code of what in's value covers, printed beside the value as councils' reports
-// do: Q, MS, YTD, R12M or A (Q when the report does not say).
+// Basis is the code of what in's value covers: Q, MS, YTD, R12M or A (Q when the report
+// does not say).
 func Basis(in *report.Indicator) string {
 	if in.Basis == "" {
 		return string(catalogue.BasisQuarter)
 	}
 	return string(in.Basis)
-}
-
-// ValueWithBasis is the shown value with its basis beside it, "82% Q", or "No data".
-func ValueWithBasis(in *report.Indicator) string {
-	v := Value(in)
-	if !v.OK {
-		return v.Text
-	}
-	return v.Text + " " + Basis(in)
 }

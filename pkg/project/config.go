@@ -10,9 +10,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/suggest"
 )
 
 // FileName is the project file looked for in the working directory.
@@ -21,7 +25,8 @@ const FileName = "qpr.yaml"
 // maxFileSize bounds the read of qpr.yaml, a file of a few lines.
 const maxFileSize = 1 << 20
 
-// Config is what qpr.yaml may set. Relative paths are relative to the file's folder.
+// Config is what qpr.yaml may set. Relative paths are relative to the file's folder. Its yaml
+// tags are the file's keys: a key added here is known to the unknown-key check too.
 type Config struct {
 	Catalogue string     `yaml:"catalogue"`
 	Data      StringList `yaml:"data"`
@@ -31,39 +36,110 @@ type Config struct {
 	Period    string     `yaml:"period"`
 	Limits    Settings   `yaml:"limits"`
 
-	File string `yaml:"-"` // where it was read from; empty when there is none
+	File  string         `yaml:"-"` // where it was read from; empty when there is none
+	lines map[string]int // line of each key's value, and of each list item as "key.N"
+}
+
+// Keys lists the keys qpr.yaml may hold, in the order of Config's fields.
+func Keys() []string {
+	t := reflect.TypeFor[Config]()
+	var keys []string
+	for i := range t.NumField() {
+		if k, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); k != "" && k != "-" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// Place is where key's value was written (item >= 0: that item of a list), so a bad value is
+// reported at its line in qpr.yaml, not as a flag the user never typed.
+func (c Config) Place(key string, item int) diag.Place {
+	at := key
+	if item >= 0 {
+		at = fmt.Sprintf("%s.%d", key, item)
+	}
+	line, ok := c.lines[at]
+	if !ok {
+		line = c.lines[key]
+	}
+	return diag.Place{File: c.File, Line: line}
 }
 
 // Load reads dir/qpr.yaml; a missing file is an empty Config, not an error.
 func Load(dir string) (Config, error) {
 	path := filepath.Join(dir, FileName)
+	if dir == "." {
+		path = FileName
+	}
 	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Config{}, nil
 	}
 	if err == nil && !info.Mode().IsRegular() {
 		// A FIFO would block the read, a device never end it.
-		return Config{}, fmt.Errorf("%s: not a regular file; qpr.yaml must be a YAML text file", path)
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: "not a regular file; qpr.yaml must be a YAML text file"}
 	}
 	if err == nil && info.Size() > maxFileSize {
-		return Config{}, fmt.Errorf("%s: the file is %d bytes; qpr.yaml holds a few settings, so this cannot be it", path, info.Size())
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: fmt.Sprintf("the file is %d bytes; qpr.yaml holds a few settings, so this cannot be it", info.Size())}
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return Config{}, fmt.Errorf("%s: %v", path, err)
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: "cannot read: " + reason(err)}
 	}
 	return Parse(path, src)
 }
 
-// Parse reads a qpr.yaml held in memory; file names the place in messages.
+// Parse reads a qpr.yaml held in memory; file names the place in messages. Its errors are
+// diag.Problems (one, or *diag.Errors for several) placed at qpr.yaml's lines.
 func Parse(file string, src []byte) (Config, error) {
-	var c Config
+	c := Config{File: file, lines: map[string]int{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return Config{}, yamlProblem(file, err)
+	}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+			return c, nil
+		}
+		return Config{}, diag.Problem{Place: diag.Place{File: file, Line: root.Line},
+			Message: "qpr.yaml holds settings as key: value lines, e.g. catalogue: catalogue.yaml"}
+	}
+	var problems diag.List
+	keys := Keys()
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if !contains(keys, k.Value) {
+			msg := fmt.Sprintf("unknown key %q", k.Value)
+			if s, ok := meant[strings.ToLower(k.Value)]; ok {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else if s := suggest.Nearest(k.Value, keys); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; valid keys are " + strings.Join(keys, ", ")
+			}
+			problems.Errorf(diag.Place{File: file, Line: k.Line}, "%s", msg)
+			continue
+		}
+		c.lines[k.Value] = v.Line
+		if v.Kind == yaml.SequenceNode {
+			for j, item := range v.Content {
+				c.lines[fmt.Sprintf("%s.%d", k.Value, j)] = item.Line
+			}
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return Config{}, err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-		return Config{}, fmt.Errorf("%s", placeYAMLError(file, err))
+		return Config{}, yamlProblem(file, err)
 	}
-	c.File = file
 	base := filepath.Dir(file)
 	c.Catalogue = resolve(base, c.Catalogue)
 	for i, d := range c.Data {
@@ -74,6 +150,22 @@ func Parse(file string, src []byte) (Config, error) {
 	return c, nil
 }
 
+// meant are names people write for a key that are not a slip of typing: the flag's name, the
+// American spelling, the singular.
+var meant = map[string]string{
+	"output": "out", "outdir": "out", "output_dir": "out", "format": "formats", "catalog": "catalogue",
+	"template": "templates", "quarter": "period", "inputs": "data", "input": "data", "limit": "limits",
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 func resolve(base, p string) string {
 	if p == "" || filepath.IsAbs(p) || base == "." {
 		return p
@@ -81,35 +173,41 @@ func resolve(base, p string) string {
 	return filepath.Join(base, p)
 }
 
-// placeYAMLError turns yaml's "yaml: line 3: ..." into the contract's "file:3: ...", and says
-// which keys are valid when the key is unknown.
-func placeYAMLError(file string, err error) string {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n")
-	var lines []string
+// yamlProblem turns yaml's "yaml: line 3: ..." into problems placed at file:3.
+func yamlProblem(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n")
+	var problems diag.List
 	for _, l := range strings.Split(msg, "\n") {
 		l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "yaml: "))
-		var n int
-		var rest string
-		if _, e := fmt.Sscanf(l, "line %d:", &n); e == nil {
-			rest = strings.TrimSpace(l[strings.Index(l, ":")+1:])
-			if strings.Contains(rest, "not found in type") {
-				key := strings.TrimPrefix(rest, "field ")
-				key = key[:strings.Index(key, " ")]
-				rest = fmt.Sprintf("unknown key %q; valid keys are catalogue, data, out, formats, templates, period, limits", key)
-			}
-			lines = append(lines, fmt.Sprintf("%s:%d: %s", file, n, rest))
+		if l == "" {
 			continue
 		}
-		lines = append(lines, file+": "+l)
+		var n int
+		if _, e := fmt.Sscanf(l, "line %d:", &n); e == nil {
+			problems.Errorf(diag.Place{File: file, Line: n}, "%s", strings.TrimSpace(l[strings.Index(l, ":")+1:]))
+			continue
+		}
+		problems.Errorf(diag.Place{File: file}, "%s", l)
 	}
-	return strings.Join(lines, "\n")
+	if ps := problems.Errors(); len(ps) == 1 {
+		return ps[0]
+	}
+	return problems.Err()
+}
+
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // StringList is a list that may also be written as a single item (data: data), as people
 // write it by hand.
 type StringList []string
 
+// UnmarshalYAML takes a single item or a list of them.
 func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -139,6 +237,7 @@ type Setting struct {
 // Settings is a mapping of settings, in the order written.
 type Settings []Setting
 
+// UnmarshalYAML takes a mapping of names to single values.
 func (s *Settings) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
 		return fmt.Errorf("line %d: write limits as a mapping of names to values, e.g. limits: {file_size: 4GB, rows: 20000000}", n.Line)

@@ -24,7 +24,7 @@ func TestParseResolvesPathsAgainstTheFilesFolder(t *testing.T) {
 
 func TestParseUnknownKeyNamesLineAndValidKeys(t *testing.T) {
 	_, err := Parse("qpr.yaml", []byte("catalogue: c.yaml\nformat: [pdf]\n"))
-	want := `qpr.yaml:2: unknown key "format"; valid keys are catalogue, data, out, formats, templates, period, limits`
+	want := `qpr.yaml:2: unknown key "format"; did you mean "formats"?`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v\nwant    %s", err, want)
 	}
@@ -55,6 +55,37 @@ func TestParseAcceptsASingleItemForALIst(t *testing.T) {
 	_, err = Parse("qpr.yaml", []byte("catalogue: c.yaml\ndata: {a: b}\n"))
 	if err == nil || !strings.HasPrefix(err.Error(), "qpr.yaml:2: ") || !strings.Contains(err.Error(), "a list of them") {
 		t.Errorf("a mapping for data: %v", err)
+	}
+}
+
+func TestParseUnknownKeyFarFromAnyListsTheValidKeys(t *testing.T) {
+	_, err := Parse("qpr.yaml", []byte("colour: blue\n"))
+	want := `qpr.yaml:1: unknown key "colour"; valid keys are catalogue, data, out, formats, templates, period, limits`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v\nwant    %s", err, want)
+	}
+}
+
+func TestPlaceNamesTheLineOfAKeyAndOfEachListItem(t *testing.T) {
+	c, err := Parse("qpr.yaml", []byte("catalogue: c.yaml\nformats:\n  - pdf\n  - docx\nout: reports\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		key  string
+		item int
+		want string
+	}{{"formats", 1, "qpr.yaml:4"}, {"formats", 0, "qpr.yaml:3"}, {"out", -1, "qpr.yaml:5"}, {"catalogue", -1, "qpr.yaml:1"}} {
+		if got := c.Place(tc.key, tc.item).String(); got != tc.want {
+			t.Errorf("Place(%s, %d) = %s, want %s", tc.key, tc.item, got, tc.want)
+		}
+	}
+}
+
+func TestParseRefusesANonMapping(t *testing.T) {
+	_, err := Parse("qpr.yaml", []byte("- catalogue.yaml\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "qpr.yaml:1: ") {
+		t.Errorf("a list at the top: %v", err)
 	}
 }
 

@@ -101,7 +101,7 @@ func TestProjectionCutToNaturalRange(t *testing.T) {
 	}
 }
 
-// A monthly spc indicator rebased at January 2023, reported for 2023/24 Q1 over a 4-quarter
+// A monthly spc indicator rebased at January 2023, reported for 2023/24 Q1 over a 5-quarter
 // window (April 2022 to June 2023): two segments, April to December and January to June.
 func TestSPCRebaseFromCatalogue(t *testing.T) {
 	cat := parsedCatalogue(t, `  - {code: S, name: S, directorate: D, polarity: higher, unit: percent, frequency: monthly,

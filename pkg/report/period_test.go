@@ -40,3 +40,16 @@ func TestPeriodLabelsAndJSON(t *testing.T) {
 		t.Error("a bad label should not parse")
 	}
 }
+
+func TestPeriodNameInSentences(t *testing.T) {
+	for label, want := range map[string]string{
+		"2022-10":    "October 2022",
+		"2023-01":    "January 2023",
+		"2023/24 Q2": "2023/24 Q2",
+		"2023 Q1":    "2023 Q1",
+	} {
+		if got := periodName(label); got != want {
+			t.Errorf("periodName(%q) = %q, want %q", label, got, want)
+		}
+	}
+}

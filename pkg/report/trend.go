@@ -38,7 +38,7 @@ func trendPolarity(ind *catalogue.Indicator) trend.Polarity {
 
 // TrendAt is the direction of travel of ind as a report for q would give it, with cfg.
 func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
-	in := trend.Input{Polarity: trendPolarity(s.ind), Rebase: s.rebasePositions(q, cfg.Window)}
+	in := trend.Input{Polarity: trendPolarity(s.ind), Rebase: s.rebasePositions(q, cfg.Window), PeriodName: periodName}
 	for _, p := range s.window(q, cfg.Window) {
 		if p.ok {
 			in.Points = append(in.Points, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
@@ -181,4 +181,13 @@ func projection(s series, q period.Quarter, window int) (*Projection, *Projectio
 		out.Target, out.Floor = th.Target, th.Floor
 	}
 	return out, nil
+}
+
+// periodName is a period as a trend sentence says it: a month by its name ("October 2022"
+// for 2022-10), as the report's text does, and a quarter by its label.
+func periodName(label string) string {
+	if m, err := period.ParseMonth(label); err == nil && m.String() == label {
+		return m.Name()
+	}
+	return label
 }

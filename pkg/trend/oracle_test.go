@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// oracleDir is the repository's testdata/oracle: the published conformance cases, copied byte
-// for byte, so a fresh clone runs them with nothing beside it. The repository root is found by
-// walking up to go.mod, so the tests do not depend on this package's depth.
+// oracleDir is testdata/oracle at the repository's root, found by walking up to go.mod so the
+// tests do not depend on this package's depth. The cases are committed, so a missing folder is
+// a broken checkout and fails rather than skips.
 func oracleDir(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
@@ -23,11 +23,15 @@ func oracleDir(t testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
+			t.Fatalf("no go.mod above %s: the oracle cases live in testdata/oracle at the repository's root", dir)
 		}
 		dir = parent
 	}
-	return filepath.Join(dir, "testdata", "oracle")
+	oracle := filepath.Join(dir, "testdata", "oracle")
+	if _, err := os.Stat(oracle); err != nil {
+		t.Fatalf("oracle folder missing (it is committed with the repository): %v", err)
+	}
+	return oracle
 }
 
 func loadOracle(t testing.TB, rel string, into any) {

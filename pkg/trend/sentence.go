@@ -126,7 +126,7 @@ func (r Result) rebaseClause() string {
 	if len(r.Segments) < 2 {
 		return ""
 	}
-	return " (limits recalculated from " + r.Segments[len(r.Segments)-1].From + ")"
+	return " (limits recalculated from " + r.name(r.Segments[len(r.Segments)-1].From) + ")"
 }
 
 func (r Result) provisionalClause() string {
@@ -139,7 +139,7 @@ func (r Result) provisionalClause() string {
 
 func (r Result) assuranceClause() string {
 	if r.AssuranceWithheld == WithheldSustainedShift && r.Shift != nil {
-		return fmt.Sprintf("; whether the target will be met cannot be judged until the limits are recalculated from %s, where the shift began", r.Shift.From)
+		return fmt.Sprintf("; whether the target will be met cannot be judged until the limits are recalculated from %s, where the shift began", r.name(r.Shift.From))
 	}
 	if r.Assurance == nil {
 		return ""
@@ -175,6 +175,14 @@ func (r Result) referenceDescription() string {
 		return "the same quarter a year earlier"
 	}
 	return "the previous quarter"
+}
+
+// name is a period as the sentences say it.
+func (r Result) name(label string) string {
+	if r.periodName == nil {
+		return label
+	}
+	return r.periodName(label)
 }
 
 func (r Result) noun() string {

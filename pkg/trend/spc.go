@@ -375,7 +375,7 @@ func analyseSPC(r *Result, cfg Config, points []Point, target *float64, rebase [
 	if latest.Points < spcNeeds {
 		// A recalculation point at the latest period leaves one point: no limits to judge by.
 		r.Direction, r.Assurance, r.Shift = Insufficient, nil, nil
-		r.insufficiency = fmt.Sprintf("1 %s since the limits were recalculated from %s, SPC needs %d", r.noun(), latest.From, spcNeeds)
+		r.insufficiency = fmt.Sprintf("1 %s since the limits were recalculated from %s, SPC needs %d", r.noun(), r.name(latest.From), spcNeeds)
 		return
 	}
 	if r.Shift != nil && r.Assurance != nil {

@@ -174,3 +174,20 @@ func TestSPCRebaseSentence(t *testing.T) {
 		t.Errorf("sentence\n got %q\nwant %q", s, want)
 	}
 }
+
+// Sentences name periods through the caller's PeriodName, so a month reads as a reader says
+// it while the JSON keeps the label.
+func TestSPCSentenceNamesPeriods(t *testing.T) {
+	pts := consecutive(5, 0, 5, 0, 1, 2, 3)
+	pts[6].Label = "2023-09"
+	name := func(l string) string {
+		if l == "2023-09" {
+			return "September 2023"
+		}
+		return "?" + l
+	}
+	r := Analyse(spcConfig(true), Input{Points: pts, Polarity: HigherIsBetter, Rebase: []float64{6}, PeriodName: name})
+	if s := r.Sentence("number", 0); s != "Insufficient data: 1 quarter since the limits were recalculated from September 2023, SPC needs 2" {
+		t.Errorf("sentence %q", s)
+	}
+}

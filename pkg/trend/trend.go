@@ -128,6 +128,9 @@ type Input struct {
 	// after each starts a new segment with its own mean and limits, and the run rules start
 	// afresh there, as NHSRplotthedots' rebase does.
 	Rebase []float64
+	// PeriodName is how a sentence names a period given its label ("October 2022" for
+	// "2022-10"); nil names it by its label.
+	PeriodName func(label string) string
 }
 
 // SeriesPoint is one charted point of an spc result.
@@ -207,6 +210,7 @@ type Result struct {
 	tolerance     float64
 	spanPeriods   int
 	periodNoun    string
+	periodName    func(string) string
 	currentLabel  string
 	currentValue  *float64
 	insufficiency string       // why the direction is insufficient, when it is not simply too few points
@@ -244,6 +248,7 @@ func Analyse(cfg Config, in Input) Result {
 		alpha:      cfg.Alpha,
 		tolerance:  cfg.Tolerance,
 		periodNoun: cfg.PeriodNoun,
+		periodName: in.PeriodName,
 	}
 	if len(points) > 0 {
 		if span := points[len(points)-1].Pos - points[0].Pos; span < 1e6 {

@@ -272,6 +272,9 @@ func (p *page) key(r *report.Report, t *templates.Set) error {
 	for _, n := range present.KeyNotes {
 		kn := keyNote{Title: n.Title}
 		for _, e := range n.Entries {
+			if e == present.AbbreviationsEntry {
+				continue // this edition's tables write every word and period in full
+			}
 			text, err := t.Key(e, data)
 			if err != nil {
 				return err
@@ -362,7 +365,7 @@ func staleTable(r *report.Report, indID map[*report.Indicator]string) table {
 			period = present.Label(*in.ValuePeriod)
 		}
 		t.Rows = append(t.Rows, row{Head: cell{Text: in.Code + " " + in.Name, Href: "#" + indID[in]},
-			Cells: []cell{{Text: present.ValueWithBasis(in)}, {Text: period}, {Text: present.ValueNote(r, in)}}})
+			Cells: []cell{{Text: present.Value(in).Text}, {Text: period}, {Text: present.ValueNote(r, in)}}})
 	}
 	return t
 }
@@ -409,7 +412,7 @@ func directorateTable(r *report.Report, name, id string, list []*report.Indicato
 	if activity {
 		kind = "activity indicators"
 	}
-	tb := table{ID: id, Caption: name + ": " + kind + ", " + present.Label(r.Period), Head: []string{"Indicator", "Value"}, Numeric: []bool{false, true}}
+	tb := table{ID: id, Caption: name + ": " + kind + ", " + present.Label(r.Period), Head: []string{"Indicator", "Value", present.BasisHeading}, Numeric: []bool{false, true, false}}
 	for _, h := range present.ThresholdHeadings(activity) {
 		tb.Head = append(tb.Head, h)
 		tb.Numeric = append(tb.Numeric, true)
@@ -422,7 +425,7 @@ func directorateTable(r *report.Report, name, id string, list []*report.Indicato
 	}
 	for _, in := range list {
 		rw := row{Head: cell{Text: in.Code + " " + in.Name, Href: "#" + indID[in]},
-			Cells: []cell{{Text: present.ValueWithBasis(in), Note: present.ValueQualifier(in)}}}
+			Cells: []cell{{Text: present.Value(in).Text, Note: present.ValueQualifier(in)}, {Text: present.Basis(in)}}}
 		for _, th := range present.ThresholdCells(in) {
 			rw.Cells = append(rw.Cells, cell{Text: th})
 		}

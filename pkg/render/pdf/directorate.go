@@ -63,21 +63,18 @@ func (d *doc) directorateTable(list []*report.Indicator, activity bool) {
 	}
 	prevW := 9.0
 	cols := []column{
-		{head: "Code", w: 11, align: "L"},
+		{head: "Code", w: 10, align: "L"},
 		{head: "Indicator", w: 0, align: "L"},
-		{head: "Value", w: 22, align: "R"},
+		{head: "Value", w: 18, align: "R"},
+		{head: present.BasisHeading, w: 9.5, align: "C", tight: true},
 	}
 	if activity {
 		cols[1].head = "Activity indicator"
 		cols = append(cols, column{head: present.ExpectedHeading, w: 34, align: "R"})
 	} else {
-		cols = append(cols, column{head: present.TargetHeading, w: 17, align: "R"}, column{head: present.FloorHeading, w: 17, align: "R"})
+		cols = append(cols, column{head: present.TargetHeading, w: 16, align: "R"}, column{head: present.FloorHeading, w: 16, align: "R"})
 	}
-	rating := "Rating"
-	if activity {
-		rating = "Against range"
-	}
-	cols = append(cols, column{head: rating, w: 18, align: "L"}, column{head: "Direction", w: 21, align: "L"})
+	cols = append(cols, column{head: present.StatusHeading(activity), w: 18, align: "L"}, column{head: "Direction", w: 20, align: "L"})
 	for _, p := range prev {
 		y, q := present.ShortLines(p)
 		cols = append(cols, column{head: y + "\n" + q, w: prevW, align: "C", tight: true})
@@ -90,11 +87,11 @@ func (d *doc) directorateTable(list []*report.Indicator, activity bool) {
 	t := table{size: d.st.Fonts.Small, cols: cols}
 	var rows []row
 	for _, in := range list {
-		value := present.ValueWithBasis(in)
+		value := present.Value(in).Text
 		if q := present.ValueQualifier(in); q != "" {
 			value += "\n" + q
 		}
-		cells := []cell{{text: in.Code}, {text: in.Name}, {text: value}}
+		cells := []cell{{text: in.Code}, {text: in.Name}, {text: value}, {text: present.Basis(in)}}
 		for _, th := range present.ThresholdCells(in) {
 			cells = append(cells, cell{text: th})
 		}
@@ -137,7 +134,7 @@ func (d *doc) indicator(in *report.Indicator) {
 	x := marginL
 	x += d.label(present.StatusLabel(in)+": ", x, y, lh)
 	x += d.badge(status, status.Word(), x, y, lh, true) + 4
-	x += d.label("Direction of travel: ", x, y, lh)
+	x += d.label(present.DirectionHeading+": ", x, y, lh)
 	d.badge(dir, dir.Word(), x, y, lh, true)
 	p.SetXY(marginL, y+lh)
 	d.font("", size)

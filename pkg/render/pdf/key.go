@@ -26,9 +26,9 @@ func (d *doc) key() {
 			d.textColour(d.st.Colours.Text)
 			p.SetXY(marginL+8, y)
 			p.MultiCell(contentW-8, lh, text, "", "L", false)
-			p.Ln(1.5)
+			p.Ln(0.8) // tight enough that the key, a page of reference, stays on one page
 		}
-		p.Ln(2)
+		p.Ln(1)
 	}
 	for _, n := range present.KeyNotes {
 		d.subtitle(n.Title)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/example/qpr/internal/testtool"
 	"github.com/example/qpr/templates"
 )
 
@@ -46,13 +47,10 @@ func TestDocumentMetadata(t *testing.T) {
 	}
 }
 
-// pdftotext extracts the text, or skips the test where poppler-utils is not installed.
+// pdftotext extracts the text; without poppler-utils the test skips, or fails under CI.
 func pdftotext(t *testing.T, pdf []byte, args ...string) string {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not installed (apt-get install poppler-utils); skipping the text check")
-	}
+	bin := testtool.Need(t, "pdftotext", "apt-get install poppler-utils")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "report.pdf")
 	if err := os.WriteFile(in, pdf, 0o644); err != nil {

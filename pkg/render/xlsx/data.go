@@ -29,6 +29,7 @@ var dataColumns = []column{
 	{"expected_upper", 15, false},
 	{"stale", 8, false},
 	{"partial", 9, false},
+	{"basis", 8, false}, // last: columns added since scripts first read this sheet go at the end
 }
 
 // dataRow is one indicator in one history quarter.
@@ -205,12 +206,12 @@ func (d dataRow) cells(st *styles, ind *report.Indicator, out []interface{}) err
 	values := []interface{}{
 		text(ind.Code), text(ind.Directorate), text(d.period), number(d.value), text(string(ind.Unit)),
 		text(d.valuePeriod), text(d.status), orMarker(number(d.target), !activity), orMarker(number(d.floor), !activity),
-		orMarker(number(d.lower), activity), orMarker(number(d.upper), activity), d.stale, d.partial,
+		orMarker(number(d.lower), activity), orMarker(number(d.upper), activity), d.stale, d.partial, text(present.Basis(ind)),
 	}
 	formats := []cellStyle{
 		{}, {}, {}, {format: numberFormat(ind.Unit, present.DisplayPlaces(ind.Decimals, d.displayText))}, {},
 		{}, {}, threshold(d.target), threshold(d.floor),
-		threshold(d.lower), threshold(d.upper), {}, {},
+		threshold(d.lower), threshold(d.upper), {}, {}, {},
 	}
 	for i := range values {
 		v, err := styled(values[i], formats[i])

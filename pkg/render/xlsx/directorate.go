@@ -51,6 +51,7 @@ func directorateColumns(historyPeriods []report.Period) []column {
 		{"Indicator", 45, true},
 		{withNote("Value", noteValues), 12, false},
 		{"Unit", 9, false},
+		{withNote(present.BasisHeading, noteBasis), 9, false},
 		{withNote("Value period", noteStale), 12, false},
 		{withNote("Stale", noteStale), 9, false},
 		{withNote("Partial", notePartial), 11, true},
@@ -133,7 +134,7 @@ func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 	plain := cellStyle{}
 	wrapped := cellStyle{wrap: true}
 	activity := isActivity(ind)
-	valueStyle := cellStyle{format: valueFormat(ind)}
+	valueStyle := cellStyle{format: shownFormat(ind.Unit, present.Value(ind))}
 	threshold := func(v *float64, applies bool) (interface{}, cellStyle) {
 		if number(v) == nil {
 			return orMarker(nil, applies), markerStyle(plain)
@@ -146,6 +147,7 @@ func indicatorRow(r *report.Report, ind *report.Indicator) *row {
 	x.add(text(ind.Name), wrapped)
 	x.add(number(ind.Value), valueStyle)
 	x.add(text(present.UnitSymbol(ind.Unit)), plain)
+	x.add(text(present.Basis(ind)), plain)
 	x.add(text(label(ind.ValuePeriod)), plain)
 	x.add(yesNo(ind.Stale), plain)
 	x.add(partialWord(ind), wrapped)

@@ -168,7 +168,7 @@ func fixtureIndicators() *report.Report {
 			},
 			{
 				Code: "CS05", Name: "Average days to process a blue badge", Directorate: "CED",
-				Type: "kpi", Polarity: lower, Unit: "days", Decimals: 1,
+				Type: "kpi", Polarity: lower, Unit: "days", Decimals: 1, Basis: "R12M",
 				Value: f64(12.5), Display: str("12.5"), ValuePeriod: pp("2023/24 Q3"),
 				RAG: rt("not_rated"), RAGPrevious: rt("not_rated"),
 				Trend: &report.Trend{Method: "regression", Direction: "insufficient", Points: 2, Window: 8, Sentence: "Too few points for a trend."},

@@ -24,6 +24,7 @@ const (
 	noteHistory
 	noteShorthand
 	noteCodes
+	noteBasis
 )
 
 // noteRef is how a sheet refers to note n.
@@ -68,11 +69,12 @@ func noteTexts(t *templates.Set, r *report.Report) ([]string, error) {
 		noteValues - 1:    {"", []string{"values"}},
 		noteStale - 1:     {"", []string{"stale"}},
 		notePartial - 1:   {"", []string{"partial"}},
-		noteHistory - 1:   {"Each earlier quarter shows the indicator's own value for that quarter (never a value from an earlier quarter standing in), rated against the thresholds of that quarter's own year. The report quarter shows the value and rating the summary counts; where that value is from an earlier quarter, the rating says which (\"Red (from 2023/24 Q1)\").", nil},
+		noteHistory - 1:   {"", []string{"grid"}},
 		noteShorthand - 1: {shorthandText, nil},
 		noteCodes - 1: {"The Data sheet uses the codes of qpr's JSON output so that scripts and pivot tables can read it: ratings green, amber, red, not_rated and no_data; " +
-			"activity statuses above, within and below; stale and partial are TRUE or FALSE; units percent, number, days, currency and rate. " +
+			"activity statuses above, within and below; stale and partial are TRUE or FALSE; units percent, number, days, currency and rate; basis Q, MS, YTD, R12M or A " + noteRef(noteBasis) + ". " +
 			"A percentage is held as 82.4 meaning 82.4%.", nil},
+		noteBasis - 1: {"", []string{"basis"}},
 	}
 	texts := make([]string, len(parts))
 	for i, p := range parts {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/present"
-	"github.com/example/qpr/pkg/report"
 )
 
 // numberFormat is the Excel format code for a number shown as pkg/present shows it: its
@@ -23,6 +22,10 @@ func numberFormat(u catalogue.Unit, places int) string {
 	case catalogue.Currency:
 		return `"£"#,##0` + fraction
 	case catalogue.Days:
+		if places == 0 {
+			// a value shown as 1 reads "1 day", as pkg/present writes it
+			return `[<0.5]0 "days";[<1.5]0 "day";0 "days"`
+		}
 		return `0` + fraction + ` "days"`
 	default: // number, rate and any unit a newer catalogue adds
 		return `#,##0` + fraction
@@ -31,9 +34,3 @@ func numberFormat(u catalogue.Unit, places int) string {
 
 // shownFormat is the format of a number pkg/present has shown.
 func shownFormat(u catalogue.Unit, s present.Shown) string { return numberFormat(u, s.Places) }
-
-// valueFormat is the format of an indicator's headline value: shown as pkg/present shows it,
-// with the basis code beside it ("80% Q"), while the cell keeps the number.
-func valueFormat(ind *report.Indicator) string {
-	return numberFormat(ind.Unit, present.Value(ind).Places) + `" ` + present.Basis(ind) + `"`
-}

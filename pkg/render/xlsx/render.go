@@ -125,7 +125,7 @@ func build(r *report.Report, style templates.Style, asAt time.Time, narrative st
 func workbookContents(r *report.Report, groups []*directorateSheet) []sheetEntry {
 	list := []sheetEntry{
 		{coverSheet, "This sheet: what these statistics are, their period, date and source, the shorthand used, and this list of sheets."},
-		{notesSheet, "Notes explaining the ratings, activity statuses, directions of travel, how values are shown, stale and part-quarter values, and the shorthand."},
+		{notesSheet, "Notes explaining the ratings, activity statuses, directions of travel, how values are shown, stale and part-quarter values, the rating grid, the shorthand and the basis codes."},
 		{summarySheet, "The executive summary: the counts of ratings, directions of travel and activity statuses against the previous quarter, and the KPIs rated Red with the management action being taken."},
 		{directoratesSheet, "Counts of ratings, directions of travel and activity statuses for each directorate, with a link to its sheet."},
 	}

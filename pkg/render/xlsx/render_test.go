@@ -76,7 +76,7 @@ func TestDirectorateSheetCells(t *testing.T) {
 	if rows[0][0] != "Chief Executive’s Department (CED), 2023/24 Q3" {
 		t.Errorf("CED!A1 = %q, want the sheet's title", rows[0][0])
 	}
-	wantHeader := []string{"Code", "Indicator", "Value [note 4]", "Unit", "Value period [note 5]", "Stale [note 5]", "Partial [note 6]",
+	wantHeader := []string{"Code", "Indicator", "Value [note 4]", "Unit", "Basis [note 10]", "Value period [note 5]", "Stale [note 5]", "Partial [note 6]",
 		"Target [note 1]", "Floor [note 1]", "Expected range lower [note 2]", "Expected range upper [note 2]",
 		"Rating [note 1] [note 2]", "Previous rating [note 1]", "Direction [note 3]", "Trend",
 		"2022/23 Q3", "2022/23 Q4", "2023/24 Q1", "2023/24 Q2", "2023/24 Q3", "Context", "Actions"}
@@ -86,38 +86,39 @@ func TestDirectorateSheetCells(t *testing.T) {
 	checkCells(t, f, "CED", []cellWant{
 		// CS01: percent held as 82.4, shown with one place and a literal %.
 		{"A4", "CS01", ""}, {"B4", "Percentage of calls to Contact Point answered", ""},
-		{"C4", "82.4% Q", "82.4"}, {"D4", "%", ""}, {"E4", "2023/24 Q3", ""}, {"F4", "No", ""}, {"G4", "No", ""},
+		{"C4", "82.4%", "82.4"}, {"D4", "%", ""}, {"E4", "Q", ""}, {"F4", "2023/24 Q3", ""}, {"G4", "No", ""}, {"H4", "No", ""},
 		// A KPI has no expected range: not applicable.
-		{"H4", "85.0%", "85"}, {"I4", "75.0%", "75"}, {"J4", "[z]", ""}, {"K4", "[z]", ""},
-		{"L4", "Amber", ""}, {"M4", "Green", ""}, {"N4", "Worsening", ""},
-		{"O4", "Falling by 1.1 points a quarter over the last 8 quarters.", ""},
-		{"P4", "Green", ""}, {"Q4", "Green", ""}, {"R4", "Green", ""}, {"S4", "Green", ""}, {"T4", "Amber", ""},
-		{"U4", "High staff sickness – calls up 12%.", ""}, {"V4", "Recruiting eight call handlers.", ""},
+		{"I4", "85.0%", "85"}, {"J4", "75.0%", "75"}, {"K4", "[z]", ""}, {"L4", "[z]", ""},
+		{"M4", "Amber", ""}, {"N4", "Green", ""}, {"O4", "Worsening", ""},
+		{"P4", "Falling by 1.1 points a quarter over the last 8 quarters.", ""},
+		{"Q4", "Green", ""}, {"R4", "Green", ""}, {"S4", "Green", ""}, {"T4", "Green", ""}, {"U4", "Amber", ""},
+		{"V4", "High staff sickness – calls up 12%.", ""}, {"W4", "Recruiting eight call handlers.", ""},
 		// CS02: 89.96 against 90 is shown with the engine's two places, not rounded to 90.0;
 		// it has no commentary: not available.
-		{"C5", "89.96% Q", "89.96"}, {"H5", "90.0%", "90"}, {"U5", "[x]", ""}, {"V5", "[x]", ""},
+		{"C5", "89.96%", "89.96"}, {"I5", "90.0%", "90"}, {"V5", "[x]", ""}, {"W5", "[x]", ""},
 		// CS03: currency.
-		{"C6", "£1,250,000 Q", "1250000"}, {"D6", "£", ""}, {"L6", "Red", ""}, {"I6", "£1,200,000", "1200000"},
+		{"C6", "£1,250,000", "1250000"}, {"D6", "£", ""}, {"M6", "Red", ""}, {"J6", "£1,200,000", "1200000"},
 		// CS04: activity, with its expected range under its own headings and no target, floor
 		// or previous rating (not applicable).
-		{"C7", "115,000 Q", "115000"}, {"H7", "[z]", ""}, {"I7", "[z]", ""}, {"J7", "100,000", "100000"}, {"K7", "130,000", "130000"},
-		{"L7", "Within", ""}, {"M7", "[z]", ""}, {"N7", "Rising", ""}, {"P7", "Above", ""}, {"Q7", "Within", ""},
+		{"C7", "115,000", "115000"}, {"I7", "[z]", ""}, {"J7", "[z]", ""}, {"K7", "100,000", "100000"}, {"L7", "130,000", "130000"},
+		{"M7", "Within", ""}, {"N7", "[z]", ""}, {"O7", "Rising", ""}, {"Q7", "Above", ""}, {"R7", "Within", ""},
 		// CS05: days, not rated, no target this year: not available.
-		{"C8", "12.5 days Q", "12.5"}, {"H8", "[x]", ""}, {"L8", "Not rated", ""}, {"N8", "Insufficient data", ""}, {"P8", "No data", ""},
+		// its basis in a column of its own, the value's format only its unit
+		{"C8", "12.5 days", "12.5"}, {"E8", "R12M", ""}, {"I8", "[x]", ""}, {"M8", "Not rated", ""}, {"O8", "Insufficient data", ""}, {"Q8", "No data", ""},
 	})
 	checkCells(t, f, "CYPE", []cellWant{
 		// CY01: no value at all.
-		{"A4", "CY01", ""}, {"C4", "[x]", ""}, {"E4", "[x]", ""}, {"L4", "No data", ""},
+		{"A4", "CY01", ""}, {"C4", "[x]", ""}, {"F4", "[x]", ""}, {"M4", "No data", ""},
 		// CY02: monthly, two months present; target 57.5 keeps its place though decimals is 0.
 		{"B5", "Café referrals – families’ support within 28 days", ""},
-		{"C5", "57% Q", "57"}, {"G5", "Yes (2 of 3 months)", ""}, {"H5", "57.5%", "57.5"}, {"I5", "50%", "50"},
+		{"C5", "57%", "57"}, {"H5", "Yes (2 of 3 months)", ""}, {"I5", "57.5%", "57.5"}, {"J5", "50%", "50"},
 		// CY03: a stale stand-in from the previous quarter; rate with two places. The report
 		// quarter's grid cell shows the headline rating and where its value is from.
-		{"C6", "30.00 Q", "30"}, {"D6", "rate", ""}, {"E6", "2023/24 Q2", ""}, {"F6", "Yes", ""}, {"T6", "Green (from 2023/24 Q2)", ""},
+		{"C6", "30.00", "30"}, {"D6", "rate", ""}, {"F6", "2023/24 Q2", ""}, {"G6", "Yes", ""}, {"U6", "Green (from 2023/24 Q2)", ""},
 	})
 	checkCells(t, f, growthSheet, []cellWant{
-		{"A4", "GE01", ""}, {"C4", "1,234 Q", "1234"}, {"N4", "Improving", ""},
-		{"A5", "GE02", ""}, {"C5", "98% Q", "98"}, {"P5", "Amber", ""},
+		{"A4", "GE01", ""}, {"C4", "1,234", "1234"}, {"O4", "Improving", ""},
+		{"A5", "GE02", ""}, {"C5", "98%", "98"}, {"Q5", "Amber", ""},
 	})
 }
 
@@ -128,12 +129,12 @@ func TestRatingFillsAreTheStyleColours(t *testing.T) {
 	cases := []struct {
 		sheet, cell, fill, font string
 	}{
-		{"CED", "L4", "A35200", "FFFFFF"},          // amber
-		{"CED", "M4", "00703C", "FFFFFF"},          // green
-		{"CED", "L6", "C0281C", "FFFFFF"},          // red
-		{"CED", "L8", "505A5F", "FFFFFF"},          // not rated
-		{"CYPE", "L4", "505A5F", "FFFFFF"},         // no data
-		{"CED", "L7", "1D70B8", "FFFFFF"},          // within: an activity status, in the activity colour
+		{"CED", "M4", "A35200", "FFFFFF"},          // amber
+		{"CED", "N4", "00703C", "FFFFFF"},          // green
+		{"CED", "M6", "C0281C", "FFFFFF"},          // red
+		{"CED", "M8", "505A5F", "FFFFFF"},          // not rated
+		{"CYPE", "M4", "505A5F", "FFFFFF"},         // no data
+		{"CED", "M7", "1D70B8", "FFFFFF"},          // within: an activity status, in the activity colour
 		{"KPI_history", "L4", "A35200", "FFFFFF"},  // CS01 2023/24 Q3 rating
 		{"Summary", "A6", "00703C", "FFFFFF"},      // the Green row's label
 		{"Directorates", "F4", "C0281C", "FFFFFF"}, // CED's count of Red
@@ -171,10 +172,10 @@ func TestUserStyleColoursTheWorkbook(t *testing.T) {
 	}
 	defer f.Close()
 	// #B35C00 has a contrast of 4.7:1 with white and 4.5:1 with black: white wins.
-	checkFill(t, f, "CED", "M4", "005A30", "FFFFFF")
-	checkFill(t, f, "CED", "L4", "B35C00", "FFFFFF")
+	checkFill(t, f, "CED", "N4", "005A30", "FFFFFF")
+	checkFill(t, f, "CED", "M4", "B35C00", "FFFFFF")
 	// Colours the file leaves out keep their built-in values.
-	checkFill(t, f, "CED", "L6", "C0281C", "FFFFFF")
+	checkFill(t, f, "CED", "M6", "C0281C", "FFFFFF")
 }
 
 func TestStatusTextTakesTheBetterContrast(t *testing.T) {
@@ -216,15 +217,15 @@ func cellStyleOf(t *testing.T, f *excelize.File, sheet, cell string) *excelize.S
 func TestNumberFormatsApplied(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
 	cases := []struct{ sheet, cell, format string }{
-		{"CED", "C4", `0.0"%"" Q"`},
-		{"CED", "C5", `0.00"%"" Q"`},
-		{"CED", "C6", `"£"#,##0" Q"`},
-		{"CED", "C7", `#,##0" Q"`},
-		{"CED", "C8", `0.0 "days"" Q"`},
-		{"CYPE", "C6", `#,##0.00" Q"`},
+		{"CED", "C4", `0.0"%"`},
+		{"CED", "C5", `0.00"%"`},
+		{"CED", "C6", `"£"#,##0`},
+		{"CED", "C7", `#,##0`},
+		{"CED", "C8", `0.0 "days"`},
+		{"CYPE", "C6", `#,##0.00`},
 		{"KPI_history", "C4", `0.0"%"`},
 		{"Data", "D4", `0.0"%"`},
-		{"Summary", "D29", `"£"#,##0" Q"`},
+		{"Summary", "D29", `"£"#,##0`},
 		{"Cover", "B10", dateFormat},
 	}
 	for _, c := range cases {
@@ -249,8 +250,8 @@ func TestSheetLayout(t *testing.T) {
 		}
 	}
 	tables := map[string]string{
-		"CED": "A3:V8", "CYPE": "A3:V6", growthSheet: "A3:V5", "KPI_history": "A3:L13", "Data": "A3:M53",
-		"Notes": "A3:B12", "Directorates": "A3:P7",
+		"CED": "A3:W8", "CYPE": "A3:W6", growthSheet: "A3:W5", "KPI_history": "A3:L13", "Data": "A3:N53",
+		"Notes": "A3:B13", "Directorates": "A3:P7",
 	}
 	for sheet, ref := range tables {
 		got, err := f.GetTables(sheet)
@@ -277,8 +278,8 @@ func TestSheetLayout(t *testing.T) {
 	if err != nil || width != 45 {
 		t.Errorf("CED column B width = %v (%v), want 45", width, err)
 	}
-	if st := cellStyleOf(t, f, "CED", "O4"); st.Alignment == nil || !st.Alignment.WrapText {
-		t.Errorf("CED!O4 (trend sentence) does not wrap")
+	if st := cellStyleOf(t, f, "CED", "P4"); st.Alignment == nil || !st.Alignment.WrapText {
+		t.Errorf("CED!P4 (trend sentence) does not wrap")
 	}
 }
 
@@ -343,7 +344,7 @@ func TestDataSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantHeader := "code|directorate|period|value|unit|value_period|rating|target|floor|expected_lower|expected_upper|stale|partial"
+	wantHeader := "code|directorate|period|value|unit|value_period|rating|target|floor|expected_lower|expected_upper|stale|partial|basis"
 	if got := strings.Join(rows[2], "|"); got != wantHeader {
 		t.Fatalf("header = %s\nwant %s", got, wantHeader)
 	}
@@ -377,6 +378,13 @@ func TestDataSheet(t *testing.T) {
 			t.Errorf("Data row %s = %s\nwant         %s", c.row, strings.Join(got, "|"), c.want)
 		}
 	}
+	// basis, the last column: CS01 (rows 4-8) covers the quarter, CS05 (rows 24-28) the
+	// rolling 12 months
+	for cell, want := range map[string]string{"A4": "CS01", "N4": "Q", "A28": "CS05", "N28": "R12M"} {
+		if got := raw(cell); got != want {
+			t.Errorf("Data!%s = %q, want %q", cell, got, want)
+		}
+	}
 	if shown, _ := f.GetCellValue("Data", "L43"); shown != "TRUE" {
 		t.Errorf("Data!L43 stale = %q, want TRUE (a boolean cell)", shown)
 	}
@@ -407,13 +415,14 @@ func TestSummarySheet(t *testing.T) {
 		{"A18", "Insufficient data", ""}, {"B18", "2", ""},
 		{"A19", "Total", ""}, {"B19", "9", ""},
 		{"A20", "Activity indicators against their expected range [note 2]", ""},
-		{"A22", "Above expected range", ""}, {"B22", "0", ""}, {"C22", "1", ""},
-		{"A23", "Within expected range", ""}, {"B23", "1", ""}, {"C23", "0", ""},
+		{"A22", "Above", ""}, {"B22", "0", ""}, {"C22", "1", ""},
+		{"A23", "Within", ""}, {"B23", "1", ""}, {"C23", "0", ""},
+		{"A25", "Not rated", ""}, // the word every format uses for an activity indicator without a range
 		{"A27", "Total", ""}, {"B27", "1", ""}, {"C27", "1", ""},
 		{"A28", "KPIs rated Red, with the management action being taken [note 1]", ""},
 		{"A29", "Indicator", ""}, {"H29", "Management action", ""},
 		{"A30", "Cost of agency staff", ""}, {"B30", "CS03", ""}, {"C30", "Chief Executive’s Department", ""},
-		{"D30", "£1,250,000 Q", "1250000"}, {"E30", "£1,000,000", "1000000"}, {"F30", "£1,200,000", "1200000"},
+		{"D30", "£1,250,000", "1250000"}, {"E30", "£1,000,000", "1000000"}, {"F30", "£1,200,000", "1200000"},
 		{"G30", "Stable", ""}, {"H30", "No management action has been recorded for this quarter.", ""},
 	})
 	got, err := f.GetTables("Summary")
@@ -615,7 +624,7 @@ func TestEmptyReportRenders(t *testing.T) {
 // keeps its header on the left.
 func TestFigureHeadersAlignRight(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
-	for cell, right := range map[string]bool{"C3": true, "H3": true, "J3": true, "B3": false, "L3": false} {
+	for cell, right := range map[string]bool{"C3": true, "I3": true, "K3": true, "B3": false, "E3": false, "M3": false} {
 		st := cellStyleOf(t, f, "CED", cell)
 		if got := st.Alignment != nil && st.Alignment.Horizontal == "right"; got != right {
 			t.Errorf("CED!%s header aligned right = %v, want %v", cell, got, right)

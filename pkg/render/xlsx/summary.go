@@ -69,10 +69,10 @@ func writeSummary(f *excelize.File, st *styles, names *tableNamer, r *report.Rep
 		return err
 	}
 	if err := w.comparison("Activity indicators against their expected range "+noteRef(noteActivity), "Status", "Summary_activity", []countLine{
-		{present.Above.Word() + " expected range", "above", s.Activity.Above, s.ActivityPrevious.Above},
-		{present.Within.Word() + " expected range", "within", s.Activity.Within, s.ActivityPrevious.Within},
-		{present.Below.Word() + " expected range", "below", s.Activity.Below, s.ActivityPrevious.Below},
-		{"No expected range", "not_rated", s.Activity.NotRated, s.ActivityPrevious.NotRated},
+		{present.Above.Word(), "above", s.Activity.Above, s.ActivityPrevious.Above},
+		{present.Within.Word(), "within", s.Activity.Within, s.ActivityPrevious.Within},
+		{present.Below.Word(), "below", s.Activity.Below, s.ActivityPrevious.Below},
+		{present.NotRated.Word(), "not_rated", s.Activity.NotRated, s.ActivityPrevious.NotRated},
 		{present.NoData.Word(), "no_data", s.Activity.NoData, s.ActivityPrevious.NoData},
 	}); err != nil {
 		return err
@@ -166,7 +166,7 @@ func (w *summaryWriter) redTable(reds []*report.Indicator) error {
 			directorate = ind.Directorate
 		}
 		x.add(text(directorate), cellStyle{wrap: true})
-		x.add(number(ind.Value), cellStyle{format: valueFormat(ind)})
+		x.add(number(ind.Value), cellStyle{format: shownFormat(ind.Unit, present.Value(ind))})
 		for _, v := range []*float64{ind.Target, ind.Floor} {
 			if number(v) == nil {
 				x.add(nil, cellStyle{})

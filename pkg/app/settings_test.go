@@ -24,7 +24,7 @@ func TestDataReadOnTheCataloguesOwnCalendar(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "q.csv"), []byte("code,period,value\nK1,2023 Q3,5\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		l, err := Inputs{Dir: dir, Catalogue: filepath.Join(dir, "catalogue.yaml"), Data: []string{filepath.Join(dir, "q.csv")}}.load()
+		l, err := Inputs{Dir: dir, Catalogue: filepath.Join(dir, "catalogue.yaml"), Data: []string{filepath.Join(dir, "q.csv")}}.load(Outputs{})
 		if err != nil {
 			t.Fatal(err)
 		}
