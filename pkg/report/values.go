@@ -112,8 +112,8 @@ func (s series) window(q period.Quarter, quarters int) []point {
 		quarters = 1
 	}
 	first := q.Add(-(quarters - 1))
-	var pts []point
 	if !s.monthly() {
+		pts := make([]point, 0, quarters)
 		for i := 0; i < quarters; i++ {
 			pq := first.Add(i)
 			v, ok := s.values.At(pq.Index())
@@ -122,6 +122,7 @@ func (s series) window(q period.Quarter, quarters int) []point {
 		return pts
 	}
 	start := s.cal.Months(first)[0]
+	pts := make([]point, 0, quarters*3)
 	for i := 0; i < quarters*3; i++ {
 		m := start.Add(i)
 		v, ok := s.values.At(m.Index())
