@@ -126,10 +126,14 @@ func (m *matcher) part(pt *part) {
 			inds[id], series[id] = ind, m.store.seriesFor(ind.Code, 0)
 		}
 	}
+	room := map[*Series]int{}
 	for id, s := range series {
 		if s != nil {
-			s.entries = slices.Grow(s.entries, uses[id])
+			room[s] += uses[id]
 		}
+	}
+	for s, n := range room {
+		s.entries = slices.Grow(s.entries, n)
 	}
 	tables := make([]uint32, len(pt.sheets)) // the store's index of each of the part's tables
 	for i, sheet := range pt.sheets {

@@ -54,7 +54,8 @@ type Series struct {
 }
 
 // entry is a Value packed into 24 bytes: the place's file and sheet are referred to by index
-// in the Store, and the few values with a numerator and denominator find them in its ratios.
+// in the Store, where the values given with a numerator and denominator (only ratio tables
+// have them) find those too.
 type entry struct {
 	v     float64
 	idx   int32  // period index (as in a Dataset, whose periods all fit)
@@ -143,13 +144,13 @@ func (st *Store) SetComment(code string, q period.Quarter, c Comment) {
 // for building a store by hand, value by value; Match files a whole dataset at once.
 func (st *Store) Set(code string, idx int, v Value) {
 	s := st.seriesFor(code, 1)
-	e := s.pack(idx, v, st.table(v.Place))
 	i, found := s.find(idx)
 	if found {
-		s.entries[i] = e
+		delete(st.ratios, ratioKey{s, int32(idx)}) // the value replaced may have had one
+		s.entries[i] = s.pack(idx, v, st.table(v.Place))
 		return
 	}
-	s.entries = slices.Insert(s.entries, i, e)
+	s.entries = slices.Insert(s.entries, i, s.pack(idx, v, st.table(v.Place)))
 }
 
 func cmpInt(a, b int) int {
@@ -194,15 +195,12 @@ func (st *Store) table(at diag.Place) uint32 {
 // pack makes v the entry for period idx of s, keeping its ratio aside.
 func (s *Series) pack(idx int, v Value, table uint32) entry {
 	e := entry{v: v.V, idx: int32(idx), line: uint32(max(v.Place.Line, 0)), col: uint32(max(v.Place.Col, 0)), table: table}
-	key := ratioKey{s, int32(idx)}
 	if v.Ratio != nil {
 		if s.store.ratios == nil {
 			s.store.ratios = map[ratioKey]*Ratio{}
 		}
-		s.store.ratios[key] = v.Ratio
+		s.store.ratios[ratioKey{s, int32(idx)}] = v.Ratio
 		e.table |= entryRatio
-	} else if s.store.ratios != nil {
-		delete(s.store.ratios, key) // a value replaced by Set
 	}
 	if v.Missing {
 		e.table |= entryMissing
