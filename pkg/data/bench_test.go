@@ -174,3 +174,33 @@ func BenchmarkIndicatorLookup10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadXLSX1M reads a long-layout workbook of a million rows (1,000 indicators over
+// 1,000 quarters), the size of a national return. The workbook takes a while to write, so it
+// is kept in the temporary directory between runs.
+func BenchmarkReadXLSX1M(b *testing.B) {
+	path := millionRowWorkbook(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ds, probs := Read([]string{path}, april)
+		if n := observationCount(ds); probs.HasErrors() || n != millionRows {
+			b.Fatalf("%d observations, problems %v", n, probs.Errors())
+		}
+	}
+}
+
+const millionRows = 1_000_000
+
+// observationCount is how many observations ds holds.
+func observationCount(ds *Dataset) int { return ds.Len() }
+
+// millionRowWorkbook is the workbook BenchmarkReadXLSX1M reads: rows like those of
+// BenchmarkReadXLSX100k, half the values as percentages.
+func millionRowWorkbook(b *testing.B) string {
+	path, err := x.BenchWorkbook(millionRows)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path
+}

@@ -25,6 +25,22 @@ type Limits struct {
 	CellLength int64
 	// Rows is the most rows in one csv file or worksheet.
 	Rows int64
+	// Cells is the most cells in one worksheet, each row counting as wide as its last
+	// non-blank cell (and as ten times that in a sheet whose rows must be sorted in memory):
+	// what a sheet costs to lay out row by row. It also bounds the entries of a workbook's
+	// shared-string table.
+	Cells int64
+	// XLSXPartSize is the most bytes one part of a workbook (a worksheet's XML, the shared
+	// strings, the styles) may unpack to. Counted as the part is inflated, whatever the
+	// zip's headers declare, so a zip bomb stops here.
+	XLSXPartSize int64
+	// XLSXTotalSize is the most bytes all the parts read from one workbook may unpack to.
+	XLSXTotalSize int64
+	// XLSXEntries is the most entries a workbook's zip archive may list.
+	XLSXEntries int64
+	// XLSXStringsSize is the most bytes of text a workbook's shared strings (its table of
+	// distinct texts, held in memory while the workbook is read) may hold.
+	XLSXStringsSize int64
 	// CatalogueSize is the most bytes the catalogue file may hold.
 	CatalogueSize int64
 	// CatalogueText is the most characters in one value in the catalogue (a name, a
@@ -35,12 +51,17 @@ type Limits struct {
 // DefaultLimits are the limits when nothing raises them.
 func DefaultLimits() Limits {
 	return Limits{
-		FileSize:      2 << 30,
-		LineLength:    1 << 20,
-		CellLength:    32767, // Excel's own limit on a cell
-		Rows:          10_000_000,
-		CatalogueSize: catalogue.DefaultLimits().Size,
-		CatalogueText: catalogue.DefaultLimits().Text,
+		FileSize:        2 << 30,
+		LineLength:      1 << 20,
+		CellLength:      32767, // Excel's own limit on a cell
+		Rows:            10_000_000,
+		Cells:           50_000_000,
+		XLSXPartSize:    1 << 30,
+		XLSXTotalSize:   2 << 30,
+		XLSXEntries:     10_000,
+		XLSXStringsSize: 256 << 20,
+		CatalogueSize:   catalogue.DefaultLimits().Size,
+		CatalogueText:   catalogue.DefaultLimits().Text,
 	}
 }
 
@@ -63,6 +84,11 @@ var limitSettings = []limitSetting{
 	{"line_length", true, func(l *Limits) *int64 { return &l.LineLength }},
 	{"cell_length", false, func(l *Limits) *int64 { return &l.CellLength }},
 	{"rows", false, func(l *Limits) *int64 { return &l.Rows }},
+	{"cells", false, func(l *Limits) *int64 { return &l.Cells }},
+	{"xlsx_part_size", true, func(l *Limits) *int64 { return &l.XLSXPartSize }},
+	{"xlsx_total_size", true, func(l *Limits) *int64 { return &l.XLSXTotalSize }},
+	{"xlsx_entries", false, func(l *Limits) *int64 { return &l.XLSXEntries }},
+	{"xlsx_strings_size", true, func(l *Limits) *int64 { return &l.XLSXStringsSize }},
 	{"catalogue_size", true, func(l *Limits) *int64 { return &l.CatalogueSize }},
 	{"catalogue_text", false, func(l *Limits) *int64 { return &l.CatalogueText }},
 }

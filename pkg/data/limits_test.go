@@ -28,11 +28,11 @@ func TestLimitSettings(t *testing.T) {
 	}
 	for _, c := range []struct{ setting, want string }{
 		{"file_sise=4GB", `unknown limit "file_sise"; did you mean file_size?`},
-		{"colour=red", `unknown limit "colour"; the limits are file_size, line_length, cell_length, rows, catalogue_size, catalogue_text`},
+		{"colour=red", `unknown limit "colour"; the limits are file_size, line_length, cell_length, rows, cells, xlsx_part_size, xlsx_total_size, xlsx_entries, xlsx_strings_size, catalogue_size, catalogue_text`},
 		{"rows=4GB", `limit rows: "4GB" is not a limit; write a whole number such as 5000000`},
 		{"rows=-1", `limit rows: "-1" is not a limit; write a whole number such as 5000000`},
 		{"file_size=9999999TB", `limit file_size: "9999999TB" is more than qpr can count; write a size such as 64MB, 4GB or 1000000 (bytes)`},
-		{"rows", "--limit rows: write NAME=VALUE, e.g. --limit file_size=4GB (the limits are file_size, line_length, cell_length, rows, catalogue_size, catalogue_text)"},
+		{"rows", "--limit rows: write NAME=VALUE, e.g. --limit file_size=4GB (the limits are file_size, line_length, cell_length, rows, cells, xlsx_part_size, xlsx_total_size, xlsx_entries, xlsx_strings_size, catalogue_size, catalogue_text)"},
 	} {
 		err := lim.SetAll([]string{c.setting})
 		if err == nil || err.Error() != c.want {

@@ -145,7 +145,7 @@ func readFile(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 		if _, ok := checkDataFile(path, lim, probs); !ok {
 			return
 		}
-		readXLSX(path, cal, ds, probs)
+		readXLSX(path, cal, lim, ds, probs)
 	case ".csv":
 		f, ok := openDataFile(path, lim, probs)
 		if !ok {

@@ -92,6 +92,7 @@ func (t *table) longRow(row int, cells []cell) {
 	}
 	code, okCode := t.code(row, cells, l.code)
 	p, okPeriod := t.period(row, cells, l.period)
+	okNote := l.note < 0 || t.calculated(row, cells, l.note)
 	var v float64
 	var missing bool
 	if !val.blank() {
@@ -106,7 +107,7 @@ func (t *table) longRow(row int, cells []cell) {
 			ratio.Stated, ratio.StatedGiven = v, true
 		}
 	}
-	if !okCode || !okPeriod || !okRatio {
+	if !okCode || !okPeriod || !okRatio || !okNote {
 		return
 	}
 	obs := Observation{Code: code, Period: p, Value: v, Missing: missing, Ratio: ratio, Place: t.place(row, l.value)}
@@ -152,6 +153,9 @@ func (t *table) blankHeaderValues(row int, cells []cell) {
 
 func (t *table) commentRow(row int, cells []cell) {
 	l := t.layout
+	if !t.calculated(row, cells, l.context) || !t.calculated(row, cells, l.actions) {
+		return
+	}
 	context, actions := cellAt(cells, l.context).trimmed(), cellAt(cells, l.actions).trimmed()
 	if context == "" && actions == "" {
 		return
@@ -172,7 +176,21 @@ func (t *table) code(row int, cells []cell, col int) (string, bool) {
 		t.probs.Errorf(t.place(row, col), "column %q is blank; give the indicator code this row is for", t.name(col))
 		return "", false
 	}
+	if !t.calculated(row, cells, col) {
+		return "", false
+	}
 	return c.trimmed(), true
+}
+
+// calculated reports whether a cell of a text column (code, note, context, actions) has text
+// to give, reporting one that does not: a formula that was never calculated, which read as
+// blank would be lost unseen.
+func (t *table) calculated(row int, cells []cell, col int) bool {
+	if cellAt(cells, col).kind != kindNoResult {
+		return true
+	}
+	t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula with no saved result; open the workbook in Excel and save it, or type the text", t.name(col))
+	return false
 }
 
 func (t *table) period(row int, cells []cell, col int) (period.Period, bool) {

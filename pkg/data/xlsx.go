@@ -2,61 +2,51 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/example/qpr/pkg/data/internal/xlsxread"
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/period"
 )
 
 // workbook is one xlsx file being read.
 type workbook struct {
-	path     string
-	cal      period.Calendar
-	f        *excelize.File
-	parts    *workbookParts
-	formats  *formatCache
-	date1904 bool
+	path    string
+	cal     period.Calendar
+	lim     Limits
+	file    *os.File
+	x       *xlsxread.Workbook
+	formats []formatKind // by cell style index
+	row     []cell       // the row being handed to the table, reused
 }
 
 // readXLSX reads every worksheet of a workbook; each holds one table. The problems are those
 // of each sheet in sheet order, except that a workbook with no cells at all is one error.
-func readXLSX(path string, cal period.Calendar, ds *Dataset, probs *diag.List) {
+func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
 	defer func() {
-		// excelize is a large parser of untrusted input; a panic in it must still end as a
-		// message naming the file.
+		// The reader is written to return every problem as an error; a panic is a bug in it,
+		// and must still end as a message naming the file.
 		if r := recover(); r != nil {
 			probs.Errorf(diag.Place{File: path}, "cannot read the workbook: the xlsx reader failed (%v); open the file in Excel, save it again and retry", r)
 		}
 	}()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		probs.Errorf(diag.Place{File: path}, "%s", describeOpenError(path, err))
+	wb, ok := openWorkbook(path, cal, lim, probs)
+	if !ok {
 		return
 	}
-	defer f.Close()
-	parts, err := openWorkbookParts(path)
-	if err != nil {
-		probs.Errorf(diag.Place{File: path}, "cannot read the workbook's structure (%v); open the file in Excel, save it again and retry", err)
-		return
-	}
-	defer parts.Close()
-	wb := &workbook{path: path, cal: cal, f: f, parts: parts, formats: newFormatCache(f)}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		wb.date1904 = *props.Date1904
-	}
-
+	defer wb.file.Close()
 	sheetProbs := &diag.List{}
 	anyCells := false
-	for _, sheet := range f.GetSheetList() {
-		if wb.readSheet(sheet, ds, sheetProbs) {
+	for i := range wb.x.Sheets {
+		if wb.readSheet(i, ds, sheetProbs) {
 			anyCells = true
 		}
 	}
@@ -67,54 +57,96 @@ func readXLSX(path string, cal period.Calendar, ds *Dataset, probs *diag.List) {
 	probs.AddAll(sheetProbs.Problems())
 }
 
-// readSheet reads one worksheet's table and reports whether the sheet has any cells.
-func (wb *workbook) readSheet(sheet string, ds *Dataset, probs *diag.List) bool {
-	at := diag.Place{File: wb.path, Sheet: sheet}
-	rows, err := wb.f.Rows(sheet)
+// openWorkbook opens the file and reads the workbook's structure, styles and shared strings.
+func openWorkbook(path string, cal period.Calendar, lim Limits, probs *diag.List) (*workbook, bool) {
+	at := diag.Place{File: path}
+	f, err := os.Open(path)
 	if err != nil {
-		probs.Errorf(at, "cannot read the sheet: %v", err)
-		return false
+		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
+		return nil, false
 	}
-	defer rows.Close()
-	meta, err := wb.parts.scanner(sheet)
+	opened := false
+	defer func() {
+		if !opened {
+			f.Close()
+		}
+	}()
+	info, err := f.Stat()
 	if err != nil {
-		probs.Errorf(at, "cannot read the sheet: %v", err)
-		return false
+		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
+		return nil, false
 	}
-	defer meta.Close()
+	if lim.FileSize > 0 && info.Size() > lim.FileSize {
+		probs.Errorf(at, "the file is %s bytes, more than qpr reads; %s", groupThousands(info.Size()), lim.exceeded("file_size"))
+		return nil, false
+	}
+	x, err := xlsxread.Open(f, info.Size(), lim.xlsx())
+	if err != nil {
+		var xe *xlsxread.Error
+		var le *xlsxread.LimitError
+		var ns *xlsxread.NotSpreadsheet
+		switch {
+		case errors.As(err, &ns):
+			probs.Errorf(at, "%s; save the data from Excel as an .xlsx workbook", ns.What)
+		case errors.As(err, &le), errors.As(err, &xe):
+			wb := &workbook{path: path, lim: lim}
+			wb.report(err, -1, probs)
+		default:
+			probs.Errorf(at, "%s", describeOpenError(f, info.Size(), err))
+		}
+		return nil, false
+	}
+	opened = true
+	wb := &workbook{path: path, cal: cal, lim: lim, file: f, x: x, formats: make([]formatKind, len(x.NumFmts))}
+	for i, nf := range x.NumFmts {
+		if nf.Code != "" {
+			wb.formats[i] = classifyFormatCode(nf.Code)
+		} else {
+			wb.formats[i] = classifyBuiltInFormat(nf.ID)
+		}
+	}
+	return wb, true
+}
 
-	t := &table{file: wb.path, sheet: sheet, cal: wb.cal, ds: ds, probs: probs, commaIsThousands: true}
-	var (
-		cells []cell
-		metas []cellMeta
-	)
-	rowNum := 0
-	for rows.Next() {
-		rowNum++
-		values, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			probs.Errorf(at, "cannot read row %d: %v", rowNum, err)
-			return true
-		}
-		if len(values) == 0 {
-			continue
-		}
-		if metas, err = meta.row(rowNum, metas); err != nil {
-			probs.Errorf(at, "cannot read row %d: %v", rowNum, err)
-			return true
-		}
-		cells = wb.cells(values, metas, cells)
-		if !t.add(rowNum, cells) {
-			break
-		}
+// xlsx is the part of the limits that bounds reading a workbook. A cell's length is limited
+// in characters; the reader counts bytes, of which a character takes at most four.
+func (l Limits) xlsx() xlsxread.Limits {
+	cellBytes := 0
+	if l.CellLength > 0 {
+		cellBytes = int(min(l.CellLength*utf8.UTFMax, 1<<30))
 	}
-	if err := rows.Error(); err != nil {
-		probs.Errorf(at, "cannot read the sheet: %v", err)
+	return xlsxread.Limits{
+		PartBytes:     l.XLSXPartSize,
+		WorkbookBytes: l.XLSXTotalSize,
+		Entries:       int(min(l.XLSXEntries, 1<<31-1)),
+		Rows:          int(min(l.Rows, 1<<31-1)),
+		Cells:         l.Cells,
+		CellBytes:     cellBytes,
+		StringsBytes:  l.XLSXStringsSize,
 	}
-	// excelize ends a cut-short worksheet quietly, as if the data stopped there; reading the
-	// metadata pass to its end tells the difference.
-	if _, err := meta.row(math.MaxInt, nil); err != nil {
-		probs.Errorf(at, "the sheet is damaged (%v); open the workbook in Excel and save it again", err)
+}
+
+// readSheet reads one worksheet's table and reports whether the sheet has any cells.
+func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) bool {
+	sheet := wb.x.Sheets[i]
+	at := diag.Place{File: wb.path, Sheet: sheet.Name}
+	if sheet.Kind != xlsxread.Worksheet {
+		probs.Warnf(at, "skipped: it is a chart or dialog sheet, which holds no table")
+		return false
+	}
+	// The sheet is read into a dataset of its own: if its rows turn out to be stored out of
+	// order (rare), what it gave is dropped and it is read again, sorted, since the header is
+	// the first row by number, not by storage.
+	sheetDS, sheetProbs := &Dataset{}, &diag.List{}
+	t, err := wb.readTable(i, false, sheetDS, sheetProbs)
+	if errors.Is(err, xlsxread.ErrRowsOutOfOrder) {
+		sheetDS, sheetProbs = &Dataset{}, &diag.List{}
+		t, err = wb.readTable(i, true, sheetDS, sheetProbs)
+	}
+	appendSheet(ds, sheetDS)
+	probs.AddAll(sheetProbs.Problems())
+	if err != nil {
+		wb.report(err, i, probs)
 		return true
 	}
 	if !t.started() {
@@ -124,55 +156,73 @@ func (wb *workbook) readSheet(sheet string, ds *Dataset, probs *diag.List) bool 
 	return true
 }
 
-// cells joins a row's values (index = column - 1) with the cells' metadata.
-func (wb *workbook) cells(values []string, metas []cellMeta, buf []cell) []cell {
-	buf = buf[:0]
-	for _, v := range values {
-		buf = append(buf, cell{text: v})
-	}
-	for _, m := range metas {
-		i := m.col - 1
-		if i < 0 || i >= len(buf) {
-			continue
+// appendSheet adds what one sheet gave to what the file has given.
+func appendSheet(ds, sheet *Dataset) { ds.append(sheet) }
+
+// readTable feeds the sheet's rows to a new table.
+func (wb *workbook) readTable(i int, sorted bool, ds *Dataset, probs *diag.List) (*table, error) {
+	sheet := wb.x.Sheets[i].Name
+	t := &table{file: wb.path, sheet: sheet, cal: wb.cal, ds: ds, probs: probs, commaIsThousands: true}
+	var tooLong error
+	err := wb.x.ReadSheet(i, sorted, func(row int, cells []xlsxread.Cell) bool {
+		if tooLong = wb.cells(row, cells); tooLong != nil {
+			return false
 		}
-		buf[i] = wb.typed(buf[i].text, m)
+		return t.add(row, wb.row)
+	})
+	if err == nil {
+		err = tooLong
 	}
-	return buf
+	return t, err
 }
 
-// typed gives a cell its kind from its type attribute and number format.
-func (wb *workbook) typed(v string, m cellMeta) cell {
-	c := cell{text: v}
-	if m.formula && !m.hasValue {
-		c.kind = kindNoResult
-		return c
+// cellTooLong is a cell with more characters than the cell_length limit.
+type cellTooLong struct{ row, col int }
+
+func (e *cellTooLong) Error() string { return "a cell is too long" }
+
+// cells lays a row's cells out by column (index = column), blanks between, in wb.row.
+func (wb *workbook) cells(row int, cells []xlsxread.Cell) error {
+	buf := wb.row[:0]
+	for _, c := range cells {
+		for len(buf) < c.Col {
+			buf = append(buf, cell{})
+		}
+		if limit := wb.lim.CellLength; limit > 0 && int64(len(c.Text)) > limit && int64(utf8.RuneCountInString(c.Text)) > limit {
+			return &cellTooLong{row: row, col: c.Col}
+		}
+		buf = append(buf, wb.cell(c))
 	}
-	switch m.typ {
-	case "s", "str", "inlineStr":
-		return c
-	case "e":
-		c.kind = kindError
-	case "b":
+	wb.row = buf
+	return nil
+}
+
+// cell gives a cell its kind from its type and number format.
+func (wb *workbook) cell(x xlsxread.Cell) cell {
+	c := cell{text: x.Text}
+	switch x.Type {
+	case xlsxread.Text:
+	case xlsxread.Bool:
 		c.kind = kindBool
-		c.text = "FALSE"
-		if strings.TrimSpace(v) == "1" {
-			c.text = "TRUE"
-		}
-	case "d":
+	case xlsxread.ErrorValue:
+		c.kind = kindError
+	case xlsxread.NoResult:
+		c.kind = kindNoResult
+	case xlsxread.ISODate:
 		c.kind = kindDate
-		c.date = parseISODate(v)
-	default:
-		num, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil {
-			return c // an unreadable number is reported as the text it is
+		c.date = parseISODate(x.Text)
+	case xlsxread.Number:
+		c.num = x.Num
+		format := formatPlain
+		if x.Style < len(wb.formats) {
+			format = wb.formats[x.Style]
 		}
-		c.num = num
-		switch wb.formats.kind(m.style) {
+		switch format {
 		case formatPercent:
 			c.kind = kindPercent
 		case formatDate:
 			c.kind = kindDate
-			if t, err := excelize.ExcelDateToTime(num, wb.date1904); err == nil && num < 2958466 {
+			if t, err := excelize.ExcelDateToTime(x.Num, wb.x.Date1904); err == nil && x.Num < 2958466 {
 				c.date = t
 			}
 		default:
@@ -191,18 +241,91 @@ func parseISODate(v string) time.Time {
 	return time.Time{}
 }
 
-// describeOpenError explains why a workbook would not open, from what the file starts with.
-func describeOpenError(path string, err error) string {
-	head := make([]byte, 8)
-	file, openErr := os.Open(path)
-	if openErr != nil {
-		return "cannot read the file: " + describeOSError(openErr)
+// report turns an error from the reader into a problem at its place: the file, the sheet or
+// the cell. sheet is the index of the sheet being read, or -1.
+func (wb *workbook) report(err error, sheet int, probs *diag.List) {
+	at := diag.Place{File: wb.path}
+	sheetName, sheetPart := "", ""
+	if sheet >= 0 {
+		sheetName, sheetPart = wb.x.Sheets[sheet].Name, wb.x.Sheets[sheet].Part
+		at.Sheet = sheetName
 	}
-	defer file.Close()
-	n, _ := io.ReadFull(file, head)
-	head = head[:n]
+	// A cell's place is made as the table makes it, so both give the same form.
+	cellPlace := func(a xlsxread.At) diag.Place {
+		if !a.IsCell() || sheetName == "" {
+			return at
+		}
+		return (&table{file: wb.path, sheet: sheetName}).place(a.Row, a.Col)
+	}
+	var (
+		le  *xlsxread.LimitError
+		xe  *xlsxread.Error
+		ctl *cellTooLong
+	)
 	switch {
-	case n == 0:
+	case errors.As(err, &ctl):
+		probs.Errorf(cellPlace(xlsxread.At{Row: ctl.row, Col: ctl.col}), "the cell holds more characters than qpr reads; %s", wb.lim.exceeded("cell_length"))
+	case errors.As(err, &le):
+		probs.Errorf(cellPlace(le.At), "%s", wb.limitMessage(le, sheetName))
+	case errors.As(err, &xe):
+		what := xe.Msg
+		if !xe.At.IsCell() && xe.At.Row > 0 {
+			what = xe.At.String() + ": " + what
+		}
+		if sheetName == "" || xe.Part != sheetPart {
+			what = xe.Part + ": " + what
+		}
+		probs.Errorf(cellPlace(xe.At), "the workbook is damaged (%s); open it in Excel and save it again", what)
+	default:
+		probs.Errorf(at, "cannot read the sheet: %v", err)
+	}
+}
+
+// limitMessage says which limit the workbook went over, where, and how to raise it.
+func (wb *workbook) limitMessage(le *xlsxread.LimitError, sheet string) string {
+	part := le.Part
+	if sheet != "" {
+		part = "the sheet's XML (" + part + ")"
+	}
+	switch le.Limit {
+	case xlsxread.LimitPartBytes:
+		return fmt.Sprintf("%s unpacks to more than %s; %s", part, formatLimit(le.Max, true), wb.lim.exceeded("xlsx_part_size"))
+	case xlsxread.LimitWorkbookBytes:
+		return fmt.Sprintf("the workbook's parts unpack to more than %s in all (reading %s); %s", formatLimit(le.Max, true), le.Part, wb.lim.exceeded("xlsx_total_size"))
+	case xlsxread.LimitEntries:
+		return fmt.Sprintf("the workbook's zip archive lists more than %s entries; %s", groupThousands(le.Max), wb.lim.exceeded("xlsx_entries"))
+	case xlsxread.LimitRows:
+		return fmt.Sprintf("the sheet has more than %s rows; %s", groupThousands(le.Max), wb.lim.exceeded("rows"))
+	case xlsxread.LimitCells:
+		if le.Item != "" {
+			return fmt.Sprintf("%s holds more than %s %s (held in memory, each counts %d cells); %s", le.Part, groupThousands(le.Max), le.Item, xlsxread.SortingWeight, wb.lim.exceeded("cells"))
+		}
+		if le.Sorting {
+			return fmt.Sprintf("the sheet's rows are stored out of order, so they are held in memory to be sorted, where each cell counts %d times: it has more than %s cells so counted; %s", xlsxread.SortingWeight, groupThousands(le.Max), wb.lim.exceeded("cells"))
+		}
+		return fmt.Sprintf("the sheet has more than %s cells; %s", groupThousands(le.Max), wb.lim.exceeded("cells"))
+	case xlsxread.LimitStringsBytes:
+		return fmt.Sprintf("the shared strings (%s) hold more than %s of text, all held in memory while the workbook is read; %s", le.Part, formatLimit(le.Max, true), wb.lim.exceeded("xlsx_strings_size"))
+	case xlsxread.LimitCellBytes:
+		if le.At.IsCell() {
+			return fmt.Sprintf("the cell holds more characters than qpr reads; %s", wb.lim.exceeded("cell_length"))
+		}
+		if le.Item != "" {
+			return fmt.Sprintf("%s of %s holds more characters than qpr reads; %s", le.Item, le.Part, wb.lim.exceeded("cell_length"))
+		}
+		return fmt.Sprintf("%s holds an XML tag longer than qpr reads; %s", le.Part, wb.lim.exceeded("cell_length"))
+	}
+	return le.Error()
+}
+
+// describeOpenError explains why a workbook would not open, from what the file starts with.
+func describeOpenError(f io.ReaderAt, size int64, err error) string {
+	head := make([]byte, min(size, 8))
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return "cannot read the file: " + describeOSError(err)
+	}
+	switch {
+	case size == 0:
 		return "the file is empty (0 bytes), not an xlsx workbook"
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return "the workbook is password-protected or is an old-style .xls file; remove the password, or save it from Excel as .xlsx"

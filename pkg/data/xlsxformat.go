@@ -1,10 +1,6 @@
 package data
 
-import (
-	"strings"
-
-	"github.com/xuri/excelize/v2"
-)
+import "strings"
 
 // formatKind is what a number format does to the number it shows.
 type formatKind uint8
@@ -14,33 +10,6 @@ const (
 	formatPercent            // shows the number × 100 with a % sign
 	formatDate               // shows the number as a date or time
 )
-
-// formatCache classifies cell style ids by number format. A workbook has a handful of styles
-// and many cells, so each style is looked up once.
-type formatCache struct {
-	f     *excelize.File
-	kinds map[int]formatKind
-}
-
-func newFormatCache(f *excelize.File) *formatCache {
-	return &formatCache{f: f, kinds: map[int]formatKind{0: formatPlain}}
-}
-
-func (fc *formatCache) kind(styleID int) formatKind {
-	if k, ok := fc.kinds[styleID]; ok {
-		return k
-	}
-	k := formatPlain
-	if style, err := fc.f.GetStyle(styleID); err == nil && style != nil {
-		if style.CustomNumFmt != nil {
-			k = classifyFormatCode(*style.CustomNumFmt)
-		} else {
-			k = classifyBuiltInFormat(style.NumFmt)
-		}
-	}
-	fc.kinds[styleID] = k
-	return k
-}
 
 // classifyBuiltInFormat knows Excel's built-in number formats: 9 and 10 are 0% and 0.00%;
 // 14-22 and 45-47 are dates and times; 27-36 and 50-58 are the East Asian date formats.

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -324,4 +325,38 @@ func ColumnName(col int) string {
 
 func escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
+
+// BenchRow is row i of the benchmark tables: 1,000 indicators over as many quarters as the
+// rows need, long layout, values with one decimal.
+func BenchRow(i int) (code, quarter string, value float64) {
+	q := i / 1000
+	return fmt.Sprintf("KPI%04d", i%1000), fmt.Sprintf("%d/%02d Q%d", 2000+q/4, (2001+q/4)%100, q%4+1), float64(i%997) / 10
+}
+
+// BenchWorkbook is the path of a workbook holding a long table of n BenchRow rows (half the
+// values stored as fractions with a percentage format) and a note column, written once into
+// the temporary directory and kept there: writing a million rows takes longer than reading
+// them.
+func BenchWorkbook(n int) (string, error) {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("qpr-bench-%d-v1.xlsx", n))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	rows := make([][]Cell, 0, n+1)
+	rows = append(rows, []Cell{S("code"), S("period"), S("value"), S("note")})
+	for i := 0; i < n; i++ {
+		code, q, v := BenchRow(i)
+		value := N(v)
+		if i%2 == 0 {
+			value = Styled(v/100, Percent)
+		}
+		rows = append(rows, []Cell{S(code), S(q), value, S("checked")})
+	}
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
+	if err := WriteFile(tmp, Sheet{Name: "Data", Rows: rows}); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return path, os.Rename(tmp, path)
 }
