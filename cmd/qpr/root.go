@@ -29,10 +29,10 @@ Given --json, a command reports a failure on stderr as JSON:
 func newRootCmd(s app.Streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "qpr",
-		Short: "Quarterly Performance Report: RAG ratings, direction of travel, PDF/Excel/JSON packs",
+		Short: "Quarterly Performance Report: RAG ratings, direction of travel, PDF/Excel/JSON/HTML packs",
 		Long: `qpr rates each indicator in a catalogue against its target and floor, works out its
 direction of travel, and writes the Quarterly Performance Report and directorate dashboards
-as PDF, Excel and JSON.
+as PDF, Excel, JSON and an accessible HTML edition.
 
 A qpr.yaml in the working directory may set catalogue, data, out, formats, templates and
 period, so that a bare "qpr build" works; flags win over it.` + "\n" + exitStatus,
