@@ -69,7 +69,7 @@ func writeValidateText(io Streams, l *loaded, problems []diag.Problem, quarter s
 	}
 	for _, p := range problems {
 		if p.Severity == diag.Error {
-			fmt.Fprintln(io.Err, p.Error())
+			fmt.Fprintln(io.Err, ProblemLine(p))
 		}
 	}
 	printWarnings(io, filter(problems, diag.Warning))
@@ -100,7 +100,7 @@ func templateProblems(t *templates.Set, r *report.Report) []diag.Problem {
 	var out []diag.Problem
 	add := func(_ string, err error) {
 		if err != nil {
-			out = append(out, problemOf(err))
+			out = append(out, placedProblem(err))
 		}
 	}
 	add(t.Narrative(r))
