@@ -62,7 +62,17 @@ type doc struct {
 	links  map[string]int
 	// numbers are the contents' page numbers, drawn once every section has its page.
 	numbers []pageNumber
-	err     error
+	// fontOn is the font last selected through font and the page it was written on, so that
+	// selecting it again there writes nothing (fpdf writes every SetFont into the page).
+	fontOn fontChoice
+	err    error
+}
+
+// fontChoice is a font style and size on one page; page 0 is none.
+type fontChoice struct {
+	style string
+	size  float64
+	page  int
 }
 
 // layout lays the document out in one pass: the contents are drawn in place with room left
@@ -172,7 +182,10 @@ func (d *doc) backfill() {
 	// Everything written here has its place already: nothing may start a page.
 	p.SetAutoPageBreak(false, marginBottom)
 	defer p.SetAutoPageBreak(true, marginBottom)
-	defer p.SetPage(last)
+	defer func() {
+		p.SetPage(last)
+		d.fontOn = fontChoice{}
+	}()
 	d.contentsNumbers()
 	for n := 2; n <= last; n++ {
 		p.SetPage(n)
@@ -186,13 +199,27 @@ func (d *doc) backfill() {
 
 // freshState makes fpdf write the fill colour afresh on a page gone back to: that page's
 // content ended with whatever it last set, not with what fpdf remembers from the last page.
-// (fpdf writes the font and the text colour with each cell.)
+// The font is forgotten likewise. (fpdf writes the text colour with each cell.)
 func (d *doc) freshState() {
 	d.fillColour(templates.Colour{R: 255, G: 255, B: 255})
+	d.fontOn = fontChoice{}
 }
 
+// font selects the body family in style at size points. Selecting again the font already in
+// force on this page writes nothing: a table selects its font for every cell, and each
+// selection was a line of the page's content, a sixth of a large report's page bytes. fpdf's
+// own font must match too, since a page break writes the font fpdf remembers (after the
+// header has set its own).
 func (d *doc) font(style string, size float64) {
-	d.pdf.SetFont(fontFamily, style, size)
+	p := d.pdf
+	now := fontChoice{style, size, p.PageNo()}
+	if now == d.fontOn && p.GetFontStyle() == style && p.GetFontFamily() == fontFamily {
+		if pt, _ := p.GetFontSize(); pt == size {
+			return
+		}
+	}
+	p.SetFont(fontFamily, style, size)
+	d.fontOn = now
 }
 
 func (d *doc) textColour(c templates.Colour) {
