@@ -225,6 +225,13 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 
 // valueMark is a value's dot, or for spc special cause a larger shape of its own.
 func (d *doc) valueMark(m present.Mark, x, y float64) {
+	// The largest, the diamond, reaches 0.95 of markerSize from its centre.
+	d.stamp(stampKey{kind: "value", shape: int(m), size: markerSize}, x, y, markerSize+0.5,
+		func(x, y float64) { d.drawValueMark(m, x, y) })
+}
+
+// drawValueMark draws what valueMark places.
+func (d *doc) drawValueMark(m present.Mark, x, y float64) {
 	p := d.pdf
 	c := d.st.Colours
 	r := markerSize / 2

@@ -65,6 +65,8 @@ type doc struct {
 	// fontOn is the font last selected through font and the page it was written on, so that
 	// selecting it again there writes nothing (fpdf writes every SetFont into the page).
 	fontOn fontChoice
+	// stamps are the marks drawn so far, each once, placed wherever they appear again.
+	stamps map[stampKey]fpdf.Template
 	err    error
 }
 
@@ -78,7 +80,7 @@ type fontChoice struct {
 // layout lays the document out in one pass: the contents are drawn in place with room left
 // for their page numbers, which are written into that room once the sections are laid out.
 func layout(r *report.Report, t *templates.Set) (*doc, error) {
-	d := &doc{r: r, t: t, st: t.Style(), pageOf: map[string]int{}, links: map[string]int{}}
+	d := &doc{r: r, t: t, st: t.Style(), pageOf: map[string]int{}, links: map[string]int{}, stamps: map[stampKey]fpdf.Template{}}
 	d.setup()
 	steps := []func(){d.cover, d.contents, d.key, d.summary, d.directorates, d.backfill}
 	for _, step := range steps {

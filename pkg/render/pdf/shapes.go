@@ -1,14 +1,26 @@
 package pdf
 
 import (
+	"fmt"
+	"strconv"
+
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/templates"
 )
 
 // mark draws a status's shape (present.Status.Shape) centred at (cx, cy), size mm across,
 // so that a rating never depends on colour.
 func (d *doc) mark(status present.Status, cx, cy, size float64) {
+	c := status.Colour(d.st)
+	key := stampKey{kind: "status", shape: int(status.Shape()), colour: c, size: size}
+	// Every shape keeps within 1.3 times its half-size of the centre, plus its stroke.
+	d.stamp(key, cx, cy, size*0.65+0.5, func(cx, cy float64) { d.drawMark(status, cx, cy, size) })
+}
+
+// drawMark draws what mark places.
+func (d *doc) drawMark(status present.Status, cx, cy, size float64) {
 	p := d.pdf
 	c := status.Colour(d.st)
 	d.fillColour(c)
@@ -79,4 +91,47 @@ func (d *doc) badge(status present.Status, word string, x, y, lh float64, bold b
 	w := d.pdf.GetStringWidth(word) + 2*d.pdf.GetCellMargin()
 	d.pdf.CellFormat(w, lh, word, "", 0, "L", false, 0, "")
 	return size + 0.6 + w
+}
+
+// stampKey names one drawing of a mark: its kind and shape, colour and size.
+type stampKey struct {
+	kind   string
+	shape  int
+	colour templates.Colour
+	size   float64
+}
+
+// stampTemplate is a mark drawn once, as a PDF form XObject, under a short name of its own:
+// fpdf would name it by the SHA-1 of its content, 40 characters on every use.
+type stampTemplate struct {
+	fpdf.Template
+	id string
+}
+
+func (s stampTemplate) ID() string { return s.id }
+
+// stamp draws the mark key at (cx, cy), drawn by draw (centred on the point it is given) and
+// reaching at most reach mm from its centre. The first use draws it into a template (a form
+// XObject); every use places the template, so that a mark costs its page one short line
+// instead of its curves. Marks were nearly half of a large report's page content, which fpdf
+// holds uncompressed until the document is written. A template starts from the page's
+// graphics state and restores it after, so every mark sets what it draws with, and the page's
+// colours and line width are left as they were.
+func (d *doc) stamp(key stampKey, cx, cy, reach float64, draw func(cx, cy float64)) {
+	side := 2 * reach
+	t, ok := d.stamps[key]
+	if !ok {
+		page := d.pdf
+		tpl := page.CreateTemplateCustom(fpdf.PointType{}, fpdf.SizeType{Wd: side, Ht: side}, func(tpl *fpdf.Tpl) {
+			d.pdf = &tpl.Fpdf
+			defer func() { d.pdf = page }()
+			draw(reach, reach)
+			if err := tpl.Error(); err != nil && d.err == nil {
+				d.err = fmt.Errorf("pdf: drawing a mark: %w", err)
+			}
+		})
+		t = stampTemplate{tpl, "m" + strconv.Itoa(len(d.stamps))}
+		d.stamps[key] = t
+	}
+	d.pdf.UseTemplateScaled(t, fpdf.PointType{X: cx - reach, Y: cy - reach}, fpdf.SizeType{Wd: side, Ht: side})
 }
