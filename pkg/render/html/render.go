@@ -8,7 +8,7 @@
 package html
 
 import (
-	"bytes"
+	"bufio"
 	_ "embed"
 	"encoding/base64"
 	"errors"
@@ -50,12 +50,14 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, "page", p); err != nil {
+	// Straight to w through a buffer: a national pack's page is about 90 MB, and holding it
+	// whole (in a buffer grown by doubling) would add up to twice that to the peak. On an
+	// error w has part of a page; qpr build writes to a staged file it then discards.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := tmpl.ExecuteTemplate(bw, "page", p); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return bw.Flush()
 }
 
 // part is an indicator's titled block of text: its direction of travel, projection, context
