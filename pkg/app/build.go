@@ -117,6 +117,8 @@ func RunBuild(io Streams, o BuildOptions) (err error) {
 			}
 		}()
 	}
+	memory := newMemoryPlan(l.cat, packs, formats)
+	restore := limitMemory(memory.limit())
 	files, err := renderOutputs(outputPlan{
 		packs:    packs,
 		formats:  formatNames,
@@ -125,9 +127,12 @@ func RunBuild(io Streams, o BuildOptions) (err error) {
 		built:    built,
 		render:   renderWith(formats, tmpl),
 		workers:  runtime.GOMAXPROCS(0),
+		weight:   memory.weight,
+		budget:   renderBudget,
 		timings:  tm,
 		progress: progress,
 	})
+	restore()
 	progress.finish()
 	if err != nil {
 		return err

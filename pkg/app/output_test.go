@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -234,5 +235,56 @@ func TestRenderOutputsStopsAtAFailure(t *testing.T) {
 		if c.builds.Load() >= 40 {
 			t.Errorf("all 40 packs were built although the second failed")
 		}
+	}
+}
+
+// Outputs render together only while their estimated memory fits the budget; one larger
+// than the budget renders alone, and every output is still written.
+func TestRenderOutputsKeepsWithinTheMemoryBudget(t *testing.T) {
+	weights := map[string]int64{"pdf": 5, "xlsx": 3, "json": 1}
+	for range 10 {
+		dir := t.TempDir()
+		var c countingPlan
+		p := c.plan(dir, 6, 3)
+		p.weight = func(pack int, format string) int64 {
+			if pack == 2 && format == "pdf" {
+				return 9 // larger than the budget
+			}
+			return weights[format]
+		}
+		p.budget = 6
+		var mu sync.Mutex
+		var held, most int64
+		var beside []string
+		inner := p.render
+		p.render = func(w io.Writer, format string, r *report.Report) error {
+			pack, _ := strconv.Atoi(strings.TrimPrefix(r.Pack.ID, "p"))
+			wt := p.weight(pack, format)
+			mu.Lock()
+			if wt > p.budget && held > 0 {
+				beside = append(beside, r.Pack.ID+" "+format)
+			}
+			held += wt
+			if wt <= p.budget {
+				most = max(most, held)
+			}
+			mu.Unlock()
+			defer func() { mu.Lock(); held -= wt; mu.Unlock() }()
+			return inner(w, format, r)
+		}
+		staged, err := renderOutputs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if most > 6 {
+			t.Fatalf("outputs of %d weight rendered at once, want at most the budget of 6", most)
+		}
+		if len(beside) > 0 {
+			t.Fatalf("%v rendered beside another output although larger than the budget", beside)
+		}
+		if len(staged) != 18 || c.builds.Load() != 6 {
+			t.Fatalf("%d outputs from %d reports, want 18 from 6", len(staged), c.builds.Load())
+		}
+		discard(staged)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -26,7 +27,12 @@ type outputPlan struct {
 	built  map[int]*report.Report
 	render func(w io.Writer, format string, r *report.Report) error
 	// workers is how many outputs are rendered at once; 0 means one per core.
-	workers  int
+	workers int
+	// weight estimates the memory an output holds while it is rendered (pack index, format);
+	// outputs are rendered together only while their weights add up to no more than budget.
+	// A nil weight or a budget of 0 bounds nothing.
+	weight   func(pack int, format string) int64
+	budget   int64
 	timings  *timings
 	progress *progress
 }
@@ -44,8 +50,58 @@ type packReport struct {
 type outputJob struct {
 	pack   int
 	format string
+	weight int64
 	staged staged
 	err    error
+}
+
+// admission hands out jobs to the workers in order, within the memory budget: the first job
+// not yet started goes when the outputs rendering beside it leave room for its weight, or
+// when nothing else is rendering (so an output larger than the budget renders alone). A
+// later job may go ahead of it only if its pack has started already, so a light output can
+// render beside a heavy one without another pack's report being built early and held.
+type admission struct {
+	mu      sync.Mutex
+	changed *sync.Cond
+	pending []*outputJob
+	started []bool // by pack
+	held    int64  // the weight of the outputs rendering
+	running int
+	budget  int64 // 0: no bound but the workers
+	failed  bool
+}
+
+// next waits for a job that may start and takes it; nil means there is none left to start.
+func (a *admission) next() *outputJob {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for !a.failed && len(a.pending) > 0 {
+		for i, j := range a.pending {
+			if i > 0 && !a.started[j.pack] {
+				continue
+			}
+			if a.running > 0 && a.budget > 0 && a.held+j.weight > a.budget {
+				continue
+			}
+			a.pending = slices.Delete(a.pending, i, i+1)
+			a.started[j.pack] = true
+			a.held += j.weight
+			a.running++
+			return j
+		}
+		a.changed.Wait()
+	}
+	return nil
+}
+
+// done gives back a finished job's room; after a failure no further job starts.
+func (a *admission) done(j *outputJob) {
+	a.mu.Lock()
+	a.held -= j.weight
+	a.running--
+	a.failed = a.failed || j.err != nil
+	a.mu.Unlock()
+	a.changed.Broadcast()
 }
 
 // renderOutputs renders every pack in every format into staged files, a few at a time, and
@@ -63,7 +119,11 @@ func renderOutputs(p outputPlan) ([]staged, error) {
 			delete(p.built, i) // taken over, to be dropped with the pack's last format
 		}
 		for _, f := range p.formats {
-			jobs = append(jobs, &outputJob{pack: i, format: f})
+			j := &outputJob{pack: i, format: f}
+			if p.weight != nil {
+				j.weight = p.weight(i, f)
+			}
+			jobs = append(jobs, j)
 		}
 	}
 	workers := p.workers
@@ -72,27 +132,16 @@ func renderOutputs(p outputPlan) ([]staged, error) {
 	}
 	workers = max(1, min(workers, len(jobs)))
 
-	queue := make(chan *outputJob)
-	var failed atomic.Bool
-	go func() {
-		defer close(queue)
-		for _, j := range jobs {
-			if failed.Load() {
-				return
-			}
-			queue <- j
-		}
-	}()
+	a := &admission{pending: slices.Clone(jobs), started: make([]bool, len(p.packs)), budget: p.budget}
+	a.changed = sync.NewCond(&a.mu)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range queue {
+			for j := a.next(); j != nil; j = a.next() {
 				j.staged, j.err = p.renderOne(j, reports[j.pack])
-				if j.err != nil {
-					failed.Store(true)
-				}
+				a.done(j)
 			}
 		}()
 	}

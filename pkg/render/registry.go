@@ -13,7 +13,7 @@
 //     taking status words and marks, shown values, facts and projection sentences, the rating
 //     grid, the lists of red and stale KPIs, period labels and present.ChartOf's chart
 //     description from pkg/present;
-//  2. add {Name, Description, Render} to Formats below.
+//  2. add {Name, Description, Render, BytesPerIndicator} to Formats below.
 //
 // Renderers never import this package or pkg/app; this package imports them.
 package render
@@ -39,14 +39,20 @@ type Format struct {
 	Name        string
 	Description string
 	Render      Func
+	// BytesPerIndicator is about how much memory rendering a report holds for each of its
+	// indicators, beyond the report itself: the live heap of a build of this format alone at
+	// 10,000 indicators x 20 quarters, less that of reading and the report, over 10,000.
+	// qpr build uses it to keep the outputs it renders at once within a memory budget
+	// (docs/performance.md); a rough figure is enough.
+	BytesPerIndicator int64
 }
 
 // Formats are every format build can write, in the order they are written and listed.
 var Formats = []Format{
-	{"pdf", "the printed report (A4)", pdf.Render},
-	{"xlsx", "the workbook for analysts", xlsx.Render},
-	{"json", "the report as data (schema qpr.report/v1)", json.Render},
-	{"html", "the accessible web page (WCAG 2.2 AA), one self-contained file", html.Render},
+	{"pdf", "the printed report (A4)", pdf.Render, 26 << 10},
+	{"xlsx", "the workbook for analysts", xlsx.Render, 10 << 10},
+	{"json", "the report as data (schema qpr.report/v1)", json.Render, 4 << 10},
+	{"html", "the accessible web page (WCAG 2.2 AA), one self-contained file", html.Render, 12 << 10},
 }
 
 // Names are the formats' names in order.
