@@ -339,3 +339,27 @@ func addZipEntry(t testing.TB, archive []byte, name, content string) []byte {
 	}
 	return out.Bytes()
 }
+
+// Once a workbook's parts have unpacked to more than xlsx_total_size in all, every later sheet
+// would meet the limit again: reading stops there with one message, where a workbook of many
+// sheets gave one for each.
+func TestXLSXTotalLimitStopsTheWorkbook(t *testing.T) {
+	const sheets = 4
+	wb := `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`
+	rels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+	parts := [][2]string{
+		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+	}
+	for i := 1; i <= sheets; i++ {
+		wb += fmt.Sprintf(`<sheet name="S%d" sheetId="%[1]d" r:id="rId%[1]d"/>`, i)
+		rels += fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%[1]d.xml"/>`, i)
+		parts = append(parts, [2]string{fmt.Sprintf("xl/worksheets/sheet%d.xml", i), `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">` + inline("code") + inline("period") + inline("value") + `</row>` + strings.Repeat(" ", 100<<10) + `</sheetData></worksheet>`})
+	}
+	parts = append(parts, [2]string{"xl/workbook.xml", wb + `</sheets></workbook>`}, [2]string{"xl/_rels/workbook.xml.rels", rels + `</Relationships>`})
+	path := writeFile(t, "f.xlsx", zipParts(t, parts...))
+	lim := DefaultLimits()
+	lim.XLSXTotalSize = 150 << 10
+	ds, probs := &Dataset{}, &diag.List{}
+	readXLSX(path, april, lim, ds, probs)
+	assertMessages(t, messages(probs, filepath.Dir(path)), []string{`f.xlsx: sheet "S2": the workbook's parts unpack to more than 150KB in all (reading xl/worksheets/sheet2.xml); ` + lim.exceeded("xlsx_total_size")})
+}

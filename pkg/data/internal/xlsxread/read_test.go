@@ -277,6 +277,13 @@ func TestDamagedWorkbooks(t *testing.T) {
 			{"word/document.xml", `<w:document/>`},
 		}, "the file is a Word document, not a spreadsheet (its main part is application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml)"},
 		{"two entries one name", append(pkgParts(sheet("")), part{"XL/workbook.xml", "<workbook/>"}), "XL/workbook.xml: the archive holds two entries with this name, so which one Excel reads is unclear"},
+		// A small file naming one part for thousands of sheets took minutes to read, each a
+		// read of the part again; naming missing parts, one error for every sheet.
+		{"two sheets one part", with("xl/workbook.xml", `<workbook><sheets><sheet name="S" r:id="rId1"/><sheet name="T" r:id="rId1"/></sheets></workbook>`), `xl/workbook.xml: sheets "S" and "T" are both the part xl/worksheets/sheet1.xml; each sheet has a part of its own`},
+		{"more sheets than entries", with("xl/workbook.xml", `<workbook><sheets>`+repeatf(6, `<sheet name="S%d" r:id="rId%[1]d"/>`)+`</sheets></workbook>`), "xl/workbook.xml: it lists more sheets than the archive has entries, so the parts of some are missing"},
+		// The lists of the small parts are held in memory: at most twice the 5 entries and 64.
+		{"more relationships than entries", with("xl/_rels/workbook.xml.rels", `<Relationships>`+repeatf(75, `<Relationship Id="rId%d" Type="t" Target="x%[1]d.xml"/>`)+`</Relationships>`), "xl/_rels/workbook.xml.rels: it lists more relationships to parts than the archive has entries"},
+		{"more content types than entries", with("[Content_Types].xml", `<Types>`+repeatf(75, `<Override PartName="/x%d.xml" ContentType="t"/>`)+`</Types>`), "[Content_Types].xml: it lists more parts than the archive has entries"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -577,4 +584,13 @@ func TestUnknownCompression(t *testing.T) {
 	if err == nil || err.Error() != "xl/worksheets/sheet1.xml: the part is compressed with a method qpr cannot read (only deflate and stored are used by spreadsheet programs)" {
 		t.Errorf("error %v", err)
 	}
+}
+
+// repeatf joins format filled in with 1 to n.
+func repeatf(n int, format string) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, format, i)
+	}
+	return b.String()
 }

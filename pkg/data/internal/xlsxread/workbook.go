@@ -370,11 +370,18 @@ func (wb *Workbook) load() error {
 			stringsPart = r.target
 		}
 	}
+	sheetOf := map[string]string{} // part name, lower case → the sheet it holds
 	for _, s := range sheets {
 		r, ok := byID[s.rid]
 		if !ok {
 			return &Error{Part: wbPart, Msg: fmt.Sprintf("sheet %q refers to relationship %q, which the workbook's relationships do not have", s.name, s.rid)}
 		}
+		// A part read as several sheets would be read once for each: a small file that named
+		// one part for thousands of sheets would take minutes.
+		if other, ok := sheetOf[strings.ToLower(r.target)]; ok {
+			return &Error{Part: wbPart, Msg: fmt.Sprintf("sheets %q and %q are both the part %s; each sheet has a part of its own", other, s.name, r.target)}
+		}
+		sheetOf[strings.ToLower(r.target)] = s.name
 		kind := OtherSheet
 		switch {
 		case strings.HasSuffix(r.typ, relWorksheet):
@@ -457,10 +464,18 @@ func (wb *Workbook) contentTypes() (contentTypeList, error) {
 		}
 		typ, _, err := s.attr("ContentType")
 		list = append(list, struct{ part, typ string }{name, typ})
+		if err == nil && len(list) > wb.mostListed() {
+			err = &Error{Part: "[Content_Types].xml", Msg: "it lists more parts than the archive has entries"}
+		}
 		return err
 	})
 	return list, err
 }
+
+// mostListed bounds the entries of the lists the package's small parts give (content types,
+// relationships), which are held in memory: a real one names each part of the archive at
+// most once or twice, with a few more for parts some writers list but leave out.
+func (wb *Workbook) mostListed() int { return 2*len(wb.parts) + 64 }
 
 // relationships reads a .rels part; a part without one has none.
 func (wb *Workbook) relationships(name string) ([]relationship, error) {
@@ -485,6 +500,9 @@ func (wb *Workbook) relationships(name string) ([]relationship, error) {
 		}
 		if mode != "External" {
 			rels = append(rels, r)
+		}
+		if len(rels) > wb.mostListed() {
+			return &Error{Part: name, Msg: "it lists more relationships to parts than the archive has entries"}
 		}
 		return nil
 	})
@@ -545,6 +563,9 @@ func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 			}
 			seen[strings.ToLower(n)] = true
 			sheets = append(sheets, sheetRef{n, rid})
+			if len(sheets) > len(wb.parts) {
+				return &Error{Part: name, Msg: "it lists more sheets than the archive has entries, so the parts of some are missing"}
+			}
 		}
 		return nil
 	})
