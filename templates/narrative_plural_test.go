@@ -15,7 +15,7 @@ func TestNarrativeSingularAndPlural(t *testing.T) {
 		want [3]string // for 0, 1 and 2
 	}{
 		{"kpis", func(s *summary, n int) { s.KPIs = n + 1 },
-			[3]string{"Of the 1 KPI in this report", "Of the 2 KPIs in this report", "Of the 3 KPIs in this report"}},
+			[3]string{"Of the one KPI in this report", "Of the 2 KPIs in this report", "Of the 3 KPIs in this report"}},
 		{"not rated", func(s *summary, n int) { s.RAG.NotRated = n },
 			[3]string{"", "1 KPI is not rated because", "2 KPIs are not rated because"}},
 		{"no data", func(s *summary, n int) { s.RAG.NoData = n },

@@ -67,7 +67,15 @@ func Default() *Set {
 // replaces the built-in one (style.yaml keys left out keep their built-in values).
 func Load(dir string) (*Set, error) {
 	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no such templates folder; give the folder qpr init writes (templates), or leave --templates out for the built-in ones", dir)
+	}
 	if err != nil {
+		// The path is already the place: keep the reason without os's own copy of it.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		return nil, fmt.Errorf("%s: cannot read the templates directory: %w", dir, err)
 	}
 	if !info.IsDir() {

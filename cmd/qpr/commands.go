@@ -90,6 +90,7 @@ func newTrendCmd(s app.Streams) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Dir = "."
 			o.Code = args[0]
+			o.WindowGiven = c.Flags().Changed("window")
 			return app.RunTrend(s, o)
 		},
 	}

@@ -38,7 +38,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	if strings.HasPrefix(err.Error(), "unknown command") {
 		// cobra's own usage errors carry no type to tell them by.
-		err = app.UsageError("%v (see qpr --help)", err)
+		err = app.UsageError("%v (see %s --help)", err, cmd.CommandPath())
 	}
 	if wantsJSON(cmd) {
 		if !app.AlreadyReported(err) {

@@ -29,10 +29,10 @@ Given --json, a command reports a failure on stderr as JSON:
 func newRootCmd(s app.Streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "qpr",
-		Short: "Quarterly Performance Report: RAG ratings, direction of travel, PDF/Excel/JSON packs",
+		Short: "Quarterly Performance Report: RAG ratings, direction of travel, PDF/Excel/JSON/HTML packs",
 		Long: `qpr rates each indicator in a catalogue against its target and floor, works out its
 direction of travel, and writes the Quarterly Performance Report and directorate dashboards
-as PDF, Excel and JSON.
+as PDF, Excel, JSON and an accessible HTML edition.
 
 A qpr.yaml in the working directory may set catalogue, data, out, formats, templates and
 period, so that a bare "qpr build" works; flags win over it.` + "\n" + exitStatus,
@@ -52,6 +52,15 @@ period, so that a bare "qpr build" works; flags win over it.` + "\n" + exitStatu
 		newInitCmd(s),
 		newVersionCmd(s),
 	)
+	root.InitDefaultCompletionCmd()
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		// cobra's parent command only prints its help, with exit 0, when no shell is named:
+		// a missing shell is bad usage, as a missing argument is elsewhere.
+		// (A shell it does not know is cobra's "unknown command", also exit 2.)
+		c.RunE = func(c *cobra.Command, args []string) error {
+			return app.UsageError("qpr completion: name a shell: bash, zsh, fish or powershell (see qpr completion --help)")
+		}
+	}
 	return root
 }
 
@@ -66,7 +75,7 @@ func inputFlags(c *cobra.Command, in *app.Inputs) {
 func usageArgs(min, max int) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) < min || len(args) > max {
-			return app.UsageError("%s: expected %s, got %d arguments (see qpr %s --help)", c.CommandPath(), argsWord(min, max), len(args), c.Name())
+			return app.UsageError("%s: expected %s, got %d (usage: %s; see qpr %s --help)", c.CommandPath(), argsWord(min, max), len(args), c.UseLine(), c.Name())
 		}
 		return nil
 	}
@@ -77,7 +86,7 @@ func argsWord(min, max int) string {
 	case min == max && min == 0:
 		return "no arguments"
 	case min == max:
-		return fmt.Sprintf("%d argument(s)", min)
+		return fmt.Sprintf("%d %s", min, map[bool]string{true: "argument", false: "arguments"}[min == 1])
 	default:
 		return fmt.Sprintf("%d to %d arguments", min, max)
 	}

@@ -20,12 +20,12 @@ func dataCoverage(cat *catalogue.Catalogue, store *data.Store) coverage {
 	if store == nil {
 		return c
 	}
-	for code, values := range store.Values {
+	for code, values := range store.All() {
 		ind, ok := cat.Indicator(code)
 		if !ok {
 			continue
 		}
-		for idx, v := range values {
+		for idx, v := range values.All() {
 			if v.Missing {
 				continue
 			}

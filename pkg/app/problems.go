@@ -47,8 +47,19 @@ func pluralWord(n int, word string) string {
 
 func printWarnings(s Streams, ws []diag.Problem) {
 	for _, w := range ws {
-		fmt.Fprintln(s.Err, w.Warning())
+		fmt.Fprintln(s.Err, withProgram(w, w.Warning()))
 	}
+}
+
+// ProblemLine is p as a line on stderr: `place: message`, or `qpr: message` for a problem
+// with no place in the inputs (a --period with no data), so every line starts with where.
+func ProblemLine(p diag.Problem) string { return withProgram(p, p.Error()) }
+
+func withProgram(p diag.Problem, line string) string {
+	if p.Place.File == "" {
+		return "qpr: " + line
+	}
+	return line
 }
 
 // problemJSON is one problem as validate --json and every --json failure give it. Absent

@@ -119,7 +119,11 @@ func readLimits(cfg project.Config, flags []string) (data.Limits, error) {
 		}
 	}
 	if err := lim.SetAll(flags); err != nil {
-		return lim, UsageError("%v", err)
+		if strings.HasPrefix(err.Error(), "--limit") {
+			return lim, UsageError("%v", err)
+		}
+		// The flag is the place, as qpr.yaml's line is for its limits:.
+		return lim, UsageError("--limit: %v", err)
 	}
 	return lim, nil
 }

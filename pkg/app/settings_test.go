@@ -40,7 +40,7 @@ func TestDataReadOnTheCataloguesOwnCalendar(t *testing.T) {
 		if l.cat.Calendar != want || l.store.Latest != q {
 			t.Errorf("%s: calendar %+v, latest %+v; want %+v, %+v", yearStart, l.cat.Calendar, l.store.Latest, want, q)
 		}
-		if got := len(l.store.Values["K1"]); got != 1 {
+		if got := l.store.Series("K1").Len(); got != 1 {
 			t.Errorf("%s: %d values", yearStart, got)
 		}
 	}

@@ -17,8 +17,10 @@ type TrendOptions struct {
 	Inputs
 	Code   string
 	Method string
-	Window int // 0 = the catalogue's
-	JSON   bool
+	Window int // 0 = the catalogue's, unless WindowGiven
+	// WindowGiven says --window was typed, so a 0 there is refused rather than taken as unset.
+	WindowGiven bool
+	JSON        bool
 }
 
 // RunTrend explains one indicator's direction of travel: its points, the fitted figures and
@@ -35,7 +37,7 @@ func RunTrend(io Streams, o TrendOptions) error {
 		}
 		method = m
 	}
-	if o.Window < 0 || o.Window > catalogue.MaxWindow {
+	if o.Window < 0 || o.Window > catalogue.MaxWindow || (o.WindowGiven && o.Window == 0) {
 		return UsageError("--window: %d is not a window; give 1 to %d quarters", o.Window, catalogue.MaxWindow)
 	}
 	l, err := o.load(Outputs{})

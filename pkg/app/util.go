@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/example/qpr/pkg/catalogue"
@@ -35,5 +37,21 @@ func placed(err error) error {
 	if err == nil {
 		return nil
 	}
-	return diag.Problem{Message: err.Error()}
+	return placedProblem(err)
+}
+
+// leadingPlace is the "file:line[:column]: " or "file: " a template or style error starts with.
+var leadingPlace = regexp.MustCompile(`^([^:\s][^:]*\.(?:tmpl|yaml|yml|png)|[^:\s][^:]*/?)(?::(\d+)(?::\d+)?)?: (.+)$`)
+
+// placedProblem splits such a message into its place and the rest, so --json gives the
+// file and line as parts, as it does for every other problem; a message that starts with no
+// file is kept whole, with no place.
+func placedProblem(err error) diag.Problem {
+	msg := err.Error()
+	m := leadingPlace.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Problem{Message: msg, Severity: diag.Error}
+	}
+	line, _ := strconv.Atoi(m[2])
+	return diag.Problem{Place: diag.Place{File: m[1], Line: line}, Message: m[3], Severity: diag.Error}
 }

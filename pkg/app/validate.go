@@ -69,7 +69,7 @@ func writeValidateText(io Streams, l *loaded, problems []diag.Problem, quarter s
 	}
 	for _, p := range problems {
 		if p.Severity == diag.Error {
-			fmt.Fprintln(io.Err, p.Error())
+			fmt.Fprintln(io.Err, ProblemLine(p))
 		}
 	}
 	printWarnings(io, filter(problems, diag.Warning))
@@ -77,8 +77,9 @@ func writeValidateText(io Streams, l *loaded, problems []diag.Problem, quarter s
 	if l.dataset != nil {
 		values, files = l.dataset.Len(), len(l.dataset.Files)
 	}
-	fmt.Fprintf(io.Out, "%s: %d indicators in %d directorates, %d packs; %d values read from %d files; %s, %s\n",
-		l.cat.File, len(l.cat.Indicators), len(l.cat.Directorates), len(l.cat.Packs), values, files,
+	fmt.Fprintf(io.Out, "%s: %s in %s, %s; %s read from %s; %s, %s\n",
+		l.cat.File, plural(len(l.cat.Indicators), "indicator"), plural(len(l.cat.Directorates), "directorate"),
+		plural(len(l.cat.Packs), "pack"), plural(values, "value"), plural(files, "file"),
 		plural(count(problems, diag.Error), "error"), plural(count(problems, diag.Warning), "warning"))
 }
 
@@ -99,7 +100,7 @@ func templateProblems(t *templates.Set, r *report.Report) []diag.Problem {
 	var out []diag.Problem
 	add := func(_ string, err error) {
 		if err != nil {
-			out = append(out, problemOf(err))
+			out = append(out, placedProblem(err))
 		}
 	}
 	add(t.Narrative(r))

@@ -65,11 +65,10 @@ func fractionLikePercents(cat *catalogue.Catalogue, store *data.Store, q period.
 		if !ok || th.Target == nil || *th.Target <= fractionCeiling {
 			continue
 		}
-		values := store.Values[ind.Code]
 		var latest data.Value
-		latestIdx, n := -1<<62, 0
+		n := 0
 		allSmall := true
-		for idx, v := range values {
+		for _, v := range store.Series(ind.Code).All() { // in period order: the last is the latest
 			if v.Missing {
 				continue
 			}
@@ -78,9 +77,7 @@ func fractionLikePercents(cat *catalogue.Catalogue, store *data.Store, q period.
 				allSmall = false
 				break
 			}
-			if idx > latestIdx {
-				latestIdx, latest = idx, v
-			}
+			latest = v
 		}
 		if n == 0 || !allSmall {
 			continue
@@ -120,14 +117,15 @@ func BuildWarnings(cat *catalogue.Catalogue, store *data.Store, asked period.Qua
 // period (2033/34 for 2023/24) that would otherwise produce a report of nothing but gaps.
 func thinLatestQuarter(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) []diag.Problem {
 	cal := cat.Calendar
-	perQuarter := map[int]map[string]bool{}
-	var here []diag.Problem // the values in q, to point at the first
-	for code, values := range store.Values {
+	perQuarter := map[int]int{} // how many indicators have a value in each quarter
+	var here []diag.Problem     // the values in q, to point at the first
+	for code, values := range store.All() {
 		ind, ok := cat.Indicator(code)
 		if !ok {
 			continue
 		}
-		for idx, v := range values {
+		last := -1 << 62 // the quarter last counted for this indicator: its values come in order
+		for idx, v := range values.All() {
 			if v.Missing {
 				continue
 			}
@@ -135,20 +133,20 @@ func thinLatestQuarter(cat *catalogue.Catalogue, store *data.Store, q period.Qua
 			if ind.Frequency == catalogue.Monthly {
 				qi = cal.QuarterOf(period.MonthFromIndex(idx)).Index()
 			}
-			if perQuarter[qi] == nil {
-				perQuarter[qi] = map[string]bool{}
+			if qi != last {
+				perQuarter[qi]++
+				last = qi
 			}
-			perQuarter[qi][code] = true
 			if qi == q.Index() {
 				here = append(here, diag.Problem{Place: v.Place})
 			}
 		}
 	}
-	latest := len(perQuarter[q.Index()])
+	latest := perQuarter[q.Index()]
 	busiest := 0
 	for qi, codes := range perQuarter {
 		if qi < q.Index() {
-			busiest = max(busiest, len(codes))
+			busiest = max(busiest, codes)
 		}
 	}
 	if latest == 0 || latest*4 > busiest {
@@ -158,8 +156,8 @@ func thinLatestQuarter(cat *catalogue.Catalogue, store *data.Store, q period.Qua
 	// of the busiest one.
 	usual, usualQ := 0, -1<<62
 	for qi, codes := range perQuarter {
-		if qi < q.Index() && len(codes)*2 >= busiest && qi > usualQ {
-			usual, usualQ = len(codes), qi
+		if qi < q.Index() && codes*2 >= busiest && qi > usualQ {
+			usual, usualQ = codes, qi
 		}
 	}
 	diag.SortByPlace(here)

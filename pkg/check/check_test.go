@@ -37,17 +37,15 @@ func TestWarnings(t *testing.T) {
 		},
 	}
 	at := diag.Place{File: "q2.csv", Line: 7}
-	store := &data.Store{
-		Values: map[string]map[int]data.Value{
-			"FRAC":  {q2.Index(): {V: 0.87, Place: at}, q2.Add(-1).Index(): {V: 0.85}},
-			"REDX":  {q2.Index(): {V: 50}},
-			"REDA":  {q2.Index(): {V: 50}},
-			"OLD":   {q2.Add(-1).Index(): {V: 5}},
-			"SMALL": {q2.Index(): {V: 0.45}},
-		},
-		Comments: map[string]map[int]data.Comment{"REDA": {q2.Index(): {Actions: "Recruiting."}}},
-		Latest:   q2,
-	}
+	store := data.StoreOf(map[string]map[int]data.Value{
+		"FRAC":  {q2.Index(): {V: 0.87, Place: at}, q2.Add(-1).Index(): {V: 0.85}},
+		"REDX":  {q2.Index(): {V: 50}},
+		"REDA":  {q2.Index(): {V: 50}},
+		"OLD":   {q2.Add(-1).Index(): {V: 5}},
+		"SMALL": {q2.Index(): {V: 0.45}},
+	})
+	store.SetComment("REDA", q2, data.Comment{Actions: "Recruiting."})
+	store.Latest = q2
 	r, err := report.Build(report.Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "all"}})
 	if err != nil {
 		t.Fatal(err)
@@ -81,12 +79,13 @@ func TestThinLatestQuarterAndEmptyPack(t *testing.T) {
 		Directorates: []catalogue.Directorate{{Code: "D", Name: "D"}, {Code: "E", Name: "Empty"}},
 		Packs:        []catalogue.Pack{{ID: "qpr"}, {ID: "e", Include: &catalogue.Include{Directorates: []string{"E"}}}},
 	}
-	store := &data.Store{Values: map[string]map[int]data.Value{}, Latest: typo}
+	store := data.NewStore()
+	store.Latest = typo
 	for _, code := range []string{"K1", "K2", "K3", "K4"} {
 		cat.Indicators = append(cat.Indicators, kpi(code, catalogue.Number, 5, 4))
-		store.Values[code] = map[int]data.Value{q1.Index(): {V: 5, Place: diag.Place{File: "q1.csv", Line: 2}}}
+		store.Set(code, q1.Index(), data.Value{V: 5, Place: diag.Place{File: "q1.csv", Line: 2}})
 	}
-	store.Values["K1"][typo.Index()] = data.Value{V: 6, Place: diag.Place{File: "q2.csv", Line: 9}}
+	store.Set("K1", typo.Index(), data.Value{V: 6, Place: diag.Place{File: "q2.csv", Line: 9}})
 	r, err := report.Build(report.Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "all"}})
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +119,8 @@ func TestPartialSumWarning(t *testing.T) {
 	cat := &catalogue.Catalogue{File: "catalogue.yaml", Calendar: cal, Trend: catalogue.DefaultTrend,
 		Directorates: []catalogue.Directorate{{Code: "D"}}, Indicators: []*catalogue.Indicator{m}}
 	july := cal.Months(q2)[0]
-	store := &data.Store{Values: map[string]map[int]data.Value{"CALLS": {july.Index(): {V: 100}}}, Latest: q2}
+	store := data.StoreOf(map[string]map[int]data.Value{"CALLS": {july.Index(): {V: 100}}})
+	store.Latest = q2
 	r, err := report.Build(report.Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "all"}})
 	if err != nil {
 		t.Fatal(err)

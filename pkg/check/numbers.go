@@ -43,11 +43,13 @@ func spcLimits(at diag.Place, ri *report.Indicator) []diag.Problem {
 // its denominator, beyond the rounding of the value as written.
 func ratioDisagreements(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) []diag.Problem {
 	var out []diag.Problem
+	var series []seriesEntry
 	for _, ind := range cat.Indicators {
 		if ind.Aggregate != catalogue.Ratio {
 			continue
 		}
-		for _, e := range ownSeries(cat.Calendar, ind, store, q) {
+		series = ownSeries(series, cat.Calendar, ind, store, q)
+		for _, e := range series {
 			r := e.value.Ratio
 			if r == nil || !r.StatedGiven {
 				continue
@@ -57,7 +59,7 @@ func ratioDisagreements(cat *catalogue.Catalogue, store *data.Store, q period.Qu
 				continue
 			}
 			out = append(out, warn(e.value.Place, "%s %s: the value %s is not its numerator over its denominator (%s / %s = %s); the report uses the ratio, so check the value or the counts",
-				ind.Code, e.label, fmtNum(r.Stated), fmtNum(r.Numerator), fmtNum(r.Denominator), withUnit(exact, ind.Unit)))
+				ind.Code, e.label(cat.Calendar, ind), fmtNum(r.Stated), fmtNum(r.Numerator), fmtNum(r.Denominator), withUnit(exact, ind.Unit)))
 		}
 	}
 	return out
@@ -85,37 +87,36 @@ func withUnit(v float64, u catalogue.Unit) string {
 	return s
 }
 
-// seriesEntry is one present value of an indicator's own series, with its period's label.
+// seriesEntry is one present value of an indicator's own series, with its period's index.
 type seriesEntry struct {
-	label string
+	idx   int
 	value data.Value
 }
 
-// ownSeries is the indicator's present values up to the end of quarter q, oldest first.
-func ownSeries(cal period.Calendar, ind *catalogue.Indicator, store *data.Store, q period.Quarter) []seriesEntry {
-	values := store.Values[ind.Code]
-	idxs := make([]int, 0, len(values))
-	for idx, v := range values {
+// label names the entry's period, for a message.
+func (e seriesEntry) label(cal period.Calendar, ind *catalogue.Indicator) string {
+	if ind.Frequency == catalogue.Monthly {
+		return period.MonthFromIndex(e.idx).String()
+	}
+	return cal.Label(period.FromIndex(e.idx))
+}
+
+// ownSeries is the indicator's present values up to the end of quarter q, oldest first,
+// appended to buf[:0] (a caller going through every indicator reuses one buffer).
+func ownSeries(buf []seriesEntry, cal period.Calendar, ind *catalogue.Indicator, store *data.Store, q period.Quarter) []seriesEntry {
+	out := buf[:0]
+	for idx, v := range store.Series(ind.Code).All() {
 		if v.Missing {
 			continue
 		}
 		if ind.Frequency == catalogue.Monthly {
 			if cal.QuarterOf(period.MonthFromIndex(idx)).Index() > q.Index() {
-				continue
+				break
 			}
 		} else if idx > q.Index() {
-			continue
+			break
 		}
-		idxs = append(idxs, idx)
-	}
-	slices.Sort(idxs)
-	out := make([]seriesEntry, len(idxs))
-	for i, idx := range idxs {
-		label := cal.Label(period.FromIndex(idx))
-		if ind.Frequency == catalogue.Monthly {
-			label = period.MonthFromIndex(idx).String()
-		}
-		out[i] = seriesEntry{label: label, value: values[idx]}
+		out = append(out, seriesEntry{idx: idx, value: v})
 	}
 	return out
 }
@@ -136,8 +137,9 @@ const (
 // above 100 in a series that otherwise stays at or below it.
 func scaleBreaks(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) []diag.Problem {
 	var out []diag.Problem
+	var series []seriesEntry
 	for _, ind := range cat.Indicators {
-		series := ownSeries(cat.Calendar, ind, store, q)
+		series = ownSeries(series, cat.Calendar, ind, store, q)
 		above100 := 0
 		for _, e := range series {
 			if e.value.V > 100 {
@@ -154,13 +156,13 @@ func scaleBreaks(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) 
 					hint = fmt.Sprintf(": a percentage typed as a fraction? write %s or %s%%", fmtNum(v*100), fmtNum(v*100))
 				}
 				out = append(out, warn(e.value.Place, "%s %s: %s is about a hundredth of the values around it (about %s)%s",
-					ind.Code, e.label, fmtNum(v), fmtNum(around), orCheck(hint)))
+					ind.Code, e.label(cat.Calendar, ind), fmtNum(v), fmtNum(around), orCheck(hint)))
 			case ok && v > 0 && nearHundredfold(v/around):
 				out = append(out, warn(e.value.Place, "%s %s: %s is about a hundred times the values around it (about %s); check its unit",
-					ind.Code, e.label, fmtNum(v), fmtNum(around)))
+					ind.Code, e.label(cat.Calendar, ind), fmtNum(v), fmtNum(around)))
 			case ind.Unit == catalogue.Percent && v > 100 && above100*2 < len(series):
 				out = append(out, warn(e.value.Place, "%s %s: %s%% is above 100%% while the rest of its series is not; check the value",
-					ind.Code, e.label, fmtNum(v)))
+					ind.Code, e.label(cat.Calendar, ind), fmtNum(v)))
 			}
 		}
 	}
@@ -177,7 +179,8 @@ func orCheck(hint string) string {
 // neighbourLevel is the median of the present values either side of series[i], when there are
 // enough of them and they agree on a scale.
 func neighbourLevel(series []seriesEntry, i int) (float64, bool) {
-	var around []float64
+	var buf [2 * scaleNeighbours]float64
+	around := buf[:0]
 	for j := max(0, i-scaleNeighbours); j <= min(len(series)-1, i+scaleNeighbours); j++ {
 		if j != i {
 			around = append(around, series[j].value.V)

@@ -30,7 +30,8 @@ func warningsFor(t *testing.T, inds []*catalogue.Indicator, values map[string]ma
 	t.Helper()
 	cat := &catalogue.Catalogue{File: "catalogue.yaml", Calendar: period.DefaultCalendar, Trend: catalogue.DefaultTrend,
 		Directorates: []catalogue.Directorate{{Code: "D", Name: "D"}}, Indicators: inds}
-	store := &data.Store{Values: values, Comments: map[string]map[int]data.Comment{}, Latest: period.Quarter{Year: 2023, Q: 2}}
+	store := data.StoreOf(values)
+	store.Latest = period.Quarter{Year: 2023, Q: 2}
 	r, err := report.Build(report.Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "all"}})
 	if err != nil {
 		t.Fatal(err)

@@ -64,12 +64,21 @@ func benchRead(b *testing.B, path string) {
 // millionRowCSV writes a long-layout csv of 1,000,000 rows: 10,000 indicators over 100
 // quarters, with a note column, as a national return might be; and the catalogue it matches.
 func millionRowCSV(b *testing.B) (string, *catalogue.Catalogue) {
+	return nationalCSV(b, 10_000, 100, false)
+}
+
+// nationalCSV writes a long-layout csv of n indicators over q quarters, a quarter's rows
+// together, the quarters in order or (reversed) latest first; and the catalogue it matches.
+func nationalCSV(b *testing.B, indicators, quarters int, reversed bool) (string, *catalogue.Catalogue) {
 	b.Helper()
-	const indicators, quarters = 10_000, 100
 	var sb strings.Builder
-	sb.Grow(32 << 20)
+	sb.Grow(indicators * quarters * 32)
 	sb.WriteString("code,period,value,note\n")
-	for q := 0; q < quarters; q++ {
+	for i := 0; i < quarters; i++ {
+		q := i
+		if reversed {
+			q = quarters - 1 - i
+		}
 		label := fmt.Sprintf("%d/%02d Q%d", 2000+q/4, (2001+q/4)%100, q%4+1)
 		for i := 0; i < indicators; i++ {
 			fmt.Fprintf(&sb, "K%05d,%s,%g,checked\n", i, label, float64((i*7+q)%997)/10)
@@ -109,6 +118,31 @@ func BenchmarkReadCSV1M(b *testing.B) {
 // BenchmarkMatch1M10k matches a million observations to a catalogue of 10,000 indicators.
 func BenchmarkMatch1M10k(b *testing.B) {
 	path, cat := millionRowCSV(b)
+	benchMatch(b, path, cat)
+}
+
+// BenchmarkMatch matches a tenth of a million rows and a million, each with the quarters in
+// order and latest first (every series then filed out of period order): ten times the rows
+// should take about ten times as long, whatever their order.
+func BenchmarkMatch(b *testing.B) {
+	for _, size := range []struct {
+		name                 string
+		indicators, quarters int
+	}{{"100k", 1_000, 100}, {"1M", 10_000, 100}} {
+		for _, reversed := range []bool{false, true} {
+			name := size.name
+			if reversed {
+				name += "-reversed"
+			}
+			b.Run(name, func(b *testing.B) {
+				path, cat := nationalCSV(b, size.indicators, size.quarters, reversed)
+				benchMatch(b, path, cat)
+			})
+		}
+	}
+}
+
+func benchMatch(b *testing.B, path string, cat *catalogue.Catalogue) {
 	ds, probs := Read([]string{path}, april)
 	if probs.HasErrors() {
 		b.Fatal(probs.Err())
@@ -117,8 +151,8 @@ func BenchmarkMatch1M10k(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		store, probs := Match(ds, cat)
-		if probs.HasErrors() || len(store.Values) != 10_000 {
-			b.Fatalf("%d indicators, problems %v", len(store.Values), probs.Errors())
+		if probs.HasErrors() || store.Len() != len(cat.Indicators) || store.Series("K00001").Len() != 100 {
+			b.Fatalf("%d indicators, problems %v", store.Len(), probs.Errors())
 		}
 	}
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,11 +22,7 @@ func Match(ds *Dataset, cat *catalogue.Catalogue) (*Store, *diag.List) {
 	for _, pt := range ds.parts {
 		m.part(pt)
 	}
-	for code, values := range m.store.Values {
-		if len(values) == 0 {
-			delete(m.store.Values, code) // made for values that were all refused
-		}
-	}
+	m.store.settle()
 	for _, c := range ds.Comments {
 		m.comment(c)
 	}
@@ -48,7 +45,7 @@ func (m *matcher) checkQuarterTotals(cat *catalogue.Catalogue) {
 		}
 		totals := map[int]*total{}
 		var quarters []int
-		for idx, v := range m.store.Values[ind.Code] {
+		for idx, v := range m.store.Series(ind.Code).All() {
 			if v.Missing {
 				continue
 			}
@@ -82,9 +79,6 @@ type matcher struct {
 
 	unknown      map[unknownKey]*unknownCode
 	unknownOrder []unknownKey
-
-	cur     int // index in its part of the observation being filed; -1 for none
-	pending []pendingProblem
 }
 
 // unknownKey groups an unknown code's uses within one table, so a code that fills a sheet is
@@ -103,10 +97,9 @@ func newMatcher(cat *catalogue.Catalogue) *matcher {
 	m := &matcher{
 		cal:     cat.Calendar,
 		cat:     cat,
-		store:   &Store{Values: map[string]map[int]Value{}, Comments: map[string]map[int]Comment{}},
+		store:   NewStore(),
 		probs:   &diag.List{},
 		unknown: map[unknownKey]*unknownCode{},
-		cur:     -1,
 	}
 	for _, ind := range cat.Indicators {
 		m.codes = append(m.codes, ind.Code)
@@ -114,91 +107,51 @@ func newMatcher(cat *catalogue.Catalogue) *matcher {
 	return m
 }
 
-// part matches one file's observations. Each distinct code is looked up once, and each
-// indicator's series is made the size the file needs. The observations are filed one
-// indicator at a time (in row order within each, whatever case its code is written in): a
-// national return interleaves thousands of indicators, and filing row by row would touch a
-// different series' memory at every row. Problems are told in row order all the same.
+// part matches one file's observations, in row order. Each distinct code is looked up once,
+// and each indicator's series is given the room the file needs before any is filed.
 func (m *matcher) part(pt *part) {
 	uses := make([]int, len(pt.strs))
 	for i := range pt.obs.n {
 		uses[pt.obs.at(i).code]++
 	}
-	// group[id] is the indicator group of code id, or -1 for a code not in the catalogue.
-	group := make([]int, len(pt.strs))
-	var inds []*catalogue.Indicator
-	var sizes []int
-	byInd := map[*catalogue.Indicator]int{}
+	// series[id] is where the values of code id go, nil for a code not in the catalogue;
+	// codes written in different cases share their indicator's series.
+	series := make([]*Series, len(pt.strs))
+	inds := make([]*catalogue.Indicator, len(pt.strs))
 	for id, n := range uses {
-		group[id] = -1
 		if n == 0 {
 			continue
 		}
-		ind, ok := m.cat.Indicator(pt.strs[id])
-		if !ok {
-			continue
+		if ind, ok := m.cat.Indicator(pt.strs[id]); ok {
+			inds[id], series[id] = ind, m.store.seriesFor(ind.Code, 0)
 		}
-		g, seen := byInd[ind]
-		if !seen {
-			g = len(inds)
-			byInd[ind] = g
-			inds = append(inds, ind)
-			sizes = append(sizes, 0)
-		}
-		group[id] = g
-		sizes[g] += n
 	}
-	series := make([]map[int]Value, len(inds))
-	first := make([]int, len(inds)+1) // where each group's observations start in order
-	for g, ind := range inds {
-		first[g+1] = first[g] + sizes[g]
-		if m.store.Values[ind.Code] == nil {
-			m.store.Values[ind.Code] = make(map[int]Value, sizes[g])
+	room := map[*Series]int{}
+	for id, s := range series {
+		if s != nil {
+			room[s] += uses[id]
 		}
-		series[g] = m.store.Values[ind.Code]
 	}
-	order := make([]uint32, first[len(inds)])
-	next := append([]int(nil), first[:len(inds)]...)
+	for s, n := range room {
+		s.entries = slices.Grow(s.entries, n)
+	}
+	tables := make([]uint32, len(pt.sheets)) // the store's index of each of the part's tables
+	for i, sheet := range pt.sheets {
+		tables[i] = m.store.table(diag.Place{File: pt.file, Sheet: sheet})
+	}
 	for i := range pt.obs.n {
 		r := pt.obs.at(i)
-		g := group[r.code]
-		if g < 0 {
-			m.indicator(pt.strs[r.code], pt.place(r)) // records the unknown use, in row order
+		if series[r.code] == nil {
+			m.indicator(pt.strs[r.code], pt.place(r)) // records the unknown use
 			continue
 		}
-		order[next[g]] = uint32(i)
-		next[g]++
+		m.value(inds[r.code], series[r.code], pt.observation(i), tables[r.table])
 	}
-
-	for g, ind := range inds {
-		for _, i := range order[first[g]:first[g+1]] {
-			m.cur = int(i)
-			m.value(ind, series[g], pt.observation(int(i)))
-		}
-	}
-	m.cur = -1
-	sort.SliceStable(m.pending, func(a, b int) bool { return m.pending[a].obs < m.pending[b].obs })
-	for _, p := range m.pending {
-		m.probs.Add(p.problem)
-	}
-	m.pending = m.pending[:0]
-}
-
-// pendingProblem is a problem found while filing observations out of row order, with the
-// observation's index in its part so it can be told in row order.
-type pendingProblem struct {
-	obs     int
-	problem diag.Problem
 }
 
 // errorf reports a problem with the observation being filed.
 func (m *matcher) errorf(at diag.Place, format string, args ...any) {
-	p := diag.Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: diag.Error}
-	if m.cur < 0 {
-		m.probs.Add(p)
-		return
-	}
-	m.pending = append(m.pending, pendingProblem{m.cur, p})
+	m.probs.Errorf(at, format, args...)
 }
 
 func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, bool) {
@@ -216,8 +169,9 @@ func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, b
 	return nil, false
 }
 
-// value files one observation of a known indicator in its series, values.
-func (m *matcher) value(ind *catalogue.Indicator, values map[int]Value, obs Observation) {
+// value files one observation of a known indicator in its series; table is the store's index
+// of the file and sheet it was read from.
+func (m *matcher) value(ind *catalogue.Indicator, series *Series, obs Observation, table uint32) {
 	idx, ok := m.index(ind, obs.Period, obs.Place)
 	if !ok {
 		return
@@ -225,11 +179,11 @@ func (m *matcher) value(ind *catalogue.Indicator, values map[int]Value, obs Obse
 	if obs, ok = m.ratioValue(ind, obs); !ok {
 		return
 	}
-	if prev, dup := values[idx]; dup {
+	v := Value{V: obs.Value, Missing: obs.Missing, Ratio: obs.Ratio, Place: obs.Place}
+	if prev, dup := series.file(idx, v, table); dup {
 		m.errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
 		return
 	}
-	values[idx] = Value{V: obs.Value, Missing: obs.Missing, Ratio: obs.Ratio, Place: obs.Place}
 	if !obs.Missing {
 		if q := m.cal.QuarterOfPeriod(obs.Period); m.store.Latest.IsZero() || m.store.Latest.Before(q) {
 			m.store.Latest = q
@@ -275,17 +229,12 @@ func (m *matcher) comment(c Comment) {
 		return
 	}
 	q := m.cal.QuarterOfPeriod(c.Period)
-	comments := m.store.Comments[ind.Code]
-	if comments == nil {
-		comments = map[int]Comment{}
-		m.store.Comments[ind.Code] = comments
-	}
-	if prev, dup := comments[q.Index()]; dup {
+	if prev, dup := m.store.Comment(ind.Code, q); dup {
 		m.probs.Errorf(c.Place, "commentary for %s %s is given twice: here and at %s; keep one", ind.Code, m.cal.Label(q), prev.Place)
 		return
 	}
 	c.Code = ind.Code
-	comments[q.Index()] = c
+	m.store.SetComment(ind.Code, q, c)
 }
 
 // maxSuggestions bounds the search for a likely slip: each search compares the code with every

@@ -24,19 +24,19 @@ func TestMatchFilesValuesUnderCatalogueCodes(t *testing.T) {
 	q1, q2 := period.Quarter{Year: 2023, Q: 1}.Index(), period.Quarter{Year: 2023, Q: 2}.Index()
 	oct := period.Month{Year: 2023, Month: 10}.Index()
 	q4 := period.Quarter{Year: 2023, Q: 4}.Index()
-	if v := store.Values["CS01"][q1]; v.V != 80 || v.Missing || v.Place.Line != 2 {
+	if v, _ := store.Series("CS01").At(q1); v.V != 80 || v.Missing || v.Place.Line != 2 {
 		t.Errorf("CS01 Q1 = %+v", v)
 	}
-	if v := store.Values["CS01"][q2]; v.V != 82 || v.Place.Line != 3 {
+	if v, _ := store.Series("CS01").At(q2); v.V != 82 || v.Place.Line != 3 {
 		t.Errorf("CS01 Q2 = %+v", v)
 	}
-	if v := store.Values["CS02"][oct]; v.V != 5 {
+	if v, _ := store.Series("CS02").At(oct); v.V != 5 {
 		t.Errorf("CS02 2023-10 = %+v", v)
 	}
-	if v, ok := store.Values["CS04"][q4]; !ok || !v.Missing {
+	if v, ok := store.Series("CS04").At(q4); !ok || !v.Missing {
 		t.Errorf("CS04 Q4 = %+v, %v; want a missing value", v, ok)
 	}
-	if c := store.Comments["CS01"][q2]; c.Actions != "Recruit" || c.Code != "CS01" {
+	if c, _ := store.Comment("CS01", period.FromIndex(q2)); c.Actions != "Recruit" || c.Code != "CS01" {
 		t.Errorf("CS01 Q2 comment = %+v", c)
 	}
 	// CS04's Q4 value is missing, so the latest quarter with a value is Q3 (October for CS02).
@@ -73,7 +73,7 @@ func TestMatchProblems(t *testing.T) {
 		`a.csv:7: code "ZZ99" is not in the catalogue; correct the code or add the indicator to the catalogue`,
 		`c.csv:4: code "XX01" is not in the catalogue; correct the code or add the indicator to the catalogue`,
 	})
-	if v := store.Values["CS01"][period.Quarter{Year: 2023, Q: 2}.Index()]; v.V != 80 {
+	if v, _ := store.Series("CS01").At(period.Quarter{Year: 2023, Q: 2}.Index()); v.V != 80 {
 		t.Errorf("the first of two values must stay: %+v", v)
 	}
 }
@@ -137,7 +137,7 @@ func TestMatchKeepsTheFirstInRowOrderAcrossCodeCases(t *testing.T) {
 		"a.csv:6: CS04 2023/24 Q2 is given twice: here and at a.csv:4; keep one",
 	})
 	q2 := period.Quarter{Year: 2023, Q: 2}.Index()
-	if v := store.Values["CS01"][q2]; v.V != 2 || v.Place.Line != 3 {
+	if v, _ := store.Series("CS01").At(q2); v.V != 2 || v.Place.Line != 3 {
 		t.Errorf("CS01 Q2 = %+v, want 2 from line 3", v)
 	}
 }

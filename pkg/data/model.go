@@ -251,22 +251,3 @@ func (ds *Dataset) append(other *Dataset) {
 	ds.Comments = append(ds.Comments, other.Comments...)
 	ds.Files = append(ds.Files, other.Files...)
 }
-
-// Value is an indicator's value for one of its own periods.
-type Value struct {
-	V       float64
-	Missing bool
-	Ratio   *Ratio // the numerator and denominator behind V, when given
-	Place   diag.Place
-}
-
-// Store holds the data matched to the catalogue, keyed by the catalogue's own code.
-type Store struct {
-	// Values by indicator code, then by period index: quarter index (period.Quarter.Index) for a
-	// quarterly indicator, month index (period.Month.Index) for a monthly one.
-	Values map[string]map[int]Value
-	// Commentary by indicator code, then quarter index.
-	Comments map[string]map[int]Comment
-	// Latest quarter in which any indicator has a (non-missing) value; zero if none.
-	Latest period.Quarter
-}

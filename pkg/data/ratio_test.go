@@ -53,22 +53,22 @@ func TestRatioColumnsRead(t *testing.T) {
 	if len(msgs) != 0 {
 		t.Fatalf("errors: %v", msgs)
 	}
-	rt := store.Values["RT01"]
+	rt := store.Series("RT01")
 	apr, may, jun := 2023*12+3, 2023*12+4, 2023*12+5
-	if v := rt[apr]; v.V != 75 || v.Ratio == nil || v.Ratio.StatedGiven {
+	if v, _ := rt.At(apr); v.V != 75 || v.Ratio == nil || v.Ratio.StatedGiven {
 		t.Errorf("April: %+v, want 75 from 45/60", v)
 	}
-	if v := rt[may]; v.V != 62.5 || v.Ratio.Stated != 63 || !v.Ratio.StatedGiven || v.Ratio.DenominatorPlace.Line != 3 {
+	if v, _ := rt.At(may); v.V != 62.5 || v.Ratio.Stated != 63 || !v.Ratio.StatedGiven || v.Ratio.DenominatorPlace.Line != 3 {
 		t.Errorf("May: %+v, want 62.5 with 63 stated", v)
 	}
-	if v := rt[jun]; !v.Missing || v.Ratio != nil {
+	if v, _ := rt.At(jun); !v.Missing || v.Ratio != nil {
 		t.Errorf("June: %+v, want missing", v)
 	}
-	nr := store.Values["NR01"]
-	if v := nr[2023*4]; v.V != 25 {
+	nr := store.Series("NR01")
+	if v, _ := nr.At(2023 * 4); v.V != 25 {
 		t.Errorf("NR01 Q1: %+v, want 25", v)
 	}
-	if v := nr[2023*4+1]; v.V != 40 {
+	if v, _ := nr.At(2023*4 + 1); v.V != 40 {
 		t.Errorf("NR01 Q2: %+v, want the stated 40", v)
 	}
 }
@@ -113,7 +113,7 @@ func TestRatioColumnsWorkbook(t *testing.T) {
 	if strings.Join(msgs, "\n") != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), want)
 	}
-	if v := store.Values["RT01"][2023*12+3]; v.V != 75 || v.Ratio.DenominatorPlace.Cell() != "E2" {
+	if v, _ := store.Series("RT01").At(2023*12 + 3); v.V != 75 || v.Ratio.DenominatorPlace.Cell() != "E2" {
 		t.Errorf("April: %+v, want 75 from D2/E2", v)
 	}
 }

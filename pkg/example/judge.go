@@ -18,7 +18,8 @@ func judge(ind *catalogue.Indicator, s series) (outlook, error) {
 		Directorates: catalogueDirectorates(),
 		Indicators:   []*catalogue.Indicator{ind},
 	}
-	store := &data.Store{Values: map[string]map[int]data.Value{ind.Code: s}, Latest: reportQuarter}
+	store := data.StoreOf(map[string]map[int]data.Value{ind.Code: s})
+	store.Latest = reportQuarter
 	r, err := report.Build(report.Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "qpr"}, Period: reportQuarter})
 	if err != nil {
 		return outlook{}, err

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -12,15 +13,21 @@ import (
 type ParseError struct {
 	Input string
 	Hint  string
+	// What the input should have been: "period" when empty, "date" for ParseDate.
+	What string
 }
 
 func (e *ParseError) Error() string {
+	what := e.What
+	if what == "" {
+		what = "period"
+	}
 	in := []rune(e.Input)
 	if len(in) > 60 {
 		// Quote enough to recognise the input, never a whole runaway cell.
-		return fmt.Sprintf("%q… (%d characters) is not a period: %s", string(in[:60]), len(in), e.Hint)
+		return fmt.Sprintf("%q… (%d characters) is not a %s: %s", string(in[:60]), len(in), what, e.Hint)
 	}
-	return fmt.Sprintf("%q is not a period: %s", e.Input, e.Hint)
+	return fmt.Sprintf("%q is not a %s: %s", e.Input, what, e.Hint)
 }
 
 var (
@@ -155,6 +162,15 @@ const dateHint = "write a date as 2023-09-30, 30/09/2023 or 30 Sep 2023 (day fir
 // ParseDate reads a day: an ISO date (2023-09-30) or a day-first date (30/09/2023, 30-09-23,
 // 30 Sep 2023). A date is never read month first: 09/30/2023 is an error that says so.
 func ParseDate(s string) (time.Time, error) {
+	d, err := parseDate(s)
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		pe.What = "date"
+	}
+	return d, err
+}
+
+func parseDate(s string) (time.Time, error) {
 	in := strings.ToUpper(strings.TrimSpace(s))
 	if m := isoDate.FindStringSubmatch(in); m != nil {
 		y, _ := strconv.Atoi(m[1])
@@ -226,7 +242,7 @@ func ParseMonth(s string) (Month, error) {
 			return Month{}, &ParseError{Input: s, Hint: fmt.Sprintf("day %d does not exist in %s", d, Month{y, mo}.Name())}
 		}
 	case numericDate.MatchString(in) || namedDate.MatchString(in):
-		t, err := ParseDate(s)
+		t, err := parseDate(s)
 		if err != nil {
 			return Month{}, err
 		}

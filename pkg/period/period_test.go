@@ -226,14 +226,19 @@ func TestDayFirstDatesAreReadAsTheUKWritesThem(t *testing.T) {
 
 func TestMonthFirstDatesAreRefusedSayingSo(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"09/30/2023", `"09/30/2023" is not a period: dates are read day first, as in the UK, and 30 is not a month; qpr never guesses a month-first (US) date: write 30/09/2023 or 2023-09-30`},
-		{"29/02/2023", `"29/02/2023" is not a period: day 29 does not exist in February 2023`},
-		{"30/13/2023", `"30/13/2023" is not a period: 13 is not a month; write a date as 2023-09-30, 30/09/2023 or 30 Sep 2023 (day first, as in the UK)`},
-		{"30/09-2023", `"30/09-2023" is not a period: a date uses one separator throughout, e.g. 30/09/2023`},
+		{"09/30/2023", `"09/30/2023" is not a date: dates are read day first, as in the UK, and 30 is not a month; qpr never guesses a month-first (US) date: write 30/09/2023 or 2023-09-30`},
+		{"29/02/2023", `"29/02/2023" is not a date: day 29 does not exist in February 2023`},
+		{"30/13/2023", `"30/13/2023" is not a date: 13 is not a month; write a date as 2023-09-30, 30/09/2023 or 30 Sep 2023 (day first, as in the UK)`},
+		{"30/09-2023", `"30/09-2023" is not a date: a date uses one separator throughout, e.g. 30/09/2023`},
 	} {
 		_, err := ParseDate(c.in)
 		if err == nil || err.Error() != c.want {
 			t.Errorf("ParseDate(%q) = %v\nwant %s", c.in, err, c.want)
+		}
+		// The same text in a data file's period column is a period that is wrong.
+		_, err = Calendar{YearStart: 4}.ParsePeriod(c.in)
+		if want := strings.Replace(c.want, "is not a date", "is not a period", 1); err == nil || err.Error() != want {
+			t.Errorf("ParsePeriod(%q) = %v\nwant %s", c.in, err, want)
 		}
 	}
 }

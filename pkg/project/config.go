@@ -96,7 +96,7 @@ func Parse(file string, src []byte) (Config, error) {
 	c := Config{File: file, lines: map[string]int{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return Config{}, yamlProblem(file, err)
+		return Config{}, syntaxProblem(file, err)
 	}
 	if len(doc.Content) == 0 {
 		return c, nil
@@ -171,6 +171,17 @@ func resolve(base, p string) string {
 		return p
 	}
 	return filepath.Join(base, p)
+}
+
+// syntaxProblem is text that is not YAML at all, worded as the catalogue words it.
+func syntaxProblem(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1 // the yaml package leaves out line 1
+	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
+		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+	}
+	return diag.Problem{Place: diag.Place{File: file, Line: line}, Severity: diag.Error,
+		Message: "not valid YAML: " + msg + "; check the indentation and punctuation on this line and the one before"}
 }
 
 // yamlProblem turns yaml's "yaml: line 3: ..." into problems placed at file:3.

@@ -84,8 +84,8 @@ func Build(opts Options) (*Report, error) {
 	}
 
 	for _, ind := range members {
-		s := series{ind: ind, cal: cal, values: opts.Store.Values[ind.Code]}
-		out := indicator(s, q, opts.Store.Comments[ind.Code])
+		s := series{ind: ind, cal: cal, values: opts.Store.Series(ind.Code)}
+		out := indicator(s, q, opts.Store)
 		d := byDirectorate[ind.Directorate]
 		if ind.Type == catalogue.Activity {
 			r.Summary.ActivityCount++
@@ -124,7 +124,7 @@ func (rv reported) valuePtr() *float64 {
 }
 
 // indicator works out everything the report says about one indicator at quarter q.
-func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indicator {
+func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 	ind, cal := s.ind, s.cal
 	out := Indicator{
 		Code:        ind.Code,
@@ -233,9 +233,9 @@ func indicator(s series, q period.Quarter, comments map[int]data.Comment) Indica
 		out.Chart = append(out.Chart, cp)
 	}
 
-	if c, ok := comments[q.Index()]; ok {
+	if c, ok := store.Comment(ind.Code, q); ok {
 		out.Commentary = &Commentary{Context: c.Context, Actions: c.Actions}
-	} else if c, ok := comments[cur.from.Index()]; ok && cur.stale {
+	} else if c, ok := store.Comment(ind.Code, cur.from); ok && cur.stale {
 		out.Commentary = &Commentary{Context: c.Context, Actions: c.Actions}
 	}
 	return out

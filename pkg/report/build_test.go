@@ -72,6 +72,13 @@ func monthly(vals map[string]float64) map[int]data.Value {
 	return out
 }
 
+// storeAt is a store of the values given whose latest quarter with data is latest.
+func storeAt(values map[string]map[int]data.Value, latest period.Quarter) *data.Store {
+	s := data.StoreOf(values)
+	s.Latest = latest
+	return s
+}
+
 func build(t *testing.T, store *data.Store, at string) *Report {
 	t.Helper()
 	var pq period.Quarter
@@ -104,12 +111,9 @@ func str[T any](p *T) string {
 func TestThresholdsOfTheReportYearAndStaleValues(t *testing.T) {
 	// K1 is 78 in 2022/23 Q4 and has no 2023/24 Q1 value: Q1 shows the Q4 value, stale, rated
 	// with 2023/24's floor of 75, so amber, though it was red (floor 80) in its own quarter.
-	store := &data.Store{
-		Values: map[string]map[int]data.Value{
-			"K1": quarterly(map[string]float64{"2022/23 Q3": 86, "2022/23 Q4": 78}),
-		},
-		Latest: q("2022/23 Q4"),
-	}
+	store := storeAt(map[string]map[int]data.Value{
+		"K1": quarterly(map[string]float64{"2022/23 Q3": 86, "2022/23 Q4": 78}),
+	}, q("2022/23 Q4"))
 	r := build(t, store, "2023/24 Q1")
 	k1 := find(r, "K1")
 	if str(k1.RAG) != "amber" || !k1.Stale || str(k1.ValuePeriod) != "2022/23 Q4" || *k1.Value != 78 {
@@ -145,12 +149,9 @@ func TestThresholdsOfTheReportYearAndStaleValues(t *testing.T) {
 func TestMonthlyMeanPartialAndLowerPolarity(t *testing.T) {
 	// K2 (mean, lower is better, target 10, floor 12): Jul 10, Aug 12.5 -> mean 11.25, amber,
 	// partial (two of three months).
-	store := &data.Store{
-		Values: map[string]map[int]data.Value{
-			"K2": monthly(map[string]float64{"2023-07": 10, "2023-08": 12.5, "2023-04": 9, "2023-05": 9.5, "2023-06": 13}),
-		},
-		Latest: q("2023/24 Q2"),
-	}
+	store := storeAt(map[string]map[int]data.Value{
+		"K2": monthly(map[string]float64{"2023-07": 10, "2023-08": 12.5, "2023-04": 9, "2023-05": 9.5, "2023-06": 13}),
+	}, q("2023/24 Q2"))
 	r := build(t, store, "")
 	if r.Period.String() != "2023/24 Q2" || r.PreviousPeriod.String() != "2023/24 Q1" {
 		t.Fatalf("period = %s / %s", r.Period, r.PreviousPeriod)
@@ -170,13 +171,10 @@ func TestMonthlyMeanPartialAndLowerPolarity(t *testing.T) {
 }
 
 func TestActivityAndNotRated(t *testing.T) {
-	store := &data.Store{
-		Values: map[string]map[int]data.Value{
-			"A1": quarterly(map[string]float64{"2023/24 Q2": 131, "2023/24 Q1": 100}),
-			"K3": quarterly(map[string]float64{"2023/24 Q2": 5, "2023/24 Q1": 0.5}),
-		},
-		Latest: q("2023/24 Q2"),
-	}
+	store := storeAt(map[string]map[int]data.Value{
+		"A1": quarterly(map[string]float64{"2023/24 Q2": 131, "2023/24 Q1": 100}),
+		"K3": quarterly(map[string]float64{"2023/24 Q2": 5, "2023/24 Q1": 0.5}),
+	}, q("2023/24 Q2"))
 	r := build(t, store, "")
 	a1 := find(r, "A1")
 	if str(a1.Activity) != "above" || a1.RAG != nil || a1.Target != nil || a1.Expected == nil || *a1.Expected.Upper != 130 {
@@ -207,7 +205,7 @@ func TestActivityAndNotRated(t *testing.T) {
 func TestMissingMarkerIsNoValue(t *testing.T) {
 	vals := quarterly(map[string]float64{"2023/24 Q1": 90})
 	vals[q("2023/24 Q2").Index()] = data.Value{Missing: true}
-	store := &data.Store{Values: map[string]map[int]data.Value{"K1": vals}, Latest: q("2023/24 Q2")}
+	store := storeAt(map[string]map[int]data.Value{"K1": vals}, q("2023/24 Q2"))
 	k1 := find(build(t, store, ""), "K1")
 	if !k1.Stale || str(k1.ValuePeriod) != "2023/24 Q1" || str(k1.RAG) != "green" {
 		t.Errorf("a missing marker should let the Q1 value stand in: %+v", k1)
@@ -222,7 +220,7 @@ func TestRegressionTrendAndProjection(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		vals[cal.Label(start.Add(i))] = 90 - float64(i)
 	}
-	store := &data.Store{Values: map[string]map[int]data.Value{"K1": quarterly(vals)}, Latest: q("2023/24 Q2")}
+	store := storeAt(map[string]map[int]data.Value{"K1": quarterly(vals)}, q("2023/24 Q2"))
 	k1 := find(build(t, store, ""), "K1")
 	if k1.Trend == nil || k1.Trend.Direction != "worsening" || !near(*k1.Trend.Slope, -1) || !near(*k1.Trend.Intercept, 90) {
 		t.Fatalf("trend = %+v", k1.Trend)
@@ -243,7 +241,7 @@ func TestRegressionTrendAndProjection(t *testing.T) {
 func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 
 func TestNoDataAnywhere(t *testing.T) {
-	_, err := Build(Options{Catalogue: testCatalogue(), Store: &data.Store{}, Pack: catalogue.Pack{ID: "qpr"}})
+	_, err := Build(Options{Catalogue: testCatalogue(), Store: data.NewStore(), Pack: catalogue.Pack{ID: "qpr"}})
 	if err != ErrNoData {
 		t.Errorf("err = %v, want ErrNoData", err)
 	}
@@ -253,10 +251,7 @@ func TestMonthlySumChartHasNoQuarterlyThresholds(t *testing.T) {
 	cat := testCatalogue()
 	k2 := cat.Indicators[1]
 	k2.Aggregate = catalogue.Sum
-	store := &data.Store{
-		Values: map[string]map[int]data.Value{"K2": monthly(map[string]float64{"2023-07": 3, "2023-08": 4, "2023-09": 2.5})},
-		Latest: q("2023/24 Q2"),
-	}
+	store := storeAt(map[string]map[int]data.Value{"K2": monthly(map[string]float64{"2023-07": 3, "2023-08": 4, "2023-09": 2.5})}, q("2023/24 Q2"))
 	r, err := Build(Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "qpr"}})
 	if err != nil {
 		t.Fatal(err)
@@ -281,15 +276,12 @@ func TestJulyYear(t *testing.T) {
 	k2 := cat.Indicators[1] // monthly mean, lower is better
 	k2.Thresholds = map[int]catalogue.Thresholds{2022: {Target: f(10), Floor: f(12)}, 2023: {Target: f(8), Floor: f(9)}}
 	jan := period.Month{Year: 2024, Month: 1}
-	store := &data.Store{
-		Values: map[string]map[int]data.Value{"K2": {
-			jan.Index():         {V: 8.5},
-			jan.Add(1).Index():  {V: 9},
-			jan.Add(2).Index():  {V: 9.5}, // mean 9: amber against 2023/24's 8 / 9
-			jan.Add(-1).Index(): {V: 9.9}, // December 2023: 2023/24 Q2
-		}},
-		Latest: period.Quarter{Year: 2023, Q: 3},
-	}
+	store := storeAt(map[string]map[int]data.Value{"K2": {
+		jan.Index():         {V: 8.5},
+		jan.Add(1).Index():  {V: 9},
+		jan.Add(2).Index():  {V: 9.5}, // mean 9: amber against 2023/24's 8 / 9
+		jan.Add(-1).Index(): {V: 9.9}, // December 2023: 2023/24 Q2
+	}}, period.Quarter{Year: 2023, Q: 3})
 	r, err := Build(Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "qpr"}})
 	if err != nil {
 		t.Fatal(err)

@@ -20,7 +20,7 @@ func parsedCatalogue(t *testing.T, indicators string) *catalogue.Catalogue {
 func buildOne(t *testing.T, cat *catalogue.Catalogue, values map[int]data.Value, at string) Indicator {
 	t.Helper()
 	code := cat.Indicators[0].Code
-	store := &data.Store{Values: map[string]map[int]data.Value{code: values}, Comments: map[string]map[int]data.Comment{}}
+	store := data.StoreOf(map[string]map[int]data.Value{code: values})
 	r, err := Build(Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "p"}, Period: q(at)})
 	if err != nil {
 		t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 type series struct {
 	ind    *catalogue.Indicator
 	cal    period.Calendar
-	values map[int]data.Value // quarter index or month index, by frequency
+	values *data.Series // by quarter index or month index, by frequency
 }
 
 // quarterValue is the indicator's actual value for q: no stale stand-in.
@@ -28,7 +28,7 @@ func (s series) monthly() bool { return s.ind.Frequency == catalogue.Monthly }
 
 func (s series) quarter(q period.Quarter) quarterValue {
 	if !s.monthly() {
-		v, ok := s.values[q.Index()]
+		v, ok := s.values.At(q.Index())
 		if !ok || v.Missing {
 			return quarterValue{}
 		}
@@ -37,7 +37,7 @@ func (s series) quarter(q period.Quarter) quarterValue {
 	var present []float64
 	var numerator, denominator float64
 	for _, m := range s.cal.Months(q) {
-		if v, ok := s.values[m.Index()]; ok && !v.Missing {
+		if v, ok := s.values.At(m.Index()); ok && !v.Missing {
 			if s.ind.Aggregate == catalogue.Ratio {
 				if v.Ratio == nil {
 					continue // refused when read; never counted
@@ -112,19 +112,20 @@ func (s series) window(q period.Quarter, quarters int) []point {
 		quarters = 1
 	}
 	first := q.Add(-(quarters - 1))
-	var pts []point
 	if !s.monthly() {
+		pts := make([]point, 0, quarters)
 		for i := 0; i < quarters; i++ {
 			pq := first.Add(i)
-			v, ok := s.values[pq.Index()]
+			v, ok := s.values.At(pq.Index())
 			pts = append(pts, point{at: QuarterOf(s.cal, pq), label: s.cal.Label(pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year})
 		}
 		return pts
 	}
 	start := s.cal.Months(first)[0]
+	pts := make([]point, 0, quarters*3)
 	for i := 0; i < quarters*3; i++ {
 		m := start.Add(i)
-		v, ok := s.values[m.Index()]
+		v, ok := s.values.At(m.Index())
 		pts = append(pts, point{at: MonthOf(s.cal, m), label: m.String(), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year})
 	}
 	return pts

@@ -121,12 +121,22 @@ func build(r *report.Report, style templates.Style, asAt time.Time, narrative st
 	return raw.Bytes(), nil
 }
 
+// summaryContents is what the Cover says the Summary holds: its list of red KPIs only when
+// there is one, as the Summary sheet has that table only then.
+func summaryContents(r *report.Report) string {
+	const counts = "The executive summary: the counts of ratings, directions of travel and activity statuses against the previous quarter"
+	if len(redKPIs(r)) == 0 {
+		return counts + "."
+	}
+	return counts + ", and the KPIs rated Red with the management action being taken."
+}
+
 // workbookContents lists every sheet in order with what it holds, for the Cover.
 func workbookContents(r *report.Report, groups []*directorateSheet) []sheetEntry {
 	list := []sheetEntry{
 		{coverSheet, "This sheet: what these statistics are, their period, date and source, the shorthand used, and this list of sheets."},
 		{notesSheet, "Notes explaining the ratings, activity statuses, directions of travel, how values are shown, stale and part-quarter values, the rating grid, the shorthand and the basis codes."},
-		{summarySheet, "The executive summary: the counts of ratings, directions of travel and activity statuses against the previous quarter, and the KPIs rated Red with the management action being taken."},
+		{summarySheet, summaryContents(r)},
 		{directoratesSheet, "Counts of ratings, directions of travel and activity statuses for each directorate, with a link to its sheet."},
 	}
 	for _, g := range groups {

@@ -447,6 +447,9 @@ func TestSummaryRedTableCarriesTheActions(t *testing.T) {
 	r.Indicators[2].Commentary = &report.Commentary{Actions: "Cutting agency use.\n\nReviewing rates."}
 	f := renderFixture(t, r, "")
 	checkCells(t, f, "Summary", []cellWant{{"H29", "Cutting agency use.\nReviewing rates.", ""}})
+	if got := coverContentsLine(t, f, "Summary"); !strings.HasSuffix(got, ", and the KPIs rated Red with the management action being taken.") {
+		t.Errorf("Cover's line for the Summary = %q, want it to name the list of red KPIs", got)
+	}
 }
 
 func TestSummaryWithoutRedKPIsHasNoRedTable(t *testing.T) {
@@ -460,6 +463,23 @@ func TestSummaryWithoutRedKPIsHasNoRedTable(t *testing.T) {
 	if v, _ := f.GetCellValue("Summary", "A2"); !strings.Contains(v, "three tables") {
 		t.Errorf("Summary!A2 = %q, want it to say the sheet holds three tables", v)
 	}
+	// The Cover's contents must not promise the Summary a list of red KPIs it lacks.
+	if got, want := coverContentsLine(t, f, "Summary"), "The executive summary: the counts of ratings, directions of travel and activity statuses against the previous quarter."; got != want {
+		t.Errorf("Cover's line for the Summary = %q, want %q", got, want)
+	}
+}
+
+// coverContentsLine is what the Cover's contents says the sheet holds.
+func coverContentsLine(t *testing.T, f *excelize.File, sheet string) string {
+	t.Helper()
+	rows, _ := f.GetRows("Cover")
+	for _, row := range rows {
+		if len(row) > 1 && row[0] == sheet {
+			return row[1]
+		}
+	}
+	t.Errorf("the Cover's contents has no line for %s", sheet)
+	return ""
 }
 
 func TestDirectoratesSheet(t *testing.T) {
