@@ -276,6 +276,8 @@ func TestDamagedWorkbooks(t *testing.T) {
 			{"_rels/.rels", `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
 			{"word/document.xml", `<w:document/>`},
 		}, "the file is a Word document, not a spreadsheet (its main part is application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml)"},
+		// LibreOffice's own format, as Google Sheets and others also export it, named .xlsx.
+		{"an OpenDocument spreadsheet", []part{{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", `<office:document-content/>`}, {"META-INF/manifest.xml", `<manifest/>`}}, "the file is an OpenDocument spreadsheet (.ods), not an xlsx workbook"},
 		{"two entries one name", append(pkgParts(sheet("")), part{"XL/workbook.xml", "<workbook/>"}), "XL/workbook.xml: the archive holds two entries with this name, so which one Excel reads is unclear"},
 		// A small file naming one part for thousands of sheets took minutes to read, each a
 		// read of the part again; naming missing parts, one error for every sheet.

@@ -337,6 +337,9 @@ func (wb *Workbook) load() error {
 		wbPart = "xl/workbook.xml"
 	}
 	if _, ok := wb.part(wbPart); !ok {
+		if what := wb.openDocument(); what != "" {
+			return &NotSpreadsheet{What: "the file is " + what + ", not an xlsx workbook"}
+		}
 		return &Error{Part: wbPart, Msg: "the workbook part is missing, so this is not a spreadsheet"}
 	}
 	if typ := types.typeOf(wbPart); typ != "" && !strings.Contains(strings.ToLower(typ), "sheet") {
@@ -410,6 +413,29 @@ func (wb *Workbook) load() error {
 		}
 	}
 	return nil
+}
+
+// openDocument names the OpenDocument file (LibreOffice's own format, which Google Sheets and
+// others also export) that a zip archive is, by its first entry "mimetype"; it is empty for
+// any other archive.
+func (wb *Workbook) openDocument() string {
+	f, ok := wb.part("mimetype")
+	if !ok || f.UncompressedSize64 > 100 {
+		return ""
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 100))
+	switch t := string(b); {
+	case t == "application/vnd.oasis.opendocument.spreadsheet":
+		return "an OpenDocument spreadsheet (.ods)"
+	case strings.HasPrefix(t, "application/vnd.oasis.opendocument."):
+		return "an OpenDocument file (" + strings.TrimPrefix(t, "application/vnd.oasis.opendocument.") + ")"
+	}
+	return ""
 }
 
 // resolvePart turns a relationship target into a part name: absolute targets start at the
