@@ -214,6 +214,8 @@ func TestDamagedSheets(t *testing.T) {
 		{"shared string out of range", `<row r="1"><c r="A1" t="s"><v>3</v></c></row>`, "xl/worksheets/sheet1.xml A1: the cell refers to shared string 3, but the workbook has 3 shared strings"},
 		{"shared string not a number", `<row r="1"><c r="B1" t="s"><v>x</v></c></row>`, `xl/worksheets/sheet1.xml B1: the shared string number "x" is not a number`},
 		{"number not a number", `<row r="1"><c r="A1"><v>12abc</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell is a number cell but holds "12abc", which is not a number`},
+		{"hexadecimal float", `<row r="1"><c r="A1"><v>0x1p3</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell is a number cell but holds "0x1p3", which is not a number`},
+		{"digits grouped with _", `<row r="1"><c r="A1"><v>1_000</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell is a number cell but holds "1_000", which is not a number`},
 		{"unknown type", `<row r="1"><c r="A1" t="z"><v>1</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell's type t="z" is not one a spreadsheet writes (s, str, inlineStr, n, b, e or d)`},
 		{"bad boolean", `<row r="1"><c r="A1" t="b"><v>yes</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell is a TRUE/FALSE cell but holds "yes"`},
 		{"style out of range", `<row r="1"><c r="A1" s="4"><v>1</v></c></row>`, "xl/worksheets/sheet1.xml A1: the cell's style 4 is not one of the workbook's 4 cell styles"},
