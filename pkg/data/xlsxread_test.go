@@ -272,6 +272,7 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Add(`<row>` + inline("code") + inline("period") + inline("value") + `</row><row>` + inline("CS01") + inline("2023/24 Q2") + `<c><v>85</v></c></row>`)
 	f.Add(`<row r="2"><c r="B2"><f>1</f><v></v></c></row><row r="1"><c r="A1" t="b"><v>1</v></c></row>`)
 	f.Add(`<row>` + inline("CODE") + inline("2023/24 Q1") + `<c t="d"><v>2023-07-31</v></c></row><row>` + inline("CS01") + `<c t="e"><v>#N/A</v></c><c><v>1e308</v></c></row>`)
+	f.Add(`<row>` + inline("code") + inline("period") + inline("value") + `</row><row>` + inline("CS01") + inline("2023/24 Q2") + `<c><v>0x1p3</v></c></row><row>` + inline("CS01") + inline("2023/24 Q3") + `<c><v>1_000</v></c></row>`)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, sheetData string) {
 		path := filepath.Join(dir, "fuzz.xlsx")
