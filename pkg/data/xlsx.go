@@ -146,6 +146,11 @@ func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) (cells, stop
 		sheetDS, sheetProbs = &Dataset{}, &diag.List{}
 		t, err = wb.readTable(i, true, sheetDS, sheetProbs)
 	}
+	if sheet.Hidden && sheetDS.Len() > 0 {
+		// Values from a sheet nobody sees when they open the file would reach the report
+		// unnoticed (an old quarter's copy, a working sheet).
+		probs.Warnf(at, "the sheet is hidden in Excel, and its %s were read; unhide it to check them, or delete the sheet if it is not data", pluralValues(sheetDS.Len()))
+	}
 	appendSheet(ds, sheetDS)
 	probs.AddAll(sheetProbs.Problems())
 	if err != nil {
@@ -158,6 +163,13 @@ func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) (cells, stop
 		return false, false
 	}
 	return true, false
+}
+
+func pluralValues(n int) string {
+	if n == 1 {
+		return "1 value"
+	}
+	return groupThousands(int64(n)) + " values"
 }
 
 // appendSheet adds what one sheet gave to what the file has given.

@@ -181,7 +181,7 @@ func TestStylesAndWorkbook(t *testing.T) {
 func TestWorkbookLayout(t *testing.T) {
 	parts := []part{
 		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="/book/main.xml"/></Relationships>`},
-		{"book/main.xml", `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="true"/><x:sheets><x:sheet name="Q2 &amp; Q3" sheetId="7" rel:id="s1"/><x:sheet name="Chart" sheetId="8" rel:id="s2"/><x:sheet name="Two" sheetId="9" rel:id="s3"/></x:sheets></x:workbook>`},
+		{"book/main.xml", `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="true"/><x:sheets><x:sheet name="Q2 &amp; Q3" sheetId="7" rel:id="s1"/><x:sheet name="Chart" sheetId="8" rel:id="s2"/><x:sheet name="Two" sheetId="9" rel:id="s3" state="veryHidden"/></x:sheets></x:workbook>`},
 		{"book/_rels/main.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/Sheets/One.xml"/><Relationship Id="s2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="charts/c.xml"/><Relationship Id="s3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="../sheets/two.xml"/><Relationship Id="h" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://example.com/" TargetMode="External"/></Relationships>`},
 		{"sheets/one.xml", sheet(`<row r="2"><c r="B2" t="inlineStr"><is><t>one</t></is></c></row>`)},
 		{"SHEETS/TWO.XML", sheet(`<row r="1"><c r="A1"><v>2</v></c></row>`)},
@@ -193,7 +193,7 @@ func TestWorkbookLayout(t *testing.T) {
 	if !wb.Date1904 {
 		t.Error("date1904 not read")
 	}
-	want := []Sheet{{"Q2 & Q3", "Sheets/One.xml", Worksheet}, {"Chart", "book/charts/c.xml", Chartsheet}, {"Two", "sheets/two.xml", Worksheet}}
+	want := []Sheet{{"Q2 & Q3", "Sheets/One.xml", Worksheet, false}, {"Chart", "book/charts/c.xml", Chartsheet, false}, {"Two", "sheets/two.xml", Worksheet, true}}
 	if fmt.Sprint(wb.Sheets) != fmt.Sprint(want) {
 		t.Fatalf("Sheets = %v, want %v", wb.Sheets, want)
 	}

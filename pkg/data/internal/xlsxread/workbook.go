@@ -91,9 +91,10 @@ const (
 
 // Sheet is one sheet the workbook lists, in the workbook's order.
 type Sheet struct {
-	Name string
-	Part string // the zip entry of its XML
-	Kind SheetKind
+	Name   string
+	Part   string // the zip entry of its XML
+	Kind   SheetKind
+	Hidden bool // hidden in Excel (state hidden or veryHidden): its user does not see it
 }
 
 // NumFmt is a cell style's number format: a built-in id, or a custom format code.
@@ -392,7 +393,7 @@ func (wb *Workbook) load() error {
 		case strings.HasSuffix(r.typ, relChartsheet):
 			kind = Chartsheet
 		}
-		wb.Sheets = append(wb.Sheets, Sheet{Name: s.name, Part: r.target, Kind: kind})
+		wb.Sheets = append(wb.Sheets, Sheet{Name: s.name, Part: r.target, Kind: kind, Hidden: s.hidden})
 	}
 	if stylesPart == "" {
 		stylesPart = types.find(".spreadsheetml.styles+xml")
@@ -558,7 +559,10 @@ func (wb *Workbook) eachElement(name string, fn func(*scanner) error) error {
 	}
 }
 
-type sheetRef struct{ name, rid string }
+type sheetRef struct {
+	name, rid string
+	hidden    bool
+}
 
 // readWorkbook reads the sheet list and the date system.
 func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
@@ -588,7 +592,11 @@ func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 				return malformed("two sheets are called %q", n)
 			}
 			seen[strings.ToLower(n)] = true
-			sheets = append(sheets, sheetRef{n, rid})
+			state, _, err := s.attr("state")
+			if err != nil {
+				return err
+			}
+			sheets = append(sheets, sheetRef{n, rid, state == "hidden" || state == "veryHidden"})
 			if len(sheets) > len(wb.parts) {
 				return &Error{Part: name, Msg: "it lists more sheets than the archive has entries, so the parts of some are missing"}
 			}
