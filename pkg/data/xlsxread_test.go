@@ -379,7 +379,7 @@ func TestXLSXHiddenSheetIsNamed(t *testing.T) {
 		[2]string{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>`},
 		[2]string{"xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Q2" sheetId="1" r:id="rId1"/><sheet name="Old Q1" sheetId="2" r:id="rId2" state="hidden"/><sheet name="Lookups" sheetId="3" r:id="rId3" state="veryHidden"/></sheets></workbook>`},
 		[2]string{"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + fmt.Sprintf(rel, 1) + fmt.Sprintf(rel, 2) + fmt.Sprintf(rel, 3) + `</Relationships>`},
-		[2]string{"xl/worksheets/sheet1.xml", sheetXML(`<row>`+inline("code")+inline("period")+inline("value")+`</row><row>`+inline("CS01")+inline("2023/24 Q2")+`<c><v>85</v></c></row>`)},
+		[2]string{"xl/worksheets/sheet1.xml", sheetXML(`<row>` + inline("code") + inline("period") + inline("value") + `</row><row>` + inline("CS01") + inline("2023/24 Q2") + `<c><v>85</v></c></row>`)},
 		[2]string{"xl/worksheets/sheet2.xml", sheetXML(rows)},
 		[2]string{"xl/worksheets/sheet3.xml", sheetXML(notes)},
 	))
