@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/example/qpr/pkg/suggest"
+	"github.com/example/qpr/pkg/yamltext"
 )
 
 // Colour is an sRGB colour.
@@ -135,12 +136,8 @@ func parseStyle(data []byte, name string) (Style, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 1 // the yaml package leaves out line 1
-		if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		}
-		return Style{}, fmt.Errorf("%s: not valid YAML: %s; check the indentation and punctuation on this line and the one before", at(name, line), msg)
+		line, msg := yamltext.SyntaxError(data, err)
+		return Style{}, fmt.Errorf("%s: %s", at(name, line), msg)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/suggest"
+	"github.com/example/qpr/pkg/yamltext"
 )
 
 // FileName is the project file looked for in the working directory.
@@ -96,7 +97,7 @@ func Parse(file string, src []byte) (Config, error) {
 	c := Config{File: file, lines: map[string]int{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return Config{}, syntaxProblem(file, err)
+		return Config{}, syntaxProblem(file, src, err)
 	}
 	if len(doc.Content) == 0 {
 		return c, nil
@@ -173,15 +174,10 @@ func resolve(base, p string) string {
 	return filepath.Join(base, p)
 }
 
-// syntaxProblem is text that is not YAML at all, worded as the catalogue words it.
-func syntaxProblem(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1 // the yaml package leaves out line 1
-	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-	}
-	return diag.Problem{Place: diag.Place{File: file, Line: line}, Severity: diag.Error,
-		Message: "not valid YAML: " + msg + "; check the indentation and punctuation on this line and the one before"}
+// syntaxProblem is text that is not YAML at all, placed and worded as the catalogue's.
+func syntaxProblem(file string, src []byte, err error) error {
+	line, msg := yamltext.SyntaxError(src, err)
+	return diag.Problem{Place: diag.Place{File: file, Line: line}, Severity: diag.Error, Message: msg}
 }
 
 // yamlProblem turns yaml's "yaml: line 3: ..." into problems placed at file:3.
