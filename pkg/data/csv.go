@@ -83,6 +83,7 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		return
 	}
 	t := &table{file: path, cal: cal, ds: ds, probs: probs, commaIsThousands: sep != ';'}
+	defer t.finish()
 	r := lines.reader(sep)
 	var cells []cell
 	syntaxErrors, rows := 0, int64(0)
@@ -130,7 +131,7 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		if tooLong {
 			continue
 		}
-		if t.started() && !allBlank(cells) && !fitsHeader(t, line, cells, sep) {
+		if t.started() && !t.skipped() && !allBlank(cells) && !fitsHeader(t, line, cells, sep) {
 			continue
 		}
 		if !t.add(line, cells) {

@@ -189,6 +189,7 @@ func (wb *workbook) readTable(i int, sorted bool, ds *Dataset, probs *diag.List)
 	if err == nil {
 		err = tooLong
 	}
+	t.finish()
 	return t, err
 }
 
