@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"strconv"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/inputfile"
 	"github.com/example/qpr/pkg/period"
 )
 
@@ -90,30 +89,18 @@ func PeekCalendar(src []byte) period.Calendar {
 }
 
 func readBounded(path string, limit int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, errors.New(readFailure(err))
+	src, err := inputfile.ReadAll(path, limit)
+	var notRegular *inputfile.NotRegularError
+	var tooLarge *inputfile.TooLargeError
+	switch {
+	case err == nil:
+		return src, nil
+	case errors.As(err, &notRegular):
+		return nil, fmt.Errorf("the catalogue is %s, not a file; give the path of the catalogue's YAML file", notRegular.What())
+	case errors.As(err, &tooLarge):
+		return nil, sizeError(tooLarge.Size, limit)
 	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("the catalogue is %s, not a file; give the path of the catalogue's YAML file", describeMode(info.Mode()))
-	}
-	if info.Size() > limit {
-		return nil, sizeError(info.Size(), limit)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, errors.New(readFailure(err))
-	}
-	defer f.Close()
-	// The file may grow between the stat and the read.
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, errors.New(readFailure(err))
-	}
-	if int64(len(src)) > limit {
-		return nil, sizeError(int64(len(src)), limit)
-	}
-	return src, nil
+	return nil, errors.New(readFailure(err))
 }
 
 func sizeError(size, limit int64) error {
@@ -125,21 +112,6 @@ func megabytes(n int64) string {
 		return fmt.Sprintf("%dMB", n>>20)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-// describeMode names a kind of file that is not a regular file.
-func describeMode(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 func readFailure(err error) string {

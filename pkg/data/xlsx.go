@@ -14,6 +14,7 @@ import (
 
 	"github.com/example/qpr/pkg/data/internal/xlsxread"
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/inputfile"
 	"github.com/example/qpr/pkg/period"
 )
 
@@ -62,9 +63,9 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 // openWorkbook opens the file and reads the workbook's structure, styles and shared strings.
 func openWorkbook(path string, cal period.Calendar, lim Limits, probs *diag.List) (*workbook, bool) {
 	at := diag.Place{File: path}
-	f, err := os.Open(path)
-	if err != nil {
-		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
+	// The size is checked below, against the bytes the workbook holds.
+	f, _, err := inputfile.Open(path, 0)
+	if !reportOpen(path, err, lim, probs) {
 		return nil, false
 	}
 	opened := false

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/inputfile"
 	"github.com/example/qpr/pkg/suggest"
 	"github.com/example/qpr/pkg/yamltext"
 )
@@ -72,19 +72,17 @@ func Load(dir string) (Config, error) {
 	if dir == "." {
 		path = FileName
 	}
-	info, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	src, err := inputfile.ReadAll(path, maxFileSize)
+	var notRegular *inputfile.NotRegularError
+	var tooLarge *inputfile.TooLargeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return Config{}, nil
-	}
-	if err == nil && !info.Mode().IsRegular() {
-		// A FIFO would block the read, a device never end it.
-		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: "not a regular file; qpr.yaml must be a YAML text file"}
-	}
-	if err == nil && info.Size() > maxFileSize {
-		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: fmt.Sprintf("the file is %d bytes; qpr.yaml holds a few settings, so this cannot be it", info.Size())}
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
+	case errors.As(err, &notRegular):
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: fmt.Sprintf("this is %s, not a regular file; qpr.yaml must be a YAML text file", notRegular.What())}
+	case errors.As(err, &tooLarge):
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: fmt.Sprintf("the file is %d bytes; qpr.yaml holds a few settings, so this cannot be it", tooLarge.Size)}
+	case err != nil:
 		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: "cannot read: " + reason(err)}
 	}
 	return Parse(path, src)
