@@ -11,7 +11,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/suggest"
+	"github.com/example/qpr/pkg/yamltext"
 )
 
 // Colour is an sRGB colour.
@@ -53,23 +55,22 @@ const MinTextContrast = 4.5
 func (c *Colour) UnmarshalYAML(n *yaml.Node) error {
 	s := strings.TrimSpace(n.Value)
 	if n.Kind != yaml.ScalarNode || len(s) != 7 || s[0] != '#' {
-		return &lineError{n.Line, fmt.Sprintf("%q is not a colour; write it as \"#RRGGBB\", for example \"#00703C\"", n.Value)}
+		return lineError(n.Line, fmt.Sprintf("%q is not a colour; write it as \"#RRGGBB\", for example \"#00703C\"", n.Value))
 	}
 	v, err := strconv.ParseUint(s[1:], 16, 32)
 	if err != nil {
-		return &lineError{n.Line, fmt.Sprintf("%q is not a colour; write it as \"#RRGGBB\" with hex digits 0-9 and A-F", n.Value)}
+		return lineError(n.Line, fmt.Sprintf("%q is not a colour; write it as \"#RRGGBB\" with hex digits 0-9 and A-F", n.Value))
 	}
 	*c = Colour{uint8(v >> 16), uint8(v >> 8), uint8(v)}
 	return nil
 }
 
 // lineError carries a value's line out of yaml's decoder, so the message can start file:line.
-type lineError struct {
-	line int
-	msg  string
+// It is a *yaml.TypeError, which the decoder collects and decodes on past, so that every
+// bad value in the file is found in one run.
+func lineError(line int, msg string) error {
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %s", line, msg)}}
 }
-
-func (e *lineError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
 
 // Colours are the report's colours. Green, Amber, Red, Grey, Activity and Accent carry
 // meaning and must contrast at least 3:1 with white; Rule, Fill and Band are decoration.
@@ -135,41 +136,43 @@ func parseStyle(data []byte, name string) (Style, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 1 // the yaml package leaves out line 1
-		if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		}
-		return Style{}, fmt.Errorf("%s: not valid YAML: %s; check the indentation and punctuation on this line and the one before", at(name, line), msg)
+		line, msg := yamltext.SyntaxError(data, err)
+		return Style{}, fmt.Errorf("%s: %s", at(name, line), msg)
+	}
+	// Every problem is listed, as the catalogue's are: each bad key or value, then each colour
+	// or size out of bounds.
+	var problems diag.List
+	problem := func(line int, format string, args ...any) {
+		problems.Errorf(diag.Place{File: name, Line: line}, format, args...)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&st); err != nil && !errors.Is(err, io.EOF) {
-		var le *lineError
-		if errors.As(err, &le) {
-			return Style{}, fmt.Errorf("%s: %s", at(name, le.line), le.msg)
-		}
 		var te *yaml.TypeError
-		if errors.As(err, &te) && len(te.Errors) > 0 {
-			return Style{}, fmt.Errorf("%s", yamlPlace(name, te.Errors[0]))
+		if !errors.As(err, &te) {
+			return Style{}, diag.Problem{Place: diag.Place{File: name}, Message: strings.TrimPrefix(err.Error(), "yaml: "), Severity: diag.Error}
 		}
-		return Style{}, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		for _, e := range te.Errors {
+			line, msg := yamlPlace(e)
+			problem(line, "%s", msg)
+		}
+		// The values that could not be read stay as built in; they are not checked below.
 	}
 	for _, c := range st.Colours.Meaningful() {
 		if r := Contrast(c.Colour, White); r < MinContrast {
-			return Style{}, fmt.Errorf("%s: colour %s %s has a contrast of %.2f:1 against white; it marks meaning, so it needs at least %.0f:1 (choose a darker shade)",
-				at(name, lineOf(&root, "colours", c.Name)), c.Name, c.Colour.Hex(), r, MinContrast)
+			problem(lineOf(&root, "colours", c.Name), "colour %s %s has a contrast of %.2f:1 against white; it marks meaning, so it needs at least %.0f:1 (choose a darker shade)",
+				c.Name, c.Colour.Hex(), r, MinContrast)
 		}
 	}
 	for _, c := range st.Colours.Words() {
 		if r := Contrast(c.Colour, White); r < MinTextContrast {
-			return Style{}, fmt.Errorf("%s: colour %s %s has a contrast of %.2f:1 against white; words are printed in it, so it needs at least %.1f:1 (choose a darker shade)",
-				at(name, lineOf(&root, "colours", c.Name)), c.Name, c.Colour.Hex(), r, MinTextContrast)
+			problem(lineOf(&root, "colours", c.Name), "colour %s %s has a contrast of %.2f:1 against white; words are printed in it, so it needs at least %.1f:1 (choose a darker shade)",
+				c.Name, c.Colour.Hex(), r, MinTextContrast)
 		}
 	}
 	if r := Contrast(st.Colours.Text, st.Colours.Fill); r < MinTextContrast {
-		return Style{}, fmt.Errorf("%s: colour fill %s shades table headings, whose words are in text %s: a contrast of %.2f:1, below %.1f:1 (choose a lighter fill or a darker text)",
-			at(name, lineOf(&root, "colours", "fill")), st.Colours.Fill.Hex(), st.Colours.Text.Hex(), r, MinTextContrast)
+		problem(lineOf(&root, "colours", "fill"), "colour fill %s shades table headings, whose words are in text %s: a contrast of %.2f:1, below %.1f:1 (choose a lighter fill or a darker text)",
+			st.Colours.Fill.Hex(), st.Colours.Text.Hex(), r, MinTextContrast)
 	}
 	sizes := []struct {
 		key string
@@ -177,8 +180,18 @@ func parseStyle(data []byte, name string) (Style, error) {
 	}{{"title", st.Fonts.Title}, {"heading", st.Fonts.Heading}, {"subheading", st.Fonts.Subheading}, {"body", st.Fonts.Body}, {"table", st.Fonts.Table}, {"small", st.Fonts.Small}}
 	for _, s := range sizes {
 		if s.v < 5 || s.v > 48 {
-			return Style{}, fmt.Errorf("%s: font size %s is %g; give a size in points from 5 to 48", at(name, lineOf(&root, "fonts", s.key)), s.key, s.v)
+			problem(lineOf(&root, "fonts", s.key), "font size %s is %g; give a size in points from 5 to 48", s.key, s.v)
 		}
+	}
+	if err := problems.Err(); err != nil {
+		var errs *diag.Errors
+		if errors.As(err, &errs) {
+			diag.SortByPlace(errs.Problems)
+			if len(errs.Problems) == 1 {
+				return Style{}, errs.Problems[0]
+			}
+		}
+		return Style{}, err
 	}
 	return st, nil
 }
@@ -208,25 +221,24 @@ func lineOf(root *yaml.Node, section, key string) int {
 	return n.Line
 }
 
-// yamlPlace turns yaml's "line 3: field pink not found in type templates.Colours" into
-// "style.yaml:3: unknown key pink; ...".
-func yamlPlace(name, msg string) string {
+// yamlPlace turns yaml's "line 3: field pink not found in type templates.Colours" into line 3
+// and "unknown key "pink"; ...".
+func yamlPlace(msg string) (int, string) {
 	var line int
-	var rest string
 	if _, err := fmt.Sscanf(msg, "line %d:", &line); err != nil {
-		return name + ": " + msg
+		return 0, msg
 	}
-	rest = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+	rest := strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
 	if strings.HasPrefix(rest, "field ") && strings.Contains(rest, " not found") {
 		key := strings.TrimPrefix(rest[:strings.Index(rest, " not found")], "field ")
 		known := append(append([]string{"colours", "fonts"}, styleColours...), styleFonts...)
 		if s := suggest.Nearest(key, known); s != "" {
-			return fmt.Sprintf("%s: unknown key %q; did you mean %q?", at(name, line), key, s)
+			return line, fmt.Sprintf("unknown key %q; did you mean %q?", key, s)
 		}
-		return fmt.Sprintf("%s: unknown key %q; style.yaml has colours (%s) and fonts (%s)", at(name, line), key,
+		return line, fmt.Sprintf("unknown key %q; style.yaml has colours (%s) and fonts (%s)", key,
 			strings.Join(styleColours, ", "), strings.Join(styleFonts, ", "))
 	}
-	return at(name, line) + ": " + rest
+	return line, rest
 }
 
 // The keys style.yaml's colours and fonts sections take.

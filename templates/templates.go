@@ -17,6 +17,7 @@ import (
 	"text/template"
 
 	"github.com/example/qpr/pkg/cleanup"
+	"github.com/example/qpr/pkg/inputfile"
 )
 
 // File names, as written by WriteDefaults and looked for by Load.
@@ -83,23 +84,49 @@ func Load(dir string) (*Set, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s: is not a directory; give the directory holding %s, %s and %s", dir, NarrativeFile, KeyFile, StyleFile)
 	}
-	return load(overlay{dir: os.DirFS(dir)}, dir, func(name string) string { return filepath.Join(dir, name) })
+	return load(overlay{dir: dir}, dir, func(name string) string { return filepath.Join(dir, name) })
 }
 
+// maxFileSize bounds each file read from a templates folder: a template or style.yaml is a
+// few kilobytes, a logo a few hundred.
+const maxFileSize = 10 << 20
+
 // overlay reads a file from the user's directory when it is there, else the built-in one.
-type overlay struct{ dir fs.FS }
+// Only a regular file within maxFileSize is read: a FIFO in the folder would block the read.
+type overlay struct{ dir string }
 
 func (o overlay) Open(name string) (fs.File, error) {
-	f, err := o.dir.Open(name)
+	f, _, err := inputfile.Open(filepath.Join(o.dir, filepath.FromSlash(name)), maxFileSize)
 	if err == nil || !errors.Is(err, fs.ErrNotExist) {
-		return f, err
+		if err != nil {
+			return nil, readProblem(err)
+		}
+		return f, nil
 	}
 	return builtin.Open(name)
 }
 
 func (o overlay) has(name string) bool {
-	_, err := fs.Stat(o.dir, name)
+	_, err := os.Stat(filepath.Join(o.dir, filepath.FromSlash(name)))
 	return err == nil
+}
+
+// readProblem words inputfile's refusal of a file in the templates folder; the caller puts
+// the file's name before it.
+func readProblem(err error) error {
+	var notRegular *inputfile.NotRegularError
+	var tooLarge *inputfile.TooLargeError
+	switch {
+	case errors.As(err, &notRegular):
+		return fmt.Errorf("this is %s, not a file; a templates folder holds %s, %s, %s and %s as plain files", notRegular.What(), NarrativeFile, KeyFile, StyleFile, LogoFile)
+	case errors.As(err, &tooLarge):
+		return fmt.Errorf("the file is %d bytes, more than a template file may be (%d MB)", tooLarge.Size, maxFileSize>>20)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // load builds a Set from files in fsys; place names a file in errors and in template names,
@@ -139,7 +166,7 @@ func load(fsys fs.FS, dir string, place func(string) string) (*Set, error) {
 		return nil, err
 	}
 	if overridden && o.has(LogoFile) {
-		if s.logo, err = fs.ReadFile(o.dir, LogoFile); err != nil {
+		if s.logo, err = fs.ReadFile(o, LogoFile); err != nil {
 			return nil, fmt.Errorf("%s: %w", place(LogoFile), err)
 		}
 		if _, err := png.DecodeConfig(bytes.NewReader(s.logo)); err != nil {

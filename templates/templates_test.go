@@ -251,6 +251,32 @@ func TestStyleErrors(t *testing.T) {
 	}
 }
 
+// Every problem in style.yaml is told in one run, in line order, as the catalogue's are.
+func TestStyleErrorsAllTold(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, StyleFile, "colours:\n  gren: \"#00703C\"\n  amber: amber\n  red: \"#FFAAAA\"\nfonts:\n  body: 0\n")
+	_, err := Load(dir)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	file := filepath.Join(dir, StyleFile)
+	want := []string{
+		file + `:2: unknown key "gren"; did you mean "green"?`,
+		file + `:3: "amber" is not a colour`,
+		file + `:4: colour red #FFAAAA has a contrast of 1.81:1`, // worked by hand in TestStyleErrors
+		file + `:6: font size body is 0`,
+	}
+	got := strings.Split(err.Error(), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%v", len(got), len(want), err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d = %q, want it to start %q", i+1, got[i], want[i])
+		}
+	}
+}
+
 func TestLogo(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, LogoFile, "not a png")

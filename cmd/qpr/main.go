@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -41,10 +42,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return app.ExitOK
 	}
 	if strings.HasPrefix(err.Error(), "unknown command") {
-		// cobra's own usage errors carry no type to tell them by.
-		err = app.UsageError("%v (see %s --help)", err, cmd.CommandPath())
+		// cobra's own usage errors carry no type to tell them by; its suggestions are put
+		// on the one line a message has.
+		err = app.UsageError("%s (see %s --help)", oneLine(err.Error()), cmd.CommandPath())
 	}
-	if wantsJSON(cmd) {
+	if wantsJSON(cmd, args) {
 		if !app.AlreadyReported(err) {
 			app.WriteErrorJSON(stderr, err)
 		}
@@ -52,6 +54,16 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		printError(stderr, err)
 	}
 	return app.ExitCode(err)
+}
+
+// oneLine puts cobra's "unknown command "ragg" for "qpr"\n\nDid you mean this?\n\trag\n"
+// on one line: unknown command "ragg" for "qpr"; did you mean rag?
+func oneLine(msg string) string {
+	head, suggestions, ok := strings.Cut(msg, "\n\nDid you mean this?\n")
+	if !ok {
+		return strings.TrimSpace(msg)
+	}
+	return head + "; did you mean " + strings.Join(strings.Fields(suggestions), " or ") + "?"
 }
 
 // printError writes err as the contract asks: one `place: message` line per problem.
@@ -74,13 +86,28 @@ func printError(w io.Writer, err error) {
 	fmt.Fprintf(w, "qpr: %v\n", err)
 }
 
-// wantsJSON says the command was given --json, so its failure is reported as JSON too.
-func wantsJSON(c *cobra.Command) bool {
-	if c == nil {
-		return false
+// wantsJSON says the command was given --json, so its failure is reported as JSON too. A
+// flag error stops the parse before a --json after it is read, so the arguments are looked
+// at as well: --json anywhere before a "--" asks for JSON, whatever else is wrong.
+func wantsJSON(c *cobra.Command, args []string) bool {
+	if c != nil {
+		if f := c.Flags().Lookup("json"); f != nil && f.Changed {
+			return f.Value.String() == "true"
+		}
 	}
-	f := c.Flags().Lookup("json")
-	return f != nil && f.Value.String() == "true"
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "--json" {
+			return true
+		}
+		if v, ok := strings.CutPrefix(a, "--json="); ok {
+			b, err := strconv.ParseBool(v)
+			return err == nil && b
+		}
+	}
+	return false
 }
 
 func isTerminal(w io.Writer) bool {

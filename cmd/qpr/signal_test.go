@@ -19,7 +19,7 @@ import (
 // TestSignalStopsABuildCleanly sends SIGINT and SIGTERM to a qpr process while it is writing
 // its outputs: it must exit 130 or 143 with one line saying it was stopped, leave no
 // temporary file (neither beside the outputs nor in the temporary folder) and leave the
-// earlier build's outputs byte for byte as they were (CONTRACT.md section 7).
+// earlier build's outputs byte for byte as they were (docs/commands.md).
 func TestSignalStopsABuildCleanly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds qpr and a large project")

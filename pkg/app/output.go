@@ -86,6 +86,9 @@ func publish(files []staged) error {
 			if err != nil {
 				cleanup.Remove(kept[:i]...)
 				discard(files)
+				if errors.Is(err, errFolderInTheWay) {
+					return diag.Problem{Place: diag.Place{File: f.path}, Message: "is a folder, so this output cannot be written there; move the folder away, or choose another --out"}
+				}
 				return cannotWrite(f.path, err)
 			}
 			kept[i] = k
@@ -104,6 +107,10 @@ func publish(files []staged) error {
 	})
 }
 
+// errFolderInTheWay is a folder where an output file is to go. Renaming the file onto it would
+// fail with the system's "file exists", which does not say what to do.
+var errFolderInTheWay = errors.New("a folder of that name is in the way")
+
 // keepEarlier gives the file at path, if there is one, a second name beside it, so it can be
 // put back; "" when there is none. A destination that is a folder is refused here, before
 // any output is renamed.
@@ -116,7 +123,7 @@ func keepEarlier(path string) (string, error) {
 		return "", err
 	}
 	if st.IsDir() {
-		return "", errors.New("a folder of that name is in the way")
+		return "", errFolderInTheWay
 	}
 	dir, pattern := filepath.Dir(path), "."+filepath.Base(path)+".*.tmp"
 	if kept, err := cleanup.Link(path, dir, pattern); err == nil {

@@ -106,8 +106,9 @@ func TestPublishChecksEveryDestinationFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := publish(stageAll(t, dir, "a.pdf", "a.xlsx"))
-	if err == nil || !strings.Contains(err.Error(), "a.xlsx") || !strings.Contains(err.Error(), "folder") {
-		t.Fatalf("error %v, want one naming a.xlsx as a folder in the way", err)
+	want := filepath.Join(dir, "a.xlsx") + ": is a folder, so this output cannot be written there; move the folder away, or choose another --out"
+	if err == nil || err.Error() != want {
+		t.Fatalf("error %v, want %q", err, want)
 	}
 	if got, want := files(t, dir), map[string]string{"a.pdf": "old a.pdf"}; !sameFiles(got, want) {
 		t.Errorf("folder holds %q, want %q", got, want)

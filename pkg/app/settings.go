@@ -56,6 +56,10 @@ type settings struct {
 
 	periodText  string // as written; "" = the latest quarter with data
 	periodPlace *diag.Place
+
+	// badConfig are qpr.yaml's problems, kept to be told together with the period's, which
+	// can be checked only on the catalogue's calendar: a bad formats: never hides a bad period:.
+	badConfig diag.List
 }
 
 // settings resolves the inputs (and outputs, for build).
@@ -65,10 +69,8 @@ func (in Inputs) settings(outs Outputs) (*settings, error) {
 		dir = "."
 	}
 	cfg, err := project.Load(dir)
-	if err != nil {
-		return nil, err
-	}
 	s := &settings{project: cfg}
+	s.badConfig.Merge(err)
 	s.catalogue = first(in.Catalogue, cfg.Catalogue, filepath.Join(dir, defaultCatalogue))
 	s.data = in.Data
 	if len(s.data) == 0 {
@@ -87,7 +89,7 @@ func (in Inputs) settings(outs Outputs) (*settings, error) {
 		at := cfg.Place("period", -1)
 		s.periodPlace = &at
 	}
-	if s.limits, err = readLimits(cfg, in.Limits); err != nil {
+	if s.limits, err = readLimits(cfg, in.Limits, &s.badConfig); err != nil {
 		return nil, err
 	}
 	if len(outs.Formats) > 0 {
@@ -95,9 +97,33 @@ func (in Inputs) settings(outs Outputs) (*settings, error) {
 			return nil, err
 		}
 	} else if s.formats, err = parseFormats(cfg.Formats, &cfg); err != nil {
-		return nil, err
+		s.badConfig.Merge(err)
 	}
 	return s, nil
+}
+
+// configErr is every problem found in qpr.yaml, with more (the catalogue's) told beside them;
+// nil when qpr.yaml has none.
+func (s *settings) configErr(more error) error {
+	if !s.badConfig.HasErrors() {
+		return nil
+	}
+	var others diag.List
+	others.Merge(more)
+	var own, rest []diag.Problem
+	own = s.badConfig.Errors()
+	for _, p := range others.Problems() {
+		if p.Place.File == s.project.File {
+			own = append(own, p) // catalogue: naming a file that is not there
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	diag.SortByPlace(own)
+	var out diag.List
+	out.AddAll(own)
+	out.AddAll(rest)
+	return out.Err()
 }
 
 func first(values ...string) string {
@@ -109,13 +135,13 @@ func first(values ...string) string {
 	return ""
 }
 
-// readLimits are the read limits: the defaults, raised by qpr.yaml's limits: (a bad one placed
-// at its line there), then by --limit (a bad one bad usage).
-func readLimits(cfg project.Config, flags []string) (data.Limits, error) {
+// readLimits are the read limits: the defaults, raised by qpr.yaml's limits: (each bad one
+// added to bad, placed at its line there), then by --limit (a bad one bad usage).
+func readLimits(cfg project.Config, flags []string, bad *diag.List) (data.Limits, error) {
 	lim := data.DefaultLimits()
 	for _, s := range cfg.Limits {
 		if err := lim.Set(s.Name, s.Value); err != nil {
-			return lim, diag.Problem{Place: diag.Place{File: cfg.File, Line: s.Line}, Message: "limits: " + err.Error(), Severity: diag.Error}
+			bad.Add(diag.Problem{Place: diag.Place{File: cfg.File, Line: s.Line}, Message: "limits: " + err.Error(), Severity: diag.Error})
 		}
 	}
 	if err := lim.SetAll(flags); err != nil {
@@ -129,10 +155,11 @@ func readLimits(cfg project.Config, flags []string) (data.Limits, error) {
 }
 
 // parseFormats reads format names (comma-separated allowed) against the render registry; cfg
-// non-nil means they came from qpr.yaml, so a bad one is placed there. None asked for means
+// non-nil means they came from qpr.yaml, so each bad one is placed there. None asked for means
 // every format.
 func parseFormats(asked []string, cfg *project.Config) ([]render.Format, error) {
 	var out []render.Format
+	var bad diag.List
 	for i, a := range asked {
 		for _, name := range strings.Split(a, ",") {
 			name = strings.TrimSpace(name)
@@ -143,7 +170,8 @@ func parseFormats(asked []string, cfg *project.Config) ([]render.Format, error) 
 			if !ok {
 				msg := fmt.Sprintf("%q is not a format; use %s (comma-separated)", name, render.List("or"))
 				if cfg != nil {
-					return nil, diag.Problem{Place: cfg.Place("formats", i), Message: "formats: " + msg}
+					bad.Add(diag.Problem{Place: cfg.Place("formats", i), Message: "formats: " + msg, Severity: diag.Error})
+					continue
 				}
 				return nil, UsageError("--format: %s", msg)
 			}
@@ -151,6 +179,9 @@ func parseFormats(asked []string, cfg *project.Config) ([]render.Format, error) 
 				out = append(out, f)
 			}
 		}
+	}
+	if err := bad.Err(); err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		return render.Formats, nil
@@ -182,13 +213,42 @@ func (s *settings) catalogueSource(flag string) ([]byte, error) {
 	return catalogue.ReadSource(path, s.limits.Catalogue())
 }
 
-// loadCatalogue reads only the catalogue (for commands that need no data).
+// loadCatalogue reads only the catalogue (for commands that need no data), and reports
+// qpr.yaml's problems with the catalogue's.
 func (s *settings) loadCatalogue(flag string) (*catalogue.Catalogue, error) {
 	src, err := s.catalogueSource(flag)
 	if err != nil {
+		return nil, s.orConfigErr(err)
+	}
+	cat, err := catalogue.ParseWithin(s.catalogue, src, s.limits.Catalogue())
+	if err := s.checkConfigPeriod(cat, err); err != nil {
 		return nil, err
 	}
-	return catalogue.ParseWithin(s.catalogue, src, s.limits.Catalogue())
+	return cat, err
+}
+
+// orConfigErr is err told beside qpr.yaml's problems, if it has any; bad usage is told alone,
+// as it stops the command before any file is read.
+func (s *settings) orConfigErr(err error) error {
+	if ExitCode(err) == ExitUsage {
+		return err
+	}
+	if cerr := s.configErr(err); cerr != nil {
+		return cerr
+	}
+	return err
+}
+
+// checkConfigPeriod checks qpr.yaml's period: on the catalogue's calendar (when the catalogue
+// could be read: catErr is its error), and returns every problem in qpr.yaml together with
+// catErr; nil when qpr.yaml has none.
+func (s *settings) checkConfigPeriod(cat *catalogue.Catalogue, catErr error) error {
+	if s.periodPlace != nil && cat != nil {
+		if _, err := cat.Calendar.ParseQuarter(s.periodText); err != nil {
+			s.badConfig.Add(diag.Problem{Place: *s.periodPlace, Message: "period: " + err.Error(), Severity: diag.Error})
+		}
+	}
+	return s.configErr(catErr)
 }
 
 // load resolves the settings, reads the catalogue and the data and matches them. Data problems
@@ -205,7 +265,13 @@ func (in Inputs) load(outs Outputs) (*loaded, error) {
 	}
 	src, err := s.catalogueSource(in.Catalogue)
 	if err != nil {
-		return nil, err
+		return nil, s.orConfigErr(err)
+	}
+	if s.badConfig.HasErrors() {
+		// The data is not read under settings that are wrong, only the catalogue, whose
+		// problems and calendar (for period:) are told with qpr.yaml's.
+		cat, err := catalogue.ParseWithin(s.catalogue, src, s.limits.Catalogue())
+		return nil, s.checkConfigPeriod(cat, err)
 	}
 	type read struct {
 		ds    *data.Dataset

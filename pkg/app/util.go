@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -36,6 +37,11 @@ func suggestCode(cat *catalogue.Catalogue, code string) string {
 func placed(err error) error {
 	if err == nil {
 		return nil
+	}
+	var list *diag.Errors
+	var p diag.Problem
+	if errors.As(err, &list) || errors.As(err, &p) {
+		return err // placed already, in parts
 	}
 	return placedProblem(err)
 }

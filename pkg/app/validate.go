@@ -123,7 +123,21 @@ func filter(ps []diag.Problem, s diag.Severity) []diag.Problem {
 	return out
 }
 
-func count(ps []diag.Problem, s diag.Severity) int { return len(filter(ps, s)) }
+// count counts the problems of severity s, including those a list left out and counted.
+func count(ps []diag.Problem, s diag.Severity) int {
+	n := 0
+	for _, p := range ps {
+		switch {
+		case p.Unlisted != (diag.Unlisted{}) && s == diag.Error:
+			n += p.Unlisted.Errors
+		case p.Unlisted != (diag.Unlisted{}):
+			n += p.Unlisted.Warnings
+		case p.Severity == s:
+			n++
+		}
+	}
+	return n
+}
 
 func plural(n int, word string) string {
 	if n == 1 {

@@ -85,3 +85,33 @@ func TestLongLineRefusedBeforeParsing(t *testing.T) {
 		t.Errorf("err = %v\nwant  %s", err, want)
 	}
 }
+
+// The YAML parser holds a node of a couple of hundred bytes for every item, so a catalogue of
+// nothing but one-character items ("1,1,1,...") within catalogue_size took 5.6GB of memory
+// at 60MB. Items are counted from the punctuation before parsing, one allowed per 32 bytes of
+// the size limit. Counted by hand: smallCatalogue has 22 (a line that is not blank or a
+// comment, and each ':', ',', '-', '?', '[' and '{' before a comment: 2 + 2 + 6 + 2 + 10),
+// "x:" 2 more and each "- 1" line 2.
+func TestItemsBoundedBySizeLimit(t *testing.T) {
+	const lines = 60_000
+	src := smallCatalogue + "x:\n" + strings.Repeat("- 1\n", lines)
+	items := int64(22 + 2 + 2*lines)
+	_, err := ParseWithin("c.yaml", []byte(src), Limits{Size: items * 32, Text: 100})
+	if err == nil || !strings.Contains(err.Error(), `unknown key "x"`) || strings.Contains(err.Error(), "list items") {
+		t.Errorf("%d items within a limit allowing as many: %v", items, err)
+	}
+	_, err = ParseWithin("c.yaml", []byte(src), Limits{Size: items*32 - 1, Text: 100})
+	if want := "c.yaml:60006: the catalogue holds more than 120,023 keys, values and list items by this line (counted from its punctuation); the catalogue_size limit of 3840767 bytes allows one for every 32 bytes, since each is held in memory many times over; if it is right, raise it with --limit catalogue_size=15363068 bytes or under limits: in qpr.yaml"; err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant  %s", err, want)
+	}
+	// Blank lines and comments, however much punctuation they hold, build no nodes.
+	commented := strings.Repeat("# ,,,,[{:-\n\n", 20_000) + src
+	_, err = ParseWithin("c.yaml", []byte(commented), Limits{Size: items * 32, Text: 100})
+	if err == nil || strings.Contains(err.Error(), "list items") {
+		t.Errorf("comments counted as items: %v", err)
+	}
+	// However small the size limit, a small catalogue is read.
+	if _, err := ParseWithin("c.yaml", []byte(smallCatalogue), Limits{Size: 100, Text: 100}); err != nil {
+		t.Errorf("a small catalogue under a small limit: %v", err)
+	}
+}

@@ -18,7 +18,7 @@ func TestCatalogueMustBeARegularFile(t *testing.T) {
 		t.Errorf("err = %v\nwant  %s", err, want)
 	}
 	_, err = Load("/dev/zero")
-	if want := "/dev/zero: the catalogue is a device, not a file; give the path of the catalogue's YAML file"; err == nil || err.Error() != want {
+	if want := "/dev/zero: the catalogue is a character device, not a file; give the path of the catalogue's YAML file"; err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant  %s", err, want)
 	}
 }

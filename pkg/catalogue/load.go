@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"strconv"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/inputfile"
 	"github.com/example/qpr/pkg/period"
 )
 
@@ -90,30 +89,18 @@ func PeekCalendar(src []byte) period.Calendar {
 }
 
 func readBounded(path string, limit int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, errors.New(readFailure(err))
+	src, err := inputfile.ReadAll(path, limit)
+	var notRegular *inputfile.NotRegularError
+	var tooLarge *inputfile.TooLargeError
+	switch {
+	case err == nil:
+		return src, nil
+	case errors.As(err, &notRegular):
+		return nil, fmt.Errorf("the catalogue is %s, not a file; give the path of the catalogue's YAML file", notRegular.What())
+	case errors.As(err, &tooLarge):
+		return nil, sizeError(tooLarge.Size, limit)
 	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("the catalogue is %s, not a file; give the path of the catalogue's YAML file", describeMode(info.Mode()))
-	}
-	if info.Size() > limit {
-		return nil, sizeError(info.Size(), limit)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, errors.New(readFailure(err))
-	}
-	defer f.Close()
-	// The file may grow between the stat and the read.
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, errors.New(readFailure(err))
-	}
-	if int64(len(src)) > limit {
-		return nil, sizeError(int64(len(src)), limit)
-	}
-	return src, nil
+	return nil, errors.New(readFailure(err))
 }
 
 func sizeError(size, limit int64) error {
@@ -125,21 +112,6 @@ func megabytes(n int64) string {
 		return fmt.Sprintf("%dMB", n>>20)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-// describeMode names a kind of file that is not a regular file.
-func describeMode(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 func readFailure(err error) string {
@@ -164,7 +136,7 @@ func Parse(file string, src []byte) (*Catalogue, error) {
 // ParseWithin is Parse with a value longer than lim.Text characters refused.
 func ParseWithin(file string, src []byte, lim Limits) (*Catalogue, error) {
 	p := &parser{file: file}
-	if !p.linesWithin(src, lim.Text) {
+	if !p.linesWithin(src, lim.Text) || !p.itemsWithin(src, lim.Size) {
 		return nil, p.err()
 	}
 	root := p.document(src)
@@ -244,4 +216,61 @@ func (p *parser) linesWithin(src []byte, limit int64) bool {
 		src = src[min(n+1, len(src)):]
 	}
 	return true
+}
+
+// BytesPerItem is how many bytes of catalogue_size allow one YAML item (a key, a value, a list
+// or an entry of one). The YAML parser holds each item in a node of a couple of hundred bytes,
+// so a file of nothing but one-character items ("1,1,1,...") would take a hundred times its
+// size; a real catalogue has an item for every ten bytes or so, and one of 20,000 indicators
+// about 600,000 items. However small the size limit, MinItems are allowed.
+const (
+	BytesPerItem = 32
+	MinItems     = 100_000
+)
+
+// itemsWithin refuses, before the YAML parser builds a node for each, a catalogue with more
+// items than its size limit allows (one per BytesPerItem bytes). Items are counted from above
+// by what can start one: each line that is not blank or a comment, and each ':', ',', '-',
+// '?', '[' and '{' before a comment.
+func (p *parser) itemsWithin(src []byte, sizeLimit int64) bool {
+	if sizeLimit <= 0 {
+		return true
+	}
+	most := max(sizeLimit/BytesPerItem, MinItems)
+	var items int64
+	line, content, comment, prev := 1, false, false, byte('\n')
+	for _, b := range src {
+		switch {
+		case b == '\n':
+			if content {
+				items++
+			}
+		case comment:
+		case b == '#' && (prev == ' ' || prev == '\t' || prev == '\n'):
+			comment = true
+		case b == ':' || b == ',' || b == '-' || b == '?' || b == '[' || b == '{':
+			items++
+			content = true
+		case b != ' ' && b != '\t' && b != '\r':
+			content = true
+		}
+		if items > most {
+			p.errorf(line, "the catalogue holds more than %s keys, values and list items by this line (counted from its punctuation); the catalogue_size limit of %s allows one for every %d bytes, since each is held in memory many times over; if it is right, raise it with --limit catalogue_size=%s or under limits: in qpr.yaml", thousands(most), megabytes(sizeLimit), BytesPerItem, megabytes(max(sizeLimit, most*BytesPerItem)*4))
+			return false
+		}
+		if b == '\n' {
+			line, content, comment = line+1, false, false
+		}
+		prev = b
+	}
+	return true
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

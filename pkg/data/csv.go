@@ -52,11 +52,24 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		failed(err)
 		return
 	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		failed(err)
+		return
+	}
+	crLines, err := endsLinesWithCR(decodingReader(f, enc))
+	if err != nil {
+		failed(err)
+		return
+	}
 	open := func() (*csvLines, error) {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return nil, err
 		}
-		return newCSVLines(decodingReader(f, enc), lim.LineLength), nil
+		text := decodingReader(f, enc)
+		if crLines {
+			text = crToLF{text}
+		}
+		return newCSVLines(text, lim.LineLength), nil
 	}
 
 	lines, err := open()
@@ -70,6 +83,7 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		return
 	}
 	t := &table{file: path, cal: cal, ds: ds, probs: probs, commaIsThousands: sep != ';'}
+	defer t.finish()
 	r := lines.reader(sep)
 	var cells []cell
 	syntaxErrors, rows := 0, int64(0)
@@ -117,7 +131,7 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		if tooLong {
 			continue
 		}
-		if t.started() && !allBlank(cells) && !fitsHeader(t, line, cells, sep) {
+		if t.started() && !t.skipped() && !allBlank(cells) && !fitsHeader(t, line, cells, sep) {
 			continue
 		}
 		if !t.add(line, cells) {
@@ -127,6 +141,41 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 	if !t.started() {
 		probs.Errorf(at, "the file is empty; a data file starts with a header row such as code,period,value")
 	}
+}
+
+// endsLinesWithCR reports text whose lines end with a carriage return alone, as Excel for
+// Mac's "CSV (Macintosh)" writes them: it has a CR and no line feed at all. The csv reader
+// ends lines only at a line feed, so such a file would be read as one long line. A file with
+// a line feed is read only as far as the first.
+func endsLinesWithCR(text io.Reader) (bool, error) {
+	buf := make([]byte, 32<<10)
+	cr := false
+	for {
+		n, err := text.Read(buf)
+		if bytes.IndexByte(buf[:n], '\n') >= 0 {
+			return false, nil
+		}
+		cr = cr || bytes.IndexByte(buf[:n], '\r') >= 0
+		if err == io.EOF {
+			return cr, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+}
+
+// crToLF reads text whose lines end with a carriage return as lines ending with a line feed.
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 // csvLines reads csv records from decoded text, refusing a record longer than a limit before

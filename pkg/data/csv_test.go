@@ -167,3 +167,18 @@ func TestDirectoryReadsXLSMAndReportsOldXLS(t *testing.T) {
 		`late.xls: this is an old-style .xls workbook, which qpr cannot read; open it in Excel and save it as .xlsx (Excel Workbook) or .csv`,
 	})
 }
+
+// Excel for Mac's "CSV (Macintosh)" ends each line with a carriage return alone. Such a file
+// was read as one line (its header "code, period, value\rCS01, ...") and skipped; its lines
+// are numbered as a reader counts them.
+func TestCSVMacLineEnds(t *testing.T) {
+	path := writeFile(t, "mac.csv", []byte("code,period,value,note\rCS01,2023/24 Q2,85,\"two\rlines\"\rCS02,2023/24 Q2,many\r"))
+	ds, probs := Read([]string{path}, april)
+	dir := filepath.Dir(path)
+	assertMessages(t, messages(probs, dir), []string{
+		`mac.csv:4: column "value": "many" is not a number; write a number such as 85 or 85%, or n/a for missing`,
+	})
+	assertObservations(t, lines(ds, dir), []obsLine{
+		{"CS01", quarter(2023, 2), 85, false, "two\nlines", "mac.csv:2"},
+	})
+}

@@ -65,20 +65,23 @@ func detectEncoding(r io.Reader) (textEncoding, error) {
 		br.Discard(3)
 	}
 
+	// Lines are counted both ways the csv reader may end them: at a line feed, or, in a file
+	// with no line feed at all (Excel for Mac), at a carriage return. Which applies is known
+	// only at the end, so each place found is kept both ways.
 	var (
-		line        = 1
+		line        = textLine{lf: 1, cr: 1}
 		total       int64
 		controls    int64
-		multiByte   int64 // valid UTF-8 sequences of two bytes or more
-		firstBad    int   // line of the first byte that is not UTF-8; 0 = none
+		multiByte   int64    // valid UTF-8 sequences of two bytes or more
+		firstBad    textLine // line of the first byte that is not UTF-8; zero = none
 		badByte     byte
-		undefined   int // line of the first byte Windows-1252 leaves undefined; 0 = none
+		undefined   textLine // line of the first byte Windows-1252 leaves undefined; zero = none
 		undefByte   byte
-		firstNUL    int
+		firstNUL    textLine
 		buf         = make([]byte, 64<<10)
 		carry       int // bytes of an incomplete sequence kept from the last chunk
 		eof         bool
-		firstCtl    int
+		firstCtl    textLine
 		firstCtlVal byte
 	)
 	for !eof {
@@ -96,14 +99,16 @@ func detectEncoding(r io.Reader) (textEncoding, error) {
 			if c < utf8.RuneSelf {
 				switch {
 				case c == '\n':
-					line++
+					line.lf++
+				case c == '\r':
+					line.cr++
 				case c == 0:
-					if firstNUL == 0 {
+					if firstNUL.none() {
 						firstNUL = line
 					}
 					controls++
 				case c < 0x20 && c != '\t' && c != '\r' && c != '\f', c == 0x7F:
-					if firstCtl == 0 {
+					if firstCtl.none() {
 						firstCtl, firstCtlVal = line, c
 					}
 					controls++
@@ -116,13 +121,13 @@ func detectEncoding(r io.Reader) (textEncoding, error) {
 			}
 			switch c {
 			case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
-				if undefined == 0 {
+				if undefined.none() {
 					undefined, undefByte = line, c
 				}
 			}
 			r, size := utf8.DecodeRune(chunk[i:])
 			if r == utf8.RuneError && size == 1 {
-				if firstBad == 0 {
+				if firstBad.none() {
 					firstBad, badByte = line, c
 				}
 				i++
@@ -135,21 +140,36 @@ func detectEncoding(r io.Reader) (textEncoding, error) {
 		total += int64(i)
 	}
 
+	crOnly := line.lf == 1 && line.cr > 1
 	switch {
-	case firstNUL > 0:
-		return 0, &encodingError{firstNUL, "the file holds NUL bytes, so it is not csv text: it is binary, or UTF-16 text without a byte-order mark; " + saveAsUTF8}
+	case !firstNUL.none():
+		return 0, &encodingError{firstNUL.in(crOnly), "the file holds NUL bytes, so it is not csv text: it is binary, or UTF-16 text without a byte-order mark; " + saveAsUTF8}
 	case controls >= minBinaryControls && controls*100 > total:
-		return 0, &encodingError{firstCtl, fmt.Sprintf("the file is mostly not text (control character 0x%02X here, and %d in all); is it a csv file? If it is, %s", firstCtlVal, controls, saveAsUTF8)}
-	case firstBad == 0:
+		return 0, &encodingError{firstCtl.in(crOnly), fmt.Sprintf("the file is mostly not text (control character 0x%02X here, and %d in all); is it a csv file? If it is, %s", firstCtlVal, controls, saveAsUTF8)}
+	case firstBad.none():
 		return encUTF8, nil
 	case bom:
-		return 0, &encodingError{firstBad, fmt.Sprintf("the file says it is UTF-8 (it starts with a byte-order mark), but byte 0x%02X on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or %s", badByte, saveAsUTF8)}
+		return 0, &encodingError{firstBad.in(crOnly), fmt.Sprintf("the file says it is UTF-8 (it starts with a byte-order mark), but byte 0x%02X on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or %s", badByte, saveAsUTF8)}
 	case multiByte > 0:
-		return 0, &encodingError{firstBad, fmt.Sprintf("the file is UTF-8 text, but byte 0x%02X on this line is not UTF-8 (perhaps pasted from a file in another encoding); correct the line, or %s", badByte, saveAsUTF8)}
-	case undefined > 0:
-		return 0, &encodingError{undefined, fmt.Sprintf("byte 0x%02X on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; %s", undefByte, saveAsUTF8)}
+		return 0, &encodingError{firstBad.in(crOnly), fmt.Sprintf("the file is UTF-8 text, but byte 0x%02X on this line is not UTF-8 (perhaps pasted from a file in another encoding); correct the line, or %s", badByte, saveAsUTF8)}
+	case !undefined.none():
+		return 0, &encodingError{undefined.in(crOnly), fmt.Sprintf("byte 0x%02X on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; %s", undefByte, saveAsUTF8)}
 	}
 	return encWin1252, nil
+}
+
+// textLine is a line number counted at line feeds (lf) and at carriage returns (cr).
+type textLine struct{ lf, cr int }
+
+func (t textLine) none() bool { return t.lf == 0 }
+
+// in is the line as the csv reader counts it: at carriage returns in a file that has no line
+// feed (read by crToLF), else at line feeds.
+func (t textLine) in(crOnly bool) int {
+	if crOnly {
+		return t.cr
+	}
+	return t.lf
 }
 
 // decodingReader reads r (from its start) as UTF-8 text, converted from enc, without a

@@ -20,6 +20,8 @@ func FuzzReadCSV(f *testing.F) {
 		"code,period,value\nCS01,2023/24 Q2,\x1b[2J\nCS\x0701,2023/24 Q2,1\n",
 		"code,period,value\nCS01,2023/24 Q2,1\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nCS01,2023/24 Q3,\"a\nb\nc\nd\"\n",
 		"code,period,value,note\nCS01,2023/24 Q2,1,caf\xe9\nCS01,2023/24 Q3,2,Ŵ\n",
+		"code,period,value\rCS01,2023/24 Q2,85\rCS01,2023/24 Q3,\"a\rb\"\r",
+		"Quarterly returns\r\nPrepared 1 Oct\r\ncode,period,value,value\r\nCS01,2023/24 Q2,1,2\r\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -126,6 +126,15 @@ func TestCSVEncodingFromTheWholeFile(t *testing.T) {
 		{"bom-then-bad", "\xEF\xBB\xBF" + header + row("ok") + row("\xff"), "", []string{
 			"mixed.csv:3: cannot read the text: the file says it is UTF-8 (it starts with a byte-order mark), but byte 0xFF on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
 		}},
+		// Excel for Mac ends lines with a carriage return alone: the bad byte is on line 3
+		// as the reader counts lines, not line 1.
+		{"cr-only-lines", strings.ReplaceAll(header+row("ok")+row("a\x81b"), "\n", "\r"), "", []string{
+			"mixed.csv:3: cannot read the text: byte 0x81 on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
+		}},
+		// CR LF is one line end, not two.
+		{"crlf-lines", strings.ReplaceAll(header+row("ok")+row("a\x81b"), "\n", "\r\n"), "", []string{
+			"mixed.csv:3: cannot read the text: byte 0x81 on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
+		}},
 		{"undefined-in-1252", header + row("a\x81b"), "", []string{
 			"mixed.csv:2: cannot read the text: byte 0x81 on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
 		}},

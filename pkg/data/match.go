@@ -79,7 +79,14 @@ type matcher struct {
 
 	unknown      map[unknownKey]*unknownCode
 	unknownOrder []unknownKey
+	// Past the first diag.MaxPerFile of a file, which are all a list keeps, an unknown code
+	// is only counted: a file of a million codes meant for another catalogue would otherwise
+	// hold half a kilobyte for each.
+	unknownKept map[string]int                   // distinct codes kept, by file
+	unknownOnly map[unknownTable]map[string]bool // codes past those, by table
 }
+
+type unknownTable struct{ file, sheet string }
 
 // unknownKey groups an unknown code's uses within one table, so a code that fills a sheet is
 // one message, not hundreds.
@@ -100,6 +107,9 @@ func newMatcher(cat *catalogue.Catalogue) *matcher {
 		store:   NewStore(),
 		probs:   &diag.List{},
 		unknown: map[unknownKey]*unknownCode{},
+
+		unknownKept: map[string]int{},
+		unknownOnly: map[unknownTable]map[string]bool{},
 	}
 	for _, ind := range cat.Indicators {
 		m.codes = append(m.codes, ind.Code)
@@ -160,7 +170,16 @@ func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, b
 	}
 	key := unknownKey{strings.ToUpper(code), at.File, at.Sheet}
 	u, seen := m.unknown[key]
+	if !seen && m.unknownKept[at.File] >= diag.MaxPerFile {
+		table := unknownTable{at.File, at.Sheet}
+		if m.unknownOnly[table] == nil {
+			m.unknownOnly[table] = map[string]bool{}
+		}
+		m.unknownOnly[table][key.code] = true
+		return nil, false
+	}
 	if !seen {
+		m.unknownKept[at.File]++
 		u = &unknownCode{code: code, first: at}
 		m.unknown[key] = u
 		m.unknownOrder = append(m.unknownOrder, key)
@@ -256,6 +275,16 @@ func (m *matcher) reportUnknown() {
 			}
 		}
 		m.probs.Errorf(u.first, "code %q is not in the catalogue%s; %s", u.code, uses, advice)
+	}
+	tables := make([]unknownTable, 0, len(m.unknownOnly))
+	for t := range m.unknownOnly {
+		tables = append(tables, t)
+	}
+	sort.Slice(tables, func(i, j int) bool {
+		return tables[i].file < tables[j].file || tables[i].file == tables[j].file && tables[i].sheet < tables[j].sheet
+	})
+	for _, t := range tables {
+		m.probs.Add(diag.Problem{Place: diag.Place{File: t.file}, Severity: diag.Error, Unlisted: diag.Unlisted{Errors: len(m.unknownOnly[t])}})
 	}
 }
 

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -139,5 +140,31 @@ func TestMatchKeepsTheFirstInRowOrderAcrossCodeCases(t *testing.T) {
 	q2 := period.Quarter{Year: 2023, Q: 2}.Index()
 	if v, _ := store.Series("CS01").At(q2); v.V != 2 || v.Place.Line != 3 {
 		t.Errorf("CS01 Q2 = %+v, want 2 from line 3", v)
+	}
+}
+
+// A file of codes meant for another catalogue, a million of them, held half a kilobyte for
+// each unknown code. Past the first diag.MaxPerFile unknown codes of a file, which are all its
+// list keeps, each is only counted: once, however often it is used, and ignoring case.
+func TestMatchCountsUnknownCodesPastTheListed(t *testing.T) {
+	var obs []Observation
+	for i := 0; i < diag.MaxPerFile+3; i++ {
+		obs = append(obs, Observation{Code: fmt.Sprintf("ZZ%05d", i), Period: quarter(2023, 2), Value: 1, Place: at("a.csv", i+2)})
+	}
+	// Past the listed ones: ZZ01001 again in lower case, and the first one again.
+	obs = append(obs,
+		Observation{Code: "zz01001", Period: quarter(2023, 3), Value: 1, Place: at("a.csv", 2000)},
+		Observation{Code: "ZZ00000", Period: quarter(2023, 3), Value: 1, Place: at("a.csv", 2001)})
+	_, probs := Match(NewDataset(obs, nil), testCatalogue())
+	ps := probs.Problems()
+	if len(ps) != diag.MaxPerFile+1 {
+		t.Fatalf("%d problems", len(ps))
+	}
+	if ps[0].Error() != `a.csv:2: code "ZZ00000" is not in the catalogue (first of 2 uses in this file); correct the code or add the indicator to the catalogue` {
+		t.Errorf("first: %s", ps[0].Error())
+	}
+	// ZZ01000, ZZ01001 and ZZ01002: three codes past the first thousand.
+	if last := ps[len(ps)-1]; last.Unlisted != (diag.Unlisted{Errors: 3}) || last.Place.File != "a.csv" {
+		t.Errorf("last: %+v", last)
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/inputfile"
 	"github.com/example/qpr/pkg/period"
 )
 
@@ -142,7 +143,7 @@ func readFileSafely(path string, cal period.Calendar, lim Limits, ds *Dataset, p
 func readFile(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".xlsx", ".xlsm":
-		if _, ok := checkDataFile(path, lim, probs); !ok {
+		if !checkDataFile(path, lim, probs) {
 			return
 		}
 		readXLSX(path, cal, lim, ds, probs)
@@ -165,67 +166,36 @@ func readFile(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 // checkDataFile reports whether path is a regular file (or a link to one) within the size
 // limit, without opening it: opening a FIFO could wait for ever, and a device such as
 // /dev/zero never ends.
-func checkDataFile(path string, lim Limits, probs *diag.List) (os.FileInfo, bool) {
-	info, err := os.Stat(path)
-	if err != nil {
-		probs.Errorf(diag.Place{File: path}, "cannot read the file: %s", describeOSError(err))
-		return nil, false
-	}
-	return info, regularWithin(path, info, lim, probs)
-}
-
-func regularWithin(path string, info os.FileInfo, lim Limits, probs *diag.List) bool {
-	if !info.Mode().IsRegular() {
-		probs.Errorf(diag.Place{File: path}, "this is %s, not a data file; qpr reads only regular files (or links to them)", describeMode(info.Mode()))
-		return false
-	}
-	if info.Size() > lim.FileSize {
-		probs.Errorf(diag.Place{File: path}, "the file is %s, more than a data file may be; %s", describeSize(info.Size()), lim.exceeded("file_size"))
-		return false
-	}
-	return true
+func checkDataFile(path string, lim Limits, probs *diag.List) bool {
+	_, err := inputfile.Check(path, lim.FileSize)
+	return reportOpen(path, err, lim, probs)
 }
 
 // openDataFile opens a data file for reading once it is known to be a regular file within the
-// size limit. It checks before opening, and again on what was opened, in case the name was
-// changed in between.
+// size limit (inputfile checks again on what was opened, in case the name was changed).
 func openDataFile(path string, lim Limits, probs *diag.List) (*os.File, bool) {
-	if _, ok := checkDataFile(path, lim, probs); !ok {
-		return nil, false
-	}
-	f, err := os.OpenFile(path, openFlags, 0)
-	if err != nil {
-		probs.Errorf(diag.Place{File: path}, "cannot read the file: %s", describeOSError(err))
-		return nil, false
-	}
-	info, err := f.Stat()
-	if err != nil {
-		f.Close()
-		probs.Errorf(diag.Place{File: path}, "cannot read the file: %s", describeOSError(err))
-		return nil, false
-	}
-	if !regularWithin(path, info, lim, probs) {
-		f.Close()
+	f, _, err := inputfile.Open(path, lim.FileSize)
+	if !reportOpen(path, err, lim, probs) {
 		return nil, false
 	}
 	return f, true
 }
 
-// describeMode names a kind of file that is not a regular file.
-func describeMode(m fs.FileMode) string {
+// reportOpen words inputfile's refusal of a data file; it returns whether there was none.
+func reportOpen(path string, err error, lim Limits, probs *diag.List) bool {
+	var notRegular *inputfile.NotRegularError
+	var tooLarge *inputfile.TooLargeError
 	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
+	case err == nil:
+		return true
+	case errors.As(err, &notRegular):
+		probs.Errorf(diag.Place{File: path}, "this is %s, not a data file; qpr reads only regular files (or links to them)", notRegular.What())
+	case errors.As(err, &tooLarge):
+		probs.Errorf(diag.Place{File: path}, "the file is %s, more than a data file may be; %s", describeSize(tooLarge.Size), lim.exceeded("file_size"))
+	default:
+		probs.Errorf(diag.Place{File: path}, "cannot read the file: %s", describeOSError(err))
 	}
-	return "a special file"
+	return false
 }
 
 // describeSize is a file size as a person reads it.

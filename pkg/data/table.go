@@ -1,10 +1,13 @@
 package data
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/period"
+	"github.com/example/qpr/pkg/suggest"
 )
 
 // table turns the rows of one csv file or one worksheet into observations and comments. The
@@ -22,7 +25,17 @@ type table struct {
 	headerRow int
 	layout    layout
 	periods   *periodCache // made on first use
+
+	// A table whose first row is no header is skipped, but the rows below it are looked at
+	// first for one that is (under a title row, as files people send often have it), to say
+	// so in the warning, told by finish.
+	lookedAt int
+	warned   bool
 }
+
+// headerSearchRows is how many non-empty rows below a first row that is no header are looked
+// at for the real header.
+const headerSearchRows = 10
 
 // place is where a cell is: file:line for csv, file:sheet!B7 for a workbook. col is 0-based.
 func (t *table) place(row, col int) diag.Place {
@@ -41,14 +54,14 @@ func (t *table) skipped() bool { return t.started() && t.layout.kind == layoutNo
 // stop early.
 func (t *table) add(row int, cells []cell) bool {
 	if t.skipped() {
-		return false
+		return t.lookForHeader(row, cells)
 	}
 	if allBlank(cells) {
 		return true
 	}
 	if !t.started() {
 		t.setHeader(row, cells)
-		return !t.skipped()
+		return true
 	}
 	switch t.layout.kind {
 	case layoutLong:
@@ -69,13 +82,84 @@ func (t *table) setHeader(row int, cells []cell) {
 	for _, p := range probs {
 		t.probs.Errorf(t.place(row, p.col), "%s", p.msg)
 	}
-	if l.kind == layoutNone {
-		what := "skipped"
-		if t.sheet == "" {
-			what = "file skipped"
-		}
-		t.probs.Warnf(t.tablePlace(), "%s: no code/period/value, wide or commentary header found (headers were: %s)", what, clip(headerList(t.header)))
+}
+
+// lookForHeader looks at a row below a first row that is no header, and tells the warning
+// once a row is a header or enough rows are not; it returns false when the reader may stop.
+func (t *table) lookForHeader(row int, cells []cell) bool {
+	if t.warned {
+		return false
 	}
+	if allBlank(cells) {
+		return true
+	}
+	if l, _ := detectLayout(cells, t.cal); l.kind != layoutNone {
+		what := "row"
+		if t.sheet == "" {
+			what = "line"
+		}
+		t.warnSkipped(fmt.Sprintf("%s %d looks like the header (%s); the header must be the first non-empty row: delete the rows above it", what, row, clip(headerList(cells))))
+		return false
+	}
+	if t.lookedAt++; t.lookedAt >= headerSearchRows {
+		t.finish()
+		return false
+	}
+	return true
+}
+
+// finish tells, at the end of the table's rows, that a table without a header was skipped,
+// if that was not told already.
+func (t *table) finish() {
+	if !t.skipped() || t.warned {
+		return
+	}
+	msg := fmt.Sprintf("no code/period/value, wide or commentary header found (headers were: %s)", clip(headerList(t.header)))
+	if hint := meantHeaders(t.header, t.cal); hint != "" {
+		msg += "; " + hint
+	}
+	t.warnSkipped(msg)
+}
+
+func (t *table) warnSkipped(msg string) {
+	what := "skipped"
+	if t.sheet == "" {
+		what = "file skipped"
+	}
+	t.probs.Warnf(t.tablePlace(), "%s: %s", what, msg)
+	t.warned = true
+}
+
+// headerNames are the column names a header may hold, for suggestions.
+var headerNames = []string{"code", "period", "value", "note", "context", "actions", "numerator", "denominator"}
+
+// meantHeaders suggests, for header cells that are a slip from a column name (kode, vaule,
+// perod), the name meant: did you mean "code" for "kode"? Only when the names meant make a
+// header qpr reads, so that a sheet of lookups headed "Notes" is not told it meant "note".
+func meantHeaders(header []cell, cal period.Calendar) string {
+	var pairs []string
+	fixed := slices.Clone(header)
+	for i, c := range header {
+		name := c.trimmed()
+		if name == "" || slices.Contains(headerNames, strings.ToLower(name)) {
+			continue
+		}
+		if s := suggest.Nearest(name, headerNames); s != "" {
+			pairs = append(pairs, fmt.Sprintf("%q for %q", s, clip(name)))
+			fixed[i] = cell{text: s}
+		}
+	}
+	if len(pairs) == 0 {
+		return ""
+	}
+	if l, _ := detectLayout(fixed, cal); l.kind == layoutNone {
+		return ""
+	}
+	last := len(pairs) - 1
+	if last == 0 {
+		return "did you mean " + pairs[0] + "?"
+	}
+	return "did you mean " + strings.Join(pairs[:last], ", ") + " and " + pairs[last] + "?"
 }
 
 // tablePlace names the whole table: the file, or the file and sheet.

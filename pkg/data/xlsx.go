@@ -14,6 +14,7 @@ import (
 
 	"github.com/example/qpr/pkg/data/internal/xlsxread"
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/inputfile"
 	"github.com/example/qpr/pkg/period"
 )
 
@@ -46,8 +47,10 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 	sheetProbs := &diag.List{}
 	anyCells := false
 	for i := range wb.x.Sheets {
-		if wb.readSheet(i, ds, sheetProbs) {
-			anyCells = true
+		cells, stop := wb.readSheet(i, ds, sheetProbs)
+		anyCells = anyCells || cells
+		if stop {
+			break
 		}
 	}
 	if !anyCells && !sheetProbs.HasErrors() {
@@ -60,9 +63,9 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 // openWorkbook opens the file and reads the workbook's structure, styles and shared strings.
 func openWorkbook(path string, cal period.Calendar, lim Limits, probs *diag.List) (*workbook, bool) {
 	at := diag.Place{File: path}
-	f, err := os.Open(path)
-	if err != nil {
-		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
+	// The size is checked below, against the bytes the workbook holds.
+	f, _, err := inputfile.Open(path, 0)
+	if !reportOpen(path, err, lim, probs) {
 		return nil, false
 	}
 	opened := false
@@ -126,13 +129,14 @@ func (l Limits) xlsx() xlsxread.Limits {
 	}
 }
 
-// readSheet reads one worksheet's table and reports whether the sheet has any cells.
-func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) bool {
+// readSheet reads one worksheet's table and reports whether the sheet has any cells, and
+// whether the workbook met a limit on it that every later sheet would meet again.
+func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) (cells, stop bool) {
 	sheet := wb.x.Sheets[i]
 	at := diag.Place{File: wb.path, Sheet: sheet.Name}
 	if sheet.Kind != xlsxread.Worksheet {
 		probs.Warnf(at, "skipped: it is a chart or dialog sheet, which holds no table")
-		return false
+		return false, false
 	}
 	// The sheet is read into a dataset of its own: if its rows turn out to be stored out of
 	// order (rare), what it gave is dropped and it is read again, sorted, since the header is
@@ -143,17 +147,30 @@ func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) bool {
 		sheetDS, sheetProbs = &Dataset{}, &diag.List{}
 		t, err = wb.readTable(i, true, sheetDS, sheetProbs)
 	}
+	if sheet.Hidden && sheetDS.Len() > 0 {
+		// Values from a sheet nobody sees when they open the file would reach the report
+		// unnoticed (an old quarter's copy, a working sheet).
+		probs.Warnf(at, "the sheet is hidden in Excel, and its %s were read; unhide it to check them, or delete the sheet if it is not data", pluralValues(sheetDS.Len()))
+	}
 	appendSheet(ds, sheetDS)
 	probs.AddAll(sheetProbs.Problems())
 	if err != nil {
 		wb.report(err, i, probs)
-		return true
+		var le *xlsxread.LimitError
+		return true, errors.As(err, &le) && le.Limit == xlsxread.LimitWorkbookBytes
 	}
 	if !t.started() {
 		probs.Warnf(at, "skipped: it is empty")
-		return false
+		return false, false
 	}
-	return true
+	return true, false
+}
+
+func pluralValues(n int) string {
+	if n == 1 {
+		return "1 value"
+	}
+	return groupThousands(int64(n)) + " values"
 }
 
 // appendSheet adds what one sheet gave to what the file has given.
@@ -173,6 +190,7 @@ func (wb *workbook) readTable(i int, sorted bool, ds *Dataset, probs *diag.List)
 	if err == nil {
 		err = tooLong
 	}
+	t.finish()
 	return t, err
 }
 

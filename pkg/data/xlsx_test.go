@@ -155,6 +155,23 @@ func TestXLSXSkippedAndEmptySheets(t *testing.T) {
 	}
 }
 
+// A sheet whose header is below a title row, or has a slip in a column name, is skipped, and
+// the warning says what to put right; nothing on it is read.
+func TestXLSXSkippedSheetSaysWhatToPutRight(t *testing.T) {
+	path := writeWorkbook(t, "book.xlsx",
+		x.Sheet{Name: "Returns", Rows: [][]x.Cell{{x.S("Quarterly returns")}, {}, {x.S("Code"), x.S("Period"), x.S("Value")}, {x.S("CS01"), x.S("2023/24 Q2"), x.N(85)}}},
+		x.Sheet{Name: "Typo", Rows: [][]x.Cell{{x.S("code"), x.S("period"), x.S("vaule")}, {x.S("CS01"), x.S("2023/24 Q2"), x.N(85)}}},
+	)
+	ds, probs := Read([]string{path}, april)
+	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
+		`warning: book.xlsx: sheet "Returns": skipped: row 3 looks like the header (Code, Period, Value); the header must be the first non-empty row: delete the rows above it`,
+		`warning: book.xlsx: sheet "Typo": skipped: no code/period/value, wide or commentary header found (headers were: code, period, vaule); did you mean "value" for "vaule"?`,
+	})
+	if n := len(ds.Observations()); n != 0 {
+		t.Errorf("%d observations read from skipped sheets", n)
+	}
+}
+
 func TestXLSXUnreadableWorkbooks(t *testing.T) {
 	good := writeWorkbook(t, "good.xlsx", x.Sheet{Name: "S", Rows: [][]x.Cell{{x.S("code"), x.S("period"), x.S("value")}, {x.S("CS01"), x.S("2023/24 Q2"), x.N(85)}}})
 	whole := readBytes(t, good)

@@ -272,6 +272,7 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Add(`<row>` + inline("code") + inline("period") + inline("value") + `</row><row>` + inline("CS01") + inline("2023/24 Q2") + `<c><v>85</v></c></row>`)
 	f.Add(`<row r="2"><c r="B2"><f>1</f><v></v></c></row><row r="1"><c r="A1" t="b"><v>1</v></c></row>`)
 	f.Add(`<row>` + inline("CODE") + inline("2023/24 Q1") + `<c t="d"><v>2023-07-31</v></c></row><row>` + inline("CS01") + `<c t="e"><v>#N/A</v></c><c><v>1e308</v></c></row>`)
+	f.Add(`<row>` + inline("code") + inline("period") + inline("value") + `</row><row>` + inline("CS01") + inline("2023/24 Q2") + `<c><v>0x1p3</v></c></row><row>` + inline("CS01") + inline("2023/24 Q3") + `<c><v>1_000</v></c></row>`)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, sheetData string) {
 		path := filepath.Join(dir, "fuzz.xlsx")
@@ -338,4 +339,56 @@ func addZipEntry(t testing.TB, archive []byte, name, content string) []byte {
 		t.Fatal(err)
 	}
 	return out.Bytes()
+}
+
+// Once a workbook's parts have unpacked to more than xlsx_total_size in all, every later sheet
+// would meet the limit again: reading stops there with one message, where a workbook of many
+// sheets gave one for each.
+func TestXLSXTotalLimitStopsTheWorkbook(t *testing.T) {
+	const sheets = 4
+	wb := `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`
+	rels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+	parts := [][2]string{
+		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+	}
+	for i := 1; i <= sheets; i++ {
+		wb += fmt.Sprintf(`<sheet name="S%d" sheetId="%[1]d" r:id="rId%[1]d"/>`, i)
+		rels += fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%[1]d.xml"/>`, i)
+		parts = append(parts, [2]string{fmt.Sprintf("xl/worksheets/sheet%d.xml", i), `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">` + inline("code") + inline("period") + inline("value") + `</row>` + strings.Repeat(" ", 100<<10) + `</sheetData></worksheet>`})
+	}
+	parts = append(parts, [2]string{"xl/workbook.xml", wb + `</sheets></workbook>`}, [2]string{"xl/_rels/workbook.xml.rels", rels + `</Relationships>`})
+	path := writeFile(t, "f.xlsx", zipParts(t, parts...))
+	lim := DefaultLimits()
+	lim.XLSXTotalSize = 150 << 10
+	ds, probs := &Dataset{}, &diag.List{}
+	readXLSX(path, april, lim, ds, probs)
+	assertMessages(t, messages(probs, filepath.Dir(path)), []string{`f.xlsx: sheet "S2": the workbook's parts unpack to more than 150KB in all (reading xl/worksheets/sheet2.xml); ` + lim.exceeded("xlsx_total_size")})
+}
+
+// A sheet hidden in Excel (an old quarter's copy, a working sheet) is read like any other, but
+// its values would reach the report without anyone who opens the file seeing them: a warning
+// names it. A hidden sheet that gives no values is only skipped, as any sheet.
+func TestXLSXHiddenSheetIsNamed(t *testing.T) {
+	rows := `<row>` + inline("code") + inline("period") + inline("value") + `</row><row>` + inline("CS01") + inline("2023/24 Q1") + `<c><v>80</v></c></row><row>` + inline("CS02") + inline("2023/24 Q1") + `<c><v>70</v></c></row>`
+	notes := `<row>` + inline("Notes") + `</row>`
+	sheetXML := func(data string) string {
+		return `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + data + `</sheetData></worksheet>`
+	}
+	const rel = `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet%[1]d.xml"/>`
+	path := writeFile(t, "h.xlsx", zipParts(t,
+		[2]string{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>`},
+		[2]string{"xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Q2" sheetId="1" r:id="rId1"/><sheet name="Old Q1" sheetId="2" r:id="rId2" state="hidden"/><sheet name="Lookups" sheetId="3" r:id="rId3" state="veryHidden"/></sheets></workbook>`},
+		[2]string{"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + fmt.Sprintf(rel, 1) + fmt.Sprintf(rel, 2) + fmt.Sprintf(rel, 3) + `</Relationships>`},
+		[2]string{"xl/worksheets/sheet1.xml", sheetXML(`<row>` + inline("code") + inline("period") + inline("value") + `</row><row>` + inline("CS01") + inline("2023/24 Q2") + `<c><v>85</v></c></row>`)},
+		[2]string{"xl/worksheets/sheet2.xml", sheetXML(rows)},
+		[2]string{"xl/worksheets/sheet3.xml", sheetXML(notes)},
+	))
+	ds, probs := Read([]string{path}, april)
+	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
+		`warning: h.xlsx: sheet "Old Q1": the sheet is hidden in Excel, and its 2 values were read; unhide it to check them, or delete the sheet if it is not data`,
+		`warning: h.xlsx: sheet "Lookups": skipped: no code/period/value, wide or commentary header found (headers were: Notes)`,
+	})
+	if ds.Len() != 3 {
+		t.Errorf("%d values read, want 3", ds.Len())
+	}
 }

@@ -80,7 +80,13 @@ type Problem struct {
 	Place    Place
 	Message  string
 	Severity Severity
+	// Unlisted, on a problem a List made, counts the problems of its file that were left out
+	// of the list; added to another List, it is added to that list's count.
+	Unlisted Unlisted
 }
+
+// Unlisted counts the problems of one file a List left out.
+type Unlisted struct{ Errors, Warnings int }
 
 func (p Problem) Error() string { return p.format("") }
 
@@ -103,19 +109,107 @@ func (p Problem) format(label string) string {
 	return p.Place.String() + ": " + msg
 }
 
-// List collects every problem of a run, so a user fixes them all at once rather than one per run.
+// MaxPerFile is how many problems of one file a List keeps. A file with a column of the wrong
+// thing in a million rows would otherwise hold a million messages in memory (over a gigabyte)
+// and print them all; the rest are counted, and told as one more problem of the file.
+const MaxPerFile = 1000
+
+// List collects every problem of a run, so a user fixes them all at once rather than one per
+// run; of one file, the first MaxPerFile.
 type List struct {
-	items []Problem
+	items    []Problem
+	kept     map[string]int // problems kept, by file
+	unlisted map[string]Unlisted
 }
 
-func (l *List) Add(p Problem) { l.items = append(l.items, p) }
+func (l *List) Add(p Problem) {
+	file := p.Place.File
+	if p.Unlisted != (Unlisted{}) {
+		l.leaveOut(file, p.Unlisted)
+		return
+	}
+	if file != "" {
+		if l.kept[file] >= MaxPerFile {
+			u := Unlisted{Warnings: 1}
+			if p.Severity == Error {
+				u = Unlisted{Errors: 1}
+			}
+			l.leaveOut(file, u)
+			return
+		}
+		if l.kept == nil {
+			l.kept = map[string]int{}
+		}
+		l.kept[file]++
+	}
+	l.items = append(l.items, p)
+}
+
+func (l *List) leaveOut(file string, u Unlisted) {
+	if l.unlisted == nil {
+		l.unlisted = map[string]Unlisted{}
+	}
+	sum := l.unlisted[file]
+	l.unlisted[file] = Unlisted{sum.Errors + u.Errors, sum.Warnings + u.Warnings}
+}
 
 func (l *List) Errorf(at Place, format string, args ...any) {
-	l.items = append(l.items, Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: Error})
+	if at.File != "" && l.kept[at.File] >= MaxPerFile {
+		l.leaveOut(at.File, Unlisted{Errors: 1}) // without formatting a message never kept
+		return
+	}
+	l.Add(Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: Error})
 }
 
 func (l *List) Warnf(at Place, format string, args ...any) {
-	l.items = append(l.items, Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: Warning})
+	if at.File != "" && l.kept[at.File] >= MaxPerFile {
+		l.leaveOut(at.File, Unlisted{Warnings: 1})
+		return
+	}
+	l.Add(Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: Warning})
+}
+
+// unlistedProblems tells, one problem per file in file order, what was left out: an error
+// if any error was.
+func (l *List) unlistedProblems() []Problem {
+	files := make([]string, 0, len(l.unlisted))
+	for f := range l.unlisted {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	out := make([]Problem, 0, len(files))
+	for _, f := range files {
+		u := l.unlisted[f]
+		sev, what := Error, plural(u.Errors, "error")
+		switch {
+		case u.Errors == 0:
+			sev, what = Warning, plural(u.Warnings, "warning")
+		case u.Warnings > 0:
+			what += " and " + strings.Replace(plural(u.Warnings, "warning"), " more", "", 1)
+		}
+		out = append(out, Problem{
+			Place:    Place{File: f},
+			Message:  fmt.Sprintf("%s in this file %s not listed (only the first %s problems of a file are); correct those listed and run again", what, map[bool]string{true: "is", false: "are"}[u.Errors+u.Warnings == 1], thousands(MaxPerFile)),
+			Severity: sev,
+			Unlisted: u,
+		})
+	}
+	return out
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 more " + what
+	}
+	return thousands(n) + " more " + what + "s"
+}
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // Merge appends another list's problems, or a plain error as a placeless problem.
@@ -125,18 +219,22 @@ func (l *List) Merge(err error) {
 	}
 	var other *Errors
 	if errors.As(err, &other) {
-		l.items = append(l.items, other.Problems...)
+		l.AddAll(other.Problems)
 		return
 	}
 	var p Problem
 	if errors.As(err, &p) {
-		l.items = append(l.items, p)
+		l.Add(p)
 		return
 	}
-	l.items = append(l.items, Problem{Message: err.Error(), Severity: Error})
+	l.Add(Problem{Message: err.Error(), Severity: Error})
 }
 
-func (l *List) AddAll(ps []Problem) { l.items = append(l.items, ps...) }
+func (l *List) AddAll(ps []Problem) {
+	for _, p := range ps {
+		l.Add(p)
+	}
+}
 
 func (l *List) HasErrors() bool {
 	for _, p := range l.items {
@@ -144,18 +242,26 @@ func (l *List) HasErrors() bool {
 			return true
 		}
 	}
+	for _, u := range l.unlisted {
+		if u.Errors > 0 {
+			return true
+		}
+	}
 	return false
 }
 
-// Problems returns every problem in the order found.
-func (l *List) Problems() []Problem { return append([]Problem(nil), l.items...) }
+// Problems returns every problem kept in the order found, then one for each file whose
+// problems were not all kept.
+func (l *List) Problems() []Problem {
+	return append(append([]Problem(nil), l.items...), l.unlistedProblems()...)
+}
 
 func (l *List) Errors() []Problem   { return l.filter(Error) }
 func (l *List) Warnings() []Problem { return l.filter(Warning) }
 
 func (l *List) filter(s Severity) []Problem {
 	var out []Problem
-	for _, p := range l.items {
+	for _, p := range l.Problems() {
 		if p.Severity == s {
 			out = append(out, p)
 		}

@@ -84,3 +84,43 @@ func TestListKeepsErrorsAndWarningsApart(t *testing.T) {
 		t.Errorf("counts wrong: %+v", l.Problems())
 	}
 }
+
+// A file with a bad column in a million rows gave a million messages (1.3GB held, and as many
+// lines printed). A list keeps a file's first MaxPerFile problems and counts the rest, told
+// as one problem of the file; the count survives lists added to lists (a sheet's to its
+// file's, a file's to the run's).
+func TestListKeepsTheFirstProblemsOfAFile(t *testing.T) {
+	sheet := &List{}
+	for i := 1; i <= MaxPerFile+5; i++ {
+		sheet.Errorf(Place{File: "a.csv", Line: i}, "bad %d", i)
+	}
+	sheet.Warnf(Place{File: "a.csv", Line: 9999}, "odd")
+	sheet.Warnf(Place{File: "b.csv", Line: 1}, "odd")
+	run := &List{}
+	run.Errorf(Place{File: "a.csv", Line: 0}, "first") // the run's list has one of a.csv already
+	run.AddAll(sheet.Problems())
+	run.Errorf(Place{}, "no file: never left out")
+
+	got := run.Problems()
+	// a.csv: "first" and 999 of the sheet's; left out: 6 errors of the sheet's and its warning.
+	if len(got) != MaxPerFile+1+1+1 {
+		t.Fatalf("%d problems kept", len(got))
+	}
+	last := got[len(got)-1]
+	want := "a.csv: 6 more errors and 1 warning in this file are not listed (only the first 1,000 problems of a file are); correct those listed and run again"
+	if last.Error() != want || last.Severity != Error || last.Unlisted != (Unlisted{Errors: 6, Warnings: 1}) {
+		t.Errorf("last problem %q %+v\nwant %q", last.Error(), last, want)
+	}
+	if got[MaxPerFile-1].Message != "bad 999" || got[MaxPerFile].Place.File != "b.csv" || got[MaxPerFile+1].Place.File != "" {
+		t.Errorf("kept %v, %v, %v", got[MaxPerFile-1], got[MaxPerFile], got[MaxPerFile+1])
+	}
+	// Only warnings left out: told as a warning.
+	w := &List{}
+	for i := 0; i <= MaxPerFile; i++ {
+		w.Warnf(Place{File: "c.csv", Line: i + 1}, "odd")
+	}
+	ps := w.Problems()
+	if last := ps[len(ps)-1]; last.Warning() != "c.csv: warning: 1 more warning in this file is not listed (only the first 1,000 problems of a file are); correct those listed and run again" || w.HasErrors() {
+		t.Errorf("%q, has errors %v", last.Warning(), w.HasErrors())
+	}
+}

@@ -16,7 +16,7 @@ import (
 	"github.com/example/qpr/templates"
 )
 
-// TestDeterminism: the same inputs give byte-identical files (CONTRACT.md section 7), whether
+// TestDeterminism: the same inputs give byte-identical files (docs/commands.md), whether
 // the report is rebuilt in one process or qpr build is run twice, and SOURCE_DATE_EPOCH sets
 // the date the files carry.
 func TestDeterminism(t *testing.T) {

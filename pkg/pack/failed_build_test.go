@@ -12,7 +12,7 @@ import (
 )
 
 // TestFailedBuildLeavesOutputsUntouched: a build that fails leaves the files of the last good
-// build exactly as they were, and no temporary files behind (CONTRACT.md section 7: outputs
+// build exactly as they were, and no temporary files behind (docs/commands.md: outputs
 // are written whole or not at all).
 func TestFailedBuildLeavesOutputsUntouched(t *testing.T) {
 	cases := []struct {

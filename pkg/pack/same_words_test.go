@@ -48,16 +48,16 @@ func TestFormatsShowTheSameWordsAndNumbers(t *testing.T) {
 		// a monthly KPI, its quarter value the last month's 80.0
 		{code: "CS01", sheet: "DCED", value: "80%", basis: "Q", rating: "Amber", target: "85%", floor: "75%",
 			facts:   "Value 80% (2023/24 Q2) · Basis Q · Target 85% · Floor 75% · Higher is better",
-			verdict: "CS01 2023/24 Q2: 80% — AMBER (target 85%, floor 75%, higher is better)", directorateRowWord: "Amber"},
+			verdict: "CS01 2023/24 Q2: 80% (basis Q) — AMBER (target 85%, floor 75%, higher is better)", directorateRowWord: "Amber"},
 		// a stale value standing in: 2023/24 Q1's 50.3, one decimal
 		{code: "WM01", sheet: "GET", value: "50.3%", basis: "R12M", rating: "Green", target: "50.0%", floor: "45.0%",
 			facts:              "Value 50.3% (2023/24 Q1, latest available) · Basis R12M · Target 50.0% · Floor 45.0% · Higher is better",
-			verdict:            "WM01 2023/24 Q2: 50.3% (stale: value from 2023/24 Q1) — GREEN (target 50.0%, floor 45.0%, higher is better)",
+			verdict:            "WM01 2023/24 Q2: 50.3% (basis R12M; stale: value from 2023/24 Q1) — GREEN (target 50.0%, floor 45.0%, higher is better)",
 			directorateRowWord: "Green (from 2023/24 Q1)"},
 		// an activity indicator: its range under a heading of its own
 		{code: "CS04", sheet: "DCED", value: "107,543", basis: "Q", rating: "Within",
 			facts:   "Value 107,543 (2023/24 Q2) · Basis Q · Expected range 94,000 to 130,000",
-			verdict: "CS04 2023/24 Q2: 107,543 — WITHIN expected range (94,000 to 130,000)", directorateRowWord: "Within"},
+			verdict: "CS04 2023/24 Q2: 107,543 (basis Q) — WITHIN expected range (94,000 to 130,000)", directorateRowWord: "Within"},
 	}
 	for _, c := range cases {
 		if !strings.Contains(pdfText, c.facts) {

@@ -7,24 +7,25 @@ import (
 	"github.com/example/qpr/pkg/report"
 )
 
-// VerdictLine is `qpr rag`'s one-line verdict on an indicator, its value shown as the report
-// shows it: "CS01 2023/24 Q2: 82% — AMBER (target 85%, floor 75%, higher is better)".
+// VerdictLine is `qpr rag`'s one-line verdict on an indicator, its value and basis shown as
+// the report shows them: "CS01 2023/24 Q2: 82% (basis Q) — AMBER (target 85%, floor 75%,
+// higher is better)".
 func VerdictLine(r *report.Report, in *report.Indicator) string {
-	value := Value(in).Text
-	if !Value(in).OK {
-		value = "no data"
+	var head string
+	if v := Value(in); v.OK {
+		// The basis is printed as the report's Basis column prints it, beside the value.
+		notes := []string{"basis " + Basis(in)}
+		if in.Stale && in.ValuePeriod != nil {
+			notes = append(notes, "stale: value from "+Label(*in.ValuePeriod))
+		}
+		if in.Partial {
+			notes = append(notes, fmt.Sprintf("partial: %d of 3 months", in.Months))
+		}
+		head = fmt.Sprintf("%s %s: %s (%s) — %s", in.Code, Label(r.Period), v.Text, strings.Join(notes, "; "), StatusOf(in).Verdict())
+	} else {
+		// Without a value the verdict is all there is to say; "no data — NO DATA" said it twice.
+		head = fmt.Sprintf("%s %s: %s — no value to rate", in.Code, Label(r.Period), StatusOf(in).Verdict())
 	}
-	var notes []string
-	if in.Stale && in.ValuePeriod != nil {
-		notes = append(notes, "stale: value from "+Label(*in.ValuePeriod))
-	}
-	if in.Partial {
-		notes = append(notes, fmt.Sprintf("partial: %d of 3 months", in.Months))
-	}
-	if len(notes) > 0 {
-		value += " (" + strings.Join(notes, "; ") + ")"
-	}
-	head := fmt.Sprintf("%s %s: %s — %s", in.Code, Label(r.Period), value, StatusOf(in).Verdict())
 	if IsActivity(in) {
 		if ActivityStatus(in.Activity) == NoData || ActivityStatus(in.Activity) == NotRated {
 			return head

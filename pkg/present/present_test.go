@@ -350,16 +350,21 @@ func TestHistoryCells(t *testing.T) {
 
 func TestVerdictLine(t *testing.T) {
 	r := &report.Report{Period: q(t, "2023/24 Q2")}
-	if got, want := VerdictLine(r, cs01(t)), "CS01 2023/24 Q2: 82% — AMBER (target 85%, floor 75%, higher is better)"; got != want {
+	if got, want := VerdictLine(r, cs01(t)), "CS01 2023/24 Q2: 82% (basis Q) — AMBER (target 85%, floor 75%, higher is better)"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 	act := &report.Indicator{Code: "CS04", Type: catalogue.Activity, Unit: catalogue.Number, Value: f(107543), Display: s("107543"),
 		Activity: activity(report.Within), Expected: &report.Range{Lower: f(94000), Upper: f(130000)}}
-	if got, want := VerdictLine(r, act), "CS04 2023/24 Q2: 107,543 — WITHIN expected range (94,000 to 130,000)"; got != want {
+	if got, want := VerdictLine(r, act), "CS04 2023/24 Q2: 107,543 (basis Q) — WITHIN expected range (94,000 to 130,000)"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 	none := &report.Indicator{Code: "X1", RAG: rating(report.NoData), Unit: catalogue.Percent}
-	if got, want := VerdictLine(r, none), "X1 2023/24 Q2: no data — NO DATA (no target for this year)"; got != want {
+	if got, want := VerdictLine(r, none), "X1 2023/24 Q2: NO DATA — no value to rate (no target for this year)"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	stale := cs01(t)
+	stale.Basis, stale.Stale, stale.ValuePeriod = catalogue.BasisRolling12, true, ptr(q(t, "2023/24 Q1"))
+	if got, want := VerdictLine(r, stale), "CS01 2023/24 Q2: 82% (basis R12M; stale: value from 2023/24 Q1) — AMBER (target 85%, floor 75%, higher is better)"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

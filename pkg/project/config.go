@@ -3,12 +3,9 @@
 package project
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -16,7 +13,9 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/example/qpr/pkg/diag"
+	"github.com/example/qpr/pkg/inputfile"
 	"github.com/example/qpr/pkg/suggest"
+	"github.com/example/qpr/pkg/yamltext"
 )
 
 // FileName is the project file looked for in the working directory.
@@ -66,37 +65,38 @@ func (c Config) Place(key string, item int) diag.Place {
 	return diag.Place{File: c.File, Line: line}
 }
 
-// Load reads dir/qpr.yaml; a missing file is an empty Config, not an error.
+// Load reads dir/qpr.yaml; a missing file is an empty Config, not an error. As with Parse,
+// the Config returned with an error holds what could be read.
 func Load(dir string) (Config, error) {
 	path := filepath.Join(dir, FileName)
 	if dir == "." {
 		path = FileName
 	}
-	info, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	src, err := inputfile.ReadAll(path, maxFileSize)
+	var notRegular *inputfile.NotRegularError
+	var tooLarge *inputfile.TooLargeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return Config{}, nil
-	}
-	if err == nil && !info.Mode().IsRegular() {
-		// A FIFO would block the read, a device never end it.
-		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: "not a regular file; qpr.yaml must be a YAML text file"}
-	}
-	if err == nil && info.Size() > maxFileSize {
-		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: fmt.Sprintf("the file is %d bytes; qpr.yaml holds a few settings, so this cannot be it", info.Size())}
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
+	case errors.As(err, &notRegular):
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: fmt.Sprintf("this is %s, not a regular file; qpr.yaml must be a YAML text file", notRegular.What())}
+	case errors.As(err, &tooLarge):
+		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: fmt.Sprintf("the file is %d bytes; qpr.yaml holds a few settings, so this cannot be it", tooLarge.Size)}
+	case err != nil:
 		return Config{}, diag.Problem{Place: diag.Place{File: path}, Message: "cannot read: " + reason(err)}
 	}
 	return Parse(path, src)
 }
 
 // Parse reads a qpr.yaml held in memory; file names the place in messages. Its errors are
-// diag.Problems (one, or *diag.Errors for several) placed at qpr.yaml's lines.
+// diag.Problems (one, or *diag.Errors for several) placed at qpr.yaml's lines: every unknown,
+// repeated or mistyped key is listed. With an *diag.Errors the Config still holds the keys
+// that were read, so that their values can be checked in the same run.
 func Parse(file string, src []byte) (Config, error) {
 	c := Config{File: file, lines: map[string]int{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return Config{}, syntaxProblem(file, err)
+		return Config{}, syntaxProblem(file, src, err)
 	}
 	if len(doc.Content) == 0 {
 		return c, nil
@@ -111,6 +111,8 @@ func Parse(file string, src []byte) (Config, error) {
 	}
 	var problems diag.List
 	keys := Keys()
+	fields := c.fields()
+	seen := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if !contains(keys, k.Value) {
@@ -125,20 +127,25 @@ func Parse(file string, src []byte) (Config, error) {
 			problems.Errorf(diag.Place{File: file, Line: k.Line}, "%s", msg)
 			continue
 		}
+		if first, dup := seen[k.Value]; dup {
+			problems.Errorf(diag.Place{File: file, Line: k.Line}, "key %q is given twice (first at line %d); give it once", k.Value, first)
+			continue
+		}
+		seen[k.Value] = k.Line
 		c.lines[k.Value] = v.Line
 		if v.Kind == yaml.SequenceNode {
 			for j, item := range v.Content {
 				c.lines[fmt.Sprintf("%s.%d", k.Value, j)] = item.Line
 			}
 		}
-	}
-	if err := problems.Err(); err != nil {
-		return Config{}, err
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-		return Config{}, yamlProblem(file, err)
+		// Each key is decoded on its own, so that every key's problem is found in one run.
+		if _, single := fields[k.Value].(*string); single && v.Kind != yaml.ScalarNode {
+			problems.Errorf(diag.Place{File: file, Line: v.Line}, "%s must be a single value, not a list or mapping; e.g. %s: %s", k.Value, k.Value, examples[k.Value])
+			continue
+		}
+		if err := v.Decode(fields[k.Value]); err != nil {
+			problems.Merge(yamlProblem(file, err))
+		}
 	}
 	base := filepath.Dir(file)
 	c.Catalogue = resolve(base, c.Catalogue)
@@ -147,7 +154,24 @@ func Parse(file string, src []byte) (Config, error) {
 	}
 	c.Out = resolve(base, c.Out)
 	c.Templates = resolve(base, c.Templates)
-	return c, nil
+	return c, problems.Err()
+}
+
+// fields are pointers to c's fields by their yaml key.
+func (c *Config) fields() map[string]any {
+	out := map[string]any{}
+	v := reflect.ValueOf(c).Elem()
+	for i := range v.NumField() {
+		if k, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ","); k != "" && k != "-" {
+			out[k] = v.Field(i).Addr().Interface()
+		}
+	}
+	return out
+}
+
+// examples are values of the keys that take a single value, for messages.
+var examples = map[string]string{
+	"catalogue": "catalogue.yaml", "out": "reports", "templates": "templates", "period": "2023/24 Q2",
 }
 
 // meant are names people write for a key that are not a slip of typing: the flag's name, the
@@ -173,15 +197,10 @@ func resolve(base, p string) string {
 	return filepath.Join(base, p)
 }
 
-// syntaxProblem is text that is not YAML at all, worded as the catalogue words it.
-func syntaxProblem(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1 // the yaml package leaves out line 1
-	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-	}
-	return diag.Problem{Place: diag.Place{File: file, Line: line}, Severity: diag.Error,
-		Message: "not valid YAML: " + msg + "; check the indentation and punctuation on this line and the one before"}
+// syntaxProblem is text that is not YAML at all, placed and worded as the catalogue's.
+func syntaxProblem(file string, src []byte, err error) error {
+	line, msg := yamltext.SyntaxError(src, err)
+	return diag.Problem{Place: diag.Place{File: file, Line: line}, Severity: diag.Error, Message: msg}
 }
 
 // yamlProblem turns yaml's "yaml: line 3: ..." into problems placed at file:3.

@@ -30,6 +30,23 @@ func TestParseUnknownKeyNamesLineAndValidKeys(t *testing.T) {
 	}
 }
 
+// Every key's problem is found in one run, each at its line, and the keys that were right are
+// kept for their values to be checked.
+func TestParseListsEveryProblem(t *testing.T) {
+	c, err := Parse("qpr.yaml", []byte("catalogue: c.yaml\nout: [a, b]\nfromats: json\ndata: {a: b}\nlimits: [1]\nperiod: 2023/24 Q2\ncatalogue: d.yaml\n"))
+	want := `qpr.yaml:2: out must be a single value, not a list or mapping; e.g. out: reports
+qpr.yaml:3: unknown key "fromats"; did you mean "formats"?
+qpr.yaml:4: write a name or path, or a list of them, e.g. [data, late-returns.xlsx]
+qpr.yaml:5: write limits as a mapping of names to values, e.g. limits: {file_size: 4GB, rows: 20000000}
+qpr.yaml:7: key "catalogue" is given twice (first at line 1); give it once`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v\nwant    %s", err, want)
+	}
+	if c.Catalogue != "c.yaml" || c.Period != "2023/24 Q2" {
+		t.Errorf("kept catalogue %q, period %q; want c.yaml and 2023/24 Q2", c.Catalogue, c.Period)
+	}
+}
+
 func TestParseEmptyFileIsEmptyConfig(t *testing.T) {
 	c, err := Parse("qpr.yaml", nil)
 	if err != nil || c.Catalogue != "" {

@@ -14,7 +14,7 @@ func TestLoadRefusesAFIFOWithoutWaiting(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Load(dir)
-	if want := filepath.Join(dir, FileName) + ": not a regular file; qpr.yaml must be a YAML text file"; err == nil || err.Error() != want {
+	if want := filepath.Join(dir, FileName) + ": this is a named pipe (FIFO), not a regular file; qpr.yaml must be a YAML text file"; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
 	}
 }

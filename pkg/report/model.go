@@ -10,7 +10,7 @@ import (
 
 const Schema = "qpr.report/v1"
 
-// Report is the contract's JSON document (CONTRACT.md section 8); keys are fixed.
+// Report is the contract's JSON document (docs/json.md); keys are fixed.
 type Report struct {
 	Schema         string        `json:"schema"`
 	Organisation   string        `json:"organisation"`

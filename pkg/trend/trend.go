@@ -1,4 +1,4 @@
-// Package trend is the statistics engine behind the direction of travel (CONTRACT.md section 6):
+// Package trend is the statistics engine behind the direction of travel (docs/rules.md):
 // least-squares regression, Mann-Kendall with Sen's slope, NHS "Making Data Count" XmR charts
 // as NHSRplotthedots draws them, and the two simple comparisons (last change, year on year).
 //

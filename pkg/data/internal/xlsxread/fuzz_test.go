@@ -2,6 +2,7 @@ package xlsxread
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -46,4 +47,32 @@ func checkErr(t *testing.T, err error) {
 	if err != nil && !errors.As(err, &xe) && !errors.As(err, &le) && !errors.As(err, &ns) {
 		t.Fatalf("error of an unexpected kind %T: %v", err, err)
 	}
+}
+
+// FuzzOpenWorkbook feeds arbitrary package structure (the content types, the workbook's sheet
+// list and its relationships) to Open, then reads every sheet it lists: whatever the lists
+// say, the reader ends with sheets or an error of its own kinds, and reads no part as two
+// sheets.
+func FuzzOpenWorkbook(f *testing.F) {
+	base := pkgParts(sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`))
+	f.Add(base[0].content, base[2].content, base[3].content)
+	f.Add(base[0].content, `<workbook><sheets><sheet name="S" r:id="rId1"/><sheet name="T" r:id="rId1"/></sheets></workbook>`, base[3].content)
+	f.Add(``, `<workbook><workbookPr date1904="1"/><sheets><sheet name="C" r:id="rId2"/></sheets></workbook>`, `<Relationships><Relationship Id="rId2" Type="x/chartsheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId3" Type="x/sharedStrings" Target="../xl/./worksheets/sheet1.xml"/></Relationships>`)
+	f.Add(`<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`, base[2].content, `<Relationships><Relationship Id="rId1" Type="w" Target="worksheets/sheet1.xml" TargetMode="External"/></Relationships>`)
+	f.Fuzz(func(t *testing.T, types, workbook, rels string) {
+		parts := []part{{"[Content_Types].xml", types}, base[1], {"xl/workbook.xml", workbook}, {"xl/_rels/workbook.xml.rels", rels}, base[4], {"xl/sharedStrings.xml", sst3}, {"xl/styles.xml", styles}}
+		wb, err := open(t, parts, testLimits)
+		if err != nil {
+			checkErr(t, err)
+			return
+		}
+		seen := map[string]bool{}
+		for i, s := range wb.Sheets {
+			if seen[strings.ToLower(s.Part)] {
+				t.Fatalf("part %s is two sheets", s.Part)
+			}
+			seen[strings.ToLower(s.Part)] = true
+			checkErr(t, wb.ReadSheet(i, true, func(int, []Cell) bool { return true }))
+		}
+	})
 }

@@ -181,7 +181,7 @@ func TestStylesAndWorkbook(t *testing.T) {
 func TestWorkbookLayout(t *testing.T) {
 	parts := []part{
 		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="/book/main.xml"/></Relationships>`},
-		{"book/main.xml", `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="true"/><x:sheets><x:sheet name="Q2 &amp; Q3" sheetId="7" rel:id="s1"/><x:sheet name="Chart" sheetId="8" rel:id="s2"/><x:sheet name="Two" sheetId="9" rel:id="s3"/></x:sheets></x:workbook>`},
+		{"book/main.xml", `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="true"/><x:sheets><x:sheet name="Q2 &amp; Q3" sheetId="7" rel:id="s1"/><x:sheet name="Chart" sheetId="8" rel:id="s2"/><x:sheet name="Two" sheetId="9" rel:id="s3" state="veryHidden"/></x:sheets></x:workbook>`},
 		{"book/_rels/main.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/Sheets/One.xml"/><Relationship Id="s2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="charts/c.xml"/><Relationship Id="s3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="../sheets/two.xml"/><Relationship Id="h" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://example.com/" TargetMode="External"/></Relationships>`},
 		{"sheets/one.xml", sheet(`<row r="2"><c r="B2" t="inlineStr"><is><t>one</t></is></c></row>`)},
 		{"SHEETS/TWO.XML", sheet(`<row r="1"><c r="A1"><v>2</v></c></row>`)},
@@ -193,7 +193,7 @@ func TestWorkbookLayout(t *testing.T) {
 	if !wb.Date1904 {
 		t.Error("date1904 not read")
 	}
-	want := []Sheet{{"Q2 & Q3", "Sheets/One.xml", Worksheet}, {"Chart", "book/charts/c.xml", Chartsheet}, {"Two", "sheets/two.xml", Worksheet}}
+	want := []Sheet{{"Q2 & Q3", "Sheets/One.xml", Worksheet, false}, {"Chart", "book/charts/c.xml", Chartsheet, false}, {"Two", "sheets/two.xml", Worksheet, true}}
 	if fmt.Sprint(wb.Sheets) != fmt.Sprint(want) {
 		t.Fatalf("Sheets = %v, want %v", wb.Sheets, want)
 	}
@@ -214,6 +214,8 @@ func TestDamagedSheets(t *testing.T) {
 		{"shared string out of range", `<row r="1"><c r="A1" t="s"><v>3</v></c></row>`, "xl/worksheets/sheet1.xml A1: the cell refers to shared string 3, but the workbook has 3 shared strings"},
 		{"shared string not a number", `<row r="1"><c r="B1" t="s"><v>x</v></c></row>`, `xl/worksheets/sheet1.xml B1: the shared string number "x" is not a number`},
 		{"number not a number", `<row r="1"><c r="A1"><v>12abc</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell is a number cell but holds "12abc", which is not a number`},
+		{"hexadecimal float", `<row r="1"><c r="A1"><v>0x1p3</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell is a number cell but holds "0x1p3", which is not a number`},
+		{"digits grouped with _", `<row r="1"><c r="A1"><v>1_000</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell is a number cell but holds "1_000", which is not a number`},
 		{"unknown type", `<row r="1"><c r="A1" t="z"><v>1</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell's type t="z" is not one a spreadsheet writes (s, str, inlineStr, n, b, e or d)`},
 		{"bad boolean", `<row r="1"><c r="A1" t="b"><v>yes</v></c></row>`, `xl/worksheets/sheet1.xml A1: the cell is a TRUE/FALSE cell but holds "yes"`},
 		{"style out of range", `<row r="1"><c r="A1" s="4"><v>1</v></c></row>`, "xl/worksheets/sheet1.xml A1: the cell's style 4 is not one of the workbook's 4 cell styles"},
@@ -276,7 +278,16 @@ func TestDamagedWorkbooks(t *testing.T) {
 			{"_rels/.rels", `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
 			{"word/document.xml", `<w:document/>`},
 		}, "the file is a Word document, not a spreadsheet (its main part is application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml)"},
+		// LibreOffice's own format, as Google Sheets and others also export it, named .xlsx.
+		{"an OpenDocument spreadsheet", []part{{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", `<office:document-content/>`}, {"META-INF/manifest.xml", `<manifest/>`}}, "the file is an OpenDocument spreadsheet (.ods), not an xlsx workbook"},
 		{"two entries one name", append(pkgParts(sheet("")), part{"XL/workbook.xml", "<workbook/>"}), "XL/workbook.xml: the archive holds two entries with this name, so which one Excel reads is unclear"},
+		// A small file naming one part for thousands of sheets took minutes to read, each a
+		// read of the part again; naming missing parts, one error for every sheet.
+		{"two sheets one part", with("xl/workbook.xml", `<workbook><sheets><sheet name="S" r:id="rId1"/><sheet name="T" r:id="rId1"/></sheets></workbook>`), `xl/workbook.xml: sheets "S" and "T" are both the part xl/worksheets/sheet1.xml; each sheet has a part of its own`},
+		{"more sheets than entries", with("xl/workbook.xml", `<workbook><sheets>`+repeatf(6, `<sheet name="S%d" r:id="rId%[1]d"/>`)+`</sheets></workbook>`), "xl/workbook.xml: it lists more sheets than the archive has entries, so the parts of some are missing"},
+		// The lists of the small parts are held in memory: at most twice the 5 entries and 64.
+		{"more relationships than entries", with("xl/_rels/workbook.xml.rels", `<Relationships>`+repeatf(75, `<Relationship Id="rId%d" Type="t" Target="x%[1]d.xml"/>`)+`</Relationships>`), "xl/_rels/workbook.xml.rels: it lists more relationships to parts than the archive has entries"},
+		{"more content types than entries", with("[Content_Types].xml", `<Types>`+repeatf(75, `<Override PartName="/x%d.xml" ContentType="t"/>`)+`</Types>`), "[Content_Types].xml: it lists more parts than the archive has entries"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -577,4 +588,13 @@ func TestUnknownCompression(t *testing.T) {
 	if err == nil || err.Error() != "xl/worksheets/sheet1.xml: the part is compressed with a method qpr cannot read (only deflate and stored are used by spreadsheet programs)" {
 		t.Errorf("error %v", err)
 	}
+}
+
+// repeatf joins format filled in with 1 to n.
+func repeatf(n int, format string) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, format, i)
+	}
+	return b.String()
 }

@@ -407,6 +407,11 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 			return nil // <v></v> without a formula: blank
 		}
 		num, err := strconv.ParseFloat(string(bytes.TrimSpace(text)), 64)
+		// Go reads hexadecimal floats (0x1p3) and digits grouped with _ too, which no
+		// spreadsheet writes: such a cell is damaged, not a number.
+		if err == nil && bytes.ContainsAny(text, "xX_") {
+			err = strconv.ErrSyntax
+		}
 		if err != nil && !errors.Is(err, strconv.ErrRange) {
 			return bad("the cell is a number cell but holds %q, which is not a number", clip(text))
 		}

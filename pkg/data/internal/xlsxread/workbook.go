@@ -91,9 +91,10 @@ const (
 
 // Sheet is one sheet the workbook lists, in the workbook's order.
 type Sheet struct {
-	Name string
-	Part string // the zip entry of its XML
-	Kind SheetKind
+	Name   string
+	Part   string // the zip entry of its XML
+	Kind   SheetKind
+	Hidden bool // hidden in Excel (state hidden or veryHidden): its user does not see it
 }
 
 // NumFmt is a cell style's number format: a built-in id, or a custom format code.
@@ -337,6 +338,9 @@ func (wb *Workbook) load() error {
 		wbPart = "xl/workbook.xml"
 	}
 	if _, ok := wb.part(wbPart); !ok {
+		if what := wb.openDocument(); what != "" {
+			return &NotSpreadsheet{What: "the file is " + what + ", not an xlsx workbook"}
+		}
 		return &Error{Part: wbPart, Msg: "the workbook part is missing, so this is not a spreadsheet"}
 	}
 	if typ := types.typeOf(wbPart); typ != "" && !strings.Contains(strings.ToLower(typ), "sheet") {
@@ -370,11 +374,18 @@ func (wb *Workbook) load() error {
 			stringsPart = r.target
 		}
 	}
+	sheetOf := map[string]string{} // part name, lower case → the sheet it holds
 	for _, s := range sheets {
 		r, ok := byID[s.rid]
 		if !ok {
 			return &Error{Part: wbPart, Msg: fmt.Sprintf("sheet %q refers to relationship %q, which the workbook's relationships do not have", s.name, s.rid)}
 		}
+		// A part read as several sheets would be read once for each: a small file that named
+		// one part for thousands of sheets would take minutes.
+		if other, ok := sheetOf[strings.ToLower(r.target)]; ok {
+			return &Error{Part: wbPart, Msg: fmt.Sprintf("sheets %q and %q are both the part %s; each sheet has a part of its own", other, s.name, r.target)}
+		}
+		sheetOf[strings.ToLower(r.target)] = s.name
 		kind := OtherSheet
 		switch {
 		case strings.HasSuffix(r.typ, relWorksheet):
@@ -382,7 +393,7 @@ func (wb *Workbook) load() error {
 		case strings.HasSuffix(r.typ, relChartsheet):
 			kind = Chartsheet
 		}
-		wb.Sheets = append(wb.Sheets, Sheet{Name: s.name, Part: r.target, Kind: kind})
+		wb.Sheets = append(wb.Sheets, Sheet{Name: s.name, Part: r.target, Kind: kind, Hidden: s.hidden})
 	}
 	if stylesPart == "" {
 		stylesPart = types.find(".spreadsheetml.styles+xml")
@@ -403,6 +414,29 @@ func (wb *Workbook) load() error {
 		}
 	}
 	return nil
+}
+
+// openDocument names the OpenDocument file (LibreOffice's own format, which Google Sheets and
+// others also export) that a zip archive is, by its first entry "mimetype"; it is empty for
+// any other archive.
+func (wb *Workbook) openDocument() string {
+	f, ok := wb.part("mimetype")
+	if !ok || f.UncompressedSize64 > 100 {
+		return ""
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 100))
+	switch t := string(b); {
+	case t == "application/vnd.oasis.opendocument.spreadsheet":
+		return "an OpenDocument spreadsheet (.ods)"
+	case strings.HasPrefix(t, "application/vnd.oasis.opendocument."):
+		return "an OpenDocument file (" + strings.TrimPrefix(t, "application/vnd.oasis.opendocument.") + ")"
+	}
+	return ""
 }
 
 // resolvePart turns a relationship target into a part name: absolute targets start at the
@@ -457,10 +491,18 @@ func (wb *Workbook) contentTypes() (contentTypeList, error) {
 		}
 		typ, _, err := s.attr("ContentType")
 		list = append(list, struct{ part, typ string }{name, typ})
+		if err == nil && len(list) > wb.mostListed() {
+			err = &Error{Part: "[Content_Types].xml", Msg: "it lists more parts than the archive has entries"}
+		}
 		return err
 	})
 	return list, err
 }
+
+// mostListed bounds the entries of the lists the package's small parts give (content types,
+// relationships), which are held in memory: a real one names each part of the archive at
+// most once or twice, with a few more for parts some writers list but leave out.
+func (wb *Workbook) mostListed() int { return 2*len(wb.parts) + 64 }
 
 // relationships reads a .rels part; a part without one has none.
 func (wb *Workbook) relationships(name string) ([]relationship, error) {
@@ -485,6 +527,9 @@ func (wb *Workbook) relationships(name string) ([]relationship, error) {
 		}
 		if mode != "External" {
 			rels = append(rels, r)
+		}
+		if len(rels) > wb.mostListed() {
+			return &Error{Part: name, Msg: "it lists more relationships to parts than the archive has entries"}
 		}
 		return nil
 	})
@@ -514,7 +559,10 @@ func (wb *Workbook) eachElement(name string, fn func(*scanner) error) error {
 	}
 }
 
-type sheetRef struct{ name, rid string }
+type sheetRef struct {
+	name, rid string
+	hidden    bool
+}
 
 // readWorkbook reads the sheet list and the date system.
 func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
@@ -544,7 +592,14 @@ func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 				return malformed("two sheets are called %q", n)
 			}
 			seen[strings.ToLower(n)] = true
-			sheets = append(sheets, sheetRef{n, rid})
+			state, _, err := s.attr("state")
+			if err != nil {
+				return err
+			}
+			sheets = append(sheets, sheetRef{n, rid, state == "hidden" || state == "veryHidden"})
+			if len(sheets) > len(wb.parts) {
+				return &Error{Part: name, Msg: "it lists more sheets than the archive has entries, so the parts of some are missing"}
+			}
 		}
 		return nil
 	})
