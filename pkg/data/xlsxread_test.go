@@ -127,7 +127,8 @@ func TestXLSXDamagedCellsNamed(t *testing.T) {
 		`<row r="1"><c r="A1" t="q"><v>1</v></c></row>`: `bad.xlsx:Returns!A1: the workbook is damaged (the cell's type t="q" is not one a spreadsheet writes (s, str, inlineStr, n, b, e or d)); open it in Excel and save it again`,
 		`<row r="1"><c r="B1"><v>1,5</v></c></row>`:     `bad.xlsx:Returns!B1: the workbook is damaged (the cell is a number cell but holds "1,5", which is not a number); open it in Excel and save it again`,
 		`<row r="1"><c r="A1" s="3"><v>1</v></c></row>`: `bad.xlsx:Returns!A1: the workbook is damaged (the cell's style 3 is not one of the workbook's 0 cell styles); open it in Excel and save it again`,
-		`<row r="1"><c r="A1"><v>1</v></c>`:             `bad.xlsx: sheet "Returns": the workbook is damaged (the XML is not well-formed: the part ends inside <row>); open it in Excel and save it again`,
+		`<row r="1">` + inline("code") + inline("period") + inline("value") + `</row><row r="2">` + inline("CS01") + inline("2023/24 Q1") + `<c r="C2"><v>1</v></c><c r="D2" t="inlineStr"><is><t>caf` + "\xe9" + `</t></is></c></row>`: `bad.xlsx:Returns!D2: the workbook is damaged (the cell's text is not valid UTF-8: byte 0xE9 after "caf"; a workbook's text is UTF-8, so this was written in another encoding); open it in Excel and save it again`,
+		`<row r="1"><c r="A1"><v>1</v></c>`: `bad.xlsx: sheet "Returns": the workbook is damaged (the XML is not well-formed: the part ends inside <row>); open it in Excel and save it again`,
 	}
 	// A Word document saved with an .xlsx name.
 	word := zipParts(t,

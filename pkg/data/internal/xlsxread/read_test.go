@@ -598,3 +598,64 @@ func repeatf(n int, format string) string {
 	}
 	return b.String()
 }
+
+// A part is read as UTF-8 (or decoded from UTF-16 to it), so text whose bytes are not UTF-8
+// was written in another encoding (here Latin-1's é, 0xE9): read as it is, it would reach the
+// report misspelled. Each such cell is refused with its place; a shared string nobody uses is
+// never read, so it is not.
+func TestInvalidUTF8(t *testing.T) {
+	const sst = `<sst><si><t>fine</t></si><si><t>caf` + "\xe9" + `</t></si><si><r><t>ok </t></r><r><t>` + "\xff" + `</t></r></si><si><t>unused ` + "\xc3" + `</t></si></sst>`
+	const tail = `; a workbook's text is UTF-8, so this was written in another encoding`
+	cases := []struct{ name, rows, want string }{
+		{"inline string", `<row r="2"><c r="B2" t="inlineStr"><is><t>caf` + "\xe9" + ` au lait</t></is></c></row>`,
+			`xl/worksheets/sheet1.xml B2: the cell's text is not valid UTF-8: byte 0xE9 after "caf"` + tail},
+		{"formula string", `<row r="3"><c r="C3" t="str"><f>A1</f><v>` + "\xc3" + `</v></c></row>`,
+			`xl/worksheets/sheet1.xml C3: the cell's text is not valid UTF-8: byte 0xC3 after ""` + tail},
+		{"shared string", `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="D1" t="s"><v>1</v></c></row>`,
+			`xl/worksheets/sheet1.xml D1: the cell's text (shared string 1) is not valid UTF-8: byte 0xE9 after "caf"` + tail},
+		{"rich shared string", `<row r="4"><c r="A4" t="s"><v>2</v></c></row>`,
+			`xl/worksheets/sheet1.xml A4: the cell's text (shared string 2) is not valid UTF-8: byte 0xFF after "ok "` + tail},
+		{"error value", `<row r="1"><c r="A1" t="e"><v>#N/A` + "\x80" + `</v></c></row>`,
+			`xl/worksheets/sheet1.xml A1: the cell's text is not valid UTF-8: byte 0x80 after "#N/A"` + tail},
+		{"ISO date", `<row r="1"><c r="E1" t="d"><v>2023-09-30` + "\xa0" + `</v></c></row>`,
+			`xl/worksheets/sheet1.xml E1: the cell's text is not valid UTF-8: byte 0xA0 after "2023-09-30"` + tail},
+		{"long text before", `<row r="1"><c r="A1" t="inlineStr"><is><t>` + strings.Repeat("é", 30) + "\xe9" + `</t></is></c></row>`,
+			`xl/worksheets/sheet1.xml A1: the cell's text is not valid UTF-8: byte 0xE9 after "…` + strings.Repeat("é", 10) + `"` + tail},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			wb, err := open(t, pkgParts(sheet(c.rows), part{"xl/sharedStrings.xml", sst}), testLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = readAll(t, wb)
+			var xe *Error
+			if !errors.As(err, &xe) || err.Error() != c.want {
+				t.Errorf("error %v (%T)\nwant %s", err, err, c.want)
+			}
+		})
+	}
+	t.Run("valid text and an unused bad string", func(t *testing.T) {
+		rows := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>£€😀</t></is></c><c r="C1" t="str"><v>naïve</v></c></row>`
+		wb, err := open(t, pkgParts(sheet(rows), part{"xl/sharedStrings.xml", sst}), testLimits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := readAll(t, wb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []row{{1, `A:s:"fine" B:s:"£€😀" C:s:"naïve"`}}; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("\n got %v\nwant %v", got, want)
+		}
+	})
+	t.Run("sheet name", func(t *testing.T) {
+		parts := pkgParts(sheet(""))
+		parts[2].content = strings.Replace(parts[2].content, `name="Data"`, `name="D`+"\xe4"+`ten"`, 1)
+		_, err := open(t, parts, testLimits)
+		want := `xl/workbook.xml: a sheet's name is not valid UTF-8: byte 0xE4 after "D"` + tail
+		if err == nil || err.Error() != want {
+			t.Errorf("error %v\nwant %s", err, want)
+		}
+	})
+}

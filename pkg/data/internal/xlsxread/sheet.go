@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // CellType is what a cell's type attribute and content say it holds.
@@ -386,8 +387,14 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 		if i < 0 || i >= r.wb.strings.len() {
 			return bad("the cell refers to shared string %d, but the workbook has %d shared strings", i, r.wb.strings.len())
 		}
+		if r.wb.strings.invalid(i) {
+			return bad("the cell's text (shared string %d) is not valid UTF-8: %s", i, notUTF8(r.wb.strings.at(i)))
+		}
 		c.Type, c.Text = Text, r.wb.strings.at(i)
 	case typeStr, typeInline:
+		if !utf8.Valid(text) {
+			return bad("the cell's text is not valid UTF-8: %s", notUTF8(string(text)))
+		}
 		c.Type, c.Text = Text, string(text)
 	case typeBool:
 		switch string(bytes.TrimSpace(text)) {
@@ -399,8 +406,14 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 			return bad("the cell is a TRUE/FALSE cell but holds %q", clip(text))
 		}
 	case typeError:
+		if !utf8.Valid(text) {
+			return bad("the cell's text is not valid UTF-8: %s", notUTF8(string(text)))
+		}
 		c.Type, c.Text = ErrorValue, string(bytes.TrimSpace(text))
 	case typeDate:
+		if !utf8.Valid(text) {
+			return bad("the cell's text is not valid UTF-8: %s", notUTF8(string(text)))
+		}
 		c.Type, c.Text = ISODate, string(bytes.TrimSpace(text))
 	default:
 		if len(bytes.TrimSpace(text)) == 0 {
@@ -486,12 +499,42 @@ func (r *sheetReader) intern(b []byte) string {
 	return s
 }
 
-// clip shortens raw text for quoting in a message.
+// clip shortens raw text for quoting in a message, cutting between characters.
 func clip(b []byte) string {
 	if len(b) > 40 {
-		return string(b[:40]) + "…"
+		cut := 40
+		for cut > 36 && !utf8.RuneStart(b[cut]) {
+			cut--
+		}
+		return string(b[:cut]) + "…"
 	}
 	return string(b)
+}
+
+// notUTF8 says where text that is not valid UTF-8 goes wrong: the first bad byte and the
+// valid text before it. A part that declares UTF-8 (or declares nothing) and holds such bytes
+// was written in another encoding, and reading them as they are would misspell the text.
+func notUTF8(text string) string {
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	if i == len(text) {
+		return "its bytes are not UTF-8"
+	}
+	before := text[:i]
+	if len(before) > 20 {
+		cut := len(before) - 20
+		for cut < len(before) && !utf8.RuneStart(before[cut]) {
+			cut++
+		}
+		before = "…" + before[cut:]
+	}
+	return fmt.Sprintf("byte 0x%02X after %q; a workbook's text is UTF-8, so this was written in another encoding", text[i], before)
 }
 
 // rawAttr is the raw value of the last start tag's attribute key.

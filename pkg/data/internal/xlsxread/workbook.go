@@ -15,8 +15,10 @@ import (
 	"io"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Limits bound what one workbook may cost to read. A zero field means no limit.
@@ -579,6 +581,9 @@ func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 			if err != nil {
 				return err
 			}
+			if !utf8.ValidString(n) {
+				return &Error{Part: name, Msg: "a sheet's name is not valid UTF-8: " + notUTF8(n)}
+			}
 			// The relationship id is r:id; its prefix varies from writer to writer, and no
 			// other attribute of <sheet> is called id.
 			rid, ok, err := s.attr("id")
@@ -707,7 +712,11 @@ func (wb *Workbook) readSharedStrings(name string) error {
 		if lim := wb.lim.Cells; lim > 0 && int64(table.len()+1)*SortingWeight > lim {
 			return &LimitError{Limit: LimitCells, Max: lim / SortingWeight, Part: name, Item: "shared strings", Sorting: true}
 		}
-		table.add(unescapeXstring(buf))
+		text := unescapeXstring(buf)
+		if !utf8.Valid(text) {
+			table.markInvalid()
+		}
+		table.add(text)
 		if lim := wb.lim.StringsBytes; lim > 0 && table.size > lim {
 			return &LimitError{Limit: LimitStringsBytes, Max: lim, Part: name}
 		}
@@ -726,6 +735,9 @@ type sharedStrings struct {
 	current []byte   // the block being filled
 	entries []sharedString
 	size    int64 // bytes of text
+	// bad lists, in order, the entries whose text is not valid UTF-8: refused where a cell
+	// uses one, so that an unused one costs nothing and a used one is named by its cell.
+	bad []int
 }
 
 // sharedString is where one entry's text is: its block and its bounds there.
@@ -755,6 +767,18 @@ func (t *sharedStrings) seal() {
 }
 
 func (t *sharedStrings) len() int { return len(t.entries) }
+
+// markInvalid records that the entry about to be added is not valid UTF-8.
+func (t *sharedStrings) markInvalid() { t.bad = append(t.bad, len(t.entries)) }
+
+// invalid reports whether entry i is not valid UTF-8.
+func (t *sharedStrings) invalid(i int) bool {
+	if len(t.bad) == 0 {
+		return false
+	}
+	_, found := slices.BinarySearch(t.bad, i)
+	return found
+}
 
 func (t *sharedStrings) at(i int) string {
 	e := t.entries[i]
