@@ -659,3 +659,34 @@ func TestInvalidUTF8(t *testing.T) {
 		}
 	})
 }
+
+// A sheet whose rows are out of order is read twice (streamed until the disorder shows, then
+// again to be sorted), but its bytes count once against the workbook's total: a workbook whose
+// parts together unpack to exactly the limit is read, and one byte less is refused.
+func TestOutOfOrderSheetCountsOnce(t *testing.T) {
+	rows := `<row r="2"><c r="A2"><v>2</v></c></row>` + strings.Repeat(" ", 200<<10) + `<row r="1"><c r="A1"><v>1</v></c></row>`
+	parts := pkgParts(sheet(rows))
+	var total int64
+	for _, p := range parts {
+		total += int64(len(p.content))
+	}
+	lim := testLimits
+	lim.WorkbookBytes = total
+	wb, err := open(t, parts, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := readAll(t, wb)
+	if err != nil {
+		t.Fatalf("with the limit at the parts' %d bytes: %v", total, err)
+	}
+	if want := []row{{1, `A:n:"1"`}, {2, `A:n:"2"`}}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("\n got %v\nwant %v", got, want)
+	}
+	lim.WorkbookBytes = total - 1
+	if wb, err = open(t, parts, lim); err != nil {
+		t.Fatal(err)
+	}
+	_, err = readAll(t, wb)
+	wantLimit(t, err, LimitWorkbookBytes, "xl/worksheets/sheet1.xml")
+}

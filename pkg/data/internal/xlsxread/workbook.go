@@ -117,7 +117,10 @@ type Workbook struct {
 	lim      Limits
 	parts    map[string]*zip.File // by lower-case name: part names are case-insensitive
 	inflated int64
-	strings  sharedStrings
+	// counted is, by part, how many of its bytes inflated holds: a part read again (a sheet
+	// whose rows are out of order is read twice) counts only what it unpacks beyond that.
+	counted map[string]int64
+	strings sharedStrings
 }
 
 // Open reads a workbook's structure, shared strings and styles. The archive is size bytes of
@@ -261,7 +264,13 @@ type countedReader struct {
 func (c *countedReader) Read(p []byte) (int, error) {
 	n, err := c.rc.Read(p)
 	c.n += int64(n)
-	c.wb.inflated += int64(n)
+	if before := c.wb.counted[c.part]; c.n > before {
+		if c.wb.counted == nil {
+			c.wb.counted = make(map[string]int64)
+		}
+		c.wb.inflated += c.n - before
+		c.wb.counted[c.part] = c.n
+	}
 	lim := c.wb.lim
 	if lim.PartBytes > 0 && c.n > lim.PartBytes {
 		return n, &LimitError{Limit: LimitPartBytes, Max: lim.PartBytes, Part: c.part}
