@@ -2,10 +2,10 @@ package app
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/example/qpr/internal/jsontext"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
@@ -81,7 +81,15 @@ func (t trendJSON) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	head := fmt.Sprintf(`{"code":%s,"period":%s`, strconv.Quote(t.Code), strconv.Quote(t.Period.String()))
+	code, err := jsontext.Marshal(t.Code)
+	if err != nil {
+		return nil, err
+	}
+	period, err := jsontext.Marshal(t.Period)
+	if err != nil {
+		return nil, err
+	}
+	head := `{"code":` + string(code) + `,"period":` + string(period)
 	if len(inner) <= 2 {
 		return []byte(head + "}"), nil
 	}

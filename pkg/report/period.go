@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/example/qpr/internal/jsontext"
 	"github.com/example/qpr/pkg/period"
 )
 
@@ -79,7 +80,7 @@ func (p Period) String() string {
 }
 
 // MarshalJSON writes the canonical label.
-func (p Period) MarshalJSON() ([]byte, error) { return json.Marshal(p.String()) }
+func (p Period) MarshalJSON() ([]byte, error) { return jsontext.Marshal(p.String()) }
 
 // UnmarshalJSON reads a canonical label. The label does not say which month the financial
 // year starts in: a two-year label ("2023/24") is read as an April year, a one-year label as

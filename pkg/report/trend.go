@@ -1,9 +1,9 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 
+	"github.com/example/qpr/internal/jsontext"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/trend"
@@ -112,9 +112,9 @@ func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
 func (t Trend) MarshalJSON() ([]byte, error) {
 	type wire Trend
 	if t.Method != trend.SPC {
-		return json.Marshal(wire(t))
+		return jsontext.Marshal(wire(t))
 	}
-	return json.Marshal(struct {
+	return jsontext.Marshal(struct {
 		wire
 		Assurance *string `json:"assurance"`
 	}{wire(t), t.Assurance})

@@ -7,11 +7,12 @@
 package trend
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/example/qpr/internal/jsontext"
 )
 
 // Method names one way of judging the direction of travel.
@@ -222,11 +223,11 @@ type Result struct {
 // MarshalJSON writes the assurance key for every spc result, as null when there is no target,
 // and leaves it out for the other methods.
 func (r Result) MarshalJSON() ([]byte, error) {
-	type wire Result // drops this method, so json.Marshal does not recurse
+	type wire Result // drops this method, so marshalling does not recurse
 	if r.Method != SPC {
-		return json.Marshal(wire(r))
+		return jsontext.Marshal(wire(r))
 	}
-	return json.Marshal(struct {
+	return jsontext.Marshal(struct {
 		wire
 		Assurance *string `json:"assurance"` // shallower than wire's field, so it wins
 	}{wire(r), r.Assurance})

@@ -3,10 +3,10 @@
 package json
 
 import (
-	stdjson "encoding/json"
 	"errors"
 	"io"
 
+	"github.com/example/qpr/internal/jsontext"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -24,8 +24,7 @@ func Render(w io.Writer, r *report.Report, _ *templates.Set) error {
 
 // Encode writes v as the report's JSON is written, for the commands' --json output too.
 func Encode(w io.Writer, v any) error {
-	enc := stdjson.NewEncoder(w)
+	enc := jsontext.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
