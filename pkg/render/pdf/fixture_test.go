@@ -3,6 +3,8 @@ package pdf
 import (
 	"fmt"
 
+	"github.com/example/qpr/internal/reporttest"
+
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/report"
 )
@@ -10,28 +12,16 @@ import (
 func f(v float64) *float64 { return &v }
 func s(v string) *string   { return &v }
 
-func rt(v string) *report.Rating         { r := report.Rating(v); return &r }
-func ac(v string) *report.ActivityStatus { a := report.ActivityStatus(v); return &a }
-func dr(v string) *report.Direction      { d := report.Direction(v); return &d }
-func pol(v string) *catalogue.Polarity   { p := catalogue.Polarity(v); return &p }
-func pp(label string) *report.Period     { p := q(label); return &p }
-
-// q reads a period label of the fixtures (April years).
-func q(label string) report.Period {
-	p, err := report.ParsePeriod(label, 4)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
-
-func qs(labels []string) []report.Period {
-	out := make([]report.Period, len(labels))
-	for i, l := range labels {
-		out[i] = q(l)
-	}
-	return out
-}
+// Short names for the fixtures' typed values and periods (April years).
+var (
+	rt  = reporttest.Rating
+	ac  = reporttest.Activity
+	dr  = reporttest.Direction
+	pol = reporttest.Polarity
+	pp  = reporttest.PeriodPtr
+	q   = reporttest.Period
+	qs  = reporttest.Periods
+)
 
 // chartQuarters are the eight quarters of the trend window ending 2023/24 Q2.
 var chartQuarters = []string{

@@ -1,35 +1,23 @@
 package xlsx
 
 import (
-	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/internal/reporttest"
 	"github.com/example/qpr/pkg/report"
 )
 
 func f64(v float64) *float64 { return &v }
 func str(s string) *string   { return &s }
 
-func rt(v string) *report.Rating         { r := report.Rating(v); return &r }
-func ac(v string) *report.ActivityStatus { a := report.ActivityStatus(v); return &a }
-func dr(v string) *report.Direction      { d := report.Direction(v); return &d }
-func pol(v string) *catalogue.Polarity   { p := catalogue.Polarity(v); return &p }
-func pp(label string) *report.Period     { p := q(label); return &p }
-
-// q reads a period label of the fixtures (April years).
-func q(label string) report.Period {
-	p, err := report.ParsePeriod(label, 4)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
-
-func qs(labels []string) []report.Period {
-	out := make([]report.Period, len(labels))
-	for i, l := range labels {
-		out[i] = q(l)
-	}
-	return out
-}
+// Short names for the fixtures' typed values and periods (April years).
+var (
+	rt  = reporttest.Rating
+	ac  = reporttest.Activity
+	dr  = reporttest.Direction
+	pol = reporttest.Polarity
+	pp  = reporttest.PeriodPtr
+	q   = reporttest.Period
+	qs  = reporttest.Periods
+)
 
 var fixturePeriods = []string{"2022/23 Q3", "2022/23 Q4", "2023/24 Q1", "2023/24 Q2", "2023/24 Q3"}
 
