@@ -387,7 +387,7 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 		if i < 0 || i >= r.wb.strings.len() {
 			return bad("the cell refers to shared string %d, but the workbook has %d shared strings", i, r.wb.strings.len())
 		}
-		if r.wb.strings.invalid(i) {
+		if len(r.wb.strings.bad) > 0 && r.wb.strings.invalid(i) {
 			return bad("the cell's text (shared string %d) is not valid UTF-8: %s", i, notUTF8(r.wb.strings.at(i)))
 		}
 		c.Type, c.Text = Text, r.wb.strings.at(i)

@@ -782,9 +782,6 @@ func (t *sharedStrings) markInvalid() { t.bad = append(t.bad, len(t.entries)) }
 
 // invalid reports whether entry i is not valid UTF-8.
 func (t *sharedStrings) invalid(i int) bool {
-	if len(t.bad) == 0 {
-		return false
-	}
 	_, found := slices.BinarySearch(t.bad, i)
 	return found
 }
