@@ -690,3 +690,67 @@ func TestOutOfOrderSheetCountsOnce(t *testing.T) {
 	_, err = readAll(t, wb)
 	wantLimit(t, err, LimitWorkbookBytes, "xl/worksheets/sheet1.xml")
 }
+
+// A UTF-16 surrogate without its other half is half a character. Read through
+// golang.org/x/text (or decoded from an _xHHHH_ escape with utf8.AppendRune) it would become
+// U+FFFD, a character the sender never wrote; instead the cell holding it is refused, naming
+// the surrogate, whether it came from a UTF-16 part or from an escape. The numbers are the
+// surrogates put in: 0xD83D is the high half of 😀 (U+1F600 = D83D DE00), 0xDE00 its low half.
+func TestLoneSurrogates(t *testing.T) {
+	le := func(units ...uint16) string {
+		var b []byte
+		for _, u := range units {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return string(b)
+	}
+	const head = `<?xml version="1.0" encoding="UTF-16"?><worksheet><sheetData><row r="1">`
+	const foot = `</row></sheetData></worksheet>`
+	cases := []struct{ name, sheetXML, want string }{
+		{"UTF-16 part, high half then text",
+			utf16(head+`<c r="A1" t="inlineStr"><is><t>ok</t></is></c><c r="B1" t="inlineStr"><is><t>caf`, false, true) + le(0xD83D) + utf16(`x</t></is></c>`+foot, false, false),
+			`xl/worksheets/sheet1.xml B1: the cell's text holds half of a UTF-16 surrogate pair (U+D83D) after "caf", with no other half to make a character`},
+		{"UTF-16 part, low half alone",
+			utf16(head+`<c r="C1" t="str"><v>`, false, true) + le(0xDE00) + utf16(`</v></c>`+foot, false, false),
+			`xl/worksheets/sheet1.xml C1: the cell's text holds half of a UTF-16 surrogate pair (U+DE00) after "", with no other half to make a character`},
+		{"UTF-16 part, two high halves",
+			utf16(head+`<c r="D1" t="str"><v>a`, false, true) + le(0xD83D, 0xD83D, 0xDE00) + utf16(`</v></c>`+foot, false, false),
+			`xl/worksheets/sheet1.xml D1: the cell's text holds half of a UTF-16 surrogate pair (U+D83D) after "a", with no other half to make a character`},
+		{"escape, high half alone",
+			sheet(`<row r="2"><c r="E2" t="inlineStr"><is><t>smile _xD83D_!</t></is></c></row>`),
+			`xl/worksheets/sheet1.xml E2: the cell's text holds half of a UTF-16 surrogate pair (U+D83D) after "smile ", with no other half to make a character`},
+		{"escape, low half first",
+			sheet(`<row r="2"><c r="F2" t="inlineStr"><is><t>_xDE00__xD83D_</t></is></c></row>`),
+			`xl/worksheets/sheet1.xml F2: the cell's text holds half of a UTF-16 surrogate pair (U+DE00) after "", with no other half to make a character`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			wb, err := open(t, pkgParts(c.sheetXML), testLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = readAll(t, wb)
+			if err == nil || err.Error() != c.want {
+				t.Errorf("error %v\nwant  %s", err, c.want)
+			}
+		})
+	}
+	// In the shared string table, the entry is refused where a cell uses it.
+	sst := `<sst><si><t>fine</t></si><si><t>x_xDBFF_</t></si></sst>`
+	wb, err := open(t, pkgParts(sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>`), part{"xl/sharedStrings.xml", sst}), testLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = readAll(t, wb)
+	if want := `xl/worksheets/sheet1.xml B1: the cell's text (shared string 1) holds half of a UTF-16 surrogate pair (U+DBFF) after "x", with no other half to make a character`; err == nil || err.Error() != want {
+		t.Errorf("error %v\nwant  %s", err, want)
+	}
+	// A UTF-16 part cut in the middle of a code unit is refused, not padded.
+	wb, err = open(t, pkgParts(utf16(head+`<c r="A1" t="str"><v>1`, false, true)+"<"), testLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err = readAll(t, wb); err == nil || !strings.Contains(err.Error(), "the UTF-16 part ends in the middle of a character") {
+		t.Errorf("error %v", err)
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -59,16 +58,16 @@ func (s *scanner) detectEncoding() {
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		s.srcErr = err
 	}
-	utf16, order := false, unicode.LittleEndian
+	utf16, bigEndian := false, false
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{'<', 0, '?', 0}):
 		utf16 = true
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}), bytes.HasPrefix(head, []byte{0, '<', 0, '?'}):
-		utf16, order = true, unicode.BigEndian
+		utf16, bigEndian = true, true
 	}
 	if utf16 && s.srcErr == nil {
 		raw := io.MultiReader(bytes.NewReader(append([]byte(nil), head...)), s.src)
-		s.src = transform.NewReader(raw, unicode.UTF16(order, unicode.UseBOM).NewDecoder())
+		s.src = transform.NewReader(raw, &utf16Decoder{bigEndian: bigEndian})
 		return
 	}
 	s.w = n
@@ -570,7 +569,8 @@ func (s *scanner) skipElement() error {
 // unescapeXstring decodes the _xHHHH_ escapes with which spreadsheet programs write, in
 // shared and inline strings, characters that XML 1.0 cannot hold (Excel writes a carriage
 // return as _x000D_, and a literal "_x" as _x005F_x). A UTF-16 surrogate pair written as two
-// escapes is joined; a lone surrogate becomes U+FFFD.
+// escapes is joined; a lone surrogate is kept as bytes that are not UTF-8 (appendSurrogate),
+// so that the cell holding it is refused by name rather than read with U+FFFD in its place.
 func unescapeXstring(b []byte) []byte {
 	i := bytes.Index(b, []byte("_x"))
 	if i < 0 {
@@ -591,8 +591,9 @@ func unescapeXstring(b []byte) []byte {
 				i += 7
 			}
 		}
-		if r >= 0xD800 && r <= 0xDFFF {
-			r = utf8.RuneError
+		if utf16IsHigh(r) || utf16IsLow(r) {
+			out = appendSurrogate(out, r)
+			continue
 		}
 		out = utf8.AppendRune(out, r)
 	}

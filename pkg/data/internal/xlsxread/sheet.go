@@ -388,12 +388,12 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 			return bad("the cell refers to shared string %d, but the workbook has %d shared strings", i, r.wb.strings.len())
 		}
 		if len(r.wb.strings.bad) > 0 && r.wb.strings.invalid(i) {
-			return bad("the cell's text (shared string %d) is not valid UTF-8: %s", i, notUTF8(r.wb.strings.at(i)))
+			return bad("the cell's text (shared string %d) %s", i, textProblem(r.wb.strings.at(i)))
 		}
 		c.Type, c.Text = Text, r.wb.strings.at(i)
 	case typeStr, typeInline:
 		if !utf8.Valid(text) {
-			return bad("the cell's text is not valid UTF-8: %s", notUTF8(string(text)))
+			return bad("the cell's text %s", textProblem(string(text)))
 		}
 		c.Type, c.Text = Text, string(text)
 	case typeBool:
@@ -407,12 +407,12 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 		}
 	case typeError:
 		if !utf8.Valid(text) {
-			return bad("the cell's text is not valid UTF-8: %s", notUTF8(string(text)))
+			return bad("the cell's text %s", textProblem(string(text)))
 		}
 		c.Type, c.Text = ErrorValue, string(bytes.TrimSpace(text))
 	case typeDate:
 		if !utf8.Valid(text) {
-			return bad("the cell's text is not valid UTF-8: %s", notUTF8(string(text)))
+			return bad("the cell's text %s", textProblem(string(text)))
 		}
 		c.Type, c.Text = ISODate, string(bytes.TrimSpace(text))
 	default:
@@ -511,10 +511,13 @@ func clip(b []byte) string {
 	return string(b)
 }
 
-// notUTF8 says where text that is not valid UTF-8 goes wrong: the first bad byte and the
-// valid text before it. A part that declares UTF-8 (or declares nothing) and holds such bytes
-// was written in another encoding, and reading them as they are would misspell the text.
-func notUTF8(text string) string {
+// textProblem says, after "the cell's text" or the like, what is wrong with text that is not
+// valid UTF-8: the first bad byte and the valid text before it. A part that declares UTF-8 (or
+// declares nothing) and holds such bytes was written in another encoding, and reading them as
+// they are would misspell the text. A lone UTF-16 surrogate (from a UTF-16 part or an _xHHHH_
+// escape, kept as bytes that are not UTF-8 by appendSurrogate) is half a character: it is
+// named as such, since guessing the missing half would be a misread.
+func textProblem(text string) string {
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -524,7 +527,7 @@ func notUTF8(text string) string {
 		i += size
 	}
 	if i == len(text) {
-		return "its bytes are not UTF-8"
+		return "is not valid UTF-8: its bytes are not UTF-8"
 	}
 	before := text[:i]
 	if len(before) > 20 {
@@ -534,7 +537,10 @@ func notUTF8(text string) string {
 		}
 		before = "…" + before[cut:]
 	}
-	return fmt.Sprintf("byte 0x%02X after %q; a workbook's text is UTF-8, so this was written in another encoding", text[i], before)
+	if r, ok := surrogateAt(text[i:]); ok {
+		return fmt.Sprintf("holds half of a UTF-16 surrogate pair (U+%04X) after %q, with no other half to make a character", r, before)
+	}
+	return fmt.Sprintf("is not valid UTF-8: byte 0x%02X after %q; a workbook's text is UTF-8, so this was written in another encoding", text[i], before)
 }
 
 // rawAttr is the raw value of the last start tag's attribute key.

@@ -591,7 +591,7 @@ func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 				return err
 			}
 			if !utf8.ValidString(n) {
-				return &Error{Part: name, Msg: "a sheet's name is not valid UTF-8: " + notUTF8(n)}
+				return &Error{Part: name, Msg: "a sheet's name " + textProblem(n)}
 			}
 			// The relationship id is r:id; its prefix varies from writer to writer, and no
 			// other attribute of <sheet> is called id.
