@@ -52,6 +52,7 @@ const MinContrast = 3.0
 // MinTextContrast is WCAG 2.1 1.4.3's minimum for text (level AA).
 const MinTextContrast = 4.5
 
+// UnmarshalYAML reads a colour written "#RRGGBB", refusing anything else with its line.
 func (c *Colour) UnmarshalYAML(n *yaml.Node) error {
 	s := strings.TrimSpace(n.Value)
 	if n.Kind != yaml.ScalarNode || len(s) != 7 || s[0] != '#' {
@@ -118,6 +119,7 @@ type FontSizes struct {
 	Small      float64 `yaml:"small"`
 }
 
+// Style is the report's look: its colours and font sizes, from the templates' style file.
 type Style struct {
 	Colours Colours   `yaml:"colours"`
 	Fonts   FontSizes `yaml:"fonts"`

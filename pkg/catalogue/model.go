@@ -26,11 +26,15 @@ type Catalogue struct {
 	index *codeIndex // see Indicator; nil until Reindex
 }
 
+// Directorate is one of the catalogue's directorates: the code indicators name it by and
+// the name reports show.
 type Directorate struct {
 	Code string
 	Name string
 }
 
+// Type is what kind of indicator it is: a KPI is rated against a target and floor, an
+// activity indicator against an expected range.
 type Type string
 
 const (
@@ -38,6 +42,7 @@ const (
 	Activity Type = "activity"
 )
 
+// Polarity says which way is better for an indicator's value.
 type Polarity string
 
 const (
@@ -45,6 +50,7 @@ const (
 	Lower  Polarity = "lower"
 )
 
+// Unit is what an indicator's values measure; it decides how they are shown.
 type Unit string
 
 const (
@@ -55,6 +61,7 @@ const (
 	Rate     Unit = "rate"
 )
 
+// Frequency is how often an indicator's data comes: one value a quarter or one a month.
 type Frequency string
 
 const (
@@ -62,6 +69,7 @@ const (
 	Monthly   Frequency = "monthly"
 )
 
+// Aggregate is how a monthly indicator's months make its quarter value.
 type Aggregate string
 
 const (
@@ -111,6 +119,8 @@ type Expected struct {
 	Upper *float64
 }
 
+// Indicator is one entry of the catalogue, defaults applied: what it measures, how it is
+// rated (thresholds or an expected range per financial year), trended and shown.
 type Indicator struct {
 	Code        string
 	Name        string
@@ -121,7 +131,7 @@ type Indicator struct {
 	Decimals    int
 	Frequency   Frequency
 	Aggregate   Aggregate
-	MaxLag      int
+	MaxLag      int // quarters an older value may stand in for a missing one
 	Tags        []string
 	Trend       TrendSpec
 	Description string // optional: what the indicator measures, for readers
@@ -145,6 +155,7 @@ type Include struct {
 	Codes        []string
 }
 
+// Pack is a report pack: a report of the indicators its Include selects.
 type Pack struct {
 	ID      string
 	Title   string

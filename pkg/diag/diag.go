@@ -71,8 +71,8 @@ func quoteSheet(name string) string {
 type Severity int
 
 const (
-	Error Severity = iota
-	Warning
+	Error   Severity = iota // stops the build: the input cannot be read as meant
+	Warning                 // told, and the build goes on
 )
 
 // Problem is one finding about the inputs.
@@ -122,6 +122,8 @@ type List struct {
 	unlisted map[string]Unlisted
 }
 
+// Add records p, or only counts it when its file already has MaxPerFile problems kept. A
+// problem carrying an Unlisted count adds that count instead.
 func (l *List) Add(p Problem) {
 	file := p.Place.File
 	if p.Unlisted != (Unlisted{}) {
@@ -153,6 +155,7 @@ func (l *List) leaveOut(file string, u Unlisted) {
 	l.unlisted[file] = Unlisted{sum.Errors + u.Errors, sum.Warnings + u.Warnings}
 }
 
+// Errorf records an error at a place, formatting its message as fmt.Sprintf does.
 func (l *List) Errorf(at Place, format string, args ...any) {
 	if at.File != "" && l.kept[at.File] >= MaxPerFile {
 		l.leaveOut(at.File, Unlisted{Errors: 1}) // without formatting a message never kept
@@ -161,6 +164,7 @@ func (l *List) Errorf(at Place, format string, args ...any) {
 	l.Add(Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: Error})
 }
 
+// Warnf records a warning at a place, formatting its message as fmt.Sprintf does.
 func (l *List) Warnf(at Place, format string, args ...any) {
 	if at.File != "" && l.kept[at.File] >= MaxPerFile {
 		l.leaveOut(at.File, Unlisted{Warnings: 1})
@@ -230,12 +234,14 @@ func (l *List) Merge(err error) {
 	l.Add(Problem{Message: err.Error(), Severity: Error})
 }
 
+// AddAll records each of ps in order, as Add does.
 func (l *List) AddAll(ps []Problem) {
 	for _, p := range ps {
 		l.Add(p)
 	}
 }
 
+// HasErrors reports whether any error was recorded, kept or only counted.
 func (l *List) HasErrors() bool {
 	for _, p := range l.items {
 		if p.Severity == Error {
@@ -256,7 +262,10 @@ func (l *List) Problems() []Problem {
 	return append(append([]Problem(nil), l.items...), l.unlistedProblems()...)
 }
 
-func (l *List) Errors() []Problem   { return l.filter(Error) }
+// Errors returns the errors of Problems, in the same order.
+func (l *List) Errors() []Problem { return l.filter(Error) }
+
+// Warnings returns the warnings of Problems, in the same order.
 func (l *List) Warnings() []Problem { return l.filter(Warning) }
 
 func (l *List) filter(s Severity) []Problem {

@@ -31,8 +31,11 @@ func FromIndex(i int) Quarter {
 // Add moves n quarters forward (or back, for negative n).
 func (q Quarter) Add(n int) Quarter { return FromIndex(q.Index() + n) }
 
+// Before reports whether q comes before o.
 func (q Quarter) Before(o Quarter) bool { return q.Index() < o.Index() }
-func (q Quarter) IsZero() bool          { return q.Q == 0 }
+
+// IsZero reports whether q is the zero Quarter, which names no quarter.
+func (q Quarter) IsZero() bool { return q.Q == 0 }
 
 // Month is a calendar month.
 type Month struct {
@@ -40,8 +43,10 @@ type Month struct {
 	Month int // 1..12
 }
 
+// Index numbers months in order, twelve a year, so that months can be counted and compared.
 func (m Month) Index() int { return m.Year*12 + m.Month - 1 }
 
+// MonthFromIndex is the month whose Index is i.
 func MonthFromIndex(i int) Month {
 	y := i / 12
 	if i < 0 && i%12 != 0 {
@@ -50,6 +55,7 @@ func MonthFromIndex(i int) Month {
 	return Month{Year: y, Month: i - y*12 + 1}
 }
 
+// Add moves n months forward (or back, for negative n).
 func (m Month) Add(n int) Month { return MonthFromIndex(m.Index() + n) }
 
 // String is the canonical month label, 2023-09.
@@ -132,7 +138,7 @@ type Period struct {
 	Month   Month
 }
 
-// Quarter returns the quarter this period falls in.
+// QuarterOfPeriod returns the quarter p falls in.
 func (c Calendar) QuarterOfPeriod(p Period) Quarter {
 	if p.Kind == KindMonth {
 		return c.QuarterOf(p.Month)

@@ -8,6 +8,7 @@ import (
 	"github.com/example/qpr/pkg/trend"
 )
 
+// Schema is the value of the JSON document's "schema" key, versioned with its keys.
 const Schema = "qpr.report/v1"
 
 // Report is the contract's JSON document (docs/json.md); keys are fixed.
@@ -30,6 +31,7 @@ type Report struct {
 	Indicators     []Indicator   `json:"indicators"`
 }
 
+// PackRef names the pack the report is of.
 type PackRef struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
@@ -42,6 +44,7 @@ type TrendDefaults struct {
 	Alpha  float64 `json:"alpha"`
 }
 
+// RAGCounts counts KPIs by rating, for the summary and each directorate.
 type RAGCounts struct {
 	Green    int `json:"green"`
 	Amber    int `json:"amber"`
@@ -50,6 +53,7 @@ type RAGCounts struct {
 	NoData   int `json:"no_data"`
 }
 
+// TrendCounts counts KPIs by direction of travel.
 type TrendCounts struct {
 	Improving    int `json:"improving"`
 	Stable       int `json:"stable"`
@@ -57,6 +61,8 @@ type TrendCounts struct {
 	Insufficient int `json:"insufficient"`
 }
 
+// ActivityCounts counts activity indicators by where their value lies against the expected
+// range.
 type ActivityCounts struct {
 	Above    int `json:"above"`
 	Within   int `json:"within"`
@@ -65,6 +71,7 @@ type ActivityCounts struct {
 	NoData   int `json:"no_data"`
 }
 
+// Summary is the whole pack's counts, this quarter and last, for the executive summary.
 type Summary struct {
 	KPIs             int            `json:"kpis"`
 	ActivityCount    int            `json:"activity_indicators"`
@@ -76,6 +83,7 @@ type Summary struct {
 	ActivityPrevious ActivityCounts `json:"activity_previous"`
 }
 
+// Directorate is one directorate's counts, this quarter and last, in catalogue order.
 type Directorate struct {
 	Code          string         `json:"code"`
 	Name          string         `json:"name"`
@@ -88,6 +96,7 @@ type Directorate struct {
 	Activity      ActivityCounts `json:"activity"`
 }
 
+// Range is an activity indicator's expected range; either end may be open (nil).
 type Range struct {
 	Lower *float64 `json:"lower"`
 	Upper *float64 `json:"upper"`
@@ -119,6 +128,8 @@ type ChartPoint struct {
 	Upper  *float64 `json:"upper,omitempty"`
 }
 
+// Commentary is what the service wrote about the indicator for the quarter: the context of
+// the figure and the actions being taken.
 type Commentary struct {
 	Context string `json:"context"`
 	Actions string `json:"actions"`
@@ -217,6 +228,10 @@ type Projection struct {
 	Note string `json:"note"`
 }
 
+// Indicator is one indicator's row of the report: its catalogue facts, the quarter's value
+// (or the stale value standing in for it) with its rating or range status, direction of
+// travel, projection, recent history, chart series and commentary. Pointers are nil where
+// there is nothing to show, which the JSON writes as null.
 type Indicator struct {
 	Code        string              `json:"code"`
 	Name        string              `json:"name"`
