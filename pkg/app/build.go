@@ -41,10 +41,10 @@ type BuildOptions struct {
 }
 
 // RunBuild writes each pack's report in each format to the output folder.
-func RunBuild(io Streams, o BuildOptions) (err error) {
+func RunBuild(streams Streams, o BuildOptions) (err error) {
 	tm := newTimings(o.Timings)
 	var formatNames []string
-	defer func() { tm.print(io.Err, formatNames, runtime.GOMAXPROCS(0)) }()
+	defer func() { tm.print(streams.Err, formatNames, runtime.GOMAXPROCS(0)) }()
 	asAt, err := asAtDate(o.AsAt, o.SourceDateEpoch)
 	if err != nil {
 		return err
@@ -97,14 +97,14 @@ func RunBuild(io Streams, o BuildOptions) (err error) {
 	} else if more, _, err := l.warningsAndReport(q); err == nil {
 		ws = append(ws, more...)
 	}
-	reportWarnings(io, check.BuildWarnings(l.cat, l.store, q), ws, o.Quiet)
+	reportWarnings(streams, check.BuildWarnings(l.cat, l.store, q), ws, o.Quiet)
 	tm.add("check", time.Since(start)-reporting)
 	formats, out := l.settings.formats, l.settings.out
 	for _, f := range formats {
 		formatNames = append(formatNames, f.Name)
 	}
 
-	progress := newProgress(io, o.Quiet, len(packs)*len(formats))
+	progress := newProgress(streams, o.Quiet, len(packs)*len(formats))
 	_, statErr := os.Stat(out)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return diag.Problem{Place: diag.Place{File: out}, Message: "cannot create the output folder: " + osReason(err)}
@@ -143,7 +143,7 @@ func RunBuild(io Streams, o BuildOptions) (err error) {
 	}
 	tm.since("publish", start)
 	for _, f := range files {
-		fmt.Fprintln(io.Out, f.path)
+		fmt.Fprintln(streams.Out, f.path)
 	}
 	return nil
 }

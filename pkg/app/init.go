@@ -22,7 +22,7 @@ type InitOptions struct {
 
 // RunInit writes the example project and the report templates into a folder, never over
 // anything already there.
-func RunInit(io Streams, o InitOptions) error {
+func RunInit(streams Streams, o InitOptions) error {
 	if o.Dir == "" {
 		return UsageError("give the folder to create, e.g. qpr init my-report")
 	}
@@ -75,8 +75,8 @@ func RunInit(io Streams, o InitOptions) error {
 	if err := templates.WriteDefaults(tmplDir); err != nil {
 		return placed(err)
 	}
-	fmt.Fprintf(io.Out, "wrote an example project to %s\n", o.Dir)
-	fmt.Fprintf(io.Out, "next: cd %s && qpr validate && qpr build\n", o.Dir)
+	fmt.Fprintf(streams.Out, "wrote an example project to %s\n", o.Dir)
+	fmt.Fprintf(streams.Out, "next: cd %s && qpr validate && qpr build\n", o.Dir)
 	return nil
 }
 

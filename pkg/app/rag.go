@@ -69,7 +69,7 @@ func (r ragResult) word() string {
 // RunRag rates indicators for a quarter, or a value given on the command line. One CODE (or a
 // value) prints one verdict, and one JSON object; several codes, --pack or --all print one
 // verdict per indicator, and a JSON list, whatever the number found.
-func RunRag(io Streams, o RagOptions) error {
+func RunRag(streams Streams, o RagOptions) error {
 	failOn, err := parseFailOn(o.FailOn)
 	if err != nil {
 		return err
@@ -99,12 +99,12 @@ func RunRag(io Streams, o RagOptions) error {
 		if given || (len(o.Codes) == 1 && len(o.Packs) == 0 && !o.All) {
 			v = results[0]
 		}
-		if err := encodeJSON(io.Out, v); err != nil {
+		if err := encodeJSON(streams.Out, v); err != nil {
 			return err
 		}
 	} else {
 		for _, l := range lines {
-			fmt.Fprintln(io.Out, l)
+			fmt.Fprintln(streams.Out, l)
 		}
 	}
 	return ragVerdict(results, failOn, len(o.FailOn) > 0)

@@ -25,7 +25,7 @@ type TrendOptions struct {
 
 // RunTrend explains one indicator's direction of travel: its points, the fitted figures and
 // the verdict in words.
-func RunTrend(io Streams, o TrendOptions) error {
+func RunTrend(streams Streams, o TrendOptions) error {
 	if o.Code == "" || strings.Contains(o.Code, ",") {
 		return UsageError("give one indicator CODE")
 	}
@@ -61,9 +61,9 @@ func RunTrend(io Streams, o TrendOptions) error {
 	}
 	ind := &r.Indicators[0]
 	if o.JSON {
-		return encodeJSON(io.Out, trendJSON{Code: ind.Code, Period: r.Period, Trend: ind.Trend})
+		return encodeJSON(streams.Out, trendJSON{Code: ind.Code, Period: r.Period, Trend: ind.Trend})
 	}
-	writeTrendText(io, r, ind)
+	writeTrendText(streams, r, ind)
 	return nil
 }
 
@@ -98,21 +98,21 @@ func (t trendJSON) MarshalJSON() ([]byte, error) {
 
 // writeTrendText explains the direction of travel in words, every value and sentence shown
 // as the report shows it.
-func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
+func writeTrendText(streams Streams, r *report.Report, ind *report.Indicator) {
 	t := ind.Trend
 	noun := "quarters"
 	if present.IsMonthly(ind) {
 		noun = "quarters (monthly points)"
 	}
-	fmt.Fprintf(io.Out, "%s %s\n", ind.Code, ind.Name)
-	fmt.Fprintf(io.Out, "%s, %s over the last %d %s\n\n", present.Label(r.Period), t.Method, t.Window, noun)
+	fmt.Fprintf(streams.Out, "%s %s\n", ind.Code, ind.Name)
+	fmt.Fprintf(streams.Out, "%s, %s over the last %d %s\n\n", present.Label(r.Period), t.Method, t.Window, noun)
 
 	types := map[string]string{}
 	for _, p := range t.Series {
 		types[p.Period] = present.PointType(p.Type)
 	}
 	kpi := !present.IsActivity(ind)
-	tw := tabwriter.NewWriter(io.Out, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(streams.Out, 0, 0, 2, ' ', 0)
 	header := "period\tvalue"
 	if kpi {
 		header += "\ttarget"
@@ -136,13 +136,13 @@ func writeTrendText(io Streams, r *report.Report, ind *report.Indicator) {
 		fmt.Fprintln(tw, row)
 	}
 	tw.Flush()
-	fmt.Fprintln(io.Out)
+	fmt.Fprintln(streams.Out)
 	if figures := present.TrendFigures(ind); figures != "" {
-		fmt.Fprintln(io.Out, figures)
+		fmt.Fprintln(streams.Out, figures)
 	}
-	fmt.Fprintln(io.Out, t.Sentence)
+	fmt.Fprintln(streams.Out, t.Sentence)
 	if s := present.ProjectionSentence(ind); s != "" {
-		fmt.Fprintln(io.Out, s)
+		fmt.Fprintln(streams.Out, s)
 	}
 }
 

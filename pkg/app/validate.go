@@ -19,7 +19,7 @@ type ValidateOptions struct {
 
 // RunValidate lists every problem in the catalogue, data, qpr.yaml and templates, and warns
 // where the report would mislead a reader. It fails (exit 1) only on errors.
-func RunValidate(io Streams, o ValidateOptions) error {
+func RunValidate(streams Streams, o ValidateOptions) error {
 	l, err := o.load(Outputs{})
 	if err != nil {
 		return err
@@ -51,11 +51,11 @@ func RunValidate(io Streams, o ValidateOptions) error {
 	diag.SortByPlace(problems)
 	errs := count(problems, diag.Error)
 	if o.JSON {
-		if err := encodeJSON(io.Out, problemsJSON(problems, quarter)); err != nil {
+		if err := encodeJSON(streams.Out, problemsJSON(problems, quarter)); err != nil {
 			return err
 		}
 	} else {
-		writeValidateText(io, l, problems, quarter)
+		writeValidateText(streams, l, problems, quarter)
 	}
 	if errs > 0 {
 		return &ExitError{Code: ExitFailure, Err: errAlreadyReported}
@@ -63,21 +63,21 @@ func RunValidate(io Streams, o ValidateOptions) error {
 	return nil
 }
 
-func writeValidateText(io Streams, l *loaded, problems []diag.Problem, quarter string) {
+func writeValidateText(streams Streams, l *loaded, problems []diag.Problem, quarter string) {
 	if quarter != "" {
-		fmt.Fprintf(io.Out, "report quarter: %s\n", quarter)
+		fmt.Fprintf(streams.Out, "report quarter: %s\n", quarter)
 	}
 	for _, p := range problems {
 		if p.Severity == diag.Error {
-			fmt.Fprintln(io.Err, ProblemLine(p))
+			fmt.Fprintln(streams.Err, ProblemLine(p))
 		}
 	}
-	printWarnings(io, filter(problems, diag.Warning))
+	printWarnings(streams, filter(problems, diag.Warning))
 	values, files := 0, 0
 	if l.dataset != nil {
 		values, files = l.dataset.Len(), len(l.dataset.Files)
 	}
-	fmt.Fprintf(io.Out, "%s: %s in %s, %s; %s read from %s; %s, %s\n",
+	fmt.Fprintf(streams.Out, "%s: %s in %s, %s; %s read from %s; %s, %s\n",
 		l.cat.File, plural(len(l.cat.Indicators), "indicator"), plural(len(l.cat.Directorates), "directorate"),
 		plural(len(l.cat.Packs), "pack"), plural(values, "value"), plural(files, "file"),
 		plural(count(problems, diag.Error), "error"), plural(count(problems, diag.Warning), "warning"))
