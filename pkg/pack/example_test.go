@@ -3,20 +3,14 @@ package pack_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/example/qpr/internal/golden"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/report"
 )
-
-// update rewrites the golden files from the current output (goreleaser style); review the
-// diff before committing it.
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 const (
 	exampleDir = "../../testdata/example"
@@ -80,37 +74,5 @@ func marshalReport(t testing.TB, r *report.Report) []byte {
 // compareGolden checks got against testdata/golden/name, or rewrites the file with -update.
 func compareGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(goldenDir, name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatalf("rewriting %s: %v", path, err)
-		}
-		t.Logf("rewrote %s", path)
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading %s: %v (run go test ./pkg/pack -update to write it)", path, err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output:\n%s\nIf the change is deliberate, run go test ./pkg/pack -update and review the diff.", path, firstDifference(want, got))
-	}
-}
-
-// firstDifference shows the first line where want and got part, with its line number.
-func firstDifference(want, got []byte) string {
-	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g []byte
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if !bytes.Equal(w, g) {
-			return fmt.Sprintf("line %d:\n  golden: %s\n  output: %s", i+1, w, g)
-		}
-	}
-	return "(no line differs; the files differ in their line endings)"
+	golden.Check(t, filepath.Join(goldenDir, name), got)
 }

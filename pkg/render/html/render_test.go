@@ -2,21 +2,19 @@ package html
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/example/qpr/internal/golden"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // exampleReport is one pack of the example project, built as qpr build does.
 func exampleReport(t *testing.T, pack string) *report.Report {
@@ -189,23 +187,7 @@ func TestChartSVGGolden(t *testing.T) {
 	}
 	svg := newSVGChart(present.ChartOf(fn01), "ind-FN01-chart", "title", "desc").svg()
 	got := []byte(strings.ReplaceAll(string(svg), "><", ">\n<") + "\n")
-	path := filepath.Join("testdata", "FN01.svg")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/render/html -update to write it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the chart drawn now; if the change is deliberate, run go test ./pkg/render/html -update and review the diff", path)
-	}
+	golden.Check(t, filepath.Join("testdata", "FN01.svg"), got)
 }
 
 // The painter's arithmetic, worked by hand: tick labels of up to 4 characters leave the

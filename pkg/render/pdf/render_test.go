@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,12 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/example/qpr/internal/golden"
 	"github.com/example/qpr/internal/testtool"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 func render(t *testing.T) []byte {
 	t.Helper()
@@ -67,22 +65,8 @@ func pdftotext(t *testing.T, pdf []byte, args ...string) string {
 
 func TestGoldenText(t *testing.T) {
 	got := pdftotext(t, render(t), "-layout")
-	golden := filepath.Join("testdata", "report.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/render/pdf -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("extracted text differs from %s; run with -update after checking the PDF by eye", golden)
-	}
+	// After a change, look at the PDF by eye before make golden.
+	golden.Check(t, filepath.Join("testdata", "report.golden"), []byte(got))
 }
 
 // The text a reader must find, worked out from the fixture by hand.
