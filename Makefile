@@ -51,7 +51,7 @@ example:
 	$(GO) run ./pkg/example/cmd/genexample $(EXAMPLE)
 
 # Rewrite golden files after a deliberate change; review the diff before committing.
-GOLDEN_PKGS := ./pkg/render/pdf ./pkg/render/html ./pkg/pack
+GOLDEN_PKGS := ./pkg/render/pdf ./pkg/render/html ./internal/acceptance
 golden:
 	$(GO) test $(GOLDEN_PKGS) -update
 

@@ -1,4 +1,4 @@
-package pack_test
+package acceptance_test
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package pack_test
+package acceptance_test
 
 import (
 	"bytes"
@@ -47,7 +47,7 @@ func BenchmarkFullPack(b *testing.B) {
 
 // BenchmarkStages times each stage of a pack on its own at 1,000 and 10,000 indicators × 20
 // quarters: every stage should take at most eleven times as long at ten times the size
-// (issue 10). Compare the pairs: go test ./pkg/pack -run '^$' -bench Stages.
+// (issue 10). Compare the pairs: go test ./internal/acceptance -run '^$' -bench Stages.
 func BenchmarkStages(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		syn := newSynthetic(n, 20)
