@@ -16,11 +16,10 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/example/qpr/pkg/cleanup"
 	"github.com/example/qpr/pkg/inputfile"
 )
 
-// File names, as written by WriteDefaults and looked for by Load.
+// File names, as Defaults gives them and Load looks for them.
 const (
 	NarrativeFile = "narrative.tmpl"
 	KeyFile       = "key.tmpl"
@@ -257,52 +256,24 @@ func (s *Set) Logo() []byte { return s.logo }
 // LogoFile names the logo's file for error messages ("" without a logo).
 func (s *Set) LogoFile() string { return s.logoFile }
 
-// WriteDefaults writes the built-in files into dir for editing. It refuses to replace a file
-// that is already there, so re-running it never loses someone's wording.
-func WriteDefaults(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot create the directory: %w", dir, err)
-	}
-	names := []string{NarrativeFile, KeyFile, StyleFile}
-	for _, name := range names {
-		path := filepath.Join(dir, name)
-		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("%s: already exists; remove it to get the built-in version", path)
-		}
-	}
-	for _, name := range names {
-		data, err := builtin.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		if err := writeWhole(filepath.Join(dir, name), data); err != nil {
-			return err
-		}
-	}
-	return nil
+// DefaultFile is one of the built-in template files, as qpr init writes it for editing.
+type DefaultFile struct {
+	Name string // NarrativeFile, KeyFile or StyleFile
+	Data []byte
 }
 
-// writeWhole writes through a temporary file and a rename, so a file appears whole or not at all.
-func writeWhole(path string, data []byte) error {
-	tmp, err := cleanup.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+// Defaults returns the built-in files a templates folder holds, in the order qpr init writes
+// them. Writing them is left to the caller, so that every file qpr writes goes through the
+// one staged writer in pkg/app.
+func Defaults() []DefaultFile {
+	names := []string{NarrativeFile, KeyFile, StyleFile}
+	files := make([]DefaultFile, len(names))
+	for i, name := range names {
+		data, err := builtin.ReadFile(name)
+		if err != nil {
+			panic("templates: " + name + " is not embedded: " + err.Error()) // the go:embed line names each
+		}
+		files[i] = DefaultFile{Name: name, Data: data}
 	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		cleanup.Remove(tmp.Name())
-		return fmt.Errorf("%s: %w", path, werr)
-	}
-	cleanup.Forget(tmp.Name())
-	return nil
+	return files
 }

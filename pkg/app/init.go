@@ -72,8 +72,13 @@ func RunInit(streams Streams, o InitOptions) error {
 			return err
 		}
 	}
-	if err := templates.WriteDefaults(tmplDir); err != nil {
-		return placed(err)
+	if err := os.MkdirAll(tmplDir, 0o755); err != nil {
+		return diag.Problem{Place: diag.Place{File: tmplDir}, Message: "cannot create the folder: " + osReason(err)}
+	}
+	for _, f := range templates.Defaults() {
+		if err := writeAtomically(filepath.Join(tmplDir, f.Name), f.Data); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(streams.Out, "wrote an example project to %s\n", o.Dir)
 	fmt.Fprintf(streams.Out, "next: cd %s && qpr validate && qpr build\n", o.Dir)

@@ -112,13 +112,21 @@ func TestEscapingLanguageAndDeterminism(t *testing.T) {
 	}
 }
 
+// writeDefaults writes the built-in templates into dir, as qpr init does.
+func writeDefaults(t *testing.T, dir string) {
+	t.Helper()
+	for _, f := range templates.Defaults() {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // A user's templates apply to the HTML as to the PDF: their narrative wording and their
 // colours.
 func TestUserTemplatesApply(t *testing.T) {
 	dir := t.TempDir()
-	if err := templates.WriteDefaults(dir); err != nil {
-		t.Fatal(err)
-	}
+	writeDefaults(t, dir)
 	narrative, err := os.ReadFile(filepath.Join(dir, templates.NarrativeFile))
 	if err != nil {
 		t.Fatal(err)
@@ -147,9 +155,7 @@ func TestUserTemplatesApply(t *testing.T) {
 // An error in a user's template stops the rendering with the template's place.
 func TestTemplateErrorIsPlaced(t *testing.T) {
 	dir := t.TempDir()
-	if err := templates.WriteDefaults(dir); err != nil {
-		t.Fatal(err)
-	}
+	writeDefaults(t, dir)
 	key, err := os.ReadFile(filepath.Join(dir, templates.KeyFile))
 	if err != nil {
 		t.Fatal(err)
