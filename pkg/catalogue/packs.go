@@ -1,6 +1,7 @@
 package catalogue
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -76,53 +77,59 @@ func (p *parser) include(v pair, cat *Catalogue, label string) *Include {
 	}
 	f := p.fields(node, "in the include of pack "+label, includeKeys)
 	inc := &Include{}
+	var inUse []string // tags the indicators have, worked out when a pack names a tag
+	lists := []struct {
+		key, example string
+		into         *[]string
+		unknown      func(name string) string // why name refers to nothing, or ""
+	}{
+		{"tags", "qpr", &inc.Tags, func(t string) string {
+			if inUse == nil {
+				inUse = tagsInUse(cat)
+			}
+			if contains(inUse, t) {
+				return ""
+			}
+			return fmt.Sprintf("pack %s includes tag %q, which no indicator has; %s", label, t, tagHint(t, inUse))
+		}},
+		{"directorates", "CED", &inc.Directorates, func(d string) string {
+			if _, known := cat.Directorate(d); known || p.directoratesUnreadable {
+				return ""
+			}
+			msg := "pack " + label + " includes unknown directorate " + quote(d) + "; " + knownDirectorates(cat.Directorates)
+			if s := suggest(d, directorateCodes(cat.Directorates)); s != "" {
+				msg += "; did you mean " + quote(s) + "?"
+			}
+			return msg
+		}},
+		{"codes", "CS01, CS04", &inc.Codes, func(c string) string {
+			if _, known := cat.Indicator(c); known {
+				return ""
+			}
+			msg := "pack " + label + " includes unknown indicator code " + quote(c)
+			if s := suggest(c, indicatorCodes(cat)); s != "" {
+				return msg + "; did you mean " + quote(s) + "?"
+			}
+			return msg + "; known codes are " + listOrNone(indicatorCodes(cat))
+		}},
+	}
 	readable := true
-	if x, ok := f["tags"]; ok {
-		tags, ok := p.words(x, "qpr")
-		readable = readable && ok
-		if ok {
-			inUse := tagsInUse(cat)
-			for _, t := range tags {
-				if !contains(inUse, t) {
-					p.errorf(x.line(), "pack %s includes tag %q, which no indicator has; %s", label, t, tagHint(t, inUse))
-				}
-			}
-			inc.Tags = tags
+	for _, l := range lists {
+		x, given := f[l.key]
+		if !given {
+			continue
 		}
-	}
-	if x, ok := f["directorates"]; ok {
-		ds, ok := p.words(x, "CED")
-		readable = readable && ok
-		if ok {
-			for _, d := range ds {
-				if _, known := cat.Directorate(d); !known && !p.directoratesUnreadable {
-					msg := "pack " + label + " includes unknown directorate " + quote(d) + "; " + knownDirectorates(cat.Directorates)
-					if s := suggest(d, directorateCodes(cat.Directorates)); s != "" {
-						msg += "; did you mean " + quote(s) + "?"
-					}
-					p.errorf(x.line(), "%s", msg)
-				}
-			}
-			inc.Directorates = ds
+		names, ok := p.words(x, l.example)
+		if !ok {
+			readable = false
+			continue
 		}
-	}
-	if x, ok := f["codes"]; ok {
-		codes, ok := p.words(x, "CS01, CS04")
-		readable = readable && ok
-		if ok {
-			for _, c := range codes {
-				if _, known := cat.Indicator(c); !known {
-					msg := "pack " + label + " includes unknown indicator code " + quote(c)
-					if s := suggest(c, indicatorCodes(cat)); s != "" {
-						msg += "; did you mean " + quote(s) + "?"
-					} else {
-						msg += "; known codes are " + listOrNone(indicatorCodes(cat))
-					}
-					p.errorf(x.line(), "%s", msg)
-				}
+		for _, name := range names {
+			if msg := l.unknown(name); msg != "" {
+				p.errorf(x.line(), "%s", msg)
 			}
-			inc.Codes = codes
 		}
+		*l.into = names
 	}
 	if len(inc.Tags) == 0 && len(inc.Directorates) == 0 && len(inc.Codes) == 0 && readable {
 		p.errorf(v.line(), "include of pack %s selects nothing; give tags:, directorates: or codes:, or leave include out to take every indicator", label)
