@@ -176,6 +176,32 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 		out.RAGPrevious = &prev
 	}
 
+	out.History = history(s, q)
+
+	cfg := trendConfig(ind)
+	res := trendAt(s, q, cfg)
+	out.Trend = reportTrend(res, ind, cfg.Window)
+	prevDir := Direction(trendAt(s, q.Add(-1), cfg).Direction)
+	out.TrendPrevious = &prevDir
+	if ind.Type == catalogue.KPI {
+		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)
+	}
+
+	out.Chart = chart(s, q, cfg.Window)
+
+	if c, ok := store.Comment(ind.Code, q); ok {
+		out.Commentary = &Commentary{Context: c.Context, Actions: c.Actions}
+	} else if c, ok := store.Comment(ind.Code, cur.from); ok && cur.stale {
+		out.Commentary = &Commentary{Context: c.Context, Actions: c.Actions}
+	}
+	return out
+}
+
+// history is the indicator's last HistoryLength quarters to q, oldest first, each with its
+// actual value rated against that quarter's own year.
+func history(s series, q period.Quarter) []HistoryPoint {
+	ind, cal := s.ind, s.cal
+	var out []HistoryPoint
 	for i := HistoryLength - 1; i >= 0; i-- {
 		hq := q.Add(-i)
 		qv := s.quarter(hq)
@@ -199,29 +225,27 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 				hp.Target, hp.Floor = th.Target, th.Floor
 			}
 		}
-		out.History = append(out.History, hp)
+		out = append(out, hp)
 	}
+	return out
+}
 
-	cfg := trendConfig(ind)
-	res := trendAt(s, q, cfg)
-	out.Trend = reportTrend(res, ind, cfg.Window)
-	prevDir := Direction(trendAt(s, q.Add(-1), cfg).Direction)
-	out.TrendPrevious = &prevDir
-	if ind.Type == catalogue.KPI {
-		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)
-	}
-
+// chart is the indicator's own series over the trend window to q (months for a monthly
+// indicator), with the thresholds or range that applied at each point.
+func chart(s series, q period.Quarter, window int) []ChartPoint {
+	ind := s.ind
+	var out []ChartPoint
 	// A month of a summed indicator is a third of a quarter's scale: quarterly thresholds
 	// drawn against monthly points would mislead, so they are left off its chart.
 	sameScale := !(s.monthly() && ind.Aggregate == catalogue.Sum)
-	for _, p := range s.window(q, cfg.Window) {
+	for _, p := range s.window(q, window) {
 		cp := ChartPoint{Period: p.at}
 		if p.ok {
 			v := p.value
 			cp.Value = &v
 		}
 		if !sameScale {
-			out.Chart = append(out.Chart, cp)
+			out = append(out, cp)
 			continue
 		}
 		if th := kpiThresholds(ind, p.fy); th != nil && ind.Type == catalogue.KPI {
@@ -230,13 +254,7 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 		if ex := expectedRange(ind, p.fy); ex != nil && ind.Type == catalogue.Activity {
 			cp.Lower, cp.Upper = ex.Lower, ex.Upper
 		}
-		out.Chart = append(out.Chart, cp)
-	}
-
-	if c, ok := store.Comment(ind.Code, q); ok {
-		out.Commentary = &Commentary{Context: c.Context, Actions: c.Actions}
-	} else if c, ok := store.Comment(ind.Code, cur.from); ok && cur.stale {
-		out.Commentary = &Commentary{Context: c.Context, Actions: c.Actions}
+		out = append(out, cp)
 	}
 	return out
 }
