@@ -9,6 +9,7 @@ import (
 	"os"
 	"unicode/utf8"
 
+	"github.com/example/qpr/pkg/data/internal/utf16text"
 	"github.com/example/qpr/pkg/diag"
 	"github.com/example/qpr/pkg/period"
 )
@@ -36,11 +37,14 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 	failed := func(err error) {
 		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
 	}
-	enc, err := detectEncoding(f)
+	enc, err := detectEncoding(f, false)
 	if err == nil && (enc == encUTF16LE || enc == encUTF16BE) {
 		// The byte-order mark says UTF-16; what it decodes to must still be text.
 		if _, err = f.Seek(0, io.SeekStart); err == nil {
-			_, err = detectEncoding(decodingReader(f, enc))
+			_, err = detectEncoding(decodingReader(f, enc), true)
+		}
+		if errors.Is(err, utf16text.ErrOddLength) {
+			err = &encodingError{msg: "the file is UTF-16 text (it starts with a byte-order mark), but it ends in the middle of a character, so it was cut short; " + saveAsUTF8}
 		}
 	}
 	if err != nil {

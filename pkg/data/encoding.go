@@ -8,8 +8,9 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/example/qpr/pkg/data/internal/utf16text"
 )
 
 // textEncoding is how a csv file's bytes are to be read.
@@ -51,7 +52,10 @@ const minBinaryControls = 16
 //     minBinaryControls of them), is not text at all (a binary file, or UTF-16 without a
 //     byte-order mark). A few stray control characters in text are let through: messages
 //     quoting them escape them.
-func detectEncoding(r io.Reader) (textEncoding, error) {
+//
+// Text decoded from UTF-16 (fromUTF16) is checked again the same way: its only bytes that
+// are not UTF-8 are an unpaired surrogate's, which utf16text keeps rather than read as U+FFFD.
+func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(3)
 	switch {
@@ -148,6 +152,8 @@ func detectEncoding(r io.Reader) (textEncoding, error) {
 		return 0, &encodingError{firstCtl.in(crOnly), fmt.Sprintf("the file is mostly not text (control character 0x%02X here, and %d in all); is it a csv file? If it is, %s", firstCtlVal, controls, saveAsUTF8)}
 	case firstBad.none():
 		return encUTF8, nil
+	case fromUTF16:
+		return 0, &encodingError{firstBad.in(crOnly), "the file is UTF-16 text (it starts with a byte-order mark), but this line holds half of a character (an unpaired surrogate) that no text can hold, so the file was damaged; correct the line, or " + saveAsUTF8}
 	case bom:
 		return 0, &encodingError{firstBad.in(crOnly), fmt.Sprintf("the file says it is UTF-8 (it starts with a byte-order mark), but byte 0x%02X on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or %s", badByte, saveAsUTF8)}
 	case multiByte > 0:
@@ -179,9 +185,9 @@ func decodingReader(r io.Reader, enc textEncoding) io.Reader {
 	case encWin1252:
 		return transform.NewReader(r, charmap.Windows1252.NewDecoder())
 	case encUTF16LE:
-		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+		return transform.NewReader(r, &utf16text.Decoder{})
 	case encUTF16BE:
-		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
+		return transform.NewReader(r, &utf16text.Decoder{BigEndian: true})
 	}
 	return &bomSkipper{r: r}
 }

@@ -145,6 +145,17 @@ func TestCSVEncodingFromTheWholeFile(t *testing.T) {
 			"mixed.csv:1: cannot read the text: the file holds NUL bytes, so it is not csv text: it is binary, or UTF-16 text without a byte-order mark; save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
 		}},
 		{"utf16-with-bom", "\xFF\xFE" + utf16LE(header+row("Ŵyddgrug")), "Ŵyddgrug", nil},
+		// Half of 😀 (U+1F600 is D83D DE00 in UTF-16) with the other half missing: read as
+		// U+FFFD by golang.org/x/text, it would reach the report as a character never written.
+		{"utf16-lone-surrogate", "\xFF\xFE" + utf16LE(header+row("ok")+"CS01,2023/24 Q3,86,smile ") + "\x3D\xD8" + utf16LE("!\n"), "", []string{
+			"mixed.csv:3: cannot read the text: the file is UTF-16 text (it starts with a byte-order mark), but this line holds half of a character (an unpaired surrogate) that no text can hold, so the file was damaged; correct the line, or save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
+		}},
+		{"utf16-big-endian-lone-low-half", "\xFE\xFF" + utf16BE(header) + "\xDE\x00" + utf16BE(row("x")), "", []string{
+			"mixed.csv:2: cannot read the text: the file is UTF-16 text (it starts with a byte-order mark), but this line holds half of a character (an unpaired surrogate) that no text can hold, so the file was damaged; correct the line, or save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
+		}},
+		{"utf16-odd-length", "\xFF\xFE" + utf16LE(header+row("ok")) + "x", "", []string{
+			"mixed.csv: cannot read the text: the file is UTF-16 text (it starts with a byte-order mark), but it ends in the middle of a character, so it was cut short; save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
+		}},
 		{"binary", header + strings.Repeat("\x01\x02\x03\x1b[2J", 100), "", []string{
 			"mixed.csv:2: cannot read the text: the file is mostly not text (control character 0x01 here, and 400 in all); is it a csv file? If it is, save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
 		}},
@@ -234,4 +245,16 @@ func TestConcurrentReadKeepsFileOrder(t *testing.T) {
 	if i != 20 {
 		t.Errorf("%d CS01 observations, want 20", i)
 	}
+}
+
+func utf16BE(s string) string {
+	var b bytes.Buffer
+	for _, r := range s {
+		if r > 0xFFFF {
+			panic("outside the BMP")
+		}
+		b.WriteByte(byte(r >> 8))
+		b.WriteByte(byte(r))
+	}
+	return b.String()
 }

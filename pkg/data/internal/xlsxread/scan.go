@@ -2,6 +2,7 @@ package xlsxread
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
+
+	"github.com/example/qpr/pkg/data/internal/utf16text"
 )
 
 // The parts a data table is read from (worksheets, shared strings, styles, the workbook and
@@ -67,7 +70,7 @@ func (s *scanner) detectEncoding() {
 	}
 	if utf16 && s.srcErr == nil {
 		raw := io.MultiReader(bytes.NewReader(append([]byte(nil), head...)), s.src)
-		s.src = transform.NewReader(raw, &utf16Decoder{bigEndian: bigEndian})
+		s.src = transform.NewReader(raw, &utf16text.Decoder{BigEndian: bigEndian})
 		return
 	}
 	s.w = n
@@ -139,6 +142,9 @@ func (s *scanner) fill() bool {
 	for tries := 0; tries < 100; tries++ {
 		n, err := s.src.Read(s.buf[s.w:])
 		s.w += n
+		if errors.Is(err, utf16text.ErrOddLength) {
+			err = malformed("the UTF-16 part ends in the middle of a character")
+		}
 		if err != nil {
 			s.srcErr = err
 			return n > 0
@@ -569,7 +575,7 @@ func (s *scanner) skipElement() error {
 // unescapeXstring decodes the _xHHHH_ escapes with which spreadsheet programs write, in
 // shared and inline strings, characters that XML 1.0 cannot hold (Excel writes a carriage
 // return as _x000D_, and a literal "_x" as _x005F_x). A UTF-16 surrogate pair written as two
-// escapes is joined; a lone surrogate is kept as bytes that are not UTF-8 (appendSurrogate),
+// escapes is joined; a lone surrogate is kept as bytes that are not UTF-8 (utf16text.AppendSurrogate),
 // so that the cell holding it is refused by name rather than read with U+FFFD in its place.
 func unescapeXstring(b []byte) []byte {
 	i := bytes.Index(b, []byte("_x"))
@@ -585,14 +591,14 @@ func unescapeXstring(b []byte) []byte {
 			continue
 		}
 		i += 7
-		if utf16IsHigh(r) {
-			if lo, ok := xstringEscape(b[i:]); ok && utf16IsLow(lo) {
+		if utf16text.IsHighSurrogate(r) {
+			if lo, ok := xstringEscape(b[i:]); ok && utf16text.IsLowSurrogate(lo) {
 				r = 0x10000 + (r-0xD800)<<10 + (lo - 0xDC00)
 				i += 7
 			}
 		}
-		if utf16IsHigh(r) || utf16IsLow(r) {
-			out = appendSurrogate(out, r)
+		if utf16text.IsSurrogate(r) {
+			out = utf16text.AppendSurrogate(out, r)
 			continue
 		}
 		out = utf8.AppendRune(out, r)
@@ -608,6 +614,3 @@ func xstringEscape(b []byte) (rune, bool) {
 	n, err := strconv.ParseUint(string(b[2:6]), 16, 32)
 	return rune(n), err == nil
 }
-
-func utf16IsHigh(r rune) bool { return r >= 0xD800 && r <= 0xDBFF }
-func utf16IsLow(r rune) bool  { return r >= 0xDC00 && r <= 0xDFFF }

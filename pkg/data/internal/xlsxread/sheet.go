@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/example/qpr/pkg/data/internal/utf16text"
 )
 
 // CellType is what a cell's type attribute and content say it holds.
@@ -515,7 +517,7 @@ func clip(b []byte) string {
 // valid UTF-8: the first bad byte and the valid text before it. A part that declares UTF-8 (or
 // declares nothing) and holds such bytes was written in another encoding, and reading them as
 // they are would misspell the text. A lone UTF-16 surrogate (from a UTF-16 part or an _xHHHH_
-// escape, kept as bytes that are not UTF-8 by appendSurrogate) is half a character: it is
+// escape, kept as bytes that are not UTF-8 by utf16text) is half a character: it is
 // named as such, since guessing the missing half would be a misread.
 func textProblem(text string) string {
 	i := 0
@@ -537,7 +539,7 @@ func textProblem(text string) string {
 		}
 		before = "…" + before[cut:]
 	}
-	if r, ok := surrogateAt(text[i:]); ok {
+	if r, ok := utf16text.Surrogate(text[i:]); ok {
 		return fmt.Sprintf("holds half of a UTF-16 surrogate pair (U+%04X) after %q, with no other half to make a character", r, before)
 	}
 	return fmt.Sprintf("is not valid UTF-8: byte 0x%02X after %q; a workbook's text is UTF-8, so this was written in another encoding", text[i], before)
