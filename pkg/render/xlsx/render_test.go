@@ -28,6 +28,30 @@ func renderFixture(t *testing.T, r *report.Report, narrative string) *excelize.F
 	return f
 }
 
+// renderWithTemplate renders the fixture with a user's templates folder holding one file,
+// name with content, and opens the result again with excelize.
+func renderWithTemplate(t *testing.T, name, content string) *excelize.File {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := templates.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, fixtureReport(), set); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 const growthSheet = "GROWTH-ENVIRONMENT-TRANSPORT-DI"
 
 func TestSheetsInOrder(t *testing.T) {
@@ -153,24 +177,8 @@ func TestRatingFillsAreTheStyleColours(t *testing.T) {
 // A user's style.yaml reaches the workbook: a lighter amber gets the dark text colour, which
 // contrasts more with it than white does.
 func TestUserStyleColoursTheWorkbook(t *testing.T) {
-	dir := t.TempDir()
 	style := "colours:\n  green: \"#005A30\"\n  amber: \"#B35C00\"\n  text: \"#000000\"\n"
-	if err := os.WriteFile(filepath.Join(dir, templates.StyleFile), []byte(style), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	set, err := templates.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := Render(&buf, fixtureReport(), set); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := renderWithTemplate(t, templates.StyleFile, style)
 	// #B35C00 has a contrast of 4.7:1 with white and 4.5:1 with black: white wins.
 	checkFill(t, f, "CED", "N4", "005A30", "FFFFFF")
 	checkFill(t, f, "CED", "M4", "B35C00", "FFFFFF")
@@ -526,28 +534,12 @@ func TestCoverSheet(t *testing.T) {
 }
 
 func TestNotesSheetTakesTheKey(t *testing.T) {
-	dir := t.TempDir()
 	key, err := os.ReadFile(filepath.Join("..", "..", "..", "templates", templates.KeyFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	reworded := strings.Replace(string(key), "Green: achieved or exceeded the target.", "Green: on target.", 1)
-	if err := os.WriteFile(filepath.Join(dir, templates.KeyFile), []byte(reworded), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	set, err := templates.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := Render(&buf, fixtureReport(), set); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := renderWithTemplate(t, templates.KeyFile, reworded)
 	if v, _ := f.GetCellValue("Notes", "A4"); v != "[note 1]" {
 		t.Errorf("Notes!A4 = %q, want [note 1]", v)
 	}
