@@ -25,6 +25,7 @@ import (
 
 	"github.com/example/qpr/pkg/render/html"
 	"github.com/example/qpr/pkg/render/json"
+	"github.com/example/qpr/pkg/render/ods"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/render/xlsx"
 	"github.com/example/qpr/pkg/report"
@@ -53,6 +54,7 @@ var Formats = []Format{
 	{"xlsx", "the workbook for analysts", xlsx.Render, 10 << 10},
 	{"json", "the report as data (schema qpr.report/v1)", json.Render, 4 << 10},
 	{"html", "the accessible web page (WCAG 2.2 AA), one self-contained file", html.Render, 12 << 10},
+	{"ods", "the workbook as an OpenDocument spreadsheet", ods.Render, 4 << 10},
 }
 
 // Names are the formats' names in order.
