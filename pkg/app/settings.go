@@ -184,7 +184,7 @@ func parseFormats(asked []string, cfg *project.Config) ([]render.Format, error) 
 		return nil, err
 	}
 	if len(out) == 0 {
-		return render.Formats, nil
+		return render.Defaults(), nil
 	}
 	return out, nil
 }

@@ -57,6 +57,30 @@ var Formats = []Format{
 	{"ods", "the workbook as an OpenDocument spreadsheet", ods.Render, 4 << 10},
 }
 
+// onRequest are the formats build writes only when asked for by name (--format or qpr.yaml's
+// formats): a plain build writes the four the contract has always listed.
+var onRequest = map[string]bool{"ods": true}
+
+// Defaults are the formats a build writes when none is named, in order.
+func Defaults() []Format {
+	var out []Format
+	for _, f := range Formats {
+		if !onRequest[f.Name] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// DefaultNames are the names of Defaults.
+func DefaultNames() []string {
+	var out []string
+	for _, f := range Defaults() {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
 // Names are the formats' names in order.
 func Names() []string {
 	names := make([]string, len(Formats))
