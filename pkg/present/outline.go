@@ -80,6 +80,9 @@ func DocumentOf(r *report.Report, t *templates.Set) (*Document, error) {
 		Colophon:      strings.TrimSpace(r.Organisation+" "+r.Title) + ", " + PeriodLine(r) + ". Data as at " + AsAtWords(r) + ". Made with qpr.",
 		ContentsTitle: ContentsTitle,
 	}
+	if at, ok := AsAt(r); ok {
+		doc.Date = at
+	}
 	if doc.Lang == "" {
 		doc.Lang = "en-GB"
 	}
@@ -129,7 +132,7 @@ func coverOf(r *report.Report) Cover {
 		c.Subtitle = r.Pack.Title
 	}
 	if s := r.Summary; s.KPIs > 0 {
-		c.HeadlineIntro = Count(s.KPIs, "key performance indicator", "key performance indicators") + " this quarter"
+		c.HeadlineIntro = Count(s.KPIs, "key performance indicator", "key performance indicators") + " this quarter:"
 		for _, it := range []struct {
 			s Status
 			n int
@@ -369,7 +372,7 @@ func (o *outline) directorate(d *report.Directorate) (*Section, error) {
 		}
 	}
 	for _, in := range IndicatorsOf(o.r, code) {
-		s.outline = append(s.outline, Entry{ID: o.indID[in], Title: in.Code + " " + in.Name, Level: 2})
+		s.outline = append(s.outline, Entry{ID: o.indID[in], Title: in.Code + " " + in.Name, Level: 2, Minor: true})
 	}
 	return s, nil
 }
