@@ -136,7 +136,8 @@ func (s *Section) BlockList() []Block {
 	return out
 }
 
-func (s *Section) setBlocks(list []Block) {
+// SetBlocks makes list the section's blocks, for a section built whole (and a painter's tests).
+func (s *Section) SetBlocks(list ...Block) {
 	s.blocks = func(yield func(Block) bool) {
 		for _, b := range list {
 			if !yield(b) {
@@ -146,7 +147,8 @@ func (s *Section) setBlocks(list []Block) {
 	}
 }
 
-func (s *Section) setParts(list []*Section) {
+// SetParts makes list the section's parts, each in the contents if it is Outline.
+func (s *Section) SetParts(list ...*Section) {
 	s.parts = func(yield func(*Section) bool) {
 		for _, p := range list {
 			if !yield(p) {

@@ -167,7 +167,7 @@ func (o *outline) key() (*Section, error) {
 			list.Items = append(list.Items, ListItem{Mark: st, Text: strings.Join(templates.Paragraphs(text), " ")})
 		}
 		p := &Section{Level: 2, Heading: g.Title}
-		p.setBlocks([]Block{list})
+		p.SetBlocks(list)
 		parts = append(parts, p)
 	}
 	for _, n := range KeyNotes {
@@ -183,10 +183,10 @@ func (o *outline) key() (*Section, error) {
 			}
 		}
 		p := &Section{Level: 2, Heading: n.Title}
-		p.setBlocks(blocks)
+		p.SetBlocks(blocks...)
 		parts = append(parts, p)
 	}
-	s.setParts(parts)
+	s.SetParts(parts...)
 	return s, nil
 }
 
@@ -197,21 +197,21 @@ func (o *outline) summary() (*Section, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.setBlocks(paragraphs(text, RoleBody))
+	s.SetBlocks(paragraphs(text, RoleBody)...)
 	var parts []*Section
 	for _, part := range summaryParts {
 		if p := part(o); p != nil {
 			parts = append(parts, p)
 		}
 	}
-	s.setParts(parts)
+	s.SetParts(parts...)
 	return s, nil
 }
 
 // summarySection is a section of the executive summary in the contents.
 func summarySection(id, heading string, blocks ...Block) *Section {
 	s := &Section{ID: id, Level: 2, Heading: heading, Outline: true}
-	s.setBlocks(blocks)
+	s.SetBlocks(blocks...)
 	return s
 }
 
@@ -312,10 +312,10 @@ func (o *outline) reds() *Section {
 		} else {
 			blocks = append(blocks, &Paragraph{Text: NoActionText, Role: RoleAbsent})
 		}
-		item.setBlocks(blocks)
+		item.SetBlocks(blocks...)
 		items = append(items, item)
 	}
-	s.setParts(items)
+	s.SetParts(items...)
 	return s
 }
 
@@ -458,14 +458,14 @@ func (o *outline) indicator(in *report.Indicator) *Section {
 	if notes := indicatorNotes(in); len(notes) > 0 {
 		blocks = append(blocks, &Notes{Items: notes})
 	}
-	s.setBlocks(blocks)
+	s.SetBlocks(blocks...)
 	var parts []*Section
 	for _, part := range indicatorParts {
 		if p := part(in); p != nil {
 			parts = append(parts, p)
 		}
 	}
-	s.setParts(parts)
+	s.SetParts(parts...)
 	return s
 }
 
@@ -480,7 +480,7 @@ func titledPart(heading, text string) *Section {
 		return nil
 	}
 	s := &Section{Level: 3, Heading: heading}
-	s.setBlocks(blocks)
+	s.SetBlocks(blocks...)
 	return s
 }
 
@@ -497,7 +497,7 @@ func projectionPart(in *report.Indicator) *Section {
 		return nil
 	}
 	p := &Section{Level: 3, Heading: ProjectionHeading}
-	p.setBlocks([]Block{&Paragraph{Text: s}})
+	p.SetBlocks(&Paragraph{Text: s})
 	return p
 }
 

@@ -88,8 +88,7 @@ type fontChoice struct {
 // layout lays the document out in one pass: the contents are drawn in place with room left
 // for their page numbers, which are written into that room once the sections are laid out.
 func layout(document *present.Document, t *templates.Set) (*doc, error) {
-	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, links: map[string]int{}, stamps: map[stampKey]fpdf.Template{}}
-	d.setup()
+	d := newDoc(document, t)
 	steps := []func(){d.cover, d.contents}
 	for _, s := range document.Sections {
 		steps = append(steps, func() { d.section(s) })
@@ -105,6 +104,13 @@ func layout(document *present.Document, t *templates.Set) (*doc, error) {
 		}
 	}
 	return d, nil
+}
+
+// newDoc is an empty PDF set up for document.
+func newDoc(document *present.Document, t *templates.Set) *doc {
+	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, links: map[string]int{}, stamps: map[stampKey]fpdf.Template{}}
+	d.setup()
+	return d
 }
 
 func (d *doc) fail(err error) {
