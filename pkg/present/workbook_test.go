@@ -36,10 +36,10 @@ func TestNoChangeIsChangesWord(t *testing.T) {
 }
 
 // cellsOf are a table's rows, copied (Rows may reuse its slice).
-func cellsOf(tb *Table) [][]Cell {
-	var out [][]Cell
+func cellsOf(tb *SheetTable) [][]SheetCell {
+	var out [][]SheetCell
 	for r := range tb.Rows {
-		out = append(out, append([]Cell(nil), r...))
+		out = append(out, append([]SheetCell(nil), r...))
 	}
 	return out
 }

@@ -142,7 +142,7 @@ func (c *contentWriter) sheet(s *present.Sheet) {
 }
 
 // cell writes one table cell as its kind asks.
-func (c *contentWriter) cell(x present.Cell, col present.Column) {
+func (c *contentWriter) cell(x present.SheetCell, col present.SheetColumn) {
 	w := c.w
 	k := cellKey{bold: x.Bold, status: x.Status}
 	switch x.Kind {
