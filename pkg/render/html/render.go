@@ -17,6 +17,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -36,16 +37,23 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if t == nil {
 		t = templates.Default()
 	}
-	p, err := newPage(r, t)
+	doc, err := present.DocumentOf(r, t)
 	if err != nil {
 		return err
 	}
 	tmpl, err := template.New("page").Funcs(template.FuncMap{
-		"css":     func() template.CSS { return template.CSS(css(t.Style())) },
-		"logo":    func() template.URL { return logoURI(t.Logo()) },
-		"numeric": func(cols []bool, i int) bool { return i < len(cols) && cols[i] },
-		"inc":     func(i int) int { return i + 1 },
-		"part":    func(heading string, paragraphs []string) part { return part{heading, paragraphs} },
+		"css":       func() template.CSS { return template.CSS(css(t.Style())) },
+		"logo":      func() template.URL { return logoURI(t.Logo()) },
+		"st":        statusClass,
+		"role":      func(r present.Role) string { return roleClass[r] },
+		"kind":      blockKind,
+		"part":      partClass,
+		"svg":       chartSVG,
+		"legend":    legendOf,
+		"shown":     shownParagraph,
+		"indicator": func(s *present.Section) bool { return s.Kind == present.KindIndicator },
+		"item":      func(s *present.Section) bool { return s.Kind == present.KindItem },
+		"numeric":   func(cols []present.Column, i int) bool { return i < len(cols) && cols[i].Numeric },
 	}).Parse(pageSource)
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
@@ -54,17 +62,10 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	// whole (in a buffer grown by doubling) would add up to twice that to the peak. On an
 	// error w has part of a page; qpr build writes to a staged file it then discards.
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := tmpl.ExecuteTemplate(bw, "page", p); err != nil {
+	if err := tmpl.ExecuteTemplate(bw, "page", doc); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	return bw.Flush()
-}
-
-// part is an indicator's titled block of text: its direction of travel, projection, context
-// or management action.
-type part struct {
-	Heading    string
-	Paragraphs []string
 }
 
 // css is the style sheet after the style's colours as custom properties.
