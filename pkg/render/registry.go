@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/example/qpr/pkg/render/docx"
 	"github.com/example/qpr/pkg/render/html"
 	"github.com/example/qpr/pkg/render/json"
 	"github.com/example/qpr/pkg/render/pdf"
@@ -53,6 +54,7 @@ var Formats = []Format{
 	{"xlsx", "the workbook for analysts", xlsx.Render, 10 << 10},
 	{"json", "the report as data (schema qpr.report/v1)", json.Render, 4 << 10},
 	{"html", "the accessible web page (WCAG 2.2 AA), one self-contained file", html.Render, 12 << 10},
+	{"docx", "the Word edition, for committee papers", docx.Render, 24 << 10},
 }
 
 // Names are the formats' names in order.

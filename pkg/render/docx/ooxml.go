@@ -167,18 +167,19 @@ func (d *wordDoc) paragraphXML(style string, keepNext bool, extraPPr string, run
 }
 
 // heading writes a real Word heading (Heading1 to Heading4, so the navigation pane and a
-// table of contents find it), bookmarked as anchor when one is given.
-func (d *wordDoc) heading(level int, text, anchor string) {
+// table of contents find it), bookmarked as anchor when one is given, and a link to the
+// bookmark link when one is given.
+func (d *wordDoc) heading(level int, text, anchor, link string) {
 	level = min(max(level, 1), 4)
 	d.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading` + strconv.Itoa(level) + `"/></w:pPr>`)
 	if anchor != "" {
 		d.bookmarks++
 		id := strconv.Itoa(d.bookmarks)
 		d.body.WriteString(`<w:bookmarkStart w:id="` + id + `" w:name="` + attr(bookmarkName(anchor)) + `"/>`)
-		d.body.WriteString(d.runXML(run{Text: text}))
+		d.body.WriteString(d.runXML(run{Text: text, Link: link}))
 		d.body.WriteString(`<w:bookmarkEnd w:id="` + id + `"/>`)
 	} else {
-		d.body.WriteString(d.runXML(run{Text: text}))
+		d.body.WriteString(d.runXML(run{Text: text, Link: link}))
 	}
 	d.body.WriteString("</w:p>")
 }

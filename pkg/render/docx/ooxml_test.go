@@ -21,13 +21,13 @@ func sampleDoc() *wordDoc {
 		language: "en-GB", modified: time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC),
 		head: "Example Council — Quarterly Performance Report", marking: "Draft", style: templates.Default().Style()}
 	d.titlePara("Quarterly Performance Report")
-	d.heading(1, "Executive summary", "summary")
+	d.heading(1, "Executive summary", "summary", "")
 	d.paragraph("", false, run{Text: "Of the 38 KPIs, 15 are "}, run{Text: "green", Bold: true}, run{Text: " & 8 < red."})
 	d.bullet(run{Text: "CS01 Calls answered", Link: "ind-CS01"})
 	d.table(table{Caption: "Ratings by directorate", Widths: []float64{0.5, 0.25, 0.25},
 		Header: [][]cell{{{Runs: []run{{Text: "Directorate"}}}, {Runs: []run{{Text: "Green"}}, Right: true}, {Runs: []run{{Text: "Red"}}, Right: true}}},
 		Rows:   [][]cell{{{Runs: []run{{Text: "Chief Executive's"}}, Header: true}, {Runs: []run{{Text: "4"}}, Right: true}, {Runs: []run{{Text: "1"}}, Right: true}}}})
-	d.heading(2, "CS01 Calls answered", "ind-CS01")
+	d.heading(2, "CS01 Calls answered", "ind-CS01", "")
 	d.picture(tinyPNG, 170, 66, "CS01 chart", "Line chart of CS01 from 2021/22 Q3 to 2023/24 Q2: 82% in the latest quarter.")
 	return d
 }
