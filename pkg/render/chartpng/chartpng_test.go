@@ -80,3 +80,23 @@ func TestLinesLandWhereTheScaleSays(t *testing.T) {
 		t.Errorf("pixel above the line = %v, want white", got)
 	}
 }
+
+func BenchmarkEncodeChart(b *testing.B) {
+	bb, err := os.ReadFile("../../../testdata/golden/example-qpr-2023-24-Q2.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var r report.Report
+	if err := json.Unmarshal(bb, &r); err != nil {
+		b.Fatal(err)
+	}
+	st := templates.Default().Style()
+	c := present.ChartOf(&r.Indicators[0])
+	b.ReportAllocs()
+	for b.Loop() {
+		var out bytes.Buffer
+		if err := Encode(&out, c, st); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -300,12 +300,16 @@ type part struct {
 	data []byte
 }
 
-// writeTo writes the whole package as a zip, parts in a fixed order with a fixed time, so
-// that the same document gives the same bytes.
+// writeTo writes the whole package as a zip, parts in a fixed order dated the report's date
+// (as the workbook's are), so that the same document gives the same bytes.
 func (d *wordDoc) writeTo(w io.Writer) error {
 	z := zip.NewWriter(w)
+	when := d.modified.UTC()
+	if when.Before(fixedZipTime) {
+		when = fixedZipTime
+	}
 	for _, p := range d.parts() {
-		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: fixedZipTime}
+		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: when}
 		f, err := z.CreateHeader(h)
 		if err != nil {
 			return err
@@ -317,8 +321,8 @@ func (d *wordDoc) writeTo(w io.Writer) error {
 	return z.Close()
 }
 
-// fixedZipTime is the zip entries' time: DOS time starts in 1980, and a fixed time keeps the
-// file's bytes the same from build to build.
+// fixedZipTime is the earliest time a zip entry can carry (DOS time starts in 1980), used
+// when the report has no date.
 var fixedZipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 const (
