@@ -3,6 +3,7 @@ package present
 import (
 	"iter"
 	"strconv"
+	"time"
 
 	"github.com/example/qpr/pkg/report"
 )
@@ -22,6 +23,7 @@ type Document struct {
 	Author   string
 	Subject  string
 	Keywords string
+	Date     time.Time // the date the report carries (its "as at"), zero when unknown
 	// Marking is the document's status shown on its cover and on every page ("Draft"), or ""
 	// for a report with none.
 	Marking string
@@ -37,10 +39,6 @@ type Document struct {
 	Contents      []Entry
 	Sections      []*Section
 }
-
-// PrintedDepth is how deep a printed contents page goes: the report's parts and their
-// sections. Bookmarks and a web page's contents list every entry.
-const PrintedDepth = 2
 
 // Cover is the front page's facts.
 type Cover struct {
@@ -63,9 +61,12 @@ type Headline struct {
 }
 
 // Entry is a line of the contents: a section's id and heading, and the entries under it.
+// A Minor entry (an indicator) is left off a printed contents page, whose length would grow
+// with the pack; bookmarks and a web page's contents list it.
 type Entry struct {
 	ID, Title string
 	Level     int
+	Minor     bool
 	Children  []Entry
 }
 
@@ -135,7 +136,8 @@ func (s *Section) BlockList() []Block {
 	return out
 }
 
-func (s *Section) setBlocks(list []Block) {
+// SetBlocks makes list the section's blocks, for a section built whole (and a painter's tests).
+func (s *Section) SetBlocks(list ...Block) {
 	s.blocks = func(yield func(Block) bool) {
 		for _, b := range list {
 			if !yield(b) {
@@ -145,7 +147,8 @@ func (s *Section) setBlocks(list []Block) {
 	}
 }
 
-func (s *Section) setParts(list []*Section) {
+// SetParts makes list the section's parts, each in the contents if it is Outline.
+func (s *Section) SetParts(list ...*Section) {
 	s.parts = func(yield func(*Section) bool) {
 		for _, p := range list {
 			if !yield(p) {
@@ -162,7 +165,7 @@ func (s *Section) setParts(list []*Section) {
 }
 
 func (s *Section) entry() Entry {
-	return Entry{ID: s.ID, Title: s.Title(), Level: s.Level, Children: s.outline}
+	return Entry{ID: s.ID, Title: s.Title(), Level: s.Level, Minor: s.Kind == KindIndicator, Children: s.outline}
 }
 
 // Block is one piece of a section's content: *Paragraph, *List, *Table, *Figure, *StatusLine

@@ -80,6 +80,9 @@ func DocumentOf(r *report.Report, t *templates.Set) (*Document, error) {
 		Colophon:      strings.TrimSpace(r.Organisation+" "+r.Title) + ", " + PeriodLine(r) + ". Data as at " + AsAtWords(r) + ". Made with qpr.",
 		ContentsTitle: ContentsTitle,
 	}
+	if at, ok := AsAt(r); ok {
+		doc.Date = at
+	}
 	if doc.Lang == "" {
 		doc.Lang = "en-GB"
 	}
@@ -129,7 +132,7 @@ func coverOf(r *report.Report) Cover {
 		c.Subtitle = r.Pack.Title
 	}
 	if s := r.Summary; s.KPIs > 0 {
-		c.HeadlineIntro = Count(s.KPIs, "key performance indicator", "key performance indicators") + " this quarter"
+		c.HeadlineIntro = Count(s.KPIs, "key performance indicator", "key performance indicators") + " this quarter:"
 		for _, it := range []struct {
 			s Status
 			n int
@@ -164,7 +167,7 @@ func (o *outline) key() (*Section, error) {
 			list.Items = append(list.Items, ListItem{Mark: st, Text: strings.Join(templates.Paragraphs(text), " ")})
 		}
 		p := &Section{Level: 2, Heading: g.Title}
-		p.setBlocks([]Block{list})
+		p.SetBlocks(list)
 		parts = append(parts, p)
 	}
 	for _, n := range KeyNotes {
@@ -180,10 +183,10 @@ func (o *outline) key() (*Section, error) {
 			}
 		}
 		p := &Section{Level: 2, Heading: n.Title}
-		p.setBlocks(blocks)
+		p.SetBlocks(blocks...)
 		parts = append(parts, p)
 	}
-	s.setParts(parts)
+	s.SetParts(parts...)
 	return s, nil
 }
 
@@ -194,21 +197,21 @@ func (o *outline) summary() (*Section, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.setBlocks(paragraphs(text, RoleBody))
+	s.SetBlocks(paragraphs(text, RoleBody)...)
 	var parts []*Section
 	for _, part := range summaryParts {
 		if p := part(o); p != nil {
 			parts = append(parts, p)
 		}
 	}
-	s.setParts(parts)
+	s.SetParts(parts...)
 	return s, nil
 }
 
 // summarySection is a section of the executive summary in the contents.
 func summarySection(id, heading string, blocks ...Block) *Section {
 	s := &Section{ID: id, Level: 2, Heading: heading, Outline: true}
-	s.setBlocks(blocks)
+	s.SetBlocks(blocks...)
 	return s
 }
 
@@ -309,10 +312,10 @@ func (o *outline) reds() *Section {
 		} else {
 			blocks = append(blocks, &Paragraph{Text: NoActionText, Role: RoleAbsent})
 		}
-		item.setBlocks(blocks)
+		item.SetBlocks(blocks...)
 		items = append(items, item)
 	}
-	s.setParts(items)
+	s.SetParts(items...)
 	return s
 }
 
@@ -369,7 +372,7 @@ func (o *outline) directorate(d *report.Directorate) (*Section, error) {
 		}
 	}
 	for _, in := range IndicatorsOf(o.r, code) {
-		s.outline = append(s.outline, Entry{ID: o.indID[in], Title: in.Code + " " + in.Name, Level: 2})
+		s.outline = append(s.outline, Entry{ID: o.indID[in], Title: in.Code + " " + in.Name, Level: 2, Minor: true})
 	}
 	return s, nil
 }
@@ -455,14 +458,14 @@ func (o *outline) indicator(in *report.Indicator) *Section {
 	if notes := indicatorNotes(in); len(notes) > 0 {
 		blocks = append(blocks, &Notes{Items: notes})
 	}
-	s.setBlocks(blocks)
+	s.SetBlocks(blocks...)
 	var parts []*Section
 	for _, part := range indicatorParts {
 		if p := part(in); p != nil {
 			parts = append(parts, p)
 		}
 	}
-	s.setParts(parts)
+	s.SetParts(parts...)
 	return s
 }
 
@@ -477,7 +480,7 @@ func titledPart(heading, text string) *Section {
 		return nil
 	}
 	s := &Section{Level: 3, Heading: heading}
-	s.setBlocks(blocks)
+	s.SetBlocks(blocks...)
 	return s
 }
 
@@ -494,7 +497,7 @@ func projectionPart(in *report.Indicator) *Section {
 		return nil
 	}
 	p := &Section{Level: 3, Heading: ProjectionHeading}
-	p.setBlocks([]Block{&Paragraph{Text: s}})
+	p.SetBlocks(&Paragraph{Text: s})
 	return p
 }
 

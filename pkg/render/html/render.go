@@ -1,8 +1,10 @@
-// Package html renders the report model as one self-contained, accessible HTML document
-// (WCAG 2.2 AA): the PDF's content — cover facts, contents, key, executive summary, history
-// grid, red KPIs, stale and partial values, per-directorate tables and one section per
-// indicator with its chart — as landmarks, headings in order, captioned tables and inline
-// SVG charts with a text alternative and the same figures as a table. It needs no
+// Package html paints a report's present.Document as one self-contained, accessible HTML
+// document (WCAG 2.2 AA): the content the PDF paints from the same document — cover facts,
+// contents, key, executive summary, history grid, red KPIs, stale and partial values,
+// per-directorate tables and one section per indicator with its chart — as landmarks,
+// headings in order, captioned tables and inline SVG charts with a text alternative and the
+// same figures as a table. It decides markup only: every heading, column, word and number
+// is the document's. Indicators are painted as the document makes them, one at a time. It needs no
 // JavaScript and asks for nothing outside the file: styles are inline, fonts the reader's
 // own, the logo (if any) a data URI.
 package html
@@ -41,6 +43,11 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if err != nil {
 		return err
 	}
+	return paint(w, doc, t)
+}
+
+// paint writes doc as an HTML document to w, styled by t.
+func paint(w io.Writer, doc *present.Document, t *templates.Set) error {
 	tmpl, err := template.New("page").Funcs(template.FuncMap{
 		"css":       func() template.CSS { return template.CSS(css(t.Style())) },
 		"logo":      func() template.URL { return logoURI(t.Logo()) },
