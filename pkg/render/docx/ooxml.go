@@ -24,6 +24,7 @@ type wordDoc struct {
 	modified time.Time
 	head     string // the running head, on every page
 	marking  string // a marking such as "Draft", on every page beside the running head
+	foot     string // what each page names at its foot, before its number
 	style    templates.Style
 
 	body      bytes.Buffer
@@ -439,8 +440,12 @@ func (d *wordDoc) footerXML() []byte {
 		return `<w:fldSimple w:instr=" ` + instr + ` "><w:r>` + rpr + `<w:t>` + shown + `</w:t></w:r></w:fldSimple>`
 	}
 	text := func(s string) string { return `<w:r>` + rpr + `<w:t xml:space="preserve">` + esc(s) + `</w:t></w:r>` }
+	lead := ""
+	if d.foot != "" {
+		lead = text(d.foot + " · ")
+	}
 	return []byte(xmlPI + `<w:ftr ` + nsW + ` ` + nsR + `><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="right"/></w:pPr>` +
-		text("Page ") + field("PAGE", "1") + text(" of ") + field("NUMPAGES", "1") + `</w:p></w:ftr>`)
+		lead + text("Page ") + field("PAGE", "1") + text(" of ") + field("NUMPAGES", "1") + `</w:p></w:ftr>`)
 }
 
 func (d *wordDoc) stylesXML() []byte {

@@ -28,11 +28,10 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 		language: doc.Lang,
 		head:     doc.RunningHead[0] + " — " + doc.RunningHead[1],
 		marking:  doc.Marking,
+		foot:     doc.PageFoot,
 		style:    t.Style(),
+		modified: doc.Date,
 	}, st: t.Style()}
-	if at, ok := present.AsAt(r); ok {
-		p.d.modified = at
-	}
 	p.cover(doc)
 	p.contents(doc)
 	for _, s := range doc.Sections {
@@ -40,7 +39,6 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 			return err
 		}
 	}
-	p.d.paragraph("Note", false, run{Text: doc.PageFoot})
 	return p.d.writeTo(w)
 }
 
@@ -88,7 +86,7 @@ func (p *painter) contents(doc *present.Document) {
 	var walk func(es []present.Entry, depth int)
 	walk = func(es []present.Entry, depth int) {
 		for _, e := range es {
-			if e.Level > present.PrintedDepth {
+			if e.Minor {
 				continue
 			}
 			indent := ""
