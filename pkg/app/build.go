@@ -22,9 +22,6 @@ import (
 // Formats build can write, in the order they are listed: the render registry's.
 var Formats = render.Names()
 
-// DefaultFormats are the formats a build writes when none is named.
-var DefaultFormats = render.DefaultNames()
-
 // BuildOptions are build's flags.
 type BuildOptions struct {
 	Inputs
