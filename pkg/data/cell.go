@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -21,7 +22,13 @@ const (
 	kindError             // a formula's error result, #DIV/0! and the like
 	kindBool              // TRUE or FALSE
 	kindNoResult          // a formula cell with no saved result
+	// kindUncalculated is a formula cell in a workbook that asks to be recalculated when
+	// opened: its saved result may be a placeholder that was never calculated.
+	kindUncalculated
 )
+
+// errUncalculated is a cell of kind kindUncalculated, told once a workbook by the table.
+var errUncalculated = errors.New("the formula's saved result cannot be trusted")
 
 // cell is one csv field or workbook cell. For number, percent and date cells num is the stored
 // number and date the moment it stands for (date cells only).
@@ -60,6 +67,8 @@ func (c cell) value(commaIsThousands bool) (float64, bool, error) {
 		return 0, false, fmt.Errorf("cell holds %s, not a number; %s", c.text, valueHint)
 	case kindNoResult:
 		return 0, false, fmt.Errorf("cell holds a formula with no saved result; open the workbook in Excel and save it, or type the value")
+	case kindUncalculated:
+		return 0, false, errUncalculated
 	}
 	return parseValueText(c.text, commaIsThousands)
 }
@@ -102,6 +111,8 @@ func (c cell) periodCached(pc *periodCache) (period.Period, error) {
 		return period.Period{}, fmt.Errorf("cell holds the error %s, not a period; correct the formula or type the period, e.g. %s", c.trimmed(), exampleQuarter(cal))
 	case kindNoResult:
 		return period.Period{}, fmt.Errorf("cell holds a formula with no saved result; open the workbook in Excel and save it, or type the period")
+	case kindUncalculated:
+		return period.Period{}, errUncalculated
 	case kindPercent, kindBool:
 		return period.Period{}, fmt.Errorf("%q is not a period; write a quarter such as %s or a month such as 2023-09", clip(c.text), exampleQuarter(cal))
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,6 +21,9 @@ type table struct {
 	probs *diag.List
 	// commaIsThousands is false in a ;-separated csv, where a comma may be a decimal comma.
 	commaIsThousands bool
+	// uncalculatedTold, shared by a workbook's sheets, is whether a formula cell whose
+	// result cannot be trusted has been reported.
+	uncalculatedTold *bool
 
 	header    []cell
 	headerRow int
@@ -182,7 +186,7 @@ func (t *table) longRow(row int, cells []cell) {
 	if !val.blank() {
 		var err error
 		if v, missing, err = val.value(t.commaIsThousands); err != nil {
-			t.probs.Errorf(t.place(row, l.value), "column %q: %s", t.name(l.value), err)
+			t.cellError(row, l.value, err)
 			return
 		}
 		if missing {
@@ -215,7 +219,7 @@ func (t *table) wideRow(row int, cells []cell) {
 		}
 		v, missing, err := val.value(t.commaIsThousands)
 		if err != nil {
-			t.probs.Errorf(t.place(row, wp.col), "column %q: %s", t.name(wp.col), err)
+			t.cellError(row, wp.col, err)
 			continue
 		}
 		if okCode {
@@ -270,7 +274,12 @@ func (t *table) code(row int, cells []cell, col int) (string, bool) {
 // to give, reporting one that does not: a formula that was never calculated, which read as
 // blank would be lost unseen.
 func (t *table) calculated(row int, cells []cell, col int) bool {
-	if cellAt(cells, col).kind != kindNoResult {
+	switch cellAt(cells, col).kind {
+	case kindUncalculated:
+		t.cellError(row, col, errUncalculated)
+		return false
+	case kindNoResult:
+	default:
 		return true
 	}
 	t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula with no saved result; open the workbook in Excel and save it, or type the text", t.name(col))
@@ -288,10 +297,27 @@ func (t *table) period(row int, cells []cell, col int) (period.Period, bool) {
 	}
 	p, err := c.periodCached(t.periods)
 	if err != nil {
-		t.probs.Errorf(t.place(row, col), "column %q: %s", t.name(col), err)
+		t.cellError(row, col, err)
 		return period.Period{}, false
 	}
 	return p, true
+}
+
+// cellError reports a cell that cannot be read. A formula whose result cannot be trusted is
+// told at the first such cell of the workbook only: every formula in it is in the same state,
+// and the remedy, the same for all, is given once.
+func (t *table) cellError(row, col int, err error) {
+	if !errors.Is(err, errUncalculated) {
+		t.probs.Errorf(t.place(row, col), "column %q: %s", t.name(col), err)
+		return
+	}
+	if t.uncalculatedTold != nil && *t.uncalculatedTold {
+		return
+	}
+	if t.uncalculatedTold != nil {
+		*t.uncalculatedTold = true
+	}
+	t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula whose saved result cannot be trusted: the workbook asks to be recalculated when opened (fullCalcOnLoad), as files written by Python's openpyxl, xlsxwriter and pandas do, and such a writer saves a formula without calculating it (xlsxwriter saves 0); open the workbook in Excel or LibreOffice and save it, or paste the values over the formulas (Paste Special > Values); no formula cell of this workbook was read", t.name(col))
 }
 
 // name is a column's header as written, for messages.
