@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,6 +51,21 @@ func (c cell) trimmed() string {
 		return strings.TrimSpace(c.text)
 	}
 	return strings.TrimSpace(strings.ReplaceAll(c.text, "\u00a0", " "))
+}
+
+// wholeNumber reads a cell that holds a whole number, as a number or as digits.
+func (c cell) wholeNumber() (int64, bool) {
+	switch c.kind {
+	case kindNumber:
+		if c.num != math.Trunc(c.num) || math.Abs(c.num) > 1<<53 {
+			return 0, false
+		}
+		return int64(c.num), true
+	case kindText:
+		n, err := strconv.ParseInt(c.trimmed(), 10, 64)
+		return n, err == nil
+	}
+	return 0, false
 }
 
 // value reads the cell as an indicator value.

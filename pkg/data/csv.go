@@ -87,7 +87,13 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		return
 	}
 	t := &table{file: path, cal: cal, ds: ds, probs: probs, commaIsThousands: sep != ';'}
-	defer t.finish()
+	defer func() {
+		t.finish()
+		if t.skip != "" {
+			// A csv file is one table: skipped, the file gave no data at all.
+			probs.Errorf(at, "%s", t.skip)
+		}
+	}()
 	r := lines.reader(sep)
 	var cells []cell
 	syntaxErrors, rows := 0, int64(0)
