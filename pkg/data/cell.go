@@ -69,7 +69,7 @@ func (c cell) wholeNumber() (int64, bool) {
 }
 
 // value reads the cell as an indicator value.
-func (c cell) value(commaIsThousands bool) (float64, bool, error) {
+func (c cell) value(nc *numberConvention) (float64, bool, error) {
 	switch c.kind {
 	case kindNumber:
 		return finite(c.num, c.text)
@@ -86,7 +86,7 @@ func (c cell) value(commaIsThousands bool) (float64, bool, error) {
 	case kindUncalculated:
 		return 0, false, errUncalculated
 	}
-	return parseValueText(c.text, commaIsThousands)
+	return parseValueText(c.text, nc)
 }
 
 func finite(v float64, raw string) (float64, bool, error) {

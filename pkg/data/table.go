@@ -19,8 +19,8 @@ type table struct {
 	cal   period.Calendar
 	ds    *Dataset
 	probs *diag.List
-	// commaIsThousands is false in a ;-separated csv, where a comma may be a decimal comma.
-	commaIsThousands bool
+	// numbers is how a ;-separated csv writes its numbers; nil for the usual way.
+	numbers *numberConvention
 	// uncalculatedTold, shared by a workbook's sheets, is whether a formula cell whose
 	// result cannot be trusted has been reported.
 	uncalculatedTold *bool
@@ -87,6 +87,13 @@ func (t *table) add(row int, cells []cell) bool {
 			}
 		}
 		return true
+	}
+	if t.numbers != nil {
+		t.numbers.line = row
+		if t.numbers.surveying {
+			t.surveyRow(cells)
+			return true
+		}
 	}
 	if t.layout.index >= 0 {
 		t.checkIndex(row, cells)
@@ -197,6 +204,26 @@ type indexColumn struct {
 	broken      bool
 }
 
+// surveyRow shows the numbers of a row's value cells to t.numbers, which is surveying.
+func (t *table) surveyRow(cells []cell) {
+	l := t.layout
+	look := func(col int) {
+		if c := cellAt(cells, col); !c.blank() {
+			c.value(t.numbers)
+		}
+	}
+	switch l.kind {
+	case layoutLong:
+		look(l.value)
+		look(l.numerator)
+		look(l.denominator)
+	case layoutWide:
+		for _, p := range l.periods {
+			look(p.col)
+		}
+	}
+}
+
 // checkIndex checks a row's cell in the possible index column.
 func (t *table) checkIndex(row int, cells []cell) {
 	if t.index.broken {
@@ -280,7 +307,7 @@ func (t *table) longRow(row int, cells []cell) {
 	var missing bool
 	if !val.blank() {
 		var err error
-		if v, missing, err = val.value(t.commaIsThousands); err != nil {
+		if v, missing, err = val.value(t.numbers); err != nil {
 			t.cellError(row, l.value, err)
 			return
 		}
@@ -312,7 +339,7 @@ func (t *table) wideRow(row int, cells []cell) {
 			code, okCode = t.code(row, cells, t.layout.code)
 			codeRead = true
 		}
-		v, missing, err := val.value(t.commaIsThousands)
+		v, missing, err := val.value(t.numbers)
 		if err != nil {
 			t.cellError(row, wp.col, err)
 			continue

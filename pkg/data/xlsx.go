@@ -247,7 +247,7 @@ func appendSheet(ds, sheet *Dataset) { ds.append(sheet) }
 // readTable feeds the sheet's rows to a new table.
 func (wb *workbook) readTable(i int, sorted bool, ds *Dataset, probs *diag.List) (*table, error) {
 	sheet := wb.x.Sheets[i].Name
-	t := &table{file: wb.path, sheet: sheet, cal: wb.cal, ds: ds, probs: probs, commaIsThousands: true, uncalculatedTold: &wb.uncalculated}
+	t := &table{file: wb.path, sheet: sheet, cal: wb.cal, ds: ds, probs: probs, uncalculatedTold: &wb.uncalculated}
 	var tooLong error
 	err := wb.x.ReadSheet(i, sorted, func(row int, cells []xlsxread.Cell) bool {
 		if tooLong = wb.cells(row, cells); tooLong != nil {
