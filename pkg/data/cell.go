@@ -34,10 +34,11 @@ var errUncalculated = errors.New("the formula's saved result cannot be trusted")
 // cell is one csv field or workbook cell. For number, percent and date cells num is the stored
 // number and date the moment it stands for (date cells only).
 type cell struct {
-	text string
-	kind cellKind
-	num  float64
-	date time.Time
+	text    string
+	kind    cellKind
+	formula bool // a workbook cell holding a formula: its value is the result saved
+	num     float64
+	date    time.Time
 }
 
 func (c cell) blank() bool {

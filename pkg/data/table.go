@@ -21,9 +21,8 @@ type table struct {
 	probs *diag.List
 	// numbers is how a ;-separated csv writes its numbers; nil for the usual way.
 	numbers *numberConvention
-	// uncalculatedTold, shared by a workbook's sheets, is whether a formula cell whose
-	// result cannot be trusted has been reported.
-	uncalculatedTold *bool
+	// formulas, shared by a workbook's sheets, is what has been told of its formulas.
+	formulas *formulaNotes
 
 	header    []cell
 	headerRow int
@@ -311,6 +310,7 @@ func (t *table) longRow(row int, cells []cell) {
 			t.cellError(row, l.value, err)
 			return
 		}
+		t.zeroFormula(row, l.value, val, v, missing)
 		if missing {
 			ratio = nil // a value marked missing is missing, whatever stands beside it
 		} else if ratio != nil {
@@ -344,6 +344,7 @@ func (t *table) wideRow(row int, cells []cell) {
 			t.cellError(row, wp.col, err)
 			continue
 		}
+		t.zeroFormula(row, wp.col, val, v, missing)
 		if okCode {
 			t.ds.addObservation(Observation{Code: code, Period: wp.period, Value: v, Missing: missing, Place: t.place(row, wp.col)})
 		}
@@ -433,13 +434,34 @@ func (t *table) cellError(row, col int, err error) {
 		t.probs.Errorf(t.place(row, col), "column %q: %s", t.name(col), err)
 		return
 	}
-	if t.uncalculatedTold != nil && *t.uncalculatedTold {
+	if t.formulas != nil {
+		if t.formulas.uncalculated {
+			return
+		}
+		t.formulas.uncalculated = true
+	}
+	t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula whose saved result cannot be trusted: the workbook asks to be recalculated when opened (fullCalcOnLoad), as files written by Python's openpyxl, xlsxwriter and pandas do, and such a writer saves a formula without calculating it (xlsxwriter saves 0); %s; no formula cell of this workbook was read", t.name(col), recalculate)
+}
+
+// recalculate is how to give a workbook's formulas true saved results.
+const recalculate = "open the workbook in Excel and save it (Excel recalculates it on opening), or in LibreOffice choose Data > Calculate > Recalculate Hard and save it (LibreOffice does not recalculate such a file by itself), or paste the values over the formulas"
+
+// formulaNotes is what has been told of a workbook's formulas: each thing once a workbook.
+type formulaNotes struct {
+	uncalculated bool // a formula whose result cannot be trusted
+	zero         bool // a formula whose saved result is 0
+}
+
+// zeroFormula warns, once a workbook, of a value that is a formula's saved result of 0: what
+// every formula of a workbook written by openpyxl or xlsxwriter holds once LibreOffice or
+// Gnumeric has saved it without recalculating (dropping fullCalcOnLoad on the way), and
+// nothing in the file tells that 0 from a true one.
+func (t *table) zeroFormula(row, col int, c cell, v float64, missing bool) {
+	if !c.formula || v != 0 || missing || t.formulas == nil || t.formulas.zero {
 		return
 	}
-	if t.uncalculatedTold != nil {
-		*t.uncalculatedTold = true
-	}
-	t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula whose saved result cannot be trusted: the workbook asks to be recalculated when opened (fullCalcOnLoad), as files written by Python's openpyxl, xlsxwriter and pandas do, and such a writer saves a formula without calculating it (xlsxwriter saves 0); open the workbook in Excel or LibreOffice and save it, or paste the values over the formulas (Paste Special > Values); no formula cell of this workbook was read", t.name(col))
+	t.formulas.zero = true
+	t.probs.Warnf(t.place(row, col), "column %q: the value is a formula's saved result of 0; if the workbook was written by a program that does not calculate formulas (Python's openpyxl, xlsxwriter or pandas) and saved since without recalculating, every formula in it reads 0: %s; if 0 is right, ignore this", t.name(col), recalculate)
 }
 
 // name is a column's header as written, for messages.

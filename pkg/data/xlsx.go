@@ -27,9 +27,9 @@ type workbook struct {
 	x       *xlsxread.Workbook
 	formats []formatKind // by cell style index
 	row     []cell       // the row being handed to the table, reused
-	// uncalculated is whether a formula cell whose result cannot be trusted has been
-	// reported: the first is, since every formula of the workbook is in the same state.
-	uncalculated bool
+	// formulas is what has been told of the workbook's formulas: the first of a kind is,
+	// since every formula of a workbook is in the same state.
+	formulas formulaNotes
 }
 
 // readXLSX reads every worksheet of a workbook; each holds one table. The problems are those
@@ -247,7 +247,7 @@ func appendSheet(ds, sheet *Dataset) { ds.append(sheet) }
 // readTable feeds the sheet's rows to a new table.
 func (wb *workbook) readTable(i int, sorted bool, ds *Dataset, probs *diag.List) (*table, error) {
 	sheet := wb.x.Sheets[i].Name
-	t := &table{file: wb.path, sheet: sheet, cal: wb.cal, ds: ds, probs: probs, uncalculatedTold: &wb.uncalculated}
+	t := &table{file: wb.path, sheet: sheet, cal: wb.cal, ds: ds, probs: probs, formulas: &wb.formulas}
 	var tooLong error
 	err := wb.x.ReadSheet(i, sorted, func(row int, cells []xlsxread.Cell) bool {
 		if tooLong = wb.cells(row, cells); tooLong != nil {
@@ -285,7 +285,7 @@ func (wb *workbook) cells(row int, cells []xlsxread.Cell) error {
 
 // cell gives a cell its kind from its type and number format.
 func (wb *workbook) cell(x xlsxread.Cell) cell {
-	c := cell{text: x.Text}
+	c := cell{text: x.Text, formula: x.Formula}
 	if x.Formula && wb.x.RecalcOnOpen && x.Type != xlsxread.NoResult {
 		c.kind = kindUncalculated
 		return c
