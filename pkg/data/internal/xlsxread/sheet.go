@@ -26,14 +26,14 @@ const (
 
 // Cell is one non-blank cell.
 type Cell struct {
-	Col   int // 0-based
-	Type  CellType
-	Text  string
-	Num   float64
-	Style int // index into Workbook.NumFmts; 0 is the default style
+	Col  int // 0-based
+	Type CellType
 	// Formula is set for a cell that holds a formula: its value is the result the writer
 	// saved, which Workbook.RecalcOnOpen may say is not to be trusted.
 	Formula bool
+	Text    string
+	Num     float64
+	Style   int // index into Workbook.NumFmts; 0 is the default style
 }
 
 // Excel's grid: no real writer goes past it, and a reference beyond it is damage.
