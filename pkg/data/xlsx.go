@@ -48,12 +48,13 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 	}
 	defer wb.file.Close()
 	sheets := make([]sheetResult, 0, len(wb.x.Sheets))
-	anyCells, anyErrors := false, false
+	anyCells, anyErrors, anyTable := false, false, false
 	for i := range wb.x.Sheets {
 		r := wb.readSheet(i, ds)
 		sheets = append(sheets, r)
 		anyCells = anyCells || r.cells
 		anyErrors = anyErrors || r.probs.HasErrors()
+		anyTable = anyTable || r.table
 		if r.stop {
 			break
 		}
@@ -62,9 +63,9 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 		probs.Errorf(diag.Place{File: path}, "the workbook is empty: no sheet has any data; a data sheet starts with a header row such as code, period, value")
 		return
 	}
-	// A sheet without a table is skipped with a warning beside sheets that gave data (a
-	// lookup or notes sheet); when no sheet gave any, the file was meant to and did not.
-	noData := ds.Len() == 0 && len(ds.Comments) == 0
+	// A sheet without a table is skipped with a warning beside a sheet with one (a lookup or
+	// notes sheet); when no sheet has one, the file was meant to give data and gives none.
+	noData := !anyTable
 	for _, r := range sheets {
 		probs.AddAll(r.probs.Problems())
 		if r.skip == "" {
@@ -85,6 +86,7 @@ type sheetResult struct {
 	probs *diag.List
 	skip  string // why the sheet's table was skipped; "" if it was not
 	cells bool   // whether the sheet has any cells
+	table bool   // whether the sheet has a table qpr reads (values or not)
 	stop  bool   // whether a limit was met that every later sheet would meet again
 }
 
@@ -197,7 +199,7 @@ func (wb *workbook) readSheet(i int, ds *Dataset) sheetResult {
 		probs.Warnf(at, "skipped: it is empty")
 		return res
 	}
-	res.cells, res.skip = true, t.skip
+	res.cells, res.skip, res.table = true, t.skip, !t.skipped()
 	return res
 }
 

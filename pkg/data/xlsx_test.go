@@ -155,6 +155,28 @@ func TestXLSXSkippedAndEmptySheets(t *testing.T) {
 	}
 }
 
+// A workbook none of whose sheets has a table gives no data at all: each sheet's reason is an
+// error. Beside a sheet with a table, even one with no values yet, it is a warning.
+func TestXLSXWorkbookWithoutATable(t *testing.T) {
+	notes := x.Sheet{Name: "Notes", Rows: [][]x.Cell{{x.S("Name"), x.S("Total")}, {x.S("a"), x.N(1)}}}
+	path := writeWorkbook(t, "none.xlsx", notes,
+		x.Sheet{Name: "Q2", Rows: [][]x.Cell{{x.S("Code"), x.S("Month"), x.S("Value")}, {x.S("CS01"), x.S("2023-09"), x.N(85)}}})
+	_, probs := Read([]string{path}, april)
+	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
+		`none.xlsx: sheet "Notes": no table with code, period and value headers; row 1 has Name, Total`,
+		`none.xlsx: sheet "Q2": no table with code, period and value headers; row 1 has Code, Month, Value; did you mean "period" for "Month"?`,
+	})
+	path = writeWorkbook(t, "unfilled.xlsx", notes,
+		x.Sheet{Name: "Return", Rows: [][]x.Cell{{x.S("code"), x.S("period"), x.S("value")}, {x.S("CS01"), x.S("2023/24 Q2")}}})
+	ds, probs := Read([]string{path}, april)
+	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
+		`warning: unfilled.xlsx: sheet "Notes": skipped: no table with code, period and value headers; row 1 has Name, Total`,
+	})
+	if ds.Len() != 0 {
+		t.Errorf("%d values from a return with none", ds.Len())
+	}
+}
+
 // A sheet whose header is below a title row is read, with a note naming both; one with a slip
 // in a column name is skipped, and the warning says what to put right.
 func TestXLSXSkippedSheetSaysWhatToPutRight(t *testing.T) {
