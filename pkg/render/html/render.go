@@ -61,6 +61,8 @@ func paint(w io.Writer, doc *present.Document, t *templates.Set) error {
 		"indicator": func(s *present.Section) bool { return s.Kind == present.KindIndicator },
 		"item":      func(s *present.Section) bool { return s.Kind == present.KindItem },
 		"numeric":   func(cols []present.Column, i int) bool { return i < len(cols) && cols[i].Numeric },
+		"pieces":    tablePieces,
+		"label":     func(b present.Block) bool { p, ok := b.(*present.Paragraph); return ok && p.Role == present.RoleLabel },
 	}).Parse(pageSource)
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
