@@ -46,8 +46,19 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	return paint(w, doc, t)
 }
 
-// paint writes doc as an HTML document to w, styled by t.
+// paint writes doc as one HTML document to w, styled by t.
 func paint(w io.Writer, doc *present.Document, t *templates.Set) error {
+	tmpl, err := parsePage(t)
+	if err != nil {
+		return err
+	}
+	tmpl.Funcs(template.FuncMap{"href": func(id string) string { return "#" + id }})
+	return execute(w, tmpl, pageView{Document: doc, Sections: doc.Sections})
+}
+
+// parsePage is the page template with its functions; href, how a link to an id is written,
+// is set for each page before it is executed.
+func parsePage(t *templates.Set) (*template.Template, error) {
 	tmpl, err := template.New("page").Funcs(template.FuncMap{
 		"css":       func() template.CSS { return template.CSS(css(t.Style())) },
 		"logo":      func() template.URL { return logoURI(t.Logo()) },
@@ -63,15 +74,21 @@ func paint(w io.Writer, doc *present.Document, t *templates.Set) error {
 		"numeric":   func(cols []present.Column, i int) bool { return i < len(cols) && cols[i].Numeric },
 		"pieces":    tablePieces,
 		"label":     func(b present.Block) bool { p, ok := b.(*present.Paragraph); return ok && p.Role == present.RoleLabel },
+		"href":      func(id string) string { return "#" + id },
 	}).Parse(pageSource)
 	if err != nil {
-		return fmt.Errorf("html: %w", err)
+		return nil, fmt.Errorf("html: %w", err)
 	}
-	// Straight to w through a buffer: a national pack's page is about 90 MB, and holding it
-	// whole (in a buffer grown by doubling) would add up to twice that to the peak. On an
-	// error w has part of a page; qpr build writes to a staged file it then discards.
+	return tmpl, nil
+}
+
+// execute writes the page for view to w. Straight to w through a buffer: a national pack's
+// page is about 90 MB, and holding it whole (in a buffer grown by doubling) would add up to
+// twice that to the peak. On an error w has part of a page; qpr build writes to a staged file
+// it then discards.
+func execute(w io.Writer, tmpl *template.Template, view pageView) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := tmpl.ExecuteTemplate(bw, "page", doc); err != nil {
+	if err := tmpl.ExecuteTemplate(bw, "page", view); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	return bw.Flush()
