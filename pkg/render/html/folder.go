@@ -185,16 +185,17 @@ func (s *site) write(create FileCreator, tmpl *template.Template, i int) error {
 	if i+1 < len(s.pages) {
 		view.Next = s.pages[i+1].Name
 	}
+	href := func(id string) string { return s.href(i, id) }
 	page, err := tmpl.Clone()
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	page.Funcs(template.FuncMap{"href": func(id string) string { return s.href(i, id) }})
+	page.Funcs(template.FuncMap{"href": href})
 	w, err := create.Create(p.Name)
 	if err != nil {
 		return err
 	}
-	if err := execute(w, page, view); err != nil {
+	if err := execute(w, page, view, href); err != nil {
 		w.Close()
 		return err
 	}

@@ -52,29 +52,18 @@ func paint(w io.Writer, doc *present.Document, t *templates.Set) error {
 	if err != nil {
 		return err
 	}
-	tmpl.Funcs(template.FuncMap{"href": func(id string) string { return "#" + id }})
-	return execute(w, tmpl, pageView{Document: doc, Sections: doc.Sections})
+	return execute(w, tmpl, pageView{Document: doc, Sections: doc.Sections}, func(id string) string { return "#" + id })
 }
 
 // parsePage is the page template with its functions; href, how a link to an id is written,
 // is set for each page before it is executed.
 func parsePage(t *templates.Set) (*template.Template, error) {
 	tmpl, err := template.New("page").Funcs(template.FuncMap{
-		"css":       func() template.CSS { return template.CSS(css(t.Style())) },
-		"logo":      func() template.URL { return logoURI(t.Logo()) },
-		"st":        statusClass,
-		"role":      func(r present.Role) string { return roleClass[r] },
-		"kind":      blockKind,
-		"part":      partClass,
-		"svg":       chartSVG,
-		"legend":    legendOf,
-		"shown":     shownParagraph,
-		"indicator": func(s *present.Section) bool { return s.Kind == present.KindIndicator },
-		"item":      func(s *present.Section) bool { return s.Kind == present.KindItem },
-		"numeric":   func(cols []present.Column, i int) bool { return i < len(cols) && cols[i].Numeric },
-		"pieces":    tablePieces,
-		"label":     func(b present.Block) bool { p, ok := b.(*present.Paragraph); return ok && p.Role == present.RoleLabel },
-		"href":      func(id string) string { return "#" + id },
+		"css":  func() template.CSS { return template.CSS(css(t.Style())) },
+		"logo": func() template.URL { return logoURI(t.Logo()) },
+		"st":   statusClass,
+		"part": partClass,
+		"href": func(id string) string { return "#" + id },
 	}).Parse(pageSource)
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
@@ -82,13 +71,20 @@ func parsePage(t *templates.Set) (*template.Template, error) {
 	return tmpl, nil
 }
 
-// execute writes the page for view to w. Straight to w through a buffer: a national pack's
-// page is about 90 MB, and holding it whole (in a buffer grown by doubling) would add up to
-// twice that to the peak. On an error w has part of a page; qpr build writes to a staged file
-// it then discards.
-func execute(w io.Writer, tmpl *template.Template, view pageView) error {
+// execute writes the page for view to w: page.gohtml's head, the sections, its foot.
+// Straight to w through a buffer: a national pack's page is about 90 MB, and holding it
+// whole (in a buffer grown by doubling) would add up to twice that to the peak. On an error
+// w has part of a page; qpr build writes to a staged file it then discards.
+func execute(w io.Writer, tmpl *template.Template, view pageView, href func(string) string) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := tmpl.ExecuteTemplate(bw, "page", view); err != nil {
+	if err := tmpl.ExecuteTemplate(bw, "head", view); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	sw := &sectionWriter{w: bw, href: href}
+	for _, s := range view.Sections {
+		sw.section(s)
+	}
+	if err := tmpl.ExecuteTemplate(bw, "foot", view); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	return bw.Flush()

@@ -45,40 +45,8 @@ func partClass(s *present.Section) string {
 	return "directorate"
 }
 
-// blockKind names a block's template.
-func blockKind(b present.Block) string {
-	switch b.(type) {
-	case *present.Paragraph:
-		return "paragraph"
-	case *present.List:
-		return "list"
-	case *present.StatusLine:
-		return "statusline"
-	case *present.Notes:
-		return "notes"
-	case *present.Figure:
-		return "figure"
-	case *present.Table:
-		return "table"
-	}
-	return ""
-}
-
-type legendView struct {
-	Sample template.HTML
-	Label  string
-}
-
 func chartSVG(f *present.Figure) template.HTML {
 	return newSVGChart(f.Chart, f.ID, f.Title, f.Description).svg()
-}
-
-func legendOf(f *present.Figure) []legendView {
-	var out []legendView
-	for _, l := range f.Chart.Legend {
-		out = append(out, legendView{Sample: legendSample(l), Label: l.Label})
-	}
-	return out
 }
 
 // shownParagraph reports whether this edition shows p: every cell is written in full here,
