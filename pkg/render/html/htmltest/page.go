@@ -201,3 +201,16 @@ func (p *Page) SetMedia(media string) error {
 		return err
 	}), 30*time.Second)
 }
+
+// SetForcedColors emulates a Windows contrast theme (forced-colors: active, with a dark
+// preferred scheme, as the common "Night sky" and "Aquatic" themes are), or ends it.
+func (p *Page) SetForcedColors(on bool) error {
+	var features []*emulation.MediaFeature
+	if on {
+		features = []*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}, {Name: "prefers-color-scheme", Value: "dark"}}
+	}
+	return p.run(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: features})
+		return err
+	}), 30*time.Second)
+}
