@@ -97,7 +97,9 @@ func (p *Page) run(a chromedp.Action[chromedp.Void], limit time.Duration) error 
 
 // Eval evaluates a JavaScript expression (a promise is awaited) and decodes its JSON value.
 func Eval[T any](p *Page, expr string) (T, error) {
-	ctx, cancel := context.WithTimeout(p.ctx, 2*time.Minute)
+	// axe-core over a 200-indicator page takes about 20 s on a quiet machine and over two
+	// minutes on a loaded one; the limit is for a browser that has hung, not a slow one.
+	ctx, cancel := context.WithTimeout(p.ctx, 8*time.Minute)
 	defer cancel()
 	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 }
