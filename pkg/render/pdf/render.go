@@ -4,6 +4,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -46,10 +48,11 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 		return err
 	}
 	// fpdf makes the whole document before writing any of it, so a failure leaves w as it was.
-	if err := d.pdf.Output(w); err != nil {
+	var raw bytes.Buffer
+	if err := d.pdf.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return nil
+	return pdfpost.Compress(w, raw.Bytes())
 }
 
 // doc is the document being laid out.
@@ -104,6 +107,9 @@ func (d *doc) fail(err error) {
 func (d *doc) setup() {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	d.pdf = p
+	// pdfpost compresses the pages, with one compressor reused where fpdf would make one per
+	// page (most of a build's allocation); the bytes are the same.
+	p.SetCompression(false)
 	p.SetMargins(marginL, marginTop, marginR)
 	p.SetAutoPageBreak(true, marginBottom)
 	p.SetCellMargin(1.2)

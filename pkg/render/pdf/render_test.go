@@ -177,3 +177,24 @@ func TestContentsOverSeveralPages(t *testing.T) {
 		}
 	}
 }
+
+// qpr compresses the pages itself (pdfpost); the file must be the one fpdf writes when it
+// compresses them, byte for byte.
+func TestCompressionIsFpdfs(t *testing.T) {
+	var ours bytes.Buffer
+	if err := Render(&ours, fixtureReport(), templates.Default()); err != nil {
+		t.Fatal(err)
+	}
+	d, err := layout(printableReport(fixtureReport()), templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.pdf.SetCompression(true)
+	var fpdfs bytes.Buffer
+	if err := d.pdf.Output(&fpdfs); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(ours.Bytes(), fpdfs.Bytes()) {
+		t.Errorf("the PDF differs from fpdf's own compressed output (%d bytes against %d)", ours.Len(), fpdfs.Len())
+	}
+}

@@ -1,0 +1,103 @@
+package pdfpost
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// sample draws a document of n pages with text, lines, a link, a bookmark and a template
+// used on every page, as qpr's painter does, with compression as asked.
+func sample(t testing.TB, n int, compress bool) []byte {
+	t.Helper()
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCompression(compress)
+	p.SetCatalogSort(true)
+	p.SetCreationDate(fixedTime)
+	p.SetModificationDate(fixedTime)
+	p.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	p.SetFont("go", "", 11)
+	p.SetTitle("Sample – résumé", true)
+	p.SetLang("en-GB")
+	mark := p.CreateTemplate(func(tp *fpdf.Tpl) {
+		tp.SetFillColor(200, 30, 30)
+		tp.Rect(0, 0, 4, 4, "F")
+	})
+	link := p.AddLink()
+	for i := range n {
+		p.AddPage()
+		p.Bookmark(fmt.Sprintf("Page %d", i+1), 0, -1)
+		if i == 0 {
+			p.CellFormat(60, 8, "Go to the last page", "", 1, "L", false, link, "")
+			p.LinkString(20, 40, 30, 6, "https://example.org/")
+		}
+		if i == n-1 {
+			p.SetLink(link, 0, -1)
+		}
+		for j := range 30 {
+			p.MultiCell(0, 5, fmt.Sprintf("Line %d of page %d: £1,234 – Chief Executive’s Department", j, i+1), "", "L", false)
+		}
+		p.Line(10, 280, 200, 280)
+		p.UseTemplate(mark)
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Compressing fpdf's uncompressed output must give the very bytes fpdf writes itself with
+// compression on: fpdf is the independent reference.
+func TestCompressMatchesFpdf(t *testing.T) {
+	for _, n := range []int{1, 3, 40} {
+		want := sample(t, n, true)
+		var got bytes.Buffer
+		if err := Compress(&got, sample(t, n, false)); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%d pages: compressed output differs from fpdf's (%d bytes against %d)", n, got.Len(), len(want))
+		}
+	}
+}
+
+func TestCompressRefusesWhatFpdfDidNotWrite(t *testing.T) {
+	good := sample(t, 2, false)
+	for name, src := range map[string][]byte{
+		"empty":          nil,
+		"not a PDF":      []byte("hello"),
+		"cut short":      good[:len(good)/2],
+		"already packed": sample(t, 2, true),
+		"offset moved":   append([]byte("%PDF-1.3\n \n"), good[9:]...),
+	} {
+		var out bytes.Buffer
+		if err := Compress(&out, src); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+func BenchmarkPDFOutput(b *testing.B) {
+	b.Run("fpdf-compressed", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sample(b, 50, true)
+		}
+	})
+	b.Run("uncompressed+pdfpost", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var out bytes.Buffer
+			if err := Compress(&out, sample(b, 50, false)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+var fixedTime = time.Date(2023, 11, 14, 0, 0, 0, 0, time.UTC)
