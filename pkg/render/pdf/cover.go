@@ -8,6 +8,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 )
 
 func (d *doc) cover() {
@@ -16,37 +17,44 @@ func (d *doc) cover() {
 	r := d.r
 	c := d.st.Colours
 	// a band of the accent colour across the top, as printed covers have
-	d.fillColour(c.Accent)
-	p.Rect(0, 0, pageW, 12, "F")
+	d.artifact(func() {
+		d.fillColour(c.Accent)
+		p.Rect(0, 0, pageW, 12, "F")
+	})
 
+	// The logo is decoration: the organisation's name follows in words.
 	if logo := d.t.Logo(); logo != nil {
-		d.logo(logo)
+		d.artifact(func() { d.logo(logo) })
 	}
 	y := 70.0
 	p.SetXY(marginL, y)
 	d.font("B", d.st.Fonts.Subheading+2)
 	d.textColour(c.Muted)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), r.Organisation, "", "L", false)
+	d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), r.Organisation, "", "L", false) })
 	p.Ln(4)
 	d.font("B", d.st.Fonts.Title)
 	d.textColour(c.Accent)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, r.Title, "", "L", false)
+	d.tag(pdfpost.H1, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, r.Title, "", "L", false) })
 	if r.Pack.Title != "" && r.Pack.Title != r.Title {
 		p.Ln(2)
 		d.font("", d.st.Fonts.Heading)
-		p.MultiCell(contentW, lineH(d.st.Fonts.Heading), r.Pack.Title, "", "L", false)
+		d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Heading), r.Pack.Title, "", "L", false) })
 	}
 	p.Ln(6)
-	d.drawColour(c.Accent)
-	p.SetLineWidth(0.8)
-	p.Line(marginL, p.GetY(), marginL+40, p.GetY())
+	d.artifact(func() {
+		d.drawColour(c.Accent)
+		p.SetLineWidth(0.8)
+		p.Line(marginL, p.GetY(), marginL+40, p.GetY())
+	})
 	p.Ln(6)
 	d.font("B", d.st.Fonts.Subheading)
 	d.textColour(c.Text)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), present.PeriodLine(r), "", "L", false)
+	d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), present.PeriodLine(r), "", "L", false) })
 	p.Ln(1)
 	d.font("", d.st.Fonts.Body+1)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), "Data as at "+present.AsAtWords(r), "", "L", false)
+	d.tag(pdfpost.P, func() {
+		p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), "Data as at "+present.AsAtWords(r), "", "L", false)
+	})
 
 	d.coverCounts()
 }
@@ -66,23 +74,37 @@ func (d *doc) coverCounts() {
 	d.font("", d.st.Fonts.Body)
 	d.textColour(d.st.Colours.Muted)
 	p.SetXY(marginL, y)
-	p.CellFormat(contentW, lineH(d.st.Fonts.Body), present.Count(s.KPIs, "key performance indicator", "key performance indicators")+" this quarter", "", 1, "L", false, 0, "")
+	d.tag(pdfpost.P, func() {
+		p.CellFormat(contentW, lineH(d.st.Fonts.Body), present.Count(s.KPIs, "key performance indicator", "key performance indicators")+" this quarter", "", 1, "L", false, 0, "")
+	})
 	y += 9
 	boxW := 40.0
+	// The counts are a list: "15 rated Green", each in a box with the status's mark.
+	d.tags.Begin(pdfpost.L, pdfpost.Attr{})
 	for i, it := range items {
 		x := marginL + float64(i)*(boxW+6)
-		d.drawColour(d.st.Colours.Rule)
-		p.SetLineWidth(0.3)
-		p.Rect(x, y, boxW, 24, "D")
-		d.mark(it.status, x+8, y+9, 6)
-		d.font("B", 22)
-		d.textColour(d.st.Colours.Text)
-		p.SetXY(x+13, y+3)
-		p.CellFormat(boxW-14, 12, fmt.Sprint(it.n), "", 0, "L", false, 0, "")
-		d.font("", d.st.Fonts.Body)
-		p.SetXY(x+3, y+16)
-		p.CellFormat(boxW-6, 6, "rated "+it.status.Word(), "", 0, "L", false, 0, "")
+		d.artifact(func() {
+			d.drawColour(d.st.Colours.Rule)
+			p.SetLineWidth(0.3)
+			p.Rect(x, y, boxW, 24, "D")
+			d.mark(it.status, x+8, y+9, 6)
+		})
+		d.tags.Begin(pdfpost.LI, pdfpost.Attr{})
+		// drawn as two pieces, read as one phrase
+		d.tags.Begin(pdfpost.LBody, pdfpost.Attr{ActualText: fmt.Sprint(it.n) + " rated " + it.status.Word()})
+		d.tags.Content(func() {
+			d.font("B", 22)
+			d.textColour(d.st.Colours.Text)
+			p.SetXY(x+13, y+3)
+			p.CellFormat(boxW-14, 12, fmt.Sprint(it.n), "", 0, "L", false, 0, "")
+			d.font("", d.st.Fonts.Body)
+			p.SetXY(x+3, y+16)
+			p.CellFormat(boxW-6, 6, "rated "+it.status.Word(), "", 0, "L", false, 0, "")
+		})
+		d.tags.End()
+		d.tags.End()
 	}
+	d.tags.End()
 	d.textColour(d.st.Colours.Text)
 }
 

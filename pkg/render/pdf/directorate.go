@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/pkg/report"
 )
 
@@ -117,33 +118,37 @@ func (d *doc) indicator(in *report.Indicator) {
 	headLines := d.wrap(head, contentW)
 	d.ensure(float64(len(headLines))*lineH(d.st.Fonts.Subheading) + 3*lh + chartH + 10)
 	p.Ln(2)
-	d.drawColour(d.st.Colours.Rule)
-	p.SetLineWidth(0.2)
-	p.Line(marginL, p.GetY(), pageW-marginR, p.GetY())
+	d.artifact(func() {
+		d.drawColour(d.st.Colours.Rule)
+		p.SetLineWidth(0.2)
+		p.Line(marginL, p.GetY(), pageW-marginR, p.GetY())
+	})
 	p.Ln(2)
 	p.Bookmark(in.Code+" "+in.Name, 1, -1)
 	d.textColour(d.st.Colours.Accent)
 	d.font("B", d.st.Fonts.Subheading)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false)
+	d.tag(pdfpost.H2, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false) })
 	p.Ln(0.5)
 
 	// status line: rating and direction as marks and words
 	y := p.GetY()
 	status, dir := present.StatusOf(in), present.DirectionOf(in)
 	d.font("B", size)
-	x := marginL
-	x += d.label(present.StatusLabel(in)+": ", x, y, lh)
-	x += d.badge(status, status.Word(), x, y, lh, true) + 4
-	x += d.label(present.DirectionHeading+": ", x, y, lh)
-	d.badge(dir, dir.Word(), x, y, lh, true)
+	d.tag(pdfpost.P, func() {
+		x := marginL
+		x += d.label(present.StatusLabel(in)+": ", x, y, lh)
+		x += d.badge(status, status.Word(), x, y, lh, true) + 4
+		x += d.label(present.DirectionHeading+": ", x, y, lh)
+		d.badge(dir, dir.Word(), x, y, lh, true)
+	})
 	p.SetXY(marginL, y+lh)
 	d.font("", size)
 	d.textColour(d.st.Colours.Text)
-	p.MultiCell(contentW, lh, present.FactsLine(in), "", "L", false)
+	d.tag(pdfpost.P, func() { p.MultiCell(contentW, lh, present.FactsLine(in), "", "L", false) })
 	if in.Description != "" {
 		d.font("I", size-0.5)
 		d.textColour(d.st.Colours.Muted)
-		p.MultiCell(contentW, lineH(size-0.5), in.Description, "", "L", false)
+		d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(size-0.5), in.Description, "", "L", false) })
 	}
 	p.Ln(1.5)
 	d.chart(in)
@@ -175,13 +180,14 @@ func (d *doc) label(text string, x, y, lh float64) float64 {
 	return w - d.pdf.GetCellMargin()
 }
 
-// labelled writes a bold run-in label and its paragraphs.
+// labelled writes a bold run-in label, the heading of an indicator's part, and its
+// paragraphs.
 func (d *doc) labelled(label, text string) {
 	size := d.st.Fonts.Body
 	lh := lineH(size)
 	d.ensure(lh * 2)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Text)
-	d.pdf.CellFormat(contentW, lh, label, "", 1, "L", false, 0, "")
+	d.tag(pdfpost.H3, func() { d.pdf.CellFormat(contentW, lh, label, "", 1, "L", false, 0, "") })
 	d.paragraphs(text, "", size)
 }

@@ -52,7 +52,7 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if err := d.pdf.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return pdfpost.Compress(w, raw.Bytes())
+	return pdfpost.Tagged(w, raw.Bytes(), d.tags)
 }
 
 // doc is the document being laid out.
@@ -70,7 +70,12 @@ type doc struct {
 	fontOn fontChoice
 	// stamps are the marks drawn so far, each once, placed wherever they appear again.
 	stamps map[stampKey]fpdf.Template
-	err    error
+	// tags records the document's structure as it is drawn.
+	tags *pdfpost.Tagger
+	// contentsEntries are the contents' entries (TOCI) and links, for the page numbers
+	// written in later.
+	contentsEntries map[string]contentsEntry
+	err             error
 }
 
 // fontChoice is a font style and size on one page; page 0 is none.
@@ -95,6 +100,9 @@ func layout(r *report.Report, t *templates.Set) (*doc, error) {
 			return nil, fmt.Errorf("pdf: %w", err)
 		}
 	}
+	if err := d.tags.Err(); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -108,8 +116,10 @@ func (d *doc) setup() {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	d.pdf = p
 	// pdfpost compresses the pages, with one compressor reused where fpdf would make one per
-	// page (most of a build's allocation); the bytes are the same.
+	// page (most of a build's allocation), and adds the structure tree d.tags records.
 	p.SetCompression(false)
+	d.tags = pdfpost.NewTagger(p)
+	d.contentsEntries = map[string]contentsEntry{}
 	p.SetMargins(marginL, marginTop, marginR)
 	p.SetAutoPageBreak(true, marginBottom)
 	p.SetCellMargin(1.2)
@@ -123,13 +133,20 @@ func (d *doc) setup() {
 	if r.Pack.Title != "" && r.Pack.Title != r.Title {
 		title += ": " + r.Pack.Title
 	}
-	p.SetTitle(title+", "+present.Label(r.Period), true)
+	title += ", " + present.Label(r.Period)
+	subject := r.Title + ", " + present.PeriodLine(r)
+	keywords := "performance, KPI, RAG, " + present.Label(r.Period)
+	lang := r.Language
+	if lang == "" {
+		lang = "en-GB"
+	}
+	p.SetTitle(title, true)
 	p.SetAuthor(r.Organisation, true)
-	p.SetSubject(r.Title+", "+present.PeriodLine(r), true)
-	p.SetKeywords("performance, KPI, RAG, "+present.Label(r.Period), true)
+	p.SetSubject(subject, true)
+	p.SetKeywords(keywords, true)
 	p.SetCreator("qpr", true)
 	p.SetProducer("qpr", true)
-	p.SetLang("en-GB")
+	p.SetLang(lang)
 	p.SetDisplayMode("fullwidth", "continuous")
 	// Determinism: fixed dates from the report's own date and sorted resource catalogues;
 	// fpdf writes no file ID for an unencrypted document.
@@ -139,15 +156,24 @@ func (d *doc) setup() {
 	}
 	p.SetCreationDate(stamp)
 	p.SetModificationDate(stamp)
+	p.SetXmpMetadata(pdfpost.XMP(pdfpost.Meta{Title: title, Author: r.Organisation, Subject: subject,
+		Keywords: keywords, Creator: "qpr", Producer: "qpr", Lang: lang, Date: stamp}))
 	p.SetCatalogSort(true)
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
 }
 
+// header draws the running head as an artifact, then carries on the tagged content a page
+// break interrupted.
 func (d *doc) header() {
-	if d.pdf.PageNo() == 1 {
-		return
+	if d.pdf.PageNo() > 1 {
+		d.artifact(d.runningHead)
 	}
+	d.pdf.SetXY(marginL, marginTop)
+	d.tags.PageStart()
+}
+
+func (d *doc) runningHead() {
 	p := d.pdf
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
@@ -162,14 +188,19 @@ func (d *doc) header() {
 	d.drawColour(d.st.Colours.Accent)
 	p.SetLineWidth(0.4)
 	p.Line(marginL, 16, pageW-marginR, 16)
-	p.SetXY(marginL, marginTop)
 	d.textColour(d.st.Colours.Text)
 }
 
+// footer closes the tagged content a page break interrupts, then draws the foot as an
+// artifact.
 func (d *doc) footer() {
-	if d.pdf.PageNo() == 1 {
-		return
+	d.tags.PageEnd()
+	if d.pdf.PageNo() > 1 {
+		d.artifact(d.pageFoot)
 	}
+}
+
+func (d *doc) pageFoot() {
 	p := d.pdf
 	d.drawColour(d.st.Colours.Rule)
 	p.SetLineWidth(0.2)
@@ -200,8 +231,10 @@ func (d *doc) backfill() {
 		d.freshState()
 		d.font("", d.st.Fonts.Small)
 		d.textColour(d.st.Colours.Muted)
-		p.SetXY(marginL+contentW*0.7, pageH-13)
-		p.CellFormat(contentW*0.3, 5, fmt.Sprintf("Page %d of %d", n, last), "", 0, "R", false, 0, "")
+		d.artifact(func() {
+			p.SetXY(marginL+contentW*0.7, pageH-13)
+			p.CellFormat(contentW*0.3, 5, fmt.Sprintf("Page %d of %d", n, last), "", 0, "R", false, 0, "")
+		})
 	}
 }
 
@@ -278,7 +311,7 @@ func (d *doc) heading(id, title string, level int) {
 	d.section(id, title, level)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Accent)
-	d.pdf.MultiCell(contentW, lineH(size), title, "", "L", false)
+	d.tag(headingRole(level), func() { d.pdf.MultiCell(contentW, lineH(size), title, "", "L", false) })
 	d.pdf.Ln(1.5)
 	d.textColour(d.st.Colours.Text)
 }
@@ -288,7 +321,7 @@ func (d *doc) heading(id, title string, level int) {
 func (d *doc) paragraphs(text string, style string, size float64) {
 	for _, para := range templates.Paragraphs(text) {
 		d.font(style, size)
-		d.pdf.MultiCell(contentW, lineH(size), para, "", "L", false)
+		d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(size), para, "", "L", false) })
 		d.pdf.Ln(lineH(size) * 0.5)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -157,6 +158,9 @@ func (d *doc) redActions(reds []*report.Indicator) {
 	p := d.pdf
 	size := d.st.Fonts.Body
 	lh := lineH(size)
+	// A list: each red KPI is an item of paragraphs, its mark decoration beside the words.
+	d.tags.Begin(pdfpost.L, pdfpost.Attr{})
+	defer d.tags.End()
 	for _, in := range reds {
 		actions := present.Actions(in)
 		d.font("B", size)
@@ -165,28 +169,32 @@ func (d *doc) redActions(reds []*report.Indicator) {
 		body := d.wrap(actions, contentW-8)
 		d.ensure(float64(len(head)+len(body)+2)*lh + 4)
 		y := p.GetY()
-		d.mark(present.Red, marginL+2.5, y+lh/2, lh*0.6)
+		d.artifact(func() { d.mark(present.Red, marginL+2.5, y+lh/2, lh*0.6) })
+		d.tags.Begin(pdfpost.LI, pdfpost.Attr{})
+		d.tags.Begin(pdfpost.LBody, pdfpost.Attr{})
 		p.SetXY(marginL+6, y)
 		d.font("B", size)
 		d.textColour(d.st.Colours.Text)
-		p.MultiCell(contentW-6, lh, in.Code+"  "+in.Name, "", "L", false)
+		d.tag(pdfpost.P, func() { p.MultiCell(contentW-6, lh, in.Code+"  "+in.Name, "", "L", false) })
 		p.SetX(marginL + 6)
 		d.font("", size)
-		p.MultiCell(contentW-6, lh, present.RedLine(in), "", "L", false)
+		d.tag(pdfpost.P, func() { p.MultiCell(contentW-6, lh, present.RedLine(in), "", "L", false) })
 		p.SetX(marginL + 6)
 		if actions == "" {
 			d.font("I", size)
 			d.textColour(d.st.Colours.Muted)
-			p.MultiCell(contentW-6, lh, present.NoActionText, "", "L", false)
+			d.tag(pdfpost.P, func() { p.MultiCell(contentW-6, lh, present.NoActionText, "", "L", false) })
 		} else {
 			d.font("B", size)
-			p.CellFormat(contentW-6, lh, present.ActionsHeading, "", 1, "L", false, 0, "")
+			d.tag(pdfpost.P, func() { p.CellFormat(contentW-6, lh, present.ActionsHeading, "", 1, "L", false, 0, "") })
 			for _, para := range templates.Paragraphs(actions) {
 				p.SetX(marginL + 6)
 				d.font("", size)
-				p.MultiCell(contentW-6, lh, para, "", "L", false)
+				d.tag(pdfpost.P, func() { p.MultiCell(contentW-6, lh, para, "", "L", false) })
 			}
 		}
+		d.tags.End()
+		d.tags.End()
 		d.textColour(d.st.Colours.Text)
 		p.Ln(3)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 )
 
 // column is a table column; head may hold "\n" for a two-line heading, and headStatus
@@ -58,33 +59,51 @@ func (d *doc) table(t table, rows []row) {
 		first = d.rowHeight(t, rows[0])
 	}
 	d.ensure(headH + first)
-	d.tableHead(t, headH)
+	// Tagged as a Table of rows: column headings are TH with a column scope, each row's first
+	// cell (a code, a name, a status counted) a TH with a row scope, a group's heading row a
+	// TH across the table. The heading row repeated on a later page is an artifact.
+	d.tags.Begin(pdfpost.Table, pdfpost.Attr{})
+	defer d.tags.End()
+	d.group(pdfpost.TR, pdfpost.Attr{}, func() { d.tableHead(t, headH, true) })
 	for _, r := range rows {
 		h := d.rowHeight(t, r)
 		if d.room() < h {
 			d.pdf.AddPage()
-			d.tableHead(t, headH)
+			d.artifact(func() { d.tableHead(t, headH, false) })
 		}
 		y := d.pdf.GetY()
+		d.tags.Begin(pdfpost.TR, pdfpost.Attr{})
 		if r.group != "" {
-			d.fillColour(d.st.Colours.Fill)
-			d.pdf.Rect(marginL, y, t.width(), h, "F")
-			d.font("B", t.size)
-			d.textColour(d.st.Colours.Accent)
-			d.pdf.SetXY(marginL, y+cellPadY)
-			d.pdf.MultiCell(t.width(), lh, r.group, "", "L", false)
+			d.tags.Tag(pdfpost.TH, pdfpost.Attr{Scope: pdfpost.Row, ColSpan: len(t.cols)}, func() {
+				d.fillColour(d.st.Colours.Fill)
+				d.pdf.Rect(marginL, y, t.width(), h, "F")
+				d.font("B", t.size)
+				d.textColour(d.st.Colours.Accent)
+				d.pdf.SetXY(marginL, y+cellPadY)
+				d.pdf.MultiCell(t.width(), lh, r.group, "", "L", false)
+			})
 		} else {
 			x := marginL
 			for i, c := range t.cols {
 				if i < len(r.cells) {
-					d.drawCell(r.cells[i], c, x, y, t.size)
+					role, a := pdfpost.TD, pdfpost.Attr{}
+					if i == 0 {
+						role, a.Scope = pdfpost.TH, pdfpost.Row
+					}
+					if cl := r.cells[i]; cl.status != "" && cl.short {
+						a.ActualText = cl.status.Word() + cl.note
+					}
+					d.tags.Tag(role, a, func() { d.drawCell(r.cells[i], c, x, y, t.size) })
 				}
 				x += c.w
 			}
 		}
-		d.drawColour(d.st.Colours.Rule)
-		d.pdf.SetLineWidth(0.15)
-		d.pdf.Line(marginL, y+h, marginL+t.width(), y+h)
+		d.tags.End()
+		d.artifact(func() {
+			d.drawColour(d.st.Colours.Rule)
+			d.pdf.SetLineWidth(0.15)
+			d.pdf.Line(marginL, y+h, marginL+t.width(), y+h)
+		})
 		d.pdf.SetXY(marginL, y+h)
 	}
 	d.textColour(d.st.Colours.Text)
@@ -104,33 +123,47 @@ func (d *doc) headHeight(t table) float64 {
 	return float64(n)*lineH(t.size) + 2*cellPadY
 }
 
-func (d *doc) tableHead(t table, h float64) {
+// tableHead draws the heading row; tagged, each heading is a TH for its column, the shading
+// and rule artifacts; otherwise (a repeat, inside an artifact) it only draws.
+func (d *doc) tableHead(t table, h float64, tagged bool) {
+	mark := func(draw func()) { draw() }
+	th := func(draw func()) { draw() }
+	if tagged {
+		mark = d.artifact
+		th = func(draw func()) { d.tags.Tag(pdfpost.TH, pdfpost.Attr{Scope: pdfpost.Column}, draw) }
+	}
 	y := d.pdf.GetY()
-	d.fillColour(d.st.Colours.Fill)
-	d.pdf.Rect(marginL, y, t.width(), h, "F")
+	mark(func() {
+		d.fillColour(d.st.Colours.Fill)
+		d.pdf.Rect(marginL, y, t.width(), h, "F")
+	})
 	x := marginL
 	lh := lineH(t.size)
 	for _, c := range t.cols {
-		d.font("B", t.size)
-		d.textColour(d.st.Colours.Text)
-		tx, w := x, c.w
-		if c.headStatus != "" {
-			m := d.markRoom(c.headStatus, t.size)
-			d.mark(c.headStatus, x+1.2+lh*0.275, y+cellPadY+lh/2, lh*0.55)
-			tx, w = x+m, c.w-m
-		}
-		d.textColour(d.st.Colours.Text)
-		restore := d.tighten(c)
-		for i, line := range d.wrap(c.head, w) {
-			d.pdf.SetXY(tx, y+cellPadY+float64(i)*lh)
-			d.pdf.CellFormat(w, lh, line, "", 0, c.align, false, 0, "")
-		}
-		restore()
+		th(func() {
+			d.font("B", t.size)
+			d.textColour(d.st.Colours.Text)
+			tx, w := x, c.w
+			if c.headStatus != "" {
+				m := d.markRoom(c.headStatus, t.size)
+				d.mark(c.headStatus, x+1.2+lh*0.275, y+cellPadY+lh/2, lh*0.55)
+				tx, w = x+m, c.w-m
+			}
+			d.textColour(d.st.Colours.Text)
+			restore := d.tighten(c)
+			for i, line := range d.wrap(c.head, w) {
+				d.pdf.SetXY(tx, y+cellPadY+float64(i)*lh)
+				d.pdf.CellFormat(w, lh, line, "", 0, c.align, false, 0, "")
+			}
+			restore()
+		})
 		x += c.w
 	}
-	d.drawColour(d.st.Colours.Accent)
-	d.pdf.SetLineWidth(0.3)
-	d.pdf.Line(marginL, y+h, marginL+t.width(), y+h)
+	mark(func() {
+		d.drawColour(d.st.Colours.Accent)
+		d.pdf.SetLineWidth(0.3)
+		d.pdf.Line(marginL, y+h, marginL+t.width(), y+h)
+	})
 	d.pdf.SetXY(marginL, y+h)
 }
 

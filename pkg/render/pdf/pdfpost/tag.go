@@ -51,10 +51,13 @@ const (
 )
 
 // Attr are an element's attributes: Alt is a figure's alternative text (required on a
-// Figure), Scope a header cell's.
+// Figure); ActualText the words its content stands for (a cell's "G" is "Green"); Scope a
+// header cell's, ColSpan the columns a cell spans when more than one.
 type Attr struct {
-	Alt   string
-	Scope Scope
+	Alt        string
+	ActualText string
+	Scope      Scope
+	ColSpan    int
 }
 
 // Elem is a structure element being recorded.
@@ -221,13 +224,17 @@ func (t *Tagger) PageStart() {
 	}
 }
 
-// Annot records that the link annotation drawn next on this page belongs to the element open
-// now (a Link), with alt as its description.
-func (t *Tagger) Annot(alt string) {
+// Annot records that the link annotation just drawn on this page belongs to the element open
+// now (a Link), with alt as its description. Call it once for each annotation fpdf makes
+// (each CellFormat or Link call with a link), after drawing it, in the order drawn.
+func (t *Tagger) Annot(alt string) { t.AnnotOf(t.cur, alt) }
+
+// AnnotOf is Annot for an element that may have been closed already.
+func (t *Tagger) AnnotOf(e *Elem, alt string) {
 	page := t.w.PageNo()
 	for len(t.annots) < page {
 		t.annots = append(t.annots, nil)
 	}
-	t.annots[page-1] = append(t.annots[page-1], annot{t.cur, alt})
-	t.cur.kids = append(t.cur.kids, kid{page: page, annot: len(t.annots[page-1]) - 1})
+	t.annots[page-1] = append(t.annots[page-1], annot{e, alt})
+	e.kids = append(e.kids, kid{page: page, annot: len(t.annots[page-1]) - 1})
 }

@@ -43,10 +43,16 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	f.header = bytes.Clone(f.header)
 	f.header[7] = '7'
 
-	// Object numbers: the tree root, the parent tree, the elements in document order, then
-	// the annotations page by page.
+	// Object numbers: the annotations page by page as ordinary objects, then, packed in
+	// object streams, the tree root, the parent tree and the elements in document order.
 	next := f.size
 	take := func() int { next++; return next - 1 }
+	annotNum := make([][]int, len(pages))
+	for p, as := range t.annots {
+		for range as {
+			annotNum[p] = append(annotNum[p], take())
+		}
+	}
 	treeRoot, parentTree := take(), take()
 	var elems []*Elem
 	var number func(e *Elem)
@@ -60,19 +66,13 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 		}
 	}
 	number(t.root)
-	annotNum := make([][]int, len(pages))
-	for p, as := range t.annots {
-		for range as {
-			annotNum[p] = append(annotNum[p], take())
-		}
-	}
-	extra := make([][]byte, 0, next-f.size)
+	packed := make([][]byte, 0, next-treeRoot)
 	var b strings.Builder
 
 	// The tree root and the parent tree: per page the element of each MCID, then per
 	// annotation its element, keyed from len(pages) on.
 	fmt.Fprintf(&b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.num, parentTree, len(pages)+countAnnots(t.annots))
-	extra = append(extra, []byte(b.String()))
+	packed = append(packed, []byte(b.String()))
 	b.Reset()
 	b.WriteString("<</Nums [")
 	for p := range pages {
@@ -95,7 +95,7 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 		}
 	}
 	b.WriteString("]>>")
-	extra = append(extra, []byte(b.String()))
+	packed = append(packed, []byte(b.String()))
 
 	for _, e := range elems {
 		b.Reset()
@@ -107,8 +107,18 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 		if e.attr.Alt != "" {
 			b.WriteString(" /Alt " + textString(e.attr.Alt))
 		}
-		if e.attr.Scope != NoScope {
-			b.WriteString(" /A <</O /Table /Scope /" + string(e.attr.Scope) + ">>")
+		if e.attr.ActualText != "" {
+			b.WriteString(" /ActualText " + textString(e.attr.ActualText))
+		}
+		if e.attr.Scope != NoScope || e.attr.ColSpan > 1 {
+			b.WriteString(" /A <</O /Table")
+			if e.attr.Scope != NoScope {
+				b.WriteString(" /Scope /" + string(e.attr.Scope))
+			}
+			if e.attr.ColSpan > 1 {
+				b.WriteString(" /ColSpan " + strconv.Itoa(e.attr.ColSpan))
+			}
+			b.WriteString(">>")
 		}
 		b.WriteString(" /K [")
 		for i, k := range e.kids {
@@ -125,10 +135,11 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 			}
 		}
 		b.WriteString("]>>")
-		extra = append(extra, []byte(b.String()))
+		packed = append(packed, []byte(b.String()))
 	}
 
 	// The pages: their parent-tree key, tab order by structure, annotations moved out.
+	var loose [][]byte
 	key = len(pages)
 	for p, num := range pages {
 		text, _ := f.obj(num)
@@ -145,7 +156,7 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 		}
 		for i, d := range dicts {
 			a := append(bytes.Clone(d[:len(d)-2]), fmt.Sprintf(" /StructParent %d /Contents %s>>", key, textString(recorded[i].alt))...)
-			extra = append(extra, a)
+			loose = append(loose, a)
 			key++
 		}
 		at := bytes.LastIndex(text, []byte("/Contents "))
@@ -168,7 +179,7 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	at += len(head)
 	add := fmt.Sprintf("/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", treeRoot)
 	f.set(f.root, append(append(append([]byte(nil), cat[:at]...), add...), cat[at:]...))
-	return f.write(w, extra)
+	return f.writePacked(w, loose, packed)
 }
 
 func countAnnots(as [][]annot) int {
