@@ -13,8 +13,8 @@ import (
 
 	"github.com/example/qpr/internal/golden"
 	"github.com/example/qpr/internal/pdfua"
-	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/internal/testtool"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
