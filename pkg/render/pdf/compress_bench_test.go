@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/templates"
 )
 
 // BenchmarkCompression1000 renders a 1,000-indicator report (the fixture's indicators
-// repeated) both ways side by side: fpdf compressing each page with a new compressor, and
-// fpdf writing the pages plain for pdfpost to compress with pooled ones (what Render does).
-// Both give the same bytes (TestCompressionIsFpdfs).
+// repeated) three ways side by side: fpdf compressing each page with a new compressor (as
+// before pdfpost); fpdf writing the pages plain for pdfpost to compress with pooled ones,
+// untagged (the same bytes: TestCompressionIsFpdfs); and Render, compressed and tagged.
 func BenchmarkCompression1000(b *testing.B) {
 	r := fixtureReport()
 	base := r.Indicators
@@ -40,10 +41,28 @@ func BenchmarkCompression1000(b *testing.B) {
 	b.Run("pdfpost-compresses", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			var out bytes.Buffer
+			d, err := layout(r, tmpl)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var raw, out bytes.Buffer
+			if err := d.pdf.Output(&raw); err != nil {
+				b.Fatal(err)
+			}
+			if err := pdfpost.Compress(&out, raw.Bytes()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("pdfpost-compresses-and-tags", func(b *testing.B) {
+		b.ReportAllocs()
+		var out bytes.Buffer
+		for b.Loop() {
+			out.Reset()
 			if err := Render(&out, r, tmpl); err != nil {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric(float64(out.Len())/1024, "KiB/file")
 	})
 }
