@@ -4,7 +4,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -42,17 +41,27 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if t == nil {
 		t = templates.Default()
 	}
-	r = printableReport(r)
-	d, err := layout(r, t)
+	raw, tags, err := draw(printableReport(r), t)
 	if err != nil {
 		return err
 	}
 	// fpdf makes the whole document before writing any of it, so a failure leaves w as it was.
-	var raw bytes.Buffer
-	if err := d.pdf.Output(&raw); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+	return pdfpost.Tagged(w, raw, tags)
+}
+
+// draw lays the document out and has fpdf write it, uncompressed, returning fpdf's output
+// and the structure recorded. Once it returns nothing refers to fpdf's pages, so they can be
+// freed while pdfpost compresses their copies in the output.
+func draw(r *report.Report, t *templates.Set) ([]byte, *pdfpost.Tagger, error) {
+	d, err := layout(r, t)
+	if err != nil {
+		return nil, nil, err
 	}
-	return pdfpost.Tagged(w, raw.Bytes(), d.tags)
+	var out pdfpost.Output
+	if err := d.pdf.Output(&out); err != nil {
+		return nil, nil, fmt.Errorf("pdf: %w", err)
+	}
+	return out.Bytes(), d.tags, nil
 }
 
 // doc is the document being laid out.

@@ -101,3 +101,28 @@ func BenchmarkPDFOutput(b *testing.B) {
 }
 
 var fixedTime = time.Date(2023, 11, 14, 0, 0, 0, 0, time.UTC)
+
+// Output keeps fpdf's one Write as it is, and joins several as a buffer would.
+func TestOutput(t *testing.T) {
+	var one Output
+	p := []byte("%PDF-1.3\n")
+	one.Write(p)
+	if &one.Bytes()[0] != &p[0] {
+		t.Error("a single write was copied")
+	}
+	var many Output
+	for _, s := range []string{"ab", "", "cd", "e"} {
+		many.Write([]byte(s))
+	}
+	if string(many.Bytes()) != "abcde" {
+		t.Errorf("got %q", many.Bytes())
+	}
+	a := []byte("xy")
+	var two Output
+	two.Write(a)
+	two.Write([]byte("z"))
+	a[0] = 'Q'
+	if string(two.Bytes()) != "xyz" {
+		t.Errorf("joined writes share the first: %q", two.Bytes())
+	}
+}

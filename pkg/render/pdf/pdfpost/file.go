@@ -197,14 +197,15 @@ func stream(text []byte) (dict, data []byte, err error) {
 const objectsPerStream = 200
 
 // writePacked writes the objects in their order, then loose (numbered from f.size on) as
-// ordinary objects, then packed (numbered on from there) compressed in object streams, and
+// ordinary objects, then nPacked objects numbered on from there, each written by packed when
+// its turn comes, compressed in object streams, and
 // a cross-reference stream: the structure tree's thousands of small dictionaries take a
 // tenth of the room they would as ordinary objects.
-func (f *file) writePacked(w io.Writer, loose, packed [][]byte) error {
+func (f *file) writePacked(w io.Writer, loose [][]byte, nPacked int, packed func(i int, b *bytes.Buffer)) error {
 	cw := &countWriter{w: w}
 	firstPacked := f.size + len(loose)
-	nStreams := (len(packed) + objectsPerStream - 1) / objectsPerStream
-	size := firstPacked + len(packed) + nStreams + 1
+	nStreams := (nPacked + objectsPerStream - 1) / objectsPerStream
+	size := firstPacked + nPacked + nStreams + 1
 	type entry struct {
 		kind   byte // 1 at an offset, 2 in an object stream
 		a, b   int  // offset and 0, or the stream's number and the index in it
@@ -225,17 +226,17 @@ func (f *file) writePacked(w io.Writer, loose, packed [][]byte) error {
 	}
 	var head, body, z bytes.Buffer
 	for s := range nStreams {
-		num := firstPacked + len(packed) + s
+		num := firstPacked + nPacked + s
 		head.Reset()
 		body.Reset()
 		z.Reset()
 		from := s * objectsPerStream
-		to := min(from+objectsPerStream, len(packed))
+		to := min(from+objectsPerStream, nPacked)
 		for i := from; i < to; i++ {
 			obj := firstPacked + i
 			xref[obj] = entry{2, num, i - from, true}
 			fmt.Fprintf(&head, "%d %d ", obj, body.Len())
-			body.Write(packed[i])
+			packed(i, &body)
 			body.WriteByte('\n')
 		}
 		head.WriteByte('\n')

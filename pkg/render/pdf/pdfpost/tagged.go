@@ -20,6 +20,7 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	if err := t.Err(); err != nil {
 		return err
 	}
+	t.w = nil // drawing is over: let fpdf's pages go
 	if t.open != nil || t.paused != nil {
 		return fmt.Errorf("pdfpost: marked content left open")
 	}
@@ -66,81 +67,43 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 		}
 	}
 	number(t.root)
-	packed := make([][]byte, 0, next-treeRoot)
-	var b strings.Builder
-
-	// The tree root and the parent tree: per page the element of each MCID, then per
-	// annotation its element, keyed from len(pages) on.
-	fmt.Fprintf(&b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.num, parentTree, len(pages)+countAnnots(t.annots))
-	packed = append(packed, []byte(b.String()))
-	b.Reset()
-	b.WriteString("<</Nums [")
-	for p := range pages {
-		b.WriteString(strconv.Itoa(p) + " [")
-		if p < len(t.mcs) {
-			for i, e := range t.mcs[p] {
-				if i > 0 {
-					b.WriteByte(' ')
+	// The packed objects, made one at a time as they are written: the tree root, the parent
+	// tree (per page the element of each MCID, then per annotation its element, keyed from
+	// len(pages) on) and the elements.
+	packed := func(i int, b *bytes.Buffer) {
+		switch i {
+		case 0:
+			fmt.Fprintf(b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.num, parentTree, len(pages)+countAnnots(t.annots))
+		case 1:
+			b.WriteString("<</Nums [")
+			for p := range pages {
+				b.WriteString(strconv.Itoa(p) + " [")
+				if p < len(t.mcs) {
+					for i, e := range t.mcs[p] {
+						if i > 0 {
+							b.WriteByte(' ')
+						}
+						b.WriteString(strconv.Itoa(e.num) + " 0 R")
+					}
 				}
-				b.WriteString(strconv.Itoa(e.num) + " 0 R")
+				b.WriteString("]\n")
 			}
-		}
-		b.WriteString("]\n")
-	}
-	key := len(pages)
-	for _, as := range t.annots {
-		for _, a := range as {
-			fmt.Fprintf(&b, "%d %d 0 R\n", key, a.elem.num)
-			key++
-		}
-	}
-	b.WriteString("]>>")
-	packed = append(packed, []byte(b.String()))
-
-	for _, e := range elems {
-		b.Reset()
-		parent := treeRoot
-		if e.parent != nil {
-			parent = e.parent.num
-		}
-		fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", e.role, parent)
-		if e.attr.Alt != "" {
-			b.WriteString(" /Alt " + textString(e.attr.Alt))
-		}
-		if e.attr.ActualText != "" {
-			b.WriteString(" /ActualText " + textString(e.attr.ActualText))
-		}
-		if e.attr.Scope != NoScope || e.attr.ColSpan > 1 {
-			b.WriteString(" /A <</O /Table")
-			if e.attr.Scope != NoScope {
-				b.WriteString(" /Scope /" + string(e.attr.Scope))
+			key := len(pages)
+			for _, as := range t.annots {
+				for _, a := range as {
+					fmt.Fprintf(b, "%d %d 0 R\n", key, a.elem.num)
+					key++
+				}
 			}
-			if e.attr.ColSpan > 1 {
-				b.WriteString(" /ColSpan " + strconv.Itoa(e.attr.ColSpan))
-			}
-			b.WriteString(">>")
+			b.WriteString("]>>")
+		default:
+			elemObject(b, elems[i-2], treeRoot, pages, annotNum)
 		}
-		b.WriteString(" /K [")
-		for i, k := range e.kids {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			switch {
-			case k.elem != nil:
-				fmt.Fprintf(&b, "%d 0 R", k.elem.num)
-			case k.annot >= 0:
-				fmt.Fprintf(&b, "<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[k.page-1], annotNum[k.page-1][k.annot])
-			default:
-				fmt.Fprintf(&b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[k.page-1], k.mcid)
-			}
-		}
-		b.WriteString("]>>")
-		packed = append(packed, []byte(b.String()))
 	}
 
 	// The pages: their parent-tree key, tab order by structure, annotations moved out.
 	var loose [][]byte
-	key = len(pages)
+	key := len(pages)
 	for p, num := range pages {
 		text, _ := f.obj(num)
 		var recorded []annot
@@ -179,7 +142,7 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	at += len(head)
 	add := fmt.Sprintf("/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", treeRoot)
 	f.set(f.root, append(append(append([]byte(nil), cat[:at]...), add...), cat[at:]...))
-	return f.writePacked(w, loose, packed)
+	return f.writePacked(w, loose, 2+len(elems), packed)
 }
 
 func countAnnots(as [][]annot) int {
@@ -304,4 +267,44 @@ func textString(s string) string {
 	}
 	b.WriteString(">")
 	return b.String()
+}
+
+// elemObject writes e as a structure element dictionary.
+func elemObject(b *bytes.Buffer, e *Elem, treeRoot int, pages []int, annotNum [][]int) {
+	parent := treeRoot
+	if e.parent != nil {
+		parent = e.parent.num
+	}
+	fmt.Fprintf(b, "<</Type /StructElem /S /%s /P %d 0 R", e.role, parent)
+	if e.attr.Alt != "" {
+		b.WriteString(" /Alt " + textString(e.attr.Alt))
+	}
+	if e.attr.ActualText != "" {
+		b.WriteString(" /ActualText " + textString(e.attr.ActualText))
+	}
+	if e.attr.Scope != NoScope || e.attr.ColSpan > 1 {
+		b.WriteString(" /A <</O /Table")
+		if e.attr.Scope != NoScope {
+			b.WriteString(" /Scope /" + string(e.attr.Scope))
+		}
+		if e.attr.ColSpan > 1 {
+			b.WriteString(" /ColSpan " + strconv.Itoa(e.attr.ColSpan))
+		}
+		b.WriteString(">>")
+	}
+	b.WriteString(" /K [")
+	for i, k := range e.kids {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		switch {
+		case k.elem != nil:
+			fmt.Fprintf(b, "%d 0 R", k.elem.num)
+		case k.annot >= 0:
+			fmt.Fprintf(b, "<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[k.page-1], annotNum[k.page-1][k.annot])
+		default:
+			fmt.Fprintf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[k.page-1], k.mcid)
+		}
+	}
+	b.WriteString("]>>")
 }
