@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/templates"
 )
@@ -22,12 +23,15 @@ func BenchmarkCompression1000(b *testing.B) {
 		ind.Code = fmt.Sprintf("%s-%03d", ind.Code, i)
 		r.Indicators = append(r.Indicators, ind)
 	}
-	r = printableReport(r)
 	tmpl := templates.Default()
+	document, err := present.DocumentOf(printableReport(r), tmpl)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.Run("fpdf-compresses", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			d, err := layout(r, tmpl)
+			d, err := layout(document, tmpl)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -41,7 +45,7 @@ func BenchmarkCompression1000(b *testing.B) {
 	b.Run("pdfpost-compresses", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			d, err := layout(r, tmpl)
+			d, err := layout(document, tmpl)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -7,61 +7,38 @@ import (
 	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 )
 
-// entry is a line of the contents.
+// entry is a line of the printed contents.
 type entry struct {
 	id, title string
 	level     int
 }
 
-const (
-	idKey         = "key"
-	idSummary     = "summary"
-	idCounts      = "summary-counts"
-	idByDir       = "summary-directorates"
-	idGrid        = "summary-history"
-	idRed         = "summary-red"
-	idStale       = "summary-stale"
-	directoratePx = "dir-"
-)
-
-// entries lists the contents in document order; the sections' headings use the same ids
-// and titles.
+// entries are the contents' lines in document order: every entry but the minor ones (each
+// indicator, bookmarked but not listed).
 func (d *doc) entries() []entry {
-	es := []entry{
-		{idKey, present.KeyTitle, 0},
-		{idSummary, present.SummaryTitle, 0},
-		{idCounts, present.CountsTitle, 1},
-		{idByDir, present.ByDirectorateTitle, 1},
-		{idGrid, present.GridTitle, 1},
-	}
-	if len(present.RedKPIs(d.r)) > 0 {
-		es = append(es, entry{idRed, present.RedTitle, 1})
-	}
-	if len(present.StaleOrPartial(d.r)) > 0 {
-		es = append(es, entry{idStale, present.StaleTitle, 1})
-	}
-	for _, dir := range d.r.Directorates {
-		es = append(es, entry{directoratePx + dir.Code, dir.Name, 0})
-	}
-	return es
-}
-
-func (d *doc) title(id string) string {
-	for _, e := range d.entries() {
-		if e.id == id {
-			return e.title
+	var out []entry
+	var walk func([]present.Entry)
+	walk = func(list []present.Entry) {
+		for _, e := range list {
+			if e.Minor {
+				continue
+			}
+			out = append(out, entry{e.ID, e.Title, e.Level - 1})
+			walk(e.Children)
 		}
 	}
-	return id
+	walk(d.doc.Contents)
+	return out
 }
 
 func (d *doc) contents() {
 	p := d.pdf
 	p.AddPage()
-	d.section("contents", "Contents", 0)
+	title := d.doc.ContentsTitle
+	d.anchor(present.IDContents, title, 0)
 	d.font("B", d.st.Fonts.Heading)
 	d.textColour(d.st.Colours.Accent)
-	d.tag(pdfpost.H1, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Heading), "Contents", "", "L", false) })
+	d.tag(pdfpost.H1, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Heading), title, "", "L", false) })
 	p.Ln(4)
 	d.tags.Begin(pdfpost.TOC, pdfpost.Attr{})
 	defer d.tags.End()
@@ -86,7 +63,7 @@ func (d *doc) contents() {
 		// Each entry is a TOCI holding a Link: its title now, its page number later.
 		d.tags.Begin(pdfpost.TOCI, pdfpost.Attr{})
 		to := d.tags.Begin(pdfpost.Link, pdfpost.Attr{})
-		d.contentsEntries[e.id] = contentsEntry{link: to, title: e.title}
+		d.contentsLinks[e.id] = contentsLink{elem: to, title: e.title}
 		for i, line := range lines {
 			d.tags.Content(func() {
 				p.SetXY(marginL+indent, y+float64(i)*lh)
@@ -112,9 +89,9 @@ func (d *doc) contents() {
 	}
 }
 
-// contentsEntry is a contents entry's Link element, which its page number joins.
-type contentsEntry struct {
-	link  *pdfpost.Elem
+// contentsLink is a contents entry's Link element, which its page number joins.
+type contentsLink struct {
+	elem  *pdfpost.Elem
 	title string
 }
 
@@ -141,11 +118,11 @@ func (d *doc) contentsNumbers() {
 		d.freshState()
 		d.font(n.style, n.size)
 		d.textColour(d.st.Colours.Text)
-		e := d.contentsEntries[n.id]
-		d.tags.ContentOf(e.link, func() {
+		to := d.contentsLinks[n.id]
+		d.tags.ContentOf(to.elem, func() {
 			p.SetXY(n.x, n.y)
 			p.CellFormat(n.w, n.h, page, "", 0, "R", false, n.link, "")
 		})
-		d.tags.AnnotOf(e.link, "Go to "+e.title)
+		d.tags.AnnotOf(to.elem, "Go to "+to.title)
 	}
 }

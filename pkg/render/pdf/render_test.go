@@ -14,6 +14,7 @@ import (
 	"github.com/example/qpr/internal/golden"
 	"github.com/example/qpr/internal/pdfua"
 	"github.com/example/qpr/internal/testtool"
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
@@ -185,7 +186,11 @@ func TestContentsOverSeveralPages(t *testing.T) {
 // one fpdf writes when it compresses them, byte for byte.
 func TestCompressionIsFpdfs(t *testing.T) {
 	output := func(compress bool) []byte {
-		d, err := layout(printableReport(fixtureReport()), templates.Default())
+		document, err := present.DocumentOf(printableReport(fixtureReport()), templates.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := layout(document, templates.Default())
 		if err != nil {
 			t.Fatal(err)
 		}

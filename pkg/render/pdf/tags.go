@@ -21,6 +21,3 @@ func (d *doc) group(role pdfpost.Role, a pdfpost.Attr, fill func()) {
 	fill()
 	d.tags.End()
 }
-
-// headingRole is the heading element of a contents level (0 for the report's parts).
-func headingRole(level int) pdfpost.Role { return pdfpost.Heading(level + 1) }
