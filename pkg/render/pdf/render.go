@@ -64,12 +64,22 @@ func draw(document *present.Document, t *templates.Set) ([]byte, *pdfpost.Tagger
 	if err != nil {
 		return nil, nil, err
 	}
+	// fpdf holds every page's content until its file is written; written uncompressed, the
+	// file is a second copy as large, which a long document cannot afford: there fpdf
+	// compresses. The bytes are the same either way (TestCompressionIsFpdfs).
+	if d.pdf.PageCount() > plainPagesMax {
+		d.pdf.SetCompression(true)
+	}
 	var out pdfpost.Output
 	if err := d.pdf.Output(&out); err != nil {
 		return nil, nil, fmt.Errorf("pdf: %w", err)
 	}
 	return out.Bytes(), d.tags, nil
 }
+
+// plainPagesMax is the longest document fpdf writes uncompressed for pdfpost to compress:
+// about 2,800 indicators, 60 MB of page content written out beside fpdf's own copy.
+var plainPagesMax = 2000
 
 // doc is the document being laid out.
 type doc struct {

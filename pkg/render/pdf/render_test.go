@@ -273,3 +273,14 @@ func TestTaggedPDF(t *testing.T) {
 		t.Errorf("only %d structure elements", len(ours))
 	}
 }
+
+// A long document is compressed by fpdf rather than pdfpost, to spare memory; the file is
+// the same.
+func TestLongDocumentCompressedByFpdfIsTheSame(t *testing.T) {
+	short := render(t)
+	defer func(n int) { plainPagesMax = n }(plainPagesMax)
+	plainPagesMax = 0
+	if long := render(t); !bytes.Equal(long, short) {
+		t.Errorf("fpdf's compression gave %d bytes, pdfpost's %d", len(long), len(short))
+	}
+}

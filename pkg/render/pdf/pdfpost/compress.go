@@ -63,7 +63,8 @@ func (f *file) pages() ([]int, error) {
 }
 
 // compressPages compresses each page's content stream and each form XObject (fpdf's
-// templates), writing them as fpdf would with compression on.
+// templates), writing them as fpdf would with compression on; what fpdf compressed itself is
+// left as it is.
 func (f *file) compressPages(pages []int) error {
 	var buf bytes.Buffer
 	for _, p := range pages {
@@ -81,8 +82,11 @@ func (f *file) compressPages(pages []int) error {
 		if err != nil {
 			return err
 		}
-		if want := fmt.Sprintf("%d 0 obj\n<</Length %d>>", c, len(data)); string(dict) != want {
-			return errNotFpdf("page content already filtered")
+		if string(dict) == fmt.Sprintf("%d 0 obj\n<</Filter /FlateDecode /Length %d>>", c, len(data)) {
+			continue // fpdf compressed it
+		}
+		if string(dict) != fmt.Sprintf("%d 0 obj\n<</Length %d>>", c, len(data)) {
+			return errNotFpdf("page content's dictionary")
 		}
 		buf.Reset()
 		fmt.Fprintf(&buf, "%d 0 obj\n<</Filter /FlateDecode /Length ", c)
