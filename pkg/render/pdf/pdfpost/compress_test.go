@@ -80,10 +80,10 @@ func TestCompressLeavesFpdfsCompressionAlone(t *testing.T) {
 func TestCompressRefusesWhatFpdfDidNotWrite(t *testing.T) {
 	good := sample(t, 2, false)
 	for name, src := range map[string][]byte{
-		"empty":          nil,
-		"not a PDF":      []byte("hello"),
-		"cut short":      good[:len(good)/2],
-		"offset moved":   append([]byte("%PDF-1.3\n \n"), good[9:]...),
+		"empty":        nil,
+		"not a PDF":    []byte("hello"),
+		"cut short":    good[:len(good)/2],
+		"offset moved": append([]byte("%PDF-1.3\n \n"), good[9:]...),
 	} {
 		var out bytes.Buffer
 		if err := Compress(&out, src); err == nil {
