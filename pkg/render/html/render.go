@@ -60,7 +60,7 @@ func paint(w io.Writer, doc *present.Document, t *templates.Set) error {
 		"shown":     shownParagraph,
 		"indicator": func(s *present.Section) bool { return s.Kind == present.KindIndicator },
 		"item":      func(s *present.Section) bool { return s.Kind == present.KindItem },
-		"numeric":   func(cols []present.Column, i int) bool { return i < len(cols) && cols[i].Numeric },
+		"table":     tableHTML,
 	}).Parse(pageSource)
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
