@@ -235,7 +235,16 @@ type Figure struct {
 	Title       string // the chart's accessible name
 	Description string // the chart's text alternative: what it shows and what it says
 	DataTitle   string // the heading of the figures' table: "FN01: the chart's figures as a table"
-	Data        *Table
+	data        func() *Table
+}
+
+// Data is the chart's figures as a table, made when asked for: an edition that does not
+// show it (the PDF) does not pay for it.
+func (f *Figure) Data() *Table {
+	if f.data == nil {
+		return nil
+	}
+	return f.data()
 }
 
 // Table is a data table: columns with their headings, rows of typed cells. The first

@@ -519,7 +519,7 @@ func actionsPart(in *report.Indicator) *Section {
 func figureOf(in *report.Indicator, c Chart, id string) *Figure {
 	title, desc := chartText(in, c)
 	return &Figure{ID: id + "-chart", Chart: c, Title: title, Description: desc,
-		DataTitle: in.Code + ": the chart's figures as a table", Data: chartData(in, c, id)}
+		DataTitle: in.Code + ": the chart's figures as a table", data: func() *Table { return chartData(in, c, id) }}
 }
 
 // chartText is the chart's accessible name and description: what it shows over which

@@ -75,7 +75,9 @@ type doc struct {
 	stamps map[stampKey]fpdf.Template
 	// indent is how far right of the margin blocks are set (an item's paragraphs).
 	indent float64
-	err    error
+	// wrapped are the lines of the paragraphs being measured and drawn, nil when none are.
+	wrapped map[*present.Paragraph][]string
+	err     error
 }
 
 // fontChoice is a font style and size on one page; page 0 is none.
