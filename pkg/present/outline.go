@@ -270,30 +270,36 @@ func (o *outline) indicatorCell(in *report.Indicator) Cell {
 	return c
 }
 
+// grid is every indicator's rating in each history quarter, grouped by directorate; the
+// table, a row per indicator, is made when an edition comes to it.
 func (o *outline) grid() *Section {
 	r := o.r
-	t := &Table{ID: "history-grid", Caption: GridTitle + ", by directorate", RowHeads: 1, Columns: []Column{{Head: "Indicator"}}}
-	for _, p := range r.HistoryPeriods {
-		t.Columns = append(t.Columns, Column{Head: Label(p)})
-	}
-	for _, d := range r.Directorates {
-		group := IndicatorsOf(r, d.Code)
-		if len(group) == 0 {
-			continue
-		}
-		t.Rows = append(t.Rows, Row{Group: d.Name})
-		for _, in := range group {
-			row := Row{Cells: []Cell{o.indicatorCell(in)}}
-			for _, c := range HistoryCells(r, in) {
-				row.Cells = append(row.Cells, gridCell(c))
-			}
-			t.Rows = append(t.Rows, row)
-		}
-	}
-	if len(r.HistoryPeriods) == 0 || len(t.Rows) == 0 {
+	if len(r.HistoryPeriods) == 0 || len(r.Indicators) == 0 {
 		return summarySection(IDGrid, GridTitle, &Paragraph{Text: NoHistoryText, Role: RoleAbsent})
 	}
-	return summarySection(IDGrid, GridTitle, t)
+	s := summarySection(IDGrid, GridTitle)
+	s.blocks = func(yield func(Block) bool) {
+		t := &Table{ID: "history-grid", Caption: GridTitle + ", by directorate", RowHeads: 1, Columns: []Column{{Head: "Indicator"}}}
+		for _, p := range r.HistoryPeriods {
+			t.Columns = append(t.Columns, Column{Head: Label(p)})
+		}
+		for _, d := range r.Directorates {
+			group := IndicatorsOf(r, d.Code)
+			if len(group) == 0 {
+				continue
+			}
+			t.Rows = append(t.Rows, Row{Group: d.Name})
+			for _, in := range group {
+				row := Row{Cells: []Cell{o.indicatorCell(in)}}
+				for _, c := range HistoryCells(r, in) {
+					row.Cells = append(row.Cells, gridCell(c))
+				}
+				t.Rows = append(t.Rows, row)
+			}
+		}
+		yield(t)
+	}
+	return s
 }
 
 func (o *outline) reds() *Section {
