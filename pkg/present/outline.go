@@ -523,9 +523,9 @@ func actionsPart(in *report.Indicator) *Section {
 
 // figureOf is an indicator's chart with its text alternative and its figures as a table.
 func figureOf(in *report.Indicator, c Chart, id string) *Figure {
-	title, desc := chartText(in, c)
-	return &Figure{ID: id + "-chart", Chart: c, Title: title, Description: desc,
-		DataTitle: in.Code + ": the chart's figures as a table", data: func() *Table { return chartData(in, c, id) }}
+	return &Figure{ID: id + "-chart", Chart: c, DataTitle: in.Code + ": the chart's figures as a table",
+		alt:  func() (string, string) { return chartText(in, c) },
+		data: func() *Table { return chartData(in, c, id) }}
 }
 
 // chartText is the chart's accessible name and description: what it shows over which

@@ -67,7 +67,8 @@ type legendView struct {
 }
 
 func chartSVG(f *present.Figure) template.HTML {
-	return newSVGChart(f.Chart, f.ID, f.Title, f.Description).svg()
+	title, desc := f.Alt()
+	return newSVGChart(f.Chart, f.ID, title, desc).svg()
 }
 
 func legendOf(f *present.Figure) []legendView {
