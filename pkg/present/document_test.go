@@ -311,3 +311,30 @@ func TestIDs(t *testing.T) {
 		}
 	}
 }
+
+// A charted indicator's figure: its accessible name, and its figures as a table, one row a
+// quarter with the thresholds that applied then.
+func TestFigure(t *testing.T) {
+	in := quarterlyKPI(t, 900, 950, 1010)
+	in.Name = "Income per visit"
+	c := ChartOf(in)
+	f := figureOf(in, c, "ind-FN09")
+	title, desc := f.Alt()
+	if title != "Chart of FN09 Income per visit, quarter by quarter, 2021/22 Q3 to 2023/24 Q2" {
+		t.Errorf("title %q", title)
+	}
+	if !strings.HasPrefix(desc, "Drawn: ") {
+		t.Errorf("description %q", desc)
+	}
+	data := f.Data()
+	if got := heads(data); got != "Quarter | Value | Target | Floor" || len(data.Rows) != 8 {
+		t.Fatalf("data %s, %d rows", got, len(data.Rows))
+	}
+	// the first five quarters have no value; the last is £1,010 against £1,000 and £800
+	if r := data.Rows[0].Cells; r[0].Text != "2021/22 Q3" || r[1].Text != "–" || r[2].Text != "£1,000" {
+		t.Errorf("first row %+v", r)
+	}
+	if r := data.Rows[7].Cells; r[1].Kind != CellValue || r[1].Text != "£1,010" || r[3].Text != "£800" {
+		t.Errorf("last row %+v", r)
+	}
+}

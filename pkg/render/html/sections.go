@@ -119,11 +119,15 @@ func (s *sectionWriter) indicator(sec *present.Section) {
 	}
 	s.raw("</div>\n")
 	for _, b := range blocks {
-		if f, ok := b.(*present.Figure); ok && f.Data != nil {
+		if f, ok := b.(*present.Figure); ok {
+			data := f.Data()
+			if data == nil {
+				continue
+			}
 			s.raw(`<details class="chart-data">` + "\n<summary>")
 			s.text(f.DataTitle)
 			s.raw("</summary>\n")
-			s.table(f.Data)
+			s.table(data)
 			s.raw("</details>\n")
 		}
 	}

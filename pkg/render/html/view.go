@@ -46,7 +46,8 @@ func partClass(s *present.Section) string {
 }
 
 func chartSVG(f *present.Figure) template.HTML {
-	return newSVGChart(f.Chart, f.ID, f.Title, f.Description).svg()
+	title, desc := f.Alt()
+	return newSVGChart(f.Chart, f.ID, title, desc).svg()
 }
 
 // shownParagraph reports whether this edition shows p: every cell is written in full here,

@@ -103,7 +103,9 @@ type doc struct {
 	// contentsLinks are the contents' Link elements by section id, which the page numbers
 	// written in later join.
 	contentsLinks map[string]contentsLink
-	err           error
+	// wrapped are the lines of the paragraphs being measured and drawn, nil when none are.
+	wrapped map[*present.Paragraph][]string
+	err     error
 }
 
 // fontChoice is a font style and size on one page; page 0 is none.

@@ -61,9 +61,9 @@ func (d *doc) block(b present.Block) {
 		d.notes(b)
 	case *present.Figure:
 		// the whole chart, labels and legend included, is one Figure described in words
-		alt := b.Description
-		if b.Title != "" {
-			alt = b.Title + ". " + alt
+		title, alt := b.Alt()
+		if title != "" {
+			alt = title + ". " + alt
 		}
 		d.tags.Tag(pdfpost.Figure, pdfpost.Attr{Alt: alt}, func() { d.chart(b.Chart) })
 	case *present.Table:
@@ -87,11 +87,25 @@ func (d *doc) paraLook(r present.Role) (style string, size float64, muted bool, 
 	return "", size, false, lineH(size) * 0.5
 }
 
+// paraLines are p's lines at the current indent, wrapped once while an indicator or item
+// is measured and drawn.
+func (d *doc) paraLines(p *present.Paragraph) []string {
+	if lines, ok := d.wrapped[p]; ok {
+		return lines
+	}
+	style, size, _, _ := d.paraLook(p.Role)
+	d.font(style, size)
+	lines := d.wrap(printable(p.Text), contentW-d.indent)
+	if d.wrapped != nil {
+		d.wrapped[p] = lines
+	}
+	return lines
+}
+
 // paragraphHeight is the height p takes at the current indent, its space after included.
 func (d *doc) paragraphHeight(p *present.Paragraph) float64 {
-	style, size, _, after := d.paraLook(p.Role)
-	d.font(style, size)
-	return float64(len(d.wrap(printable(p.Text), contentW-d.indent)))*lineH(size) + after
+	_, size, _, after := d.paraLook(p.Role)
+	return float64(len(d.paraLines(p)))*lineH(size) + after
 }
 
 // keepWhole is the tallest paragraph moved whole to the next page rather than split: a
@@ -102,16 +116,22 @@ const keepWhole = (pageH - marginTop - marginBottom) * 0.4
 // sentence is never split across pages unless its paragraph is longer than keepWhole.
 func (d *doc) paragraph(p *present.Paragraph) {
 	style, size, muted, after := d.paraLook(p.Role)
-	if h := d.paragraphHeight(p); h <= keepWhole {
-		d.ensure(h - after)
+	lines := d.paraLines(p)
+	lh := lineH(size)
+	if h := float64(len(lines)) * lh; h <= keepWhole {
+		d.ensure(h)
 	}
 	d.font(style, size)
 	d.textColour(d.st.Colours.Text)
 	if muted {
 		d.textColour(d.st.Colours.Muted)
 	}
-	d.pdf.SetX(marginL + d.indent)
-	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW-d.indent, lineH(size), printable(p.Text), "", "L", false) })
+	d.tag(pdfpost.P, func() {
+		for _, line := range lines {
+			d.pdf.SetX(marginL + d.indent)
+			d.pdf.CellFormat(contentW-d.indent, lh, line, "", 2, "L", false, 0, "")
+		}
+	})
 	d.pdf.Ln(after)
 	d.textColour(d.st.Colours.Text)
 }
@@ -217,6 +237,8 @@ func (d *doc) blockHeight(b present.Block) float64 {
 // together on one page, then its parts, each kept with its first paragraph.
 func (d *doc) indicator(s *present.Section) {
 	p := d.pdf
+	d.wrapped = map[*present.Paragraph][]string{}
+	defer func() { d.wrapped = nil }()
 	blocks := s.BlockList()
 	head := s.Code + "  " + s.Heading
 	d.font("B", d.st.Fonts.Subheading)
@@ -259,7 +281,8 @@ func (d *doc) item(s *present.Section) {
 	const indent = 6.0
 	blocks := s.BlockList()
 	d.indent = indent
-	defer func() { d.indent = 0 }()
+	d.wrapped = map[*present.Paragraph][]string{}
+	defer func() { d.indent, d.wrapped = 0, nil }()
 	d.font("B", size)
 	head := s.Code + "  " + s.Heading
 	h := float64(len(d.wrap(head, contentW-indent)))*lh + 3

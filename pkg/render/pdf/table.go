@@ -34,14 +34,14 @@ func (d *doc) fitTable(t *present.Table) layoutTable {
 	pad := 2*d.pdf.GetCellMargin() + 0.2
 	wraps := make([]bool, n) // row heads of text, given any room to spare
 	fit := func(i int, text string, breakable bool, extra float64) {
-		for _, line := range strings.Split(text, "\n") {
+		for line := range strings.SplitSeq(text, "\n") {
 			w := d.pdf.GetStringWidth(line) + pad + extra
 			most[i] = max(most[i], w)
 			if !breakable {
 				least[i] = max(least[i], w)
 				continue
 			}
-			for _, word := range strings.Fields(line) {
+			for word := range strings.FieldsSeq(line) {
 				least[i] = max(least[i], d.pdf.GetStringWidth(word)+pad+extra)
 			}
 		}
