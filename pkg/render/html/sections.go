@@ -205,7 +205,11 @@ func (s *sectionWriter) block(b present.Block) {
 func (s *sectionWriter) table(t *present.Table) {
 	for _, p := range tablePieces(t) {
 		if p.Wide {
-			s.raw(`<div class="table-wrap" role="region" aria-labelledby="`)
+			if p.Periods {
+				s.raw(`<div class="table-wrap periods" role="region" aria-labelledby="`)
+			} else {
+				s.raw(`<div class="table-wrap" role="region" aria-labelledby="`)
+			}
 			s.attr(p.ID)
 			s.raw(`-caption" tabindex="0">` + "\n")
 		} else {
