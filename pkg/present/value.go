@@ -12,7 +12,7 @@ import (
 )
 
 // MaxPlaces bounds the decimal places a number is shown with; beyond it digits are noise.
-const MaxPlaces = 6
+const MaxPlaces = unit.MaxPlaces
 
 // Shown is a number as the report shows it: the figure, the places it is shown to and the
 // text with its unit. A renderer that keeps numbers as numbers (a workbook cell) takes Value

@@ -143,6 +143,8 @@ type Trend struct {
 	Points    int          `json:"points"`
 	Window    int          `json:"window"`
 	Sentence  string       `json:"sentence"`
+	// Alpha is the significance level tested at, so a p-value is shown as the sentence shows it.
+	Alpha float64 `json:"-"`
 	// regression
 	Slope     *float64 `json:"slope,omitempty"`
 	Intercept *float64 `json:"intercept,omitempty"`

@@ -71,6 +71,7 @@ func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
 		Points:       r.Points,
 		Window:       window,
 		Sentence:     r.Sentence(string(ind.Unit), ind.Decimals),
+		Alpha:        r.Alpha(),
 		Slope:        r.Slope,
 		Intercept:    r.Intercept,
 		StdErr:       r.StdErr,

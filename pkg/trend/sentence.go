@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/example/qpr/pkg/unit"
 )
 
 // Sentence says the result in one line a committee can read, e.g. "Worsening: down 1.2 points
@@ -236,56 +238,22 @@ func amount(v float64, unit string, decimals int) string {
 	return number
 }
 
+// SentenceDigits is the significant figures a sentence gives a slope or change to, where the
+// indicator's own decimals would hide its size.
+const SentenceDigits = 2
+
 // formatNumber shows at least decimals places, and up to two significant figures where fewer
 // places would hide the size of a small number: a slope of 0.34 a quarter on a whole-number
 // indicator reads "0.34", not "0". Extra places that only add trailing zeros are dropped, so a
-// change of exactly 2 stays "2". Whole parts are grouped in thousands.
+// change of exactly 2 stays "2". Whole parts are grouped in thousands. It is unit.Figure, the
+// one rounding rule (half away from zero) of every table and sentence.
 func formatNumber(v float64, decimals int) string {
-	const maxPlaces = 6
-	v = math.Abs(v)
-	decimals = min(max(decimals, 0), maxPlaces)
-	places := decimals
-	if v != 0 && isFinite(v) {
-		places = min(max(places, 1-int(math.Floor(math.Log10(v)))), maxPlaces)
-	}
-	s := strconv.FormatFloat(v, 'f', places, 64)
-	if v != 0 && strings.Trim(s, "0.") == "" {
-		return strconv.FormatFloat(v, 'g', 2, 64) // too small for fixed places; never show 0
-	}
-	whole, fraction, _ := strings.Cut(s, ".")
-	for len(fraction) > decimals && strings.HasSuffix(fraction, "0") {
-		fraction = fraction[:len(fraction)-1]
-	}
-	if len(whole) > 3 {
-		var b strings.Builder
-		for i := range len(whole) {
-			if i > 0 && (len(whole)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteByte(whole[i])
-		}
-		whole = b.String()
-	}
-	if fraction == "" {
-		return whole
-	}
-	return whole + "." + fraction
+	return unit.Figure(math.Abs(v), SentenceDigits, decimals)
 }
 
-// formatP writes p to two significant figures, "p < 0.001" when smaller, and with more figures
-// where two would put the shown number on the other side of alpha from the real one (0.0496
-// must not read "p = 0.05" beside a significant trend).
-func formatP(p, alpha float64) string {
-	if p < 0.001 {
-		return "p < 0.001"
-	}
-	s := strconv.FormatFloat(p, 'g', 2, 64)
-	for digits := 3; digits <= 6; digits++ {
-		shown, err := strconv.ParseFloat(s, 64)
-		if err != nil || (shown < alpha) == (p < alpha) {
-			break
-		}
-		s = strconv.FormatFloat(p, 'g', digits, 64)
-	}
-	return "p = " + s
-}
+// formatP is unit.P: two significant figures, more where two would cross alpha.
+func formatP(p, alpha float64) string { return unit.P(p, alpha) }
+
+// Alpha is the significance level the result was tested at, for showing its p-value as the
+// sentence does.
+func (r Result) Alpha() float64 { return r.alpha }

@@ -139,6 +139,11 @@ func TestFormatNumber(t *testing.T) {
 		{0, 0, "0"},
 		{0, 2, "0.00"},
 		{3e-9, 0, "3e-09"},
+		// half away from zero on the number as written, as tables round: binary rounding
+		// gives 0.12 and 86
+		{0.125, 0, "0.13"},
+		{86.5, 0, "87"},
+		{2.675, 2, "2.68"},
 	}
 	for _, c := range cases {
 		if got := formatNumber(c.v, c.decimals); got != c.want {
