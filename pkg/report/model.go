@@ -105,9 +105,11 @@ type Range struct {
 // HistoryPoint is one quarter of an indicator's recent history: its actual value (no stale
 // stand-in) rated with that quarter's own year's thresholds, which it carries.
 type HistoryPoint struct {
-	Period   Period          `json:"period"`
-	Value    *float64        `json:"value"`
-	Display  *string         `json:"display,omitempty"`
+	Period  Period   `json:"period"`
+	Value   *float64 `json:"value"`
+	Display *string  `json:"display,omitempty"`
+	// Places is the decimal places Display is shown to, for renderers that keep a number.
+	Places   int             `json:"-"`
 	RAG      *Rating         `json:"rag,omitempty"`
 	Activity *ActivityStatus `json:"activity,omitempty"`
 	Partial  bool            `json:"partial,omitempty"`
@@ -217,6 +219,9 @@ type Projection struct {
 	RAG    *Rating  `json:"rag"`
 	Target *float64 `json:"target"`
 	Floor  *float64 `json:"floor"`
+	// Places is the decimal places Value is shown to so that it keeps its rating, as a table
+	// shows a value (contract section 5).
+	Places int `json:"-"`
 	// Points is how many values the line was fitted to.
 	Points int `json:"points"`
 	// Lower and Upper are cut to the unit's natural range (0 to 100 for a percentage, at least
@@ -246,23 +251,26 @@ type Indicator struct {
 	Frequency   catalogue.Frequency `json:"frequency"`
 	// Basis is what the value covers, as councils print it beside each value: Q (the quarter),
 	// MS (month snapshot), YTD (year to date), R12M (rolling 12 months) or A (annual).
-	Basis         catalogue.Basis     `json:"basis"`
-	Aggregate     catalogue.Aggregate `json:"aggregate,omitempty"` // monthly indicators: last, sum, mean or ratio
-	Value         *float64            `json:"value"`
-	Display       *string             `json:"display"`
-	ValuePeriod   *Period             `json:"value_period"`
-	Stale         bool                `json:"stale"`
-	Partial       bool                `json:"partial"`
-	Months        int                 `json:"months,omitempty"` // months present, monthly indicators
-	Target        *float64            `json:"target"`
-	Floor         *float64            `json:"floor"`
-	RAG           *Rating             `json:"rag"`
-	RAGPrevious   *Rating             `json:"rag_previous"`
-	Expected      *Range              `json:"expected"`
-	Activity      *ActivityStatus     `json:"activity"`
-	Trend         *Trend              `json:"trend,omitempty"`
-	TrendPrevious *Direction          `json:"trend_previous,omitempty"`
-	Projection    *Projection         `json:"projection,omitempty"`
+	Basis     catalogue.Basis     `json:"basis"`
+	Aggregate catalogue.Aggregate `json:"aggregate,omitempty"` // monthly indicators: last, sum, mean or ratio
+	Value     *float64            `json:"value"`
+	Display   *string             `json:"display"`
+	// Places is the decimal places Display is shown to: the indicator's decimals, or more
+	// where fewer would carry the shown value across a threshold (contract section 5).
+	Places        int             `json:"-"`
+	ValuePeriod   *Period         `json:"value_period"`
+	Stale         bool            `json:"stale"`
+	Partial       bool            `json:"partial"`
+	Months        int             `json:"months,omitempty"` // months present, monthly indicators
+	Target        *float64        `json:"target"`
+	Floor         *float64        `json:"floor"`
+	RAG           *Rating         `json:"rag"`
+	RAGPrevious   *Rating         `json:"rag_previous"`
+	Expected      *Range          `json:"expected"`
+	Activity      *ActivityStatus `json:"activity"`
+	Trend         *Trend          `json:"trend,omitempty"`
+	TrendPrevious *Direction      `json:"trend_previous,omitempty"`
+	Projection    *Projection     `json:"projection,omitempty"`
 	// ProjectionWithheld says why a kpi has no projection (too few values in the window).
 	ProjectionWithheld *ProjectionWithheld `json:"projection_withheld,omitempty"`
 	History            []HistoryPoint      `json:"history"`

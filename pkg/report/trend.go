@@ -176,8 +176,8 @@ func projection(s series, q period.Quarter, window int) (*Projection, *Projectio
 	out.cutTo(low, high)
 	out.Note = out.note(noun, s.ind.Unit, low, high)
 	v := out.Value
-	word, _ := rating(s.ind, &v, next.Year)
-	out.RAG = &word
+	word, _, places := rating(s.ind, &v, next.Year)
+	out.RAG, out.Places = &word, places
 	if th := kpiThresholds(s.ind, next.Year); th != nil {
 		out.Target, out.Floor = th.Target, th.Floor
 	}

@@ -92,7 +92,7 @@ func fixtureReport() *report.Report {
 
 	cs02 := quarterly(report.Indicator{Code: "CS02", Name: "Calls to Contact Point answered within 85 seconds", Directorate: "CED",
 		Type: "kpi", Polarity: higher, Unit: "percent", Decimals: 1, Frequency: "quarterly",
-		Value: f(89.96), Display: s("89.96"), ValuePeriod: pp("2023/24 Q2"), RAG: rt("amber"), RAGPrevious: rt("amber"),
+		Value: f(89.96), Display: s("89.96"), Places: 2, ValuePeriod: pp("2023/24 Q2"), RAG: rt("amber"), RAGPrevious: rt("amber"),
 		Trend:         regression("improving", 80.1, 1.3, 0.002, "Improving: up 1.3 percentage points a quarter over the last 8 quarters (p = 0.002)."),
 		TrendPrevious: dr("improving"),
 	}, vals(80, 82, 83, 84.5, 86, 87.2, 88.9, 89.96), f(90), f(80), []string{"amber", "amber", "amber", "amber", "amber"})

@@ -37,6 +37,7 @@ type dataRow struct {
 	period, valuePeriod, status string
 	value                       *float64
 	displayText                 *string
+	places                      int // decimal places of displayText
 	target, floor, lower, upper *float64
 	stale, partial              bool
 }
@@ -50,7 +51,7 @@ func dataRows(r *report.Report, ind *report.Indicator) []dataRow {
 		d := dataRow{period: p.String()}
 		if p == r.Period {
 			d.value = ind.Value
-			d.displayText = ind.Display
+			d.displayText, d.places = ind.Display, ind.Places
 			if ind.ValuePeriod != nil {
 				d.valuePeriod = ind.ValuePeriod.String()
 			}
@@ -63,7 +64,7 @@ func dataRows(r *report.Report, ind *report.Indicator) []dataRow {
 		}
 		if hp := present.HistoryPoint(ind, p); hp != nil {
 			d.value = hp.Value
-			d.displayText = hp.Display
+			d.displayText, d.places = hp.Display, hp.Places
 			if number(d.value) != nil {
 				d.valuePeriod = p.String()
 			}
@@ -209,7 +210,7 @@ func (d dataRow) cells(st *styles, ind *report.Indicator, out []interface{}) err
 		orMarker(number(d.lower), activity), orMarker(number(d.upper), activity), d.stale, d.partial, text(present.Basis(ind)),
 	}
 	formats := []cellStyle{
-		{}, {}, {}, {format: numberFormat(ind.Unit, present.DisplayPlaces(ind.Decimals, d.displayText))}, {},
+		{}, {}, {}, {format: numberFormat(ind.Unit, present.DisplayPlaces(ind.Decimals, d.places))}, {},
 		{}, {}, threshold(d.target), threshold(d.floor),
 		threshold(d.lower), threshold(d.upper), {}, {}, {},
 	}
