@@ -62,7 +62,7 @@ func TestProjectionNeedsMinPoints(t *testing.T) {
 	if w.Points != 3 || w.Needs != 6 || w.Sentence != "No projection: the window has values for 3 quarters, and a projection needs at least 6." {
 		t.Errorf("withheld %+v", w)
 	}
-	if ind.Trend.Sentence != "Stable: no clear trend over 3 quarters" {
+	if ind.Trend.Sentence != "Stable: no clear trend over the last 3 quarters" {
 		t.Errorf("trend sentence %q", ind.Trend.Sentence)
 	}
 	// min_points: 3 lets the same series project.

@@ -39,7 +39,9 @@ func trendPolarity(ind *catalogue.Indicator) trend.Polarity {
 // TrendAt is the direction of travel of ind as a report for q would give it, with cfg.
 func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
 	in := trend.Input{Polarity: trendPolarity(s.ind), Rebase: s.rebasePositions(q, cfg.Window), PeriodName: periodName}
-	for _, p := range s.window(q, cfg.Window) {
+	window := s.window(q, cfg.Window)
+	in.WindowPeriods = len(window)
+	for _, p := range window {
 		if p.ok {
 			in.Points = append(in.Points, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
 		}
@@ -51,13 +53,22 @@ func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
 	if cfg.Method == trend.YearOnYear {
 		ref = q.Add(-4)
 	}
+	// A part quarter's total (a summed monthly indicator) is not comparable with a whole one;
+	// a last, mean or ratio value is a level, and is.
+	summed := s.monthly() && s.ind.Aggregate == catalogue.Sum
 	if cur := s.quarter(q); cur.ok {
 		v := cur.value
 		in.Current = &v
+		if summed && cur.partial {
+			in.CurrentPart = cur.months
+		}
 	}
 	if r := s.quarter(ref); r.ok {
 		v := r.value
 		in.Reference = &v
+		if summed && r.partial {
+			in.ReferencePart = r.months
+		}
 	}
 	in.CurrentLabel, in.ReferenceLabel = s.cal.Label(q), s.cal.Label(ref)
 	return trend.Analyse(cfg, in)

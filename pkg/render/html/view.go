@@ -306,7 +306,7 @@ func countTables(r *report.Report) []table {
 
 func byDirectorate(r *report.Report, dirID map[string]string) table {
 	head := []string{"Directorate", "KPIs"}
-	for _, s := range []present.Status{present.Green, present.Amber, present.Red, present.NotRated, present.NoData, present.Improving, present.Stable, present.Worsening} {
+	for _, s := range []present.Status{present.Green, present.Amber, present.Red, present.NotRated, present.NoData, present.Improving, present.Stable, present.Worsening, present.Insufficient} {
 		head = append(head, s.Word())
 	}
 	t := table{ID: "by-directorate", Caption: present.ByDirectorateTitle + ", " + present.Label(r.Period), Head: head}
@@ -315,7 +315,7 @@ func byDirectorate(r *report.Report, dirID map[string]string) table {
 	}
 	counts := func(kpis int, rag report.RAGCounts, tr report.TrendCounts) []cell {
 		var out []cell
-		for _, n := range []int{kpis, rag.Green, rag.Amber, rag.Red, rag.NotRated, rag.NoData, tr.Improving, tr.Stable, tr.Worsening} {
+		for _, n := range []int{kpis, rag.Green, rag.Amber, rag.Red, rag.NotRated, rag.NoData, tr.Improving, tr.Stable, tr.Worsening, tr.Insufficient} {
 			out = append(out, cell{Text: strconv.Itoa(n)})
 		}
 		return out

@@ -65,7 +65,7 @@ func (d *doc) countsTables() {
 
 func (d *doc) byDirectorate() {
 	t := table{size: d.st.Fonts.Table, cols: []column{
-		{head: "Directorate", w: 48, align: "L"},
+		{head: "Directorate", w: 42, align: "L"},
 		{head: "KPIs", w: 10, align: "R"},
 		{head: "Green", w: 12, align: "R"},
 		{head: "Amber", w: 12, align: "R"},
@@ -75,6 +75,7 @@ func (d *doc) byDirectorate() {
 		{head: "Improving", w: 20, align: "R"},
 		{head: "Stable", w: 13, align: "R"},
 		{head: "Worsening", w: 18, align: "R"},
+		{head: present.Insufficient.Word(), w: 18, align: "R"},
 	}}
 	var rows []row
 	for _, dir := range d.r.Directorates {
@@ -89,6 +90,7 @@ func (d *doc) byDirectorate() {
 			{text: strconv.Itoa(dir.Trend.Improving)},
 			{text: strconv.Itoa(dir.Trend.Stable)},
 			{text: strconv.Itoa(dir.Trend.Worsening)},
+			{text: strconv.Itoa(dir.Trend.Insufficient)},
 		}})
 	}
 	s := d.r.Summary
@@ -103,6 +105,7 @@ func (d *doc) byDirectorate() {
 		{text: strconv.Itoa(s.Trend.Improving), bold: true},
 		{text: strconv.Itoa(s.Trend.Stable), bold: true},
 		{text: strconv.Itoa(s.Trend.Worsening), bold: true},
+		{text: strconv.Itoa(s.Trend.Insufficient), bold: true},
 	}})
 	d.table(t, rows)
 }
