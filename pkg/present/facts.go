@@ -178,8 +178,15 @@ func ProjectionSentence(in *report.Indicator) string {
 // decimals, or where cutting it to the unit's range has left no width, that it lies beyond
 // the range ("entirely below 0, the least the value can be").
 func IntervalText(in *report.Indicator, pr *report.Projection) string {
-	f := func(v float64) string { return Format(v, in.Unit, in.Decimals) }
-	if pr.Lower == pr.Upper && (pr.LowerCut || pr.UpperCut) {
+	cut := pr.LowerCut || pr.UpperCut
+	places := clamp(in.Decimals)
+	f := func(v float64) string { return Format(v, in.Unit, places) }
+	// A cut end beside one a little inside the range would read "0% to 0%": show the places
+	// that tell them apart.
+	for cut && pr.Lower != pr.Upper && f(pr.Lower) == f(pr.Upper) && places < MaxPlaces {
+		places++
+	}
+	if cut && f(pr.Lower) == f(pr.Upper) {
 		// cut to one point: the least a value can be is 0 (or no bound at all), so a point
 		// above 0 is the most it can be
 		if pr.Lower > 0 {
