@@ -1,0 +1,409 @@
+package jsontext
+
+import (
+	"bufio"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// SignificantFigures is the most significant figures a JSON number is written with: beyond
+// them a float64 carries only arithmetic noise (90.39999999999999 is written 90.4).
+const SignificantFigures = 10
+
+// WriteIndented writes v to w as encoding/json's Encoder with SetIndent("", "  ") and
+// SetEscapeHTML(false) would, followed by a newline, in one pass and straight to w: no compact
+// copy of the whole document is made and indented afterwards. Every number that is not a whole
+// integer is written to at most SignificantFigures significant figures. The value's own
+// MarshalJSON methods are honoured; their output is indented in place.
+func WriteIndented(w io.Writer, v any) error {
+	bw, ok := w.(*bufio.Writer)
+	if !ok {
+		bw = bufio.NewWriterSize(w, 64<<10)
+	}
+	e := &indentEncoder{w: bw}
+	if err := e.value(reflect.ValueOf(v), 0); err != nil {
+		return err
+	}
+	bw.WriteByte('\n')
+	return bw.Flush()
+}
+
+type indentEncoder struct {
+	w       *bufio.Writer
+	scratch []byte
+}
+
+var (
+	marshalerType     = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+func (e *indentEncoder) newline(depth int) {
+	e.w.WriteByte('\n')
+	for range depth {
+		e.w.WriteString("  ")
+	}
+}
+
+func (e *indentEncoder) value(v reflect.Value, depth int) error {
+	if !v.IsValid() {
+		e.w.WriteString("null")
+		return nil
+	}
+	t := v.Type()
+	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface && v.CanAddr() && reflect.PointerTo(t).Implements(marshalerType) {
+		return e.marshaler(v.Addr(), depth)
+	}
+	if t.Implements(marshalerType) {
+		if (t.Kind() == reflect.Pointer || t.Kind() == reflect.Interface) && v.IsNil() {
+			e.w.WriteString("null")
+			return nil
+		}
+		return e.marshaler(v, depth)
+	}
+	if t.Implements(textMarshalerType) {
+		return e.fallback(v, depth) // rare in qpr's documents: encoding/json's way, indented
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		e.w.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		e.scratch = strconv.AppendInt(e.scratch[:0], v.Int(), 10)
+		e.w.Write(e.scratch)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		e.scratch = strconv.AppendUint(e.scratch[:0], v.Uint(), 10)
+		e.w.Write(e.scratch)
+	case reflect.Float32, reflect.Float64:
+		f := v.Float()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return fmt.Errorf("json: unsupported value: %v", f)
+		}
+		e.scratch = AppendNumber(e.scratch[:0], f)
+		e.w.Write(e.scratch)
+	case reflect.String:
+		e.scratch = appendString(e.scratch[:0], v.String())
+		e.w.Write(e.scratch)
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			e.w.WriteString("null")
+			return nil
+		}
+		return e.value(v.Elem(), depth)
+	case reflect.Slice:
+		if v.IsNil() {
+			e.w.WriteString("null")
+			return nil
+		}
+		if t.Elem().Kind() == reflect.Uint8 {
+			return e.fallback(v, depth) // base64, as encoding/json writes bytes
+		}
+		return e.array(v, depth)
+	case reflect.Array:
+		return e.array(v, depth)
+	case reflect.Struct:
+		return e.object(v, depth)
+	default: // maps and anything else: encoding/json's way, indented
+		return e.fallback(v, depth)
+	}
+	return nil
+}
+
+func (e *indentEncoder) array(v reflect.Value, depth int) error {
+	n := v.Len()
+	if n == 0 {
+		e.w.WriteString("[]")
+		return nil
+	}
+	e.w.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			e.w.WriteByte(',')
+		}
+		e.newline(depth + 1)
+		if err := e.value(v.Index(i), depth+1); err != nil {
+			return err
+		}
+	}
+	e.newline(depth)
+	e.w.WriteByte(']')
+	return nil
+}
+
+func (e *indentEncoder) object(v reflect.Value, depth int) error {
+	fields := fieldsOf(v.Type())
+	if fields == nil {
+		return e.fallback(v, depth) // embedded structs: encoding/json's promotion rules
+	}
+	wrote := false
+	for _, f := range fields.list {
+		fv := v.Field(f.index)
+		if f.omitEmpty && isEmpty(fv) {
+			continue
+		}
+		if wrote {
+			e.w.WriteByte(',')
+		} else {
+			e.w.WriteByte('{')
+		}
+		wrote = true
+		e.newline(depth + 1)
+		e.w.WriteString(f.key)
+		if err := e.value(fv, depth+1); err != nil {
+			return err
+		}
+	}
+	if !wrote {
+		e.w.WriteString("{}")
+		return nil
+	}
+	e.newline(depth)
+	e.w.WriteByte('}')
+	return nil
+}
+
+// marshaler writes what v's MarshalJSON gives, indented at depth.
+func (e *indentEncoder) marshaler(v reflect.Value, depth int) error {
+	b, err := v.Interface().(json.Marshaler).MarshalJSON()
+	if err != nil {
+		return err
+	}
+	return e.reindent(b, depth)
+}
+
+// fallback writes v as encoding/json writes it, indented at depth: for the kinds qpr's
+// documents hardly use (maps, embedded structs, text marshalers, bytes).
+func (e *indentEncoder) fallback(v reflect.Value, depth int) error {
+	b, err := Marshal(v.Interface())
+	if err != nil {
+		return err
+	}
+	return e.reindent(b, depth)
+}
+
+// reindent copies compact JSON b, as encoding/json writes it, indented at depth, its numbers
+// written as AppendNumber writes them.
+func (e *indentEncoder) reindent(b []byte, depth int) error {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch c {
+		case '"':
+			j := i + 1
+			for j < len(b) && b[j] != '"' {
+				if b[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(b) {
+				return fmt.Errorf("json: unterminated string in MarshalJSON output")
+			}
+			e.w.Write(b[i : j+1])
+			i = j
+		case '{', '[':
+			if i+1 < len(b) && (b[i+1] == '}' || b[i+1] == ']') {
+				e.w.Write(b[i : i+2])
+				i++
+				continue
+			}
+			e.w.WriteByte(c)
+			depth++
+			e.newline(depth)
+		case '}', ']':
+			depth--
+			e.newline(depth)
+			e.w.WriteByte(c)
+		case ',':
+			e.w.WriteByte(',')
+			e.newline(depth)
+		case ':':
+			e.w.WriteString(": ")
+		case ' ', '\t', '\n', '\r':
+		default:
+			j := i
+			for j < len(b) && strings.IndexByte("{}[],: \t\n\r\"", b[j]) < 0 {
+				j++
+			}
+			e.w.Write(renumber(e.scratch[:0], b[i:j]))
+			i = j - 1
+		}
+	}
+	return nil
+}
+
+// renumber is a literal (number, true, false or null) of encoding/json's output as
+// WriteIndented writes it: a number with a fraction or an exponent to SignificantFigures.
+func renumber(dst, lit []byte) []byte {
+	if !slices.ContainsFunc(lit, func(c byte) bool { return c == '.' || c == 'e' || c == 'E' }) {
+		return append(dst, lit...)
+	}
+	f, err := strconv.ParseFloat(string(lit), 64)
+	if err != nil {
+		return append(dst, lit...)
+	}
+	return AppendNumber(dst, f)
+}
+
+// AppendNumber appends f as encoding/json writes a float64 once rounded to SignificantFigures
+// significant figures: 90.4 for 90.39999999999999, 1e-7 for 1.0000000000000001e-07.
+func AppendNumber(dst []byte, f float64) []byte {
+	if f != 0 && f == f && !math.IsInf(f, 0) {
+		var tmp [32]byte
+		if r, err := strconv.ParseFloat(string(strconv.AppendFloat(tmp[:0], f, 'g', SignificantFigures, 64)), 64); err == nil {
+			f = r
+		}
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 to e-9, as encoding/json writes it
+		if n := len(dst); n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s quoted as encoding/json writes it without HTML escaping.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// field is one struct field as the encoder writes it.
+type field struct {
+	index     int
+	key       string // `"name": ` ready to write
+	omitEmpty bool
+}
+
+type structFields struct{ list []field }
+
+var fieldCache sync.Map // reflect.Type -> *structFields (nil: use encoding/json)
+
+// fieldsOf is t's fields as encoding/json names and orders them, or nil where t embeds a
+// struct or asks for a `,string` field, which the fallback handles.
+func fieldsOf(t reflect.Type) *structFields {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.(*structFields)
+	}
+	out := &structFields{}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if sf.Anonymous {
+			out = nil
+			break
+		}
+		if !sf.IsExported() {
+			continue
+		}
+		tag := sf.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if strings.Contains(","+opts+",", ",string,") {
+			out = nil
+			break
+		}
+		if name == "" || !validTag(name) {
+			name = sf.Name
+		}
+		key := appendString(nil, name)
+		key = append(key, ':', ' ')
+		out.list = append(out.list, field{index: i, key: string(key), omitEmpty: strings.Contains(","+opts+",", ",omitempty,")})
+	}
+	fieldCache.Store(t, out)
+	return out
+}
+
+// validTag is encoding/json's test of a tag name it will use.
+func validTag(s string) bool {
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c > 127):
+			return false
+		}
+	}
+	return true
+}
+
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() == 0
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint() == 0
+	case reflect.Float32, reflect.Float64:
+		return v.Float() == 0
+	case reflect.Interface, reflect.Pointer:
+		return v.IsNil()
+	}
+	return false
+}

@@ -1,0 +1,159 @@
+package jsontext
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+type inner struct {
+	N    int      `json:"n"`
+	F    *float64 `json:"f"`
+	Skip string   `json:"-"`
+	Opt  []string `json:"opt,omitempty"`
+}
+
+type withMarshaler struct{ V float64 }
+
+func (w withMarshaler) MarshalJSON() ([]byte, error) {
+	return Marshal(map[string]any{"v": w.V, "list": []any{}, "obj": map[string]int{}, "s": "a, b: [c] {d} \"e\""})
+}
+
+type embedded struct {
+	inner
+	Extra string `json:"extra"`
+}
+
+type doc struct {
+	Title    string            `json:"title"`
+	Empty    []int             `json:"empty"`
+	Nil      []int             `json:"nil"`
+	Items    []inner           `json:"items"`
+	Ptr      *inner            `json:"ptr"`
+	Map      map[string]any    `json:"map"`
+	M        withMarshaler     `json:"m"`
+	MP       *withMarshaler    `json:"mp"`
+	E        embedded          `json:"e"`
+	Any      any               `json:"any"`
+	Bytes    []byte            `json:"bytes"`
+	Arr      [2]bool           `json:"arr"`
+	Untagged int
+	private  int
+	Omit     map[string]string `json:"omit,omitempty"`
+	U        uint8             `json:"u"`
+}
+
+func f(v float64) *float64 { return &v }
+
+// encodingJSON is today's way: encoding/json's Encoder, indented, without HTML escaping.
+func encodingJSON(t *testing.T, v any) string {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func indented(t *testing.T, v any) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteIndented(&buf, v); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// Every value whose numbers already have at most 10 significant figures is written byte for
+// byte as encoding/json writes it.
+func TestWriteIndentedAsEncodingJSON(t *testing.T) {
+	d := doc{
+		Title: "p < 0.001 & \"quoted\"\n\t\u2028 \x01 é – ’ \xff",
+		Empty: []int{},
+		Items: []inner{{N: 1, F: f(82.4), Opt: []string{"a"}}, {N: -2}},
+		Map:   map[string]any{"b": 1.5, "a": []any{1, "x", nil, true}},
+		M:     withMarshaler{V: 0.25},
+		E:     embedded{inner: inner{N: 3}, Extra: "x"},
+		Any:   map[string]int{"z": 1},
+		Bytes: []byte("hi"),
+		Arr:   [2]bool{true, false},
+		U:     7,
+	}
+	for _, v := range []any{d, &d, []any{}, map[string]int{}, nil, 1e-7, 1e21, 123456789.5, -0.0, "x", []inner{}} {
+		if got, want := indented(t, v), encodingJSON(t, v); got != want {
+			t.Errorf("WriteIndented(%T):\n%s\nencoding/json:\n%s", v, got, want)
+		}
+	}
+}
+
+// Random documents of nested values, numbers with at most 10 significant figures.
+func TestWriteIndentedRandomDocuments(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 2))
+	var gen func(depth int) any
+	gen = func(depth int) any {
+		switch k := rng.IntN(7); {
+		case depth > 4 || k == 0:
+			return math.Round(rng.NormFloat64()*1e6) / 1000
+		case k == 1:
+			return strings.Repeat("ab\"c\\", rng.IntN(3))
+		case k == 2:
+			return nil
+		case k == 3:
+			var out []any
+			for range rng.IntN(4) {
+				out = append(out, gen(depth+1))
+			}
+			return out
+		case k == 4:
+			return inner{N: rng.IntN(100), F: f(float64(rng.IntN(1000)) / 8)}
+		default:
+			out := map[string]any{}
+			for i := range rng.IntN(4) {
+				out[string(rune('a'+i))] = gen(depth + 1)
+			}
+			return out
+		}
+	}
+	for range 300 {
+		v := gen(0)
+		if got, want := indented(t, v), encodingJSON(t, v); got != want {
+			t.Fatalf("WriteIndented:\n%s\nencoding/json:\n%s", got, want)
+		}
+	}
+}
+
+func TestNumbersToTenSignificantFigures(t *testing.T) {
+	cases := []struct {
+		v    float64
+		want string
+	}{
+		{90.39999999999999, "90.4"},
+		{0.9916666666666658, "0.9916666667"},
+		{69.44444444444444, "69.44444444"},
+		{1.0000000000000001e-07, "1e-7"},
+		{123456789012, "123456789000"},
+		{82.4, "82.4"},
+		{-0.30000000000000004, "-0.3"},
+		{0, "0"},
+		{2e21, "2e+21"},
+	}
+	for _, c := range cases {
+		if got := string(AppendNumber(nil, c.v)); got != c.want {
+			t.Errorf("AppendNumber(%v) = %s, want %s", c.v, got, c.want)
+		}
+	}
+	// inside a MarshalJSON method's output too
+	got := indented(t, []any{withMarshaler{V: 90.39999999999999}, 0.1 + 0.2})
+	if !strings.Contains(got, `"v": 90.4`) || !strings.Contains(got, "  0.3\n") {
+		t.Errorf("got\n%s", got)
+	}
+	var back any
+	if err := json.Unmarshal([]byte(got), &back); err != nil {
+		t.Errorf("not JSON: %v", err)
+	}
+}
