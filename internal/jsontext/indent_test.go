@@ -28,18 +28,18 @@ type embedded struct {
 }
 
 type doc struct {
-	Title    string            `json:"title"`
-	Empty    []int             `json:"empty"`
-	Nil      []int             `json:"nil"`
-	Items    []inner           `json:"items"`
-	Ptr      *inner            `json:"ptr"`
-	Map      map[string]any    `json:"map"`
-	M        withMarshaler     `json:"m"`
-	MP       *withMarshaler    `json:"mp"`
-	E        embedded          `json:"e"`
-	Any      any               `json:"any"`
-	Bytes    []byte            `json:"bytes"`
-	Arr      [2]bool           `json:"arr"`
+	Title    string         `json:"title"`
+	Empty    []int          `json:"empty"`
+	Nil      []int          `json:"nil"`
+	Items    []inner        `json:"items"`
+	Ptr      *inner         `json:"ptr"`
+	Map      map[string]any `json:"map"`
+	M        withMarshaler  `json:"m"`
+	MP       *withMarshaler `json:"mp"`
+	E        embedded       `json:"e"`
+	Any      any            `json:"any"`
+	Bytes    []byte         `json:"bytes"`
+	Arr      [2]bool        `json:"arr"`
 	Untagged int
 	private  int
 	Omit     map[string]string `json:"omit,omitempty"`
