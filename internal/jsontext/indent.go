@@ -2,6 +2,7 @@ package jsontext
 
 import (
 	"bufio"
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"fmt"
@@ -37,9 +38,28 @@ func WriteIndented(w io.Writer, v any) error {
 	return bw.Flush()
 }
 
+// Marshal is json.Marshal without HTML escaping, for qpr's MarshalJSON methods: compact, its
+// numbers as WriteIndented writes them.
+func Marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	e := &indentEncoder{w: &buf, compact: true}
+	if err := e.value(reflect.ValueOf(v), 0); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sink is what the encoder writes to: a bufio.Writer over a file, or a bytes.Buffer.
+type sink interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
+
 type indentEncoder struct {
-	w       *bufio.Writer
+	w       sink
 	scratch []byte
+	compact bool // no newlines or indentation, as json.Marshal writes
 }
 
 var (
@@ -48,6 +68,9 @@ var (
 )
 
 func (e *indentEncoder) newline(depth int) {
+	if e.compact {
+		return
+	}
 	e.w.WriteByte('\n')
 	for range depth {
 		e.w.WriteString("  ")
@@ -145,7 +168,7 @@ func (e *indentEncoder) object(v reflect.Value, depth int) error {
 	}
 	wrote := false
 	for _, f := range fields.list {
-		fv := v.Field(f.index)
+		fv := v.FieldByIndex(f.index)
 		if f.omitEmpty && isEmpty(fv) {
 			continue
 		}
@@ -156,7 +179,11 @@ func (e *indentEncoder) object(v reflect.Value, depth int) error {
 		}
 		wrote = true
 		e.newline(depth + 1)
-		e.w.WriteString(f.key)
+		if e.compact {
+			e.w.WriteString(f.compact)
+		} else {
+			e.w.WriteString(f.key)
+		}
 		if err := e.value(fv, depth+1); err != nil {
 			return err
 		}
@@ -182,7 +209,7 @@ func (e *indentEncoder) marshaler(v reflect.Value, depth int) error {
 // fallback writes v as encoding/json writes it, indented at depth: for the kinds qpr's
 // documents hardly use (maps, embedded structs, text marshalers, bytes).
 func (e *indentEncoder) fallback(v reflect.Value, depth int) error {
-	b, err := Marshal(v.Interface())
+	b, err := marshalStd(v.Interface())
 	if err != nil {
 		return err
 	}
@@ -225,7 +252,11 @@ func (e *indentEncoder) reindent(b []byte, depth int) error {
 			e.w.WriteByte(',')
 			e.newline(depth)
 		case ':':
-			e.w.WriteString(": ")
+			if e.compact {
+				e.w.WriteByte(':')
+			} else {
+				e.w.WriteString(": ")
+			}
 		case ' ', '\t', '\n', '\r':
 		default:
 			j := i
@@ -333,8 +364,9 @@ func appendString(dst []byte, s string) []byte {
 
 // field is one struct field as the encoder writes it.
 type field struct {
-	index     int
+	index     []int  // path through embedded structs
 	key       string // `"name": ` ready to write
+	compact   string // `"name":`
 	omitEmpty bool
 }
 
@@ -342,38 +374,81 @@ type structFields struct{ list []field }
 
 var fieldCache sync.Map // reflect.Type -> *structFields (nil: use encoding/json)
 
-// fieldsOf is t's fields as encoding/json names and orders them, or nil where t embeds a
-// struct or asks for a `,string` field, which the fallback handles.
+// fieldsOf is t's fields as encoding/json names and orders them, embedded structs' fields
+// promoted by its rules (the shallowest wins, then the one tagged; a tie drops both), or nil
+// where t embeds a pointer or asks for a `,string` field, which the fallback handles.
 func fieldsOf(t reflect.Type) *structFields {
 	if f, ok := fieldCache.Load(t); ok {
 		return f.(*structFields)
 	}
-	out := &structFields{}
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		if sf.Anonymous {
-			out = nil
-			break
-		}
-		if !sf.IsExported() {
-			continue
-		}
-		tag := sf.Tag.Get("json")
-		if tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		if strings.Contains(","+opts+",", ",string,") {
-			out = nil
-			break
-		}
-		if name == "" || !validTag(name) {
-			name = sf.Name
-		}
-		key := appendString(nil, name)
-		key = append(key, ':', ' ')
-		out.list = append(out.list, field{index: i, key: string(key), omitEmpty: strings.Contains(","+opts+",", ",omitempty,")})
+	type candidate struct {
+		field
+		name   string
+		depth  int
+		tagged bool
 	}
+	var found []candidate
+	ok := true
+	var walk func(t reflect.Type, path []int)
+	walk = func(t reflect.Type, path []int) {
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			tag := sf.Tag.Get("json")
+			if tag == "-" {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			if strings.Contains(","+opts+",", ",string,") {
+				ok = false
+				return
+			}
+			at := append(slices.Clip(path), i)
+			if sf.Anonymous && name == "" {
+				switch {
+				case sf.Type.Kind() == reflect.Struct:
+					walk(sf.Type, at)
+					continue
+				case sf.Type.Kind() == reflect.Pointer:
+					ok = false
+					return
+				case !sf.IsExported():
+					continue
+				}
+			} else if !sf.IsExported() {
+				continue
+			}
+			tagged := name != "" && validTag(name)
+			if !tagged {
+				name = sf.Name
+			}
+			key := string(appendString(nil, name))
+			found = append(found, candidate{field{index: at, key: key + ": ", compact: key + ":", omitEmpty: strings.Contains(","+opts+",", ",omitempty,")}, name, len(path), tagged})
+		}
+	}
+	walk(t, nil)
+	if !ok {
+		fieldCache.Store(t, (*structFields)(nil))
+		return nil
+	}
+	out := &structFields{}
+	for _, c := range found {
+		winner, ties := true, 0
+		for _, d := range found {
+			if d.name != c.name || slices.Equal(d.index, c.index) {
+				continue
+			}
+			switch {
+			case d.depth < c.depth, d.depth == c.depth && d.tagged && !c.tagged:
+				winner = false
+			case d.depth == c.depth && d.tagged == c.tagged:
+				ties++
+			}
+		}
+		if winner && ties == 0 {
+			out.list = append(out.list, c.field)
+		}
+	}
+	slices.SortStableFunc(out.list, func(a, b field) int { return slices.Compare(a.index, b.index) })
 	fieldCache.Store(t, out)
 	return out
 }

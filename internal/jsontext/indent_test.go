@@ -27,6 +27,13 @@ type embedded struct {
 	Extra string `json:"extra"`
 }
 
+// shadow's own N hides the embedded one, as report.Trend's Assurance hides its wire's.
+type shadow struct {
+	inner
+	N     int    `json:"n"`
+	Other string `json:"other,omitempty"`
+}
+
 type doc struct {
 	Title    string         `json:"title"`
 	Empty    []int          `json:"empty"`
@@ -84,9 +91,14 @@ func TestWriteIndentedAsEncodingJSON(t *testing.T) {
 		Arr:   [2]bool{true, false},
 		U:     7,
 	}
-	for _, v := range []any{d, &d, []any{}, map[string]int{}, nil, 1e-7, 1e21, 123456789.5, -0.0, "x", []inner{}} {
+	for _, v := range []any{d, &d, []any{}, map[string]int{}, nil, 1e-7, 1e21, 123456789.5, -0.0, "x", []inner{}, shadow{}, shadow{inner: inner{N: 1}, N: 2}} {
 		if got, want := indented(t, v), encodingJSON(t, v); got != want {
 			t.Errorf("WriteIndented(%T):\n%s\nencoding/json:\n%s", v, got, want)
+		}
+		got, err := Marshal(v)
+		want, _ := marshalStd(v)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("Marshal(%T) = %s, encoding/json %s", v, got, want)
 		}
 	}
 }
@@ -123,6 +135,11 @@ func TestWriteIndentedRandomDocuments(t *testing.T) {
 		v := gen(0)
 		if got, want := indented(t, v), encodingJSON(t, v); got != want {
 			t.Fatalf("WriteIndented:\n%s\nencoding/json:\n%s", got, want)
+		}
+		got, err := Marshal(v)
+		want, err2 := marshalStd(v)
+		if err != nil || err2 != nil || !bytes.Equal(got, want) {
+			t.Fatalf("Marshal:\n%s\nencoding/json:\n%s", got, want)
 		}
 	}
 }
