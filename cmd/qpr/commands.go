@@ -37,7 +37,8 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "pack id to build (repeatable; default every pack)")
 	c.Flags().StringVar(&o.AsAt, "as-at", "", `the "data as at" date the report carries, e.g. 2023-10-20 or 20/10/2023 (default: SOURCE_DATE_EPOCH, else the quarter's last day)`)
 	c.Flags().BoolVar(&o.AllowEmpty, "allow-empty", false, "build even when no indicator has a value for the quarter")
-	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress, and count warnings rather than list them")
+	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress, and count warnings rather than list them (a percentage that looks typed as a fraction is still told)")
+	strictFlag(c, &o.Inputs)
 	complete(c, "format", app.Formats)
 	completePacks(c, &o.Inputs)
 	c.Flags().BoolVar(&o.Timings, "timings", false, "print to stderr where the time went (also QPR_TIMINGS=1)")
@@ -130,6 +131,7 @@ func newValidateCmd(s app.Streams) *cobra.Command {
 	periodFlag(c, &o.Inputs, "quarter the warnings are about")
 	templatesFlag(c, &o.Inputs)
 	c.Flags().BoolVar(&o.JSON, "json", false, `print {"problems": [...]} as JSON`)
+	strictFlag(c, &o.Inputs)
 	return c
 }
 
@@ -204,4 +206,9 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// strictFlag is --strict, for CI: every warning is an error.
+func strictFlag(c *cobra.Command, in *app.Inputs) {
+	c.Flags().BoolVar(&in.Strict, "strict", false, "treat every warning as an error: list them and exit 1 (also qpr.yaml strict: true)")
 }
