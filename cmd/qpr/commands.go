@@ -160,28 +160,61 @@ func templatesFlag(c *cobra.Command, in *app.Inputs) {
 // last item.
 func complete(c *cobra.Command, flag string, values []string) {
 	_ = c.RegisterFlagCompletionFunc(flag, func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		done := ""
-		if i := strings.LastIndex(toComplete, ","); i >= 0 {
-			done = toComplete[:i+1]
+		return listCompletions(values, toComplete), cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// listCompletions completes the last item of a comma-separated list (--fail-on red,no_data):
+// the values not given already, matched in any case.
+func listCompletions(values []string, toComplete string) []string {
+	done, last := "", toComplete
+	if i := strings.LastIndex(toComplete, ","); i >= 0 {
+		done, last = toComplete[:i+1], toComplete[i+1:]
+	}
+	given := strings.Split(strings.TrimSuffix(done, ","), ",")
+	var out []string
+	for _, v := range values {
+		if containsFold(given, v) {
+			continue
 		}
-		out := make([]string, len(values))
-		for i, v := range values {
-			out[i] = done + v
+		if c, ok := completeFold(v, last); ok {
+			out = append(out, done+c)
+		}
+	}
+	return out
+}
+
+// completeFold is candidate completed from what was typed when it starts with typed in any
+// case, keeping the letters typed as they were typed: shells match a completion's prefix
+// case-sensitively, and qpr takes codes, pack ids and words in any case, so "hs" completes to
+// "hs01" for HS01.
+func completeFold(candidate, typed string) (string, bool) {
+	if len(typed) > len(candidate) || !strings.EqualFold(candidate[:len(typed)], typed) {
+		return "", false
+	}
+	return typed + candidate[len(typed):], true
+}
+
+// completePacks offers the catalogue's pack ids for --pack.
+func completePacks(c *cobra.Command, in *app.Inputs) {
+	_ = c.RegisterFlagCompletionFunc("pack", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		in.Dir = "."
+		var out []string
+		for _, id := range app.PackIDs(*in) {
+			name, desc, hasDesc := strings.Cut(id, "\t")
+			if c, ok := completeFold(name, toComplete); ok {
+				if hasDesc {
+					c += "\t" + desc
+				}
+				out = append(out, c)
+			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 }
 
-// completePacks offers the catalogue's pack ids for --pack.
-func completePacks(c *cobra.Command, in *app.Inputs) {
-	_ = c.RegisterFlagCompletionFunc("pack", func(_ *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-		in.Dir = "."
-		return app.PackIDs(*in), cobra.ShellCompDirectiveNoFileComp
-	})
-}
-
-// completeCode offers the catalogue's indicator codes for CODE arguments, leaving out those
-// already given.
+// completeCode offers the catalogue's indicator codes for CODE arguments, matched in any
+// case, leaving out those already given.
 func completeCode(in *app.Inputs) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if c.Name() == "trend" && len(args) > 0 {
@@ -190,9 +223,15 @@ func completeCode(in *app.Inputs) func(*cobra.Command, []string, string) ([]stri
 		in.Dir = "."
 		var out []string
 		for _, code := range app.IndicatorCodes(*in) {
-			name, _, _ := strings.Cut(code, "\t")
-			if !containsFold(args, name) {
-				out = append(out, code)
+			name, desc, hasDesc := strings.Cut(code, "\t")
+			if containsFold(args, name) {
+				continue
+			}
+			if c, ok := completeFold(name, toComplete); ok {
+				if hasDesc {
+					c += "\t" + desc
+				}
+				out = append(out, c)
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp

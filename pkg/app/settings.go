@@ -374,3 +374,6 @@ func completionCatalogue(in Inputs) *catalogue.Catalogue {
 	}
 	return cat
 }
+
+// LimitNames lists the read limits --limit and qpr.yaml's limits: may raise, for help.
+func LimitNames() []string { return data.LimitNames() }
