@@ -52,31 +52,20 @@ func TrendFigures(in *report.Indicator) string {
 			s += ", process limits " + at(t.LPL) + " to " + at(t.UPL)
 		}
 		if t.Assurance != nil {
-			s += ", assurance " + strings.ReplaceAll(*t.Assurance, "_", " ")
+			s += ", assurance " + strings.ReplaceAll(string(*t.Assurance), "_", " ")
 		} else if t.AssuranceWithheld != "" {
-			s += ", assurance withheld (" + strings.ReplaceAll(t.AssuranceWithheld, "_", " ") + ")"
+			s += ", assurance withheld (" + strings.ReplaceAll(string(t.AssuranceWithheld), "_", " ") + ")"
 		}
 		if n := len(t.Segments); n > 1 {
-			s += fmt.Sprintf(" (latest of %d segments, from %s)", n, ChartLabel(in, t.Segments[n-1].From))
+			s += fmt.Sprintf(" (latest of %d segments, from %s)", n, Label(t.Segments[n-1].From))
 		}
 		return s
 	case trend.LastChange, trend.YearOnYear:
 		if t.Change != nil && t.ReferencePeriod != nil {
-			return fmt.Sprintf("change %s since %s", signed(change(math.Abs(*t.Change), in.Unit, in.Decimals), *t.Change), *t.ReferencePeriod)
+			return fmt.Sprintf("change %s since %s", signed(change(math.Abs(*t.Change), in.Unit, in.Decimals), *t.Change), Label(*t.ReferencePeriod))
 		}
 	}
 	return ""
-}
-
-// ChartLabel is the label of the charted period whose canonical form is key ("Oct 2022" for
-// "2022-10"), or key itself when it is not charted.
-func ChartLabel(in *report.Indicator, key string) string {
-	for _, p := range in.Chart {
-		if p.Period.String() == key {
-			return Label(p.Period)
-		}
-	}
-	return key
 }
 
 // PValue is a probability as the trend sentences give it (unit.P): "p < 0.001" below a

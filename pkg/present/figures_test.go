@@ -19,10 +19,10 @@ func TestTrendFigures(t *testing.T) {
 	quarterly := func(u catalogue.Unit, decimals int, tr report.Trend) *report.Indicator {
 		return &report.Indicator{Unit: u, Decimals: decimals, Trend: &tr}
 	}
-	withheld := "sustained_shift"
-	pass := "hit_and_miss"
+	withheld := report.WithheldSustainedShift
+	pass := report.AssuranceHitAndMiss
 	s := 100
-	ref := "2023/24 Q1"
+	ref := q(t, "2023/24 Q1")
 	cases := []struct {
 		name string
 		in   *report.Indicator
@@ -33,7 +33,7 @@ func TestTrendFigures(t *testing.T) {
 			"mean 88.95%, process limits 86.09% to 91.82%, assurance withheld (sustained shift)"},
 		// the latest segment named as the chart labels its month
 		{"spc rebased", monthly(catalogue.Percent, 1, report.Trend{Method: trend.SPC, Mean: f(83.78), LPL: f(80.8), UPL: f(86.76), Assurance: &pass,
-			Segments: []report.Segment{{From: "2020-10"}, {From: "2022-10"}}}),
+			Segments: []report.Segment{{From: q(t, "2020-10")}, {From: q(t, "2022-10")}}}),
 			"mean 83.78%, process limits 80.80% to 86.76%, assurance hit and miss (latest of 2 segments, from Oct 2022)"},
 		// money never in exponent form; a slope is a signed change per period
 		{"regression money", quarterly(catalogue.Currency, 0, report.Trend{Method: trend.Regression, Slope: f(-14522.4), Intercept: f(2555054.2), StdErr: f(16168.3), PValue: f(0.40371)}),

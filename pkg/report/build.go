@@ -179,9 +179,10 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 	out.History = history(s, q)
 
 	cfg := trendConfig(ind)
-	res := trendAt(s, q, cfg)
-	out.Trend = reportTrend(res, ind, cfg.Window)
-	prevDir := Direction(trendAt(s, q.Add(-1), cfg).Direction)
+	res, periods := trendAt(s, q, cfg)
+	out.Trend = reportTrend(res, ind, cfg.Window, periods, s.cal)
+	prev, _ := trendAt(s, q.Add(-1), cfg)
+	prevDir := Direction(prev.Direction)
 	out.TrendPrevious = &prevDir
 	if ind.Type == catalogue.KPI {
 		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)

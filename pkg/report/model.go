@@ -163,7 +163,7 @@ type Trend struct {
 	Mean      *float64      `json:"mean,omitempty"`
 	LPL       *float64      `json:"lpl,omitempty"`
 	UPL       *float64      `json:"upl,omitempty"`
-	Assurance *string       `json:"assurance,omitempty"`
+	Assurance *Assurance    `json:"assurance,omitempty"`
 	Series    []SeriesPoint `json:"series,omitempty"`
 	// Segments are the spc chart's stretches between recalculation points (catalogue
 	// spc: {rebase: [...]}), oldest first, each with its own mean and limits: a chart draws
@@ -176,25 +176,26 @@ type Trend struct {
 	// mean reaching the latest point): the limits should be recalculated from Shift.From.
 	Shift *Shift `json:"shift,omitempty"`
 	// AssuranceWithheld says why Assurance is null although there is a target:
-	// "sustained_shift" when the limits straddle a shift and cannot judge the target.
-	AssuranceWithheld string `json:"assurance_withheld,omitempty"`
+	// "sustained_shift" when the limits straddle a shift and cannot judge the target,
+	// "special_cause" or "latest_point" when the latest point contradicts it.
+	AssuranceWithheld Withheld `json:"assurance_withheld,omitempty"`
 	// last-change, year-on-year
 	Change          *float64 `json:"change,omitempty"`
-	ReferencePeriod *string  `json:"reference_period,omitempty"`
+	ReferencePeriod *Period  `json:"reference_period,omitempty"`
 	ReferenceValue  *float64 `json:"reference_value,omitempty"`
 }
 
 // SeriesPoint is one point of an spc chart with its type.
 type SeriesPoint struct {
-	Period string  `json:"period"`
-	Value  float64 `json:"value"`
-	Type   string  `json:"type"`
+	Period Period    `json:"period"`
+	Value  float64   `json:"value"`
+	Type   PointType `json:"type"`
 }
 
 // Segment is one stretch of an spc chart with the mean and limits of its own points.
 type Segment struct {
-	From        string  `json:"from"` // period of the first point
-	To          string  `json:"to"`   // period of the last point
+	From        Period  `json:"from"` // period of the first point
+	To          Period  `json:"to"`   // period of the last point
 	Points      int     `json:"points"`
 	Mean        float64 `json:"mean"`
 	LPL         float64 `json:"lpl"`
@@ -204,7 +205,7 @@ type Segment struct {
 
 // Shift is a run of points on one side of the spc mean that reaches the latest point.
 type Shift struct {
-	From   string `json:"from"` // first period of the run: where to rebase from
+	From   Period `json:"from"` // first period of the run: where to rebase from
 	Points int    `json:"points"`
 	Side   string `json:"side"` // "above" or "below"
 }

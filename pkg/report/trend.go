@@ -37,7 +37,7 @@ func trendPolarity(ind *catalogue.Indicator) trend.Polarity {
 }
 
 // TrendAt is the direction of travel of ind as a report for q would give it, with cfg.
-func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
+func trendAt(s series, q period.Quarter, cfg trend.Config) (trend.Result, periodIndex) {
 	in := trend.Input{Polarity: trendPolarity(s.ind), Rebase: s.rebasePositions(q, cfg.Window), PeriodName: periodName}
 	window := s.window(q, cfg.Window)
 	in.WindowPeriods = len(window)
@@ -71,11 +71,12 @@ func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
 		}
 	}
 	in.CurrentLabel, in.ReferenceLabel = s.cal.Label(q), s.cal.Label(ref)
-	return trend.Analyse(cfg, in)
+	return trend.Analyse(cfg, in), window
 }
 
 // reportTrend carries the engine's result into the report model with its sentence.
-func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
+// periods finds each of its labels' report period; cal reads the reference quarter's label.
+func reportTrend(r trend.Result, ind *catalogue.Indicator, window int, periods periodIndex, cal period.Calendar) *Trend {
 	out := &Trend{
 		Method:       r.Method,
 		Direction:    Direction(r.Direction),
@@ -96,25 +97,34 @@ func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
 		Mean:         r.Mean,
 		LPL:          r.LPL,
 		UPL:          r.UPL,
-		Assurance:    r.Assurance,
 		Change:       r.Change,
 	}
-	for _, p := range r.Series {
-		out.Series = append(out.Series, SeriesPoint(p))
+	if r.Assurance != nil {
+		a := Assurance(*r.Assurance)
+		out.Assurance = &a
+	}
+	if len(r.Series) > 0 {
+		out.Series = make([]SeriesPoint, len(r.Series))
+		for i, p := range r.Series {
+			out.Series[i] = SeriesPoint{Period: periods.of(p.Period), Value: p.Value, Type: PointType(p.Type)}
+		}
 	}
 	for _, seg := range r.Segments {
-		out.Segments = append(out.Segments, Segment(seg))
+		out.Segments = append(out.Segments, Segment{
+			From: periods.of(seg.From), To: periods.of(seg.To), Points: seg.Points,
+			Mean: seg.Mean, LPL: seg.LPL, UPL: seg.UPL, Provisional: seg.Provisional,
+		})
 	}
 	out.Provisional = r.Provisional
 	if r.Shift != nil {
-		sh := Shift(*r.Shift)
-		out.Shift = &sh
+		out.Shift = &Shift{From: periods.of(r.Shift.From), Points: r.Shift.Points, Side: r.Shift.Side}
 	}
-	out.AssuranceWithheld = r.AssuranceWithheld
+	out.AssuranceWithheld = Withheld(r.AssuranceWithheld)
 	if r.ReferencePeriod != "" {
-		ref := r.ReferencePeriod
-		out.ReferencePeriod = &ref
-		out.ReferenceValue = r.ReferenceValue
+		if ref, err := ParsePeriod(r.ReferencePeriod, cal.YearStart); err == nil {
+			out.ReferencePeriod = &ref
+			out.ReferenceValue = r.ReferenceValue
+		}
 	}
 	return out
 }
@@ -128,7 +138,7 @@ func (t Trend) MarshalJSON() ([]byte, error) {
 	}
 	return jsontext.Marshal(struct {
 		wire
-		Assurance *string `json:"assurance"`
+		Assurance *Assurance `json:"assurance"`
 	}{wire(t), t.Assurance})
 }
 

@@ -144,16 +144,16 @@ func fixtureReport() *report.Report {
 		pt := report.ChartPoint{Period: q(period), Target: f(80), Floor: f(70)}
 		if !isGap(v) {
 			pt.Value = f(v)
-			kind := "common_cause"
+			kind := report.CommonCause
 			if i >= 16 {
-				kind = "special_cause_improvement"
+				kind = report.SpecialCauseImprovement
 			}
-			series = append(series, report.SeriesPoint{Period: period, Value: v, Type: kind})
+			series = append(series, report.SeriesPoint{Period: q(period), Value: v, Type: kind})
 		}
 		as01.Chart = append(as01.Chart, pt)
 	}
 	as01.Trend = &report.Trend{Method: "spc", Direction: "improving", Points: 23, Window: 8, Mean: f(68.7), LPL: f(64.1), UPL: f(73.3),
-		Assurance: s("fail"), Series: series,
+		Assurance: ptrTo(report.AssuranceFail), Series: series,
 		Sentence: "Improving: special cause variation, the last seven months above the mean; the target of 80% is above the upper process limit, so it will not be met without change."}
 	as01.History = []report.HistoryPoint{
 		{Period: q("2022/23 Q2"), Value: f(67), RAG: rt("red")}, {Period: q("2022/23 Q3"), Value: f(67), RAG: rt("red")},
@@ -236,3 +236,5 @@ func fixtureReport() *report.Report {
 		Indicators: ins,
 	}
 }
+
+func ptrTo[T any](v T) *T { return &v }

@@ -205,7 +205,7 @@ func fixtureIndicators() *report.Report {
 				Value: f64(1234), Display: str("1,234"), ValuePeriod: pp("2023/24 Q3"),
 				Target: f64(1000), Floor: f64(900), RAG: rt("green"), RAGPrevious: rt("green"),
 				Trend: &report.Trend{Method: "spc", Direction: "improving", Points: 8, Window: 8,
-					Sentence: "Special cause improvement: above the upper process limit.", Assurance: str("pass")},
+					Sentence: "Special cause improvement: above the upper process limit.", Assurance: ptrTo(report.AssurancePass)},
 				History: kpiHistory([]*float64{f64(1000), f64(1010), f64(1050), f64(1100), f64(1234)},
 					[]string{"green", "green", "green", "green", "green"}),
 			},
@@ -221,3 +221,5 @@ func fixtureIndicators() *report.Report {
 		},
 	}
 }
+
+func ptrTo[T any](v T) *T { return &v }
