@@ -22,7 +22,7 @@ func TestReportJSONIsEncodingJSONToTenFigures(t *testing.T) {
 	ex := loadExample(t)
 	for _, pack := range []string{"qpr", "ced"} {
 		r := ex.build(t, pack)
-		want := numberLine.ReplaceAllFunc(marshalReport(t, r), func(line []byte) []byte {
+		want := numberLine.ReplaceAllFunc(encodingJSON(t, r), func(line []byte) []byte {
 			m := numberLine.FindSubmatch(line)
 			num := m[2]
 			if !bytes.ContainsAny(num, ".eE") {

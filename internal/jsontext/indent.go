@@ -65,7 +65,25 @@ type indentEncoder struct {
 var (
 	marshalerType     = reflect.TypeFor[json.Marshaler]()
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+	shaperType        = reflect.TypeFor[Shaper]()
+	appenderType      = reflect.TypeFor[Appender]()
 )
+
+// Shaper is a json.Marshaler that can say instead which value its JSON is the JSON of, so
+// the encoder writes that value in its own pass, indented in place, rather than calling
+// MarshalJSON and indenting its output: report.Trend's JSON is a struct with one key
+// shadowed.
+type Shaper interface {
+	json.Marshaler
+	JSONShape() any
+}
+
+// Appender is a json.Marshaler of a scalar that can append its compact JSON to a buffer
+// without allocating it apart: report.Period's label.
+type Appender interface {
+	json.Marshaler
+	AppendJSON(dst []byte) []byte
+}
 
 func (e *indentEncoder) newline(depth int) {
 	if e.compact {
@@ -83,6 +101,16 @@ func (e *indentEncoder) value(v reflect.Value, depth int) error {
 		return nil
 	}
 	t := v.Type()
+	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
+		if t.Implements(appenderType) {
+			e.scratch = v.Interface().(Appender).AppendJSON(e.scratch[:0])
+			e.w.Write(e.scratch)
+			return nil
+		}
+		if t.Implements(shaperType) {
+			return e.value(reflect.ValueOf(v.Interface().(Shaper).JSONShape()), depth)
+		}
+	}
 	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface && v.CanAddr() && reflect.PointerTo(t).Implements(marshalerType) {
 		return e.marshaler(v.Addr(), depth)
 	}
@@ -286,12 +314,20 @@ func renumber(dst, lit []byte) []byte {
 // AppendNumber appends f as encoding/json writes a float64 once rounded to SignificantFigures
 // significant figures: 90.4 for 90.39999999999999, 1e-7 for 1.0000000000000001e-07.
 func AppendNumber(dst []byte, f float64) []byte {
-	if f != 0 && f == f && !math.IsInf(f, 0) {
-		var tmp [32]byte
-		if r, err := strconv.ParseFloat(string(strconv.AppendFloat(tmp[:0], f, 'g', SignificantFigures, 64)), 64); err == nil {
-			f = r
-		}
+	start := len(dst)
+	dst = appendFloat(dst, f)
+	if significantDigits(dst[start:]) <= SignificantFigures {
+		return dst // already short: as encoding/json writes it
 	}
+	var tmp [32]byte
+	if r, err := strconv.ParseFloat(string(strconv.AppendFloat(tmp[:0], f, 'g', SignificantFigures, 64)), 64); err == nil {
+		dst = appendFloat(dst[:start], r)
+	}
+	return dst
+}
+
+// appendFloat appends f as encoding/json writes a float64.
+func appendFloat(dst []byte, f float64) []byte {
 	abs := math.Abs(f)
 	format := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
@@ -306,6 +342,24 @@ func AppendNumber(dst []byte, f float64) []byte {
 		}
 	}
 	return dst
+}
+
+// significantDigits counts the significant digits of a number as strconv writes it: leading
+// zeros, the sign, the point and any exponent not counted (trailing zeros of a whole number
+// are, which only makes a large whole number take the slower, same-result path).
+func significantDigits(num []byte) int {
+	n, leading := 0, true
+	for _, c := range num {
+		switch {
+		case c == 'e' || c == 'E':
+			return n
+		case c == '0' && leading:
+		case c >= '0' && c <= '9':
+			leading = false
+			n++
+		}
+	}
+	return n
 }
 
 const hexDigits = "0123456789abcdef"

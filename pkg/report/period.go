@@ -79,11 +79,12 @@ func (p Period) String() string {
 }
 
 // MarshalJSON writes the canonical label.
-// A label holds digits, '/', '-', ' ' and 'Q' only, so it needs no escaping.
-func (p Period) MarshalJSON() ([]byte, error) {
-	s := p.String()
-	b := make([]byte, 0, len(s)+2)
-	return append(append(append(b, '"'), s...), '"'), nil
+func (p Period) MarshalJSON() ([]byte, error) { return p.AppendJSON(make([]byte, 0, 12)), nil }
+
+// AppendJSON appends the quoted label (jsontext.Appender). A label holds digits, '/', '-',
+// ' ' and 'Q' only, so it needs no escaping.
+func (p Period) AppendJSON(dst []byte) []byte {
+	return append(append(append(dst, '"'), p.String()...), '"')
 }
 
 // UnmarshalJSON reads a canonical label. The label does not say which month the financial

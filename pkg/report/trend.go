@@ -131,15 +131,19 @@ func reportTrend(r trend.Result, ind *catalogue.Indicator, window int, periods p
 
 // MarshalJSON writes spc's assurance as null when there is no target, as the contract asks,
 // and leaves it out for the other methods.
-func (t Trend) MarshalJSON() ([]byte, error) {
-	type wire Trend
+func (t Trend) MarshalJSON() ([]byte, error) { return jsontext.Marshal(t.JSONShape()) }
+
+// JSONShape is the value Trend's JSON is written from (jsontext.Shaper): for spc, Trend with
+// an assurance key that is never left out.
+func (t Trend) JSONShape() any {
+	type wire Trend // drops the methods, so marshalling does not recurse
 	if t.Method != trend.SPC {
-		return jsontext.Marshal(wire(t))
+		return wire(t)
 	}
-	return jsontext.Marshal(struct {
+	return struct {
 		wire
 		Assurance *Assurance `json:"assurance"`
-	}{wire(t), t.Assurance})
+	}{wire(t), t.Assurance}
 }
 
 // projection extends the regression line fitted to the window ending at q to the next quarter.

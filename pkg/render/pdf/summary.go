@@ -65,17 +65,17 @@ func (d *doc) countsTables() {
 
 func (d *doc) byDirectorate() {
 	t := table{size: d.st.Fonts.Table, cols: []column{
-		{head: "Directorate", w: 42, align: "L"},
+		{head: "Directorate", w: 38, align: "L"},
 		{head: "KPIs", w: 10, align: "R"},
 		{head: "Green", w: 12, align: "R"},
 		{head: "Amber", w: 12, align: "R"},
 		{head: "Red", w: 10, align: "R"},
 		{head: "Not rated", w: 13, align: "R"},
 		{head: "No data", w: 12, align: "R"},
-		{head: "Improving", w: 20, align: "R"},
+		{head: "Improving", w: 18, align: "R"},
 		{head: "Stable", w: 13, align: "R"},
 		{head: "Worsening", w: 18, align: "R"},
-		{head: present.Insufficient.Word(), w: 18, align: "R"},
+		{head: present.Insufficient.Word(), w: 24, align: "R"},
 	}}
 	var rows []row
 	for _, dir := range d.r.Directorates {
