@@ -101,7 +101,15 @@ func (e *indentEncoder) value(v reflect.Value, depth int) error {
 		return nil
 	}
 	t := v.Type()
-	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
+	if t.Kind() == reflect.Pointer {
+		// *T's methods are T's or reached through the addressable T: write T
+		if v.IsNil() {
+			e.w.WriteString("null")
+			return nil
+		}
+		return e.value(v.Elem(), depth)
+	}
+	if t.Kind() != reflect.Interface {
 		if t.Implements(appenderType) {
 			e.scratch = v.Interface().(Appender).AppendJSON(e.scratch[:0])
 			e.w.Write(e.scratch)
@@ -319,11 +327,78 @@ func AppendNumber(dst []byte, f float64) []byte {
 	if significantDigits(dst[start:]) <= SignificantFigures {
 		return dst // already short: as encoding/json writes it
 	}
+	return appendRounded(dst[:start], f)
+}
+
+// appendRounded appends f rounded to SignificantFigures figures in encoding/json's form. The
+// rounded number's shortest form is its ten digits with trailing zeros dropped (two different
+// numbers of at most ten digits are never one float64 apart), so it is written from them
+// without reading them back.
+func appendRounded(dst []byte, f float64) []byte {
 	var tmp [32]byte
-	if r, err := strconv.ParseFloat(string(strconv.AppendFloat(tmp[:0], f, 'g', SignificantFigures, 64)), 64); err == nil {
-		dst = appendFloat(dst[:start], r)
+	if abs := math.Abs(f); abs < 1e-300 || abs > 1e300 {
+		// subnormal numbers carry fewer digits than ten, and the largest round past the
+		// largest float64: read the rounded form back, keeping f where it does not read
+		r, err := strconv.ParseFloat(string(strconv.AppendFloat(tmp[:0], f, 'g', SignificantFigures, 64)), 64)
+		if err == nil {
+			f = r
+		}
+		return appendFloat(dst, f)
 	}
-	return dst
+	e := strconv.AppendFloat(tmp[:0], f, 'e', SignificantFigures-1, 64) // -d.ddddddddde±XX
+	neg := e[0] == '-'
+	if neg {
+		e = e[1:]
+	}
+	mant, expPart, _ := bytes.Cut(e, []byte("e"))
+	exp, err := strconv.Atoi(string(expPart))
+	if err != nil {
+		return appendFloat(dst, f)
+	}
+	digits := make([]byte, 0, SignificantFigures)
+	digits = append(digits, mant[0])
+	if len(mant) > 2 {
+		digits = append(digits, mant[2:]...)
+	}
+	for len(digits) > 1 && digits[len(digits)-1] == '0' {
+		digits = digits[:len(digits)-1]
+	}
+	if neg {
+		dst = append(dst, '-')
+	}
+	if exp < -6 || exp >= 21 { // below 1e-6 or from 1e21: exponent form, as encoding/json
+		dst = append(dst, digits[0])
+		if len(digits) > 1 {
+			dst = append(append(dst, '.'), digits[1:]...)
+		}
+		dst = append(dst, 'e')
+		if exp < 0 {
+			dst = append(dst, '-')
+			exp = -exp
+		} else {
+			dst = append(dst, '+')
+			if exp < 10 {
+				dst = append(dst, '0')
+			}
+		}
+		return strconv.AppendInt(dst, int64(exp), 10)
+	}
+	if exp < 0 {
+		dst = append(dst, '0', '.')
+		for range -exp - 1 {
+			dst = append(dst, '0')
+		}
+		return append(dst, digits...)
+	}
+	if len(digits) <= exp+1 {
+		dst = append(dst, digits...)
+		for range exp + 1 - len(digits) {
+			dst = append(dst, '0')
+		}
+		return dst
+	}
+	dst = append(dst, digits[:exp+1]...)
+	return append(append(dst, '.'), digits[exp+1:]...)
 }
 
 // appendFloat appends f as encoding/json writes a float64.

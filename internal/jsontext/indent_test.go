@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -172,5 +173,35 @@ func TestNumbersToTenSignificantFigures(t *testing.T) {
 	var back any
 	if err := json.Unmarshal([]byte(got), &back); err != nil {
 		t.Errorf("not JSON: %v", err)
+	}
+}
+
+// appendRounded writes the rounded number from its digits; strconv reading them back and
+// encoding/json writing the result is the oracle.
+func TestAppendRoundedAsEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 10))
+	check := func(f float64) {
+		r, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', SignificantFigures, 64), 64)
+		if err != nil {
+			r = f // beyond the largest float64 once rounded: kept as it is
+		}
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendRounded(nil, f); string(got) != string(want) {
+			t.Fatalf("appendRounded(%v) = %s, want %s", f, got, want)
+		}
+	}
+	for _, f := range []float64{9.9999999999e-7, 9.99999999999e-7, 1e-7, 1.23456789012e-7, 999999999999e9, 9.999999999999e20, 1e21, 0.1 + 0.2, -90.39999999999999, 123456789012, 5e-324, 1.7976931348623157e308} {
+		check(f)
+	}
+	for range 200000 {
+		f := math.Float64frombits(rng.Uint64())
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			continue
+		}
+		check(f)
+		check(rng.NormFloat64() * math.Pow(10, float64(rng.IntN(40)-20)))
 	}
 }
