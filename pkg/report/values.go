@@ -99,7 +99,7 @@ func (s series) reported(q period.Quarter) reported {
 type point struct {
 	at    Period
 	label string // canonical label, set only where there is a value
-	pos   int // position from 0 at the window's first period
+	pos   int    // position from 0 at the window's first period
 	value float64
 	ok    bool
 	fy    int // financial year the period falls in, for its thresholds
