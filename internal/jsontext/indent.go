@@ -85,14 +85,43 @@ type Appender interface {
 	AppendJSON(dst []byte) []byte
 }
 
+// indentation is a newline and the spaces of the deepest indentation written at once.
+var indentation = "\n" + strings.Repeat("  ", 32)
+
 func (e *indentEncoder) newline(depth int) {
 	if e.compact {
+		return
+	}
+	if n := 1 + 2*depth; n <= len(indentation) {
+		e.w.WriteString(indentation[:n])
 		return
 	}
 	e.w.WriteByte('\n')
 	for range depth {
 		e.w.WriteString("  ")
 	}
+}
+
+// typeFlags are the methods of a type the encoder looks for, found once per type.
+type typeFlags struct {
+	appender, shaper, marshaler, ptrMarshaler, textMarshaler bool
+}
+
+var flagCache sync.Map // reflect.Type -> typeFlags
+
+func flagsOf(t reflect.Type) typeFlags {
+	if f, ok := flagCache.Load(t); ok {
+		return f.(typeFlags)
+	}
+	f := typeFlags{
+		appender:      t.Implements(appenderType),
+		shaper:        t.Implements(shaperType),
+		marshaler:     t.Implements(marshalerType),
+		ptrMarshaler:  reflect.PointerTo(t).Implements(marshalerType),
+		textMarshaler: t.Implements(textMarshalerType),
+	}
+	flagCache.Store(t, f)
+	return f
 }
 
 func (e *indentEncoder) value(v reflect.Value, depth int) error {
@@ -109,27 +138,26 @@ func (e *indentEncoder) value(v reflect.Value, depth int) error {
 		}
 		return e.value(v.Elem(), depth)
 	}
-	if t.Kind() != reflect.Interface {
-		if t.Implements(appenderType) {
-			e.scratch = v.Interface().(Appender).AppendJSON(e.scratch[:0])
-			e.w.Write(e.scratch)
-			return nil
-		}
-		if t.Implements(shaperType) {
-			return e.value(reflect.ValueOf(v.Interface().(Shaper).JSONShape()), depth)
-		}
-	}
-	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface && v.CanAddr() && reflect.PointerTo(t).Implements(marshalerType) {
-		return e.marshaler(v.Addr(), depth)
-	}
-	if t.Implements(marshalerType) {
-		if (t.Kind() == reflect.Pointer || t.Kind() == reflect.Interface) && v.IsNil() {
+	if t.Kind() == reflect.Interface {
+		if v.IsNil() {
 			e.w.WriteString("null")
 			return nil
 		}
-		return e.marshaler(v, depth)
+		return e.value(v.Elem(), depth)
 	}
-	if t.Implements(textMarshalerType) {
+	flags := flagsOf(t)
+	switch {
+	case flags.appender:
+		e.scratch = v.Interface().(Appender).AppendJSON(e.scratch[:0])
+		e.w.Write(e.scratch)
+		return nil
+	case flags.shaper:
+		return e.value(reflect.ValueOf(v.Interface().(Shaper).JSONShape()), depth)
+	case flags.marshaler:
+		return e.marshaler(v, depth)
+	case flags.ptrMarshaler && v.CanAddr():
+		return e.marshaler(v.Addr(), depth)
+	case flags.textMarshaler:
 		return e.fallback(v, depth) // rare in qpr's documents: encoding/json's way, indented
 	}
 	switch t.Kind() {
