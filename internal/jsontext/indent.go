@@ -113,9 +113,22 @@ func flagsOf(t reflect.Type) typeFlags {
 	if f, ok := flagCache.Load(t); ok {
 		return f.(typeFlags)
 	}
+	// A method promoted from an embedded field speaks for that field, not for t (t may have
+	// a MarshalJSON of its own around it): only t's own Shaper or Appender is used.
+	promoted := func(iface reflect.Type) bool {
+		if t.Kind() != reflect.Struct {
+			return false
+		}
+		for i := range t.NumField() {
+			if f := t.Field(i); f.Anonymous && (f.Type.Implements(iface) || reflect.PointerTo(f.Type).Implements(iface)) {
+				return true
+			}
+		}
+		return false
+	}
 	f := typeFlags{
-		appender:      t.Implements(appenderType),
-		shaper:        t.Implements(shaperType),
+		appender:      t.Implements(appenderType) && !promoted(appenderType),
+		shaper:        t.Implements(shaperType) && !promoted(shaperType),
 		marshaler:     t.Implements(marshalerType),
 		ptrMarshaler:  reflect.PointerTo(t).Implements(marshalerType),
 		textMarshaler: t.Implements(textMarshalerType),

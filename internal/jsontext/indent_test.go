@@ -205,3 +205,36 @@ func TestAppendRoundedAsEncodingJSON(t *testing.T) {
 		check(rng.NormFloat64() * math.Pow(10, float64(rng.IntN(40)-20)))
 	}
 }
+
+type shaped struct{ A int }
+
+func (s shaped) MarshalJSON() ([]byte, error) { return Marshal(s.JSONShape()) }
+func (s shaped) JSONShape() any {
+	type wire shaped
+	return struct {
+		wire
+		B *int `json:"b"`
+	}{wire(s), nil}
+}
+
+// around embeds a Shaper and marshals itself around it, as trend --json's document does: the
+// promoted JSONShape is not around's own, so around's MarshalJSON is used.
+type around struct {
+	Code string `json:"code"`
+	*shaped
+}
+
+func (a around) MarshalJSON() ([]byte, error) {
+	inner, _ := a.shaped.MarshalJSON()
+	return []byte(`{"code":"` + a.Code + `",` + string(inner[1:])), nil
+}
+
+func TestShaperNotPromoted(t *testing.T) {
+	got := indented(t, around{Code: "X", shaped: &shaped{A: 1}})
+	if want := "{\n  \"code\": \"X\",\n  \"A\": 1,\n  \"b\": null\n}\n"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if got, want := indented(t, shaped{A: 2}), encodingJSON(t, shaped{A: 2}); got != want {
+		t.Errorf("shaped: got %s, encoding/json %s", got, want)
+	}
+}
