@@ -26,7 +26,7 @@ func docReport(t *testing.T) *report.Report {
 		Directorates: []report.Directorate{{Code: "B", Name: "Beta"}, {Code: "A", Name: "Alpha"}},
 		Indicators: []report.Indicator{
 			{Code: "B1", Name: "Calls answered", Directorate: "B", Type: catalogue.KPI, Unit: catalogue.Percent,
-				Polarity: polarity(catalogue.Higher), Value: f(61.25), Display: s("61.25"), Decimals: 0, Target: f(85), Floor: f(75),
+				Polarity: polarity(catalogue.Higher), Value: f(61.25), Display: s("61.25"), Places: 2, Decimals: 0, Target: f(85), Floor: f(75),
 				RAG: rating(report.Red), Stale: true, ValuePeriod: ptr(periods[4]),
 				Commentary: &report.Commentary{Actions: "Hire staff."},
 				Trend:      &report.Trend{Direction: report.Worsening, Sentence: "Worsening: down 2 points a quarter."},
@@ -149,7 +149,7 @@ func TestDirectorateTables(t *testing.T) {
 		t.Fatalf("rows %d and %d", len(kpis.Rows), len(act.Rows))
 	}
 	b1 := kpis.Rows[0].Cells
-	// B1's value 61.25 with the engine's display "61.25": two places; stale from 2023/24 Q1
+	// B1's value 61.25 with the engine's display "61.25" (Places 2): two places; stale from 2023/24 Q1
 	if c := b1[0]; c.Text != "B1 Calls answered" || c.Link != "ind-B1" {
 		t.Errorf("row head %+v", c)
 	}

@@ -234,12 +234,12 @@ func (o *outline) byDirectorate() *Section {
 	r := o.r
 	t := &Table{ID: "by-directorate", Caption: ByDirectorateTitle + ", " + Label(r.Period), RowHeads: 1,
 		Columns: []Column{{Head: "Directorate"}, {Head: "KPIs", Numeric: true}}}
-	for _, s := range []Status{Green, Amber, Red, NotRated, NoData, Improving, Stable, Worsening} {
+	for _, s := range []Status{Green, Amber, Red, NotRated, NoData, Improving, Stable, Worsening, Insufficient} {
 		t.Columns = append(t.Columns, Column{Head: s.Word(), Numeric: true})
 	}
 	counts := func(head Cell, kpis int, rag report.RAGCounts, tr report.TrendCounts) []Cell {
 		out := []Cell{head}
-		for _, n := range []int{kpis, rag.Green, rag.Amber, rag.Red, rag.NotRated, rag.NoData, tr.Improving, tr.Stable, tr.Worsening} {
+		for _, n := range []int{kpis, rag.Green, rag.Amber, rag.Red, rag.NotRated, rag.NoData, tr.Improving, tr.Stable, tr.Worsening, tr.Insufficient} {
 			out = append(out, CountCell(n))
 		}
 		return out
