@@ -134,8 +134,9 @@ type Indicator struct {
 	MaxLag      int // quarters an older value may stand in for a missing one
 	Tags        []string
 	Trend       TrendSpec
-	Description string // optional: what the indicator measures, for readers
-	Basis       Basis  // what a value covers; BasisQuarter unless the catalogue says otherwise
+	Description string  // optional: what the indicator measures, for readers
+	Meaning     Meaning // definition, source, data quality: "About this indicator"
+	Basis       Basis   // what a value covers; BasisQuarter unless the catalogue says otherwise
 	SPC         SPCSpec
 	Projection  ProjectionSpec
 

@@ -44,6 +44,7 @@ func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, lat
 			out = append(out, warn(catPlace(ind), "%s has %d of the 3 months of %s, and its quarter value is their sum: it is rated against a whole quarter's thresholds", ri.Code, ri.Months, *ri.ValuePeriod))
 		}
 		out = append(out, spcLimits(catPlace(ind), ri)...)
+		out = append(out, meaningWarnings(cat, ind, q)...)
 		if ri.RAG != nil && *ri.RAG == rag.Red && (ri.Commentary == nil || ri.Commentary.Actions == "") {
 			out = append(out, warn(catPlace(ind), "%s is red at %s but has no management action: add a commentary row (code, period, actions) saying what is being done", ri.Code, r.Period))
 		}

@@ -52,6 +52,7 @@ func writeKPI(b *strings.Builder, k kpi) {
 	if k.Description != "" {
 		fmt.Fprintf(b, "    description: %s\n", yamlText(k.Description, false))
 	}
+	writeMeaning(b, k.Code)
 	fmt.Fprintf(b, "    directorate: %s\n    type: kpi\n    polarity: %s\n    unit: %s\n    decimals: %d\n",
 		k.Directorate, k.Polarity, k.Unit, k.Decimals)
 	if k.Basis != "" {

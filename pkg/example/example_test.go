@@ -274,3 +274,19 @@ func TestOutlooksAddUpToThePublishedSummary(t *testing.T) {
 		}
 	}
 }
+
+// Every KPI of the example is defined, and nothing is defined that is not a KPI of it.
+func TestEveryKPIHasAMeaning(t *testing.T) {
+	codes := map[string]bool{}
+	for _, k := range kpis {
+		codes[k.Code] = true
+		if meanings[k.Code].Definition == "" {
+			t.Errorf("%s has no definition", k.Code)
+		}
+	}
+	for code := range meanings {
+		if !codes[code] {
+			t.Errorf("a meaning is given for %s, which is not a KPI of the example", code)
+		}
+	}
+}

@@ -130,6 +130,7 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 		Code:        ind.Code,
 		Name:        ind.Name,
 		Description: ind.Description,
+		Meaning:     meaningOf(ind.Meaning),
 		Directorate: ind.Directorate,
 		Type:        ind.Type,
 		Unit:        ind.Unit,

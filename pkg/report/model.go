@@ -236,6 +236,7 @@ type Indicator struct {
 	Code        string              `json:"code"`
 	Name        string              `json:"name"`
 	Description string              `json:"description,omitempty"`
+	Meaning                         // definition, numerator, denominator, source, target_rationale, data_quality
 	Directorate string              `json:"directorate"`
 	Type        catalogue.Type      `json:"type"`
 	Polarity    *catalogue.Polarity `json:"polarity"`
