@@ -110,6 +110,9 @@ type Thresholds struct {
 	Null   bool
 	Target *float64
 	Floor  *float64
+	// Profile sets the target and floor of single quarters of the year (1 to 4) apart from
+	// the year's: a cumulative measure's path through the year, or a planned recovery.
+	Profile map[int]Thresholds
 }
 
 // Expected is an activity indicator's expected range for one financial year.

@@ -167,13 +167,13 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 			out.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
 		}
 	} else {
-		word, display := rating(ind, out.Value, q.Year)
+		word, display := rating(ind, out.Value, q)
 		out.RAG, out.Display = &word, display
-		if th := kpiThresholds(ind, q.Year); th != nil {
+		if th := kpiThresholds(ind, q); th != nil {
 			out.Target, out.Floor = th.Target, th.Floor
 		}
 		prevQ := q.Add(-1)
-		prev, _ := rating(ind, s.reported(prevQ).valuePtr(), prevQ.Year)
+		prev, _ := rating(ind, s.reported(prevQ).valuePtr(), prevQ)
 		out.RAGPrevious = &prev
 	}
 
@@ -182,10 +182,15 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 	cfg := trendConfig(ind)
 	res := trendAt(s, q, cfg)
 	out.Trend = reportTrend(res, ind, cfg.Window)
+	if yearToDate(ind) {
+		out.Trend.Sentence += yearToDateNote(q)
+	}
 	prevDir := Direction(trendAt(s, q.Add(-1), cfg).Direction)
 	out.TrendPrevious = &prevDir
 	if ind.Type == catalogue.KPI {
 		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)
+		out.Recovery = recovery(s, q, cfg.Window, *out.RAG, out.ProjectionWithheld)
+		out.Profile = profile(s, q)
 	}
 
 	out.Chart = chart(s, q, cfg.Window)
@@ -220,9 +225,9 @@ func history(s series, q period.Quarter) []HistoryPoint {
 				hp.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
 			}
 		} else {
-			w, d := rating(ind, vp, hq.Year)
+			w, d := rating(ind, vp, hq)
 			hp.RAG, hp.Display = &w, d
-			if th := kpiThresholds(ind, hq.Year); th != nil {
+			if th := kpiThresholds(ind, hq); th != nil {
 				hp.Target, hp.Floor = th.Target, th.Floor
 			}
 		}
@@ -249,10 +254,10 @@ func chart(s series, q period.Quarter, window int) []ChartPoint {
 			out = append(out, cp)
 			continue
 		}
-		if th := kpiThresholds(ind, p.fy); th != nil && ind.Type == catalogue.KPI {
+		if th := kpiThresholds(ind, p.q); th != nil && ind.Type == catalogue.KPI {
 			cp.Target, cp.Floor = th.Target, th.Floor
 		}
-		if ex := expectedRange(ind, p.fy); ex != nil && ind.Type == catalogue.Activity {
+		if ex := expectedRange(ind, p.q.Year); ex != nil && ind.Type == catalogue.Activity {
 			cp.Lower, cp.Upper = ex.Lower, ex.Upper
 		}
 		out = append(out, cp)

@@ -264,6 +264,11 @@ type Indicator struct {
 	Projection    *Projection         `json:"projection,omitempty"`
 	// ProjectionWithheld says why a kpi has no projection (too few values in the window).
 	ProjectionWithheld *ProjectionWithheld `json:"projection_withheld,omitempty"`
+	// Recovery says when a KPI not at target would be back on it, at the current rate.
+	Recovery *Recovery `json:"recovery,omitempty"`
+	// Profile is the report quarter's year quarter by quarter, where that year's thresholds
+	// have a profile: each quarter's target and floor, the quarters still to come included.
+	Profile []ProfilePoint `json:"profile,omitempty"`
 	History            []HistoryPoint      `json:"history"`
 	Chart              []ChartPoint        `json:"chart"`
 	Commentary         *Commentary         `json:"commentary"`

@@ -102,7 +102,7 @@ type point struct {
 	pos   int // position from 0 at the window's first period
 	value float64
 	ok    bool
-	fy    int // financial year the period falls in, for its thresholds
+	q     period.Quarter // the quarter the period falls in, for its thresholds
 }
 
 // window lists the indicator's own periods in the `quarters` quarters ending at q, in order:
@@ -117,7 +117,7 @@ func (s series) window(q period.Quarter, quarters int) []point {
 		for i := 0; i < quarters; i++ {
 			pq := first.Add(i)
 			v, ok := s.values.At(pq.Index())
-			pts = append(pts, point{at: QuarterOf(s.cal, pq), label: s.cal.Label(pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year})
+			pts = append(pts, point{at: QuarterOf(s.cal, pq), label: s.cal.Label(pq), pos: i, value: v.V, ok: ok && !v.Missing, q: pq})
 		}
 		return pts
 	}
@@ -126,7 +126,7 @@ func (s series) window(q period.Quarter, quarters int) []point {
 	for i := 0; i < quarters*3; i++ {
 		m := start.Add(i)
 		v, ok := s.values.At(m.Index())
-		pts = append(pts, point{at: MonthOf(s.cal, m), label: m.String(), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year})
+		pts = append(pts, point{at: MonthOf(s.cal, m), label: m.String(), pos: i, value: v.V, ok: ok && !v.Missing, q: s.cal.QuarterOf(m)})
 	}
 	return pts
 }
