@@ -213,7 +213,7 @@ func TestParseReportsProblems(t *testing.T) {
 			`c.yaml:8: the file is not valid UTF-8 text; save it as UTF-8`},
 		{"a fault in a merged mapping is told once",
 			"base: &base {unit: percnt}\n" + head + "    polarity: higher\n    <<: *base\n  - {<<: *base, code: CS02, name: B, directorate: CED, polarity: lower}\n",
-			"c.yaml:1: unknown key \"base\" at the top level of the catalogue; valid keys are organisation, title, language, year_start, trend, projection, directorates, indicators, packs\n" +
+			"c.yaml:1: unknown key \"base\" at the top level of the catalogue; valid keys are organisation, title, language, year_start, trend, projection, directorates, indicators, packs, events\n" +
 				`c.yaml:1: unit "percnt" is not valid; use percent, number, days, currency or rate`},
 		{"pack include that selects nothing",
 			head + "    polarity: higher\npacks:\n  - {id: qpr, include: {}}\n",

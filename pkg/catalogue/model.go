@@ -22,6 +22,7 @@ type Catalogue struct {
 	Directorates []Directorate
 	Indicators   []*Indicator
 	Packs        []Pack
+	Events       []Event // what explains the charts: drawn on them and listed in the JSON
 
 	index *codeIndex // see Indicator; nil until Reindex
 }

@@ -13,10 +13,18 @@ import (
 // no definition ("what does this count?"), and a kpi rated in q's year against a target set
 // for an earlier year, which carries forward without anyone having decided it should.
 func meaningWarnings(cat *catalogue.Catalogue, ind *catalogue.Indicator, q period.Quarter) []diag.Problem {
-	if ind.Type != catalogue.KPI {
-		return nil
-	}
 	var out []diag.Problem
+	// an SPC recalculation point says the process changed: a reader needs to know how
+	for _, rb := range ind.SPC.Points {
+		if rb.Reason == "" {
+			label := cat.Calendar.PeriodLabel(rb.Period)
+			out = append(out, warn(diag.Place{File: cat.File, Line: rb.Line}, "%s is rebased at %s without a reason: write it as {at: %q, reason: ...} saying what changed; the reason is shown on the chart as an event",
+				ind.Code, label, label))
+		}
+	}
+	if ind.Type != catalogue.KPI {
+		return out
+	}
 	at := diag.Place{File: cat.File, Line: ind.Line}
 	if ind.Meaning.Definition == "" {
 		out = append(out, warn(at, "%s is a kpi without a definition: add definition: saying what is counted and how, for the report's \"About this indicator\"", ind.Code))

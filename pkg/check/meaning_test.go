@@ -6,6 +6,7 @@ import (
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
+	"github.com/example/qpr/pkg/period"
 )
 
 func TestMeaningWarnings(t *testing.T) {
@@ -37,5 +38,23 @@ func TestMeaningWarnings(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestRebaseWithoutAReasonIsWarnedOf(t *testing.T) {
+	ind := kpi("RB", catalogue.Percent, 60, 50)
+	ind.SPC = catalogue.SPCSpec{Rebase: []int{2022*4 + 2, 2023 * 4}, Points: []catalogue.RebasePoint{
+		{Index: 2022*4 + 2, Period: period.Period{Kind: period.KindMonth, Month: period.Month{Year: 2022, Month: 10}}, Line: 14},
+		{Index: 2023 * 4, Period: period.Period{Kind: period.KindMonth, Month: period.Month{Year: 2023, Month: 4}}, Reason: "new system", Line: 15},
+	}}
+	var got []string
+	for _, w := range warningsFor(t, []*catalogue.Indicator{ind}, map[string]map[int]data.Value{"RB": quarters(70, 72, 74)}) {
+		if strings.Contains(w, "rebased") {
+			got = append(got, w)
+		}
+	}
+	want := `catalogue.yaml:14: RB is rebased at 2022-10 without a reason: write it as {at: "2022-10", reason: ...} saying what changed; the reason is shown on the chart as an event`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings %q, want only\n%s", got, want)
 	}
 }

@@ -32,6 +32,7 @@ type Chart struct {
 	Points     []Point    // a mark at each value
 	Projection *ProjectionMark
 	Legend     []LegendEntry
+	Events     []ChartEvent // numbered markers for the indicator's events
 }
 
 // Axis is the value axis: from Min to Max with a tick every Step.
@@ -181,6 +182,7 @@ func ChartOf(in *report.Indicator) Chart {
 	c.trendLine(in)
 	c.values(in)
 	c.projection(in)
+	c.events(in)
 	return c
 }
 

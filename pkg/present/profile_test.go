@@ -3,6 +3,7 @@ package present
 import (
 	"testing"
 
+	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/report"
 )
 
@@ -36,5 +37,23 @@ func TestChartDrawsTheProfileToTheYearsEnd(t *testing.T) {
 	}
 	if len(ahead) != 2 || ahead[0] != "23/24 Q3" || ahead[1] != "23/24 Q4" {
 		t.Errorf("labels ahead %v, want 23/24 Q3 and 23/24 Q4", ahead)
+	}
+}
+
+func TestChartEventsAreNumberedAtTheirQuarter(t *testing.T) {
+	in := quarterlyKPI(t, 900, 950, 1000)
+	sep := report.MonthOf(period.DefaultCalendar, period.Month{Year: 2022, Month: 9})
+	in.Events = []report.Event{
+		{Period: sep, Text: "Period of national mourning"},
+		{Period: q(t, "2023/24 Q1"), Text: "SPC limits recalculated: new triage process", Rebase: true},
+		{Period: q(t, "2019/20 Q1"), Text: "not charted"},
+	}
+	c := ChartOf(in)
+	if len(c.Events) != 2 || c.Events[0].Slot != 3 || c.Events[1].Slot != 6 || c.Events[1].Number != 2 {
+		t.Fatalf("events %+v; want September 2022 at 2022/23 Q2's slot 3, 2023/24 Q1 at slot 6", c.Events)
+	}
+	want := "Events marked: 1 (September 2022): Period of national mourning; 2 (2023/24 Q1): SPC limits recalculated: new triage process."
+	if got := EventsSentence(c); got != want {
+		t.Errorf("sentence\n got %s\nwant %s", got, want)
 	}
 }

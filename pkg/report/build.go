@@ -8,6 +8,7 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/period"
+	"github.com/example/qpr/pkg/trend"
 )
 
 // HistoryLength is how many quarters the history grid shows: the report quarter and four before.
@@ -86,6 +87,7 @@ func Build(opts Options) (*Report, error) {
 	for _, ind := range members {
 		s := series{ind: ind, cal: cal, values: opts.Store.Series(ind.Code)}
 		out := indicator(s, q, opts.Store)
+		out.Events = eventsOf(cat, ind, q, ind.Trend.Window, trend.Method(ind.Trend.Method))
 		d := byDirectorate[ind.Directorate]
 		if ind.Type == catalogue.Activity {
 			r.Summary.ActivityCount++

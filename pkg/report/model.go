@@ -269,7 +269,9 @@ type Indicator struct {
 	// Profile is the report quarter's year quarter by quarter, where that year's thresholds
 	// have a profile: each quarter's target and floor, the quarters still to come included.
 	Profile []ProfilePoint `json:"profile,omitempty"`
-	History            []HistoryPoint      `json:"history"`
-	Chart              []ChartPoint        `json:"chart"`
-	Commentary         *Commentary         `json:"commentary"`
+	// Events are what explains the chart, in period order: always a list, empty when none.
+	Events     []Event        `json:"events"`
+	History    []HistoryPoint `json:"history"`
+	Chart      []ChartPoint   `json:"chart"`
+	Commentary *Commentary    `json:"commentary"`
 }
