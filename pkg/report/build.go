@@ -184,6 +184,7 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 	cfg := trendConfig(ind)
 	res := trendAt(s, q, cfg)
 	out.Trend = reportTrend(res, ind, cfg.Window)
+	out.MDC = mdcOf(res, ind.Type, kpiThresholds(ind, q) != nil)
 	if yearToDate(ind) {
 		out.Trend.Sentence += yearToDateNote(q)
 	}

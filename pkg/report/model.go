@@ -261,7 +261,9 @@ type Indicator struct {
 	Activity      *ActivityStatus     `json:"activity"`
 	Trend         *Trend              `json:"trend,omitempty"`
 	TrendPrevious *Direction          `json:"trend_previous,omitempty"`
-	Projection    *Projection         `json:"projection,omitempty"`
+	// MDC is the Making Data Count summary of an spc indicator, from the same result as Trend.
+	MDC        *MDC        `json:"mdc,omitempty"`
+	Projection *Projection `json:"projection,omitempty"`
 	// ProjectionWithheld says why a kpi has no projection (too few values in the window).
 	ProjectionWithheld *ProjectionWithheld `json:"projection_withheld,omitempty"`
 	// Recovery says when a KPI not at target would be back on it, at the current rate.
