@@ -97,5 +97,3 @@ func TestSummaryIconsEqualTheCharts(t *testing.T) {
 		}
 	}
 }
-
-

@@ -28,10 +28,10 @@ func TestMDCOf(t *testing.T) {
 		return *p
 	}
 	cases := []struct {
-		name                        string
-		pol                         trend.Polarity
-		kind                        catalogue.Type
-		target                      *float64
+		name                       string
+		pol                        trend.Polarity
+		kind                       catalogue.Type
+		target                     *float64
 		variation, rule, assurance string
 	}{
 		{"higher is better, target between the limits", trend.HigherIsBetter, catalogue.KPI, f(12), VariationImprovement, trend.RuleOutsideLimits, AssuranceHitAndMiss},
