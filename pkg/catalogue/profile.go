@@ -101,3 +101,20 @@ func (p *parser) profile(v pair, ind *Indicator, yearWhat string) map[int]Thresh
 	}
 	return out
 }
+
+// ThresholdsSource says where the thresholds a kpi is rated against in quarter q come from:
+// the year they were set for (EveryYear for a target given for every year), and whether q's
+// own profile entry applies. ok is false when q is not rated.
+func (ind *Indicator) ThresholdsSource(q period.Quarter) (year int, profiled, ok bool) {
+	found := false
+	for y, th := range ind.Thresholds {
+		if y <= q.Year && (!found || y > year) {
+			year, found = y, true
+			_, profiled = th.Profile[q.Q]
+		}
+	}
+	if !found || ind.Thresholds[year].Null {
+		return 0, false, false
+	}
+	return year, profiled, true
+}

@@ -194,6 +194,7 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)
 		out.Recovery = recovery(s, q, cfg.Window, *out.RAG, out.ProjectionWithheld)
 		out.Profile = profile(s, q)
+		out.ThresholdsFrom = thresholdsFrom(s, q)
 	}
 
 	out.Chart = chart(s, q, cfg.Window)

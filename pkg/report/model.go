@@ -271,6 +271,8 @@ type Indicator struct {
 	// Profile is the report quarter's year quarter by quarter, where that year's thresholds
 	// have a profile: each quarter's target and floor, the quarters still to come included.
 	Profile []ProfilePoint `json:"profile,omitempty"`
+	// ThresholdsFrom says which year's thresholds (and whether its profile) Target and Floor are.
+	ThresholdsFrom *ThresholdsFrom `json:"thresholds_from,omitempty"`
 	// Events are what explains the chart, in period order: always a list, empty when none.
 	Events     []Event        `json:"events"`
 	History    []HistoryPoint `json:"history"`
