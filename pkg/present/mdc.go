@@ -8,44 +8,55 @@ import (
 // MDCHeading heads the pack's Making Data Count summary in every format.
 const MDCHeading = "Making Data Count summary"
 
-// MDCShape is the form of a Making Data Count icon, so that no icon rests on colour alone.
-type MDCShape string
-
-// The icons' shapes.
+// The Making Data Count icons are statuses, so that every edition draws them as it draws a
+// rating: a word, a shape and a colour. Variation is blue for improvement and amber for
+// concern, as the charts mark special-cause points; purple for special cause in an activity
+// indicator, where no way is better; grey for common cause and for too few points. The
+// triangle points the way the latest point lies from the mean.
 const (
-	MDCShapeCircle       MDCShape = "circle"        // common cause
-	MDCShapeTriangleUp   MDCShape = "triangle-up"   // special cause, the latest point high
-	MDCShapeTriangleDown MDCShape = "triangle-down" // special cause, low
-	MDCShapeTick         MDCShape = "tick"          // consistently meets the target
-	MDCShapeCross        MDCShape = "cross"         // consistently fails it
-	MDCShapeQuestion     MDCShape = "question"      // hit and miss
-	MDCShapeDash         MDCShape = "dash"          // cannot be judged, or nothing to judge
+	MDCCommonCause      Status = "mdc_common_cause"
+	MDCImprovementHigh  Status = "mdc_improvement_high"
+	MDCImprovementLow   Status = "mdc_improvement_low"
+	MDCConcernHigh      Status = "mdc_concern_high"
+	MDCConcernLow       Status = "mdc_concern_low"
+	MDCNeitherHigh      Status = "mdc_neither_high"
+	MDCNeitherLow       Status = "mdc_neither_low"
+	MDCNotEnough        Status = "mdc_not_enough"
+	MDCMeets            Status = "mdc_meets"
+	MDCHitAndMiss       Status = "mdc_hit_and_miss"
+	MDCFails            Status = "mdc_fails"
+	MDCCannotBeJudged   Status = "mdc_cannot_be_judged"
+	MDCNoTarget         Status = "mdc_no_target"
+	MDCNoTargetActivity Status = "mdc_no_target_activity"
 )
 
-// The icons' colours, as Making Data Count draws them: blue for improvement and for a target
-// consistently met, orange for concern and a target consistently failed, purple for special
-// cause in an activity indicator (no way is better), grey otherwise.
-const (
-	MDCBlue   = "#1D70B8"
-	MDCOrange = "#B35900"
-	MDCPurple = "#5B2C86"
-	MDCGrey   = "#505A5F"
-)
-
-// MDCIcon is one icon: the word that says it, its shape and its colour.
-type MDCIcon struct {
-	Key    string // the JSON's word: "special_cause_concern", "consistently_meets", ...
-	Word   string
-	Shape  MDCShape
-	Colour string
+func init() {
+	for s, l := range map[Status]statusLook{
+		MDCCommonCause:      {"Common cause", "CC", "●", ShapeCircle, ToneGrey},
+		MDCImprovementHigh:  {"Special cause: improvement (high)", "SI+", "▲", ShapeTriangleUp, ToneActivity},
+		MDCImprovementLow:   {"Special cause: improvement (low)", "SI-", "▼", ShapeTriangleDown, ToneActivity},
+		MDCConcernHigh:      {"Special cause: concern (high)", "SC+", "▲", ShapeTriangleUp, ToneAmber},
+		MDCConcernLow:       {"Special cause: concern (low)", "SC-", "▼", ShapeTriangleDown, ToneAmber},
+		MDCNeitherHigh:      {"Special cause: neither (high)", "SN+", "▲", ShapeTriangleUp, TonePurple},
+		MDCNeitherLow:       {"Special cause: neither (low)", "SN-", "▼", ShapeTriangleDown, TonePurple},
+		MDCNotEnough:        {"Not enough points", "NE", "–", ShapeShortDash, ToneGrey},
+		MDCMeets:            {"Consistently meets the target", "P", "■", ShapeSquare, ToneActivity},
+		MDCHitAndMiss:       {"Hit and miss", "?", "◆", ShapeDiamond, ToneGrey},
+		MDCFails:            {"Consistently fails the target", "F", "■", ShapeSquare, ToneAmber},
+		MDCCannotBeJudged:   {"Cannot be judged", "CJ", "○", ShapeHollowCircle, ToneGrey},
+		MDCNoTarget:         {"No target", "NT", "–", ShapeDash, ToneGrey},
+		MDCNoTargetActivity: {"No target (activity)", "NT", "–", ShapeDash, TonePurple},
+	} {
+		looks[s] = l
+	}
 }
 
 // VariationIcon is the variation icon of an spc indicator's summary, with the rule in words
 // ("" without special cause); ok is false for an indicator without one.
-func VariationIcon(in *report.Indicator) (icon MDCIcon, rule string, ok bool) {
+func VariationIcon(in *report.Indicator) (icon Status, rule string, ok bool) {
 	m := in.MDC
 	if m == nil {
-		return MDCIcon{}, "", false
+		return "", "", false
 	}
 	if m.Rule != nil {
 		rule = RuleWords(*m.Rule)
@@ -53,24 +64,25 @@ func VariationIcon(in *report.Indicator) (icon MDCIcon, rule string, ok bool) {
 	return variationLook(m.Variation, latestHigh(in)), rule, true
 }
 
-// variationLook is the icon of a variation word; high says which way special cause points.
-func variationLook(variation string, high bool) MDCIcon {
-	side := MDCShapeTriangleDown
-	word := " (low)"
-	if high {
-		side, word = MDCShapeTriangleUp, " (high)"
+// variationLook is the icon of a variation word; high says which way special cause lies.
+func variationLook(variation string, high bool) Status {
+	pick := func(hi, lo Status) Status {
+		if high {
+			return hi
+		}
+		return lo
 	}
 	switch variation {
 	case report.VariationCommonCause:
-		return MDCIcon{variation, "Common cause", MDCShapeCircle, MDCGrey}
+		return MDCCommonCause
 	case report.VariationImprovement:
-		return MDCIcon{variation, "Special cause: improvement" + word, side, MDCBlue}
+		return pick(MDCImprovementHigh, MDCImprovementLow)
 	case report.VariationConcern:
-		return MDCIcon{variation, "Special cause: concern" + word, side, MDCOrange}
+		return pick(MDCConcernHigh, MDCConcernLow)
 	case report.VariationNeither:
-		return MDCIcon{variation, "Special cause: neither" + word, side, MDCPurple}
+		return pick(MDCNeitherHigh, MDCNeitherLow)
 	}
-	return MDCIcon{report.VariationInsufficient, "Not enough points", MDCShapeDash, MDCGrey}
+	return MDCNotEnough
 }
 
 // latestHigh reports whether the latest point lies above its segment's mean.
@@ -82,35 +94,35 @@ func latestHigh(in *report.Indicator) bool {
 	return tr.Series[len(tr.Series)-1].Value > *tr.Mean
 }
 
-// AssuranceIcon is the assurance icon of an spc indicator's summary; ok is false for an
-// indicator without one.
-func AssuranceIcon(in *report.Indicator) (MDCIcon, bool) {
+// AssuranceIcon is the assurance icon of an spc indicator's summary with why it cannot be
+// judged ("" when it can); ok is false for an indicator without one.
+func AssuranceIcon(in *report.Indicator) (icon Status, why string, ok bool) {
 	m := in.MDC
 	if m == nil {
-		return MDCIcon{}, false
+		return "", "", false
 	}
 	if m.Assurance == nil {
 		if IsActivity(in) {
-			return MDCIcon{"", "No target (activity)", MDCShapeDash, MDCPurple}, true
+			return MDCNoTargetActivity, "", true
 		}
-		return MDCIcon{"", "No target", MDCShapeDash, MDCGrey}, true
+		return MDCNoTarget, "", true
 	}
 	switch *m.Assurance {
 	case report.AssuranceMeets:
-		return MDCIcon{*m.Assurance, "Consistently meets the target", MDCShapeTick, MDCBlue}, true
+		return MDCMeets, "", true
 	case report.AssuranceFails:
-		return MDCIcon{*m.Assurance, "Consistently fails the target", MDCShapeCross, MDCOrange}, true
+		return MDCFails, "", true
 	case report.AssuranceHitAndMiss:
-		return MDCIcon{*m.Assurance, "Hit and miss", MDCShapeQuestion, MDCGrey}, true
+		return MDCHitAndMiss, "", true
 	}
-	why := "too few points"
+	why = "too few points"
 	switch m.Reason {
 	case report.ReasonSustainedShift:
 		why = "the process has shifted; recalculate the limits"
 	case report.ReasonRebasedAtLatest:
 		why = "the limits were recalculated at the latest point"
 	}
-	return MDCIcon{*m.Assurance, "Cannot be judged: " + why, MDCShapeDash, MDCGrey}, true
+	return MDCCannotBeJudged, why, true
 }
 
 // RuleWords is a Making Data Count rule as a reader says it.
@@ -131,7 +143,7 @@ func RuleWords(rule string) string {
 // ChartVariationIcon is the variation icon a chart shows: its latest point's mark, measured
 // against the latest segment's mean; "not enough points" without SPC lines. The summary
 // table's icon (VariationIcon) must always equal it.
-func ChartVariationIcon(c Chart) MDCIcon {
+func ChartVariationIcon(c Chart) Status {
 	// no lines, or a latest segment of one point (recalculated at it): nothing to judge by
 	if len(c.SPC) == 0 || len(c.Points) == 0 || c.SPC[len(c.SPC)-1].FirstSlot == c.SPC[len(c.SPC)-1].LastSlot {
 		return variationLook(report.VariationInsufficient, false)
@@ -152,9 +164,10 @@ func ChartVariationIcon(c Chart) MDCIcon {
 // MDCRow is one indicator's line of the summary.
 type MDCRow struct {
 	Indicator *report.Indicator // for its code, name and the link to its chart
-	Variation MDCIcon
+	Variation Status
 	Rule      string // the rule in words, "" without special cause
-	Assurance MDCIcon
+	Assurance Status
+	Why       string // why the assurance cannot be judged, "" when it can
 }
 
 // MDCColumn is one directorate's column of the summary: its spc indicators in catalogue order.
@@ -174,8 +187,8 @@ func MDCSummary(r *report.Report) []MDCColumn {
 			if !ok {
 				continue
 			}
-			a, _ := AssuranceIcon(in)
-			col.Rows = append(col.Rows, MDCRow{Indicator: in, Variation: v, Rule: rule, Assurance: a})
+			a, why, _ := AssuranceIcon(in)
+			col.Rows = append(col.Rows, MDCRow{Indicator: in, Variation: v, Rule: rule, Assurance: a, Why: why})
 		}
 		if len(col.Rows) > 0 {
 			out = append(out, col)

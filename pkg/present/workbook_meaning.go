@@ -58,8 +58,7 @@ func (b *workbookBuilder) definitions() Sheet {
 }
 
 // mdcSummary is the Making Data Count summary: one row per spc indicator, grouped by
-// directorate, each icon as its word (the colour fills the cell's text; the shape is named
-// in the word for the cell that has none). Nil when the pack has no spc indicator.
+// directorate, each icon as its word in its colour. Nil when the pack has no spc indicator.
 func (b *workbookBuilder) mdcSummary() *Sheet {
 	cols := MDCSummary(b.r)
 	if len(cols) == 0 {
@@ -73,9 +72,13 @@ func (b *workbookBuilder) mdcSummary() *Sheet {
 	for _, c := range cols {
 		for _, row := range c.Rows {
 			in := row.Indicator
+			assurance := statusCell(row.Assurance)
+			if row.Why != "" {
+				assurance.Text += ": " + row.Why
+			}
 			rows = append(rows, []SheetCell{
 				textCell(c.Code), orText(in.Code, true), orText(in.Name, true),
-				textCell(row.Variation.Word), orText(row.Rule, false), textCell(row.Assurance.Word),
+				statusCell(row.Variation), orText(row.Rule, false), assurance,
 			})
 		}
 	}
