@@ -14,7 +14,7 @@ func (o *outline) mdc() *Section {
 		return nil
 	}
 	t := &Table{ID: "mdc-summary", Caption: MDCHeading + ", " + Label(o.r.Period), RowHeads: 1,
-		Columns: []Column{{Head: "Indicator"}, {Head: "Variation"}, {Head: "Rule"}, {Head: "Assurance"}}}
+		Columns: []Column{{Head: "Indicator"}, {Head: "Variation"}, {Head: "Assurance"}}}
 	for _, c := range cols {
 		t.Rows = append(t.Rows, Row{Group: c.Name})
 		for _, row := range c.Rows {
@@ -22,11 +22,13 @@ func (o *outline) mdc() *Section {
 			if row.Why != "" {
 				assurance.Note = row.Why
 			}
-			rule := TextCell(row.Rule)
-			if row.Rule == "" {
-				rule = TextCell("–")
-			}
-			t.Rows = append(t.Rows, Row{Cells: []Cell{o.indicatorCell(row.Indicator), StatusCell(row.Variation), rule, assurance}})
+			variation := StatusCell(row.Variation)
+			variation.Note = row.Rule // the rule that found special cause, beneath
+			// the code alone heads the row, so that each icon's word keeps to one line on a
+			// page; it links to the indicator, whose name heads its chart
+			head := TextCell(row.Indicator.Code)
+			head.Link = o.indID[row.Indicator]
+			t.Rows = append(t.Rows, Row{Cells: []Cell{head, variation, assurance}})
 		}
 	}
 	intro := &Paragraph{Text: "For each indicator whose direction of travel is judged by statistical process control: " +
