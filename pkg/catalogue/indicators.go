@@ -9,7 +9,7 @@ import (
 var indicatorKeys = []string{
 	"code", "name", "description", "directorate", "type", "polarity", "unit", "decimals",
 	"frequency", "aggregate", "max_lag", "thresholds", "target", "floor", "expected", "lower",
-	"upper", "tags", "trend", "basis", "spc", "projection",
+	"upper", "tags", "trend", "basis", "spc", "projection", "owner",
 }
 
 // maxDecimals matches the 10 significant figures values are rounded to on reading: more
@@ -87,6 +87,7 @@ func (p *parser) indicator(e pair, i int, cat *Catalogue) (*Indicator, int) {
 		}
 	}
 	p.indicatorDirectorate(f, ind, node, label, cat)
+	ind.Owner = p.owner(f, "indicator "+label)
 	typeKnown := p.indicatorKinds(f, ind)
 	p.indicatorNumbers(f, ind)
 	if x, ok := f["tags"]; ok {
