@@ -114,10 +114,11 @@ func buildOptions(t *testing.T, out, sourceDateEpoch string) app.BuildOptions {
 			Dir:       t.TempDir(),
 			Catalogue: filepath.Join(exampleDir, "catalogue.yaml"),
 			Data:      []string{filepath.Join(exampleDir, "data")},
+
+			SourceDateEpoch: sourceDateEpoch,
 		},
-		Outputs:         app.Outputs{Out: out},
-		Quiet:           true,
-		SourceDateEpoch: sourceDateEpoch,
+		Outputs: app.Outputs{Out: out},
+		Quiet:   true,
 	}
 }
 

@@ -6,14 +6,12 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
-	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
@@ -30,14 +28,8 @@ type BuildOptions struct {
 	Quiet bool
 	// Timings prints to stderr where the build's time went.
 	Timings bool
-	// AsAt is --as-at: the "data as at" date the outputs carry (a date as data gives one).
-	AsAt string
 	// AllowEmpty lets a report quarter with no value at all through, deliberately.
 	AllowEmpty bool
-	// SourceDateEpoch is $SOURCE_DATE_EPOCH: the date outputs carry when --as-at is not
-	// given. Neither set, they carry the last day of the report quarter, so the same inputs
-	// always give the same bytes.
-	SourceDateEpoch string
 }
 
 // RunBuild writes each pack's report in each format to the output folder.
@@ -45,10 +37,6 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	tm := newTimings(o.Timings)
 	var formatNames []string
 	defer func() { tm.print(streams.Err, formatNames, runtime.GOMAXPROCS(0)) }()
-	asAt, err := asAtDate(o.AsAt, o.SourceDateEpoch)
-	if err != nil {
-		return err
-	}
 	start := time.Now()
 	l, err := o.load(o.Outputs)
 	if err != nil {
@@ -58,6 +46,7 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	if err := l.problems.Err(); err != nil {
 		return err
 	}
+	asAt := l.settings.stamp
 	start = time.Now()
 	packs, err := choosePacks(l.cat, o.Packs)
 	if err != nil {
@@ -93,11 +82,11 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 		reporting = time.Since(reportStart)
 		tm.add("report", reporting)
 		built[whole] = r
-		ws = append(ws, check.Warnings(l.cat, l.store, r, q.IsZero())...)
+		ws = append(ws, check.Warnings(l.cat, l.store, r, l.choice.Passed)...)
 	} else if more, _, err := l.warningsAndReport(q); err == nil {
 		ws = append(ws, more...)
 	}
-	reportWarnings(streams, check.BuildWarnings(l.cat, l.store, q), ws, o.Quiet)
+	reportWarnings(streams, check.BuildWarnings(l.cat, q, l.choice.Passed), ws, o.Quiet)
 	tm.add("check", time.Since(start)-reporting)
 	formats, out := l.settings.formats, l.settings.out
 	for _, f := range formats {
@@ -195,24 +184,4 @@ func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, erro
 		}
 	}
 	return out, nil
-}
-
-// asAtDate is the "data as at" date the outputs carry: --as-at, else SOURCE_DATE_EPOCH (the
-// reproducible-builds convention, seconds since 1970), else zero for the report quarter's end.
-func asAtDate(flag, epoch string) (time.Time, error) {
-	if flag != "" {
-		d, err := period.ParseDate(flag)
-		if err != nil {
-			return time.Time{}, UsageError("--as-at: %v", err)
-		}
-		return d, nil
-	}
-	if epoch == "" {
-		return time.Time{}, nil
-	}
-	secs, err := strconv.ParseInt(strings.TrimSpace(epoch), 10, 64)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", epoch)
-	}
-	return time.Unix(secs, 0).UTC(), nil
 }
