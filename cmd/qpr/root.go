@@ -49,6 +49,7 @@ period, so that a bare "qpr build" works; flags win over it.` + "\n" + exitStatu
 		newRagCmd(s),
 		newTrendCmd(s),
 		newValidateCmd(s),
+		newReturnsCmd(s),
 		newInitCmd(s),
 		newVersionCmd(s),
 	)

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/example/qpr/pkg/app"
+)
+
+func newReturnsCmd(s app.Streams) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "returns",
+		Short: "Make each owner's return workbook for a quarter, and see which are in and signed",
+		Args:  usageArgs(0, 0),
+		RunE: func(c *cobra.Command, args []string) error {
+			return app.UsageError("name what to do: qpr returns make, or qpr returns status")
+		},
+	}
+	c.AddCommand(newReturnsMakeCmd(s))
+	return c
+}
+
+func newReturnsMakeCmd(s app.Streams) *cobra.Command {
+	var o app.ReturnsMakeOptions
+	c := &cobra.Command{
+		Use:   "make",
+		Short: "Write one return workbook per owner, for the owner to fill in and sign off",
+		Long: `Write OUT/<owner>-<period>.xlsx for each owner in the catalogue: a cover with guidance and a
+sign-off, and a Return sheet with one row per indicator and period due, the input cells
+unlocked and checked for the indicator's unit. The quarter is --period, else the one after
+the latest quarter wholly in the data (the quarter being collected). --data supplies the
+last values shown beside each row; it may be left out.`,
+		Example: `  qpr returns make
+  qpr returns make --period "2023/24 Q3" --owner FIN --out returns/`,
+		Args: usageArgs(0, 0),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.Dir = "."
+			return app.RunReturnsMake(s, o)
+		},
+	}
+	inputFlags(c, &o.Inputs)
+	periodFlag(c, &o.Inputs, "quarter the returns collect")
+	c.Flags().StringVar(&o.Out, "out", "", "folder to write the returns to (default returns)")
+	c.Flags().StringArrayVar(&o.Owners, "owner", nil, "only this owner's return (repeatable, or comma-separated)")
+	return c
+}
