@@ -35,6 +35,7 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	c.Flags().StringSliceVar(&o.Formats, "format", nil, "formats to write: "+strings.Join(app.Formats, ",")+" (default all, or qpr.yaml's formats)")
 	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "pack id to build (repeatable; default every pack)")
 	c.Flags().BoolVar(&o.AllowEmpty, "allow-empty", false, "build even when no indicator has a value for the quarter")
+	c.Flags().BoolVar(&o.Final, "final", false, "refuse to build a draft: exit 1 naming each owner whose return is missing or not signed off")
 	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress, and count warnings rather than list them")
 	complete(c, "format", app.Formats)
 	completePacks(c, &o.Inputs)

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/example/qpr/pkg/app"
+	"github.com/example/qpr/pkg/returns"
 )
 
 func newReturnsCmd(s app.Streams) *cobra.Command {
@@ -15,7 +18,7 @@ func newReturnsCmd(s app.Streams) *cobra.Command {
 			return app.UsageError("name what to do: qpr returns make, or qpr returns status")
 		},
 	}
-	c.AddCommand(newReturnsMakeCmd(s))
+	c.AddCommand(newReturnsMakeCmd(s), newReturnsStatusCmd(s))
 	return c
 }
 
@@ -41,5 +44,32 @@ last values shown beside each row; it may be left out.`,
 	periodFlag(c, &o.Inputs, "quarter the returns collect")
 	c.Flags().StringVar(&o.Out, "out", "", "folder to write the returns to (default returns)")
 	c.Flags().StringArrayVar(&o.Owners, "owner", nil, "only this owner's return (repeatable, or comma-separated)")
+	return c
+}
+
+func newReturnsStatusCmd(s app.Streams) *cobra.Command {
+	var o app.ReturnsStatusOptions
+	c := &cobra.Command{
+		Use:   "status",
+		Short: "Say per owner whether the return is in, signed off and complete, and what lacks commentary",
+		Long: `For each owner: whether the quarter's return has been received and signed off, the rows
+due that have nothing given, and the red or amber KPIs without both commentary and actions.
+The quarter is --period, else the latest any return read is for.
+
+Exit status: 3 when anything --fail-on names is outstanding (each listed on stderr).`,
+		Example: `  qpr returns status --data data --data returns
+  qpr returns status --json
+  qpr returns status --fail-on missing,unsigned`,
+		Args: usageArgs(0, 0),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.Dir = "."
+			return app.RunReturnsStatus(s, o)
+		},
+	}
+	inputFlags(c, &o.Inputs)
+	periodFlag(c, &o.Inputs, "quarter of the returns")
+	c.Flags().BoolVar(&o.JSON, "json", false, "print the status as JSON")
+	c.Flags().StringSliceVar(&o.FailOn, "fail-on", nil, "exit 3 when any of these is outstanding: "+strings.Join(returns.FailOnWords, ","))
+	complete(c, "fail-on", returns.FailOnWords)
 	return c
 }

@@ -30,6 +30,8 @@ type BuildOptions struct {
 	Timings bool
 	// AllowEmpty lets a report quarter with no value at all through, deliberately.
 	AllowEmpty bool
+	// Final refuses to build a draft: a report with a return missing or not signed off.
+	Final bool
 }
 
 // RunBuild writes each pack's report in each format to the output folder.
@@ -68,6 +70,13 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	buildReport := func(p catalogue.Pack) (*report.Report, error) {
 		return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
 	}
+	draft, err := outstandingReturns(l.cat, packs, buildReport)
+	if err != nil {
+		return err
+	}
+	if o.Final && len(draft) > 0 {
+		return diag.Problem{Message: "--final: the report is a draft: " + outstandingText(draft) + "; build without --final for a draft, or when every return is in and signed off"}
+	}
 	// The warnings come from a report of every indicator; a pack of every indicator (the
 	// usual corporate pack) is that report already, so it is built once and used for both.
 	built := map[int]*report.Report{}
@@ -86,7 +95,11 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	} else if more, _, err := l.warningsAndReport(q); err == nil {
 		ws = append(ws, more...)
 	}
-	reportWarnings(streams, check.BuildWarnings(l.cat, q, l.choice.Passed), ws, o.Quiet)
+	urgent := check.BuildWarnings(l.cat, q, l.choice.Passed)
+	if len(draft) > 0 {
+		urgent = append(urgent, diag.Problem{Severity: diag.Warning, Message: "the report is a draft, marked so in every format: " + outstandingText(draft)})
+	}
+	reportWarnings(streams, urgent, ws, o.Quiet)
 	tm.add("check", time.Since(start)-reporting)
 	formats, out := l.settings.formats, l.settings.out
 	for _, f := range formats {
@@ -184,4 +197,38 @@ func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, erro
 		}
 	}
 	return out, nil
+}
+
+// outstandingReturns are the returns that keep any of the packs a draft, each owner once.
+// A catalogue without owners collects no returns, so nothing is built to find none.
+func outstandingReturns(cat *catalogue.Catalogue, packs []catalogue.Pack, build func(catalogue.Pack) (*report.Report, error)) ([]report.Outstanding, error) {
+	var out []report.Outstanding
+	if len(cat.Owners) == 0 {
+		return nil, nil
+	}
+	for _, p := range packs {
+		r, err := build(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range r.Outstanding {
+			if !slices.Contains(out, o) {
+				out = append(out, o)
+			}
+		}
+	}
+	return out, nil
+}
+
+// outstandingText names each owner whose return is outstanding, and why.
+func outstandingText(os []report.Outstanding) string {
+	var parts []string
+	for _, o := range os {
+		what := "no return"
+		if o.Reason == "unsigned" {
+			what = "return not signed off"
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s) %s", o.Owner, o.Name, what))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -3,9 +3,11 @@ package app
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/example/qpr/pkg/catalogue"
@@ -140,6 +142,144 @@ func chooseOwners(cat *catalogue.Catalogue, asked []string) ([]catalogue.Owner, 
 				return nil, UsageError("%s", msg)
 			}
 			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// ReturnsStatusOptions are returns status's flags.
+type ReturnsStatusOptions struct {
+	Inputs
+	JSON   bool
+	FailOn []string // missing, unsigned, incomplete, commentary
+}
+
+// RunReturnsStatus says, per owner, whether the quarter's return is in, signed off and
+// complete, and which red or amber KPIs still lack commentary: whom to chase today.
+func RunReturnsStatus(streams Streams, o ReturnsStatusOptions) error {
+	failOn, err := parseWords("--fail-on", o.FailOn, returns.FailOnWords)
+	if err != nil {
+		return err
+	}
+	l, err := o.load(Outputs{})
+	if err != nil {
+		return err
+	}
+	if err := l.problems.Err(); err != nil {
+		return err
+	}
+	if len(l.cat.Owners) == 0 {
+		return diag.Problem{Place: diag.Place{File: l.cat.File}, Message: "the catalogue lists no owners, so no returns are collected; add owners: and an owner: on each indicator or directorate (see docs/returns.md)"}
+	}
+	q, err := statusQuarter(l)
+	if err != nil {
+		return err
+	}
+	r, err := report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: catalogue.Pack{ID: "status"}, Period: q})
+	if err != nil && !errors.Is(err, report.ErrNoData) {
+		return err
+	}
+	if r == nil {
+		r = &report.Report{}
+	}
+	st := returns.StatusOf(l.cat, l.store, q, r)
+	if o.JSON {
+		if err := encodeJSON(streams.Out, st); err != nil {
+			return err
+		}
+	} else {
+		writeStatusText(streams, st)
+	}
+	var matched diag.List
+	for _, os := range st.Owners {
+		for _, w := range os.Outstanding() {
+			if slices.Contains(failOn, w) {
+				matched.Errorf(diag.Place{}, "%s's return for %s is %s, which --fail-on names", os.ID, st.Period, outstandingWords[w])
+			}
+		}
+	}
+	if err := matched.Err(); err != nil {
+		return &ExitError{Code: ExitFailOn, Err: err}
+	}
+	return nil
+}
+
+var outstandingWords = map[string]string{
+	returns.FailMissing:    "missing",
+	returns.FailUnsigned:   "not signed off",
+	returns.FailIncomplete: "incomplete",
+	returns.FailCommentary: "short of commentary",
+}
+
+// statusQuarter is the quarter asked for, else the latest for which any return was read,
+// else the quarter being collected (as returns make would choose it).
+func statusQuarter(l *loaded) (period.Quarter, error) {
+	s := l.settings
+	if s.periodText == "" {
+		var latest period.Quarter
+		for _, r := range l.store.Returns {
+			if q, err := l.cat.Calendar.ParseQuarter(r.Manifest.Period); err == nil && latest.Before(q) {
+				latest = q
+			}
+		}
+		if !latest.IsZero() {
+			return latest, nil
+		}
+	}
+	return collectedQuarter(s, l.cat, l.store)
+}
+
+func writeStatusText(streams Streams, st returns.Status) {
+	w := streams.Out
+	fmt.Fprintf(w, "Returns for %s\n", st.Period)
+	in, signed := 0, 0
+	for _, o := range st.Owners {
+		var parts []string
+		switch {
+		case !o.Received:
+			parts = append(parts, "not received")
+		case o.Signed:
+			in++
+			signed++
+			parts = append(parts, fmt.Sprintf("signed off by %s on %s", *o.SignedBy, *o.SignedOn))
+		default:
+			in++
+			parts = append(parts, "received, not signed off")
+		}
+		if len(o.Missing) > 0 {
+			var rows []string
+			for _, m := range o.Missing {
+				rows = append(rows, m.Code+" "+m.Period)
+			}
+			parts = append(parts, fmt.Sprintf("%d missing: %s", len(rows), strings.Join(rows, ", ")))
+		} else {
+			parts = append(parts, "complete")
+		}
+		if len(o.NeedsCommentary) > 0 {
+			parts = append(parts, "commentary or actions needed for "+strings.Join(o.NeedsCommentary, ", "))
+		}
+		file := ""
+		if o.File != nil {
+			file = " (" + *o.File + ")"
+		}
+		fmt.Fprintf(w, "  %s %s%s: %s\n", o.ID, o.Name, file, strings.Join(parts, "; "))
+	}
+	fmt.Fprintf(w, "%d of %d returns in, %d signed off\n", in, len(st.Owners), signed)
+}
+
+// parseWords reads a comma-separated flag of words from a fixed list.
+func parseWords(flag string, given, valid []string) ([]string, error) {
+	var out []string
+	for _, f := range given {
+		for _, w := range strings.Split(f, ",") {
+			w = strings.ToLower(strings.TrimSpace(w))
+			if w == "" {
+				continue
+			}
+			if !slices.Contains(valid, w) {
+				return nil, UsageError("%s: %q is not one of %s", flag, w, strings.Join(valid, ", "))
+			}
+			out = append(out, w)
 		}
 	}
 	return out, nil

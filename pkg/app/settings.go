@@ -18,6 +18,7 @@ import (
 	"github.com/example/qpr/pkg/project"
 	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/pkg/returns"
 	"github.com/example/qpr/templates"
 )
 
@@ -357,11 +358,13 @@ func (in Inputs) load(outs Outputs) (*loaded, error) {
 	if cat.Calendar != guess {
 		r.ds, r.probs = data.ReadWithin(s.data, cat.Calendar, s.limits)
 	}
+	returnProblems := returns.Check(cat, r.ds)
 	store, matchProblems := data.Match(r.ds, cat)
 	// The store holds the values now; the packed observations would only double the memory.
 	l := &loaded{settings: s, cat: cat, dataset: r.ds.Summary(), store: store}
 	l.problems.AddAll(r.probs.Problems())
 	l.problems.AddAll(matchProblems.Problems())
+	l.problems.AddAll(returnProblems)
 	return l, nil
 }
 

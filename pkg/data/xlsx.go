@@ -46,7 +46,11 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 	defer wb.file.Close()
 	sheetProbs := &diag.List{}
 	anyCells := false
+	isReturn := wb.isReturn()
 	for i := range wb.x.Sheets {
+		if isReturn && wb.returnOnly(i) {
+			continue
+		}
 		cells, stop := wb.readSheet(i, ds, sheetProbs)
 		anyCells = anyCells || cells
 		if stop {
@@ -56,6 +60,9 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 	if !anyCells && !sheetProbs.HasErrors() {
 		probs.Errorf(diag.Place{File: path}, "the workbook is empty: no sheet has any data; a data sheet starts with a header row such as code, period, value")
 		return
+	}
+	if isReturn {
+		wb.readReturn(ds, sheetProbs)
 	}
 	probs.AddAll(sheetProbs.Problems())
 }
