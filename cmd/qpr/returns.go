@@ -73,3 +73,23 @@ Exit status: 3 when anything --fail-on names is outstanding (each listed on stde
 	complete(c, "fail-on", returns.FailOnWords)
 	return c
 }
+
+func newDiffCmd(s app.Streams) *cobra.Command {
+	var o app.DiffOptions
+	c := &cobra.Command{
+		Use:   "diff OLD.json NEW.json",
+		Short: "List every change between two reports' JSON (values, ratings, directions, thresholds) with its cause",
+		Long: `Compare two reports written by qpr build --format json, such as a quarter's report before and
+after late or revised returns, and list each change: the indicator, period, field, the value
+before and after, and its cause - revised, late, threshold, catalogue or rule.`,
+		Example: `  qpr diff published/qpr-2023-24-Q2.json out/qpr-2023-24-Q2.json
+  qpr diff old.json new.json --json`,
+		Args: usageArgs(2, 2),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.Old, o.New = args[0], args[1]
+			return app.RunDiff(s, o)
+		},
+	}
+	c.Flags().BoolVar(&o.JSON, "json", false, `print {"from", "to", "changes": [...]} as JSON`)
+	return c
+}

@@ -50,6 +50,7 @@ period, so that a bare "qpr build" works; flags win over it.` + "\n" + exitStatu
 		newTrendCmd(s),
 		newValidateCmd(s),
 		newReturnsCmd(s),
+		newDiffCmd(s),
 		newInitCmd(s),
 		newVersionCmd(s),
 	)

@@ -269,4 +269,5 @@ type Indicator struct {
 	Chart              []ChartPoint        `json:"chart"`
 	Commentary         *Commentary         `json:"commentary"`
 	Return             *ReturnRef          `json:"return,omitempty"` // the return its value came from (returns.go)
+	Revisions          []Revision          `json:"revisions,omitempty"`
 }

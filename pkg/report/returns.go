@@ -33,11 +33,22 @@ type ReturnRef struct {
 	SignedOn *string `json:"signed_on"` // 2006-01-02
 }
 
+// Revision is a value a later signed return changed, up to the report quarter: the period (a
+// month for a monthly indicator), the value before (null for a missing marker), the value
+// that stands, and the file it came from.
+type Revision struct {
+	Period string   `json:"period"`
+	From   *float64 `json:"from"`
+	To     *float64 `json:"to"`
+	Source string   `json:"source"`
+}
+
 // applyReturns works out, for a catalogue with owners, which return each value came from and
 // whether the report is final: every owner of a pack's indicators has a signed return for
 // the report quarter. A catalogue without owners collects no returns, so is always final.
 func applyReturns(r *Report, cat *catalogue.Catalogue, members []*catalogue.Indicator, store *data.Store, q period.Quarter) {
 	r.Status = Final
+	applyRevisions(r, cat, store, q)
 	if len(cat.Owners) == 0 {
 		return
 	}
@@ -110,4 +121,38 @@ func valueFile(cat *catalogue.Catalogue, store *data.Store, code string, q perio
 		}
 	}
 	return ""
+}
+
+// applyRevisions gives each indicator the revisions of its periods up to quarter q.
+func applyRevisions(r *Report, cat *catalogue.Catalogue, store *data.Store, q period.Quarter) {
+	if store == nil || len(store.Revisions) == 0 {
+		return
+	}
+	at := map[string]*Indicator{}
+	for i := range r.Indicators {
+		at[r.Indicators[i].Code] = &r.Indicators[i]
+	}
+	for _, rev := range store.Revisions {
+		ri, ind := at[rev.Code], (*catalogue.Indicator)(nil)
+		if ri == nil {
+			continue
+		}
+		ind, _ = cat.Indicator(rev.Code)
+		label := cat.Calendar.Label(period.FromIndex(rev.Index))
+		if ind.Frequency == catalogue.Monthly {
+			label = period.MonthFromIndex(rev.Index).String()
+		}
+		if q.Before(cat.Calendar.QuarterOfPeriod(rev.Period)) {
+			continue
+		}
+		ri.Revisions = append(ri.Revisions, Revision{Period: label, From: valueOf(rev.From), To: valueOf(rev.To), Source: rev.Source})
+	}
+}
+
+func valueOf(v data.Value) *float64 {
+	if v.Missing {
+		return nil
+	}
+	x := v.V
+	return &x
 }

@@ -30,7 +30,12 @@ func fill(t *testing.T, sign bool, edit map[string]any) string {
 	}
 	defer f.Close()
 	cells := map[string]any{"L2": 91.5, "M2": "Better than last quarter.", "L3": 2600000, "N3": "Chasing the largest debts.", "L4": "n/a"}
+	signedOn := time.Date(2024, 1, 12, 0, 0, 0, 0, time.UTC)
 	for k, v := range edit {
+		if k == form.SignedOn {
+			signedOn = v.(time.Time)
+			continue
+		}
 		cells[k] = v
 	}
 	for ref, v := range cells {
@@ -46,7 +51,7 @@ func fill(t *testing.T, sign bool, edit map[string]any) string {
 			case form.SignedRole:
 				v = "Head of Finance"
 			case form.SignedOn:
-				v = time.Date(2024, 1, 12, 0, 0, 0, 0, time.UTC)
+				v = signedOn
 			}
 			if err := f.SetCellValue(form.CoverSheet, ref, v); err != nil {
 				t.Fatal(err)
