@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/example/qpr/pkg/app"
+	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/trend"
 )
 
@@ -15,7 +16,7 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	var o app.BuildOptions
 	c := &cobra.Command{
 		Use:   "build",
-		Short: "Write the report packs (" + strings.Join(app.Formats, ", ") + ") for a quarter",
+		Short: "Write the report packs (" + strings.Join(render.DefaultNames(), ", ") + ", and on request " + strings.Join(onRequest(), ", ") + ") for a quarter",
 		Example: `  qpr build
   qpr build --catalogue catalogue.yaml --data data/ --period "2023/24 Q2"
   qpr build --format json --pack qpr --out reports/ --as-at 2023-10-20`,
@@ -32,7 +33,7 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	periodFlag(c, &o.Inputs, "quarter to report")
 	templatesFlag(c, &o.Inputs)
 	c.Flags().StringVar(&o.Out, "out", "", "output folder (default from qpr.yaml, else out)")
-	c.Flags().StringSliceVar(&o.Formats, "format", nil, "formats to write: "+strings.Join(app.Formats, ",")+" (default all, or qpr.yaml's formats)")
+	c.Flags().StringSliceVar(&o.Formats, "format", nil, "formats to write: "+strings.Join(app.Formats, ",")+" (default "+strings.Join(render.DefaultNames(), ",")+", or qpr.yaml's formats)")
 	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "pack id to build (repeatable; default every pack)")
 	c.Flags().BoolVar(&o.AllowEmpty, "allow-empty", false, "build even when no indicator has a value for the quarter")
 	c.Flags().BoolVar(&o.Final, "final", false, "refuse to build a draft: exit 1 naming each owner whose return is missing or not signed off")
@@ -205,4 +206,15 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// onRequest are the formats a build writes only when they are named.
+func onRequest() []string {
+	var out []string
+	for _, f := range render.Formats {
+		if f.OnRequest {
+			out = append(out, f.Name)
+		}
+	}
+	return out
 }
