@@ -30,6 +30,7 @@ func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, pas
 	out = append(out, scaleBreaks(cat, store, q)...)
 	out = append(out, ratioDisagreements(cat, store, q)...)
 	out = append(out, seriesGaps(cat, store, q)...)
+	out = append(out, fractionAmongPercents(cat, store, q)...)
 	catPlace := func(ind *catalogue.Indicator) diag.Place { return diag.Place{File: cat.File, Line: ind.Line} }
 	for i := range r.Indicators {
 		ri := &r.Indicators[i]

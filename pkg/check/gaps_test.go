@@ -57,3 +57,23 @@ func TestSeriesGaps(t *testing.T) {
 		})
 	}
 }
+
+// One figure typed as a fraction among whole percentages is told at its cell.
+func TestFractionAmongPercents(t *testing.T) {
+	q := period.Quarter{Year: 2023, Q: 3}
+	ind := &catalogue.Indicator{Code: "PH01", Unit: catalogue.Percent, Frequency: catalogue.Quarterly}
+	cat := &catalogue.Catalogue{Calendar: period.DefaultCalendar, Indicators: []*catalogue.Indicator{ind}}
+	at := diag.Place{File: "r.xlsx", Sheet: "Return", Line: 5, Col: 12}
+	store := data.StoreOf(map[string]map[int]data.Value{"PH01": {
+		q.Add(-3).Index(): {V: 60}, q.Add(-2).Index(): {V: 63}, q.Add(-1).Index(): {V: 61}, q.Index(): {V: 0.62, Place: at}}})
+	got := fractionAmongPercents(cat, store, q)
+	want := "r.xlsx:Return!L5: PH01 2023/24 Q3 is 0.62 where its earlier values are about 61: a percentage typed as a fraction? write 62 for 62%"
+	if len(got) != 1 || got[0].Error() != want {
+		t.Errorf("got %v\nwant %s", got, want)
+	}
+	// 1.2% after 0.9% and 1.1% is a small percentage, not a fraction.
+	store = data.StoreOf(map[string]map[int]data.Value{"PH01": {q.Add(-1).Index(): {V: 0.9}, q.Index(): {V: 1.2}}})
+	if got := fractionAmongPercents(cat, store, q); len(got) != 0 {
+		t.Errorf("warned of %v", got)
+	}
+}

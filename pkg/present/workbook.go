@@ -230,6 +230,7 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	if err != nil {
 		return nil, err
 	}
+	notes = append(notes, revisionNote(r)...)
 	b := &workbookBuilder{r: r, tables: newTableNamer()}
 	b.tables.used[strings.ToLower(DataTable)] = true
 	namer := newSheetNamer(CoverSheet, NotesSheet, SummarySheet, DirectoratesSheet, HistorySheet, DataSheet)
@@ -246,6 +247,7 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	}
 	sheets = append(sheets, b.history(), b.data())
 	sheets[0] = b.cover(asAt, b.contents())
+	markWorkbook(r, sheets)
 
 	title := strings.TrimSpace(r.Title + " " + Label(r.Period))
 	return &Workbook{

@@ -27,10 +27,11 @@ type Outstanding struct {
 // ReturnRef is the return an indicator's value came from, with its sign-off (nil when it
 // is not signed off).
 type ReturnRef struct {
-	Owner    string  `json:"owner"`
-	File     string  `json:"file"`
-	SignedBy *string `json:"signed_by"`
-	SignedOn *string `json:"signed_on"` // 2006-01-02
+	Owner      string  `json:"owner"`
+	File       string  `json:"file"`
+	SignedBy   *string `json:"signed_by"`
+	SignedRole *string `json:"signed_role"`
+	SignedOn   *string `json:"signed_on"` // 2006-01-02
 }
 
 // Revision is a value a later signed return changed, up to the report quarter: the period (a
@@ -92,6 +93,10 @@ func applyReturns(r *Report, cat *catalogue.Catalogue, members []*catalogue.Indi
 			if ret.SignedBy != "" {
 				by := ret.SignedBy
 				ref.SignedBy = &by
+			}
+			if ret.SignedRole != "" {
+				role := ret.SignedRole
+				ref.SignedRole = &role
 			}
 			if !ret.SignedOn.IsZero() {
 				on := ret.SignedOn.Format(time.DateOnly)
