@@ -120,7 +120,6 @@ func DocumentOf(r *report.Report, t *templates.Set) (*Document, error) {
 	return doc, nil
 }
 
-
 func coverOf(r *report.Report) Cover {
 	c := Cover{
 		Organisation: r.Organisation,
@@ -473,7 +472,6 @@ func (o *outline) indicator(in *report.Indicator) *Section {
 	s.SetParts(parts...)
 	return s
 }
-
 
 // titledPart is an indicator's part under its own heading, nil when text is empty.
 func titledPart(heading, text string) *Section {
