@@ -143,17 +143,21 @@ func TestReturnsRoundTrip(t *testing.T) {
 
 	// build: a draft, and --final refuses it naming the owners outstanding.
 	draftDir := t.TempDir()
-	build := func(out string, final bool, data ...string) error {
+	// The whole pack's JSON, and GET's PDF (HT02 is GET's), keep the builds few and small.
+	build := func(out, pack, formats string, final bool, data ...string) error {
 		_, _, err := run(t, func(s app.Streams) error {
-			return app.RunBuild(s, app.BuildOptions{Inputs: withPeriod(returnsInputs(t, data...)), Outputs: app.Outputs{Out: out, Formats: []string{"json,pdf,xlsx"}}, Packs: []string{"qpr"}, Quiet: true, Final: final})
+			return app.RunBuild(s, app.BuildOptions{Inputs: withPeriod(returnsInputs(t, data...)), Outputs: app.Outputs{Out: out, Formats: []string{formats}}, Packs: []string{pack}, Quiet: true, Final: final})
 		})
 		return err
 	}
-	err = build(t.TempDir(), true, "round1")
+	err = build(t.TempDir(), "qpr", "json", true, "round1")
 	if app.ExitCode(err) != 1 || !strings.Contains(err.Error(), "ASCH (Adult Social Care and Health) return not signed off") || !strings.Contains(err.Error(), "CYPE (Children, Young People and Education) no return") {
 		t.Errorf("build --final on a draft: %v", err)
 	}
-	if err := build(draftDir, false, "round1"); err != nil {
+	if err := build(draftDir, "qpr", "json", false, "round1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(draftDir, "get", "pdf", false, "round1"); err != nil {
 		t.Fatal(err)
 	}
 	draft := readReport(t, filepath.Join(draftDir, "qpr-2023-24-Q3.json"))
@@ -172,15 +176,32 @@ func TestReturnsRoundTrip(t *testing.T) {
 	if asch := draft.indicator(t, "ASCH1").Return; asch == nil || asch.SignedBy != nil {
 		t.Errorf("ASCH1's return, unsigned, is %+v", asch)
 	}
-	// The revision and the draft, in the PDF's text and the workbook.
-	doc, err := os.ReadFile(filepath.Join(draftDir, "qpr-2023-24-Q3.pdf"))
+	// The revision and its sign-off in GET's PDF (final: GET's return is in and signed).
+	doc, err := os.ReadFile(filepath.Join(draftDir, "get-2023-24-Q3.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if pdf := string(pdfText(t, doc)); pdf != "" {
-		for _, want := range []string{"DRAFT", "[r] 2023/24 Q3 revised from", "to 71.5% by a later signed return (GET-revised-2023-24-Q3.xlsx)", "signed off by Jo Bloggs (Head of service) on 19 January 2024"} {
+		for _, want := range []string{"% [r]", "[r] 2023/24 Q3 revised from", "to 71.5% by a later signed return (GET-revised-2023-24-Q3.xlsx)", "signed off by Jo Bloggs (Head of service) on 19 January 2024"} {
 			if !strings.Contains(strings.Join(strings.Fields(pdf), " "), want) {
 				t.Errorf("the PDF does not say %q", want)
+			}
+		}
+	}
+
+	// ASCH's dashboard waits on ASCH's unsigned return: Draft on its cover and every page.
+	if err := build(draftDir, "asch", "pdf", false, "round1"); err != nil {
+		t.Fatal(err)
+	}
+	doc, err = os.ReadFile(filepath.Join(draftDir, "asch-2023-24-Q3.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pdf := string(pdfText(t, doc)); pdf != "" {
+		pages := strings.Split(pdf, "\f")
+		for i, page := range pages {
+			if strings.TrimSpace(page) != "" && !strings.Contains(page, "DRAFT") {
+				t.Errorf("page %d of ASCH's draft has no DRAFT marking", i+1)
 			}
 		}
 	}
@@ -188,7 +209,7 @@ func TestReturnsRoundTrip(t *testing.T) {
 	// The late and the signed returns come in: the report is final, and diff explains what
 	// changed since the draft.
 	finalDir := t.TempDir()
-	if err := build(finalDir, true, "round1", "round2"); err != nil {
+	if err := build(finalDir, "qpr", "json", true, "round1", "round2"); err != nil {
 		t.Fatalf("build --final with every return in: %v", err)
 	}
 	final := readReport(t, filepath.Join(finalDir, "qpr-2023-24-Q3.json"))
