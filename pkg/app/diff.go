@@ -25,9 +25,9 @@ func RunDiff(streams Streams, o DiffOptions) error {
 		if err != nil {
 			return diag.Problem{Place: diag.Place{File: path}, Message: "cannot read: " + osReason(err)}
 		}
-		d, err := reportdiff.Parse(path, b)
+		d, err := reportdiff.Parse(b)
 		if err != nil {
-			return diag.Problem{Message: err.Error()}
+			return diag.Problem{Place: diag.Place{File: path}, Message: err.Error()}
 		}
 		docs[i] = d
 	}

@@ -82,14 +82,14 @@ type revision struct {
 	To     *float64 `json:"to"`
 }
 
-// Parse reads a report's JSON; name says which file it is in messages.
-func Parse(name string, b []byte) (*Doc, error) {
+// Parse reads a report's JSON, saying what is wrong with a file that is not one.
+func Parse(b []byte) (*Doc, error) {
 	var d Doc
 	if err := json.Unmarshal(b, &d); err != nil {
-		return nil, fmt.Errorf("%s: not a report's JSON (%v); give two files written by qpr build --format json", name, err)
+		return nil, fmt.Errorf("not a report's JSON (%v); give two files written by qpr build --format json", err)
 	}
 	if d.Period == "" {
-		return nil, fmt.Errorf("%s: not a report's JSON: it has no period; give two files written by qpr build --format json", name)
+		return nil, fmt.Errorf("not a report's JSON: it has no period; give two files written by qpr build --format json")
 	}
 	return &d, nil
 }
