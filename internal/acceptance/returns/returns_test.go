@@ -1,9 +1,12 @@
-package acceptance_test
+// Package returns_test is the quarter's round trip end to end, in a package of its own so that
+// it runs beside the other acceptance tests rather than after them.
+package returns_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,7 +19,10 @@ import (
 // returns made for 2023/24 Q3, filled in by owners with openpyxl (one saved again by
 // LibreOffice), one late, one unsigned, one revised, one with a percentage typed as a
 // fraction; then status, build and the revision marks.
-const returnsDir = "../../testdata/returns"
+const (
+	returnsDir = "../../../testdata/returns"
+	exampleDir = "../../../testdata/example"
+)
 
 func returnsInputs(t *testing.T, data ...string) app.Inputs {
 	t.Helper()
@@ -293,4 +299,26 @@ func (r reportJSON) indicator(t *testing.T, code string) indicatorJSON {
 	}
 	t.Fatalf("no indicator %s", code)
 	return indicatorJSON{}
+}
+
+// pdfText is the PDF's text by pdftotext, or "" (the check skipped) where it is not installed,
+// which CI=true makes a failure.
+func pdfText(t *testing.T, doc []byte) []byte {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is needed: apt-get install poppler-utils")
+		}
+		t.Log("pdftotext not found: the PDF's text is not checked")
+		return nil
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return out
 }
