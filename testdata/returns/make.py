@@ -3,7 +3,7 @@
 
 Run from the repository root:  /usr/bin/python3 testdata/returns/make.py
 It needs Go (to run qpr), Debian's python3-openpyxl and LibreOffice (soffice). The files it
-writes are committed, so `go test` needs none of these; internal/acceptance/returns_test.go
+writes are committed, so `go test` needs none of these; internal/acceptance/returns/returns_test.go
 says what each file is for.
 
   catalogue.yaml   the example catalogue with an owner for each directorate
