@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -121,18 +122,21 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	}
 	memory := newMemoryPlan(l.cat, packs, formats)
 	restore := limitMemory(memory.limit())
+	folder, renderFolder := foldersWith(formats, tmpl)
 	files, err := renderOutputs(outputPlan{
-		packs:    packs,
-		formats:  formatNames,
-		out:      out,
-		build:    buildReport,
-		built:    built,
-		render:   renderWith(formats, tmpl),
-		workers:  runtime.GOMAXPROCS(0),
-		weight:   memory.weight,
-		budget:   renderBudget,
-		timings:  tm,
-		progress: progress,
+		folder:       folder,
+		renderFolder: renderFolder,
+		packs:        packs,
+		formats:      formatNames,
+		out:          out,
+		build:        buildReport,
+		built:        built,
+		render:       renderWith(formats, tmpl),
+		workers:      runtime.GOMAXPROCS(0),
+		weight:       memory.weight,
+		budget:       renderBudget,
+		timings:      tm,
+		progress:     progress,
 	})
 	restore()
 	progress.finish()
@@ -145,7 +149,13 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	}
 	tm.since("publish", start)
 	for _, f := range files {
-		fmt.Fprintln(streams.Out, f.path)
+		switch {
+		case f.tmp == "": // an earlier output in another form, now removed
+		case f.folder:
+			fmt.Fprintln(streams.Out, f.path+string(filepath.Separator))
+		default:
+			fmt.Fprintln(streams.Out, f.path)
+		}
 	}
 	return nil
 }

@@ -21,8 +21,11 @@ type layout struct {
 	kind                      layoutKind
 	code, period, value, note int
 	context, actions          int
-	numerator, denominator    int          // long tables: the parts of a ratio value
-	periods                   []widePeriod // wide tables: one per period column
+	numerator, denominator    int // long tables: the parts of a ratio value
+	// index is column A when its header is blank and the table is beside it (B onwards): it
+	// may be the row index pandas writes, left out if it is one.
+	index   int
+	periods []widePeriod // wide tables: one per period column
 }
 
 // widePeriod is one period column of a wide table.
@@ -40,7 +43,7 @@ type headerProblem struct {
 // detectLayout decides from the header row which kind of table this is. It returns the
 // problems of a table that is recognisably one kind but has a faulty header.
 func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) {
-	l := layout{code: -1, period: -1, value: -1, note: -1, context: -1, actions: -1, numerator: -1, denominator: -1}
+	l := layout{code: -1, period: -1, value: -1, note: -1, context: -1, actions: -1, numerator: -1, denominator: -1, index: -1}
 	var probs []headerProblem
 	seen := map[string]int{}
 	for i, c := range header {
@@ -72,6 +75,9 @@ func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) 
 		seen[name] = i
 		*col = i
 	}
+	if len(header) > 1 && header[0].blank() {
+		l.index = 0
+	}
 	switch {
 	case l.code >= 0 && l.period >= 0 && l.value >= 0:
 		l.kind = layoutLong
@@ -79,7 +85,7 @@ func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) 
 	case l.code >= 0 && l.period >= 0 && (l.context >= 0 || l.actions >= 0):
 		l.kind = layoutCommentary
 		return l, probs
-	case l.code == 0 && l.period < 0:
+	case (l.code == 0 || l.code == 1 && l.index == 0) && l.period < 0:
 		return wideLayout(l, header, cal)
 	}
 	return l, nil
@@ -89,7 +95,7 @@ func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) 
 // table if at least one other header is a period; then every other header must be one.
 func wideLayout(l layout, header []cell, cal period.Calendar) (layout, []headerProblem) {
 	var probs []headerProblem
-	for i := 1; i < len(header); i++ {
+	for i := l.code + 1; i < len(header); i++ {
 		c := header[i]
 		if c.blank() {
 			continue

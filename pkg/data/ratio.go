@@ -55,7 +55,7 @@ func (t *table) ratioCells(row int, cells []cell) (*Ratio, bool) {
 		col int
 		dst *float64
 	}{{num, l.numerator, &r.Numerator}, {den, l.denominator, &r.Denominator}} {
-		v, miss, err := part.c.value(t.commaIsThousands)
+		v, miss, err := part.c.value(t.numbers)
 		if err != nil {
 			t.probs.Errorf(t.place(row, part.col), "column %q: %s", t.name(part.col), err)
 			ok = false

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 )
 
 // section paints a section of the document and its parts, each kind and level in its look:
@@ -59,7 +60,12 @@ func (d *doc) block(b present.Block) {
 	case *present.Notes:
 		d.notes(b)
 	case *present.Figure:
-		d.chart(b.Chart)
+		// the whole chart, labels and legend included, is one Figure described in words
+		alt := b.Description
+		if b.Title != "" {
+			alt = b.Title + ". " + alt
+		}
+		d.tags.Tag(pdfpost.Figure, pdfpost.Attr{Alt: alt}, func() { d.chart(b.Chart) })
 	case *present.Table:
 		d.table(b)
 	}
@@ -105,7 +111,7 @@ func (d *doc) paragraph(p *present.Paragraph) {
 		d.textColour(d.st.Colours.Muted)
 	}
 	d.pdf.SetX(marginL + d.indent)
-	d.pdf.MultiCell(contentW-d.indent, lineH(size), printable(p.Text), "", "L", false)
+	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW-d.indent, lineH(size), printable(p.Text), "", "L", false) })
 	d.pdf.Ln(after)
 	d.textColour(d.st.Colours.Text)
 }
@@ -116,6 +122,9 @@ func (d *doc) list(l *present.List) {
 	p := d.pdf
 	size := d.st.Fonts.Body
 	lh := lineH(size)
+	// Each item's words name its status, so the mark beside them is decoration.
+	d.tags.Begin(pdfpost.L, pdfpost.Attr{})
+	defer d.tags.End()
 	for _, it := range l.Items {
 		text := printable(it.Text)
 		d.font("", size)
@@ -124,11 +133,13 @@ func (d *doc) list(l *present.List) {
 		y := p.GetY()
 		x := marginL + d.indent
 		if it.Mark != "" {
-			d.mark(it.Mark, x+3, y+lh/2, lh*0.6)
+			d.artifact(func() { d.mark(it.Mark, x+3, y+lh/2, lh*0.6) })
 		}
 		d.textColour(d.st.Colours.Text)
 		p.SetXY(x+8, y)
-		p.MultiCell(contentW-d.indent-8, lh, text, "", "L", false)
+		d.group(pdfpost.LI, pdfpost.Attr{}, func() {
+			d.tag(pdfpost.LBody, func() { p.MultiCell(contentW-d.indent-8, lh, text, "", "L", false) })
+		})
 		p.Ln(0.8)
 	}
 	p.Ln(1)
@@ -141,14 +152,16 @@ func (d *doc) statusLine(s *present.StatusLine) {
 	lh := lineH(size)
 	y := p.GetY()
 	x := marginL + d.indent
-	for i, it := range s.Items {
-		if i > 0 {
-			x += 4
+	d.tag(pdfpost.P, func() {
+		for i, it := range s.Items {
+			if i > 0 {
+				x += 4
+			}
+			x += d.label(it.Label+": ", x, y, lh)
+			d.font("B", size)
+			x += d.badge(it.Status, it.Status.Word(), x, y, lh, true)
 		}
-		x += d.label(it.Label+": ", x, y, lh)
-		d.font("B", size)
-		x += d.badge(it.Status, it.Status.Word(), x, y, lh, true)
-	}
+	})
 	p.SetXY(marginL, y+lh)
 }
 
@@ -168,7 +181,7 @@ func (d *doc) notes(n *present.Notes) {
 		d.ensure(float64(len(d.wrap(text, contentW-d.indent))) * lh)
 		d.textColour(d.st.Colours.Muted)
 		d.pdf.SetX(marginL + d.indent)
-		d.pdf.MultiCell(contentW-d.indent, lh, text, "", "L", false)
+		d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW-d.indent, lh, text, "", "L", false) })
 	}
 	d.textColour(d.st.Colours.Text)
 	d.pdf.Ln(1)
@@ -213,14 +226,16 @@ func (d *doc) indicator(s *present.Section) {
 	}
 	d.ensure(lead)
 	p.Ln(2)
-	d.drawColour(d.st.Colours.Rule)
-	p.SetLineWidth(0.2)
-	p.Line(marginL, p.GetY(), pageW-marginR, p.GetY())
+	d.artifact(func() {
+		d.drawColour(d.st.Colours.Rule)
+		p.SetLineWidth(0.2)
+		p.Line(marginL, p.GetY(), pageW-marginR, p.GetY())
+	})
 	p.Ln(2)
 	d.anchor(s.ID, s.Title(), 1)
 	d.textColour(d.st.Colours.Accent)
 	d.font("B", d.st.Fonts.Subheading)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false)
+	d.tag(pdfpost.Heading(s.Level), func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false) })
 	p.Ln(0.5)
 	for i, b := range blocks {
 		if _, ok := b.(*present.Figure); ok && i > 0 {
@@ -256,12 +271,12 @@ func (d *doc) item(s *present.Section) {
 	}
 	y := p.GetY()
 	if s.Mark != "" {
-		d.mark(s.Mark, marginL+2.5, y+lh/2, lh*0.6)
+		d.artifact(func() { d.mark(s.Mark, marginL+2.5, y+lh/2, lh*0.6) })
 	}
 	p.SetXY(marginL+indent, y)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Text)
-	p.MultiCell(contentW-indent, lh, head, "", "L", false)
+	d.tag(pdfpost.Heading(s.Level), func() { p.MultiCell(contentW-indent, lh, head, "", "L", false) })
 	for _, b := range blocks {
 		d.block(b)
 	}
@@ -295,7 +310,7 @@ func (d *doc) labelled(s *present.Section) {
 	d.font("B", size)
 	d.textColour(d.st.Colours.Text)
 	d.pdf.SetX(marginL + d.indent)
-	d.pdf.CellFormat(contentW-d.indent, lh, s.Title(), "", 1, "L", false, 0, "")
+	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.CellFormat(contentW-d.indent, lh, s.Title(), "", 1, "L", false, 0, "") })
 	for _, b := range blocks {
 		d.block(b)
 	}
@@ -310,7 +325,7 @@ func (d *doc) subtitle(text string) {
 	d.ensure(lineH(size)*2 + 12)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Accent)
-	d.pdf.MultiCell(contentW, lineH(size), text, "", "L", false)
+	d.tag(pdfpost.H2, func() { d.pdf.MultiCell(contentW, lineH(size), text, "", "L", false) })
 	d.pdf.Ln(1.5)
 	d.textColour(d.st.Colours.Text)
 }

@@ -121,6 +121,10 @@ type Workbook struct {
 	// Names are the workbook's defined names that refer to something (a return's sign-off
 	// cells are read through them), in the order written.
 	Names []DefinedName
+	// RecalcOnOpen is set for a workbook that asks to be calculated afresh when opened
+	// (<calcPr fullCalcOnLoad="1"/>), as Python's openpyxl and xlsxwriter write every workbook:
+	// a formula's saved result in it may be a placeholder (xlsxwriter saves 0) never calculated.
+	RecalcOnOpen bool
 
 	lim      Limits
 	parts    map[string]*zip.File // by lower-case name: part names are case-insensitive
@@ -129,7 +133,12 @@ type Workbook struct {
 	// whose rows are out of order is read twice) counts only what it unpacks beyond that.
 	counted map[string]int64
 	strings sharedStrings
+	merges  []Range // of the sheet read last
 }
+
+// Merges are the merged ranges of the sheet ReadSheet read last (as many as maxMerges), in
+// the order the sheet lists them.
+func (wb *Workbook) Merges() []Range { return wb.merges }
 
 // Open reads a workbook's structure, shared strings and styles. The archive is size bytes of
 // r; size must already be within the caller's bound on a file's size.
@@ -595,6 +604,10 @@ func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 			return err
 		case s.is("definedName"):
 			return wb.readDefinedName(name, s)
+		case s.is("calcPr"):
+			v, _, err := s.attr("fullCalcOnLoad")
+			wb.RecalcOnOpen = v == "1" || v == "true"
+			return err
 		case s.is("sheet"):
 			n, _, err := s.attr("name")
 			if err != nil {
