@@ -7,6 +7,7 @@ GO      ?= go
 SHELL       := bash
 .SHELLFLAGS := -o pipefail -c
 EXAMPLE := testdata/example
+RETURNS := testdata/returns
 OUT     ?= out
 
 .PHONY: build test demo lint bench perf fuzz example golden clean browser-deps
@@ -19,8 +20,12 @@ test:
 	$(GO) test -timeout 30m -json ./... | $(GO) run ./internal/cmd/testreport
 
 # The example project's corporate report and six directorate dashboards, as PDF, XLSX, JSON and HTML.
+# Then 2023/24 Q3 from the owners' returns in testdata/returns (one late, one unsigned, one
+# revised): a draft, with its revision marked, in $(OUT)/returns.
 demo:
 	$(GO) run ./cmd/qpr build --catalogue $(EXAMPLE)/catalogue.yaml --data $(EXAMPLE)/data --out $(OUT)
+	$(GO) run ./cmd/qpr returns status --catalogue $(RETURNS)/catalogue.yaml --data $(EXAMPLE)/data --data $(RETURNS)/round1 --as-at 2024-01-31
+	$(GO) run ./cmd/qpr build --catalogue $(RETURNS)/catalogue.yaml --data $(EXAMPLE)/data --data $(RETURNS)/round1 --period "2023/24 Q3" --as-at 2024-01-31 --pack qpr --out $(OUT)/returns
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

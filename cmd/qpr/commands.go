@@ -23,7 +23,6 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 		Args: usageArgs(0, 0),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Dir = "."
-			o.SourceDateEpoch = os.Getenv("SOURCE_DATE_EPOCH")
 			if on, err := strconv.ParseBool(os.Getenv("QPR_TIMINGS")); err == nil && on {
 				o.Timings = true
 			}
@@ -36,8 +35,8 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	c.Flags().StringVar(&o.Out, "out", "", "output folder (default from qpr.yaml, else out)")
 	c.Flags().StringSliceVar(&o.Formats, "format", nil, "formats to write: "+strings.Join(app.Formats, ",")+" (default "+strings.Join(render.DefaultNames(), ",")+", or qpr.yaml's formats)")
 	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "pack id to build (repeatable; default every pack)")
-	c.Flags().StringVar(&o.AsAt, "as-at", "", `the "data as at" date the report carries, e.g. 2023-10-20 or 20/10/2023 (default: SOURCE_DATE_EPOCH, else the quarter's last day)`)
 	c.Flags().BoolVar(&o.AllowEmpty, "allow-empty", false, "build even when no indicator has a value for the quarter")
+	c.Flags().BoolVar(&o.Final, "final", false, "refuse to build a draft: exit 1 naming each owner whose return is missing or not signed off")
 	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress, and count warnings rather than list them (a percentage that looks typed as a fraction is still told)")
 	strictFlag(c, &o.Inputs)
 	complete(c, "format", app.Formats)
@@ -151,7 +150,9 @@ func newInitCmd(s app.Streams) *cobra.Command {
 }
 
 func periodFlag(c *cobra.Command, in *app.Inputs, what string) {
-	c.Flags().StringVar(&in.Period, "period", "", what+`, e.g. "2023/24 Q2" (default: qpr.yaml's period, else the latest with data)`)
+	c.Flags().StringVar(&in.Period, "period", "", what+`, e.g. "2023/24 Q2" (default: qpr.yaml's period, else the latest wholly in at the as-at date)`)
+	c.Flags().StringVar(&in.AsAt, "as-at", "", `the date the data are as at, e.g. 2023-10-20 or 20/10/2023, which outputs carry (default: qpr.yaml's as_at, else today; files then carry SOURCE_DATE_EPOCH, else the quarter's last day)`)
+	in.SourceDateEpoch = os.Getenv("SOURCE_DATE_EPOCH")
 }
 
 func templatesFlag(c *cobra.Command, in *app.Inputs) {

@@ -53,6 +53,8 @@ period, limits and strict, so that a bare "qpr build" works; flags win over it.`
 		newRagCmd(s),
 		newTrendCmd(s),
 		newValidateCmd(s),
+		newReturnsCmd(s),
+		newDiffCmd(s),
 		newInitCmd(s),
 		newVersionCmd(s),
 	)

@@ -114,10 +114,11 @@ func buildOptions(t *testing.T, out, sourceDateEpoch string) app.BuildOptions {
 			Dir:       t.TempDir(),
 			Catalogue: filepath.Join(exampleDir, "catalogue.yaml"),
 			Data:      []string{filepath.Join(exampleDir, "data")},
+
+			SourceDateEpoch: sourceDateEpoch,
 		},
-		Outputs:         app.Outputs{Out: out},
-		Quiet:           true,
-		SourceDateEpoch: sourceDateEpoch,
+		Outputs: app.Outputs{Out: out},
+		Quiet:   true,
 	}
 }
 
@@ -128,7 +129,7 @@ func runBuild(t *testing.T, o app.BuildOptions) {
 		t.Fatalf("qpr build: %v\n%s", err, stderr.String())
 	}
 	// --quiet leaves only the count of validate's warnings (the example has two: WM01 stale, CS02's provisional SPC limits).
-	if got, want := stderr.String(), "qpr: 2 warnings; run qpr validate (with the same --catalogue, --data and --period) to see them\n"; got != want {
+	if got, want := stderr.String(), "qpr: 3 warnings; run qpr validate (with the same --catalogue, --data and --period) to see them\n"; got != want {
 		t.Errorf("qpr build --quiet wrote to stderr:\n%s\nwant only\n%s", got, want)
 	}
 }

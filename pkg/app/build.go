@@ -7,14 +7,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
-	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
@@ -31,14 +29,10 @@ type BuildOptions struct {
 	Quiet bool
 	// Timings prints to stderr where the build's time went.
 	Timings bool
-	// AsAt is --as-at: the "data as at" date the outputs carry (a date as data gives one).
-	AsAt string
 	// AllowEmpty lets a report quarter with no value at all through, deliberately.
 	AllowEmpty bool
-	// SourceDateEpoch is $SOURCE_DATE_EPOCH: the date outputs carry when --as-at is not
-	// given. Neither set, they carry the last day of the report quarter, so the same inputs
-	// always give the same bytes.
-	SourceDateEpoch string
+	// Final refuses to build a draft: a report with a return missing or not signed off.
+	Final bool
 }
 
 // RunBuild writes each pack's report in each format to the output folder.
@@ -46,10 +40,6 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	tm := newTimings(o.Timings)
 	var formatNames []string
 	defer func() { tm.print(streams.Err, formatNames, runtime.GOMAXPROCS(0)) }()
-	asAt, err := asAtDate(o.AsAt, o.SourceDateEpoch)
-	if err != nil {
-		return err
-	}
 	start := time.Now()
 	l, err := o.load(o.Outputs)
 	if err != nil {
@@ -59,6 +49,7 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	if err := l.problems.Err(); err != nil {
 		return err
 	}
+	asAt := l.settings.stamp
 	start = time.Now()
 	packs, err := choosePacks(l.cat, o.Packs)
 	if err != nil {
@@ -80,6 +71,13 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	buildReport := func(p catalogue.Pack) (*report.Report, error) {
 		return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
 	}
+	draft, err := outstandingReturns(l.cat, packs, buildReport)
+	if err != nil {
+		return err
+	}
+	if o.Final && len(draft) > 0 {
+		return diag.Problem{Message: "--final: the report is a draft: " + outstandingText(draft) + "; build without --final for a draft, or when every return is in and signed off"}
+	}
 	// The warnings come from a report of every indicator; a pack of every indicator (the
 	// usual corporate pack) is that report already, so it is built once and used for both.
 	built := map[int]*report.Report{}
@@ -94,16 +92,21 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 		reporting = time.Since(reportStart)
 		tm.add("report", reporting)
 		built[whole] = r
-		ws = append(ws, check.Warnings(l.cat, l.store, r, q.IsZero())...)
+		ws = append(ws, check.Warnings(l.cat, l.store, r, l.choice.Passed)...)
 	} else if more, _, err := l.warningsAndReport(q); err == nil {
 		ws = append(ws, more...)
 	}
-	urgent := check.BuildWarnings(l.cat, l.store, q)
+	urgent := check.BuildWarnings(l.cat, l.store, q, l.choice.Passed)
 	if l.settings.strict {
 		all := append(slices.Clone(urgent), slices.DeleteFunc(slices.Clone(ws), func(p diag.Problem) bool { return slices.Contains(urgent, p) })...)
 		if len(all) > 0 {
 			return failStrictly(streams, all)
 		}
+	}
+	// a draft is a state, not a fault: it is told, but --strict does not fail on it (--final
+	// refuses a draft)
+	if len(draft) > 0 {
+		urgent = append(urgent, diag.Problem{Severity: diag.Warning, Message: "the report is a draft, marked so in every format: " + outstandingText(draft)})
 	}
 	reportWarnings(streams, urgent, ws, o.Quiet)
 	tm.add("check", time.Since(start)-reporting)
@@ -214,22 +217,36 @@ func choosePacks(cat *catalogue.Catalogue, ids []string) ([]catalogue.Pack, erro
 	return out, nil
 }
 
-// asAtDate is the "data as at" date the outputs carry: --as-at, else SOURCE_DATE_EPOCH (the
-// reproducible-builds convention, seconds since 1970), else zero for the report quarter's end.
-func asAtDate(flag, epoch string) (time.Time, error) {
-	if flag != "" {
-		d, err := period.ParseDate(flag)
+// outstandingReturns are the returns that keep any of the packs a draft, each owner once.
+// A catalogue without owners collects no returns, so nothing is built to find none.
+func outstandingReturns(cat *catalogue.Catalogue, packs []catalogue.Pack, build func(catalogue.Pack) (*report.Report, error)) ([]report.Outstanding, error) {
+	var out []report.Outstanding
+	if len(cat.Owners) == 0 {
+		return nil, nil
+	}
+	for _, p := range packs {
+		r, err := build(p)
 		if err != nil {
-			return time.Time{}, UsageError("--as-at: %v", err)
+			return nil, err
 		}
-		return d, nil
+		for _, o := range r.Outstanding {
+			if !slices.Contains(out, o) {
+				out = append(out, o)
+			}
+		}
 	}
-	if epoch == "" {
-		return time.Time{}, nil
+	return out, nil
+}
+
+// outstandingText names each owner whose return is outstanding, and why.
+func outstandingText(os []report.Outstanding) string {
+	var parts []string
+	for _, o := range os {
+		what := "no return"
+		if o.Reason == "unsigned" {
+			what = "return not signed off"
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s) %s", o.Owner, o.Name, what))
 	}
-	secs, err := strconv.ParseInt(strings.TrimSpace(epoch), 10, 64)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", epoch)
-	}
-	return time.Unix(secs, 0).UTC(), nil
+	return strings.Join(parts, ", ")
 }

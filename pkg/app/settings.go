@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
@@ -15,6 +17,8 @@ import (
 	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/project"
 	"github.com/example/qpr/pkg/render"
+	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/pkg/returns"
 	"github.com/example/qpr/templates"
 )
 
@@ -28,6 +32,16 @@ type Inputs struct {
 	Period    string
 	Limits    []string // NAME=VALUE settings raising the read limits (--limit)
 	Strict    bool     // --strict: every warning is an error (also qpr.yaml strict: true)
+
+	// AsAt is --as-at: the date the data are as at, which the outputs carry.
+	AsAt string
+	// SourceDateEpoch is $SOURCE_DATE_EPOCH: the date outputs carry when no as-at date is
+	// given. Neither set, they carry the last day of the report quarter, so the same inputs
+	// always give the same bytes. It only stamps files: it says nothing of the data.
+	SourceDateEpoch string
+	// Now is the clock that says what today is, the as-at date when none is given; nil is
+	// the system clock.
+	Now func() time.Time
 }
 
 // Outputs are build's flags for what it writes; empty fields fall back the same way.
@@ -56,8 +70,13 @@ type settings struct {
 	limits    data.Limits
 	strict    bool // every warning is an error: --strict, or qpr.yaml's strict: true
 
-	periodText  string // as written; "" = the latest quarter with data
+	periodText  string // as written; "" = the latest quarter with data wholly in
 	periodPlace *diag.Place
+
+	asAt      time.Time   // the date the data are as at: as given, else today
+	asAtGiven string      // where it was given: "--as-at", "as_at" or "" for today
+	asAtPlace *diag.Place // qpr.yaml's as_at
+	stamp     time.Time   // the date outputs carry; zero = the report quarter's last day
 
 	// badConfig are qpr.yaml's problems, kept to be told together with the period's, which
 	// can be checked only on the catalogue's calendar: a bad formats: never hides a bad period:.
@@ -91,6 +110,9 @@ func (in Inputs) settings(outs Outputs) (*settings, error) {
 		s.periodText = cfg.Period
 		at := cfg.Place("period", -1)
 		s.periodPlace = &at
+	}
+	if err := s.resolveAsAt(in, cfg); err != nil {
+		return nil, err
 	}
 	if s.limits, err = readLimits(cfg, in.Limits, &s.badConfig); err != nil {
 		return nil, err
@@ -127,6 +149,42 @@ func (s *settings) configErr(more error) error {
 	out.AddAll(own)
 	out.AddAll(rest)
 	return out.Err()
+}
+
+// resolveAsAt reads the as-at date: --as-at, else qpr.yaml's as_at, else today. Outputs carry
+// the date given, else SOURCE_DATE_EPOCH's.
+func (s *settings) resolveAsAt(in Inputs, cfg project.Config) error {
+	switch {
+	case in.AsAt != "":
+		d, err := period.ParseDate(in.AsAt)
+		if err != nil {
+			return UsageError("--as-at: %v", err)
+		}
+		s.asAt, s.asAtGiven, s.stamp = d, "--as-at", d
+		return nil
+	case cfg.AsAt != "":
+		at := cfg.Place("as_at", -1)
+		d, err := period.ParseDate(cfg.AsAt)
+		if err != nil {
+			s.badConfig.Add(diag.Problem{Place: at, Message: "as_at: " + err.Error(), Severity: diag.Error})
+			break
+		}
+		s.asAt, s.asAtGiven, s.asAtPlace, s.stamp = d, "as_at", &at, d
+		return nil
+	}
+	now := time.Now
+	if in.Now != nil {
+		now = in.Now
+	}
+	s.asAt = now().UTC()
+	if in.SourceDateEpoch != "" {
+		secs, err := strconv.ParseInt(strings.TrimSpace(in.SourceDateEpoch), 10, 64)
+		if err != nil {
+			return fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", in.SourceDateEpoch)
+		}
+		s.stamp = time.Unix(secs, 0).UTC()
+	}
+	return nil
 }
 
 func first(values ...string) string {
@@ -195,6 +253,7 @@ func parseFormats(asked []string, cfg *project.Config) ([]render.Format, error) 
 // loaded is everything read for a command.
 type loaded struct {
 	settings *settings
+	choice   report.Choice // the default report quarter, once reportPeriod has chosen it
 	cat      *catalogue.Catalogue
 	dataset  *data.Dataset
 	store    *data.Store
@@ -302,20 +361,30 @@ func (in Inputs) load(outs Outputs) (*loaded, error) {
 	if cat.Calendar != guess {
 		r.ds, r.probs = data.ReadWithin(s.data, cat.Calendar, s.limits)
 	}
+	returnProblems := returns.Check(cat, r.ds)
 	store, matchProblems := data.Match(r.ds, cat)
 	// The store holds the values now; the packed observations would only double the memory.
 	l := &loaded{settings: s, cat: cat, dataset: r.ds.Summary(), store: store}
 	l.problems.AddAll(r.probs.Problems())
 	l.problems.AddAll(matchProblems.Problems())
+	l.problems.AddAll(returnProblems)
 	return l, nil
 }
 
-// reportPeriod reads the quarter asked for with the catalogue's calendar; nothing asked means
-// the latest quarter with data (the zero Quarter).
+// reportPeriod is the report quarter: the one asked for (read with the catalogue's calendar),
+// else the latest wholly in at the as-at date (see report.ChooseQuarter), else the zero
+// Quarter when there is no data at all. An as-at date given before the quarter's end is an
+// error: data cannot be as at a date before the quarter they report has ended.
 func (l *loaded) reportPeriod() (period.Quarter, error) {
 	s := l.settings
+	var q period.Quarter
 	if s.periodText == "" {
-		return period.Quarter{}, nil
+		l.choice = report.ChooseQuarter(l.cat, l.store, s.asAt)
+		q = l.choice.Quarter
+		if q.IsZero() && len(l.choice.Passed) > 0 {
+			return q, l.nothingWhollyIn()
+		}
+		return q, nil
 	}
 	q, err := l.cat.Calendar.ParseQuarter(s.periodText)
 	if err != nil {
@@ -324,7 +393,41 @@ func (l *loaded) reportPeriod() (period.Quarter, error) {
 		}
 		return period.Quarter{}, UsageError("--period: %v", err)
 	}
+	if end := report.EndOf(l.cat.Calendar, q); s.asAtGiven != "" && s.asAt.Before(end) {
+		msg := fmt.Sprintf("%s is before the end of %s on %s: data cannot be as at a date before the quarter they report has ended; give a date on or after %s, or an earlier quarter",
+			s.asAt.Format("2006-01-02"), l.cat.Calendar.Label(q), end.Format("2006-01-02"), end.Format("2006-01-02"))
+		if s.asAtPlace != nil {
+			return q, diag.Problem{Place: *s.asAtPlace, Message: "as_at: " + msg}
+		}
+		return q, fmt.Errorf("--as-at: %s", msg)
+	}
 	return q, nil
+}
+
+// nothingWhollyIn is the error when every quarter with data was passed over.
+func (l *loaded) nothingWhollyIn() error {
+	label := l.cat.Calendar.Label
+	var qs []string
+	for _, p := range l.choice.Passed {
+		qs = append(qs, label(p.Quarter))
+	}
+	slices.Reverse(qs)
+	return diag.Problem{Message: fmt.Sprintf("no quarter with data is wholly in at the as-at date %s: %s %s not over yet, or most indicators have no value for %s; give --period to report one anyway, or --as-at for a later date",
+		l.settings.asAt.Format("2006-01-02"), strings.Join(qs, ", "), isAre(len(qs)), itThem(len(qs)))}
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+func itThem(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 // loadTemplates reads the templates folder, or gives the built-in set.

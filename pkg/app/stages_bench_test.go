@@ -47,8 +47,8 @@ func BenchmarkJSONStages(b *testing.B) {
 	b.Run("check", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			check.Warnings(cat, store, r, true)
-			check.BuildWarnings(cat, store, r.Period.Quarter)
+			check.Warnings(cat, store, r, nil)
+			check.BuildWarnings(cat, store, r.Period.Quarter, nil)
 		}
 	})
 	b.Run("json", func(b *testing.B) {

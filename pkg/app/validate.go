@@ -94,7 +94,7 @@ func (l *loaded) warningsAndReport(q period.Quarter) ([]diag.Problem, *report.Re
 	if err != nil {
 		return nil, nil, err
 	}
-	return check.Warnings(l.cat, l.store, r, q.IsZero()), r, nil
+	return check.Warnings(l.cat, l.store, r, l.choice.Passed), r, nil
 }
 
 // templateProblems runs every template against the report, as a build would, so a template

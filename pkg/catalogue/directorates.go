@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-var directorateKeys = []string{"code", "name"}
+var directorateKeys = []string{"code", "name", "owner"}
 
 func (p *parser) directorates(v pair) []Directorate {
 	list, ok := p.sequence(v, "directorates: [{code: CED, name: Chief Executive's Department}]")
@@ -45,6 +45,7 @@ func (p *parser) directorates(v pair) []Directorate {
 		} else {
 			p.errorf(node.Line, "directorate %s has no name; add name: with its full name", label)
 		}
+		d.Owner = p.owner(f, "directorate "+label)
 		if d.Code != "" {
 			out = append(out, d)
 		}

@@ -24,7 +24,7 @@ func TestLoadGoodCatalogue(t *testing.T) {
 	if cat.Trend != catTrend {
 		t.Errorf("catalogue trend = %+v, want %+v", cat.Trend, catTrend)
 	}
-	wantDirs := []Directorate{{"CED", "Chief Executive's Department"}, {"ASC", "Adult Social Care"}}
+	wantDirs := []Directorate{{Code: "CED", Name: "Chief Executive's Department"}, {Code: "ASC", Name: "Adult Social Care"}}
 	if !reflect.DeepEqual(cat.Directorates, wantDirs) {
 		t.Errorf("directorates = %+v", cat.Directorates)
 	}

@@ -9,7 +9,7 @@ import (
 var indicatorKeys = []string{
 	"code", "name", "description", "directorate", "type", "polarity", "unit", "decimals",
 	"frequency", "aggregate", "max_lag", "thresholds", "target", "floor", "expected", "lower",
-	"upper", "tags", "trend", "basis", "spc", "projection",
+	"upper", "tags", "trend", "basis", "spc", "projection", "owner",
 	"definition", "numerator", "denominator", "source", "target_rationale", "data_quality",
 }
 
@@ -89,6 +89,7 @@ func (p *parser) indicator(e pair, i int, cat *Catalogue) (*Indicator, int) {
 	}
 	ind.Meaning = p.meaning(f, label)
 	p.indicatorDirectorate(f, ind, node, label, cat)
+	ind.Owner = p.owner(f, "indicator "+label)
 	typeKnown := p.indicatorKinds(f, ind)
 	p.indicatorNumbers(f, ind)
 	if x, ok := f["tags"]; ok {

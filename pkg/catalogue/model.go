@@ -19,6 +19,7 @@ type Catalogue struct {
 	Calendar     period.Calendar
 	Trend        TrendSpec
 	Projection   ProjectionSpec // default for every indicator
+	Owners       []Owner        // optional: who answers for indicators, each sent a return
 	Directorates []Directorate
 	Indicators   []*Indicator
 	Packs        []Pack
@@ -30,8 +31,9 @@ type Catalogue struct {
 // Directorate is one of the catalogue's directorates: the code indicators name it by and
 // the name reports show.
 type Directorate struct {
-	Code string
-	Name string
+	Code  string
+	Name  string
+	Owner string // optional: the owner of its indicators that name none
 }
 
 // Type is what kind of indicator it is: a KPI is rated against a target and floor, an
@@ -129,6 +131,7 @@ type Indicator struct {
 	Code        string
 	Name        string
 	Directorate string
+	Owner       string // owner id, its directorate's when it names none; "" without owners
 	Type        Type
 	Polarity    Polarity // empty for an activity indicator without one
 	Unit        Unit

@@ -49,6 +49,9 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 		cat.Projection = p.projection(v, DefaultProjection, "in the catalogue's projection")
 	}
 
+	if v, ok := f["owners"]; ok {
+		cat.Owners = p.owners(v)
+	}
 	if v, ok := f["directorates"]; ok {
 		cat.Directorates = p.directorates(v)
 	} else {
@@ -61,6 +64,7 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 		p.errorf(0, "the catalogue has no indicators; add indicators: with at least one indicator (code, name, directorate)")
 	}
 	p.checkDirectorateRefs(cat)
+	p.resolveOwners(cat)
 	cat.Reindex()
 
 	if v, ok := f["events"]; ok {

@@ -29,6 +29,10 @@ type parser struct {
 	// directoratesUnreadable is set when the directorates list itself could not be read, so
 	// that references to directorates are not each reported as unknown as well.
 	directoratesUnreadable bool
+
+	// ownerRefs are the owner: keys read, checked once the whole file is read (see owners.go).
+	ownerRefs        []ownerRef
+	ownersUnreadable bool
 }
 
 type directorateRef struct {

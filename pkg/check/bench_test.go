@@ -42,7 +42,7 @@ func BenchmarkWarnings1M(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		breaks := 0
-		for _, p := range Warnings(cat, store, r, true) {
+		for _, p := range Warnings(cat, store, r, nil) {
 			if p.Place.File == "national.csv" {
 				breaks++
 			}

@@ -5,6 +5,7 @@ package check
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
@@ -18,18 +19,18 @@ import (
 // above it, was almost certainly typed as fractions (0.87 for 87%).
 const fractionCeiling = 1.5
 
-// Warnings lists the misleading things in valid inputs, for the report quarter of r.
-// latestByDefault says the quarter was not asked for but taken as the latest with data.
-func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, latestByDefault bool) []diag.Problem {
+// Warnings lists the misleading things in valid inputs, for the report quarter of r. passed are
+// the later quarters with data that the default choice of quarter passed over.
+func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, passed []report.Passed) []diag.Problem {
 	var out []diag.Problem
 	q := r.Period.Quarter
-	if latestByDefault {
-		out = append(out, thinLatestQuarter(cat, store, q)...)
-	}
+	out = append(out, PastQuarter(cat.Calendar, q, passed)...)
 	out = append(out, emptyPacks(cat)...)
 	out = append(out, fractionLikePercents(cat, store, q)...)
 	out = append(out, scaleBreaks(cat, store, q)...)
 	out = append(out, ratioDisagreements(cat, store, q)...)
+	out = append(out, seriesGaps(cat, store, q)...)
+	out = append(out, fractionAmongPercents(cat, store, q)...)
 	catPlace := func(ind *catalogue.Indicator) diag.Place { return diag.Place{File: cat.File, Line: ind.Line} }
 	for i := range r.Indicators {
 		ri := &r.Indicators[i]
@@ -109,75 +110,34 @@ func lookedBack(maxLag int) string {
 }
 
 // BuildWarnings are the warnings worth a build's stderr even under --quiet: the ones that
-// mean the report itself may be the wrong one, or shows a value a hundred times too small
-// (a percentage typed as a fraction, 0.67 shown as "1%" and rated red).
-func BuildWarnings(cat *catalogue.Catalogue, store *data.Store, asked period.Quarter) []diag.Problem {
-	var out []diag.Problem
-	if asked.IsZero() && !store.Latest.IsZero() {
-		out = append(out, thinLatestQuarter(cat, store, store.Latest)...)
-	}
-	out = append(out, emptyPacks(cat)...)
-	q := asked
-	if q.IsZero() {
-		q = store.Latest
-	}
+// mean the report itself may be the wrong one (data past the quarter chosen, a pack that
+// selects nothing), or shows a value a hundred times too small (a percentage typed as a
+// fraction, 0.67 shown as "1%" and rated red).
+func BuildWarnings(cat *catalogue.Catalogue, store *data.Store, q period.Quarter, passed []report.Passed) []diag.Problem {
+	out := append(PastQuarter(cat.Calendar, q, passed), emptyPacks(cat)...)
 	if !q.IsZero() {
 		out = append(out, fractionLikePercents(cat, store, q)...)
 	}
 	return out
 }
 
-// thinLatestQuarter warns when the latest quarter with data, which a build reports by
-// default, rests on a few values while most of the data ends earlier: the mark of a mistyped
-// period (2033/34 for 2023/24) that would otherwise produce a report of nothing but gaps.
-func thinLatestQuarter(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) []diag.Problem {
-	cal := cat.Calendar
-	perQuarter := map[int]int{} // how many indicators have a value in each quarter
-	var here []diag.Problem     // the values in q, to point at the first
-	for code, values := range store.All() {
-		ind, ok := cat.Indicator(code)
-		if !ok {
-			continue
-		}
-		last := -1 << 62 // the quarter last counted for this indicator: its values come in order
-		for idx, v := range values.All() {
-			if v.Missing {
-				continue
-			}
-			qi := idx
-			if ind.Frequency == catalogue.Monthly {
-				qi = cal.QuarterOf(period.MonthFromIndex(idx)).Index()
-			}
-			if qi != last {
-				perQuarter[qi]++
-				last = qi
-			}
-			if qi == q.Index() {
-				here = append(here, diag.Problem{Place: v.Place})
-			}
-		}
-	}
-	latest := perQuarter[q.Index()]
-	busiest := 0
-	for qi, codes := range perQuarter {
-		if qi < q.Index() {
-			busiest = max(busiest, codes)
-		}
-	}
-	if latest == 0 || latest*4 > busiest {
+// PastQuarter says in one line that the data run past the report quarter q, which was chosen
+// by default, and why each later quarter was left out.
+func PastQuarter(cal period.Calendar, q period.Quarter, passed []report.Passed) []diag.Problem {
+	if len(passed) == 0 {
 		return nil
 	}
-	// Where most of the data ends: the latest earlier quarter with at least half the values
-	// of the busiest one.
-	usual, usualQ := 0, -1<<62
-	for qi, codes := range perQuarter {
-		if qi < q.Index() && codes*2 >= busiest && qi > usualQ {
-			usual, usualQ = codes, qi
+	var why []string
+	for _, p := range passed {
+		switch {
+		case p.NotOver:
+			why = append(why, fmt.Sprintf("%s (%s a value, but it was not over at the as-at date)", cal.Label(p.Quarter), indicatorsHave(p.With)))
+		default:
+			why = append(why, fmt.Sprintf("%s (only %d of the %d indicators with a value for %s have one yet)", cal.Label(p.Quarter), p.With, p.Of, cal.Label(p.Against)))
 		}
 	}
-	diag.SortByPlace(here)
-	return []diag.Problem{warn(here[0].Place, "%s is the latest quarter with data, so the report is for it by default, but only %s a value for it (%d have one for %s); check the period written here, or build with --period",
-		cal.Label(q), indicatorsHave(latest), usual, cal.Label(period.FromIndex(usualQ)))}
+	return []diag.Problem{warn(passed[0].First, "the data run past %s, the report quarter; left out: %s; give --period to report a later quarter",
+		cal.Label(q), strings.Join(why, "; "))}
 }
 
 // emptyPacks warns of a pack that selects no indicator: its report would be empty.

@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
@@ -52,7 +53,7 @@ func TestWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, p := range Warnings(cat, store, r, true) {
+	for _, p := range Warnings(cat, store, r, nil) {
 		if p.Severity != diag.Warning {
 			t.Errorf("%s is not a warning", p.Error())
 		}
@@ -71,7 +72,7 @@ func TestWarnings(t *testing.T) {
 	}
 }
 
-func TestThinLatestQuarterAndEmptyPack(t *testing.T) {
+func TestPastQuarterAndEmptyPack(t *testing.T) {
 	cal := period.DefaultCalendar
 	q1 := period.Quarter{Year: 2023, Q: 1}
 	typo := period.Quarter{Year: 2033, Q: 2} // 2033/34 typed for 2023/24
@@ -81,32 +82,37 @@ func TestThinLatestQuarterAndEmptyPack(t *testing.T) {
 		Packs:        []catalogue.Pack{{ID: "qpr"}, {ID: "e", Include: &catalogue.Include{Directorates: []string{"E"}}}},
 	}
 	store := data.NewStore()
-	store.Latest = typo
 	for _, code := range []string{"K1", "K2", "K3", "K4"} {
 		cat.Indicators = append(cat.Indicators, kpi(code, catalogue.Number, 5, 4))
 		store.Set(code, q1.Index(), data.Value{V: 5, Place: diag.Place{File: "q1.csv", Line: 2}})
 	}
 	store.Set("K1", typo.Index(), data.Value{V: 6, Place: diag.Place{File: "q2.csv", Line: 9}})
-	r, err := report.Build(report.Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "all"}})
+	store.Set("K2", q1.Add(1).Index(), data.Value{V: 6, Place: diag.Place{File: "q2.csv", Line: 3}})
+	// As at 1 December 2023: 2033/34 Q2 is not over, and 2023/24 Q2 has 1 of Q1's 4.
+	choice := report.ChooseQuarter(cat, store, time.Date(2023, 12, 1, 0, 0, 0, 0, time.UTC))
+	if choice.Quarter != q1 {
+		t.Fatalf("chose %v, want %v", choice.Quarter, q1)
+	}
+	r, err := report.Build(report.Options{Catalogue: cat, Store: store, Pack: catalogue.Pack{ID: "all"}, Period: q1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, p := range Warnings(cat, store, r, true) {
-		if strings.Contains(p.Message, "latest quarter") || strings.Contains(p.Message, "pack") {
+	for _, p := range Warnings(cat, store, r, choice.Passed) {
+		if strings.Contains(p.Message, "run past") || strings.Contains(p.Message, "pack") {
 			got = append(got, p.Error())
 		}
 	}
 	want := []string{
-		"q2.csv:9: 2033/34 Q2 is the latest quarter with data, so the report is for it by default, but only 1 indicator has a value for it (4 have one for 2023/24 Q1); check the period written here, or build with --period",
+		"q2.csv:9: the data run past 2023/24 Q1, the report quarter; left out: 2033/34 Q2 (1 indicator has a value, but it was not over at the as-at date); 2023/24 Q2 (only 1 of the 4 indicators with a value for 2023/24 Q1 have one yet); give --period to report a later quarter",
 		"catalogue.yaml: pack e selects no indicators, so its report would be empty; check its include",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	// Asked for explicitly, the quarter is what the user meant: no warning about it.
-	for _, p := range Warnings(cat, store, r, false) {
-		if strings.Contains(p.Message, "latest quarter") {
+	// Asked for explicitly, the quarter is what the user meant: nothing passed over to tell.
+	for _, p := range Warnings(cat, store, r, nil) {
+		if strings.Contains(p.Message, "run past") {
 			t.Errorf("warned about an asked-for quarter: %s", p.Error())
 		}
 	}
@@ -128,7 +134,7 @@ func TestPartialSumWarning(t *testing.T) {
 	}
 	want := "catalogue.yaml:10: CALLS has 1 of the 3 months of 2023/24 Q2, and its quarter value is their sum: it is rated against a whole quarter's thresholds"
 	found := false
-	for _, p := range Warnings(cat, store, r, false) {
+	for _, p := range Warnings(cat, store, r, nil) {
 		found = found || p.Error() == want
 	}
 	if !found {

@@ -37,7 +37,7 @@ func warningsFor(t *testing.T, inds []*catalogue.Indicator, values map[string]ma
 		t.Fatal(err)
 	}
 	var got []string
-	for _, p := range Warnings(cat, store, r, false) {
+	for _, p := range Warnings(cat, store, r, nil) {
 		if s := p.Error(); !strings.Contains(s, "management action") {
 			got = append(got, s)
 		}

@@ -57,7 +57,7 @@ func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) 
 			col = &l.value
 		case "note":
 			col = &l.note
-		case "context":
+		case "context", "commentary":
 			col = &l.context
 		case "actions":
 			col = &l.actions

@@ -19,6 +19,8 @@ import (
 // The Store holds every value that could be placed.
 func Match(ds *Dataset, cat *catalogue.Catalogue) (*Store, *diag.List) {
 	m := newMatcher(cat)
+	m.store.Returns = ds.Returns
+	m.returns = returnFiles(ds.Returns)
 	for _, pt := range ds.parts {
 		m.part(pt)
 	}
@@ -77,6 +79,8 @@ type matcher struct {
 	codes []string // catalogue codes, for suggestions
 	store *Store
 	probs *diag.List
+
+	returns map[string]*Return // the data files that are returns, by file (see revise.go)
 
 	unknown      map[unknownKey]*unknownCode
 	unknownOrder []unknownKey
@@ -208,7 +212,7 @@ func (m *matcher) value(ind *catalogue.Indicator, series *Series, obs Observatio
 		return
 	}
 	v := Value{V: obs.Value, Missing: obs.Missing, Ratio: obs.Ratio, Place: obs.Place}
-	if prev, dup := series.file(idx, v, table); dup {
+	if prev, dup := series.file(idx, v, table); dup && !m.resolve(ind, series, idx, prev, v, table, obs.Period) {
 		m.errorf(ind, obs.Period, obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
 		return
 	}
@@ -257,7 +261,11 @@ func (m *matcher) comment(c Comment) {
 		return
 	}
 	q := m.cal.QuarterOfPeriod(c.Period)
+	c.Code = ind.Code
 	if prev, dup := m.store.Comment(ind.Code, q); dup {
+		if m.resolveComment(prev, c) {
+			return
+		}
 		m.probs.Add(diag.Problem{Place: c.Place, Message: fmt.Sprintf("commentary for %s %s is given twice: here and at %s; keep one", ind.Code, m.cal.Label(q), prev.Place), Severity: diag.Error}.About(ind.Code, m.cal.Label(q)))
 		return
 	}

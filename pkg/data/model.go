@@ -36,6 +36,7 @@ type Comment struct {
 type Dataset struct {
 	Comments []Comment
 	Files    []string // every file read, in order
+	Returns  []Return // the files among them that are returns (see returnfile.go)
 
 	parts []*part // one per file with observations, in file order
 	n     int     // observations in all parts
@@ -145,7 +146,7 @@ func (ds *Dataset) Observations() []Observation {
 // comments: what is left to say once the observations are matched into a Store, which holds
 // them again.
 func (ds *Dataset) Summary() *Dataset {
-	return &Dataset{Comments: ds.Comments, Files: ds.Files, n: ds.n}
+	return &Dataset{Comments: ds.Comments, Files: ds.Files, Returns: ds.Returns, n: ds.n}
 }
 
 // NewDataset holds the observations and comments given, as if read in that order.
@@ -250,4 +251,5 @@ func (ds *Dataset) append(other *Dataset) {
 	ds.n += other.n
 	ds.Comments = append(ds.Comments, other.Comments...)
 	ds.Files = append(ds.Files, other.Files...)
+	ds.Returns = append(ds.Returns, other.Returns...)
 }

@@ -23,6 +23,11 @@ type Value struct {
 type Store struct {
 	// Latest quarter in which any indicator has a (non-missing) value; zero if none.
 	Latest period.Quarter
+	// Returns are the data files that are returns, with their sign-off, by which a value's
+	// place says where it came from.
+	Returns []Return
+	// Revisions are the values signed returns changed, in the order found (see revise.go).
+	Revisions []Revision
 
 	series   map[string]*Series
 	order    []*Series // in the order first filed, so that All is the same from run to run

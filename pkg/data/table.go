@@ -297,6 +297,9 @@ func (t *table) longRow(row int, cells []cell) {
 	val := cellAt(cells, l.value)
 	ratio, okRatio := t.ratioCells(row, cells)
 	if val.blank() && ratio == nil {
+		if l.context >= 0 || l.actions >= 0 {
+			t.commentRow(row, cells)
+		}
 		return // a blank cell is not a value at all
 	}
 	code, okCode := t.code(row, cells, l.code)
@@ -325,6 +328,9 @@ func (t *table) longRow(row int, cells []cell) {
 		obs.Note = cellAt(cells, l.note).trimmed()
 	}
 	t.ds.addObservation(obs)
+	if l.context >= 0 || l.actions >= 0 {
+		t.commentRow(row, cells) // a long table with commentary columns (a return's) gives both
+	}
 }
 
 func (t *table) wideRow(row int, cells []cell) {

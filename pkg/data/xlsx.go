@@ -49,7 +49,11 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 	defer wb.file.Close()
 	sheets := make([]sheetResult, 0, len(wb.x.Sheets))
 	anyCells, anyErrors, anyTable := false, false, false
+	isReturn := wb.isReturn()
 	for i := range wb.x.Sheets {
+		if isReturn && wb.returnOnly(i) {
+			continue
+		}
 		r := wb.readSheet(i, ds)
 		sheets = append(sheets, r)
 		anyCells = anyCells || r.cells
@@ -66,6 +70,11 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 	// A sheet without a table is skipped with a warning beside a sheet with one (a lookup or
 	// notes sheet); when no sheet has one, the file was meant to give data and gives none.
 	noData := !anyTable
+	if isReturn {
+		returnProbs := &diag.List{}
+		wb.readReturn(ds, returnProbs)
+		probs.AddAll(returnProbs.Problems())
+	}
 	for _, r := range sheets {
 		probs.AddAll(r.probs.Problems())
 		if r.skip == "" {

@@ -19,6 +19,7 @@ const (
 	IDGrid        = "summary-history"
 	IDRed         = "summary-red"
 	IDStale       = "summary-stale"
+	IDDataQuality = "summary-data-quality"
 	directoratePx = "dir-"
 	indicatorPx   = "ind-"
 )
@@ -36,6 +37,7 @@ var summaryParts = []func(*outline) *Section{
 	(*outline).reds,
 	(*outline).stale,
 	(*outline).mdc,
+	(*outline).dataQuality,
 }
 
 // indicatorParts are an indicator's titled parts after its chart, in order; each returns
@@ -63,7 +65,7 @@ func DocumentOf(r *report.Report, t *templates.Set) (*Document, error) {
 		t = templates.Default()
 	}
 	o := &outline{r: r, t: t, indID: make(map[*report.Indicator]string, len(r.Indicators)), dirID: map[string]string{}}
-	ids := ids{IDContents: true, IDKey: true, IDSummary: true, IDCounts: true, IDByDir: true, IDGrid: true, IDRed: true, IDStale: true}
+	ids := ids{IDContents: true, IDKey: true, IDSummary: true, IDCounts: true, IDByDir: true, IDGrid: true, IDRed: true, IDStale: true, IDDataQuality: true}
 	for _, d := range r.Directorates {
 		o.dirID[d.Code] = ids.make(directoratePx, d.Code)
 	}
@@ -119,9 +121,6 @@ func DocumentOf(r *report.Report, t *templates.Set) (*Document, error) {
 	}
 	return doc, nil
 }
-
-// markingOf is the document's status marking; a report carries none yet.
-func markingOf(*report.Report) string { return "" }
 
 func coverOf(r *report.Report) Cover {
 	c := Cover{
@@ -431,6 +430,7 @@ func (o *outline) directorateTable(id, name string, list []*report.Indicator, ac
 	for _, in := range list {
 		value := ValueCell(Value(in))
 		value.Note = ValueQualifier(in)
+		value.Mark = ValueMark(in)
 		cells := []Cell{o.indicatorCell(in), value, TextCell(Basis(in))}
 		if activity {
 			cells = append(cells, TextCell(ExpectedRange(in)))
@@ -439,7 +439,11 @@ func (o *outline) directorateTable(id, name string, list []*report.Indicator, ac
 		}
 		cells = append(cells, StatusCell(StatusOf(in)), StatusCell(DirectionOf(in)))
 		for _, p := range prev {
-			cells = append(cells, gridCell(HistoryCell(r, in, p)))
+			c := gridCell(HistoryCell(r, in, p))
+			if revisedIn(in, p) {
+				c.Mark = RevisedMark
+			}
+			cells = append(cells, c)
 		}
 		t.Rows = append(t.Rows, Row{Cells: cells})
 	}
@@ -476,10 +480,6 @@ func (o *outline) indicator(in *report.Indicator) *Section {
 	s.SetParts(parts...)
 	return s
 }
-
-// indicatorNotes are the footnotes under an indicator's chart (revisions, data quality);
-// a report carries none yet.
-func indicatorNotes(*report.Indicator) []Note { return nil }
 
 // titledPart is an indicator's part under its own heading, nil when text is empty.
 func titledPart(heading, text string) *Section {

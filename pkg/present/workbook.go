@@ -232,6 +232,7 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	if err != nil {
 		return nil, err
 	}
+	notes = append(notes, revisionNote(r)...)
 	b := &workbookBuilder{r: r, tables: newTableNamer()}
 	b.tables.used[strings.ToLower(DataTable)] = true
 	namer := newSheetNamer(CoverSheet, NotesSheet, SummarySheet, DirectoratesSheet, HistorySheet, DataSheet, DefinitionsSheet, MDCSheet)
@@ -250,6 +251,7 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	sheets = append(sheets, b.meaningSheets()...)
 	sheets = append(sheets, b.data())
 	sheets[0] = b.cover(asAt, b.contents())
+	markWorkbook(r, sheets)
 
 	title := strings.TrimSpace(r.Title + " " + Label(r.Period))
 	return &Workbook{

@@ -96,6 +96,9 @@ func indicatorRow(r *report.Report, in *report.Indicator, x []SheetCell) []Sheet
 	valuePeriod := ""
 	if in.ValuePeriod != nil {
 		valuePeriod = Label(*in.ValuePeriod)
+		if m := ValueMark(in); m != "" {
+			valuePeriod += " " + m + " " + noteRef(noteRevised)
+		}
 	}
 	months := markerCell(false)
 	if IsMonthly(in) {

@@ -22,6 +22,7 @@ const (
 	noteShorthand
 	noteCodes
 	noteBasis
+	noteRevised // only in a workbook with revisions (see revisionNote)
 )
 
 // noteRef is how a sheet refers to note n.

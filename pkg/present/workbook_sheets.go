@@ -65,6 +65,7 @@ func (b *workbookBuilder) cover(asAt time.Time, contents []contentsEntry) Sheet 
 		{item("Shorthand"), textCell(shorthandText)},
 		{item("Notes"), textCell("The Notes sheet explains the ratings, statuses, directions of travel and the way values are shown; other sheets refer to its notes as [note 1], [note 2] and so on.")},
 	}
+	about = append(about, coverReturnRows(r)...)
 	list := make([][]SheetCell, len(contents))
 	for i, e := range contents {
 		list[i] = []SheetCell{{Kind: Text, Text: e.sheet, Link: e.sheet}, textCell(e.holds)}

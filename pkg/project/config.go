@@ -33,6 +33,7 @@ type Config struct {
 	Formats   StringList `yaml:"formats"`
 	Templates string     `yaml:"templates"`
 	Period    string     `yaml:"period"`
+	AsAt      string     `yaml:"as_at"`
 	Limits    Settings   `yaml:"limits"`
 	// Strict makes every warning of build and validate an error (exit 1), for CI.
 	Strict bool `yaml:"strict"`
@@ -173,7 +174,7 @@ func (c *Config) fields() map[string]any {
 
 // examples are values of the keys that take a single value, for messages.
 var examples = map[string]string{
-	"catalogue": "catalogue.yaml", "out": "reports", "templates": "templates", "period": "2023/24 Q2",
+	"catalogue": "catalogue.yaml", "out": "reports", "templates": "templates", "period": "2023/24 Q2", "as_at": "2023-10-20",
 }
 
 // meant are names people write for a key that are not a slip of typing: the flag's name, the
@@ -181,6 +182,7 @@ var examples = map[string]string{
 var meant = map[string]string{
 	"output": "out", "outdir": "out", "output_dir": "out", "format": "formats", "catalog": "catalogue",
 	"template": "templates", "quarter": "period", "inputs": "data", "input": "data", "limit": "limits",
+	"as-at": "as_at", "asat": "as_at", "date": "as_at",
 }
 
 func contains(list []string, s string) bool {

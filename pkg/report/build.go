@@ -114,6 +114,7 @@ func Build(opts Options) (*Report, error) {
 		}
 		r.Indicators = append(r.Indicators, out)
 	}
+	applyReturns(r, cat, members, opts.Store, q)
 	return r, nil
 }
 

@@ -24,6 +24,8 @@ type Report struct {
 	PeriodStart    Period        `json:"period_start"` // first month of the quarter, 2023-07
 	PeriodEnd      Period        `json:"period_end"`   // last month of the quarter, 2023-09
 	AsAt           string        `json:"as_at"`        // date the report carries, 2006-01-02
+	Status         Status        `json:"status"`       // draft while a return is outstanding (returns.go)
+	Outstanding    []Outstanding `json:"outstanding,omitempty"`
 	HistoryPeriods []Period      `json:"history_periods"`
 	Trend          TrendDefaults `json:"trend_defaults"`
 	Summary        Summary       `json:"summary"`
@@ -289,4 +291,6 @@ type Indicator struct {
 	History    []HistoryPoint `json:"history"`
 	Chart      []ChartPoint   `json:"chart"`
 	Commentary *Commentary    `json:"commentary"`
+	Return     *ReturnRef     `json:"return,omitempty"` // the return its value came from (returns.go)
+	Revisions  []Revision     `json:"revisions,omitempty"`
 }

@@ -99,6 +99,11 @@ type Sheet struct {
 	Hidden bool // hidden in Excel (state hidden or veryHidden): its user does not see it
 }
 
+// DefinedName is a workbook-level name and what it refers to, as written: 'Cover'!$B$19.
+type DefinedName struct {
+	Name, RefersTo string
+}
+
 // NumFmt is a cell style's number format: a built-in id, or a custom format code.
 type NumFmt struct {
 	ID   int
@@ -113,6 +118,9 @@ type Workbook struct {
 	Date1904 bool
 	// NumFmts are the number formats of the cell styles, by style index.
 	NumFmts []NumFmt
+	// Names are the workbook's defined names that refer to something (a return's sign-off
+	// cells are read through them), in the order written.
+	Names []DefinedName
 	// RecalcOnOpen is set for a workbook that asks to be calculated afresh when opened
 	// (<calcPr fullCalcOnLoad="1"/>), as Python's openpyxl and xlsxwriter write every workbook:
 	// a formula's saved result in it may be a placeholder (xlsxwriter saves 0) never calculated.
@@ -594,6 +602,8 @@ func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 			v, _, err := s.attr("date1904")
 			wb.Date1904 = v == "1" || v == "true"
 			return err
+		case s.is("definedName"):
+			return wb.readDefinedName(name, s)
 		case s.is("calcPr"):
 			v, _, err := s.attr("fullCalcOnLoad")
 			wb.RecalcOnOpen = v == "1" || v == "true"
@@ -631,6 +641,32 @@ func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 		return nil
 	})
 	return sheets, err
+}
+
+// maxNames bounds the defined names kept: a return has three; a workbook with thousands is
+// not one, and its names are not needed.
+const maxNames = 256
+
+// readDefinedName keeps a workbook-level defined name and its reference; a name scoped to
+// one sheet (localSheetId), or one past maxNames, is passed over.
+func (wb *Workbook) readDefinedName(part string, s *scanner) error {
+	n, _, err := s.attr("name")
+	if err != nil {
+		return err
+	}
+	_, local, err := s.attr("localSheetId")
+	if err != nil || local || s.empty || len(wb.Names) >= maxNames {
+		return err
+	}
+	ref, err := s.text(nil, wb.maxText())
+	if err != nil {
+		return err
+	}
+	if !utf8.ValidString(n) || !utf8.Valid(ref) {
+		return &Error{Part: part, Msg: "a defined name " + textProblem(n)}
+	}
+	wb.Names = append(wb.Names, DefinedName{Name: n, RefersTo: string(ref)})
+	return nil
 }
 
 // readStyles reads the number format of each cell style (cellXfs).
