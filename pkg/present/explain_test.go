@@ -13,8 +13,13 @@ func TestExplainSaysTheRuleWithTheNumbers(t *testing.T) {
 	earlier := "2022/23"
 	kpi := func(pol catalogue.Polarity, value float64, target, floor *float64, word report.Rating) *report.Indicator {
 		display := strings.TrimSuffix(strings.TrimRight(strings.TrimRight(Format(value, catalogue.Percent, 1), "%"), "0"), ".")
+		// the places the report gives the shown value: as many as the display has
+		places := 0
+		if _, frac, ok := strings.Cut(display, "."); ok {
+			places = len(frac)
+		}
 		in := &report.Indicator{Code: "K1", Name: "Calls answered", Type: catalogue.KPI, Unit: catalogue.Percent, Polarity: polarity(pol),
-			Value: f(value), Display: &display, Target: target, Floor: floor, RAG: rating(word),
+			Value: f(value), Display: &display, Places: places, Target: target, Floor: floor, RAG: rating(word),
 			ThresholdsFrom: &report.ThresholdsFrom{Year: &year}}
 		return in
 	}

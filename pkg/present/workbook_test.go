@@ -81,7 +81,7 @@ func TestWorkbookCells(t *testing.T) {
 	for _, s := range wb.Sheets {
 		names = append(names, s.Name)
 	}
-	if got := strings.Join(names, " "); got != "Cover Notes Summary Directorates CED KPI_history Data" {
+	if got := strings.Join(names, " "); got != "Cover Notes Summary Directorates CED KPI_history Definitions Data" {
 		t.Fatalf("sheets %s", got)
 	}
 	ced := cellsOf(sheetNamed(t, wb, "CED").OneTable())

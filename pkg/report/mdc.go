@@ -14,7 +14,8 @@ type MDC struct {
 	Rule      *string `json:"rule"`
 	Assurance *string `json:"assurance"`
 	// Reason says why the variation or assurance is insufficient: "too_few_points",
-	// "rebased_at_latest_point" or "sustained_shift"; absent otherwise.
+	// "rebased_at_latest_point", "sustained_shift", or "special_cause" / "latest_point" (the
+	// latest value contradicts what the limits would assure); absent otherwise.
 	Reason string `json:"reason,omitempty"`
 }
 
@@ -34,6 +35,9 @@ const (
 	ReasonTooFewPoints    = "too_few_points"
 	ReasonRebasedAtLatest = "rebased_at_latest_point"
 	ReasonSustainedShift  = "sustained_shift"
+	// the latest point, or a recent special cause, contradicts what the limits would assure
+	ReasonSpecialCause = "special_cause"
+	ReasonLatestPoint  = "latest_point"
 )
 
 // mdcOf is the summary of an spc result r for an indicator of type kind, hasTarget saying
@@ -76,8 +80,13 @@ func mdcOf(r trend.Result, kind catalogue.Type, hasTarget bool) *MDC {
 		out.Assurance = word(MDCHitAndMiss)
 	default:
 		out.Assurance = word(MDCInsufficient)
-		if r.AssuranceWithheld == trend.WithheldSustainedShift {
+		switch r.AssuranceWithheld {
+		case trend.WithheldSustainedShift:
 			out.Reason = ReasonSustainedShift
+		case trend.WithheldSpecialCause:
+			out.Reason = ReasonSpecialCause
+		case trend.WithheldLatestPoint:
+			out.Reason = ReasonLatestPoint
 		}
 	}
 	return out

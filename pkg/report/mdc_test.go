@@ -35,8 +35,10 @@ func TestMDCOf(t *testing.T) {
 		variation, rule, assurance string
 	}{
 		{"higher is better, target between the limits", trend.HigherIsBetter, catalogue.KPI, f(12), VariationImprovement, trend.RuleOutsideLimits, MDCHitAndMiss},
-		{"higher is better, target above the upper limit", trend.HigherIsBetter, catalogue.KPI, f(20), VariationImprovement, trend.RuleOutsideLimits, MDCFails},
-		{"lower is better, target above the upper limit", trend.LowerIsBetter, catalogue.KPI, f(20), VariationConcern, trend.RuleOutsideLimits, MDCMeets},
+		// the limits (10.215 to 15.535) lie below a target of 20, but the latest point, 30, is
+		// above it: "consistently fails" (or "meets") would contradict it, so it is withheld
+		{"higher is better, target above the upper limit", trend.HigherIsBetter, catalogue.KPI, f(20), VariationImprovement, trend.RuleOutsideLimits, MDCInsufficient},
+		{"lower is better, target above the upper limit", trend.LowerIsBetter, catalogue.KPI, f(20), VariationConcern, trend.RuleOutsideLimits, MDCInsufficient},
 		{"no target", trend.HigherIsBetter, catalogue.KPI, nil, VariationImprovement, trend.RuleOutsideLimits, "null"},
 		{"activity", trend.None, catalogue.Activity, nil, VariationNeither, trend.RuleOutsideLimits, "null"},
 	}
@@ -48,6 +50,27 @@ func TestMDCOf(t *testing.T) {
 			}
 		})
 	}
+	// 10 and 11 alternating, no special cause: the limits, 10.5 +/- 2.66 (7.84 to 13.16),
+	// lie wholly below a target of 20
+	steady := func(pol trend.Polarity) trend.Result {
+		cfg := trend.DefaultConfig()
+		cfg.Method = trend.SPC
+		in := trend.Input{Polarity: pol, Target: f(20)}
+		for i := range 12 {
+			in.Points = append(in.Points, trend.Point{Label: "p", Pos: float64(i), Value: float64(10 + i%2)})
+		}
+		return trend.Analyse(cfg, in)
+	}
+	if got := mdcOf(steady(trend.HigherIsBetter), catalogue.KPI, true); str(got.Assurance) != MDCFails || got.Variation != VariationCommonCause {
+		t.Errorf("steady below a target, higher is better: %s %s, want common cause, consistently fails", got.Variation, str(got.Assurance))
+	}
+	if got := mdcOf(steady(trend.LowerIsBetter), catalogue.KPI, true); str(got.Assurance) != MDCMeets {
+		t.Errorf("steady below a target, lower is better: %s, want consistently meets", str(got.Assurance))
+	}
+	if got := mdcOf(analyse(trend.HigherIsBetter, f(20)), catalogue.KPI, true); got.Reason != ReasonSpecialCause {
+		t.Errorf("withheld for the latest point's special cause: reason %q, want %q", got.Reason, ReasonSpecialCause)
+	}
+
 	// one point: not enough for SPC
 	cfg := trend.DefaultConfig()
 	cfg.Method = trend.SPC

@@ -94,10 +94,10 @@ func TestRecovery(t *testing.T) {
 	}{
 		// 66 + 2 a quarter: 80 now (amber), 82, 84, then 86 in 2024/25 Q1 meets 85
 		{"back by the third quarter", steady(85, 75), series(66, 68, 70, 72, 74, 76, 78, 80), "2024/25 Q1",
-			"At the current rate it would be back on target by 2024/25 Q1: projected 86% (95% interval 86% to 86%) against a target of 85%."},
+			"At the current rate it would be back on target by 2024/25 Q1: projected 86% (95% interval no wider than the value itself) against a target of 85%."},
 		// 70 + 0.5 a quarter: 73.5 now (red), 75.5 four quarters on, still short of 85
 		{"not within four quarters", steady(85, 75), series(70, 70.5, 71, 71.5, 72, 72.5, 73, 73.5), "",
-			"At the current rate it would not be back on target within the next four quarters: projected 76% for 2024/25 Q2 (95% interval 76% to 76%) against a target of 85%."},
+			"At the current rate it would not be back on target within the next four quarters: projected 76% for 2024/25 Q2 (95% interval no wider than the value itself) against a target of 85%."},
 		{"at target: none", steady(70, 60), series(66, 68, 70, 72, 74, 76, 78, 80), "", ""},
 		{"too few values", steady(85, 75), nil, "", ""},
 	}

@@ -88,16 +88,34 @@ func recovery(s series, q period.Quarter, window int, rating Rating, withheld *P
 		v := p.Value
 		if rag.Rate(&v, th) == rag.Green {
 			at := QuarterOf(s.cal, nq)
-			return &Recovery{Period: &at, Text: fmt.Sprintf("At the current rate it would be back on target by %s: projected %s (95%% interval %s to %s) against a target of %s.",
-				at, s.show(p.Value, th), s.show(p.Lower, nil), s.show(p.Upper, nil), s.target(*th.Target))}
+			return &Recovery{Period: &at, Text: fmt.Sprintf("At the current rate it would be back on target by %s: projected %s (%s) against a target of %s.",
+				at, s.show(p.Value, th), s.interval(p.Lower, p.Upper), s.target(*th.Target))}
 		}
 		last, lastTh, lastQ = p, th, nq
 	}
 	if lastTh == nil {
 		return &Recovery{Text: "No date for a return to target can be given: no target is set for the next four quarters."}
 	}
-	return &Recovery{Text: fmt.Sprintf("At the current rate it would not be back on target within the next four quarters: projected %s for %s (95%% interval %s to %s) against a target of %s.",
-		s.show(last.Value, lastTh), QuarterOf(s.cal, lastQ), s.show(last.Lower, nil), s.show(last.Upper, nil), s.target(*lastTh.Target))}
+	return &Recovery{Text: fmt.Sprintf("At the current rate it would not be back on target within the next four quarters: projected %s for %s (%s) against a target of %s.",
+		s.show(last.Value, lastTh), QuarterOf(s.cal, lastQ), s.interval(last.Lower, last.Upper), s.target(*lastTh.Target))}
+}
+
+// interval is a projection's 95% interval as shown: with more places where the indicator's
+// own would show its two ends alike ("76% to 76%" says nothing); an interval of no width (the
+// values on a straight line, or the interval cut at the edge of what the value can be) is
+// said to be so.
+func (s series) interval(lower, upper float64) string {
+	if lower == upper {
+		return "95% interval no wider than the value itself"
+	}
+	for places := s.ind.Decimals; places <= s.ind.Decimals+4; places++ {
+		lo := unit.Show(rag.Display(lower, places, nil), string(s.ind.Unit))
+		hi := unit.Show(rag.Display(upper, places, nil), string(s.ind.Unit))
+		if lo != hi {
+			return "95% interval " + lo + " to " + hi
+		}
+	}
+	return "95% interval " + s.show(lower, nil) + " to " + s.show(upper, nil)
 }
 
 // recoveryYearToDate is the return to target of a year-to-date KPI. Its value climbs through
