@@ -57,6 +57,7 @@ Exit status: 3 when any rating is one --fail-on names (each listed on stderr); e
 indicator has no value for the quarter, unless --fail-on was given without no_data (a gate
 that deliberately lets missing values through); else 0. A --period outside the data is exit 1.`,
 		Example: `  qpr rag CS01
+  qpr rag CS01 --explain                      # the definition, thresholds and rule, in sentences
   qpr rag CS01 CS02 --period "2023/24 Q1" --json
   qpr rag --pack qpr --fail-on red            # exit 3 if any KPI in the pack is red
   qpr rag --all --fail-on red,no_data --json  # a list; exit 3 naming each match
@@ -74,6 +75,7 @@ that deliberately lets missing values through); else 0. A --period outside the d
 	c.Flags().BoolVar(&o.All, "all", false, "rate every indicator in the catalogue")
 	c.Flags().BoolVar(&o.JSON, "json", false, "print JSON: an object for one CODE or --value, a list for several, --pack or --all")
 	c.Flags().StringSliceVar(&o.FailOn, "fail-on", nil, "exit 3 when any rating is one of these: "+strings.Join(app.FailOnWords(), ","))
+	c.Flags().BoolVar(&o.Explain, "explain", false, "also say what each indicator is, the thresholds used and the rule that gave its rating")
 	c.Flags().StringVar(&o.Value, "value", "", "a value to rate without any files")
 	c.Flags().StringVar(&o.Target, "target", "", "the target, with --value")
 	c.Flags().StringVar(&o.Floor, "floor", "", "the floor standard, with --value")

@@ -119,13 +119,15 @@ func checkCEDFigures(t *testing.T, r *report.Report) {
 	for _, ind := range r.Indicators {
 		codes = append(codes, ind.Code)
 	}
-	if want := []string{"FN01", "FN02", "FN05", "FN06", "GL01", "GL03"}; !slices.Equal(codes, want) {
+	// FN10, council tax collected, is on the dashboard only (not tagged qpr)
+	if want := []string{"FN01", "FN02", "FN05", "FN06", "GL01", "GL03", "FN10"}; !slices.Equal(codes, want) {
 		t.Errorf("ced pack indicators %v, want %v (directorate CED, catalogue order)", codes, want)
 	}
 	if len(r.Directorates) != 1 || r.Directorates[0].Code != "CED" {
 		t.Errorf("ced pack directorates %+v, want only CED", r.Directorates)
 	}
-	if want := (report.RAGCounts{Green: 2, Amber: 2, Red: 2}); r.Summary.RAG != want {
+	// FN10's 55.6% is amber against its Q2 profile of 56 and 54.5
+	if want := (report.RAGCounts{Green: 2, Amber: 3, Red: 2}); r.Summary.RAG != want {
 		t.Errorf("ced rag = %+v, want %+v", r.Summary.RAG, want)
 	}
 

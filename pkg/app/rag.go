@@ -24,6 +24,9 @@ type RagOptions struct {
 	All    bool
 	JSON   bool
 	FailOn []string
+	// Explain prints each indicator's definition, the thresholds used and the rule that gave
+	// its rating, in sentences.
+	Explain bool
 
 	// The form with no files: a value against a target (and floor).
 	Value, Target, Floor string
@@ -53,6 +56,7 @@ type ragResult struct {
 	Partial     bool                   `json:"partial"`
 	Expected    *report.Range          `json:"expected,omitempty"`
 	Activity    *report.ActivityStatus `json:"activity,omitempty"`
+	Explanation []string               `json:"explanation,omitempty"` // --explain
 }
 
 // word is the result's status: its rating, or an activity indicator's status.
@@ -81,6 +85,8 @@ func RunRag(streams Streams, o RagOptions) error {
 	switch {
 	case given && chosen:
 		return UsageError("give indicators (CODE..., --pack or --all) or --value with --target, not both")
+	case given && o.Explain:
+		return UsageError("--explain explains an indicator's rating: give its CODE, not --value")
 	case given:
 		res, line, err := rateGiven(o)
 		if err != nil {
@@ -240,12 +246,18 @@ func rateIndicators(o RagOptions) ([]ragResult, []string, error) {
 	var lines []string
 	for i := range r.Indicators {
 		ind := &r.Indicators[i]
-		results = append(results, ragResult{
+		res := ragResult{
 			Code: &ind.Code, Name: ind.Name, Period: &r.Period, Value: ind.Value, Target: ind.Target, Floor: ind.Floor,
 			Polarity: ind.Polarity, RAG: ind.RAG, Display: ind.Display, Basis: ind.Basis, ValuePeriod: ind.ValuePeriod,
 			Stale: ind.Stale, Partial: ind.Partial, Expected: ind.Expected, Activity: ind.Activity,
-		})
-		lines = append(lines, present.VerdictLine(r, ind))
+		}
+		line := present.VerdictLine(r, ind)
+		if o.Explain {
+			res.Explanation = present.Explain(r, ind)
+			line += "\n" + strings.Join(res.Explanation, "\n")
+		}
+		results = append(results, res)
+		lines = append(lines, line)
 	}
 	return results, lines, nil
 }

@@ -33,7 +33,15 @@ func TestLoadGoodCatalogue(t *testing.T) {
 		{
 			Code: "CS01", Name: "Percentage of calls to Contact Point answered", Directorate: "CED",
 			Description: "Calls answered within the hour, of all calls received.",
-			Type:        KPI, Polarity: Higher, Unit: Percent, Decimals: 1, Frequency: Quarterly, Aggregate: Last, MaxLag: 1, Basis: BasisQuarter, Projection: DefaultProjection,
+			Meaning: Meaning{
+				Definition:      "Calls to Contact Point answered by an adviser within 60 minutes.",
+				Numerator:       "Calls answered within 60 minutes",
+				Denominator:     "All calls received, abandoned calls included",
+				Source:          "Telephony system monthly extract",
+				TargetRationale: "Set by Cabinet in the 2022 customer strategy",
+				DataQuality:     &DataQuality{Rating: QualityAdequate, Note: "Abandoned calls under 5 seconds are not recorded."},
+			},
+			Type: KPI, Polarity: Higher, Unit: Percent, Decimals: 1, Frequency: Quarterly, Aggregate: Last, MaxLag: 1, Basis: BasisQuarter, Projection: DefaultProjection,
 			Tags:  []string{"qpr", "dashboard"},
 			Trend: TrendSpec{Method: "spc", Window: 6, Alpha: 0.1, ShiftPoints: 7, TrendPoints: 7, ScreenMR: false},
 			Thresholds: map[int]Thresholds{
@@ -48,7 +56,7 @@ func TestLoadGoodCatalogue(t *testing.T) {
 			Type: Activity, Unit: Number, Frequency: Monthly, Aggregate: Sum, MaxLag: 0, Basis: BasisQuarter, Projection: DefaultProjection,
 			Trend:    catTrend,
 			Expected: map[int]Expected{2023: {Lower: ptr(100000), Upper: ptr(130000)}, 2025: {Null: true}},
-			Line:     20,
+			Line:     26,
 		},
 		{
 			Code: "AS01", Name: "Delayed transfers of care", Directorate: "ASC",
@@ -56,14 +64,14 @@ func TestLoadGoodCatalogue(t *testing.T) {
 			Tags:       []string{"qpr"},
 			Trend:      TrendSpec{Method: "last-change", Window: 4, Alpha: 0.1, Tolerance: 0.5, ShiftPoints: 7, TrendPoints: 7, ScreenMR: true},
 			Thresholds: map[int]Thresholds{EveryYear: {Target: ptr(10), Floor: ptr(10)}},
-			Line:       30,
+			Line:       36,
 		},
 		{
 			Code: "AS02", Name: "Home visits", Directorate: "ASC",
 			Type: Activity, Polarity: Higher, Unit: Number, Frequency: Quarterly, Aggregate: Last, MaxLag: 1, Basis: BasisQuarter, Projection: DefaultProjection,
 			Trend:    catTrend,
 			Expected: map[int]Expected{EveryYear: {Lower: ptr(50)}},
-			Line:     39,
+			Line:     45,
 		},
 	}
 	if len(cat.Indicators) != len(want) {

@@ -10,6 +10,7 @@ var indicatorKeys = []string{
 	"code", "name", "description", "directorate", "type", "polarity", "unit", "decimals",
 	"frequency", "aggregate", "max_lag", "thresholds", "target", "floor", "expected", "lower",
 	"upper", "tags", "trend", "basis", "spc", "projection",
+	"definition", "numerator", "denominator", "source", "target_rationale", "data_quality",
 }
 
 // maxDecimals matches the 10 significant figures values are rounded to on reading: more
@@ -86,6 +87,7 @@ func (p *parser) indicator(e pair, i int, cat *Catalogue) (*Indicator, int) {
 			ind.Description = s
 		}
 	}
+	ind.Meaning = p.meaning(f, label)
 	p.indicatorDirectorate(f, ind, node, label, cat)
 	typeKnown := p.indicatorKinds(f, ind)
 	p.indicatorNumbers(f, ind)

@@ -22,6 +22,7 @@ type Catalogue struct {
 	Directorates []Directorate
 	Indicators   []*Indicator
 	Packs        []Pack
+	Events       []Event // what explains the charts: drawn on them and listed in the JSON
 
 	index *codeIndex // see Indicator; nil until Reindex
 }
@@ -110,6 +111,9 @@ type Thresholds struct {
 	Null   bool
 	Target *float64
 	Floor  *float64
+	// Profile sets the target and floor of single quarters of the year (1 to 4) apart from
+	// the year's: a cumulative measure's path through the year, or a planned recovery.
+	Profile map[int]Thresholds
 }
 
 // Expected is an activity indicator's expected range for one financial year.
@@ -134,8 +138,9 @@ type Indicator struct {
 	MaxLag      int // quarters an older value may stand in for a missing one
 	Tags        []string
 	Trend       TrendSpec
-	Description string // optional: what the indicator measures, for readers
-	Basis       Basis  // what a value covers; BasisQuarter unless the catalogue says otherwise
+	Description string  // optional: what the indicator measures, for readers
+	Meaning     Meaning // definition, source, data quality: "About this indicator"
+	Basis       Basis   // what a value covers; BasisQuarter unless the catalogue says otherwise
 	SPC         SPCSpec
 	Projection  ProjectionSpec
 

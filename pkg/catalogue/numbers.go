@@ -1,7 +1,6 @@
 package catalogue
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/example/qpr/pkg/period"
@@ -38,6 +37,8 @@ type SPCSpec struct {
 	// Rebase lists recalculation points, ascending, as indices of the indicator's own periods
 	// (period.Month.Index for a monthly indicator, period.Quarter.Index for a quarterly one).
 	Rebase []int
+	// Points are the same recalculation points as written, with their reasons.
+	Points []RebasePoint
 }
 
 // ProjectionSpec is when next quarter's projection is made.
@@ -78,48 +79,18 @@ func (p *parser) basis(v pair) (Basis, bool) {
 	return "", false
 }
 
-// spc reads `spc: {rebase: [period, ...]}`. A monthly indicator's rebase is a month; a quarter
-// given for it means the quarter's first month. A quarterly indicator's is a quarter; a month
-// given for it means the quarter that contains it, as in the data.
+// spc reads `spc: {rebase: [...]}` (see rebase).
 func (p *parser) spc(v pair, ind *Indicator, cal period.Calendar, label string) SPCSpec {
-	node, ok := p.mapping(v, `spc: {rebase: ["2023-03"]}`)
+	node, ok := p.mapping(v, `spc: {rebase: [{at: "2023-03", reason: new triage process}]}`)
 	if !ok {
 		return SPCSpec{}
 	}
-	var spec SPCSpec
 	f := p.fields(node, "in the spc of indicator "+label, spcKeys)
 	x, ok := f["rebase"]
 	if !ok {
-		return spec
+		return SPCSpec{}
 	}
-	list, ok := p.words(x, `"2023-03", "2024-01"`)
-	if !ok {
-		return spec
-	}
-	seen := map[int]string{}
-	for _, s := range list {
-		per, err := cal.ParsePeriod(s)
-		if err != nil {
-			p.errorf(x.line(), "rebase %q in indicator %s: %v", s, label, err)
-			continue
-		}
-		idx := cal.QuarterOfPeriod(per).Index()
-		if ind.Frequency == Monthly {
-			m := per.Month
-			if per.Kind == period.KindQuarter {
-				m = cal.Months(per.Quarter)[0]
-			}
-			idx = m.Index()
-		}
-		if first, dup := seen[idx]; dup {
-			p.errorf(x.line(), "rebase %q in indicator %s is the same period as %q; give each recalculation point once", s, label, first)
-			continue
-		}
-		seen[idx] = s
-		spec.Rebase = append(spec.Rebase, idx)
-	}
-	slices.Sort(spec.Rebase)
-	return spec
+	return p.rebase(x, ind, cal, label)
 }
 
 // projection lays the keys given in v over base.

@@ -47,8 +47,11 @@ func (p *parser) ratings(f map[string]pair, ind *Indicator, cal period.Calendar,
 			if !ok {
 				return
 			}
-			fs := p.fields(node, "in "+what, []string{"target", "floor"})
+			fs := p.fields(node, "in "+what, []string{"target", "floor", "profile"})
 			if t, ok := p.thresholds(fs, ind, node.Line, what); ok {
+				if x, given := fs["profile"]; given {
+					t.Profile = p.profile(x, ind, what)
+				}
 				ind.Thresholds[year] = t
 			}
 		})

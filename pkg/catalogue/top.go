@@ -63,6 +63,10 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 	p.checkDirectorateRefs(cat)
 	cat.Reindex()
 
+	if v, ok := f["events"]; ok {
+		cat.Events = p.events(v, cat)
+	}
+
 	if v, ok := f["packs"]; ok {
 		cat.Packs = p.packs(v, cat)
 	} else {

@@ -47,6 +47,9 @@ func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, lat
 		for _, p := range spcLimits(catPlace(ind), ri) {
 			out = append(out, p.About(ri.Code, quarter))
 		}
+		for _, p := range meaningWarnings(cat, ind, q) {
+			out = append(out, p.About(ri.Code, quarter))
+		}
 		if ri.RAG != nil && *ri.RAG == rag.Red && (ri.Commentary == nil || ri.Commentary.Actions == "") {
 			out = append(out, warn(catPlace(ind), "%s is red at %s but has no management action: add a commentary row (code, period, actions) saying what is being done", ri.Code, r.Period).About(ri.Code, quarter))
 		}

@@ -18,6 +18,7 @@ func kpi(code string, unit catalogue.Unit, target, floor float64) *catalogue.Ind
 		Code: code, Name: code, Directorate: "D", Type: catalogue.KPI, Polarity: catalogue.Higher, Unit: unit,
 		Frequency: catalogue.Quarterly, Aggregate: catalogue.Last, MaxLag: 1, Trend: catalogue.DefaultTrend, Line: 10,
 		Thresholds: map[int]catalogue.Thresholds{2023: {Target: f(target), Floor: f(floor)}},
+		Meaning:    catalogue.Meaning{Definition: "What " + code + " counts."},
 	}
 }
 

@@ -32,12 +32,16 @@ directorates:
 				writeKPI(&b, k)
 			}
 		}
+		if councilTax.Directorate == d.Code {
+			b.WriteString(councilTaxYAML)
+		}
 		for _, a := range activities {
 			if a.Directorate == d.Code {
 				writeActivity(&b, a, acts[a.Code])
 			}
 		}
 	}
+	writeEvents(&b)
 	b.WriteString("\npacks:\n")
 	b.WriteString("  - id: qpr\n    title: " + reportTitle + "\n    include: {tags: [qpr]}\n")
 	for _, d := range directorates {
@@ -52,6 +56,7 @@ func writeKPI(b *strings.Builder, k kpi) {
 	if k.Description != "" {
 		fmt.Fprintf(b, "    description: %s\n", yamlText(k.Description, false))
 	}
+	writeMeaning(b, k.Code)
 	fmt.Fprintf(b, "    directorate: %s\n    type: kpi\n    polarity: %s\n    unit: %s\n    decimals: %d\n",
 		k.Directorate, k.Polarity, k.Unit, k.Decimals)
 	if k.Basis != "" {
@@ -74,6 +79,7 @@ func writeKPI(b *strings.Builder, k kpi) {
 	if k.TrendMethod != "" {
 		fmt.Fprintf(b, "    trend: {method: %s}\n", k.TrendMethod)
 	}
+	writeRebase(b, k.Code)
 }
 
 func writeActivity(b *strings.Builder, a activity, ranges []yearRange) {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/example/qpr/pkg/catalogue"
@@ -141,7 +142,8 @@ func TestExampleRAGWithoutTheEngine(t *testing.T) {
 	q1 := q2.Add(-1)
 	count := func(q period.Quarter) map[string]int {
 		out := map[string]int{}
-		for _, ind := range cat.Indicators {
+		qpr, _ := cat.Pack("qpr")
+		for _, ind := range cat.Members(qpr) { // the published summary is the corporate report's
 			if ind.Type != catalogue.KPI {
 				continue
 			}
@@ -273,4 +275,45 @@ func TestOutlooksAddUpToThePublishedSummary(t *testing.T) {
 			t.Errorf("%s: %d KPIs want it, the published report has %d", k, counts[k], n)
 		}
 	}
+}
+
+// Every KPI of the example is defined, and nothing is defined that is not a KPI of it.
+func TestEveryKPIHasAMeaning(t *testing.T) {
+	codes := map[string]bool{}
+	for _, k := range kpis {
+		codes[k.Code] = true
+		if meanings[k.Code].Definition == "" {
+			t.Errorf("%s has no definition", k.Code)
+		}
+	}
+	for code := range meanings {
+		if !codes[code] {
+			t.Errorf("a meaning is given for %s, which is not a KPI of the example", code)
+		}
+	}
+}
+
+// The year-to-date council tax KPI, on the CED dashboard only, is rated against the profile
+// for its quarter: 55.6% against Q2's 56 and 54.5 is amber, where the year's 97.5 would make
+// it red; and like with like, 0.3 below last year's 55.9.
+func TestCouncilTaxIsRatedAgainstItsProfile(t *testing.T) {
+	cat, _, store := load(t)
+	r := build(t, cat, store, "ced")
+	for i := range r.Indicators {
+		in := &r.Indicators[i]
+		if in.Code != "FN10" {
+			continue
+		}
+		if *in.Value != 55.6 || *in.Target != 56 || *in.Floor != 54.5 || string(*in.RAG) != "amber" {
+			t.Errorf("FN10: %v against %v/%v is %s, want 55.6 amber against 56/54.5", *in.Value, *in.Target, *in.Floor, *in.RAG)
+		}
+		if in.Recovery == nil || in.Recovery.Period != nil || !strings.Contains(in.Recovery.Text, "0.3 points below") {
+			t.Errorf("FN10 recovery %+v", in.Recovery)
+		}
+		if len(in.Profile) != 4 || len(in.Events) != 2 {
+			t.Errorf("FN10: %d profile quarters, %d events; want 4 and 2", len(in.Profile), len(in.Events))
+		}
+		return
+	}
+	t.Fatal("no FN10 in the ced pack")
 }

@@ -27,6 +27,7 @@ func Files() (map[string][]byte, error) {
 		}
 		all[k.Code] = s
 	}
+	all[councilTax.Code] = councilTaxSeries()
 	ranges := map[string][]yearRange{}
 	for _, a := range activities {
 		all[a.Code], ranges[a.Code] = synthesiseActivity(a)

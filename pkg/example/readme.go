@@ -4,14 +4,17 @@ package example
 const readme = `# Example County Council: a worked example for qpr
 
 A complete quarterly performance reporting setup for a fictional county council, with six
-directorates, 38 KPIs and 7 activity indicators, and data from 2020/21 Q1 to 2023/24 Q2. The
-figures are synthetic; they give the same summary as a real county council's Quarterly
-Performance Report for 2023/24 Q2: 15 Green, 15 Amber and 8 Red; 7 improving, 19 stable and
-12 worsening.
+directorates, 39 KPIs and 7 activity indicators, and data from 2020/21 Q1 to 2023/24 Q2. The
+figures are synthetic; the 38 KPIs of the Quarterly Performance Report give the same summary
+as a real county council's report for 2023/24 Q2: 15 Green, 15 Amber and 8 Red; 7 improving,
+19 stable and 12 worsening. The 39th, council tax collected (FN10), is year to date, rated
+against a collection profile by quarter, and is on the Chief Executive's Department dashboard
+only. Every KPI has a definition, and the catalogue's events explain some charts.
 
     qpr build                  # every pack, for the latest quarter: out/qpr-2023-24-Q2.pdf ...
     qpr build --pack asch      # one directorate's dashboard
     qpr rag GL03               # one KPI's rating
+    qpr rag FN10 --explain     # its definition, the profile's thresholds and the rule, in words
     qpr trend CS01             # its direction of travel (regression over 8 quarters)
     qpr trend SCS03 --method spc
     qpr validate               # check the catalogue and data without building
@@ -19,7 +22,8 @@ Performance Report for 2023/24 Q2: 15 Green, 15 Amber and 8 Red; 7 improving, 19
 Files:
 
 - qpr.yaml: the settings a bare "qpr build" uses.
-- catalogue.yaml: directorates, indicators (targets, floors, expected ranges) and packs.
+- catalogue.yaml: directorates, indicators (definitions, targets, floors, a profile,
+  expected ranges), events and packs.
 - data/ced.xlsx: a wide table, one column per quarter.
 - data/dced.xlsx: long tables; the monthly sheet holds its months as Excel date cells.
 - data/get.xlsx: a wide table, and a long one with a note column and an "n/a" for a figure

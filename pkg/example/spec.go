@@ -1,8 +1,9 @@
 // Package example writes the example project that `qpr init DIR` copies and `make demo` builds:
 // the catalogue and quarterly spreadsheets of a fictional "Example County Council" whose
 // Quarterly Performance Report for 2023/24 Q2 gives the same summary as a real county
-// council's published report (15 Green, 15 Amber, 8 Red of 38 KPIs; 7 improving, 19 stable,
-// 12 worsening).
+// council's published report (15 Green, 15 Amber, 8 Red of the 38 KPIs of its Quarterly
+// Performance Report; 7 improving, 19 stable, 12 worsening), and one more KPI, year to date
+// with a profile, on a directorate dashboard only (ytd.go).
 //
 // The series are synthesised, not hand-typed: each KPI states the rating and direction of
 // travel it must show at 2023/24 Q1 and Q2, and a seeded search finds a plausible series that

@@ -62,6 +62,9 @@ func onSheet(dir, sheet string, all map[string]series) []column {
 			out = append(out, column{k.Code, k.Unit, k.monthly(), dataPlaces(k.Unit, k.Decimals), all[k.Code]})
 		}
 	}
+	if councilTax.Directorate == dir && councilTax.Sheet == sheet {
+		out = append(out, column{councilTax.Code, catalogue.Percent, false, dataPlaces(catalogue.Percent, 1), all[councilTax.Code]})
+	}
 	for _, a := range activities {
 		if a.Directorate == dir && a.Sheet == sheet {
 			out = append(out, column{a.Code, a.Unit, a.monthly(), 0, all[a.Code]})

@@ -3,6 +3,8 @@ package present
 import (
 	"math"
 
+	"github.com/example/qpr/pkg/catalogue"
+
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/pkg/trend"
 )
@@ -30,6 +32,7 @@ type Chart struct {
 	Points     []Point    // a mark at each value
 	Projection *ProjectionMark
 	Legend     []LegendEntry
+	Events     []ChartEvent // numbered markers for the indicator's events
 }
 
 // Axis is the value axis: from Min to Max with a tick every Step.
@@ -170,12 +173,16 @@ func ChartOf(in *report.Indicator) Chart {
 	if in.Projection != nil {
 		c.Slots = projectionSlot(in) + 1
 	}
+	if ahead := profileAhead(in); len(ahead) > 0 {
+		c.Slots = max(c.Slots, profileLabel(in, len(ahead)-1)+1)
+	}
 	c.labels(in)
 	c.thresholds(in)
 	c.spc(in)
 	c.trendLine(in)
 	c.values(in)
 	c.projection(in)
+	c.events(in)
 	return c
 }
 
@@ -230,6 +237,10 @@ func axisValues(in *report.Indicator) []float64 {
 		add(pr.Target)
 		add(pr.Floor)
 	}
+	for _, p := range profileAhead(in) {
+		add(p.Target)
+		add(p.Floor)
+	}
 	if a, b, ok := fittedLine(in); ok {
 		if x0, x1, ok := valueSpan(in); ok {
 			first, last := a+b*x0, a+b*x1
@@ -272,7 +283,9 @@ func thresholdAt(in *report.Indicator, v float64) bool {
 // period, for the methods that fit one and found a direction.
 func fittedLine(in *report.Indicator) (intercept, slope float64, ok bool) {
 	tr := in.Trend
-	if tr == nil || !tr.Direction.Known() {
+	// a year-to-date trend is fitted to the same quarter of each year, in years: not a line
+	// through the charted quarters
+	if tr == nil || !tr.Direction.Known() || in.Basis == catalogue.BasisYearToDate {
 		return 0, 0, false
 	}
 	switch tr.Method {
@@ -355,6 +368,14 @@ func (c *Chart) labels(in *report.Indicator) {
 		top, bottom := ShortLines(pr.Period)
 		c.Labels = append(c.Labels, AxisLabel{Slot: projectionSlot(in), Period: pr.Period, Top: top, Bottom: bottom, Project: true})
 	}
+	for i, p := range profileAhead(in) {
+		slot := profileLabel(in, i)
+		if in.Projection != nil && slot == projectionSlot(in) {
+			continue // the projection's label names it
+		}
+		top, bottom := ShortLines(p.Period)
+		c.Labels = append(c.Labels, AxisLabel{Slot: slot, Period: p.Period, Top: top, Bottom: bottom})
+	}
 }
 
 // ThinLabels keeps every n-th label counted back from the latest period, and the
@@ -383,6 +404,11 @@ func (c *Chart) thresholds(in *report.Indicator) {
 	th := make([]slotThresholds, c.Slots)
 	for i, p := range in.Chart {
 		th[i] = slotThresholds{p.Target, p.Floor, p.Lower, p.Upper}
+	}
+	for i, p := range profileAhead(in) {
+		for _, slot := range profileSlots(in, i) {
+			th[slot] = slotThresholds{target: p.Target, floor: p.Floor}
+		}
 	}
 	if pr := in.Projection; pr != nil && !IsActivity(in) {
 		th[projectionSlot(in)] = slotThresholds{target: pr.Target, floor: pr.Floor}

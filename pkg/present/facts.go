@@ -144,10 +144,22 @@ func FactsLine(in *report.Indicator) string {
 
 // ProjectionSentence is "Projected for 2023/24 Q3: 80% (95% prediction interval 76% to 84%),
 // which would be rated Amber against a target of 85% and a floor of 75%.", followed by the
-// engine's note of what it rests on and where it was cut. Figures are shown to the
-// indicator's decimals, as its value is. Without a projection it is the engine's reason for
-// withholding one, or "".
+// engine's note of what it rests on and where it was cut, and for a KPI not at target when it
+// would be back on target at the current rate. Figures are shown to the indicator's decimals,
+// as its value is. Without a projection it is the engine's reason for withholding one (and
+// the return to target, if any), or "".
 func ProjectionSentence(in *report.Indicator) string {
+	s := projectionOnly(in)
+	if r := in.Recovery; r != nil && r.Text != "" {
+		if s != "" {
+			s += " "
+		}
+		s += r.Text
+	}
+	return s
+}
+
+func projectionOnly(in *report.Indicator) string {
 	pr := in.Projection
 	if pr == nil {
 		if in.ProjectionWithheld != nil {

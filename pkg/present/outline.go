@@ -35,11 +35,13 @@ var summaryParts = []func(*outline) *Section{
 	(*outline).grid,
 	(*outline).reds,
 	(*outline).stale,
+	(*outline).mdc,
 }
 
 // indicatorParts are an indicator's titled parts after its chart, in order; each returns
 // nil when the indicator has nothing to say there.
 var indicatorParts = []func(*report.Indicator) *Section{
+	aboutPart,
 	directionPart,
 	projectionPart,
 	contextPart,
@@ -552,6 +554,9 @@ func chartText(in *report.Indicator, c Chart) (string, string) {
 	if in.Trend != nil && in.Trend.Sentence != "" {
 		desc += " " + strings.Join(templates.Paragraphs(in.Trend.Sentence), " ")
 	}
+	if e := EventsSentence(c); e != "" {
+		desc += " " + e
+	}
 	return title, desc
 }
 
@@ -572,6 +577,13 @@ func chartData(in *report.Indicator, c Chart, id string) *Table {
 	if spc {
 		t.Columns = append(t.Columns, Column{Head: "SPC"})
 	}
+	events := map[int][]string{}
+	for _, e := range c.Events {
+		events[int(e.Slot)] = append(events[int(e.Slot)], EventName(e))
+	}
+	if len(events) > 0 {
+		t.Columns = append(t.Columns, Column{Head: EventHeadings[0]})
+	}
 	for i, pt := range in.Chart {
 		row := Row{Cells: []Cell{PeriodCell(pt.Period), ValueCell(PointValue(in, pt))}}
 		if activity {
@@ -583,6 +595,13 @@ func chartData(in *report.Indicator, c Chart, id string) *Table {
 			words := "–"
 			if pt.Value != nil {
 				words = SPCPointWords(marks[i])
+			}
+			row.Cells = append(row.Cells, TextCell(words))
+		}
+		if len(events) > 0 {
+			words := "–"
+			if list := events[i]; len(list) > 0 {
+				words = strings.Join(list, "; ")
 			}
 			row.Cells = append(row.Cells, TextCell(words))
 		}

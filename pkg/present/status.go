@@ -60,6 +60,9 @@ const (
 	ToneRed
 	ToneActivity
 	ToneText
+	// TonePurple is Making Data Count's colour for special cause where no way is better (an
+	// activity indicator): a fixed colour, not one of the style's.
+	TonePurple
 )
 
 type statusLook struct {
@@ -149,9 +152,14 @@ func ToneColour(st templates.Style, t Tone) templates.Colour {
 		return c.Activity
 	case ToneText:
 		return c.Text
+	case TonePurple:
+		return purple
 	}
 	return c.Grey
 }
+
+// purple is TonePurple's colour, 9.6:1 against white.
+var purple = templates.Colour{R: 0x5B, G: 0x2C, B: 0x86}
 
 func tidy(code string) string {
 	s := strings.ReplaceAll(code, "_", " ")

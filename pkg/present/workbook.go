@@ -234,7 +234,7 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	}
 	b := &workbookBuilder{r: r, tables: newTableNamer()}
 	b.tables.used[strings.ToLower(DataTable)] = true
-	namer := newSheetNamer(CoverSheet, NotesSheet, SummarySheet, DirectoratesSheet, HistorySheet, DataSheet)
+	namer := newSheetNamer(CoverSheet, NotesSheet, SummarySheet, DirectoratesSheet, HistorySheet, DataSheet, DefinitionsSheet, MDCSheet)
 	b.groups = groupByDirectorate(r, namer)
 
 	sheets := []Sheet{
@@ -246,7 +246,9 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	for _, g := range b.groups {
 		sheets = append(sheets, b.directorate(g))
 	}
-	sheets = append(sheets, b.history(), b.data())
+	sheets = append(sheets, b.history())
+	sheets = append(sheets, b.meaningSheets()...)
+	sheets = append(sheets, b.data())
 	sheets[0] = b.cover(asAt, b.contents())
 
 	title := strings.TrimSpace(r.Title + " " + Label(r.Period))

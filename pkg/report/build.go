@@ -8,6 +8,7 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/period"
+	"github.com/example/qpr/pkg/trend"
 )
 
 // HistoryLength is how many quarters the history grid shows: the report quarter and four before.
@@ -86,6 +87,7 @@ func Build(opts Options) (*Report, error) {
 	for _, ind := range members {
 		s := series{ind: ind, cal: cal, values: opts.Store.Series(ind.Code)}
 		out := indicator(s, q, opts.Store)
+		out.Events = eventsOf(cat, ind, q, ind.Trend.Window, trend.Method(ind.Trend.Method))
 		d := byDirectorate[ind.Directorate]
 		if ind.Type == catalogue.Activity {
 			r.Summary.ActivityCount++
@@ -130,6 +132,7 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 		Code:        ind.Code,
 		Name:        ind.Name,
 		Description: ind.Description,
+		Meaning:     meaningOf(ind.Meaning),
 		Directorate: ind.Directorate,
 		Type:        ind.Type,
 		Unit:        ind.Unit,
@@ -166,13 +169,13 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 			out.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
 		}
 	} else {
-		word, display, places := rating(ind, out.Value, q.Year)
+		word, display, places := rating(ind, out.Value, q)
 		out.RAG, out.Display, out.Places = &word, display, places
-		if th := kpiThresholds(ind, q.Year); th != nil {
+		if th := kpiThresholds(ind, q); th != nil {
 			out.Target, out.Floor = th.Target, th.Floor
 		}
 		prevQ := q.Add(-1)
-		prev, _, _ := rating(ind, s.reported(prevQ).valuePtr(), prevQ.Year)
+		prev, _, _ := rating(ind, s.reported(prevQ).valuePtr(), prevQ)
 		out.RAGPrevious = &prev
 	}
 
@@ -181,11 +184,18 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 	cfg := trendConfig(ind)
 	res, periods := trendAt(s, q, cfg)
 	out.Trend = reportTrend(res, ind, cfg.Window, periods, s.cal)
+	out.MDC = mdcOf(res, ind.Type, kpiThresholds(ind, q) != nil)
+	if yearToDate(ind) {
+		out.Trend.Sentence += yearToDateNote(q)
+	}
 	prev, _ := trendAt(s, q.Add(-1), cfg)
 	prevDir := Direction(prev.Direction)
 	out.TrendPrevious = &prevDir
 	if ind.Type == catalogue.KPI {
 		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)
+		out.Recovery = recovery(s, q, cfg.Window, *out.RAG, out.ProjectionWithheld)
+		out.Profile = profile(s, q)
+		out.ThresholdsFrom = thresholdsFrom(s, q)
 	}
 
 	out.Chart = chart(s, q, cfg.Window)
@@ -220,9 +230,9 @@ func history(s series, q period.Quarter) []HistoryPoint {
 				hp.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
 			}
 		} else {
-			w, d, places := rating(ind, vp, hq.Year)
+			w, d, places := rating(ind, vp, hq)
 			hp.RAG, hp.Display, hp.Places = &w, d, places
-			if th := kpiThresholds(ind, hq.Year); th != nil {
+			if th := kpiThresholds(ind, hq); th != nil {
 				hp.Target, hp.Floor = th.Target, th.Floor
 			}
 		}
@@ -249,10 +259,10 @@ func chart(s series, q period.Quarter, window int) []ChartPoint {
 			out = append(out, cp)
 			continue
 		}
-		if th := kpiThresholds(ind, p.fy); th != nil && ind.Type == catalogue.KPI {
+		if th := kpiThresholds(ind, p.q); th != nil && ind.Type == catalogue.KPI {
 			cp.Target, cp.Floor = th.Target, th.Floor
 		}
-		if ex := expectedRange(ind, p.fy); ex != nil && ind.Type == catalogue.Activity {
+		if ex := expectedRange(ind, p.q.Year); ex != nil && ind.Type == catalogue.Activity {
 			cp.Lower, cp.Upper = ex.Lower, ex.Upper
 		}
 		out = append(out, cp)

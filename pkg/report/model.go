@@ -244,6 +244,7 @@ type Indicator struct {
 	Code        string              `json:"code"`
 	Name        string              `json:"name"`
 	Description string              `json:"description,omitempty"`
+	Meaning                         // definition, numerator, denominator, source, target_rationale, data_quality
 	Directorate string              `json:"directorate"`
 	Type        catalogue.Type      `json:"type"`
 	Polarity    *catalogue.Polarity `json:"polarity"`
@@ -271,10 +272,21 @@ type Indicator struct {
 	Activity      *ActivityStatus `json:"activity"`
 	Trend         *Trend          `json:"trend,omitempty"`
 	TrendPrevious *Direction      `json:"trend_previous,omitempty"`
-	Projection    *Projection     `json:"projection,omitempty"`
+	// MDC is the Making Data Count summary of an spc indicator, from the same result as Trend.
+	MDC        *MDC        `json:"mdc,omitempty"`
+	Projection *Projection `json:"projection,omitempty"`
 	// ProjectionWithheld says why a kpi has no projection (too few values in the window).
 	ProjectionWithheld *ProjectionWithheld `json:"projection_withheld,omitempty"`
-	History            []HistoryPoint      `json:"history"`
-	Chart              []ChartPoint        `json:"chart"`
-	Commentary         *Commentary         `json:"commentary"`
+	// Recovery says when a KPI not at target would be back on it, at the current rate.
+	Recovery *Recovery `json:"recovery,omitempty"`
+	// Profile is the report quarter's year quarter by quarter, where that year's thresholds
+	// have a profile: each quarter's target and floor, the quarters still to come included.
+	Profile []ProfilePoint `json:"profile,omitempty"`
+	// ThresholdsFrom says which year's thresholds (and whether its profile) Target and Floor are.
+	ThresholdsFrom *ThresholdsFrom `json:"thresholds_from,omitempty"`
+	// Events are what explains the chart, in period order: always a list, empty when none.
+	Events     []Event        `json:"events"`
+	History    []HistoryPoint `json:"history"`
+	Chart      []ChartPoint   `json:"chart"`
+	Commentary *Commentary    `json:"commentary"`
 }

@@ -13,9 +13,12 @@ import (
 // the indicator's projection min_points.
 const WithheldTooFewPoints = "too_few_points"
 
+// WithheldYearToDate is why a year-to-date indicator has no projection: see projection.
+const WithheldYearToDate = "year_to_date"
+
 // ProjectionWithheld says why a kpi has no projection, for the reader.
 type ProjectionWithheld struct {
-	Reason   string `json:"reason"` // WithheldTooFewPoints
+	Reason   string `json:"reason"` // WithheldTooFewPoints or WithheldYearToDate
 	Points   int    `json:"points"` // values in the window
 	Needs    int    `json:"needs"`  // min_points
 	Sentence string `json:"sentence"`

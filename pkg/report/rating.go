@@ -2,13 +2,15 @@ package report
 
 import (
 	"github.com/example/qpr/pkg/catalogue"
+	"github.com/example/qpr/pkg/period"
 	"github.com/example/qpr/pkg/rag"
 	"github.com/example/qpr/pkg/unit"
 )
 
-// kpiThresholds are the thresholds for financial year fy, or nil when the KPI is not rated then.
-func kpiThresholds(ind *catalogue.Indicator, fy int) *rag.Thresholds {
-	th, ok := ind.ThresholdsFor(fy)
+// kpiThresholds are the thresholds for quarter q (its year's, or the year's profile for q), or
+// nil when the KPI is not rated then.
+func kpiThresholds(ind *catalogue.Indicator, q period.Quarter) *rag.Thresholds {
+	th, ok := ind.ThresholdsAt(q)
 	if !ok || th.Target == nil {
 		return nil
 	}
@@ -24,10 +26,10 @@ func expectedRange(ind *catalogue.Indicator, fy int) *rag.Range {
 	return &rag.Range{Lower: ex.Lower, Upper: ex.Upper}
 }
 
-// rating rates a KPI's value for financial year fy; display is the shown form that keeps
-// that rating, with places decimal places.
-func rating(ind *catalogue.Indicator, value *float64, fy int) (word Rating, display *string, places int) {
-	th := kpiThresholds(ind, fy)
+// rating rates a KPI's value for quarter q (its profile's thresholds, else its year's);
+// display is the shown form that keeps that rating, with places decimal places.
+func rating(ind *catalogue.Indicator, value *float64, q period.Quarter) (word Rating, display *string, places int) {
+	th := kpiThresholds(ind, q)
 	word = Rating(rag.Rate(value, th))
 	if value == nil {
 		return word, nil, max(ind.Decimals, 0)

@@ -23,6 +23,9 @@ func trendConfig(ind *catalogue.Indicator) trend.Config {
 	if ind.Frequency == catalogue.Monthly {
 		cfg.PeriodNoun = "month"
 	}
+	if yearToDate(ind) {
+		cfg.PeriodNoun = "year"
+	}
 	return cfg
 }
 
@@ -38,15 +41,26 @@ func trendPolarity(ind *catalogue.Indicator) trend.Polarity {
 
 // TrendAt is the direction of travel of ind as a report for q would give it, with cfg.
 func trendAt(s series, q period.Quarter, cfg trend.Config) (trend.Result, periodIndex) {
-	in := trend.Input{Polarity: trendPolarity(s.ind), Rebase: s.rebasePositions(q, cfg.Window), PeriodName: periodName}
-	window := s.window(q, cfg.Window)
-	in.WindowPeriods = len(window)
-	for _, p := range window {
-		if p.ok {
-			in.Points = append(in.Points, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
+	in := trend.Input{Polarity: trendPolarity(s.ind), PeriodName: periodName}
+	var window periodIndex
+	if yearToDate(s.ind) {
+		in.Points, in.Rebase = s.sameQuarterPoints(q, cfg.Window)
+		in.WindowPeriods = max(cfg.Window, 1)
+		first := q.Add(-4 * (in.WindowPeriods - 1))
+		for _, p := range in.Points {
+			window = append(window, point{at: QuarterOf(s.cal, first.Add(4*int(p.Pos))), label: p.Label})
+		}
+	} else {
+		in.Rebase = s.rebasePositions(q, cfg.Window)
+		window = s.window(q, cfg.Window)
+		in.WindowPeriods = len(window)
+		for _, p := range window {
+			if p.ok {
+				in.Points = append(in.Points, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
+			}
 		}
 	}
-	if th := kpiThresholds(s.ind, q.Year); th != nil && s.ind.Type == catalogue.KPI {
+	if th := kpiThresholds(s.ind, q); th != nil && s.ind.Type == catalogue.KPI {
 		in.Target = th.Target
 	}
 	ref := q.Add(-1)
@@ -147,21 +161,18 @@ func (t Trend) JSONShape() any {
 }
 
 // projection extends the regression line fitted to the window ending at q to the next quarter.
-// With fewer values in the window than the indicator's min_points it makes none and says why.
+// With fewer values in the window than the indicator's min_points it makes none and says why;
+// a year-to-date indicator gets none either (its quarters climb through the year and start
+// again, so the line through them is no guide to the next).
 func projection(s series, q period.Quarter, window int) (*Projection, *ProjectionWithheld) {
-	var pts []trend.Point
-	above100, negative := false, false
-	for _, p := range s.window(q, window) {
-		if p.ok {
-			pts = append(pts, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
-			above100 = above100 || p.value > 100
-			negative = negative || p.value < 0
+	if s.ind.Basis == catalogue.BasisYearToDate {
+		return nil, &ProjectionWithheld{
+			Reason:   WithheldYearToDate,
+			Sentence: "No projection: a year-to-date figure climbs through the year and starts again each year, so it is compared with the same quarter of earlier years rather than projected from the quarters before.",
 		}
 	}
-	noun := "quarter"
-	if s.monthly() {
-		noun = "month"
-	}
+	pts, negative, above100 := s.windowPoints(q, window)
+	noun := s.noun()
 	if needs := s.ind.Projection.MinPoints; len(pts) < needs {
 		return nil, &ProjectionWithheld{
 			Reason: WithheldTooFewPoints, Points: len(pts), Needs: needs,
@@ -169,41 +180,18 @@ func projection(s series, q period.Quarter, window int) (*Projection, *Projectio
 		}
 	}
 	next := q.Add(1)
-	var at float64
-	scale := 1.0
-	if s.monthly() {
-		// Months of the next quarter sit at positions 3w, 3w+1, 3w+2. The quarter value is the
-		// last month's for `last`, the middle month's fitted value for `mean` and `ratio` (a
-		// line's mean over three evenly spaced points is its middle), three times that for `sum`.
-		at = float64(window*3 + 1)
-		switch s.ind.Aggregate {
-		case catalogue.Sum:
-			scale = 3
-		case catalogue.Mean, catalogue.Ratio:
-		default:
-			at = float64(window*3 + 2)
-		}
-	} else {
-		at = float64(window)
-	}
-	pr, ok := trend.Project(pts, at, 0.95)
-	if !ok {
+	low, high := naturalRange(s.ind.Unit, negative, above100)
+	p := projectAhead(s, pts, window, 1, low, high)
+	if !p.ok {
 		return nil, nil
 	}
-	out := &Projection{
-		Period: QuarterOf(s.cal, next),
-		Value:  pr.Value * scale,
-		Lower:  pr.Lower * scale,
-		Upper:  pr.Upper * scale,
-		Points: len(pts),
-	}
-	low, high := naturalRange(s.ind.Unit, negative, above100)
-	out.cutTo(low, high)
+	out := &p.Projection
+	out.Period = QuarterOf(s.cal, next)
 	out.Note = out.note(noun, s.ind.Unit, low, high)
 	v := out.Value
-	word, _, places := rating(s.ind, &v, next.Year)
+	word, _, places := rating(s.ind, &v, next)
 	out.RAG, out.Places = &word, places
-	if th := kpiThresholds(s.ind, next.Year); th != nil {
+	if th := kpiThresholds(s.ind, next); th != nil {
 		out.Target, out.Floor = th.Target, th.Floor
 	}
 	return out, nil

@@ -102,7 +102,7 @@ type point struct {
 	pos   int    // position from 0 at the window's first period
 	value float64
 	ok    bool
-	fy    int // financial year the period falls in, for its thresholds
+	q     period.Quarter // the quarter the period falls in, for its thresholds
 }
 
 // window lists the indicator's own periods in the `quarters` quarters ending at q, in order:
@@ -117,7 +117,7 @@ func (s series) window(q period.Quarter, quarters int) []point {
 		for i := 0; i < quarters; i++ {
 			pq := first.Add(i)
 			v, ok := s.values.At(pq.Index())
-			p := point{at: QuarterOf(s.cal, pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year}
+			p := point{at: QuarterOf(s.cal, pq), pos: i, value: v.V, ok: ok && !v.Missing, q: pq}
 			if p.ok { // only a present value is named, in a trend's points
 				p.label = s.cal.Label(pq)
 			}
@@ -130,7 +130,7 @@ func (s series) window(q period.Quarter, quarters int) []point {
 	for i := 0; i < quarters*3; i++ {
 		m := start.Add(i)
 		v, ok := s.values.At(m.Index())
-		p := point{at: MonthOf(s.cal, m), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year}
+		p := point{at: MonthOf(s.cal, m), pos: i, value: v.V, ok: ok && !v.Missing, q: s.cal.QuarterOf(m)}
 		if p.ok {
 			p.label = m.String()
 		}

@@ -109,6 +109,11 @@ func (s *svgChart) svg() template.HTML {
 		fmt.Fprintf(&b, `<rect class="band" x="%s" y="%s" width="%s" height="%s"/>`,
 			num(s.x(float64(r.Slot))-s.slotW()/2), num(top), num(s.slotW()), num(bottom-top))
 	}
+	for _, e := range s.c.Events {
+		x := s.x(e.Slot)
+		fmt.Fprintf(&b, `<line class="event" x1="%s" y1="%s" x2="%s" y2="%s"/><text class="event-n" x="%s" y="%s" text-anchor="middle">%d</text>`,
+			num(x), num(plotT), num(x), num(plotT+plotH), num(x), num(plotT-6), e.Number)
+	}
 	for _, st := range s.c.Steps {
 		b.WriteString(s.steps(st))
 	}

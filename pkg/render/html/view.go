@@ -23,6 +23,7 @@ var shapeClass = map[present.Shape]string{
 var toneClass = map[present.Tone]string{
 	present.ToneGrey: "grey", present.ToneGreen: "green", present.ToneAmber: "amber",
 	present.ToneRed: "red", present.ToneActivity: "activity", present.ToneText: "text",
+	present.TonePurple: "purple",
 }
 
 // statusClass selects the shape and colour of a status's mark.

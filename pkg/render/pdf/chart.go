@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -69,6 +70,7 @@ func (d *doc) chart(ch present.Chart) {
 	}
 
 	d.band(ch, f)
+	d.events(ch, f)
 	d.steps(ch, f)
 	d.spcLines(ch, f)
 	d.trendLine(ch, f)
@@ -99,6 +101,24 @@ func (d *doc) chart(ch present.Chart) {
 	d.legend(ch.Legend)
 	p.SetXY(marginL, math.Max(p.GetY()+2, y0+chartH-6))
 	d.textColour(c.Text)
+}
+
+// events marks each event with a dotted line at its period and its number above the plot,
+// the number the chart's figures and text name it by.
+func (d *doc) events(ch present.Chart, f chartFrame) {
+	p := d.pdf
+	for _, e := range ch.Events {
+		x := f.x(e.Slot)
+		d.drawColour(d.st.Colours.Muted)
+		p.SetLineWidth(0.2)
+		d.setDash([]float64{0.6, 0.8})
+		p.Line(x, f.top, x, f.top+f.h)
+		d.setDash(nil)
+		d.font("B", d.st.Fonts.Small)
+		d.textColour(d.st.Colours.Text)
+		p.SetXY(x-3, f.top-lineH(d.st.Fonts.Small))
+		p.CellFormat(6, lineH(d.st.Fonts.Small), strconv.Itoa(e.Number), "", 0, "C", false, 0, "")
+	}
 }
 
 func (d *doc) band(ch present.Chart, f chartFrame) {

@@ -56,7 +56,7 @@ const growthSheet = "GROWTH-ENVIRONMENT-TRANSPORT-DI"
 
 func TestSheetsInOrder(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
-	want := []string{"Cover", "Notes", "Summary", "Directorates", "CED", "CYPE", growthSheet, "KPI_history", "Data"}
+	want := []string{"Cover", "Notes", "Summary", "Directorates", "CED", "CYPE", growthSheet, "KPI_history", "Definitions", "Data"}
 	got := f.GetSheetList()
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets = %q, want %q", got, want)
@@ -511,7 +511,7 @@ func TestCoverSheet(t *testing.T) {
 		{"A14", "Contents", ""},
 		{"A15", "Sheet", ""}, {"B15", "What it holds", ""},
 		{"A16", "Cover", ""}, {"A17", "Notes", ""}, {"A18", "Summary", ""}, {"A19", "Directorates", ""},
-		{"A20", "CED", ""}, {"A23", "KPI_history", ""}, {"A24", "Data", ""},
+		{"A20", "CED", ""}, {"A23", "KPI_history", ""}, {"A24", "Definitions", ""}, {"A25", "Data", ""},
 	})
 	for i, sheet := range f.GetSheetList() {
 		cell := "A" + strconv.Itoa(16+i)
@@ -565,7 +565,7 @@ func TestIndicatorOfUnlistedDirectorateGetsASheet(t *testing.T) {
 	r := fixtureReport()
 	r.Indicators[9].Directorate = "Data" // not listed, and its code is the Data sheet's name
 	f := renderFixture(t, r, "")
-	want := []string{"Cover", "Notes", "Summary", "Directorates", "CED", "CYPE", growthSheet, "Data_2", "KPI_history", "Data"}
+	want := []string{"Cover", "Notes", "Summary", "Directorates", "CED", "CYPE", growthSheet, "Data_2", "KPI_history", "Definitions", "Data"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
@@ -605,7 +605,7 @@ func TestEmptyReportRenders(t *testing.T) {
 	r := &report.Report{Organisation: "Example County Council", Title: "Quarterly Performance Report",
 		Period: q("2023/24 Q3"), PreviousPeriod: q("2023/24 Q2"), AsAt: "2024-01-31"}
 	f := renderFixture(t, r, "")
-	want := []string{"Cover", "Notes", "Summary", "Directorates", "KPI_history", "Data"}
+	want := []string{"Cover", "Notes", "Summary", "Directorates", "KPI_history", "Definitions", "Data"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
