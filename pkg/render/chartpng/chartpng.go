@@ -13,6 +13,7 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"strconv"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -148,6 +149,12 @@ func (cv *canvas) chart(ch present.Chart) {
 		cv.mark(pt.Mark, f.x(pt.Slot), f.y(pt.Value))
 	}
 	cv.projection(ch.Projection, f)
+	// each event: a dotted line at its period, its number above the plot (as the PDF's)
+	for _, e := range ch.Events {
+		x := f.x(e.Slot)
+		cv.line(x, f.top, x, f.top+f.h, 0.2, col.Muted, []float64{0.6, 0.8})
+		cv.text(x, f.top-0.8, strconv.Itoa(e.Number), small, col.Text, alignCentre)
+	}
 	cv.line(f.left, f.top, f.left, f.top+f.h, 0.25, col.Muted, nil)
 	cv.line(f.left, f.top+f.h, f.left+f.w, f.top+f.h, 0.25, col.Muted, nil)
 

@@ -100,3 +100,37 @@ func BenchmarkEncodeChart(b *testing.B) {
 		}
 	}
 }
+
+// TestEventsAreMarked: an event is drawn as a line at its slot down the plot, in the muted
+// colour, where the chart without it is white.
+func TestEventsAreMarked(t *testing.T) {
+	st := style(t)
+	c := present.Chart{Slots: 4, Axis: present.Axis{Min: 0, Max: 100, Step: 50}}
+	plotW := WidthMM - plotLeft - plotRight
+	x := int((plotLeft + plotW*(2.5/4)) * PxPerMM) // slot 2's centre
+	y := int((plotTop + plotH*0.5) * PxPerMM)
+	before, err := Paint(c, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Events = []present.ChartEvent{{Number: 1, Slot: 2}}
+	after, err := Paint(c, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	white := color.RGBA{255, 255, 255, 255}
+	if got := before.RGBAAt(x, y); got != white {
+		t.Fatalf("without the event the plot at slot 2 is %v, want white", got)
+	}
+	found := false
+	for dx := -2; dx <= 2; dx++ {
+		for dy := 0; dy < 6; dy++ { // the line is dotted: one of a few pixels down is drawn
+			if after.RGBAAt(x+dx, y+dy) != white {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("no event line at slot 2")
+	}
+}

@@ -262,21 +262,45 @@ var legendLineClass = map[present.LegendKind]string{
 }
 
 // legendSample is a small drawing of a legend entry's mark, hidden from assistive technology:
-// the label beside it says what it is.
+// the label beside it says what it is. The drawing itself is defined once a page
+// (sampleDefs) and each legend refers to it.
 func legendSample(e present.LegendEntry) template.HTML {
-	w, cy := sampleW, sampleCY
-	var inner string
+	return template.HTML(fmt.Sprintf(`<svg class="sample" viewBox="0 0 %d %d" width="%d" height="%d" aria-hidden="true"><use href="#%s"/></svg>`,
+		sampleW, sampleH, sampleW, sampleH, sampleID(e)))
+}
+
+// sampleID names the shared drawing of a legend entry's sample.
+func sampleID(e present.LegendEntry) string {
 	switch e.Kind {
 	case present.LegendBand:
-		inner = fmt.Sprintf(`<rect class="band" x="0" y="2" width="%d" height="10"/><path class="band-edge" d="M0 2H%dM0 12H%d"/>`, w, w, w)
+		return "qs-band"
 	case present.LegendProjection:
-		inner = fmt.Sprintf(`<g class="projection"><line x1="15" y1="1" x2="15" y2="13"/><circle cx="15" cy="%d" r="4.5"/></g>`, cy)
+		return "qs-projection"
 	case present.LegendValue:
-		inner = fmt.Sprintf(`<path class="series" d="M0 %dH%d"/>%s`, cy, w, mark(present.MarkDot, 15, float64(cy)))
+		return "qs-value"
 	case present.LegendSpecial:
-		inner = mark(e.Mark, 15, float64(cy))
-	default:
-		inner = fmt.Sprintf(`<path class="%s" d="M0 %dH%d"/>`, legendLineClass[e.Kind], cy, w)
+		return "qs-mark" + strconv.Itoa(int(e.Mark))
 	}
-	return template.HTML(fmt.Sprintf(`<svg class="sample" viewBox="0 0 %d %d" width="%d" height="%d" aria-hidden="true">%s</svg>`, w, sampleH, w, sampleH, inner))
+	return "qs-" + legendLineClass[e.Kind]
+}
+
+// sampleDefs are every legend sample's drawing, once, for a page's legends to refer to.
+func sampleDefs() template.HTML {
+	w, cy := sampleW, sampleCY
+	var b strings.Builder
+	b.WriteString(`<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>`)
+	symbol := func(id, inner string) {
+		fmt.Fprintf(&b, `<symbol id="%s" viewBox="0 0 %d %d">%s</symbol>`, id, w, sampleH, inner)
+	}
+	symbol("qs-band", fmt.Sprintf(`<rect class="band" x="0" y="2" width="%d" height="10"/><path class="band-edge" d="M0 2H%dM0 12H%d"/>`, w, w, w))
+	symbol("qs-projection", fmt.Sprintf(`<g class="projection"><line x1="15" y1="1" x2="15" y2="13"/><circle cx="15" cy="%d" r="4.5"/></g>`, cy))
+	symbol("qs-value", fmt.Sprintf(`<path class="series" d="M0 %dH%d"/>%s`, cy, w, mark(present.MarkDot, 15, float64(cy))))
+	for _, m := range []present.Mark{present.MarkDot, present.MarkImprovement, present.MarkConcern, present.MarkNeutralHigh, present.MarkNeutralLow} {
+		symbol("qs-mark"+strconv.Itoa(int(m)), mark(m, 15, float64(cy)))
+	}
+	for _, k := range []present.LegendKind{present.LegendTarget, present.LegendFloor, present.LegendMean, present.LegendLimits, present.LegendTrend} {
+		symbol("qs-"+legendLineClass[k], fmt.Sprintf(`<path class="%s" d="M0 %dH%d"/>`, legendLineClass[k], cy, w))
+	}
+	b.WriteString(`</defs></svg>`)
+	return template.HTML(b.String())
 }

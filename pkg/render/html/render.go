@@ -62,6 +62,7 @@ func parsePage(t *templates.Set) (*template.Template, error) {
 		"css":  func() template.CSS { return template.CSS(css(t.Style())) },
 		"logo": func() template.URL { return logoURI(t.Logo()) },
 		"st":   statusClass,
+		"defs": sampleDefs,
 		"part": partClass,
 		"href": func(id string) string { return "#" + id },
 	}).Parse(pageSource)
