@@ -29,6 +29,10 @@ type parser struct {
 	// directoratesUnreadable is set when the directorates list itself could not be read, so
 	// that references to directorates are not each reported as unknown as well.
 	directoratesUnreadable bool
+
+	// comparatorsUnreadable is set when a comparator group could not be read, so that an
+	// indicator's benchmark naming it is not reported as naming an unknown group as well.
+	comparatorsUnreadable bool
 }
 
 type directorateRef struct {
