@@ -36,6 +36,9 @@ type Comment struct {
 type Dataset struct {
 	Comments []Comment
 	Files    []string // every file read, in order
+	// Comparators are the rows of comparator tables (comparators.go), which belong in a
+	// comparator group's files, not among indicator data.
+	Comparators []AreaValue
 
 	parts []*part // one per file with observations, in file order
 	n     int     // observations in all parts
@@ -249,5 +252,6 @@ func (ds *Dataset) append(other *Dataset) {
 	ds.parts = append(ds.parts, other.parts...)
 	ds.n += other.n
 	ds.Comments = append(ds.Comments, other.Comments...)
+	ds.Comparators = append(ds.Comparators, other.Comparators...)
 	ds.Files = append(ds.Files, other.Files...)
 }
