@@ -77,7 +77,7 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 		return err
 	}
 	buildReport := func(p catalogue.Pack) (*report.Report, error) {
-		return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
+		return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt, Benchmarks: l.benchmarks})
 	}
 	// The warnings come from a report of every indicator; a pack of every indicator (the
 	// usual corporate pack) is that report already, so it is built once and used for both.

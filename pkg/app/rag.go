@@ -315,5 +315,5 @@ func (l *loaded) reportOf(chosen []*catalogue.Indicator, override func(*catalogu
 		}
 		cat.Indicators = append(cat.Indicators, &one)
 	}
-	return report.Build(report.Options{Catalogue: &cat, Store: l.store, Pack: catalogue.Pack{ID: "rag"}, Period: q})
+	return report.Build(report.Options{Catalogue: &cat, Store: l.store, Pack: catalogue.Pack{ID: "rag"}, Period: q, Benchmarks: l.benchmarks})
 }

@@ -4,6 +4,7 @@
 package report
 
 import (
+	"github.com/example/qpr/pkg/benchmark"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/trend"
 )
@@ -266,4 +267,7 @@ type Indicator struct {
 	History            []HistoryPoint      `json:"history"`
 	Chart              []ChartPoint        `json:"chart"`
 	Commentary         *Commentary         `json:"commentary"`
+	// Benchmark is where the indicator stands in each comparator group its catalogue entry
+	// names; absent for an indicator that is not compared.
+	Benchmark []benchmark.Position `json:"benchmark,omitempty"`
 }
