@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/example/qpr/pkg/benchmark"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/diag"
@@ -24,6 +25,8 @@ type RagOptions struct {
 	All    bool
 	JSON   bool
 	FailOn []string
+	// Compare adds each indicator's position in its comparator groups.
+	Compare bool
 
 	// The form with no files: a value against a target (and floor).
 	Value, Target, Floor string
@@ -53,6 +56,8 @@ type ragResult struct {
 	Partial     bool                   `json:"partial"`
 	Expected    *report.Range          `json:"expected,omitempty"`
 	Activity    *report.ActivityStatus `json:"activity,omitempty"`
+	// Benchmark is given with --compare: [] for an indicator that is not compared.
+	Benchmark *[]benchmark.Position `json:"benchmark,omitempty"`
 }
 
 // word is the result's status: its rating, or an activity indicator's status.
@@ -79,6 +84,8 @@ func RunRag(streams Streams, o RagOptions) error {
 	var results []ragResult
 	var lines []string
 	switch {
+	case given && o.Compare:
+		return UsageError("--compare places an indicator among its comparator groups: give indicators (CODE..., --pack or --all), not --value")
 	case given && chosen:
 		return UsageError("give indicators (CODE..., --pack or --all) or --value with --target, not both")
 	case given:
@@ -242,6 +249,14 @@ func rateIndicators(o RagOptions) ([]ragResult, []string, error) {
 			Stale: ind.Stale, Partial: ind.Partial, Expected: ind.Expected, Activity: ind.Activity,
 		})
 		lines = append(lines, present.VerdictLine(r, ind))
+		if o.Compare {
+			positions := ind.Benchmark
+			if positions == nil {
+				positions = []benchmark.Position{}
+			}
+			results[len(results)-1].Benchmark = &positions
+			lines = append(lines, present.CompareLines(r, ind)...)
+		}
 	}
 	return results, lines, nil
 }
