@@ -141,7 +141,7 @@ func checkDirectorateSheets(t *testing.T, f *excelize.File, r *report.Report) {
 func checkDataSheet(t *testing.T, f *excelize.File, r *report.Report) {
 	rows := rawRows(t, f, "Data")
 	want := []string{"code", "directorate", "period", "value", "unit", "value_period", "rating",
-		"target", "floor", "expected_lower", "expected_upper", "stale", "partial", "basis"}
+		"target", "floor", "expected_lower", "expected_upper", "stale", "partial", "basis", "type"}
 	if len(rows) <= tableStart || !slices.Equal(rows[tableStart], want) {
 		t.Fatalf("Data header %v, want %v", rows[min(tableStart, len(rows)-1)], want)
 	}
@@ -165,12 +165,19 @@ func checkDataSheet(t *testing.T, f *excelize.File, r *report.Report) {
 			if h.Period == r.Period {
 				value, status, stale = ind.Value, statusOf(&ind), ind.Stale
 			}
-			checkNumberCell(t, where+" value", cellAt(row, 3), value, "[x]")
+			checkNumberCell(t, where+" value", cellAt(row, 3), value, "")
 			if cellAt(row, 6) != status {
 				t.Errorf("%s: rating %q, want %q", where, cellAt(row, 6), status)
 			}
 			if got := cellAt(row, 11) == "1"; got != stale {
 				t.Errorf("%s: stale %q, want %v", where, cellAt(row, 11), stale)
+			}
+			// the kind of indicator says which thresholds apply; those that do not are blank
+			if cellAt(row, 14) != string(ind.Type) {
+				t.Errorf("%s: type %q, want the JSON's %q", where, cellAt(row, 14), ind.Type)
+			}
+			if ind.Type == "activity" && (cellAt(row, 7) != "" || cellAt(row, 8) != "") {
+				t.Errorf("%s: an activity indicator has target %q and floor %q, want blank", where, cellAt(row, 7), cellAt(row, 8))
 			}
 			if cellAt(row, 13) != string(ind.Basis) {
 				t.Errorf("%s: basis %q, want the JSON's %q", where, cellAt(row, 13), ind.Basis)
@@ -346,6 +353,12 @@ func checkTables(t *testing.T, f *excelize.File) {
 			for rn := r1; rn <= r2 && rn <= len(rows); rn++ {
 				inTable[rn-1] = true
 				for c := c1; c <= c2; c++ {
+					// The Data table is for pivot tables and scripts: there a column of figures
+					// (or a code the JSON may have as null) is blank rather than holding a
+					// marker, as docs/workbook.md says; every other table has no blank cell.
+					if tb.Name == "QPRData" && dataBlankable[cellAt(header, c-1)] {
+						continue
+					}
 					if cellAt(rows[rn-1], c-1) == "" {
 						t.Errorf("table %s on %s: cell %d,%d is blank", tb.Name, sheet, c, rn)
 					}
@@ -368,6 +381,10 @@ func checkTables(t *testing.T, f *excelize.File) {
 		}
 	}
 }
+
+// dataBlankable are the Data table's columns that may be blank: those the JSON has as null.
+var dataBlankable = map[string]bool{"value": true, "value_period": true, "rating": true,
+	"target": true, "floor": true, "expected_lower": true, "expected_upper": true}
 
 // checkCoverContents: the Cover's contents table lists every sheet in order, each linked,
 // each with what it holds.

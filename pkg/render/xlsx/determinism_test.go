@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/templates"
 )
 
@@ -47,15 +48,13 @@ func TestRenderOfLargeReportIsByteIdentical(t *testing.T) {
 // just position) depends on map order would be caught here rather than slip past the zip
 // re-packing.
 func TestRawPartsAreStable(t *testing.T) {
-	r := fixtureReport()
-	asAt := mustDate(t, r.AsAt)
-	notes, err := noteTexts(templates.Default(), r)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var want map[string][]byte
 	for i := 0; i < 5; i++ {
-		raw, err := build(r, templates.Default().Style(), asAt, "", notes)
+		wb, err := present.WorkbookWith(fixtureReport(), templates.Default(), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := build(wb, templates.Default().Style())
 		if err != nil {
 			t.Fatal(err)
 		}

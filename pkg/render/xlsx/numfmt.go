@@ -32,5 +32,14 @@ func numberFormat(u catalogue.Unit, places int) string {
 	}
 }
 
-// shownFormat is the format of a number pkg/present has shown.
-func shownFormat(u catalogue.Unit, s present.Shown) string { return numberFormat(u, s.Places) }
+// formatCode is the Excel format code for a number cell's form; "" is General.
+func formatCode(nf present.NumberFormat) string {
+	switch nf.Kind {
+	case present.MeasureNumber:
+		return numberFormat(nf.Unit, nf.Places)
+	case present.ChangeNumber:
+		// a change of nought reads as pkg/present words it, while the cell stays the number 0
+		return `+0;-0;"` + present.NoChange + `"`
+	}
+	return ""
+}

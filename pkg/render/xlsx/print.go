@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"strconv"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,6 +22,6 @@ func setPrintLayout(f *excelize.File, sheet string, headerRow int) error {
 	if headerRow == 0 {
 		return nil
 	}
-	rows := "$" + itoa(headerRow)
+	rows := "$" + strconv.Itoa(headerRow)
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: sheetRef(sheet) + "!" + rows + ":" + rows, Scope: sheet})
 }

@@ -100,9 +100,9 @@ func TestDirectorateSheetCells(t *testing.T) {
 	if rows[0][0] != "Chief Executive’s Department (CED), 2023/24 Q3" {
 		t.Errorf("CED!A1 = %q, want the sheet's title", rows[0][0])
 	}
-	wantHeader := []string{"Code", "Indicator", "Value [note 4]", "Unit", "Basis [note 10]", "Value period [note 5]", "Stale [note 5]", "Partial [note 6]",
+	wantHeader := []string{"Code", "Indicator", "Value [note 4]", "Unit", "Basis [note 10]", "Value period [note 5]", "Stale [note 5]", "Partial [note 6]", "Months of the quarter [note 6]",
 		"Target [note 1]", "Floor [note 1]", "Expected range lower [note 2]", "Expected range upper [note 2]",
-		"Rating [note 1] [note 2]", "Previous rating [note 1]", "Direction [note 3]", "Trend",
+		"Rating [note 1] [note 2]", "Previous rating [note 1]", "Direction of travel [note 3]", "Trend",
 		"2022/23 Q3", "2022/23 Q4", "2023/24 Q1", "2023/24 Q2", "2023/24 Q3", "Context", "Actions"}
 	if strings.Join(rows[2], "|") != strings.Join(wantHeader, "|") {
 		t.Fatalf("CED header = %q\nwant %q", rows[2], wantHeader)
@@ -110,39 +110,39 @@ func TestDirectorateSheetCells(t *testing.T) {
 	checkCells(t, f, "CED", []cellWant{
 		// CS01: percent held as 82.4, shown with one place and a literal %.
 		{"A4", "CS01", ""}, {"B4", "Percentage of calls to Contact Point answered", ""},
-		{"C4", "82.4%", "82.4"}, {"D4", "%", ""}, {"E4", "Q", ""}, {"F4", "2023/24 Q3", ""}, {"G4", "No", ""}, {"H4", "No", ""},
+		{"C4", "82.4%", "82.4"}, {"D4", "%", ""}, {"E4", "Q", ""}, {"F4", "2023/24 Q3", ""}, {"G4", "FALSE", "0"}, {"H4", "FALSE", "0"}, {"I4", "[z]", ""},
 		// A KPI has no expected range: not applicable.
-		{"I4", "85.0%", "85"}, {"J4", "75.0%", "75"}, {"K4", "[z]", ""}, {"L4", "[z]", ""},
-		{"M4", "Amber", ""}, {"N4", "Green", ""}, {"O4", "Worsening", ""},
-		{"P4", "Falling by 1.1 points a quarter over the last 8 quarters.", ""},
-		{"Q4", "Green", ""}, {"R4", "Green", ""}, {"S4", "Green", ""}, {"T4", "Green", ""}, {"U4", "Amber", ""},
-		{"V4", "High staff sickness – calls up 12%.", ""}, {"W4", "Recruiting eight call handlers.", ""},
+		{"J4", "85.0%", "85"}, {"K4", "75.0%", "75"}, {"L4", "[z]", ""}, {"M4", "[z]", ""},
+		{"N4", "Amber", ""}, {"O4", "Green", ""}, {"P4", "Worsening", ""},
+		{"Q4", "Falling by 1.1 points a quarter over the last 8 quarters.", ""},
+		{"R4", "Green", ""}, {"S4", "Green", ""}, {"T4", "Green", ""}, {"U4", "Green", ""}, {"V4", "Amber", ""},
+		{"W4", "High staff sickness – calls up 12%.", ""}, {"X4", "Recruiting eight call handlers.", ""},
 		// CS02: 89.96 against 90 is shown with the engine's two places, not rounded to 90.0;
 		// it has no commentary: not available.
-		{"C5", "89.96%", "89.96"}, {"I5", "90.0%", "90"}, {"V5", "[x]", ""}, {"W5", "[x]", ""},
+		{"C5", "89.96%", "89.96"}, {"J5", "90.0%", "90"}, {"W5", "[x]", ""}, {"X5", "[x]", ""},
 		// CS03: currency.
-		{"C6", "£1,250,000", "1250000"}, {"D6", "£", ""}, {"M6", "Red", ""}, {"J6", "£1,200,000", "1200000"},
+		{"C6", "£1,250,000", "1250000"}, {"D6", "£", ""}, {"N6", "Red", ""}, {"K6", "£1,200,000", "1200000"},
 		// CS04: activity, with its expected range under its own headings and no target, floor
 		// or previous rating (not applicable).
-		{"C7", "115,000", "115000"}, {"I7", "[z]", ""}, {"J7", "[z]", ""}, {"K7", "100,000", "100000"}, {"L7", "130,000", "130000"},
-		{"M7", "Within", ""}, {"N7", "[z]", ""}, {"O7", "Rising", ""}, {"Q7", "Above", ""}, {"R7", "Within", ""},
+		{"C7", "115,000", "115000"}, {"J7", "[z]", ""}, {"K7", "[z]", ""}, {"L7", "100,000", "100000"}, {"M7", "130,000", "130000"},
+		{"N7", "Within", ""}, {"O7", "[z]", ""}, {"P7", "Rising", ""}, {"R7", "Above", ""}, {"S7", "Within", ""},
 		// CS05: days, not rated, no target this year: not available.
 		// its basis in a column of its own, the value's format only its unit
-		{"C8", "12.5 days", "12.5"}, {"E8", "R12M", ""}, {"I8", "[x]", ""}, {"M8", "Not rated", ""}, {"O8", "Insufficient data", ""}, {"Q8", "No data", ""},
+		{"C8", "12.5 days", "12.5"}, {"E8", "R12M", ""}, {"J8", "[x]", ""}, {"N8", "Not rated", ""}, {"P8", "Insufficient data", ""}, {"R8", "No data", ""},
 	})
 	checkCells(t, f, "CYPE", []cellWant{
 		// CY01: no value at all.
-		{"A4", "CY01", ""}, {"C4", "[x]", ""}, {"F4", "[x]", ""}, {"M4", "No data", ""},
+		{"A4", "CY01", ""}, {"C4", "[x]", ""}, {"F4", "[x]", ""}, {"N4", "No data", ""},
 		// CY02: monthly, two months present; target 57.5 keeps its place though decimals is 0.
 		{"B5", "Café referrals – families’ support within 28 days", ""},
-		{"C5", "57%", "57"}, {"H5", "Yes (2 of 3 months)", ""}, {"I5", "57.5%", "57.5"}, {"J5", "50%", "50"},
+		{"C5", "57%", "57"}, {"H5", "TRUE", "1"}, {"I5", "2", "2"}, {"J5", "57.5%", "57.5"}, {"K5", "50%", "50"},
 		// CY03: a stale stand-in from the previous quarter; rate with two places. The report
 		// quarter's grid cell shows the headline rating and where its value is from.
-		{"C6", "30.00", "30"}, {"D6", "rate", ""}, {"F6", "2023/24 Q2", ""}, {"G6", "Yes", ""}, {"U6", "Green (from 2023/24 Q2)", ""},
+		{"C6", "30.00", "30"}, {"D6", "rate", ""}, {"F6", "2023/24 Q2", ""}, {"G6", "TRUE", "1"}, {"V6", "Green (from 2023/24 Q2)", ""},
 	})
 	checkCells(t, f, growthSheet, []cellWant{
-		{"A4", "GE01", ""}, {"C4", "1,234", "1234"}, {"O4", "Improving", ""},
-		{"A5", "GE02", ""}, {"C5", "98%", "98"}, {"Q5", "Amber", ""},
+		{"A4", "GE01", ""}, {"C4", "1,234", "1234"}, {"P4", "Improving", ""},
+		{"A5", "GE02", ""}, {"C5", "98%", "98"}, {"R5", "Amber", ""},
 	})
 }
 
@@ -153,14 +153,14 @@ func TestRatingFillsAreTheStyleColours(t *testing.T) {
 	cases := []struct {
 		sheet, cell, fill, font string
 	}{
-		{"CED", "M4", "A35200", "FFFFFF"},          // amber
-		{"CED", "N4", "00703C", "FFFFFF"},          // green
-		{"CED", "M6", "C0281C", "FFFFFF"},          // red
-		{"CED", "M8", "505A5F", "FFFFFF"},          // not rated
-		{"CYPE", "M4", "505A5F", "FFFFFF"},         // no data
-		{"CED", "M7", "1D70B8", "FFFFFF"},          // within: an activity status, in the activity colour
+		{"CED", "N4", "A35200", "FFFFFF"},          // amber
+		{"CED", "O4", "00703C", "FFFFFF"},          // green
+		{"CED", "N6", "C0281C", "FFFFFF"},          // red
+		{"CED", "N8", "505A5F", "FFFFFF"},          // not rated
+		{"CYPE", "N4", "505A5F", "FFFFFF"},         // no data
+		{"CED", "N7", "1D70B8", "FFFFFF"},          // within: an activity status, in the activity colour
 		{"KPI_history", "L4", "A35200", "FFFFFF"},  // CS01 2023/24 Q3 rating
-		{"Summary", "A6", "00703C", "FFFFFF"},      // the Green row's label
+		{"Summary", "A5", "00703C", "FFFFFF"},      // the Green row's label
 		{"Directorates", "F4", "C0281C", "FFFFFF"}, // CED's count of Red
 	}
 	for _, c := range cases {
@@ -180,22 +180,10 @@ func TestUserStyleColoursTheWorkbook(t *testing.T) {
 	style := "colours:\n  green: \"#005A30\"\n  amber: \"#B35C00\"\n  text: \"#000000\"\n"
 	f := renderWithTemplate(t, templates.StyleFile, style)
 	// #B35C00 has a contrast of 4.7:1 with white and 4.5:1 with black: white wins.
-	checkFill(t, f, "CED", "N4", "005A30", "FFFFFF")
-	checkFill(t, f, "CED", "M4", "B35C00", "FFFFFF")
+	checkFill(t, f, "CED", "O4", "005A30", "FFFFFF")
+	checkFill(t, f, "CED", "N4", "B35C00", "FFFFFF")
 	// Colours the file leaves out keep their built-in values.
-	checkFill(t, f, "CED", "M6", "C0281C", "FFFFFF")
-}
-
-func TestStatusTextTakesTheBetterContrast(t *testing.T) {
-	st := templates.Default().Style()
-	st.Colours.Amber = templates.Colour{R: 0xFF, G: 0xBF, B: 0x47} // a light amber
-	p := newPalette(st)
-	if got := p.status["amber"]; got.fill != "FFBF47" || got.text != "0B0C0C" {
-		t.Errorf("light amber = %+v, want fill FFBF47 with the dark text 0B0C0C", got)
-	}
-	if got := p.status["green"]; got.text != "FFFFFF" {
-		t.Errorf("green = %+v, want white text", got)
-	}
+	checkFill(t, f, "CED", "N6", "C0281C", "FFFFFF")
 }
 
 func checkFill(t *testing.T, f *excelize.File, sheet, cell, fill, font string) {
@@ -233,7 +221,7 @@ func TestNumberFormatsApplied(t *testing.T) {
 		{"CYPE", "C6", `#,##0.00`},
 		{"KPI_history", "C4", `0.0"%"`},
 		{"Data", "D4", `0.0"%"`},
-		{"Summary", "D29", `"£"#,##0`},
+		{"Summary", "D28", `"£"#,##0`},
 		{"Cover", "B10", dateFormat},
 	}
 	for _, c := range cases {
@@ -258,7 +246,7 @@ func TestSheetLayout(t *testing.T) {
 		}
 	}
 	tables := map[string]string{
-		"CED": "A3:W8", "CYPE": "A3:W6", growthSheet: "A3:W5", "KPI_history": "A3:L13", "Data": "A3:N53",
+		"CED": "A3:X8", "CYPE": "A3:X6", growthSheet: "A3:X5", "KPI_history": "A3:L13", "Data": "A3:O53",
 		"Notes": "A3:B13", "Directorates": "A3:P7",
 	}
 	for sheet, ref := range tables {
@@ -286,8 +274,8 @@ func TestSheetLayout(t *testing.T) {
 	if err != nil || width != 45 {
 		t.Errorf("CED column B width = %v (%v), want 45", width, err)
 	}
-	if st := cellStyleOf(t, f, "CED", "P4"); st.Alignment == nil || !st.Alignment.WrapText {
-		t.Errorf("CED!P4 (trend sentence) does not wrap")
+	if st := cellStyleOf(t, f, "CED", "Q4"); st.Alignment == nil || !st.Alignment.WrapText {
+		t.Errorf("CED!Q4 (trend sentence) does not wrap")
 	}
 }
 
@@ -352,7 +340,7 @@ func TestDataSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantHeader := "code|directorate|period|value|unit|value_period|rating|target|floor|expected_lower|expected_upper|stale|partial|basis"
+	wantHeader := "code|directorate|period|value|unit|value_period|rating|target|floor|expected_lower|expected_upper|stale|partial|basis|type"
 	if got := strings.Join(rows[2], "|"); got != wantHeader {
 		t.Fatalf("header = %s\nwant %s", got, wantHeader)
 	}
@@ -362,20 +350,21 @@ func TestDataSheet(t *testing.T) {
 		return v
 	}
 	cases := []struct{ row, want string }{
-		{"4", "CS01|CED|2022/23 Q3|86|percent|2022/23 Q3|green|80|70|[z]|[z]|0|0"},
-		{"8", "CS01|CED|2023/24 Q3|82.4|percent|2023/24 Q3|amber|85|75|[z]|[z]|0|0"},
+		{"4", "CS01|CED|2022/23 Q3|86|percent|2022/23 Q3|green|80|70|||0|0"},
+		{"8", "CS01|CED|2023/24 Q3|82.4|percent|2023/24 Q3|amber|85|75|||0|0"},
 		// CS04 2023/24 Q2: an activity quarter takes its expected range from the chart; the
 		// quarters the chart does not reach have none to show.
-		{"22", "CS04|CED|2023/24 Q2|133000|number|2023/24 Q2|above|[z]|[z]|100000|130000|0|0"},
-		{"21", "CS04|CED|2023/24 Q1|131000|number|2023/24 Q1|above|[z]|[z]|[x]|[x]|0|0"},
-		// CY01 has no data in any quarter.
-		{"29", "CY01|CYPE|2022/23 Q3|[x]|percent|[x]|no_data|[x]|[x]|[z]|[z]|0|0"},
+		{"22", "CS04|CED|2023/24 Q2|133000|number|2023/24 Q2|above|||100000|130000|0|0"},
+		{"21", "CS04|CED|2023/24 Q1|131000|number|2023/24 Q1|above|||||0|0"},
+		// CY01 has no data in any quarter: blank cells, as the JSON's null, so the columns of
+		// figures hold only numbers.
+		{"29", "CY01|CYPE|2022/23 Q3||percent||no_data|||||0|0"},
 		// CY02 is monthly: 2022/23 Q4 takes January 2023's thresholds; the report quarter is partial.
-		{"35", "CY02|CYPE|2022/23 Q4|60|percent|2022/23 Q4|green|55|45|[z]|[z]|0|0"},
-		{"38", "CY02|CYPE|2023/24 Q3|57|percent|2023/24 Q3|amber|57.5|50|[z]|[z]|0|1"},
+		{"35", "CY02|CYPE|2022/23 Q4|60|percent|2022/23 Q4|green|55|45|||0|0"},
+		{"38", "CY02|CYPE|2023/24 Q3|57|percent|2023/24 Q3|amber|57.5|50|||0|1"},
 		// CY03's report quarter is the stale stand-in from 2023/24 Q2, as the report shows it.
-		{"43", "CY03|CYPE|2023/24 Q3|30|rate|2023/24 Q2|green|35|40|[z]|[z]|1|0"},
-		{"44", "GE01|" + longDirectorateCode + "|2022/23 Q3|1000|number|2022/23 Q3|green|[x]|[x]|[z]|[z]|0|0"},
+		{"43", "CY03|CYPE|2023/24 Q3|30|rate|2023/24 Q2|green|35|40|||1|0"},
+		{"44", "GE01|" + longDirectorateCode + "|2022/23 Q3|1000|number|2022/23 Q3|green|||||0|0"},
 	}
 	for _, c := range cases {
 		var got []string
@@ -416,7 +405,7 @@ func TestSummarySheet(t *testing.T) {
 		{"A11", "No data", ""}, {"B11", "1", ""},
 		{"A12", "Total", ""}, {"B12", "9", ""}, {"C12", "9", ""},
 		{"A13", "Direction of travel of KPIs [note 3]", ""},
-		{"A14", "Direction", ""},
+		{"A14", "Direction of travel", ""},
 		{"A15", "Improving", ""}, {"B15", "2", ""}, {"C15", "1", ""}, {"D15", "+1", "1"},
 		{"A16", "Stable", ""}, {"B16", "3", ""}, {"C16", "5", ""}, {"D16", "-2", "-2"},
 		{"A17", "Worsening", ""}, {"B17", "2", ""},
@@ -427,7 +416,7 @@ func TestSummarySheet(t *testing.T) {
 		{"A23", "Within", ""}, {"B23", "1", ""}, {"C23", "0", ""},
 		{"A25", "Not rated", ""}, // the word every format uses for an activity indicator without a range
 		{"A27", "Total", ""}, {"B27", "1", ""}, {"C27", "1", ""},
-		{"A28", "KPIs rated Red, with the management action being taken [note 1]", ""},
+		{"A28", "KPIs rated Red and management action [note 1]", ""},
 		{"A29", "Indicator", ""}, {"H29", "Management action", ""},
 		{"A30", "Cost of agency staff", ""}, {"B30", "CS03", ""}, {"C30", "Chief Executive’s Department", ""},
 		{"D30", "£1,250,000", "1250000"}, {"E30", "£1,000,000", "1000000"}, {"F30", "£1,200,000", "1200000"},
@@ -454,7 +443,7 @@ func TestSummaryRedTableCarriesTheActions(t *testing.T) {
 	r := fixtureReport()
 	r.Indicators[2].Commentary = &report.Commentary{Actions: "Cutting agency use.\n\nReviewing rates."}
 	f := renderFixture(t, r, "")
-	checkCells(t, f, "Summary", []cellWant{{"H29", "Cutting agency use.\nReviewing rates.", ""}})
+	checkCells(t, f, "Summary", []cellWant{{"H28", "Cutting agency use.\nReviewing rates.", ""}})
 	if got := coverContentsLine(t, f, "Summary"); !strings.HasSuffix(got, ", and the KPIs rated Red with the management action being taken.") {
 		t.Errorf("Cover's line for the Summary = %q, want it to name the list of red KPIs", got)
 	}
@@ -551,11 +540,12 @@ func TestNotesSheetTakesTheKey(t *testing.T) {
 	}
 }
 
-func TestSummaryWritesCountsSentenceWithoutNarrative(t *testing.T) {
+// A blank narrative leaves the Summary without paragraphs, as in every other format: the
+// workbook writes no words of its own in their place.
+func TestSummaryWithoutNarrativeStartsWithItsTables(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "  \n")
-	got, _ := f.GetCellValue("Summary", "A3")
-	if !strings.HasPrefix(got, "Of the 9 KPIs for 2023/24 Q3, 3 are rated green, 3 amber and 1 red") {
-		t.Errorf("Summary!A3 = %q, want the counts sentence", got)
+	if got, _ := f.GetCellValue("Summary", "A3"); got != "Ratings of KPIs [note 1]" {
+		t.Errorf("Summary!A3 = %q, want the first table's heading", got)
 	}
 }
 
@@ -619,8 +609,8 @@ func TestEmptyReportRenders(t *testing.T) {
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
-	if v, _ := f.GetCellValue("Summary", "A3"); v != "There are no KPIs in this report for 2023/24 Q3." {
-		t.Errorf("Summary!A3 = %q", v)
+	if v, _ := f.GetCellValue("Summary", "B5"); v != "0" {
+		t.Errorf("Summary!B5 = %q, want a count of 0 Green", v)
 	}
 	for _, sheet := range []string{"Data", "KPI_history"} {
 		if v, _ := f.GetCellValue(sheet, "A3"); v != "There are no indicators in this report." {
@@ -636,7 +626,7 @@ func TestEmptyReportRenders(t *testing.T) {
 // keeps its header on the left.
 func TestFigureHeadersAlignRight(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
-	for cell, right := range map[string]bool{"C3": true, "I3": true, "K3": true, "B3": false, "E3": false, "M3": false} {
+	for cell, right := range map[string]bool{"C3": true, "I3": true, "J3": true, "L3": true, "B3": false, "E3": false, "G3": false, "N3": false} {
 		st := cellStyleOf(t, f, "CED", cell)
 		if got := st.Alignment != nil && st.Alignment.Horizontal == "right"; got != right {
 			t.Errorf("CED!%s header aligned right = %v, want %v", cell, got, right)

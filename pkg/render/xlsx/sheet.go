@@ -2,210 +2,350 @@ package xlsx
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/xuri/excelize/v2"
 )
 
-// Shorthand for a table cell with nothing to show, as the Analysis Function's guidance
-// for releasing statistics in spreadsheets asks: a table has no blank cells, and each
-// marker is explained on the Cover and Notes sheets.
-const (
-	notAvailable  = "[x]" // no figure or text was supplied
-	notApplicable = "[z]" // the column does not apply to this indicator
-)
-
-// Font sizes of a sheet's title (in A1) and of the headings above the tables on a sheet
-// that holds more than one.
+// Font sizes and heights of a sheet's title (in A1) and of the headings above the tables on
+// a sheet that holds more than one.
 const (
 	titleSize   = 16
+	titleHeight = 24
 	headingSize = 12
 	headingRow  = 30 // points: space above a heading, made with height rather than a blank row
 )
 
-// sheetTop writes a sheet's title in A1 and its lines of explanation in column A below it,
-// one line a row, and returns the next free row. The lines wrap in column A when wrap is
-// set (sheets whose column A is wide); otherwise they run on across the empty cells beside.
-func sheetTop(f *excelize.File, st *styles, sheet, title string, lines []string, wrap bool, width float64) (int, error) {
+// cellOf is a model cell's value and style in a column; nil for a blank cell.
+func cellOf(c present.Cell, col present.Column) (interface{}, cellStyle) {
+	s := cellStyle{bold: c.Bold, status: c.Status}
+	switch c.Kind {
+	case present.Text:
+		s.wrap = col.Wrap
+		s.link = c.Link != ""
+		return c.Text, s
+	case present.Number:
+		s.format = formatCode(c.Format)
+		return c.Number, s
+	case present.Bool:
+		return c.Bool, s
+	case present.Date:
+		s.date = true
+		return c.Date, s
+	case present.Marker:
+		s.right, s.wrap = true, col.Wrap
+		return c.Text, s
+	}
+	return nil, cellStyle{}
+}
+
+// streamable says whether a sheet is written with excelize's stream writer: one that holds a
+// single table and no links (the stream writer can add one table and no hyperlinks). These
+// are the sheets that grow with the report: one per directorate, the history and the Data.
+func streamable(s *present.Sheet) bool {
+	t := s.OneTable()
+	if t == nil {
+		return false
+	}
+	for _, c := range t.Columns {
+		if c.Links {
+			return false
+		}
+	}
+	return true
+}
+
+// writeSheet lays a sheet out cell by cell from the top down: title, lines, then each part.
+func writeSheet(f *excelize.File, st *styles, s *present.Sheet) error {
+	if err := setColumnWidths(f, s.Name, s.Widths); err != nil {
+		return err
+	}
 	next := 1
-	put := func(text string, c cellStyle) error {
-		x := row{values: []interface{}{text}, styles: []cellStyle{c}}
-		if err := x.write(f, st, sheet, next); err != nil {
+	put := func(v interface{}, c cellStyle, height float64) error {
+		if err := writeRow(f, st, s.Name, next, []interface{}{v}, []cellStyle{c}); err != nil {
 			return err
 		}
-		if wrap {
-			if err := x.fitHeight(f, sheet, next, []column{{width: width, wrap: true}}); err != nil {
+		if height > 0 {
+			if err := f.SetRowHeight(s.Name, next, height); err != nil {
 				return err
 			}
 		}
 		next++
 		return nil
 	}
-	if err := put(title, cellStyle{bold: true, size: titleSize}); err != nil {
-		return 0, err
+	if err := put(s.Title, cellStyle{bold: true, size: titleSize}, titleHeight); err != nil {
+		return err
 	}
-	if err := f.SetRowHeight(sheet, 1, 24); err != nil {
-		return 0, err
-	}
-	for _, l := range lines {
-		if err := put(l, cellStyle{wrap: wrap}); err != nil {
-			return 0, err
+	for _, l := range s.Lines {
+		if err := put(l, cellStyle{wrap: s.WrapLines}, lineHeightOf(s, l)); err != nil {
+			return err
 		}
 	}
-	return next, nil
-}
-
-// table is one Excel table: a single header row and a row per record below it.
-type table struct {
-	name string // the table's name in the workbook, unique and valid (see tableNamer)
-	cols []column
-	rows []*row
-}
-
-// write puts the table at row top of sheet, marks it up as an Excel table and returns the
-// next free row. A cell left without a value gets the not-available marker, so the table
-// has no blank cells. Rows are made tall enough for their wrapped text.
-func (t *table) write(f *excelize.File, st *styles, sheet string, top int) (int, error) {
-	var header row
-	for i, h := range uniqueHeaders(t.cols) {
-		header.add(h, cellStyle{header: true, right: t.numeric(i)})
-	}
-	if err := header.write(f, st, sheet, top); err != nil {
-		return 0, err
-	}
-	lines := 2 // most headers wrap once in their narrow columns
-	for i, c := range t.cols {
-		// Bold text is wider, and wraps at a word rather than a character: allow a fifth more.
-		lines = max(lines, wrappedLines(header.values[i].(string), c.width*0.8))
-	}
-	if err := f.SetRowHeight(sheet, top, float64(lines*lineHeight)); err != nil {
-		return 0, err
-	}
-	for i, x := range t.rows {
-		x.fillBlanks(len(t.cols))
-		if err := x.write(f, st, sheet, top+1+i); err != nil {
-			return 0, err
+	headerRow := 0
+	for _, p := range s.Parts {
+		if p.Heading != "" {
+			if err := put(p.Heading, cellStyle{bold: true, size: headingSize, bottom: true}, headingRow); err != nil {
+				return err
+			}
 		}
-		if err := x.fitHeight(f, sheet, top+1+i, t.cols); err != nil {
-			return 0, err
-		}
-	}
-	first, _ := excelize.CoordinatesToCellName(1, top)
-	last, err := excelize.CoordinatesToCellName(len(t.cols), top+len(t.rows))
-	if err != nil {
-		return 0, err
-	}
-	noStripes := false
-	if err := f.AddTable(sheet, &excelize.Table{Range: first + ":" + last, Name: t.name, ShowRowStripes: &noStripes}); err != nil {
-		return 0, fmt.Errorf("table %s: %w", t.name, err)
-	}
-	return top + 1 + len(t.rows), nil
-}
-
-// numeric says whether column i holds figures (and markers standing for them) in every
-// row, so that its header is aligned right above them.
-func (t *table) numeric(i int) bool {
-	figures := false
-	for _, x := range t.rows {
-		if i >= len(x.values) {
+		if p.Table == nil {
+			if err := put(p.Sentence, cellStyle{}, 0); err != nil {
+				return err
+			}
 			continue
 		}
-		switch v := x.values[i].(type) {
-		case float64, int:
-			figures = true
-		case nil:
-		case string:
-			if v != notAvailable && v != notApplicable {
-				return false
+		headerRow = next
+		end, err := writeTable(f, st, s.Name, next, p.Table)
+		if err != nil {
+			return err
+		}
+		next = end
+	}
+	if s.OneTable() == nil {
+		headerRow = 0
+	}
+	if headerRow > 0 {
+		if err := freezeHeader(f, s.Name, headerRow, s.FreezeCols); err != nil {
+			return err
+		}
+	}
+	return setPrintLayout(f, s.Name, headerRow)
+}
+
+// lineHeightOf is the height of a line of explanation: tall enough for its wrapped text
+// where the sheet's lines wrap in column A, else the default.
+func lineHeightOf(s *present.Sheet, line string) float64 {
+	if !s.WrapLines || len(s.Widths) == 0 {
+		return 0
+	}
+	return rowHeight([]present.Cell{{Kind: present.Text, Text: line}}, []present.Column{{Width: s.Widths[0], Wrap: true}})
+}
+
+// writeTable puts the table at row top, marks it up as an Excel table and returns the next
+// free row.
+func writeTable(f *excelize.File, st *styles, sheet string, top int, t *present.Table) (int, error) {
+	values := make([]interface{}, len(t.Columns))
+	styles := make([]cellStyle, len(t.Columns))
+	for i, c := range t.Columns {
+		values[i], styles[i] = c.Header, cellStyle{header: true, right: c.Numeric}
+	}
+	if err := writeRow(f, st, sheet, top, values, styles); err != nil {
+		return 0, err
+	}
+	if err := f.SetRowHeight(sheet, top, headerHeight(t.Columns)); err != nil {
+		return 0, err
+	}
+	n := top
+	for cells := range t.Rows {
+		n++
+		for i := range values {
+			values[i], styles[i] = nil, cellStyle{}
+			if i < len(cells) {
+				values[i], styles[i] = cellOf(cells[i], t.Columns[i])
 			}
-		default:
-			return false
+		}
+		if err := writeRow(f, st, sheet, n, values, styles); err != nil {
+			return 0, err
+		}
+		if h := rowHeight(cells, t.Columns); h > 0 {
+			if err := f.SetRowHeight(sheet, n, h); err != nil {
+				return 0, err
+			}
+		}
+		for i, c := range cells {
+			if c.Link == "" {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(i+1, n)
+			if err := f.SetCellHyperLink(sheet, cell, sheetRef(c.Link)+"!A1", "Location"); err != nil {
+				return 0, err
+			}
 		}
 	}
-	return figures
+	if err := addTable(f, sheet, top, n, t); err != nil {
+		return 0, err
+	}
+	return n + 1, nil
 }
 
-// fillBlanks gives every empty cell of a table row the not-available marker, aligned right
-// as the numbers it may stand among are.
-func (r *row) fillBlanks(n int) {
-	for len(r.values) < n {
-		r.add(nil, cellStyle{})
+// addTable marks rows top (the header) to last up as the Excel table t.
+func addTable(f *excelize.File, sheet string, top, last int, t *present.Table) error {
+	ref, err := tableRange(top, last, t)
+	if err != nil {
+		return err
 	}
-	for i, v := range r.values {
-		if v == nil || v == "" {
-			r.values[i] = notAvailable
-			r.styles[i] = markerStyle(r.styles[i])
+	noStripes := false
+	if err := f.AddTable(sheet, &excelize.Table{Range: ref, Name: t.Name, ShowRowStripes: &noStripes}); err != nil {
+		return fmt.Errorf("table %s: %w", t.Name, err)
+	}
+	return nil
+}
+
+func tableRange(top, last int, t *present.Table) (string, error) {
+	first, _ := excelize.CoordinatesToCellName(1, top)
+	end, err := excelize.CoordinatesToCellName(len(t.Columns), last)
+	if err != nil {
+		return "", err
+	}
+	return first + ":" + end, nil
+}
+
+// writeRow puts values at the 1-based row number, styling runs of equal cells together.
+func writeRow(f *excelize.File, st *styles, sheet string, rowNum int, values []interface{}, styles []cellStyle) error {
+	start, err := excelize.CoordinatesToCellName(1, rowNum)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetRow(sheet, start, &values); err != nil {
+		return err
+	}
+	for first := 0; first < len(styles); {
+		last := first
+		for last+1 < len(styles) && styles[last+1] == styles[first] {
+			last++
+		}
+		id, err := st.id(styles[first])
+		if err != nil {
+			return err
+		}
+		from, _ := excelize.CoordinatesToCellName(first+1, rowNum)
+		to, _ := excelize.CoordinatesToCellName(last+1, rowNum)
+		if err := f.SetCellStyle(sheet, from, to, id); err != nil {
+			return err
+		}
+		first = last + 1
+	}
+	return nil
+}
+
+// streamSheet writes a sheet of one table with excelize's stream writer, row by row, so
+// that a large table is never held as excelize's cells: title, lines, header, rows.
+func streamSheet(f *excelize.File, st *styles, s *present.Sheet) error {
+	t := s.OneTable()
+	headerRow := 2 + len(s.Lines)
+	// Set before streaming: the stream writer keeps the sheet's print settings, and setting
+	// them afterwards would make excelize parse the whole streamed sheet back.
+	if err := setPrintLayout(f, s.Name, headerRow); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(s.Name)
+	if err != nil {
+		return err
+	}
+	for i, w := range s.Widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
 		}
 	}
-}
-
-// markerStyle is the style of a marker standing where a value would be: the column's
-// alignment and fill, right-aligned, without a number format.
-func markerStyle(c cellStyle) cellStyle {
-	c.format, c.date, c.link, c.right = "", false, false, true
-	return c
-}
-
-// uniqueHeaders are the columns' headers, made unique as Excel requires of a table's
-// (compared ignoring case) by numbering a repeat.
-func uniqueHeaders(cols []column) []string {
-	seen := map[string]bool{}
-	out := make([]string, len(cols))
-	for i, c := range cols {
-		h := strings.TrimSpace(c.header)
-		if h == "" {
-			h = "Column " + strconv.Itoa(i+1)
-		}
-		name := h
-		for n := 2; seen[strings.ToLower(name)]; n++ {
-			name = h + " (" + strconv.Itoa(n) + ")"
-		}
-		seen[strings.ToLower(name)] = true
-		out[i] = name
+	topLeft, err := excelize.CoordinatesToCellName(s.FreezeCols+1, headerRow+1)
+	if err != nil {
+		return err
 	}
-	return out
+	if err := sw.SetPanes(panes(headerRow, s.FreezeCols, topLeft)); err != nil {
+		return err
+	}
+	styled := func(v interface{}, c cellStyle) (interface{}, error) {
+		if v == nil {
+			return nil, nil
+		}
+		id, err := st.id(c)
+		return excelize.Cell{StyleID: id, Value: v}, err
+	}
+	put := func(row int, cells []interface{}, height float64) error {
+		ref, _ := excelize.CoordinatesToCellName(1, row)
+		if height > 0 {
+			return sw.SetRow(ref, cells, excelize.RowOpts{Height: height})
+		}
+		return sw.SetRow(ref, cells)
+	}
+	title, err := styled(s.Title, cellStyle{bold: true, size: titleSize})
+	if err != nil {
+		return err
+	}
+	if err := put(1, []interface{}{title}, titleHeight); err != nil {
+		return err
+	}
+	for i, l := range s.Lines {
+		line, err := styled(l, cellStyle{wrap: s.WrapLines})
+		if err != nil {
+			return err
+		}
+		if err := put(2+i, []interface{}{line}, lineHeightOf(s, l)); err != nil {
+			return err
+		}
+	}
+	cells := make([]interface{}, len(t.Columns))
+	for i, c := range t.Columns {
+		if cells[i], err = styled(c.Header, cellStyle{header: true, right: c.Numeric}); err != nil {
+			return err
+		}
+	}
+	if err := put(headerRow, cells, headerHeight(t.Columns)); err != nil {
+		return err
+	}
+	n := headerRow
+	for row := range t.Rows {
+		n++
+		for i := range cells {
+			cells[i] = nil
+			if i < len(row) {
+				if cells[i], err = styled(cellOf(row[i], t.Columns[i])); err != nil {
+					return err
+				}
+			}
+		}
+		if err := put(n, cells, rowHeight(row, t.Columns)); err != nil {
+			return fmt.Errorf("table %s row %d: %w", t.Name, n-headerRow, err)
+		}
+	}
+	ref, err := tableRange(headerRow, n, t)
+	if err != nil {
+		return err
+	}
+	noStripes := false
+	if err := sw.AddTable(&excelize.Table{Range: ref, Name: t.Name, ShowRowStripes: &noStripes}); err != nil {
+		return fmt.Errorf("table %s: %w", t.Name, err)
+	}
+	return sw.Flush()
 }
 
-// setColumnWidths sets each column's width from cols.
-func setColumnWidths(f *excelize.File, sheet string, cols []column) error {
-	for i, c := range cols {
+// sheetRef quotes a sheet name for use in a reference, as Excel does.
+func sheetRef(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// setColumnWidths sets each column's width.
+func setColumnWidths(f *excelize.File, sheet string, widths []float64) error {
+	for i, w := range widths {
 		name, err := excelize.ColumnNumberToName(i + 1)
 		if err != nil {
 			return err
 		}
-		if err := f.SetColWidth(sheet, name, name, c.width); err != nil {
+		if err := f.SetColWidth(sheet, name, name, w); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// freezeHeader keeps the rows down to the header row and the first frozenCols columns in
-// view while the rest scrolls.
+// panes keeps the rows down to the header row and the first frozenCols columns in view
+// while the rest scrolls.
+func panes(headerRow, frozenCols int, topLeft string) *excelize.Panes {
+	pane := "bottomLeft"
+	if frozenCols > 0 {
+		pane = "bottomRight"
+	}
+	return &excelize.Panes{
+		Freeze: true, XSplit: frozenCols, YSplit: headerRow, TopLeftCell: topLeft, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: pane}},
+	}
+}
+
 func freezeHeader(f *excelize.File, sheet string, headerRow, frozenCols int) error {
 	topLeft, err := excelize.CoordinatesToCellName(frozenCols+1, headerRow+1)
 	if err != nil {
 		return err
 	}
-	pane := "bottomLeft"
-	if frozenCols > 0 {
-		pane = "bottomRight"
-	}
-	return f.SetPanes(sheet, &excelize.Panes{
-		Freeze: true, XSplit: frozenCols, YSplit: headerRow, TopLeftCell: topLeft, ActivePane: pane,
-		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: pane}},
-	})
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-// noTable says in place of a table that there is nothing to list, since an Excel table
-// needs at least one row below its header.
-func noTable(f *excelize.File, st *styles, sheet string, at int, sentence string) error {
-	x := row{values: []interface{}{sentence}, styles: []cellStyle{{}}}
-	if err := x.write(f, st, sheet, at); err != nil {
-		return err
-	}
-	return setPrintLayout(f, sheet, 0)
+	return f.SetPanes(sheet, panes(headerRow, frozenCols, topLeft))
 }

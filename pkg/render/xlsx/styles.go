@@ -4,50 +4,23 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/templates"
 	"github.com/xuri/excelize/v2"
 )
 
-// statusColour is a status cell's fill and the text colour that reads on it.
-type statusColour struct{ fill, text string }
-
 // palette is the workbook's colours, taken from the templates' style.yaml so that a user's
 // restyle reaches the workbook as it reaches the PDF.
 type palette struct {
-	status     map[string]statusColour
+	style      templates.Style
 	headerFill string
 	rule       string
 	link       string
 }
 
-// newPalette maps each status code to its style colour: the rating colours for the ratings,
-// grey for not rated and no data, and the activity colour for the expected-range statuses.
-// The text on a fill is white or the style's text colour, whichever contrasts more, so that
-// a user's lighter shade still gets legible text.
 func newPalette(st templates.Style) palette {
 	c := st.Colours
-	on := func(fill templates.Colour) statusColour {
-		text := templates.White
-		if templates.Contrast(fill, c.Text) > templates.Contrast(fill, templates.White) {
-			text = c.Text
-		}
-		return statusColour{fill: hex(fill), text: hex(text)}
-	}
-	return palette{
-		status: map[string]statusColour{
-			"green":     on(c.Green),
-			"amber":     on(c.Amber),
-			"red":       on(c.Red),
-			"not_rated": on(c.Grey),
-			"no_data":   on(c.Grey),
-			"above":     on(c.Activity),
-			"within":    on(c.Activity),
-			"below":     on(c.Activity),
-		},
-		headerFill: hex(c.Fill),
-		rule:       hex(c.Text),
-		link:       hex(c.Accent),
-	}
+	return palette{style: st, headerFill: hex(c.Fill), rule: hex(c.Text), link: hex(c.Accent)}
 }
 
 // hex is a colour as excelize writes it: RRGGBB without the #.
@@ -55,8 +28,8 @@ func hex(c templates.Colour) string { return strings.TrimPrefix(c.Hex(), "#") }
 
 // cellStyle names a combination of formatting; styles turns each into one workbook style.
 type cellStyle struct {
-	format string // custom number format; empty = General
-	status string // status code whose colours fill the cell; empty = none
+	format string         // custom number format; empty = General
+	status present.Status // whose colours fill the cell; empty = none
 	header bool
 	wrap   bool
 	bold   bool
@@ -96,9 +69,10 @@ func (s *styles) id(c cellStyle) (int, error) {
 		st.Alignment.Horizontal = "left" // a date among lines of text, not a column of figures
 	}
 	font := &excelize.Font{Bold: c.bold || c.header, Size: c.size}
-	if colour, ok := s.p.status[c.status]; ok {
-		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour.fill}}
-		font.Color = colour.text
+	if c.status != "" {
+		fill, text := present.FillColours(s.p.style, c.status)
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex(fill)}}
+		font.Color = hex(text)
 	}
 	if c.header {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.p.headerFill}}
