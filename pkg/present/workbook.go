@@ -232,7 +232,7 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	}
 	b := &workbookBuilder{r: r, tables: newTableNamer()}
 	b.tables.used[strings.ToLower(DataTable)] = true
-	namer := newSheetNamer(CoverSheet, NotesSheet, SummarySheet, DirectoratesSheet, HistorySheet, DataSheet)
+	namer := newSheetNamer(CoverSheet, NotesSheet, SummarySheet, DirectoratesSheet, HistorySheet, DataSheet, ComparatorsSheet)
 	b.groups = groupByDirectorate(r, namer)
 
 	sheets := []Sheet{
@@ -243,6 +243,9 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	}
 	for _, g := range b.groups {
 		sheets = append(sheets, b.directorate(g))
+	}
+	if s, ok := b.comparators(); ok {
+		sheets = append(sheets, s)
 	}
 	sheets = append(sheets, b.history(), b.data())
 	sheets[0] = b.cover(asAt, b.contents())

@@ -27,6 +27,9 @@ func (b *workbookBuilder) contents() []contentsEntry {
 	for _, g := range b.groups {
 		list = append(list, contentsEntry{g.sheet, DirectorateTitle(g.directorate) + ": each indicator's value, thresholds, rating, direction of travel, recent ratings and commentary."})
 	}
+	if e, ok := b.comparatorsEntry(); ok {
+		list = append(list, e)
+	}
 	return append(list,
 		contentsEntry{HistorySheet, "Every indicator's value and rating in each quarter of the history, " + PeriodSpan(r.HistoryPeriods) + "."},
 		contentsEntry{DataSheet, "The long table for filtering and pivot tables: one row per indicator per quarter, in the codes of qpr's JSON output."},
