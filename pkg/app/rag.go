@@ -255,7 +255,7 @@ func rateIndicators(o RagOptions) ([]ragResult, []string, error) {
 				positions = []benchmark.Position{}
 			}
 			results[len(results)-1].Benchmark = &positions
-			lines = append(lines, present.CompareLines(r, ind)...)
+			lines = append(lines, present.CompareLines(ind)...)
 		}
 	}
 	return results, lines, nil

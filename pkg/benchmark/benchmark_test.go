@@ -132,6 +132,7 @@ func TestPositionsWorkedByHand(t *testing.T) {
 				t.Fatalf("got %d positions", len(got))
 			}
 			c.want.GroupName = "CIPFA nearest neighbours"
+			c.want.OurPeriod = "2023/24 Q2"
 			c.want.Sources = []string{"comparators/cipfa.csv"}
 			if g, w := jsonOf(t, got[0]), jsonOf(t, c.want); g != w {
 				t.Errorf("position\n got %s\nwant %s", g, w)

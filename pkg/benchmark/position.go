@@ -44,8 +44,9 @@ type Position struct {
 	Members int    `json:"members"`
 	Missing []Area `json:"missing"`
 	// Stale is set when Period is not the report quarter (nor a year or month ending with
-	// it): the comparison is of an earlier vintage than our quarter's value.
-	Stale bool `json:"stale"`
+	// it): the comparison is of an earlier vintage than our quarter's value, OurPeriod.
+	Stale     bool   `json:"stale"`
+	OurPeriod string `json:"our_period"`
 	// PeriodPrevious and OfPrevious are the period before Period with values, and how many
 	// members had one, for RankPrevious.
 	PeriodPrevious *string `json:"period_previous"`
@@ -93,7 +94,7 @@ func (s *Set) Positions(ind *catalogue.Indicator, q period.Quarter) []Position {
 func (s *Set) position(gv *groupValues, ind *catalogue.Indicator, q period.Quarter) Position {
 	g := gv.group
 	pos := Position{
-		Group: g.ID, GroupName: g.Name, Polarity: ind.Polarity, Members: len(g.Members),
+		Group: g.ID, GroupName: g.Name, Polarity: ind.Polarity, Members: len(g.Members), OurPeriod: s.cal.Label(q),
 		Missing: []Area{}, Areas: []AreaValue{}, Sources: slices.Clone(g.Files),
 	}
 	mv := gv.metrics[fold(ind.Benchmark.Metric)]

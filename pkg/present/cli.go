@@ -53,8 +53,8 @@ func thresholdsBrief(in *report.Indicator) string {
 // CompareLines are `qpr rag --compare`'s lines under an indicator's verdict: one per
 // comparator group, "  2nd of 16 CIPFA nearest neighbours ...", or one saying it is not
 // compared.
-func CompareLines(r *report.Report, in *report.Indicator) []string {
-	cs := Comparisons(r, in)
+func CompareLines(in *report.Indicator) []string {
+	cs := Comparisons(in)
 	if len(cs) == 0 {
 		return []string{"  not compared: the catalogue gives " + in.Code + " no benchmark:"}
 	}

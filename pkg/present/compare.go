@@ -35,10 +35,10 @@ const minQuartileMembers = 4
 
 // Comparisons are in's positions in its comparator groups, in the order its catalogue entry
 // names them; nil when it is not compared.
-func Comparisons(r *report.Report, in *report.Indicator) []Comparison {
+func Comparisons(in *report.Indicator) []Comparison {
 	var out []Comparison
 	for i := range in.Benchmark {
-		out = append(out, comparison(r, in, &in.Benchmark[i]))
+		out = append(out, comparison(in, &in.Benchmark[i]))
 	}
 	return out
 }
@@ -52,7 +52,7 @@ func ComparisonCell(in *report.Indicator) string {
 	return cell(in, &in.Benchmark[0])
 }
 
-func comparison(r *report.Report, in *report.Indicator, b *benchmark.Position) Comparison {
+func comparison(in *report.Indicator, b *benchmark.Position) Comparison {
 	c := Comparison{GroupID: b.Group, Group: b.GroupName, Cell: cell(in, b), Chart: groupChart(in, b)}
 	if b.Period != nil {
 		c.Period = *b.Period
@@ -60,7 +60,7 @@ func comparison(r *report.Report, in *report.Indicator, b *benchmark.Position) C
 	if q := quartileOf(b); q > 0 {
 		c.Quartile = q
 	}
-	c.Sentence = comparisonSentence(r, in, b)
+	c.Sentence = comparisonSentence(in, b)
 	return c
 }
 
@@ -149,9 +149,9 @@ func cell(in *report.Indicator, b *benchmark.Position) string {
 // comparisonSentence is the sentence under an indicator: "2nd of 16 CIPFA nearest neighbours
 // in 2022/23 (top quartile); 86% against a median of 84%. Up from 4th of 15 in 2021/22.
 // Comparators 2022/23, ours 2023/24 Q2. No figure for Northshire."
-func comparisonSentence(r *report.Report, in *report.Indicator, b *benchmark.Position) string {
+func comparisonSentence(in *report.Indicator, b *benchmark.Position) string {
 	if b.Period == nil {
-		return fmt.Sprintf("No %s figures up to %s.", b.GroupName, Label(r.Period))
+		return fmt.Sprintf("No %s figures up to %s.", b.GroupName, b.OurPeriod)
 	}
 	places := comparePlaces(in, b)
 	show := func(v float64) string { return Format(v, in.Unit, places) }
@@ -172,7 +172,7 @@ func comparisonSentence(r *report.Report, in *report.Indicator, b *benchmark.Pos
 		parts = append(parts, m)
 	}
 	if b.Stale {
-		parts = append(parts, fmt.Sprintf("Comparators %s, ours %s.", *b.Period, Label(r.Period)))
+		parts = append(parts, fmt.Sprintf("Comparators %s, ours %s.", *b.Period, b.OurPeriod))
 	}
 	if m := missingWords(b); m != "" {
 		parts = append(parts, m)

@@ -22,7 +22,7 @@ func good() benchmark.Position {
 		Missing: []benchmark.Area{{Code: "E5", Name: "Westmoor"}, {Code: "E6", Name: "Midvale"}},
 		Areas: []benchmark.AreaValue{{Code: "E2", Name: "Northshire", Value: 90, Rank: 1}, {Code: "E1", Name: "Example", Value: 84, Rank: 2, Us: true},
 			{Code: "E3", Name: "Southby", Value: 84, Rank: 2}, {Code: "E4", Name: "Eastham", Value: 70, Rank: 4}},
-		Sources: []string{"comparators/cipfa.csv"},
+		Sources: []string{"comparators/cipfa.csv"}, OurPeriod: "2023/24 Q2",
 	}
 }
 
@@ -36,15 +36,14 @@ func wait() benchmark.Position {
 		Areas: []benchmark.AreaValue{{Code: "E6", Name: "Midvale", Value: 8, Rank: 1}, {Code: "E2", Name: "Northshire", Value: 10, Rank: 2},
 			{Code: "E1", Name: "Example", Value: 12, Rank: 3, Us: true}, {Code: "E5", Name: "Westmoor", Value: 12.5, Rank: 4},
 			{Code: "E3", Name: "Southby", Value: 15, Rank: 5}, {Code: "E4", Name: "Eastham", Value: 20, Rank: 6}},
-		Sources: []string{"comparators/cipfa.csv"},
+		Sources: []string{"comparators/cipfa.csv"}, OurPeriod: "2023/24 Q2",
 	}
 }
 
 func TestComparisonSentences(t *testing.T) {
-	r := &report.Report{Period: q(t, "2023/24 Q2")}
 	calls := benchmark.Position{
 		Group: "cipfa", GroupName: "CIPFA nearest neighbours", Period: s("2022/23"), Value: f(100), Of: 3, Median: f(200), Place: n(3),
-		Members: 6, Stale: true, Missing: []benchmark.Area{{Name: "Eastham"}, {Name: "Westmoor"}, {Name: "Midvale"}},
+		Members: 6, Stale: true, OurPeriod: "2023/24 Q2", Missing: []benchmark.Area{{Name: "Eastham"}, {Name: "Westmoor"}, {Name: "Midvale"}},
 		Areas: []benchmark.AreaValue{{Name: "Northshire", Value: 300, Rank: 1}, {Name: "Southby", Value: 200, Rank: 2}, {Name: "Example", Value: 100, Rank: 3, Us: true}},
 	}
 	noUs := good()
@@ -94,12 +93,12 @@ func TestComparisonSentences(t *testing.T) {
 			"3rd of 6 CIPFA nearest neighbours in 2023/24 Q2 (second quartile); 12.0 days against a median of 12.3 days. No figure for 5 of the 11 members.",
 			"3rd of 6 (second quartile)", 2},
 		{"no comparator period yet",
-			report.Indicator{Unit: catalogue.Percent, Benchmark: []benchmark.Position{{GroupName: "CIPFA nearest neighbours", Members: 6}}},
+			report.Indicator{Unit: catalogue.Percent, Benchmark: []benchmark.Position{{GroupName: "CIPFA nearest neighbours", Members: 6, OurPeriod: "2023/24 Q2"}}},
 			"No CIPFA nearest neighbours figures up to 2023/24 Q2.", "No figures", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := Comparisons(r, &c.in)
+			got := Comparisons(&c.in)
 			if len(got) != 1 {
 				t.Fatalf("%d comparisons", len(got))
 			}
@@ -121,7 +120,7 @@ func TestComparisonSentences(t *testing.T) {
 
 func TestGroupChartMarksUsByMoreThanColour(t *testing.T) {
 	in := report.Indicator{Name: "Good schools", Unit: catalogue.Percent, Benchmark: []benchmark.Position{good()}}
-	ch := Comparisons(&report.Report{Period: q(t, "2023/24 Q2")}, &in)[0].Chart
+	ch := Comparisons(&in)[0].Chart
 	if ch.Title != "Good schools: CIPFA nearest neighbours, 2022/23" {
 		t.Errorf("title = %q", ch.Title)
 	}

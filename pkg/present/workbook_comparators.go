@@ -76,7 +76,7 @@ func (b *workbookBuilder) positionsPart() Part {
 	var rows [][]Cell
 	for i := range b.r.Indicators {
 		in := &b.r.Indicators[i]
-		cs := Comparisons(b.r, in)
+		cs := Comparisons(in)
 		for j := range in.Benchmark {
 			p := &in.Benchmark[j]
 			places := comparePlaces(in, p)
