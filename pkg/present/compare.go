@@ -22,7 +22,7 @@ type Comparison struct {
 	Sentence string
 	Cell     string // "2nd of 16 (top quartile)", "3rd highest of 16", "–"
 	Quartile int    // 1 = top, 4 = bottom; 0 when not ranked in quartiles
-	Chart    GroupChart
+	Figure   GroupFigure
 }
 
 // ComparisonHeading heads the directorate tables' column of Cell.
@@ -53,7 +53,7 @@ func ComparisonCell(in *report.Indicator) string {
 }
 
 func comparison(in *report.Indicator, b *benchmark.Position) Comparison {
-	c := Comparison{GroupID: b.Group, Group: b.GroupName, Cell: cell(in, b), Chart: groupChart(in, b)}
+	c := Comparison{GroupID: b.Group, Group: b.GroupName, Cell: cell(in, b), Figure: groupChart(in, b)}
 	if b.Period != nil {
 		c.Period = *b.Period
 	}
@@ -255,41 +255,12 @@ func comparePlaces(in *report.Indicator, b *benchmark.Position) int {
 	return places
 }
 
-// GroupChart describes a comparator group's chart once, for every painter: ordered bars, best
-// first (highest first without a polarity), from Axis.Min; our bar is marked by its Us flag,
-// which a painter shows by shape (MarkUs at the bar's end), by label ("(us)") and by colour,
-// never by colour alone. The median is a line across the bars.
-type GroupChart struct {
-	Title       string
-	Axis        Axis
-	YTitle      string // the value axis's title, "Per cent"
-	Bars        []GroupBar
-	Median      float64
-	MedianLabel string
-	// Alt is the chart's text alternative; Figures is the table of its values.
-	Alt     string
-	Figures FiguresTable
-}
+// MarkUs is our own member's mark in a group's chart: the diamond, where every other member
+// is a dot. Our member is told apart by that shape, by "us" under its place on the axis and
+// by the legend's naming it, as well as by the mark's colour.
+const MarkUs = MarkImprovement
 
-// GroupBar is one member's bar.
-type GroupBar struct {
-	Label string // the member's name, "Example County (us)" for ours
-	Value float64
-	Text  string // the value as shown
-	Rank  string // "1", "2=" for a tie, "" without a polarity
-	Us    bool
-	Mark  UsMark
-}
-
-// UsMark is the shape drawn at the end of a bar: our bar has a diamond, every other none.
-type UsMark int
-
-const (
-	MarkNone UsMark = iota
-	MarkUs
-)
-
-// UsSuffix marks our member's label in every chart and table of a group.
+// UsSuffix marks our member's name in a group's chart legend and figures.
 const UsSuffix = " (us)"
 
 // FiguresTable is a chart's figures as a table: a header row and the body.
@@ -298,76 +269,93 @@ type FiguresTable struct {
 	Rows   [][]string
 }
 
-func groupChart(in *report.Indicator, b *benchmark.Position) GroupChart {
+// GroupFigure is a comparator group's chart: a dot plot of the members' figures in rank order
+// (best first; highest first without a polarity), described as ChartOf describes an
+// indicator's chart so that every edition paints it as it paints those, with its title, text
+// alternative and figures.
+type GroupFigure struct {
+	Chart   Chart
+	Title   string
+	Alt     string
+	Figures FiguresTable
+}
+
+func groupChart(in *report.Indicator, b *benchmark.Position) GroupFigure {
 	if b.Period == nil || len(b.Areas) == 0 {
-		return GroupChart{}
+		return GroupFigure{Chart: Chart{Empty: true, EmptyText: "No member of " + b.GroupName + " has a figure."}}
 	}
 	places := comparePlaces(in, b)
-	ch := GroupChart{
-		Title:  fmt.Sprintf("%s: %s, %s", in.Name, b.GroupName, *b.Period),
-		YTitle: AxisTitle(in.Unit),
-		Median: *b.Median,
+	ranked := b.Polarity != ""
+	f := GroupFigure{Title: fmt.Sprintf("%s: %s, %s", in.Name, b.GroupName, *b.Period)}
+	c := Chart{Slots: len(b.Areas), YTitle: AxisTitle(in.Unit)}
+	if ranked {
+		c.XTitle = "Rank, best first"
+	} else {
+		c.XTitle = "Place, highest first"
 	}
-	ch.MedianLabel = "Median " + Format(*b.Median, in.Unit, places)
-	lo, hi := 0.0, 0.0
+	lo, hi := b.Areas[0].Value, b.Areas[0].Value
 	for _, a := range b.Areas {
 		lo, hi = math.Min(lo, a.Value), math.Max(hi, a.Value)
 	}
-	if in.Unit == catalogue.Percent && hi <= 100 {
-		hi = math.Max(hi, 0)
-	}
-	ch.Axis = groupAxis(lo, hi, in.Unit)
-	ranked := b.Polarity != ""
-	ch.Figures.Header = []string{"Rank", "Area", "Value"}
+	c.Axis = groupAxis(lo, hi, in.Unit)
+	f.Figures.Header = []string{"Rank", "Area", "Value"}
 	if !ranked {
-		ch.Figures.Header[0] = "Place (highest first)"
+		f.Figures.Header[0] = "Place"
 	}
-	for _, a := range b.Areas {
-		bar := GroupBar{Label: a.Name, Value: a.Value, Text: Format(a.Value, in.Unit, places), Rank: strconv.Itoa(a.Rank), Us: a.Us}
-		if tiedArea(b, a.Rank) {
-			bar.Rank += "="
+	usName := ""
+	for i, a := range b.Areas {
+		rank := strconv.Itoa(a.Rank)
+		if tied(b, a.Rank) {
+			rank += "="
 		}
+		label := AxisLabel{Slot: i, Top: rank}
+		pt := Point{Slot: float64(i), Value: a.Value, Mark: MarkDot}
+		name := a.Name
 		if a.Us {
-			bar.Label += UsSuffix
-			bar.Mark = MarkUs
+			label.Bottom, label.Last = "us", true
+			pt.Mark = MarkUs
+			name += UsSuffix
+			usName = name
 		}
-		ch.Bars = append(ch.Bars, bar)
-		ch.Figures.Rows = append(ch.Figures.Rows, []string{bar.Rank, bar.Label, bar.Text})
+		c.Labels = append(c.Labels, label)
+		c.Points = append(c.Points, pt)
+		f.Figures.Rows = append(f.Figures.Rows, []string{rank, name, Format(a.Value, in.Unit, places)})
 	}
-	ch.Figures.Rows = append(ch.Figures.Rows, []string{"", "Median", Format(*b.Median, in.Unit, places)})
-	ch.Alt = groupAlt(in, b, places)
-	return ch
+	median := "Median " + Format(*b.Median, in.Unit, places)
+	c.SPC = []SPCLines{{FirstSlot: 0, LastSlot: len(b.Areas) - 1, Mean: *b.Median}}
+	c.Legend = []LegendEntry{{Kind: LegendSpecial, Mark: MarkDot, Label: "A member's figure"}}
+	if usName != "" {
+		c.Legend = append(c.Legend, LegendEntry{Kind: LegendSpecial, Mark: MarkUs, Label: usName})
+	}
+	c.Legend = append(c.Legend, LegendEntry{Kind: LegendMean, Label: median})
+	f.Figures.Rows = append(f.Figures.Rows, []string{"", "Median", Format(*b.Median, in.Unit, places)})
+	f.Chart = c
+	f.Alt = groupAlt(in, b, places)
+	return f
 }
-
-func tiedArea(b *benchmark.Position, rank int) bool { return tied(b, rank) }
 
 // groupAlt is the chart's text alternative: what it shows and where we are in it.
 func groupAlt(in *report.Indicator, b *benchmark.Position, places int) string {
-	order := "best first"
-	switch {
-	case b.Polarity == "":
-		order = "highest first"
-	case b.Polarity == catalogue.Lower:
+	order := "highest first"
+	switch b.Polarity {
+	case catalogue.Lower:
 		order = "best (lowest) first"
-	case b.Polarity == catalogue.Higher:
+	case catalogue.Higher:
 		order = "best (highest) first"
 	}
 	first, last := b.Areas[0], b.Areas[len(b.Areas)-1]
-	s := fmt.Sprintf("Bar chart of %s for the %d %s with a figure in %s, %s: from %s, %s, to %s, %s; median %s.",
+	s := fmt.Sprintf("Dot plot of %s for the %d %s with a figure in %s, %s: from %s, %s, to %s, %s; median %s.",
 		in.Name, b.Of, b.GroupName, *b.Period, order,
 		first.Name, Format(first.Value, in.Unit, places), last.Name, Format(last.Value, in.Unit, places),
 		Format(*b.Median, in.Unit, places))
 	if b.Value != nil {
-		s += fmt.Sprintf(" Our bar, marked with a diamond and labelled (us), is %s at %s.", standing(b), Format(*b.Value, in.Unit, places))
+		s += fmt.Sprintf(" Ours, marked with a diamond and labelled us, is %s at %s.", standing(b), Format(*b.Value, in.Unit, places))
 	}
 	return s
 }
 
-// groupAxis is a value axis from 0 (or below, for negative values) with round ticks.
+// groupAxis is a value axis over the members' figures with round ticks.
 func groupAxis(lo, hi float64, u catalogue.Unit) Axis {
-	if hi <= lo {
-		hi = lo + 1
-	}
 	lo, hi, step := NiceScale(lo, hi)
 	places := tickPlaces(step)
 	a := Axis{Min: lo, Max: hi, Step: step}

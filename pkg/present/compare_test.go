@@ -1,6 +1,8 @@
 package present
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -120,37 +122,48 @@ func TestComparisonSentences(t *testing.T) {
 
 func TestGroupChartMarksUsByMoreThanColour(t *testing.T) {
 	in := report.Indicator{Name: "Good schools", Unit: catalogue.Percent, Benchmark: []benchmark.Position{good()}}
-	ch := Comparisons(&in)[0].Chart
-	if ch.Title != "Good schools: CIPFA nearest neighbours, 2022/23" {
-		t.Errorf("title = %q", ch.Title)
+	f := Comparisons(&in)[0].Figure
+	if f.Title != "Good schools: CIPFA nearest neighbours, 2022/23" {
+		t.Errorf("title = %q", f.Title)
 	}
-	var labels, ranks []string
-	for _, b := range ch.Bars {
-		labels = append(labels, b.Label)
-		ranks = append(ranks, b.Rank)
-		if b.Us != (b.Mark == MarkUs) {
-			t.Errorf("bar %s: us %v but mark %v", b.Label, b.Us, b.Mark)
-		}
+	c := f.Chart
+	var ranks, marks []string
+	for i, l := range c.Labels {
+		ranks = append(ranks, l.Top+"/"+l.Bottom)
+		marks = append(marks, strconv.Itoa(int(c.Points[i].Mark)))
 	}
-	if got := strings.Join(labels, "|"); got != "Northshire|Example (us)|Southby|Eastham" {
-		t.Errorf("bars = %s", got)
+	// Best first: 90 (1), 84 us (2=), 84 (2=), 70 (4); ours a diamond labelled "us".
+	if got := strings.Join(ranks, " "); got != "1/ 2=/us 2=/ 4/" {
+		t.Errorf("labels = %s", got)
 	}
-	if got := strings.Join(ranks, "|"); got != "1|2=|2=|4" {
-		t.Errorf("ranks = %s", got)
+	if c.Points[1].Mark != MarkUs || c.Points[0].Mark != MarkDot || c.Points[1].Value != 84 || c.Points[3].Value != 70 {
+		t.Errorf("points = %+v", c.Points)
 	}
-	// Bars start at 0: 0 to 90 widens to 0 to 100 in steps of 20.
-	if ch.Axis.Min != 0 || ch.Axis.Max != 100 || ch.Axis.Step != 20 {
-		t.Errorf("axis = %+v", ch.Axis)
+	// Our label is kept however the axis is thinned.
+	if kept := c.ThinLabels(3); !slices.ContainsFunc(kept, func(l AxisLabel) bool { return l.Bottom == "us" }) {
+		t.Errorf("thinned labels lose ours: %+v", kept)
 	}
-	if ch.MedianLabel != "Median 84%" {
-		t.Errorf("median label = %q", ch.MedianLabel)
+	// A dot plot need not start at 0: 70 is above 0.35 x 90, so the axis keeps 70 to 90, and a
+	// fifth of the span, 4, rounds up to a step of 5.
+	if c.Axis.Min != 70 || c.Axis.Max != 90 || c.Axis.Step != 5 {
+		t.Errorf("axis = %+v", c.Axis)
 	}
-	wantAlt := "Bar chart of Good schools for the 4 CIPFA nearest neighbours with a figure in 2022/23, best (highest) first: from Northshire, 90%, to Eastham, 70%; median 84%. Our bar, marked with a diamond and labelled (us), is joint 2nd at 84%."
-	if ch.Alt != wantAlt {
-		t.Errorf("alt\n got %s\nwant %s", ch.Alt, wantAlt)
+	if len(c.SPC) != 1 || c.SPC[0].Mean != 84 || c.SPC[0].Lower != nil || c.SPC[0].LastSlot != 3 {
+		t.Errorf("median line = %+v", c.SPC)
 	}
-	if got := ch.Figures.Rows[len(ch.Figures.Rows)-1]; strings.Join(got, "|") != "|Median|84%" || len(ch.Figures.Rows) != 5 {
-		t.Errorf("figures = %v", ch.Figures.Rows)
+	var legend []string
+	for _, l := range c.Legend {
+		legend = append(legend, l.Label)
+	}
+	if got := strings.Join(legend, "|"); got != "A member's figure|Example (us)|Median 84%" {
+		t.Errorf("legend = %s", got)
+	}
+	wantAlt := "Dot plot of Good schools for the 4 CIPFA nearest neighbours with a figure in 2022/23, best (highest) first: from Northshire, 90%, to Eastham, 70%; median 84%. Ours, marked with a diamond and labelled us, is joint 2nd at 84%."
+	if f.Alt != wantAlt {
+		t.Errorf("alt\n got %s\nwant %s", f.Alt, wantAlt)
+	}
+	if got := f.Figures.Rows; len(got) != 5 || strings.Join(got[1], "|") != "2=|Example (us)|84%" || strings.Join(got[4], "|") != "|Median|84%" {
+		t.Errorf("figures = %v", got)
 	}
 }
 
