@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/example/qpr/pkg/app"
+	"github.com/example/qpr/pkg/render"
 	"github.com/example/qpr/pkg/trend"
 )
 
@@ -15,7 +16,7 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	var o app.BuildOptions
 	c := &cobra.Command{
 		Use:   "build",
-		Short: "Write the report packs (" + strings.Join(app.Formats, ", ") + ") for a quarter",
+		Short: "Write the report packs (" + strings.Join(render.DefaultNames(), ", ") + ", and on request " + strings.Join(onRequest(), ", ") + ") for a quarter",
 		Example: `  qpr build
   qpr build --catalogue catalogue.yaml --data data/ --period "2023/24 Q2"
   qpr build --format json --pack qpr --out reports/ --as-at 2023-10-20`,
@@ -33,7 +34,7 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	periodFlag(c, &o.Inputs, "quarter to report")
 	templatesFlag(c, &o.Inputs)
 	c.Flags().StringVar(&o.Out, "out", "", "output folder (default from qpr.yaml, else out)")
-	c.Flags().StringSliceVar(&o.Formats, "format", nil, "formats to write: "+strings.Join(app.Formats, ",")+" (default all, or qpr.yaml's formats)")
+	c.Flags().StringSliceVar(&o.Formats, "format", nil, "formats to write: "+strings.Join(app.Formats, ",")+" (default "+strings.Join(render.DefaultNames(), ",")+", or qpr.yaml's formats)")
 	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "pack id to build (repeatable; default every pack)")
 	c.Flags().StringVar(&o.AsAt, "as-at", "", `the "data as at" date the report carries, e.g. 2023-10-20 or 20/10/2023 (default: SOURCE_DATE_EPOCH, else the quarter's last day)`)
 	c.Flags().BoolVar(&o.AllowEmpty, "allow-empty", false, "build even when no indicator has a value for the quarter")
@@ -206,4 +207,15 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// onRequest are the formats a build writes only when they are named.
+func onRequest() []string {
+	var out []string
+	for _, f := range render.Formats {
+		if f.OnRequest {
+			out = append(out, f.Name)
+		}
+	}
+	return out
 }

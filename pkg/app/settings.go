@@ -157,7 +157,7 @@ func readLimits(cfg project.Config, flags []string, bad *diag.List) (data.Limits
 
 // parseFormats reads format names (comma-separated allowed) against the render registry; cfg
 // non-nil means they came from qpr.yaml, so each bad one is placed there. None asked for means
-// every format.
+// the default formats (every one but those written only on request).
 func parseFormats(asked []string, cfg *project.Config) ([]render.Format, error) {
 	var out []render.Format
 	var bad diag.List
@@ -185,7 +185,7 @@ func parseFormats(asked []string, cfg *project.Config) ([]render.Format, error) 
 		return nil, err
 	}
 	if len(out) == 0 {
-		return render.Formats, nil
+		return render.Defaults(), nil
 	}
 	return out, nil
 }

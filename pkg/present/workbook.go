@@ -24,7 +24,7 @@ type Workbook struct {
 }
 
 // Sheet is one worksheet: its title in A1, lines of explanation in column A below it, then
-// its parts in order. Column widths are in the width of the digit 0, as spreadsheets measure.
+// its parts in order. SheetColumn widths are in the width of the digit 0, as spreadsheets measure.
 type Sheet struct {
 	Name      string
 	Title     string
@@ -41,31 +41,31 @@ type Sheet struct {
 // would have no rows, a sentence saying so.
 type Part struct {
 	Heading  string
-	Table    *Table
+	Table    *SheetTable
 	Sentence string
 }
 
 // OneTable is the sheet's table when it holds exactly one and nothing else, else nil: such
 // a sheet freezes and repeats its header row, and may be streamed.
-func (s *Sheet) OneTable() *Table {
+func (s *Sheet) OneTable() *SheetTable {
 	if len(s.Parts) == 1 && s.Parts[0].Table != nil && s.Parts[0].Heading == "" {
 		return s.Parts[0].Table
 	}
 	return nil
 }
 
-// Table is one table: a single header row and Len rows below it. Rows yields each row's
+// SheetTable is one table: a single header row and Len rows below it. Rows yields each row's
 // cells, one per column; the slice may be reused from one row to the next, so that a large
 // table is never held whole.
-type Table struct {
+type SheetTable struct {
 	Name    string // unique in the workbook, a valid Excel table name
-	Columns []Column
+	Columns []SheetColumn
 	Len     int
-	Rows    iter.Seq[[]Cell]
+	Rows    iter.Seq[[]SheetCell]
 }
 
-// Column is a table column's header and look.
-type Column struct {
+// SheetColumn is a table column's header and look.
+type SheetColumn struct {
 	Header  string
 	Width   float64
 	Wrap    bool // long text wraps
@@ -73,14 +73,14 @@ type Column struct {
 	Links   bool // its cells link to other sheets
 }
 
-// CellKind is what a cell holds.
-type CellKind uint8
+// SheetCellKind is what a cell holds.
+type SheetCellKind uint8
 
 // The kinds of cell.
 const (
 	// Empty is a blank cell: only on the Data sheet, where it stands for the JSON's null
 	// (the sheet's notes say why a cell is blank).
-	Empty CellKind = iota
+	Empty SheetCellKind = iota
 	Text
 	Number
 	Bool
@@ -90,11 +90,11 @@ const (
 	Marker
 )
 
-// Cell is one table cell, typed: text, a number with the form it is shown in, a boolean, a
+// SheetCell is one table cell, typed: text, a number with the form it is shown in, a boolean, a
 // date or a marker. Status, when set, fills the cell with that status's colour (a rating
 // word, or a count of that rating).
-type Cell struct {
-	Kind   CellKind
+type SheetCell struct {
+	Kind   SheetCellKind
 	Text   string // Text and Marker: the words
 	Number float64
 	Format NumberFormat
@@ -138,13 +138,13 @@ type NumberFormat struct {
 // NoChange is how a change of nought reads.
 const NoChange = "no change"
 
-// Cell constructors. A table row is built from these so that the kinds stay consistent.
-func textCell(s string) Cell       { return Cell{Kind: Text, Text: s} }
-func boolCell(b bool) Cell         { return Cell{Kind: Bool, Bool: b} }
-func markerCell(applies bool) Cell { return Cell{Kind: Marker, Text: marker(applies)} }
-func countCell(n int) Cell         { return Cell{Kind: Number, Number: float64(n)} }
-func changeCell(n int) Cell {
-	return Cell{Kind: Number, Number: float64(n), Format: NumberFormat{Kind: ChangeNumber}}
+// SheetCell constructors. A table row is built from these so that the kinds stay consistent.
+func textCell(s string) SheetCell       { return SheetCell{Kind: Text, Text: s} }
+func boolCell(b bool) SheetCell         { return SheetCell{Kind: Bool, Bool: b} }
+func markerCell(applies bool) SheetCell { return SheetCell{Kind: Marker, Text: marker(applies)} }
+func countCell(n int) SheetCell         { return SheetCell{Kind: Number, Number: float64(n)} }
+func changeCell(n int) SheetCell {
+	return SheetCell{Kind: Number, Number: float64(n), Format: NumberFormat{Kind: ChangeNumber}}
 }
 
 // marker is [x] where the column applies but nothing was supplied, [z] where it does not apply.
@@ -156,7 +156,7 @@ func marker(applies bool) string {
 }
 
 // orText is a text cell, or the marker when s is blank.
-func orText(s string, applies bool) Cell {
+func orText(s string, applies bool) SheetCell {
 	if strings.TrimSpace(s) == "" {
 		return markerCell(applies)
 	}
@@ -164,15 +164,15 @@ func orText(s string, applies bool) Cell {
 }
 
 // shownCell is a shown number as a cell in its unit and places, or the marker when there is none.
-func shownCell(s Shown, u catalogue.Unit, applies bool) Cell {
+func shownCell(s Shown, u catalogue.Unit, applies bool) SheetCell {
 	if !s.OK {
 		return markerCell(applies)
 	}
-	return Cell{Kind: Number, Number: s.Value, Format: NumberFormat{Kind: MeasureNumber, Unit: u, Places: s.Places}}
+	return SheetCell{Kind: Number, Number: s.Value, Format: NumberFormat{Kind: MeasureNumber, Unit: u, Places: s.Places}}
 }
 
 // statusCell is a status word filled with its colour.
-func statusCell(s Status) Cell { return Cell{Kind: Text, Text: s.Word(), Status: s} }
+func statusCell(s Status) SheetCell { return SheetCell{Kind: Text, Text: s.Word(), Status: s} }
 
 // FillColours are the colours of a cell filled for status s in style st: the status's colour,
 // and white or the style's text colour on it, whichever contrasts more, so that a user's
@@ -303,8 +303,8 @@ func groupByDirectorate(r *report.Report, namer *sheetNamer) []*directorateGroup
 }
 
 // sliceRows is a table's rows from a list of rows already made (the small tables).
-func sliceRows(rows [][]Cell) iter.Seq[[]Cell] {
-	return func(yield func([]Cell) bool) {
+func sliceRows(rows [][]SheetCell) iter.Seq[[]SheetCell] {
+	return func(yield func([]SheetCell) bool) {
 		for _, x := range rows {
 			if !yield(x) {
 				return
@@ -314,19 +314,19 @@ func sliceRows(rows [][]Cell) iter.Seq[[]Cell] {
 }
 
 // newTable is a table of rows already made.
-func (b *workbookBuilder) newTable(name, part string, cols []Column, rows [][]Cell) *Table {
-	return &Table{Name: b.tables.name(name, part), Columns: uniqueHeaders(cols), Len: len(rows), Rows: sliceRows(rows)}
+func (b *workbookBuilder) newTable(name, part string, cols []SheetColumn, rows [][]SheetCell) *SheetTable {
+	return &SheetTable{Name: b.tables.name(name, part), Columns: uniqueHeaders(cols), Len: len(rows), Rows: sliceRows(rows)}
 }
 
 // uniqueHeaders makes the columns' headers unique as Excel requires of a table's (compared
 // ignoring case) by numbering a repeat.
-func uniqueHeaders(cols []Column) []Column {
+func uniqueHeaders(cols []SheetColumn) []SheetColumn {
 	seen := map[string]bool{}
-	out := make([]Column, len(cols))
+	out := make([]SheetColumn, len(cols))
 	for i, c := range cols {
 		h := strings.TrimSpace(c.Header)
 		if h == "" {
-			h = fmt.Sprintf("Column %d", i+1)
+			h = fmt.Sprintf("SheetColumn %d", i+1)
 		}
 		name := h
 		for n := 2; seen[strings.ToLower(name)]; n++ {
@@ -340,7 +340,7 @@ func uniqueHeaders(cols []Column) []Column {
 }
 
 // widths are the columns' widths, for a sheet of one table.
-func widths(cols []Column) []float64 {
+func widths(cols []SheetColumn) []float64 {
 	out := make([]float64, len(cols))
 	for i, c := range cols {
 		out[i] = c.Width

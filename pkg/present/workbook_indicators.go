@@ -33,8 +33,8 @@ func expectedUpper(in *report.Indicator) *float64 {
 }
 
 // indicatorColumns are a directorate sheet's columns.
-func indicatorColumns(historyPeriods []report.Period) []Column {
-	cols := []Column{
+func indicatorColumns(historyPeriods []report.Period) []SheetColumn {
+	cols := []SheetColumn{
 		{Header: "Code", Width: 10},
 		{Header: "Indicator", Width: 45, Wrap: true},
 		{Header: withNote("Value", noteValues), Width: 12, Numeric: true},
@@ -54,9 +54,9 @@ func indicatorColumns(historyPeriods []report.Period) []Column {
 		{Header: "Trend", Width: 40, Wrap: true},
 	}
 	for _, p := range historyPeriods {
-		cols = append(cols, Column{Header: Label(p), Width: 11})
+		cols = append(cols, SheetColumn{Header: Label(p), Width: 11})
 	}
-	return append(cols, Column{Header: ContextHeading, Width: 50, Wrap: true}, Column{Header: "Actions", Width: 50, Wrap: true})
+	return append(cols, SheetColumn{Header: ContextHeading, Width: 50, Wrap: true}, SheetColumn{Header: "Actions", Width: 50, Wrap: true})
 }
 
 // directorate is one directorate's sheet: a row per indicator.
@@ -83,8 +83,8 @@ func (b *workbookBuilder) directorate(g *directorateGroup) Sheet {
 		s.Parts = []Part{{Sentence: "There are no indicators for this directorate in this report."}}
 		return s
 	}
-	rows := func(yield func([]Cell) bool) {
-		buf := make([]Cell, 0, len(cols))
+	rows := func(yield func([]SheetCell) bool) {
+		buf := make([]SheetCell, 0, len(cols))
 		for _, in := range g.indicators {
 			row := indicatorRow(r, in, buf[:0])
 			if withComparison {
@@ -95,12 +95,12 @@ func (b *workbookBuilder) directorate(g *directorateGroup) Sheet {
 			}
 		}
 	}
-	s.Parts = []Part{{Table: &Table{Name: b.tables.name("Directorate", g.directorate.Code), Columns: cols, Len: len(g.indicators), Rows: rows}}}
+	s.Parts = []Part{{Table: &SheetTable{Name: b.tables.name("Directorate", g.directorate.Code), Columns: cols, Len: len(g.indicators), Rows: rows}}}
 	return s
 }
 
 // indicatorRow is an indicator's row on its directorate's sheet, appended to x.
-func indicatorRow(r *report.Report, in *report.Indicator, x []Cell) []Cell {
+func indicatorRow(r *report.Report, in *report.Indicator, x []SheetCell) []SheetCell {
 	activity := workbookActivity(in)
 	valuePeriod := ""
 	if in.ValuePeriod != nil {
@@ -133,7 +133,7 @@ func indicatorRow(r *report.Report, in *report.Indicator, x []Cell) []Cell {
 		x = append(x, markerCell(true), markerCell(true))
 	}
 	for _, c := range HistoryCells(r, in) {
-		x = append(x, gridCell(c))
+		x = append(x, sheetGridCell(c))
 	}
 	if in.Commentary != nil {
 		x = append(x, orText(in.Commentary.Context, true), orText(in.Commentary.Actions, true))
@@ -145,11 +145,11 @@ func indicatorRow(r *report.Report, in *report.Indicator, x []Cell) []Cell {
 
 // gridCell is a rating-grid cell: "Green", or "Red (from 2023/24 Q1)", filled with its
 // status's colour.
-func gridCell(c GridCell) Cell {
+func sheetGridCell(c GridCell) SheetCell {
 	if c.Status == "" {
 		return markerCell(true)
 	}
-	return Cell{Kind: Text, Text: c.Text(), Status: c.Status}
+	return SheetCell{Kind: Text, Text: c.Text(), Status: c.Status}
 }
 
 // historyTitle names the quarters the history covers.
@@ -169,10 +169,10 @@ func historyTitle(periods []report.Period) string {
 // quarter the headline value and rating, marked when stale (HistoryCells).
 func (b *workbookBuilder) history() Sheet {
 	r := b.r
-	cols := []Column{{Header: "Code", Width: 10}, {Header: "Indicator", Width: 45, Wrap: true}}
+	cols := []SheetColumn{{Header: "Code", Width: 10}, {Header: "Indicator", Width: 45, Wrap: true}}
 	for _, p := range r.HistoryPeriods {
 		l := Label(p)
-		cols = append(cols, Column{Header: l + " value", Width: 12, Numeric: true}, Column{Header: l + " rating", Width: 11})
+		cols = append(cols, SheetColumn{Header: l + " value", Width: 12, Numeric: true}, SheetColumn{Header: l + " rating", Width: 11})
 	}
 	cols = uniqueHeaders(cols)
 	s := Sheet{
@@ -190,27 +190,27 @@ func (b *workbookBuilder) history() Sheet {
 		s.Parts = []Part{{Sentence: "There are no indicators in this report."}}
 		return s
 	}
-	rows := func(yield func([]Cell) bool) {
-		x := make([]Cell, 0, len(cols))
+	rows := func(yield func([]SheetCell) bool) {
+		x := make([]SheetCell, 0, len(cols))
 		for i := range r.Indicators {
 			in := &r.Indicators[i]
 			x = append(x[:0], orText(in.Code, true), orText(in.Name, true))
 			for _, c := range HistoryCells(r, in) {
-				x = append(x, shownCell(c.Value, in.Unit, true), gridCell(c))
+				x = append(x, shownCell(c.Value, in.Unit, true), sheetGridCell(c))
 			}
 			if !yield(x) {
 				return
 			}
 		}
 	}
-	s.Parts = []Part{{Table: &Table{Name: b.tables.name("KPI_history", ""), Columns: cols, Len: len(r.Indicators), Rows: rows}}}
+	s.Parts = []Part{{Table: &SheetTable{Name: b.tables.name("KPI_history", ""), Columns: cols, Len: len(r.Indicators), Rows: rows}}}
 	return s
 }
 
 // dataColumns are the long table's headers. They are the JSON's key names and hold the
 // contract's codes, because scripts and pivot tables read this sheet. Columns added since
 // scripts first read it go at the end.
-var dataColumns = []Column{
+var dataColumns = []SheetColumn{
 	{Header: "code", Width: 10},
 	{Header: "directorate", Width: 12},
 	{Header: "period", Width: 12},
@@ -257,8 +257,8 @@ func (b *workbookBuilder) data() Sheet {
 		s.Parts = []Part{{Sentence: "There are no indicators in this report."}}
 		return s
 	}
-	rows := func(yield func([]Cell) bool) {
-		x := make([]Cell, 0, len(dataColumns))
+	rows := func(yield func([]SheetCell) bool) {
+		x := make([]SheetCell, 0, len(dataColumns))
 		for i := range r.Indicators {
 			in := &r.Indicators[i]
 			for d := range dataRows(r, in) {
@@ -268,7 +268,7 @@ func (b *workbookBuilder) data() Sheet {
 			}
 		}
 	}
-	s.Parts = []Part{{Table: &Table{Name: DataTable, Columns: dataColumns, Len: len(r.Indicators) * len(r.HistoryPeriods), Rows: rows}}}
+	s.Parts = []Part{{Table: &SheetTable{Name: DataTable, Columns: dataColumns, Len: len(r.Indicators) * len(r.HistoryPeriods), Rows: rows}}}
 	return s
 }
 
@@ -319,22 +319,22 @@ func dataRows(r *report.Report, in *report.Indicator) iter.Seq[dataRow] {
 func finite(v *float64) bool { return v != nil && !math.IsNaN(*v) && !math.IsInf(*v, 0) }
 
 // cells is the row's cells, appended to x: a figure or code that is missing is blank.
-func (d dataRow) cells(in *report.Indicator, x []Cell) []Cell {
-	code := func(s string) Cell {
+func (d dataRow) cells(in *report.Indicator, x []SheetCell) []SheetCell {
+	code := func(s string) SheetCell {
 		if s == "" {
-			return Cell{}
+			return SheetCell{}
 		}
 		return textCell(s)
 	}
-	measure := func(v *float64, places int) Cell {
+	measure := func(v *float64, places int) SheetCell {
 		if !finite(v) {
-			return Cell{}
+			return SheetCell{}
 		}
-		return Cell{Kind: Number, Number: *v, Format: NumberFormat{Kind: MeasureNumber, Unit: in.Unit, Places: places}}
+		return SheetCell{Kind: Number, Number: *v, Format: NumberFormat{Kind: MeasureNumber, Unit: in.Unit, Places: places}}
 	}
-	threshold := func(v *float64) Cell {
+	threshold := func(v *float64) SheetCell {
 		if !finite(v) {
-			return Cell{}
+			return SheetCell{}
 		}
 		return measure(v, Threshold(in, v).Places)
 	}

@@ -93,10 +93,10 @@ func workbookNotes(t *templates.Set, r *report.Report) ([]string, error) {
 
 // notes is the Notes sheet: one table of note numbers and texts.
 func (b *workbookBuilder) notes(texts []string) Sheet {
-	cols := []Column{{Header: "Note number", Width: 14}, {Header: "Note text", Width: 120, Wrap: true}}
-	rows := make([][]Cell, len(texts))
+	cols := []SheetColumn{{Header: "Note number", Width: 14}, {Header: "Note text", Width: 120, Wrap: true}}
+	rows := make([][]SheetCell, len(texts))
 	for i, text := range texts {
-		rows[i] = []Cell{textCell(noteRef(i + 1)), textCell(text)}
+		rows[i] = []SheetCell{textCell(noteRef(i + 1)), textCell(text)}
 	}
 	return Sheet{
 		Name:   NotesSheet,

@@ -56,8 +56,8 @@ const (
 // source, shorthand) and the contents, each sheet linked, as two tables.
 func (b *workbookBuilder) cover(asAt time.Time, contents []contentsEntry) Sheet {
 	r := b.r
-	item := func(s string) Cell { return Cell{Kind: Text, Text: s, Bold: true} }
-	about := [][]Cell{
+	item := func(s string) SheetCell { return SheetCell{Kind: Text, Text: s, Bold: true} }
+	about := [][]SheetCell{
 		{item("Title"), textCell(ReportTitle(r))},
 		{item("Organisation"), orText(r.Organisation, true)},
 		{item("Pack"), orText(packName(r.Pack), true)},
@@ -67,9 +67,9 @@ func (b *workbookBuilder) cover(asAt time.Time, contents []contentsEntry) Sheet 
 		{item("Shorthand"), textCell(shorthandText)},
 		{item("Notes"), textCell("The Notes sheet explains the ratings, statuses, directions of travel and the way values are shown; other sheets refer to its notes as [note 1], [note 2] and so on.")},
 	}
-	list := make([][]Cell, len(contents))
+	list := make([][]SheetCell, len(contents))
 	for i, e := range contents {
-		list[i] = []Cell{{Kind: Text, Text: e.sheet, Link: e.sheet}, textCell(e.holds)}
+		list[i] = []SheetCell{{Kind: Text, Text: e.sheet, Link: e.sheet}, textCell(e.holds)}
 	}
 	return Sheet{
 		Name:  CoverSheet,
@@ -80,9 +80,9 @@ func (b *workbookBuilder) cover(asAt time.Time, contents []contentsEntry) Sheet 
 		},
 		Widths: []float64{coverLabelWidth, coverTextWidth},
 		Parts: []Part{
-			{Heading: "About these statistics", Table: b.newTable("Cover_about", "", []Column{
+			{Heading: "About these statistics", Table: b.newTable("Cover_about", "", []SheetColumn{
 				{Header: "Item", Width: coverLabelWidth, Wrap: true}, {Header: "Details", Width: coverTextWidth, Wrap: true}}, about)},
-			{Heading: "Contents", Table: b.newTable("Contents", "", []Column{
+			{Heading: "Contents", Table: b.newTable("Contents", "", []SheetColumn{
 				{Header: "Sheet", Width: coverLabelWidth, Links: true}, {Header: "What it holds", Width: coverTextWidth, Wrap: true}}, list)},
 		},
 	}
@@ -193,13 +193,13 @@ func (b *workbookBuilder) comparison(heading, first, name string, lines []CountL
 	if !r.PreviousPeriod.IsZero() {
 		previous += " (" + Label(r.PreviousPeriod) + ")"
 	}
-	cols := []Column{
+	cols := []SheetColumn{
 		{Header: first, Width: summaryTextWidth, Wrap: true},
 		{Header: "This quarter (" + Label(r.Period) + ")", Width: countWidth, Wrap: true, Numeric: true},
 		{Header: previous, Width: countWidth, Wrap: true, Numeric: true},
 		{Header: "Change", Width: countWidth, Numeric: true},
 	}
-	var rows [][]Cell
+	var rows [][]SheetCell
 	now, prev := 0, 0
 	for _, l := range lines {
 		now += l.Now
@@ -208,9 +208,9 @@ func (b *workbookBuilder) comparison(heading, first, name string, lines []CountL
 		if filled {
 			label.Status = l.Status
 		}
-		rows = append(rows, []Cell{label, countCell(l.Now), countCell(l.Prev), changeCell(l.Now - l.Prev)})
+		rows = append(rows, []SheetCell{label, countCell(l.Now), countCell(l.Prev), changeCell(l.Now - l.Prev)})
 	}
-	total := []Cell{textCell("Total"), countCell(now), countCell(prev), changeCell(now - prev)}
+	total := []SheetCell{textCell("Total"), countCell(now), countCell(prev), changeCell(now - prev)}
 	for i := range total {
 		total[i].Bold = true
 	}
@@ -225,13 +225,13 @@ func (b *workbookBuilder) redTable(reds []*report.Indicator) Part {
 	for _, d := range b.r.Directorates {
 		names[d.Code] = d.Name
 	}
-	cols := []Column{
+	cols := []SheetColumn{
 		{Header: "Indicator", Width: summaryTextWidth, Wrap: true}, {Header: "Code", Width: countWidth}, {Header: "Directorate", Width: countWidth, Wrap: true},
 		{Header: withNote("Value", noteValues), Width: countWidth, Numeric: true}, {Header: "Target", Width: countWidth, Numeric: true},
 		{Header: "Floor", Width: countWidth, Numeric: true},
 		{Header: withNote(DirectionHeading, noteDirection), Width: countWidth, Wrap: true}, {Header: ActionsHeading, Width: actionWidth, Wrap: true},
 	}
-	rows := make([][]Cell, len(reds))
+	rows := make([][]SheetCell, len(reds))
 	for i, in := range reds {
 		directorate := names[in.Directorate]
 		if directorate == "" {
@@ -245,7 +245,7 @@ func (b *workbookBuilder) redTable(reds []*report.Indicator) Part {
 		if in.Trend != nil {
 			direction = textCell(DirectionOf(in).Word())
 		}
-		rows[i] = []Cell{
+		rows[i] = []SheetCell{
 			orText(in.Name, true), orText(in.Code, true), orText(directorate, true),
 			shownCell(Value(in), in.Unit, true), shownCell(Threshold(in, in.Target), in.Unit, true), shownCell(Threshold(in, in.Floor), in.Unit, true),
 			direction, textCell(action),
@@ -268,15 +268,15 @@ var directorateCounts = []struct {
 // for all directorates together.
 func (b *workbookBuilder) directorates() Sheet {
 	r := b.r
-	cols := []Column{{Header: "Directorate", Width: 38, Wrap: true}, {Header: "Sheet", Width: 14, Links: true}}
+	cols := []SheetColumn{{Header: "Directorate", Width: 38, Wrap: true}, {Header: "Sheet", Width: 14, Links: true}}
 	for _, c := range directorateCounts {
-		cols = append(cols, Column{Header: c.header, Width: 11, Wrap: true, Numeric: true})
+		cols = append(cols, SheetColumn{Header: c.header, Width: 11, Wrap: true, Numeric: true})
 	}
-	counts := func(kpis int, rag report.RAGCounts, trend report.TrendCounts, activities int, act report.ActivityCounts) []Cell {
+	counts := func(kpis int, rag report.RAGCounts, trend report.TrendCounts, activities int, act report.ActivityCounts) []SheetCell {
 		ns := []int{kpis, rag.Green, rag.Amber, rag.Red, rag.NotRated, rag.NoData,
 			trend.Improving, trend.Stable, trend.Worsening, trend.Insufficient,
 			activities, act.Above, act.Within, act.Below}
-		out := make([]Cell, len(ns))
+		out := make([]SheetCell, len(ns))
 		for i, n := range ns {
 			out[i] = countCell(n)
 			// A count is coloured only when it is not nought, so the eye goes to what is
@@ -287,18 +287,18 @@ func (b *workbookBuilder) directorates() Sheet {
 		}
 		return out
 	}
-	var rows [][]Cell
+	var rows [][]SheetCell
 	for _, g := range b.groups {
 		d := g.directorate
 		name := d.Name
 		if name == "" {
 			name = d.Code
 		}
-		row := []Cell{textCell(name), {Kind: Text, Text: g.sheet, Link: g.sheet}}
+		row := []SheetCell{textCell(name), {Kind: Text, Text: g.sheet, Link: g.sheet}}
 		rows = append(rows, append(row, counts(d.KPIs, d.RAG, d.Trend, d.ActivityCount, d.Activity)...))
 	}
 	s := r.Summary
-	total := append([]Cell{textCell(AllDirectorates), markerCell(false)}, counts(s.KPIs, s.RAG, s.Trend, s.ActivityCount, s.Activity)...)
+	total := append([]SheetCell{textCell(AllDirectorates), markerCell(false)}, counts(s.KPIs, s.RAG, s.Trend, s.ActivityCount, s.Activity)...)
 	for i := range total {
 		total[i].Bold = true
 		total[i].Status = ""

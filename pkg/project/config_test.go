@@ -84,7 +84,7 @@ func TestParseUnknownKeyFarFromAnyListsTheValidKeys(t *testing.T) {
 }
 
 func TestPlaceNamesTheLineOfAKeyAndOfEachListItem(t *testing.T) {
-	c, err := Parse("qpr.yaml", []byte("catalogue: c.yaml\nformats:\n  - pdf\n  - docx\nout: reports\n"))
+	c, err := Parse("qpr.yaml", []byte("catalogue: c.yaml\nformats:\n  - pdf\n  - pptx\nout: reports\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

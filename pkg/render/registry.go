@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/example/qpr/pkg/render/docx"
 	"github.com/example/qpr/pkg/render/html"
 	"github.com/example/qpr/pkg/render/json"
 	"github.com/example/qpr/pkg/render/pdf"
@@ -45,14 +46,40 @@ type Format struct {
 	// qpr build uses it to keep the outputs it renders at once within a memory budget
 	// (docs/performance.md); a rough figure is enough.
 	BytesPerIndicator int64
+	// OnRequest formats are written only when asked for (--format, or qpr.yaml's formats:);
+	// a build that names none writes the others. The Word edition draws every chart as a
+	// picture, many times the cost of the rest together at a thousand indicators, and a
+	// script that knows the four original outputs keeps getting just those.
+	OnRequest bool
 }
 
 // Formats are every format build can write, in the order they are written and listed.
 var Formats = []Format{
-	{"pdf", "the printed report (A4)", pdf.Render, 26 << 10},
-	{"xlsx", "the workbook for analysts", xlsx.Render, 10 << 10},
-	{"json", "the report as data (schema qpr.report/v1)", json.Render, 4 << 10},
-	{"html", "the accessible web page (WCAG 2.2 AA), one self-contained file", html.Render, 12 << 10},
+	{"pdf", "the printed report (A4)", pdf.Render, 26 << 10, false},
+	{"xlsx", "the workbook for analysts", xlsx.Render, 10 << 10, false},
+	{"json", "the report as data (schema qpr.report/v1)", json.Render, 4 << 10, false},
+	{"html", "the accessible web page (WCAG 2.2 AA), one self-contained file", html.Render, 12 << 10, false},
+	{"docx", "the Word edition, for committee papers (on request)", docx.Render, 24 << 10, true},
+}
+
+// Defaults are the formats a build writes when none are named: every one not OnRequest.
+func Defaults() []Format {
+	var out []Format
+	for _, f := range Formats {
+		if !f.OnRequest {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// DefaultNames are the names of Defaults, in order.
+func DefaultNames() []string {
+	var out []string
+	for _, f := range Defaults() {
+		out = append(out, f.Name)
+	}
+	return out
 }
 
 // Names are the formats' names in order.

@@ -1,8 +1,10 @@
-// Package html renders the report model as one self-contained, accessible HTML document
-// (WCAG 2.2 AA): the PDF's content — cover facts, contents, key, executive summary, history
-// grid, red KPIs, stale and partial values, per-directorate tables and one section per
-// indicator with its chart — as landmarks, headings in order, captioned tables and inline
-// SVG charts with a text alternative and the same figures as a table. It needs no
+// Package html paints a report's present.Document as one self-contained, accessible HTML
+// document (WCAG 2.2 AA): the content the PDF paints from the same document — cover facts,
+// contents, key, executive summary, history grid, red KPIs, stale and partial values,
+// per-directorate tables and one section per indicator with its chart — as landmarks,
+// headings in order, captioned tables and inline SVG charts with a text alternative and the
+// same figures as a table. It decides markup only: every heading, column, word and number
+// is the document's. Indicators are painted as the document makes them, one at a time. It needs no
 // JavaScript and asks for nothing outside the file: styles are inline, fonts the reader's
 // own, the logo (if any) a data URI.
 package html
@@ -17,6 +19,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -36,16 +39,28 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if t == nil {
 		t = templates.Default()
 	}
-	p, err := newPage(r, t)
+	doc, err := present.DocumentOf(r, t)
 	if err != nil {
 		return err
 	}
+	return paint(w, doc, t)
+}
+
+// paint writes doc as an HTML document to w, styled by t.
+func paint(w io.Writer, doc *present.Document, t *templates.Set) error {
 	tmpl, err := template.New("page").Funcs(template.FuncMap{
-		"css":     func() template.CSS { return template.CSS(css(t.Style())) },
-		"logo":    func() template.URL { return logoURI(t.Logo()) },
-		"numeric": func(cols []bool, i int) bool { return i < len(cols) && cols[i] },
-		"inc":     func(i int) int { return i + 1 },
-		"part":    func(heading string, paragraphs []string) part { return part{heading, paragraphs} },
+		"css":       func() template.CSS { return template.CSS(css(t.Style())) },
+		"logo":      func() template.URL { return logoURI(t.Logo()) },
+		"st":        statusClass,
+		"role":      func(r present.Role) string { return roleClass[r] },
+		"kind":      blockKind,
+		"part":      partClass,
+		"svg":       chartSVG,
+		"legend":    legendOf,
+		"shown":     shownParagraph,
+		"indicator": func(s *present.Section) bool { return s.Kind == present.KindIndicator },
+		"item":      func(s *present.Section) bool { return s.Kind == present.KindItem },
+		"numeric":   func(cols []present.Column, i int) bool { return i < len(cols) && cols[i].Numeric },
 	}).Parse(pageSource)
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
@@ -54,17 +69,10 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	// whole (in a buffer grown by doubling) would add up to twice that to the peak. On an
 	// error w has part of a page; qpr build writes to a staged file it then discards.
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := tmpl.ExecuteTemplate(bw, "page", p); err != nil {
+	if err := tmpl.ExecuteTemplate(bw, "page", doc); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	return bw.Flush()
-}
-
-// part is an indicator's titled block of text: its direction of travel, projection, context
-// or management action.
-type part struct {
-	Heading    string
-	Paragraphs []string
 }
 
 // css is the style sheet after the style's colours as custom properties.

@@ -6,7 +6,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/example/qpr/pkg/present"
-	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
 
@@ -46,20 +45,12 @@ func (d *doc) setDash(pattern []float64) {
 	d.pdf.SetDashPattern(pattern, 0)
 }
 
-// chart paints the indicator's chart as pkg/present describes it.
-func (d *doc) chart(in *report.Indicator) {
+// chart paints a chart as pkg/present describes it.
+func (d *doc) chart(ch present.Chart) {
 	p := d.pdf
 	c := d.st.Colours
 	small := d.st.Fonts.Small
 	y0 := p.GetY()
-	ch := present.ChartOf(in)
-	if ch.Empty {
-		d.font("I", d.st.Fonts.Body)
-		d.textColour(c.Muted)
-		p.MultiCell(contentW, lineH(d.st.Fonts.Body), ch.EmptyText, "", "L", false)
-		p.Ln(2)
-		return
-	}
 	f := chartFrame{left: marginL + plotLeft, top: y0 + plotTop, w: contentW - plotLeft - plotRight, h: plotH,
 		slots: ch.Slots, lo: ch.Axis.Min, hi: ch.Axis.Max}
 

@@ -6,61 +6,38 @@ import (
 	"github.com/example/qpr/pkg/present"
 )
 
-// entry is a line of the contents.
+// entry is a line of the printed contents.
 type entry struct {
 	id, title string
 	level     int
 }
 
-const (
-	idKey         = "key"
-	idSummary     = "summary"
-	idCounts      = "summary-counts"
-	idByDir       = "summary-directorates"
-	idGrid        = "summary-history"
-	idRed         = "summary-red"
-	idStale       = "summary-stale"
-	directoratePx = "dir-"
-)
-
-// entries lists the contents in document order; the sections' headings use the same ids
-// and titles.
+// entries are the contents' lines in document order: every entry but the minor ones (each
+// indicator, bookmarked but not listed).
 func (d *doc) entries() []entry {
-	es := []entry{
-		{idKey, present.KeyTitle, 0},
-		{idSummary, present.SummaryTitle, 0},
-		{idCounts, present.CountsTitle, 1},
-		{idByDir, present.ByDirectorateTitle, 1},
-		{idGrid, present.GridTitle, 1},
-	}
-	if len(present.RedKPIs(d.r)) > 0 {
-		es = append(es, entry{idRed, present.RedTitle, 1})
-	}
-	if len(present.StaleOrPartial(d.r)) > 0 {
-		es = append(es, entry{idStale, present.StaleTitle, 1})
-	}
-	for _, dir := range d.r.Directorates {
-		es = append(es, entry{directoratePx + dir.Code, dir.Name, 0})
-	}
-	return es
-}
-
-func (d *doc) title(id string) string {
-	for _, e := range d.entries() {
-		if e.id == id {
-			return e.title
+	var out []entry
+	var walk func([]present.Entry)
+	walk = func(list []present.Entry) {
+		for _, e := range list {
+			if e.Minor {
+				continue
+			}
+			out = append(out, entry{e.ID, e.Title, e.Level - 1})
+			walk(e.Children)
 		}
 	}
-	return id
+	walk(d.doc.Contents)
+	return out
 }
 
 func (d *doc) contents() {
 	p := d.pdf
 	p.AddPage()
-	d.section("contents", "Contents", 0)
+	title := d.doc.ContentsTitle
+	d.anchor(present.IDContents, title, 0)
 	d.font("B", d.st.Fonts.Heading)
 	d.textColour(d.st.Colours.Accent)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Heading), "Contents", "", "L", false)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Heading), title, "", "L", false)
 	p.Ln(4)
 	for _, e := range d.entries() {
 		size, style, indent := d.st.Fonts.Body+0.5, "B", 0.0

@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"image/png"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
-
-	"github.com/example/qpr/pkg/present"
 )
 
 func (d *doc) cover() {
 	p := d.pdf
 	p.AddPage()
-	r := d.r
+	cv := d.doc.Cover
 	c := d.st.Colours
 	// a band of the accent colour across the top, as printed covers have
 	d.fillColour(c.Accent)
@@ -22,19 +21,28 @@ func (d *doc) cover() {
 	if logo := d.t.Logo(); logo != nil {
 		d.logo(logo)
 	}
+	if m := d.doc.Marking; m != "" {
+		d.font("B", d.st.Fonts.Heading)
+		d.textColour(c.Red)
+		d.drawColour(c.Red)
+		p.SetLineWidth(0.8)
+		w := p.GetStringWidth(strings.ToUpper(m)) + 8
+		p.SetXY(marginL, 40)
+		p.CellFormat(w, 11, strings.ToUpper(m), "1", 0, "C", false, 0, "")
+	}
 	y := 70.0
 	p.SetXY(marginL, y)
 	d.font("B", d.st.Fonts.Subheading+2)
 	d.textColour(c.Muted)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), r.Organisation, "", "L", false)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), cv.Organisation, "", "L", false)
 	p.Ln(4)
 	d.font("B", d.st.Fonts.Title)
 	d.textColour(c.Accent)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, r.Title, "", "L", false)
-	if r.Pack.Title != "" && r.Pack.Title != r.Title {
+	p.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, cv.Title, "", "L", false)
+	if cv.Subtitle != "" {
 		p.Ln(2)
 		d.font("", d.st.Fonts.Heading)
-		p.MultiCell(contentW, lineH(d.st.Fonts.Heading), r.Pack.Title, "", "L", false)
+		p.MultiCell(contentW, lineH(d.st.Fonts.Heading), cv.Subtitle, "", "L", false)
 	}
 	p.Ln(6)
 	d.drawColour(c.Accent)
@@ -43,45 +51,41 @@ func (d *doc) cover() {
 	p.Ln(6)
 	d.font("B", d.st.Fonts.Subheading)
 	d.textColour(c.Text)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), present.PeriodLine(r), "", "L", false)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), cv.Period, "", "L", false)
 	p.Ln(1)
 	d.font("", d.st.Fonts.Body+1)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), "Data as at "+present.AsAtWords(r), "", "L", false)
+	p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), cv.AsAt, "", "L", false)
 
 	d.coverCounts()
 }
 
 // coverCounts puts the quarter's headline ratings on the cover.
 func (d *doc) coverCounts() {
-	s := d.r.Summary
-	if s.KPIs == 0 {
+	cv := d.doc.Cover
+	if len(cv.Headline) == 0 {
 		return
 	}
 	p := d.pdf
-	items := []struct {
-		status present.Status
-		n      int
-	}{{present.Green, s.RAG.Green}, {present.Amber, s.RAG.Amber}, {present.Red, s.RAG.Red}}
 	y := 200.0
 	d.font("", d.st.Fonts.Body)
 	d.textColour(d.st.Colours.Muted)
 	p.SetXY(marginL, y)
-	p.CellFormat(contentW, lineH(d.st.Fonts.Body), present.Count(s.KPIs, "key performance indicator", "key performance indicators")+" this quarter", "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, lineH(d.st.Fonts.Body), cv.HeadlineIntro, "", 1, "L", false, 0, "")
 	y += 9
 	boxW := 40.0
-	for i, it := range items {
+	for i, it := range cv.Headline {
 		x := marginL + float64(i)*(boxW+6)
 		d.drawColour(d.st.Colours.Rule)
 		p.SetLineWidth(0.3)
 		p.Rect(x, y, boxW, 24, "D")
-		d.mark(it.status, x+8, y+9, 6)
+		d.mark(it.Status, x+8, y+9, 6)
 		d.font("B", 22)
 		d.textColour(d.st.Colours.Text)
 		p.SetXY(x+13, y+3)
-		p.CellFormat(boxW-14, 12, fmt.Sprint(it.n), "", 0, "L", false, 0, "")
+		p.CellFormat(boxW-14, 12, fmt.Sprint(it.N), "", 0, "L", false, 0, "")
 		d.font("", d.st.Fonts.Body)
 		p.SetXY(x+3, y+16)
-		p.CellFormat(boxW-6, 6, "rated "+it.status.Word(), "", 0, "L", false, 0, "")
+		p.CellFormat(boxW-6, 6, it.Text, "", 0, "L", false, 0, "")
 	}
 	d.textColour(d.st.Colours.Text)
 }

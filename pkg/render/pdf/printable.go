@@ -53,14 +53,3 @@ func printableReport(r *report.Report) *report.Report {
 	}
 	return &c
 }
-
-// fromTemplate takes a template's output: on a template error the document fails with it
-// (it names the template file and line); otherwise the text is made printable, as the
-// templates are the user's to edit.
-func (d *doc) fromTemplate(text string, err error) (string, bool) {
-	if err != nil {
-		d.fail(err)
-		return "", false
-	}
-	return printable(text), true
-}

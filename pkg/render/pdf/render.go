@@ -1,12 +1,15 @@
-// Package pdf renders the report model as an A4 PDF laid out like a council's published
-// Quarterly Performance Report: cover, contents, key, executive summary, then one section
-// per directorate with each indicator's table row, chart, trend and commentary.
+// Package pdf paints a report's present.Document as an A4 PDF laid out like a council's
+// published Quarterly Performance Report: cover, contents, then each section of the
+// document, a directorate's indicators each with its statuses, chart and commentary. It
+// decides how things look (fonts, widths from the content, page breaks); the words, cells,
+// columns and order are the document's.
 package pdf
 
 import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -40,8 +43,11 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if t == nil {
 		t = templates.Default()
 	}
-	r = printableReport(r)
-	d, err := layout(r, t)
+	document, err := present.DocumentOf(printableReport(r), t)
+	if err != nil {
+		return err
+	}
+	d, err := layout(document, t)
 	if err != nil {
 		return err
 	}
@@ -55,7 +61,7 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 // doc is the document being laid out.
 type doc struct {
 	pdf    *fpdf.Fpdf
-	r      *report.Report
+	doc    *present.Document
 	t      *templates.Set
 	st     templates.Style
 	pageOf map[string]int // the page each section starts on
@@ -67,6 +73,8 @@ type doc struct {
 	fontOn fontChoice
 	// stamps are the marks drawn so far, each once, placed wherever they appear again.
 	stamps map[stampKey]fpdf.Template
+	// indent is how far right of the margin blocks are set (an item's paragraphs).
+	indent float64
 	err    error
 }
 
@@ -79,10 +87,13 @@ type fontChoice struct {
 
 // layout lays the document out in one pass: the contents are drawn in place with room left
 // for their page numbers, which are written into that room once the sections are laid out.
-func layout(r *report.Report, t *templates.Set) (*doc, error) {
-	d := &doc{r: r, t: t, st: t.Style(), pageOf: map[string]int{}, links: map[string]int{}, stamps: map[stampKey]fpdf.Template{}}
-	d.setup()
-	steps := []func(){d.cover, d.contents, d.key, d.summary, d.directorates, d.backfill}
+func layout(document *present.Document, t *templates.Set) (*doc, error) {
+	d := newDoc(document, t)
+	steps := []func(){d.cover, d.contents}
+	for _, s := range document.Sections {
+		steps = append(steps, func() { d.section(s) })
+	}
+	steps = append(steps, d.backfill)
 	for _, step := range steps {
 		step()
 		if d.err != nil {
@@ -93,6 +104,13 @@ func layout(r *report.Report, t *templates.Set) (*doc, error) {
 		}
 	}
 	return d, nil
+}
+
+// newDoc is an empty PDF set up for document.
+func newDoc(document *present.Document, t *templates.Set) *doc {
+	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, links: map[string]int{}, stamps: map[stampKey]fpdf.Template{}}
+	d.setup()
+	return d
 }
 
 func (d *doc) fail(err error) {
@@ -112,24 +130,20 @@ func (d *doc) setup() {
 	p.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
 	p.AddUTF8FontFromBytes(fontFamily, "BI", gobolditalic.TTF)
 
-	r := d.r
-	title := r.Organisation + " " + r.Title
-	if r.Pack.Title != "" && r.Pack.Title != r.Title {
-		title += ": " + r.Pack.Title
-	}
-	p.SetTitle(title+", "+present.Label(r.Period), true)
-	p.SetAuthor(r.Organisation, true)
-	p.SetSubject(r.Title+", "+present.PeriodLine(r), true)
-	p.SetKeywords("performance, KPI, RAG, "+present.Label(r.Period), true)
+	m := d.doc
+	p.SetTitle(m.Title, true)
+	p.SetAuthor(m.Author, true)
+	p.SetSubject(m.Subject, true)
+	p.SetKeywords(m.Keywords, true)
 	p.SetCreator("qpr", true)
 	p.SetProducer("qpr", true)
-	p.SetLang("en-GB")
+	p.SetLang(m.Lang)
 	p.SetDisplayMode("fullwidth", "continuous")
 	// Determinism: fixed dates from the report's own date and sorted resource catalogues;
 	// fpdf writes no file ID for an unencrypted document.
 	stamp := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if at, ok := present.AsAt(r); ok {
-		stamp = at
+	if !m.Date.IsZero() {
+		stamp = m.Date
 	}
 	p.SetCreationDate(stamp)
 	p.SetModificationDate(stamp)
@@ -145,14 +159,17 @@ func (d *doc) header() {
 	p := d.pdf
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
-	left := d.r.Title
-	if d.r.Pack.Title != "" && d.r.Pack.Title != d.r.Title {
-		left = d.r.Pack.Title
-	}
+	head := d.doc.RunningHead
 	p.SetXY(marginL, 10)
-	p.CellFormat(contentW*0.7, 5, left, "", 0, "L", false, 0, "")
+	p.CellFormat(contentW*0.7, 5, head[0], "", 0, "L", false, 0, "")
 	p.SetXY(marginL+contentW*0.7, 10)
-	p.CellFormat(contentW*0.3, 5, present.Label(d.r.Period), "", 0, "R", false, 0, "")
+	p.CellFormat(contentW*0.3, 5, head[1], "", 0, "R", false, 0, "")
+	if m := d.doc.Marking; m != "" {
+		d.font("B", d.st.Fonts.Small+1)
+		d.textColour(d.st.Colours.Red)
+		p.SetXY(marginL+contentW*0.35, 10)
+		p.CellFormat(contentW*0.3, 5, strings.ToUpper(m), "", 0, "C", false, 0, "")
+	}
 	d.drawColour(d.st.Colours.Accent)
 	p.SetLineWidth(0.4)
 	p.Line(marginL, 16, pageW-marginR, 16)
@@ -171,7 +188,7 @@ func (d *doc) footer() {
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
 	p.SetXY(marginL, pageH-13)
-	p.CellFormat(contentW*0.7, 5, d.r.Organisation+" · data as at "+present.AsAtWords(d.r), "", 0, "L", false, 0, "")
+	p.CellFormat(contentW*0.7, 5, d.doc.PageFoot, "", 0, "L", false, 0, "")
 	d.textColour(d.st.Colours.Text)
 }
 
@@ -249,9 +266,9 @@ func (d *doc) ensure(h float64) {
 	}
 }
 
-// section marks where a contents entry starts: its page, its bookmark and the target of
+// anchor marks where a contents entry starts: its page, its bookmark and the target of
 // the contents' link.
-func (d *doc) section(id, title string, level int) {
+func (d *doc) anchor(id, title string, level int) {
 	d.pageOf[id] = d.pdf.PageNo()
 	d.pdf.Bookmark(title, level, -1)
 	if link, ok := d.links[id]; ok {
@@ -269,20 +286,10 @@ func (d *doc) heading(id, title string, level int) {
 	if level > 0 {
 		d.pdf.Ln(3)
 	}
-	d.section(id, title, level)
+	d.anchor(id, title, level)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Accent)
 	d.pdf.MultiCell(contentW, lineH(size), title, "", "L", false)
 	d.pdf.Ln(1.5)
 	d.textColour(d.st.Colours.Text)
-}
-
-// paragraphs writes text where a blank line separates paragraphs and single line breaks
-// are joined, as templates are written.
-func (d *doc) paragraphs(text string, style string, size float64) {
-	for _, para := range templates.Paragraphs(text) {
-		d.font(style, size)
-		d.pdf.MultiCell(contentW, lineH(size), para, "", "L", false)
-		d.pdf.Ln(lineH(size) * 0.5)
-	}
 }

@@ -6,210 +6,300 @@ import (
 	"github.com/example/qpr/pkg/present"
 )
 
-// column is a table column; head may hold "\n" for a two-line heading, and headStatus
-// puts a status mark before the heading (a counts table's Green column, say).
-type column struct {
-	head       string
-	w          float64
-	align      string // L, C or R
-	headStatus present.Status
-	tight      bool // narrow column: almost no side padding
-}
-
-// cell is one table cell: text, or a status drawn as its mark and word (short for the
-// narrow columns of earlier quarters, with note after the abbreviation).
-type cell struct {
-	text   string
-	status present.Status
+// layoutTable is a document table fitted to the page: its font size, whether its narrow
+// columns use their short forms, and each column's width.
+type layoutTable struct {
+	t      *present.Table
+	size   float64
 	short  bool
-	note   string
-	bold   bool
-}
-
-// row is a table row, or a group heading spanning the table when group is set.
-type row struct {
-	cells []cell
-	group string
-}
-
-type table struct {
-	cols []column
-	size float64
+	widths []float64
+	width  float64
 }
 
 const cellPadY = 1.1
 
-func (t table) width() float64 {
-	w := 0.0
-	for _, c := range t.cols {
-		w += c.w
+// fitTable sets t in the table font, or in the small font when it has narrow columns of
+// short forms (a directorate's table), and gives each column a width from its content: no
+// code, number or word is split, and what wraps is text between words.
+func (d *doc) fitTable(t *present.Table) layoutTable {
+	lt := layoutTable{t: t, size: d.st.Fonts.Table}
+	for _, c := range t.Columns {
+		if c.ShortHead != "" {
+			lt.short, lt.size = true, d.st.Fonts.Small
+		}
 	}
-	return w
+	n := len(t.Columns)
+	least, most := make([]float64, n), make([]float64, n)
+	pad := 2*d.pdf.GetCellMargin() + 0.2
+	wraps := make([]bool, n) // row heads of text, given any room to spare
+	fit := func(i int, text string, breakable bool, extra float64) {
+		for _, line := range strings.Split(text, "\n") {
+			w := d.pdf.GetStringWidth(line) + pad + extra
+			most[i] = max(most[i], w)
+			if !breakable {
+				least[i] = max(least[i], w)
+				continue
+			}
+			for _, word := range strings.Fields(line) {
+				least[i] = max(least[i], d.pdf.GetStringWidth(word)+pad+extra)
+			}
+		}
+	}
+	d.font("B", lt.size)
+	for i, c := range t.Columns {
+		fit(i, lt.head(c), true, 0)
+	}
+	for _, r := range t.Rows {
+		if r.Group != "" {
+			continue
+		}
+		style := ""
+		if r.Total {
+			style = "B"
+		}
+		d.font(style, lt.size)
+		for i, c := range r.Cells {
+			if i >= n {
+				break
+			}
+			text, mark := lt.text(c)
+			extra := 0.0
+			if mark {
+				extra = d.markRoom(lt.size)
+			}
+			fit(i, text, c.Kind == present.CellText || c.Kind == present.CellStatus && !(lt.short && c.Short != ""), extra)
+			if i < t.RowHeads && c.Kind == present.CellText {
+				wraps[i] = true
+			}
+			if c.Note != "" {
+				// a qualifier is read whole: "(2 of 3 months)", "(2023/24 Q1)"
+				fit(i, c.Note, false, 0)
+			}
+		}
+	}
+	lt.widths = make([]float64, n)
+	var sumLeast, sumMost float64
+	for i := range n {
+		sumLeast += least[i]
+		sumMost += most[i]
+	}
+	switch {
+	case sumMost <= contentW:
+		copy(lt.widths, most)
+		// a table headed by names takes the page's width, the names the room left
+		var spread float64
+		for i := range n {
+			if wraps[i] {
+				spread += most[i]
+			}
+		}
+		if spread > 0 {
+			for i := range n {
+				if wraps[i] {
+					lt.widths[i] += (contentW - sumMost) * most[i] / spread
+				}
+			}
+		}
+	case sumLeast <= contentW:
+		for i := range n {
+			lt.widths[i] = least[i] + (contentW-sumLeast)*(most[i]-least[i])/(sumMost-sumLeast)
+		}
+	default:
+		for i := range n {
+			lt.widths[i] = least[i] * contentW / sumLeast
+		}
+	}
+	for _, w := range lt.widths {
+		lt.width += w
+	}
+	return lt
 }
 
-// draw lays the table out row by row; a row that does not fit goes to the next page, and
-// the heading row is repeated there.
-func (d *doc) table(t table, rows []row) {
-	lh := lineH(t.size)
-	headH := d.headHeight(t)
+// head is a column's heading as this table shows it.
+func (lt layoutTable) head(c present.Column) string {
+	if lt.short && c.ShortHead != "" {
+		return c.ShortHead
+	}
+	return c.Head
+}
+
+// text is a cell's text as this table shows it, and whether a mark is drawn before it.
+func (lt layoutTable) text(c present.Cell) (string, bool) {
+	if lt.short && c.Short != "" {
+		return c.ShortLine(), c.Kind == present.CellStatus
+	}
+	return c.Line(), c.Kind == present.CellStatus
+}
+
+func (lt layoutTable) align(i int) string {
+	c := lt.t.Columns[i]
+	switch {
+	case c.Numeric:
+		return "R"
+	case c.Centred:
+		return "C"
+	}
+	return "L"
+}
+
+// table lays a table out row by row; a row that does not fit goes to the next page, and the
+// heading row is repeated there.
+func (d *doc) table(t *present.Table) {
+	lt := d.fitTable(t)
+	lh := lineH(lt.size)
+	headH := d.headHeight(lt)
 	// keep the heading with at least the first row
 	first := 0.0
-	if len(rows) > 0 {
-		first = d.rowHeight(t, rows[0])
+	if len(t.Rows) > 0 {
+		first = d.rowHeight(lt, t.Rows[0])
 	}
 	d.ensure(headH + first)
-	d.tableHead(t, headH)
-	for _, r := range rows {
-		h := d.rowHeight(t, r)
+	d.tableHead(lt, headH)
+	for _, r := range t.Rows {
+		h := d.rowHeight(lt, r)
 		if d.room() < h {
 			d.pdf.AddPage()
-			d.tableHead(t, headH)
+			d.tableHead(lt, headH)
 		}
 		y := d.pdf.GetY()
-		if r.group != "" {
+		if r.Group != "" {
 			d.fillColour(d.st.Colours.Fill)
-			d.pdf.Rect(marginL, y, t.width(), h, "F")
-			d.font("B", t.size)
+			d.pdf.Rect(marginL, y, lt.width, h, "F")
+			d.font("B", lt.size)
 			d.textColour(d.st.Colours.Accent)
 			d.pdf.SetXY(marginL, y+cellPadY)
-			d.pdf.MultiCell(t.width(), lh, r.group, "", "L", false)
+			d.pdf.MultiCell(lt.width, lh, r.Group, "", "L", false)
 		} else {
 			x := marginL
-			for i, c := range t.cols {
-				if i < len(r.cells) {
-					d.drawCell(r.cells[i], c, x, y, t.size)
+			for i, w := range lt.widths {
+				if i < len(r.Cells) {
+					d.drawCell(lt, r, i, x, y)
 				}
-				x += c.w
+				x += w
 			}
 		}
 		d.drawColour(d.st.Colours.Rule)
 		d.pdf.SetLineWidth(0.15)
-		d.pdf.Line(marginL, y+h, marginL+t.width(), y+h)
+		d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
 		d.pdf.SetXY(marginL, y+h)
 	}
 	d.textColour(d.st.Colours.Text)
 	d.pdf.Ln(3)
 }
 
-func (d *doc) headHeight(t table) float64 {
-	d.font("B", t.size)
+func (d *doc) headHeight(lt layoutTable) float64 {
+	d.font("B", lt.size)
 	n := 1
-	for _, c := range t.cols {
-		restore := d.tighten(c)
-		if k := len(d.wrap(c.head, c.w-d.markRoom(c.headStatus, t.size))); k > n {
-			n = k
-		}
-		restore()
+	for i, c := range lt.t.Columns {
+		n = max(n, len(d.wrap(lt.head(c), lt.widths[i])))
 	}
-	return float64(n)*lineH(t.size) + 2*cellPadY
+	return float64(n)*lineH(lt.size) + 2*cellPadY
 }
 
-func (d *doc) tableHead(t table, h float64) {
+func (d *doc) tableHead(lt layoutTable, h float64) {
 	y := d.pdf.GetY()
 	d.fillColour(d.st.Colours.Fill)
-	d.pdf.Rect(marginL, y, t.width(), h, "F")
+	d.pdf.Rect(marginL, y, lt.width, h, "F")
 	x := marginL
-	lh := lineH(t.size)
-	for _, c := range t.cols {
-		d.font("B", t.size)
+	lh := lineH(lt.size)
+	for i, c := range lt.t.Columns {
+		d.font("B", lt.size)
 		d.textColour(d.st.Colours.Text)
-		tx, w := x, c.w
-		if c.headStatus != "" {
-			m := d.markRoom(c.headStatus, t.size)
-			d.mark(c.headStatus, x+1.2+lh*0.275, y+cellPadY+lh/2, lh*0.55)
-			tx, w = x+m, c.w-m
+		for k, line := range d.wrap(lt.head(c), lt.widths[i]) {
+			d.pdf.SetXY(x, y+cellPadY+float64(k)*lh)
+			d.pdf.CellFormat(lt.widths[i], lh, line, "", 0, lt.align(i), false, 0, "")
 		}
-		d.textColour(d.st.Colours.Text)
-		restore := d.tighten(c)
-		for i, line := range d.wrap(c.head, w) {
-			d.pdf.SetXY(tx, y+cellPadY+float64(i)*lh)
-			d.pdf.CellFormat(w, lh, line, "", 0, c.align, false, 0, "")
-		}
-		restore()
-		x += c.w
+		x += lt.widths[i]
 	}
 	d.drawColour(d.st.Colours.Accent)
 	d.pdf.SetLineWidth(0.3)
-	d.pdf.Line(marginL, y+h, marginL+t.width(), y+h)
+	d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
 	d.pdf.SetXY(marginL, y+h)
 }
 
-// tighten narrows a tight column's cell padding, returning how to put it back.
-func (d *doc) tighten(c column) func() {
-	if !c.tight {
-		return func() {}
-	}
-	old := d.pdf.GetCellMargin()
-	d.pdf.SetCellMargin(0.2)
-	return func() { d.pdf.SetCellMargin(old) }
-}
-
 // markRoom is the width a status mark takes before a cell's text.
-func (d *doc) markRoom(status present.Status, size float64) float64 {
-	if status == "" {
-		return 0
-	}
-	return 1.2 + lineH(size)*0.55 + 0.4
-}
+func (d *doc) markRoom(size float64) float64 { return 1.2 + lineH(size)*0.55 + 0.4 }
 
-func (d *doc) cellLines(c cell, col column, size float64) []string {
+// cellLines are a cell's lines in its column: its text wrapped beside its mark, then its
+// note wrapped beneath.
+func (d *doc) cellLines(lt layoutTable, r present.Row, i int) (text, note []string) {
+	c := r.Cells[i]
 	style := ""
-	if c.bold {
+	if r.Total {
 		style = "B"
 	}
-	d.font(style, size)
-	if c.status != "" {
-		if c.short {
-			return []string{c.status.Short() + c.note}
-		}
-		return d.wrap(c.text, col.w-d.markRoom(c.status, size))
+	d.font(style, lt.size)
+	s, mark := lt.text(c)
+	w := lt.widths[i]
+	if mark {
+		w -= d.markRoom(lt.size)
 	}
-	return d.wrap(c.text, col.w)
+	text = d.wrap(s, w)
+	if c.Note != "" {
+		d.font("", lt.size)
+		note = d.wrap(c.Note, lt.widths[i])
+	}
+	return text, note
 }
 
-func (d *doc) rowHeight(t table, r row) float64 {
-	lh := lineH(t.size)
-	if r.group != "" {
-		d.font("B", t.size)
-		return float64(len(d.wrap(r.group, t.width())))*lh + 2*cellPadY
+func (d *doc) rowHeight(lt layoutTable, r present.Row) float64 {
+	lh := lineH(lt.size)
+	if r.Group != "" {
+		d.font("B", lt.size)
+		return float64(len(d.wrap(r.Group, lt.width)))*lh + 2*cellPadY
 	}
 	n := 1
-	for i, c := range t.cols {
-		if i < len(r.cells) {
-			if k := len(d.cellLines(r.cells[i], c, t.size)); k > n {
-				n = k
-			}
+	for i := range lt.widths {
+		if i < len(r.Cells) {
+			text, note := d.cellLines(lt, r, i)
+			n = max(n, len(text)+len(note))
 		}
 	}
 	return float64(n)*lh + 2*cellPadY
 }
 
-func (d *doc) drawCell(c cell, col column, x, y, size float64) {
+func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64) {
+	c := r.Cells[i]
+	size := lt.size
 	lh := lineH(size)
-	lines := d.cellLines(c, col, size)
-	d.textColour(d.st.Colours.Text)
-	tx, w, align := x, col.w, col.align
-	if c.status != "" {
-		ms := lh * 0.55
-		if c.short {
-			// mark and letters centred together in the narrow column
-			d.font("", size)
-			tw := d.pdf.GetStringWidth(lines[0])
-			start := x + (col.w-(ms+0.6+tw))/2
-			d.mark(c.status, start+ms/2, y+cellPadY+lh/2, ms)
-			d.textColour(d.st.Colours.Text)
-			d.pdf.SetXY(start+ms+0.6-d.pdf.GetCellMargin(), y+cellPadY)
-			d.pdf.CellFormat(tw+2*d.pdf.GetCellMargin(), lh, lines[0], "", 0, "L", false, 0, "")
-			return
-		}
-		d.mark(c.status, x+1.2+ms/2, y+cellPadY+lh/2, ms)
-		m := d.markRoom(c.status, size)
-		tx, w, align = x+m-1.2, col.w-m+1.2, "L"
+	text, note := d.cellLines(lt, r, i)
+	style := ""
+	if r.Total {
+		style = "B"
 	}
 	d.textColour(d.st.Colours.Text)
-	for i, line := range lines {
-		d.pdf.SetXY(tx, y+cellPadY+float64(i)*lh)
+	tx, w, align := x, lt.widths[i], lt.align(i)
+	if c.Kind == present.CellStatus {
+		ms := lh * 0.55
+		if lt.short && c.Short != "" {
+			// mark and letters centred together in the narrow column
+			d.font(style, size)
+			tw := d.pdf.GetStringWidth(text[0])
+			start := x + (w-(ms+0.6+tw))/2
+			d.mark(c.Status, start+ms/2, y+cellPadY+lh/2, ms)
+			d.textColour(d.st.Colours.Text)
+			d.pdf.SetXY(start+ms+0.6-d.pdf.GetCellMargin(), y+cellPadY)
+			d.pdf.CellFormat(tw+2*d.pdf.GetCellMargin(), lh, text[0], "", 0, "L", false, 0, "")
+			return
+		}
+		d.mark(c.Status, x+1.2+ms/2, y+cellPadY+lh/2, ms)
+		m := d.markRoom(size)
+		tx, w, align = x+m-1.2, w-m+1.2, "L"
+	}
+	d.font(style, size)
+	d.textColour(d.st.Colours.Text)
+	for k, line := range text {
+		d.pdf.SetXY(tx, y+cellPadY+float64(k)*lh)
 		d.pdf.CellFormat(w, lh, line, "", 0, align, false, 0, "")
+	}
+	if len(note) > 0 {
+		d.font("", size)
+		d.textColour(d.st.Colours.Muted)
+		for k, line := range note {
+			d.pdf.SetXY(x, y+cellPadY+float64(len(text)+k)*lh)
+			d.pdf.CellFormat(lt.widths[i], lh, line, "", 0, lt.align(i), false, 0, "")
+		}
+		d.textColour(d.st.Colours.Text)
 	}
 }
 

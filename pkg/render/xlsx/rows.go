@@ -18,7 +18,7 @@ const (
 
 // rowHeight is the height a table row needs for its wrapped text, 0 for the default height:
 // neither Excel nor LibreOffice grows a row to fit when opening a file.
-func rowHeight(cells []present.Cell, cols []present.Column) float64 {
+func rowHeight(cells []present.SheetCell, cols []present.SheetColumn) float64 {
 	lines := 1
 	for i, c := range cells {
 		if i >= len(cols) || !cols[i].Wrap || c.Kind != present.Text {
@@ -35,7 +35,7 @@ func rowHeight(cells []present.Cell, cols []present.Column) float64 {
 // headerHeight is the height of a table's header row: most headers wrap once in their
 // narrow columns, and bold text is wider and wraps at a word rather than a character, so a
 // fifth more is allowed.
-func headerHeight(cols []present.Column) float64 {
+func headerHeight(cols []present.SheetColumn) float64 {
 	lines := 2
 	for _, c := range cols {
 		lines = max(lines, wrappedLines(c.Header, c.Width*0.8))

@@ -18,7 +18,7 @@ const (
 )
 
 // cellOf is a model cell's value and style in a column; nil for a blank cell.
-func cellOf(c present.Cell, col present.Column) (interface{}, cellStyle) {
+func cellOf(c present.SheetCell, col present.SheetColumn) (interface{}, cellStyle) {
 	s := cellStyle{bold: c.Bold, status: c.Status}
 	switch c.Kind {
 	case present.Text:
@@ -119,12 +119,12 @@ func lineHeightOf(s *present.Sheet, line string) float64 {
 	if !s.WrapLines || len(s.Widths) == 0 {
 		return 0
 	}
-	return rowHeight([]present.Cell{{Kind: present.Text, Text: line}}, []present.Column{{Width: s.Widths[0], Wrap: true}})
+	return rowHeight([]present.SheetCell{{Kind: present.Text, Text: line}}, []present.SheetColumn{{Width: s.Widths[0], Wrap: true}})
 }
 
 // writeTable puts the table at row top, marks it up as an Excel table and returns the next
 // free row.
-func writeTable(f *excelize.File, st *styles, sheet string, top int, t *present.Table) (int, error) {
+func writeTable(f *excelize.File, st *styles, sheet string, top int, t *present.SheetTable) (int, error) {
 	values := make([]interface{}, len(t.Columns))
 	styles := make([]cellStyle, len(t.Columns))
 	for i, c := range t.Columns {
@@ -170,7 +170,7 @@ func writeTable(f *excelize.File, st *styles, sheet string, top int, t *present.
 }
 
 // addTable marks rows top (the header) to last up as the Excel table t.
-func addTable(f *excelize.File, sheet string, top, last int, t *present.Table) error {
+func addTable(f *excelize.File, sheet string, top, last int, t *present.SheetTable) error {
 	ref, err := tableRange(top, last, t)
 	if err != nil {
 		return err
@@ -182,7 +182,7 @@ func addTable(f *excelize.File, sheet string, top, last int, t *present.Table) e
 	return nil
 }
 
-func tableRange(top, last int, t *present.Table) (string, error) {
+func tableRange(top, last int, t *present.SheetTable) (string, error) {
 	first, _ := excelize.CoordinatesToCellName(1, top)
 	end, err := excelize.CoordinatesToCellName(len(t.Columns), last)
 	if err != nil {
