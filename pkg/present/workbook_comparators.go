@@ -29,13 +29,13 @@ func (b *workbookBuilder) comparatorsEntry() (contentsEntry, bool) {
 }
 
 // comparisonColumn is the directorate sheets' last column when the report compares anything.
-func comparisonColumn() Column {
-	return Column{Header: ComparisonHeading, Width: 26, Wrap: true}
+func comparisonColumn() SheetColumn {
+	return SheetColumn{Header: ComparisonHeading, Width: 26, Wrap: true}
 }
 
 // comparisonCellOf is an indicator's Comparison cell: its first group's position, or [z] when
 // it is not compared.
-func comparisonCellOf(in *report.Indicator) Cell {
+func comparisonCellOf(in *report.Indicator) SheetCell {
 	if len(in.Benchmark) == 0 {
 		return markerCell(false)
 	}
@@ -64,7 +64,7 @@ func (b *workbookBuilder) comparators() (Sheet, bool) {
 }
 
 func (b *workbookBuilder) positionsPart() Part {
-	cols := []Column{
+	cols := []SheetColumn{
 		{Header: "Code", Width: 10}, {Header: "Indicator", Width: 40, Wrap: true}, {Header: "Comparator group", Width: 26, Wrap: true},
 		{Header: "Comparator period", Width: 12}, {Header: "Our period", Width: 12},
 		{Header: "Our value", Width: 12, Numeric: true}, {Header: "Rank", Width: 9, Numeric: true}, {Header: "Of", Width: 9, Numeric: true},
@@ -73,20 +73,20 @@ func (b *workbookBuilder) positionsPart() Part {
 		{Header: "Previous rank", Width: 12, Numeric: true}, {Header: "Previous period", Width: 12},
 		{Header: "Comparison", Width: 60, Wrap: true},
 	}
-	var rows [][]Cell
+	var rows [][]SheetCell
 	for i := range b.r.Indicators {
 		in := &b.r.Indicators[i]
 		cs := Comparisons(in)
 		for j := range in.Benchmark {
 			p := &in.Benchmark[j]
 			places := comparePlaces(in, p)
-			measure := func(v *float64) Cell {
+			measure := func(v *float64) SheetCell {
 				if v == nil {
 					return markerCell(true)
 				}
 				return shownCell(Shown{Value: *v, Places: places, OK: true}, in.Unit, true)
 			}
-			count := func(n *int, applies bool) Cell {
+			count := func(n *int, applies bool) SheetCell {
 				if n == nil {
 					return markerCell(applies)
 				}
@@ -108,7 +108,7 @@ func (b *workbookBuilder) positionsPart() Part {
 			if p.PeriodPrevious != nil {
 				previous = textCell(*p.PeriodPrevious)
 			}
-			rows = append(rows, []Cell{
+			rows = append(rows, []SheetCell{
 				textCell(in.Code), orText(in.Name, true), textCell(p.GroupName), period, textCell(Label(b.r.Period)),
 				measure(p.Value), count(p.Rank, p.Polarity != ""), countCell(p.Of), quartile, measure(p.Median), measure(p.Gap),
 				countCell(p.Members), orNone(missing),
@@ -120,12 +120,12 @@ func (b *workbookBuilder) positionsPart() Part {
 }
 
 func (b *workbookBuilder) membersPart() Part {
-	cols := []Column{
+	cols := []SheetColumn{
 		{Header: "Code", Width: 10}, {Header: "Comparator group", Width: 26, Wrap: true}, {Header: "Comparator period", Width: 12},
 		{Header: "Rank", Width: 9, Numeric: true}, {Header: "Area code", Width: 12}, {Header: "Area", Width: 26, Wrap: true},
 		{Header: "Value", Width: 12, Numeric: true}, {Header: "Us", Width: 9},
 	}
-	var rows [][]Cell
+	var rows [][]SheetCell
 	for i := range b.r.Indicators {
 		in := &b.r.Indicators[i]
 		for j := range in.Benchmark {
@@ -135,7 +135,7 @@ func (b *workbookBuilder) membersPart() Part {
 			}
 			places := comparePlaces(in, p)
 			for _, a := range p.Areas {
-				rows = append(rows, []Cell{
+				rows = append(rows, []SheetCell{
 					textCell(in.Code), textCell(p.GroupName), textCell(*p.Period), countCell(a.Rank),
 					textCell(a.Code), textCell(a.Name),
 					shownCell(Shown{Value: a.Value, Places: places, OK: true}, in.Unit, true), boolCell(a.Us),
@@ -150,13 +150,13 @@ func (b *workbookBuilder) membersPart() Part {
 }
 
 func (b *workbookBuilder) quartileGridPart(g *QuartileGrid) Part {
-	cols := []Column{{Header: "Rating", Width: 12}}
+	cols := []SheetColumn{{Header: "Rating", Width: 12}}
 	for _, c := range g.Columns {
-		cols = append(cols, Column{Header: c, Width: 14, Wrap: true})
+		cols = append(cols, SheetColumn{Header: c, Width: 14, Wrap: true})
 	}
-	var rows [][]Cell
+	var rows [][]SheetCell
 	for _, row := range g.Rows {
-		x := []Cell{statusCell(row.Status)}
+		x := []SheetCell{statusCell(row.Status)}
 		for _, codes := range row.Cells {
 			if len(codes) == 0 {
 				x = append(x, textCell("none"))
@@ -170,7 +170,7 @@ func (b *workbookBuilder) quartileGridPart(g *QuartileGrid) Part {
 }
 
 // orNone is the names listed, or "none".
-func orNone(names []string) Cell {
+func orNone(names []string) SheetCell {
 	if len(names) == 0 {
 		return textCell("none")
 	}

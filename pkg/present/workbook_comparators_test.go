@@ -27,8 +27,8 @@ func comparedReport(t *testing.T, withBenchmark bool) *report.Report {
 	return r
 }
 
-func rowsOf(tb *Table) [][]Cell {
-	var out [][]Cell
+func rowsOf(tb *SheetTable) [][]SheetCell {
+	var out [][]SheetCell
 	for row := range tb.Rows {
 		out = append(out, slices.Clone(row))
 	}
