@@ -35,6 +35,7 @@ var summaryParts = []func(*outline) *Section{
 	(*outline).grid,
 	(*outline).reds,
 	(*outline).stale,
+	(*outline).quartileGrid,
 }
 
 // indicatorParts are an indicator's titled parts after its chart, in order; each returns
@@ -42,6 +43,7 @@ var summaryParts = []func(*outline) *Section{
 var indicatorParts = []func(*report.Indicator) *Section{
 	directionPart,
 	projectionPart,
+	comparisonPart,
 	contextPart,
 	actionsPart,
 }
@@ -184,6 +186,9 @@ func (o *outline) key() (*Section, error) {
 		}
 		p := &Section{Level: 2, Heading: n.Title}
 		p.SetBlocks(blocks...)
+		parts = append(parts, p)
+	}
+	if p := compareKeyPart(o.r); p != nil {
 		parts = append(parts, p)
 	}
 	s.SetParts(parts...)
@@ -420,6 +425,10 @@ func (o *outline) directorateTable(id, name string, list []*report.Indicator, ac
 		top, bottom := ShortLines(p)
 		t.Columns = append(t.Columns, Column{Head: Label(p), ShortHead: top + "\n" + bottom, Centred: true})
 	}
+	withComparison := compared(r) // compare_document.go
+	if withComparison {
+		t.Columns = append(t.Columns, Column{Head: ComparisonHeading})
+	}
 	for _, in := range list {
 		value := ValueCell(Value(in))
 		value.Note = ValueQualifier(in)
@@ -432,6 +441,9 @@ func (o *outline) directorateTable(id, name string, list []*report.Indicator, ac
 		cells = append(cells, StatusCell(StatusOf(in)), StatusCell(DirectionOf(in)))
 		for _, p := range prev {
 			cells = append(cells, gridCell(HistoryCell(r, in, p)))
+		}
+		if withComparison {
+			cells = append(cells, TextCell(ComparisonCell(in)))
 		}
 		t.Rows = append(t.Rows, Row{Cells: cells})
 	}
