@@ -115,3 +115,14 @@ func compareKeyPart(r *report.Report) *Section {
 	s.SetBlocks(&Paragraph{Text: text})
 	return s
 }
+
+// anyCompared reports whether any of list is compared: a directorate table gains its
+// Comparison column only then, so that a table with nothing compared keeps its room.
+func anyCompared(list []*report.Indicator) bool {
+	for _, in := range list {
+		if len(in.Benchmark) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -82,6 +82,11 @@ func TestDocumentComparisons(t *testing.T) {
 		t.Errorf("figures table %+v", blocks[2])
 	}
 
+	// B's activity table has nothing compared, so no Comparison column.
+	if act := tables(d.Sections[2])[1]; strings.Contains(heads(act), ComparisonHeading) {
+		t.Errorf("activity table heads %s", heads(act))
+	}
+
 	plain := docOf(t, docReport(t))
 	if strings.Contains(flatten(plain.Contents), IDQuartileGrid) || strings.Contains(heads(tables(plain.Sections[2])[0]), ComparisonHeading) {
 		t.Errorf("a report with nothing compared has comparisons")

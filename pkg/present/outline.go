@@ -425,7 +425,7 @@ func (o *outline) directorateTable(id, name string, list []*report.Indicator, ac
 		top, bottom := ShortLines(p)
 		t.Columns = append(t.Columns, Column{Head: Label(p), ShortHead: top + "\n" + bottom, Centred: true})
 	}
-	withComparison := compared(r) // compare_document.go
+	withComparison := anyCompared(list) // compare_document.go
 	if withComparison {
 		t.Columns = append(t.Columns, Column{Head: ComparisonHeading})
 	}

@@ -59,6 +59,9 @@ func (d *doc) block(b present.Block) {
 	case *present.Notes:
 		d.notes(b)
 	case *present.Figure:
+		// Kept whole: an indicator's lead is measured with its chart, but a figure in a part
+		// (a comparator group's) starts wherever the text before it ends.
+		d.ensure(d.blockHeight(b))
 		d.chart(b.Chart)
 	case *present.Table:
 		d.table(b)
