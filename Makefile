@@ -16,7 +16,7 @@ build:
 
 # Every test; each one skipped is listed with its reason (under CI=true a missing tool fails).
 test:
-	$(GO) test -json ./... | $(GO) run ./internal/cmd/testreport
+	$(GO) test -timeout 30m -json ./... | $(GO) run ./internal/cmd/testreport
 
 # The example project's corporate report and six directorate dashboards, as PDF, XLSX, JSON and HTML.
 demo:

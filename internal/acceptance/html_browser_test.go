@@ -1,8 +1,11 @@
 package acceptance_test
 
 import (
+	"math"
 	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -106,8 +109,11 @@ func TestHTMLInChromium(t *testing.T) {
 			}
 
 			checkFocus(t, p)
+			checkOneCellRows(t, p)
 			checkReflow(t, p, 320)
+			checkTableBoxes(t, p)
 			checkPrint(t, p)
+			checkForcedColours(t, p, c.name)
 
 			if out := p.Outside(); len(out) > 0 {
 				t.Errorf("the page asked for %d things outside the file: %v", len(out), out)
@@ -222,10 +228,11 @@ func checkReflow(t *testing.T, p *htmltest.Page, width int) {
 }
 
 type printFacts struct {
-	Nav       string   `json:"nav"`
-	Skip      string   `json:"skip"`
-	Breaks    []string `json:"breaks"`
-	DataShown bool     `json:"dataShown"`
+	Nav          string   `json:"nav"`
+	Skip         string   `json:"skip"`
+	Breaks       []string `json:"breaks"`
+	Figures      int      `json:"figures"`
+	FiguresShown int      `json:"figuresShown"`
 }
 
 // checkPrint: the print style drops the contents and the skip link and starts each
@@ -240,6 +247,8 @@ func checkPrint(t *testing.T, p *htmltest.Page) {
   nav: getComputedStyle(document.querySelector('nav')).display,
   skip: getComputedStyle(document.querySelector('a.skip')).display,
   breaks: [...document.querySelectorAll('section.directorate')].map(s => getComputedStyle(s).breakBefore),
+  figures: document.querySelectorAll('details.chart-data table').length,
+  figuresShown: [...document.querySelectorAll('details.chart-data table')].filter(t => t.getBoundingClientRect().height > 0).length,
 })`)
 	if err != nil {
 		t.Fatal(err)
@@ -252,6 +261,166 @@ func checkPrint(t *testing.T, p *htmltest.Page) {
 			t.Errorf("printed, directorate %d starts with break-before:%s; want page", i+1, b)
 		}
 	}
+	// a printed or saved-as-PDF copy keeps each chart's figures
+	if f.Figures == 0 || f.FiguresShown != f.Figures {
+		t.Errorf("printed, %d of %d charts' figures tables are shown; want all", f.FiguresShown, f.Figures)
+	}
+}
+
+// checkOneCellRows: no table row of one cell where the table has more columns (a screen
+// reader announces it as a row of data, not as the heading of the rows below it).
+func checkOneCellRows(t *testing.T, p *htmltest.Page) {
+	t.Helper()
+	rows, err := htmltest.Eval[[]string](p, `[...document.querySelectorAll('table')].flatMap(t => {
+  const cols = t.tHead ? t.tHead.rows[0].cells.length : 0;
+  return [...t.tBodies].flatMap(b => [...b.rows]).filter(r => cols > 1 && r.cells.length === 1).map(r => t.id + ': ' + r.textContent.trim().slice(0, 40));
+}).slice(0, 5)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) > 0 {
+		t.Errorf("rows of one cell in tables of several columns: %q", rows)
+	}
+}
+
+type tableBoxFacts struct {
+	Needless  []string `json:"needless"` // Tab stops around tables that do not scroll
+	Hidden    []string `json:"hidden"`   // row headings that scroll out of view
+	Boxes     int      `json:"boxes"`
+	NotLatest []string `json:"notLatest"` // tables of quarters not opened at the latest
+	Periods   int      `json:"periods"`
+}
+
+// checkTableBoxes, at a phone's width: a table's scrolling box is a Tab stop and a region
+// only where the table is wider than the screen; and in each one, scrolled fully sideways,
+// the row headings stay in view at the box's left.
+func checkTableBoxes(t *testing.T, p *htmltest.Page) {
+	t.Helper()
+	f, err := htmltest.Eval[tableBoxFacts](p, `(() => {
+  const boxes = [...document.querySelectorAll('.table-wrap')];
+  const needless = boxes.filter(b => b.scrollWidth <= b.clientWidth).map(b => b.querySelector('table').id);
+  const hidden = [], notLatest = [];
+  const periods = boxes.filter(b => b.classList.contains('periods') && b.scrollWidth > b.clientWidth);
+  for (const b of periods) {
+    const last = b.querySelector('thead th:last-child').getBoundingClientRect(), box = b.getBoundingClientRect();
+    if (last.right > box.right + 1 || last.left < box.left) notLatest.push(b.querySelector('table').id);
+  }
+  for (const b of boxes.filter(b => b.scrollWidth > b.clientWidth)) {
+    const th = b.querySelector('tbody th[scope="row"]');
+    if (!th) continue;
+    const start = b.scrollLeft;
+    b.scrollLeft = b.scrollLeft > 0 ? 0 : b.scrollWidth;
+    if (b.classList.contains('periods')) b.scrollLeft = -b.scrollWidth; // a right-to-left box scrolls to negative offsets
+    if (Math.abs(th.getBoundingClientRect().left - b.getBoundingClientRect().left) > 1) hidden.push(b.querySelector('table').id);
+    b.scrollLeft = start;
+  }
+  return {needless: needless.slice(0, 5), hidden: hidden.slice(0, 5), boxes: boxes.length, notLatest: notLatest.slice(0, 5), periods: periods.length};
+})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Needless) > 0 {
+		t.Errorf("at 320px, of %d scrolling boxes these tables fit and need no Tab stop: %v", f.Boxes, f.Needless)
+	}
+	if len(f.Hidden) > 0 {
+		t.Errorf("at 320px, scrolled sideways, these tables' row headings leave the view: %v", f.Hidden)
+	}
+	if f.Periods == 0 || len(f.NotLatest) > 0 {
+		t.Errorf("at 320px, of %d tables of quarters that scroll, these do not open at the latest quarter: %v", f.Periods, f.NotLatest)
+	}
+}
+
+type contrastFacts struct {
+	Background string   `json:"background"`
+	Lines      []string `json:"lines"`
+	Text       []string `json:"text"`
+}
+
+// checkForcedColours, in a Windows contrast theme: every chart line and mark, and every
+// chart label, takes a system colour with at least 3:1 (lines) and 4.5:1 (text) against the
+// page's background. A screenshot of the first chart is written to QPR_SCREENSHOTS, if set.
+func checkForcedColours(t *testing.T, p *htmltest.Page, name string) {
+	t.Helper()
+	if err := p.SetForcedColors(true); err != nil {
+		t.Fatal(err)
+	}
+	defer p.SetForcedColors(false)
+	f, err := htmltest.Eval[contrastFacts](p, `(() => {
+  const svg = document.querySelector('svg.chart');
+  const uniq = a => [...new Set(a)];
+  return {
+    background: getComputedStyle(document.body).backgroundColor,
+    lines: uniq([...svg.querySelectorAll('.series, .axis, .target, .floor, .mean, .limit, .trend')].map(e => getComputedStyle(e).stroke)
+      .concat([...svg.querySelectorAll('.dot, .sc-improvement, .sc-concern, .sc-neutral')].map(e => getComputedStyle(e).fill))),
+    text: uniq([...svg.querySelectorAll('text')].map(e => getComputedStyle(e).fill)),
+  };
+})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg, ok := cssColour(f.Background)
+	if !ok {
+		t.Fatalf("the page's background %q in a contrast theme is not a colour", f.Background)
+	}
+	for _, c := range f.Lines {
+		if col, ok := cssColour(c); !ok || contrast(col, bg) < 3 {
+			t.Errorf("in a contrast theme a chart line or mark is %s on %s (%.1f:1); want at least 3:1", c, f.Background, contrast(col, bg))
+		}
+	}
+	for _, c := range f.Text {
+		if col, ok := cssColour(c); !ok || contrast(col, bg) < 4.5 {
+			t.Errorf("in a contrast theme chart text is %s on %s (%.1f:1); want at least 4.5:1", c, f.Background, contrast(col, bg))
+		}
+	}
+	if dir := os.Getenv("QPR_SCREENSHOTS"); dir != "" {
+		id, _ := htmltest.Eval[string](p, `document.querySelector('svg.chart').closest('article').querySelector('h3').id`)
+		if png, err := p.ScreenshotAt(id); err == nil {
+			os.WriteFile(filepath.Join(dir, name+"-forced-colours.png"), png, 0o644)
+		}
+	}
+}
+
+// cssColour reads a computed colour, "rgb(r, g, b)" or "rgba(r, g, b, a)".
+func cssColour(s string) ([3]float64, bool) {
+	var c [3]float64
+	s = strings.TrimSpace(s)
+	open, close := strings.Index(s, "("), strings.LastIndex(s, ")")
+	if open < 0 || close < open {
+		return c, false
+	}
+	parts := strings.Split(s[open+1:close], ",")
+	if len(parts) < 3 {
+		return c, false
+	}
+	for i := range 3 {
+		v, err := strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
+		if err != nil {
+			return c, false
+		}
+		c[i] = v
+	}
+	return c, true
+}
+
+// contrast is WCAG's contrast ratio of two sRGB colours (0-255 channels).
+func contrast(a, b [3]float64) float64 {
+	lum := func(c [3]float64) float64 {
+		var l [3]float64
+		for i, v := range c {
+			v /= 255
+			if v <= 0.04045 {
+				l[i] = v / 12.92
+			} else {
+				l[i] = math.Pow((v+0.055)/1.055, 2.4)
+			}
+		}
+		return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
+	}
+	x, y := lum(a), lum(b)
+	if x < y {
+		x, y = y, x
+	}
+	return (x + 0.05) / (y + 0.05)
 }
 
 // TestAxeSeesFaultsInTheEdition breaks a copy of the CED dashboard in the browser — a chart

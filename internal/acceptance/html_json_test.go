@@ -258,7 +258,12 @@ func checkLists(t *testing.T, root *html.Node, current string, periods []string,
 	t.Helper()
 	grid := map[string][]string{}
 	var head []string
-	find(root, func(n *html.Node) bool { return n.Data == "table" && attr(n, "id") == "history-grid" }, func(tb *html.Node) {
+	// the grid is written as one table per directorate: history-grid, history-grid-2, ...
+	isGrid := func(n *html.Node) bool {
+		id := attr(n, "id")
+		return n.Data == "table" && (id == "history-grid" || strings.HasPrefix(id, "history-grid-"))
+	}
+	find(root, isGrid, func(tb *html.Node) {
 		find(tb, func(n *html.Node) bool { return n.Data == "tr" }, func(tr *html.Node) {
 			cells := cellsOf(tr)
 			if tr.Parent.Data == "thead" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -97,7 +98,14 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	} else if more, _, err := l.warningsAndReport(q); err == nil {
 		ws = append(ws, more...)
 	}
-	reportWarnings(streams, check.BuildWarnings(l.cat, l.store, q), ws, o.Quiet)
+	urgent := check.BuildWarnings(l.cat, l.store, q)
+	if l.settings.strict {
+		all := append(slices.Clone(urgent), slices.DeleteFunc(slices.Clone(ws), func(p diag.Problem) bool { return slices.Contains(urgent, p) })...)
+		if len(all) > 0 {
+			return failStrictly(streams, all)
+		}
+	}
+	reportWarnings(streams, urgent, ws, o.Quiet)
 	tm.add("check", time.Since(start)-reporting)
 	formats, out := l.settings.formats, l.settings.out
 	for _, f := range formats {
@@ -119,18 +127,21 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	}
 	memory := newMemoryPlan(l.cat, packs, formats)
 	restore := limitMemory(memory.limit())
+	folder, renderFolder := foldersWith(formats, tmpl)
 	files, err := renderOutputs(outputPlan{
-		packs:    packs,
-		formats:  formatNames,
-		out:      out,
-		build:    buildReport,
-		built:    built,
-		render:   renderWith(formats, tmpl),
-		workers:  runtime.GOMAXPROCS(0),
-		weight:   memory.weight,
-		budget:   renderBudget,
-		timings:  tm,
-		progress: progress,
+		folder:       folder,
+		renderFolder: renderFolder,
+		packs:        packs,
+		formats:      formatNames,
+		out:          out,
+		build:        buildReport,
+		built:        built,
+		render:       renderWith(formats, tmpl),
+		workers:      runtime.GOMAXPROCS(0),
+		weight:       memory.weight,
+		budget:       renderBudget,
+		timings:      tm,
+		progress:     progress,
 	})
 	restore()
 	progress.finish()
@@ -143,7 +154,13 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	}
 	tm.since("publish", start)
 	for _, f := range files {
-		fmt.Fprintln(streams.Out, f.path)
+		switch {
+		case f.tmp == "": // an earlier output in another form, now removed
+		case f.folder:
+			fmt.Fprintln(streams.Out, f.path+string(filepath.Separator))
+		default:
+			fmt.Fprintln(streams.Out, f.path)
+		}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -13,10 +14,75 @@ import (
 )
 
 // staged is an output written whole under a temporary name in its final folder, waiting to
-// be renamed into place.
+// be renamed into place: a file, or a folder of files (folder). With tmp "" it is an earlier
+// output to be removed as the others are published (the same report, written before in the
+// other form: one file where now a folder, or the other way round).
 type staged struct {
 	tmp, path string
+	folder    bool
 }
+
+// stageFolder writes an output that is a folder of files into a temporary folder beside
+// path, through write, which makes each file with create. As with stageWith, a failure
+// removes the temporary folder and returns write's error.
+func stageFolder(path string, write func(create fileCreator) error) (staged, error) {
+	tmp, err := cleanup.MkdirTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return staged{}, cannotWrite(path, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		cleanup.Remove(tmp)
+		return staged{}, cannotWrite(path, err)
+	}
+	if err := write(fileCreator{dir: tmp, path: path}); err != nil {
+		cleanup.Remove(tmp)
+		return staged{}, err
+	}
+	return staged{tmp: tmp, path: path, folder: true}, nil
+}
+
+// fileCreator makes the files of a staged folder; a failure to write one is placed at the
+// file's final path.
+type fileCreator struct{ dir, path string }
+
+func (c fileCreator) Create(name string) (io.WriteCloser, error) {
+	if name != filepath.Base(name) || name == "." || name == ".." {
+		return nil, fmt.Errorf("a folder's file name %q is not a plain name", name)
+	}
+	f, err := os.OpenFile(filepath.Join(c.dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, cannotWrite(filepath.Join(c.path, name), err)
+	}
+	return &stagedFile{f: f, path: filepath.Join(c.path, name), buf: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+type stagedFile struct {
+	f    *os.File
+	path string
+	buf  *bufio.Writer
+}
+
+func (s *stagedFile) Write(p []byte) (int, error) {
+	n, err := s.buf.Write(p)
+	if err != nil {
+		return n, cannotWrite(s.path, err)
+	}
+	return n, nil
+}
+
+func (s *stagedFile) Close() error {
+	err := s.buf.Flush()
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return cannotWrite(s.path, err)
+	}
+	return nil
+}
+
+// removal is the earlier output at path, to be removed as the new ones are published.
+func removal(path string, folder bool) staged { return staged{path: path, folder: folder} }
 
 // stage writes data to a temporary file beside path.
 func stage(path string, data []byte) (staged, error) {
@@ -82,7 +148,7 @@ func publish(files []staged) error {
 	return cleanup.Hold(func() error {
 		kept := make([]string, len(files))
 		for i, f := range files {
-			k, err := keepEarlier(f.path)
+			k, err := keepEarlier(f.path, f.folder, f.tmp == "")
 			if err != nil {
 				cleanup.Remove(kept[:i]...)
 				discard(files)
@@ -94,6 +160,9 @@ func publish(files []staged) error {
 			kept[i] = k
 		}
 		for i, f := range files {
+			if f.tmp == "" {
+				continue // an earlier output in the other form, now set aside
+			}
 			if err := os.Rename(f.tmp, f.path); err != nil {
 				putBack(files[:i], kept[:i])
 				cleanup.Remove(kept[i:]...)
@@ -113,8 +182,9 @@ var errFolderInTheWay = errors.New("a folder of that name is in the way")
 
 // keepEarlier gives the file at path, if there is one, a second name beside it, so it can be
 // put back; "" when there is none. A destination that is a folder is refused here, before
-// any output is renamed.
-func keepEarlier(path string) (string, error) {
+// any output is renamed, unless the output is a folder itself: the earlier folder is then
+// moved aside whole, as an earlier output that is only to be removed (remove) is.
+func keepEarlier(path string, folder, remove bool) (string, error) {
 	st, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
@@ -122,8 +192,14 @@ func keepEarlier(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if st.IsDir() {
-		return "", errFolderInTheWay
+	if st.IsDir() != folder {
+		if st.IsDir() {
+			return "", errFolderInTheWay
+		}
+		return "", fmt.Errorf("a file of that name is in the way of the folder")
+	}
+	if folder || remove {
+		return cleanup.Rename(path, "."+filepath.Base(path)+".*.tmp")
 	}
 	dir, pattern := filepath.Dir(path), "."+filepath.Base(path)+".*.tmp"
 	if kept, err := cleanup.Link(path, dir, pattern); err == nil {
@@ -147,7 +223,9 @@ func keepEarlier(path string) (string, error) {
 func putBack(files []staged, kept []string) {
 	for i, f := range files {
 		if kept[i] == "" {
-			os.Remove(f.path)
+			if f.tmp != "" {
+				os.RemoveAll(f.path)
+			}
 			continue
 		}
 		if os.Rename(kept[i], f.path) == nil {

@@ -289,3 +289,65 @@ func TestRenderOutputsKeepsWithinTheMemoryBudget(t *testing.T) {
 		discard(staged)
 	}
 }
+
+// stagePages stages a folder at dir/name holding the pages given, each holding its name.
+func stagePages(t *testing.T, dir, name string, pages ...string) staged {
+	t.Helper()
+	s, err := stageFolder(filepath.Join(dir, name), func(c fileCreator) error {
+		for _, p := range pages {
+			w, err := c.Create(p)
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write([]byte("new " + p)); err != nil {
+				return err
+			}
+			if err := w.Close(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// An output that is a folder replaces an earlier folder whole (no page of the earlier build
+// is left among the new ones) and the same report written before as one file; and the other
+// way round. Nothing temporary is left beside them.
+func TestPublishFolderReplacesEitherForm(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "r.html"), "old r.html")
+	if err := publish([]staged{stagePages(t, dir, "r", "index.html", "d1.html"), removal(filepath.Join(dir, "r.html"), false)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := files(t, dir); len(got) != 0 {
+		t.Errorf("beside the folder are %q, want nothing (the earlier r.html removed)", got)
+	}
+	if got, want := files(t, filepath.Join(dir, "r")), map[string]string{"index.html": "new index.html", "d1.html": "new d1.html"}; !sameFiles(got, want) {
+		t.Errorf("the folder holds %q, want %q", got, want)
+	}
+
+	// a smaller folder: the earlier d1.html goes with the earlier folder
+	if err := publish([]staged{stagePages(t, dir, "r", "index.html"), removal(filepath.Join(dir, "r.html"), false)}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := files(t, filepath.Join(dir, "r")), map[string]string{"index.html": "new index.html"}; !sameFiles(got, want) {
+		t.Errorf("the rebuilt folder holds %q, want %q", got, want)
+	}
+
+	// one file again: the folder goes
+	s, err := stage(filepath.Join(dir, "r.html"), []byte("new r.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := publish([]staged{s, removal(filepath.Join(dir, "r"), true)}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "r.html" {
+		t.Errorf("the folder holds %v, want only r.html", entries)
+	}
+}

@@ -26,6 +26,10 @@ type outputPlan struct {
 	build  func(catalogue.Pack) (*report.Report, error)
 	built  map[int]*report.Report
 	render func(w io.Writer, format string, r *report.Report) error
+	// folder says whether a format writes r as a folder of files, which renderFolder then
+	// writes; nil when no format does.
+	folder       func(format string, r *report.Report) bool
+	renderFolder func(create render.FileCreator, format string, r *report.Report) error
 	// workers is how many outputs are rendered at once; 0 means one per core.
 	workers int
 	// weight estimates the memory an output holds while it is rendered (pack index, format);
@@ -52,7 +56,10 @@ type outputJob struct {
 	format string
 	weight int64
 	staged staged
-	err    error
+	// earlier is the same output written before in its other form (a folder where now one
+	// file, or the other way round), removed as the new outputs are published.
+	earlier staged
+	err     error
 }
 
 // admission hands out jobs to the workers in order, within the memory budget: the first job
@@ -140,7 +147,7 @@ func renderOutputs(p outputPlan) ([]staged, error) {
 		go func() {
 			defer wg.Done()
 			for j := a.next(); j != nil; j = a.next() {
-				j.staged, j.err = p.renderOne(j, reports[j.pack])
+				j.staged, j.earlier, j.err = p.renderOne(j, reports[j.pack])
 				a.done(j)
 			}
 		}()
@@ -156,6 +163,9 @@ func renderOutputs(p outputPlan) ([]staged, error) {
 		if j.staged.tmp != "" {
 			files = append(files, j.staged)
 		}
+		if j.earlier.path != "" {
+			files = append(files, j.earlier)
+		}
 	}
 	if first != nil {
 		discard(files)
@@ -164,7 +174,7 @@ func renderOutputs(p outputPlan) ([]staged, error) {
 	return files, nil
 }
 
-func (p outputPlan) renderOne(j *outputJob, pr *packReport) (staged, error) {
+func (p outputPlan) renderOne(j *outputJob, pr *packReport) (out, earlier staged, err error) {
 	pack := p.packs[j.pack]
 	pr.once.Do(func() {
 		start := time.Now()
@@ -177,18 +187,53 @@ func (p outputPlan) renderOne(j *outputJob, pr *packReport) (staged, error) {
 		}
 	}()
 	if pr.err != nil {
-		return staged{}, pr.err
+		return staged{}, staged{}, pr.err
 	}
 	r := pr.r
-	path := filepath.Join(p.out, fmt.Sprintf("%s-%s.%s", pack.ID, r.FileLabel, j.format))
+	base := filepath.Join(p.out, fmt.Sprintf("%s-%s", pack.ID, r.FileLabel))
+	path := base + "." + j.format
 	start := time.Now()
-	s, err := stageWith(path, func(w io.Writer) error { return p.render(w, j.format, r) })
+	canFold := p.folder != nil && p.folder(j.format, nil)
+	if canFold && p.folder(j.format, r) {
+		path, earlier = base, removal(path, false)
+		out, err = stageFolder(path, func(c fileCreator) error { return p.renderFolder(c, j.format, r) })
+	} else {
+		if canFold {
+			earlier = removal(base, true)
+		}
+		out, err = stageWith(path, func(w io.Writer) error { return p.render(w, j.format, r) })
+	}
 	p.timings.add(j.format, time.Since(start))
 	p.progress.done(filepath.Base(path))
 	if err != nil {
-		return staged{}, renderProblem(path, err)
+		return staged{}, staged{}, renderProblem(path, err)
 	}
-	return s, nil
+	return out, earlier, nil
+}
+
+// foldersWith says which of formats writes r as a folder (with r nil: which can), and writes
+// such a folder, worded and styled by t.
+func foldersWith(formats []render.Format, t *templates.Set) (func(string, *report.Report) bool, func(render.FileCreator, string, *report.Report) error) {
+	find := func(name string) *render.Folder {
+		for _, f := range formats {
+			if f.Name == name {
+				return f.Folder
+			}
+		}
+		return nil
+	}
+	is := func(name string, r *report.Report) bool {
+		f := find(name)
+		return f != nil && (r == nil || f.Is(r))
+	}
+	write := func(c render.FileCreator, name string, r *report.Report) error {
+		f := find(name)
+		if f == nil {
+			return fmt.Errorf("no folder renderer for %q", name)
+		}
+		return f.Render(c, r, t)
+	}
+	return is, write
 }
 
 // renderWith gives the function that writes a report in one of formats, by name, worded and

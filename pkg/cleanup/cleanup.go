@@ -52,6 +52,56 @@ func CreateTemp(dir, pattern string) (*os.File, error) {
 	return f, nil
 }
 
+// MkdirTemp is os.MkdirTemp for a folder that must not outlive the process: it is removed,
+// with everything in it, if the process is stopped before Forget or Remove is called for it.
+func MkdirTemp(dir, pattern string) (string, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if stopping {
+		return "", ErrStopped
+	}
+	name, err := os.MkdirTemp(dir, pattern)
+	if err != nil {
+		return "", err
+	}
+	tracked[name] = true
+	return name, nil
+}
+
+// Rename moves the file or folder at path to a new tracked name in its folder, from pattern
+// as CreateTemp takes it, and returns that name.
+func Rename(path, pattern string) (string, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if stopping {
+		return "", ErrStopped
+	}
+	dir := filepath.Dir(path)
+	prefix, suffix := splitPattern(pattern)
+	var err error
+	for range 1000 {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10)+suffix)
+		if _, serr := os.Lstat(name); serr == nil {
+			continue
+		}
+		if err = os.Rename(path, name); err == nil {
+			tracked[name] = true
+			return name, nil
+		}
+		break
+	}
+	return "", err
+}
+
+func splitPattern(pattern string) (prefix, suffix string) {
+	for i := len(pattern) - 1; i >= 0; i-- {
+		if pattern[i] == '*' {
+			return pattern[:i], pattern[i+1:]
+		}
+	}
+	return pattern, ""
+}
+
 // Link makes a second, tracked name in dir for the file at path, from pattern as CreateTemp
 // takes it (the last "*" becomes a random number), and returns that name. The file is not
 // copied, so where the folder's file system has no hard links Link fails.
@@ -61,13 +111,7 @@ func Link(path, dir, pattern string) (string, error) {
 	if stopping {
 		return "", ErrStopped
 	}
-	prefix, suffix := pattern, ""
-	for i := len(pattern) - 1; i >= 0; i-- {
-		if pattern[i] == '*' {
-			prefix, suffix = pattern[:i], pattern[i+1:]
-			break
-		}
-	}
+	prefix, suffix := splitPattern(pattern)
 	var err error
 	for range 1000 {
 		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10)+suffix)
@@ -91,10 +135,12 @@ func Forget(paths ...string) {
 	}
 }
 
-// Remove removes paths and stops tracking them.
+// Remove removes paths (a folder with everything in it) and stops tracking them.
 func Remove(paths ...string) {
 	for _, p := range paths {
-		os.Remove(p)
+		if p != "" {
+			os.RemoveAll(p)
+		}
 	}
 	Forget(paths...)
 }
@@ -145,7 +191,7 @@ func removeAll() {
 	defer mu.Unlock()
 	stopping = true
 	for p := range tracked {
-		os.Remove(p)
+		os.RemoveAll(p)
 	}
 	clear(tracked)
 	removePrivate()

@@ -1,8 +1,10 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,15 +23,22 @@ const (
 	kindError             // a formula's error result, #DIV/0! and the like
 	kindBool              // TRUE or FALSE
 	kindNoResult          // a formula cell with no saved result
+	// kindUncalculated is a formula cell in a workbook that asks to be recalculated when
+	// opened: its saved result may be a placeholder that was never calculated.
+	kindUncalculated
 )
+
+// errUncalculated is a cell of kind kindUncalculated, told once a workbook by the table.
+var errUncalculated = errors.New("the formula's saved result cannot be trusted")
 
 // cell is one csv field or workbook cell. For number, percent and date cells num is the stored
 // number and date the moment it stands for (date cells only).
 type cell struct {
-	text string
-	kind cellKind
-	num  float64
-	date time.Time
+	text    string
+	kind    cellKind
+	formula bool // a workbook cell holding a formula: its value is the result saved
+	num     float64
+	date    time.Time
 }
 
 func (c cell) blank() bool {
@@ -45,8 +54,23 @@ func (c cell) trimmed() string {
 	return strings.TrimSpace(strings.ReplaceAll(c.text, "\u00a0", " "))
 }
 
+// wholeNumber reads a cell that holds a whole number, as a number or as digits.
+func (c cell) wholeNumber() (int64, bool) {
+	switch c.kind {
+	case kindNumber:
+		if c.num != math.Trunc(c.num) || math.Abs(c.num) > 1<<53 {
+			return 0, false
+		}
+		return int64(c.num), true
+	case kindText:
+		n, err := strconv.ParseInt(c.trimmed(), 10, 64)
+		return n, err == nil
+	}
+	return 0, false
+}
+
 // value reads the cell as an indicator value.
-func (c cell) value(commaIsThousands bool) (float64, bool, error) {
+func (c cell) value(nc *numberConvention) (float64, bool, error) {
 	switch c.kind {
 	case kindNumber:
 		return finite(c.num, c.text)
@@ -60,8 +84,10 @@ func (c cell) value(commaIsThousands bool) (float64, bool, error) {
 		return 0, false, fmt.Errorf("cell holds %s, not a number; %s", c.text, valueHint)
 	case kindNoResult:
 		return 0, false, fmt.Errorf("cell holds a formula with no saved result; open the workbook in Excel and save it, or type the value")
+	case kindUncalculated:
+		return 0, false, errUncalculated
 	}
-	return parseValueText(c.text, commaIsThousands)
+	return parseValueText(c.text, nc)
 }
 
 func finite(v float64, raw string) (float64, bool, error) {
@@ -102,6 +128,8 @@ func (c cell) periodCached(pc *periodCache) (period.Period, error) {
 		return period.Period{}, fmt.Errorf("cell holds the error %s, not a period; correct the formula or type the period, e.g. %s", c.trimmed(), exampleQuarter(cal))
 	case kindNoResult:
 		return period.Period{}, fmt.Errorf("cell holds a formula with no saved result; open the workbook in Excel and save it, or type the period")
+	case kindUncalculated:
+		return period.Period{}, errUncalculated
 	case kindPercent, kindBool:
 		return period.Period{}, fmt.Errorf("%q is not a period; write a quarter such as %s or a month such as 2023-09", clip(c.text), exampleQuarter(cal))
 	}

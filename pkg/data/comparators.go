@@ -105,7 +105,7 @@ func comparatorLayout(header []cell) (layout, []headerProblem, bool) {
 	if c.area < 0 || c.metric < 0 || c.period < 0 || c.value < 0 {
 		return layout{}, nil, false
 	}
-	return layout{kind: layoutComparator, code: -1, period: -1, value: -1, note: -1, context: -1, actions: -1, numerator: -1, denominator: -1, comparator: &c}, probs, true
+	return layout{kind: layoutComparator, code: -1, period: -1, value: -1, note: -1, context: -1, actions: -1, numerator: -1, denominator: -1, index: -1, comparator: &c}, probs, true
 }
 
 // comparatorRow reads one row of a comparator table.
@@ -120,7 +120,7 @@ func (t *table) comparatorRow(row int, cells []cell) {
 	p, okPeriod := t.areaPeriod(row, cells, c.period)
 	okName := c.name < 0 || t.calculated(row, cells, c.name)
 	okUnit := c.unit < 0 || t.calculated(row, cells, c.unit)
-	v, missing, err := val.value(t.commaIsThousands)
+	v, missing, err := val.value(t.numbers)
 	if err != nil {
 		t.probs.Errorf(t.place(row, c.value), "column %q: %s", t.name(c.value), err)
 		return

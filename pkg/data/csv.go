@@ -86,8 +86,39 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		failed(err)
 		return
 	}
-	t := &table{file: path, cal: cal, ds: ds, probs: probs, commaIsThousands: sep != ';'}
-	defer t.finish()
+	var nc *numberConvention
+	if sep == ';' {
+		// A first pass settles how the file writes its numbers; see numberConvention.
+		nc = &numberConvention{surveying: true}
+		survey := &table{file: path, cal: cal, ds: &Dataset{}, probs: &diag.List{}, numbers: nc}
+		readRecords(lines, sep, survey, lim, &diag.List{})
+		nc.surveying = false
+		if lines, err = open(); err != nil {
+			failed(err)
+			return
+		}
+	}
+	t := &table{file: path, cal: cal, ds: ds, probs: probs, numbers: nc}
+	defer func() {
+		t.finish()
+		if t.skip != "" {
+			// A csv file is one table: skipped, the file gave no data at all.
+			probs.Errorf(at, "%s", t.skip)
+		}
+	}()
+	readRecords(lines, sep, t, lim, probs)
+	if !t.started() {
+		probs.Errorf(at, "the file is empty; a data file starts with a header row such as code,period,value")
+	}
+}
+
+// readRecords feeds the csv records of lines to the table t, reporting to probs what is not
+// csv or goes past a limit.
+func readRecords(lines *csvLines, sep rune, t *table, lim Limits, probs *diag.List) {
+	path, at := t.file, diag.Place{File: t.file}
+	failed := func(err error) {
+		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
+	}
 	r := lines.reader(sep)
 	var cells []cell
 	syntaxErrors, rows := 0, int64(0)
@@ -142,9 +173,6 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 			return
 		}
 	}
-	if !t.started() {
-		probs.Errorf(at, "the file is empty; a data file starts with a header row such as code,period,value")
-	}
 }
 
 // endsLinesWithCR reports text whose lines end with a carriage return alone, as Excel for
@@ -193,6 +221,7 @@ type csvLines struct {
 	read64        int64 // bytes handed to the csv reader
 	content       int64 // of which, bytes that are not line ends
 	contentAtMark int64 // content up to the end of the last record read (at most)
+	mark          int64 // the offset last marked
 	lines         int   // newlines handed to the csv reader
 	r             *csv.Reader
 }
@@ -234,6 +263,7 @@ func (l *csvLines) Read(p []byte) (int, error) {
 // read beyond it are counted as content, which errs by at most csvReadAhead.
 func (l *csvLines) setMark(offset int64) {
 	l.contentAtMark = l.content - (l.read64 - offset)
+	l.mark = offset
 }
 
 // reader is a csv reader over the lines with the separator sep.
@@ -282,32 +312,33 @@ func fitsHeader(t *table, line int, cells []cell, sep rune) bool {
 	return false
 }
 
-// detectSeparator picks the separator under which the first non-empty line is a known
-// header, trying comma first; a file whose header fits none is read as comma-separated. It
-// reads only as far as that line, from text it buffers once.
+// detectSeparator picks the separator under which one of the first non-empty lines (the
+// first, or one below a title) is a known header, trying comma first; a file whose header fits
+// none is read as comma-separated. It reads only as far as that line, from text it buffers
+// once.
 func detectSeparator(lines *csvLines, cal period.Calendar) rune {
 	head := &headBuffer{src: lines}
 	for _, sep := range []rune{',', ';', '\t'} {
 		r := csv.NewReader(head.replay())
 		r.Comma = sep
 		r.FieldsPerRecord = -1
-		for {
+		for looked := 0; looked <= headerSearchRows; {
 			rec, err := r.Read()
 			if err != nil {
 				break
 			}
+			lines.setMark(max(r.InputOffset(), lines.mark))
 			cells := make([]cell, len(rec))
 			for i, f := range rec {
 				cells[i] = cell{text: f}
 			}
 			if allBlank(cells) {
-				lines.setMark(r.InputOffset())
 				continue
 			}
 			if l, _ := detectLayout(cells, cal); l.kind != layoutNone {
 				return sep
 			}
-			break
+			looked++
 		}
 	}
 	return ','

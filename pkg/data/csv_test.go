@@ -2,6 +2,7 @@ package data
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -52,17 +53,59 @@ func TestCSVUTF16(t *testing.T) {
 	}
 }
 
+// In a ;-separated file a number that reads two ways (35.123, 1,234) is read the way the
+// file's other numbers settle, and refused when they settle nothing or disagree.
 func TestCSVSemicolons(t *testing.T) {
-	path := writeFile(t, "eu.csv", []byte("code;period;value\nCS01;2023/24 Q2;85\nCS04;2023/24 Q2;118000\nCS02;2023-07;85,5\n"))
-	ds, probs := Read([]string{path}, april)
-	dir := filepath.Dir(path)
-	assertMessages(t, messages(probs, dir), []string{
-		`eu.csv:4: column "value": "85,5" is ambiguous in a ;-separated file: the comma could be a decimal comma or a thousands separator; write the number without a comma (1234 or 12.34)`,
-	})
-	assertObservations(t, lines(ds, dir), []obsLine{
-		{"CS01", quarter(2023, 2), 85, false, "", "eu.csv:2"},
-		{"CS04", quarter(2023, 2), 118000, false, "", "eu.csv:3"},
-	})
+	const header = "code;period;value\n"
+	cases := []struct {
+		name  string
+		rows  string
+		want  []float64 // the values of the rows read, in order
+		probs []string
+	}{
+		{"plain numbers", "CS01;2023/24 Q2;85\nCS04;2023/24 Q2;118000\n", []float64{85, 118000}, nil},
+		{"decimal comma alone", "CS01;2023/24 Q2;85,5\n", []float64{85.5}, nil},
+		{"decimal comma settles thousands dots", "CS01;2023/24 Q2;85,5\nCS04;2023/24 Q2;35.123\nCS02;2023/24 Q2;1.234.567\n", []float64{85.5, 35123, 1234567}, nil},
+		{"both separators, European", "CS04;2023/24 Q2;1.234,5\nCS01;2023/24 Q2;35.123\n", []float64{1234.5, 35123}, nil},
+		{"euro sign after", "CS04;2023/24 Q2;35.123 €\nCS01;2023/24 Q2;2,5\n", []float64{35123, 2.5}, nil},
+		{"decimal point settles thousands commas", "CS01;2023/24 Q2;85.5\nCS04;2023/24 Q2;1,234\nCS02;2023/24 Q2;35.123\n", []float64{85.5, 1234, 35.123}, nil},
+		{"nothing settles a thousands dot", "CS04;2023/24 Q2;35.123\nCS01;2023/24 Q2;85\n", []float64{85}, []string{
+			`eu.csv:2: column "value": "35.123" is ambiguous in a ;-separated file: the dot could be a decimal point (35.123) or a thousands separator (35123), and no other number in the file is written in a way that settles which; write it without a thousands separator`,
+		}},
+		{"nothing settles a comma", "CS04;2023/24 Q2;1,234\n", nil, []string{
+			`eu.csv:2: column "value": "1,234" is ambiguous in a ;-separated file: the comma could be a decimal comma (1.234) or a thousands separator (1234), and no other number in the file is written in a way that settles which; write it without a thousands separator`,
+		}},
+		{"numbers written both ways", "CS01;2023/24 Q2;85,5\nCS02;2023/24 Q2;90.5\nCS04;2023/24 Q2;35.123\n", []float64{85.5, 90.5}, []string{
+			`eu.csv:4: column "value": "35.123" is ambiguous in a ;-separated file: the dot could be a decimal point (35.123) or a thousands separator (35123), and the file writes numbers both ways (line 2 has 85,5, line 3 has 90.5); write it without a thousands separator`,
+		}},
+		{"thousands in wrong places", "CS01;2023/24 Q2;85,5\nCS04;2023/24 Q2;1.23.456\n", []float64{85.5}, []string{
+			`eu.csv:3: column "value": "1.23.456" is not a number: thousands must be separated in threes (1.234.567 or 1,234,567); write a number such as 85 or 85%, or n/a for missing`,
+		}},
+		{"title line above", "", nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			content := header + c.rows
+			if c.rows == "" {
+				content = "Returns: Q2;;\n" + header + "CS01;2023/24 Q2;85,5\nCS04;2023/24 Q2;35.123\n"
+				c.want = []float64{85.5, 35123}
+			}
+			path := writeFile(t, "eu.csv", []byte(content))
+			ds, probs := Read([]string{path}, april)
+			got := messages(probs, filepath.Dir(path))
+			if c.rows == "" {
+				got = got[1:] // the note on the title
+			}
+			assertMessages(t, got, c.probs)
+			var values []float64
+			for _, o := range ds.Observations() {
+				values = append(values, o.Value)
+			}
+			if !slices.Equal(values, c.want) {
+				t.Errorf("values %v, want %v", values, c.want)
+			}
+		})
+	}
 }
 
 func TestCSVWideAndCommentary(t *testing.T) {

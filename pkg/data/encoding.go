@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -17,10 +18,12 @@ import (
 type textEncoding int
 
 const (
-	encUTF8    textEncoding = iota // UTF-8, with or without a byte-order mark
-	encWin1252                     // Windows-1252: Excel's plain "CSV" in the UK
-	encUTF16LE                     // UTF-16 with a little-endian byte-order mark: Excel's "Unicode Text"
-	encUTF16BE                     // UTF-16 with a big-endian byte-order mark
+	encUTF8     textEncoding = iota // UTF-8, with or without a byte-order mark
+	encWin1252                      // Windows-1252: Excel's plain "CSV" in the UK
+	encUTF16LE                      // UTF-16 with a little-endian byte-order mark: Excel's "Unicode Text"
+	encUTF16BE                      // UTF-16 with a big-endian byte-order mark
+	encMacRoman                     // Mac OS Roman: Excel for Mac's "CSV (Macintosh)", with CR line ends
+	encCP850                        // DOS code page 850: Excel's "CSV (MS-DOS)"
 )
 
 // encodingError is a file whose text cannot be read as any encoding qpr takes; line is where
@@ -46,8 +49,12 @@ const minBinaryControls = 16
 //   - text with a valid UTF-8 sequence of two or more bytes and also bytes that are not UTF-8
 //     is UTF-8 damaged in places: an error naming the first bad line, since reading it all
 //     as Windows-1252 would turn every accented letter in it into two wrong ones;
-//   - text with no multi-byte UTF-8 sequence at all, whose every byte means something in
-//     Windows-1252, is Windows-1252;
+//   - text with no multi-byte UTF-8 sequence at all is a single-byte encoding: Mac OS Roman
+//     when its lines end with a carriage return alone (Excel for Mac's "CSV (Macintosh)"
+//     writes both); otherwise Windows-1252 (Excel's plain "CSV") or DOS code page 850
+//     ("CSV (MS-DOS)"), told apart by which reading makes words of the bytes that are not
+//     ASCII (see singleByteEvidence): the one with twice the evidence of the other, else an
+//     error naming both; with no evidence either way, Windows-1252;
 //   - a NUL byte, or control characters in more than 1 byte in 100 (and at least
 //     minBinaryControls of them), is not text at all (a binary file, or UTF-16 without a
 //     byte-order mark). A few stray control characters in text are let through: messages
@@ -87,6 +94,8 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 		eof         bool
 		firstCtl    textLine
 		firstCtlVal byte
+		prev        byte // the byte before chunk[i]
+		win, dos    singleByteEvidence
 	)
 	for !eof {
 		n, err := io.ReadFull(br, buf[carry:])
@@ -117,6 +126,7 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 					}
 					controls++
 				}
+				prev = c
 				i++
 				continue
 			}
@@ -134,10 +144,18 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 				if firstBad.none() {
 					firstBad, badByte = line, c
 				}
+				var next byte
+				if i+1 < len(chunk) {
+					next = chunk[i+1]
+				}
+				win.weigh(charmap.Windows1252, prev, c, next, line)
+				dos.weigh(charmap.CodePage850, prev, c, next, line)
+				prev = c
 				i++
 				continue
 			}
 			multiByte++
+			prev = chunk[i+size-1]
 			i += size
 		}
 		carry = copy(buf, chunk[i:])
@@ -158,10 +176,68 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 		return 0, &encodingError{firstBad.in(crOnly), fmt.Sprintf("the file says it is UTF-8 (it starts with a byte-order mark), but byte 0x%02X on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or %s", badByte, saveAsUTF8)}
 	case multiByte > 0:
 		return 0, &encodingError{firstBad.in(crOnly), fmt.Sprintf("the file is UTF-8 text, but byte 0x%02X on this line is not UTF-8 (perhaps pasted from a file in another encoding); correct the line, or %s", badByte, saveAsUTF8)}
+	case crOnly:
+		return encMacRoman, nil
+	case !undefined.none() && dos.score > 0:
+		return encCP850, nil // no Windows-1252 text holds the byte
 	case !undefined.none():
 		return 0, &encodingError{undefined.in(crOnly), fmt.Sprintf("byte 0x%02X on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; %s", undefByte, saveAsUTF8)}
+	case dos.score > 0 && dos.score >= 2*win.score:
+		return encCP850, nil
+	case win.score > 0 && dos.score > 0 && win.score < 2*dos.score:
+		first := min(win.line.lf, dos.line.lf)
+		return 0, &encodingError{first, fmt.Sprintf("the file is not UTF-8, and its letters that are not plain ASCII read as well in Windows-1252 (Excel's \"CSV\") as in DOS code page 850 (Excel's \"CSV (MS-DOS)\"), so which it is is unclear (Windows-1252 would read line %d as %s, code page 850 line %d as %s); %s", win.line.lf, win.example, dos.line.lf, dos.example, saveAsUTF8)}
 	}
 	return encWin1252, nil
+}
+
+// singleByteEvidence weighs how well one single-byte encoding reads a file's bytes that are
+// not ASCII: a byte counts for it when it reads as something people write where it stands, a
+// letter beside letters of the same case, a currency sign before a digit, a quote or dash
+// where quotes and dashes go. Windows-1252 and code page 850 put different characters on the
+// same bytes (0x82 is é in one and a low quote in the other; 0x9C is £ in one and œ in the
+// other), so the right one makes words where the wrong one makes noise.
+type singleByteEvidence struct {
+	score   int
+	line    textLine // of the first byte that counted
+	example string   // how it reads there
+}
+
+func (e *singleByteEvidence) weigh(cm *charmap.Charmap, prev, c, next byte, at textLine) {
+	r := cm.DecodeByte(c)
+	lower := func(b byte) bool { return 'a' <= b && b <= 'z' }
+	upper := func(b byte) bool { return 'A' <= b && b <= 'Z' }
+	letter := func(b byte) bool { return lower(b) || upper(b) }
+	ok := false
+	switch {
+	case unicode.IsLower(r):
+		// Inside or at the end of a word: few words start with an accented small letter,
+		// and a quote or dash read wrongly often stands before one.
+		ok = lower(prev) || upper(prev) && lower(next)
+	case unicode.IsUpper(r):
+		// A capital starts a word, or stands among capitals.
+		ok = !lower(prev) && letter(next) || upper(prev) && !lower(next)
+	case r == '£' || r == '€':
+		ok = isDigit(next) || next == ' '
+	case r == '\u2019': // ’, as in don’t
+		ok = letter(prev) && (letter(next) || next == ' ')
+	case r == '\u2018' || r == '\u201C': // ‘ “ open a quotation
+		ok = (prev == ' ' || prev == '"' || prev == ',' || prev == 0) && letter(next)
+	case r == '\u201D': // ” closes one
+		ok = (letter(prev) || prev == '.' || prev == '!' || prev == '?') && !letter(next)
+	case r == '\u2013' || r == '\u2014': // – —
+		ok = prev == ' ' && next == ' ' || isDigit(prev) && isDigit(next)
+	case r == '\u2026': // …
+		ok = letter(prev) && !letter(next)
+	}
+	if !ok {
+		return
+	}
+	if e.score == 0 {
+		e.line = at
+		e.example = fmt.Sprintf("%q", string([]rune{cm.DecodeByte(prev), r, cm.DecodeByte(next)}))
+	}
+	e.score++
 }
 
 // textLine is a line number counted at line feeds (lf) and at carriage returns (cr).
@@ -184,6 +260,10 @@ func decodingReader(r io.Reader, enc textEncoding) io.Reader {
 	switch enc {
 	case encWin1252:
 		return transform.NewReader(r, charmap.Windows1252.NewDecoder())
+	case encMacRoman:
+		return transform.NewReader(r, charmap.Macintosh.NewDecoder())
+	case encCP850:
+		return transform.NewReader(r, charmap.CodePage850.NewDecoder())
 	case encUTF16LE:
 		return transform.NewReader(r, &utf16text.Decoder{})
 	case encUTF16BE:

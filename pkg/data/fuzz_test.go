@@ -22,6 +22,10 @@ func FuzzReadCSV(f *testing.F) {
 		"code,period,value,note\nCS01,2023/24 Q2,1,caf\xe9\nCS01,2023/24 Q3,2,Ŵ\n",
 		"code,period,value\rCS01,2023/24 Q2,85\rCS01,2023/24 Q3,\"a\rb\"\r",
 		"Quarterly returns\r\nPrepared 1 Oct\r\ncode,period,value,value\r\nCS01,2023/24 Q2,1,2\r\n",
+		"Returns;;\r\ncode;period;value\r\nCS01;2023/24 Q2;35.123\r\nCS02;2023/24 Q2;1.234,5 \x80\r\nCS04;2023/24 Q2;1,234\r\n",
+		",code,2023/24 Q1\n0,CS01,80\n1,CS02,45107\n",
+		"code,period,value,note\r\nCS01,45107,85,caf\x82 \x9c5\r\n",
+		"code,period,value,note\rCS01,2023/24 Q2,85,\xd2new\xd3 \x81\r",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -126,16 +126,21 @@ func TestCSVEncodingFromTheWholeFile(t *testing.T) {
 		{"bom-then-bad", "\xEF\xBB\xBF" + header + row("ok") + row("\xff"), "", []string{
 			"mixed.csv:3: cannot read the text: the file says it is UTF-8 (it starts with a byte-order mark), but byte 0xFF on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
 		}},
-		// Excel for Mac ends lines with a carriage return alone: the bad byte is on line 3
-		// as the reader counts lines, not line 1.
-		{"cr-only-lines", strings.ReplaceAll(header+row("ok")+row("a\x81b"), "\n", "\r"), "", []string{
+		// Excel for Mac ends lines with a carriage return alone, and writes Mac OS Roman, in
+		// which 0x81 is Å, 0xD2 and 0xD3 are “ and ”, 0xD5 is ’ and 0xD0 is –.
+		{"cr-only-lines-mac-roman", strings.ReplaceAll(header+row("ok")+row("a\x81b \xd2quoted\xd3 don\xd5t \xd0 caf\x8e"), "\n", "\r"), "aÅb “quoted” don’t – café", nil},
+		// Code page 850 (Excel's "CSV (MS-DOS)"): 0x82 is é, 0x9C is £, 0x81 is ü.
+		{"cp850", header + ascii + row("caf\x82 \x9c5 M\x81nchen"), "café £5 München", nil},
+		{"cp850-without-undefined-bytes", header + row("caf\x82 \x9c5 na\x8bve"), "café £5 naïve", nil},
+		// As many words either way: é in Windows-1252 (0xE9), ä in code page 850 (0x84).
+		{"cp1252-or-cp850", header + row("caf\xe9") + row("M\x84dchen"), "", []string{
+			"mixed.csv:2: cannot read the text: the file is not UTF-8, and its letters that are not plain ASCII read as well in Windows-1252 (Excel's \"CSV\") as in DOS code page 850 (Excel's \"CSV (MS-DOS)\"), so which it is is unclear (Windows-1252 would read line 2 as \"fé\\n\", code page 850 line 3 as \"Mäd\"); save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
+		}},
+		// CR LF is one line end, not two; 0x81, between digits, reads as nothing in either.
+		{"crlf-lines", strings.ReplaceAll(header+row("ok")+row("1\x812"), "\n", "\r\n"), "", []string{
 			"mixed.csv:3: cannot read the text: byte 0x81 on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
 		}},
-		// CR LF is one line end, not two.
-		{"crlf-lines", strings.ReplaceAll(header+row("ok")+row("a\x81b"), "\n", "\r\n"), "", []string{
-			"mixed.csv:3: cannot read the text: byte 0x81 on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
-		}},
-		{"undefined-in-1252", header + row("a\x81b"), "", []string{
+		{"undefined-in-1252", header + row("1\x812"), "", []string{
 			"mixed.csv:2: cannot read the text: byte 0x81 on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; save it from Excel as \"CSV UTF-8 (Comma delimited)\"",
 		}},
 		{"nul-bytes", header + row("a") + "\x00\x00\x00\x00", "", []string{

@@ -22,9 +22,12 @@ type layout struct {
 	kind                      layoutKind
 	code, period, value, note int
 	context, actions          int
-	numerator, denominator    int          // long tables: the parts of a ratio value
-	periods                   []widePeriod // wide tables: one per period column
-	comparator                *comparatorColumns
+	numerator, denominator    int // long tables: the parts of a ratio value
+	// index is column A when its header is blank and the table is beside it (B onwards): it
+	// may be the row index pandas writes, left out if it is one.
+	index      int
+	periods    []widePeriod // wide tables: one per period column
+	comparator *comparatorColumns
 }
 
 // widePeriod is one period column of a wide table.
@@ -45,7 +48,7 @@ func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) 
 	if l, probs, ok := comparatorLayout(header); ok {
 		return l, probs
 	}
-	l := layout{code: -1, period: -1, value: -1, note: -1, context: -1, actions: -1, numerator: -1, denominator: -1}
+	l := layout{code: -1, period: -1, value: -1, note: -1, context: -1, actions: -1, numerator: -1, denominator: -1, index: -1}
 	var probs []headerProblem
 	seen := map[string]int{}
 	for i, c := range header {
@@ -77,6 +80,9 @@ func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) 
 		seen[name] = i
 		*col = i
 	}
+	if len(header) > 1 && header[0].blank() {
+		l.index = 0
+	}
 	switch {
 	case l.code >= 0 && l.period >= 0 && l.value >= 0:
 		l.kind = layoutLong
@@ -84,7 +90,7 @@ func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) 
 	case l.code >= 0 && l.period >= 0 && (l.context >= 0 || l.actions >= 0):
 		l.kind = layoutCommentary
 		return l, probs
-	case l.code == 0 && l.period < 0:
+	case (l.code == 0 || l.code == 1 && l.index == 0) && l.period < 0:
 		return wideLayout(l, header, cal)
 	}
 	return l, nil
@@ -94,7 +100,7 @@ func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) 
 // table if at least one other header is a period; then every other header must be one.
 func wideLayout(l layout, header []cell, cal period.Calendar) (layout, []headerProblem) {
 	var probs []headerProblem
-	for i := 1; i < len(header); i++ {
+	for i := l.code + 1; i < len(header); i++ {
 		c := header[i]
 		if c.blank() {
 			continue

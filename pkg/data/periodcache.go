@@ -1,7 +1,10 @@
 package data
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/example/qpr/pkg/period"
 )
@@ -33,8 +36,31 @@ func (pc *periodCache) parse(label string) (period.Period, error) {
 		return r.p, r.err
 	}
 	p, err := pc.cal.ParsePeriod(label)
+	if err != nil {
+		if d, ok := dateSerial(label); ok {
+			err = fmt.Errorf("%s looks like an Excel date serial for %s (a date in a cell formatted as General or Number); format the cell as a date, or type the month as %s", label, d.Format("2006-01-02"), d.Format("2006-01"))
+		}
+	}
 	if pc.m != nil && len(pc.m) < maxCachedPeriods {
 		pc.m[strings.Clone(label)] = parsedPeriod{p, err} // a copy: label may be part of a whole line
 	}
 	return p, err
+}
+
+// Date serials read as dates in a message: whole numbers from 1 January 1970 to 31 December
+// 2099 in Excel's 1900 date system, where day 1 is 1 January 1900 and, as in Lotus 1-2-3,
+// 29 February 1900 is counted, so from 1 March 1900 day n is n days after 30 December 1899.
+const (
+	minDateSerial = 25569 // 1970-01-01
+	maxDateSerial = 73050 // 2099-12-31
+)
+
+// dateSerial reads a period label that is an Excel date serial shown as a number (45107 is
+// 30 June 2023), which no period label is.
+func dateSerial(label string) (time.Time, bool) {
+	n, err := strconv.Atoi(label)
+	if err != nil || n < minDateSerial || n > maxDateSerial {
+		return time.Time{}, false
+	}
+	return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n), true
 }

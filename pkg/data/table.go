@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,24 +19,41 @@ type table struct {
 	cal   period.Calendar
 	ds    *Dataset
 	probs *diag.List
-	// commaIsThousands is false in a ;-separated csv, where a comma may be a decimal comma.
-	commaIsThousands bool
+	// numbers is how a ;-separated csv writes its numbers; nil for the usual way.
+	numbers *numberConvention
+	// formulas, shared by a workbook's sheets, is what has been told of its formulas.
+	formulas *formulaNotes
 
 	header    []cell
 	headerRow int
 	layout    layout
 	periods   *periodCache // made on first use
 
-	// A table whose first row is no header is skipped, but the rows below it are looked at
-	// first for one that is (under a title row, as files people send often have it), to say
-	// so in the warning, told by finish.
-	lookedAt int
-	warned   bool
+	// A first row that is no header may be a title above the table, as files people send
+	// often have it: the rows below it are looked at for the header. titleLike is whether
+	// every non-empty row so far could be a title; notTitle is the first that could not.
+	lookedAt                int
+	lastLooked              int
+	titleLike               bool
+	notTitle, notTitleCells int
+	// skip, once set, is why the table was skipped: the file's reader tells it, as an error
+	// when the file gave no data at all, else as a warning.
+	skip string
+
+	index indexColumn
 }
 
 // headerSearchRows is how many non-empty rows below a first row that is no header are looked
 // at for the real header.
 const headerSearchRows = 10
+
+// Title rows: at most maxTitleRows rows, each with at most maxTitleCells filled cells, above
+// a header are a title, read past with a note. Anything more above a header is a table or a
+// page of notes, never guessed past.
+const (
+	maxTitleRows  = 5
+	maxTitleCells = 2
+)
 
 // place is where a cell is: file:line for csv, file:sheet!B7 for a workbook. col is 0-based.
 func (t *table) place(row, col int) diag.Place {
@@ -61,7 +79,23 @@ func (t *table) add(row int, cells []cell) bool {
 	}
 	if !t.started() {
 		t.setHeader(row, cells)
+		if t.skipped() {
+			t.titleLike = isTitleRow(cells)
+			if !t.titleLike {
+				t.notTitle, t.notTitleCells = row, filledCells(cells)
+			}
+		}
 		return true
+	}
+	if t.numbers != nil {
+		t.numbers.line = row
+		if t.numbers.surveying {
+			t.surveyRow(cells)
+			return true
+		}
+	}
+	if t.layout.index >= 0 {
+		t.checkIndex(row, cells)
 	}
 	switch t.layout.kind {
 	case layoutLong:
@@ -77,7 +111,7 @@ func (t *table) add(row int, cells []cell) bool {
 }
 
 func (t *table) setHeader(row int, cells []cell) {
-	t.header = append([]cell(nil), cells...)
+	t.header = append(t.header[:0], cells...)
 	t.headerRow = row
 	l, probs := detectLayout(t.header, t.cal)
 	t.layout = l
@@ -86,23 +120,51 @@ func (t *table) setHeader(row int, cells []cell) {
 	}
 }
 
-// lookForHeader looks at a row below a first row that is no header, and tells the warning
-// once a row is a header or enough rows are not; it returns false when the reader may stop.
+// isTitleRow reports a row that may be (part of) a title: a few filled cells.
+func isTitleRow(cells []cell) bool { return filledCells(cells) <= maxTitleCells }
+
+func filledCells(cells []cell) int {
+	n := 0
+	for _, c := range cells {
+		if !c.blank() {
+			n++
+		}
+	}
+	return n
+}
+
+// lookForHeader looks at a row below a first row that is no header. A header under rows that
+// are a title is the table's header, read with a note; under anything else the table is
+// skipped, saying why. It returns false when the reader may stop.
 func (t *table) lookForHeader(row int, cells []cell) bool {
-	if t.warned {
+	if t.skip != "" {
 		return false
 	}
 	if allBlank(cells) {
 		return true
 	}
 	if l, _ := detectLayout(cells, t.cal); l.kind != layoutNone {
-		what := "row"
-		if t.sheet == "" {
-			what = "line"
+		titleRow, title := t.headerRow, headerList(t.header)
+		if t.titleLike && t.lookedAt < maxTitleRows {
+			rows := fmt.Sprintf("%s %d", t.rowWord(), titleRow)
+			if t.lookedAt > 0 {
+				rows = fmt.Sprintf("%ss %d to %d", t.rowWord(), titleRow, t.lastLooked)
+			}
+			t.setHeader(row, cells)
+			t.probs.Warnf(t.tablePlace(), "read the table whose header is %s %d (%s), below the title %q (%s)", t.rowWord(), row, clip(headerList(cells)), clip(title), rows)
+			return true
 		}
-		t.warnSkipped(fmt.Sprintf("%s %d looks like the header (%s); the header must be the first non-empty row: delete the rows above it", what, row, clip(headerList(cells))))
+		why := fmt.Sprintf("%s %d has %d filled cells, and a title row at most %d", t.rowWord(), t.notTitle, t.notTitleCells, maxTitleCells)
+		if t.titleLike {
+			why = fmt.Sprintf("there are more than %d of them", maxTitleRows)
+		}
+		t.skip = fmt.Sprintf("%s %d looks like the header (%s), but the rows above it are not a title (%s): delete the rows above the header", t.rowWord(), row, clip(headerList(cells)), why)
 		return false
 	}
+	if t.titleLike && !isTitleRow(cells) {
+		t.titleLike, t.notTitle, t.notTitleCells = false, row, filledCells(cells)
+	}
+	t.lastLooked = row
 	if t.lookedAt++; t.lookedAt >= headerSearchRows {
 		t.finish()
 		return false
@@ -110,34 +172,93 @@ func (t *table) lookForHeader(row int, cells []cell) bool {
 	return true
 }
 
-// finish tells, at the end of the table's rows, that a table without a header was skipped,
-// if that was not told already.
+// rowWord is what a row is called: a line of a csv file, a row of a sheet.
+func (t *table) rowWord() string {
+	if t.sheet == "" {
+		return "line"
+	}
+	return "row"
+}
+
+// finish ends the table: it settles why a table without a header is skipped, if that is not
+// settled yet, and tells of a row-number column that was left out.
 func (t *table) finish() {
-	if !t.skipped() || t.warned {
+	if t.layout.index >= 0 && !t.index.broken && t.index.rows > 0 {
+		t.probs.Warnf(t.tablePlace(), "column A has no header and holds the row numbers %d to %d, as pandas writes its index (index=True): it was left out", t.index.first, t.index.next-1)
+		t.index.rows = 0
+	}
+	if !t.skipped() || t.skip != "" {
 		return
 	}
-	msg := fmt.Sprintf("no code/period/value, wide or commentary header found (headers were: %s)", clip(headerList(t.header)))
+	msg := fmt.Sprintf("no table with code, period and value headers; %s %d has %s", t.rowWord(), t.headerRow, clip(headerList(t.header)))
 	if hint := meantHeaders(t.header, t.cal); hint != "" {
 		msg += "; " + hint
 	}
-	t.warnSkipped(msg)
+	t.skip = msg
 }
 
-func (t *table) warnSkipped(msg string) {
-	what := "skipped"
-	if t.sheet == "" {
-		what = "file skipped"
+// indexColumn follows a first column with a blank header that may be a row index, as pandas
+// writes one beside its table: 0, 1, 2, ... (or from 1), one a row.
+type indexColumn struct {
+	first, next int64
+	rows        int
+	broken      bool
+}
+
+// surveyRow shows the numbers of a row's value cells to t.numbers, which is surveying.
+func (t *table) surveyRow(cells []cell) {
+	l := t.layout
+	look := func(col int) {
+		if c := cellAt(cells, col); !c.blank() {
+			c.value(t.numbers)
+		}
 	}
-	t.probs.Warnf(t.tablePlace(), "%s: %s", what, msg)
-	t.warned = true
+	switch l.kind {
+	case layoutLong:
+		look(l.value)
+		look(l.numerator)
+		look(l.denominator)
+	case layoutWide:
+		for _, p := range l.periods {
+			look(p.col)
+		}
+	}
+}
+
+// checkIndex checks a row's cell in the possible index column.
+func (t *table) checkIndex(row int, cells []cell) {
+	if t.index.broken {
+		return
+	}
+	n, ok := cellAt(cells, t.layout.index).wholeNumber()
+	if ok && t.index.rows == 0 && (n == 0 || n == 1) {
+		t.index.first, t.index.next = n, n
+	}
+	if !ok || n != t.index.next || t.index.rows == 0 && n != 0 && n != 1 {
+		t.index.broken = true
+		if t.layout.kind == layoutWide {
+			t.probs.Errorf(t.place(row, t.layout.index), "column A has no header, so it has no period, and it is no row index either (pandas writes 0, 1, 2, ... there, one a row); give the column a header, or delete it")
+		}
+		return
+	}
+	t.index.rows++
+	t.index.next++
 }
 
 // headerNames are the column names a header may hold, for suggestions.
 var headerNames = []string{"code", "period", "value", "note", "context", "actions", "numerator", "denominator"}
 
+// headerSynonyms are other names people give the columns, for suggestions.
+var headerSynonyms = map[string]string{
+	"month": "period", "quarter": "period", "date": "period",
+	"indicator": "code", "kpi": "code", "measure": "code", "indicator code": "code", "pi": "code",
+	"result": "value", "actual": "value", "figure": "value", "amount": "value", "outturn": "value",
+}
+
 // meantHeaders suggests, for header cells that are a slip from a column name (kode, vaule,
-// perod), the name meant: did you mean "code" for "kode"? Only when the names meant make a
-// header qpr reads, so that a sheet of lookups headed "Notes" is not told it meant "note".
+// perod) or another name for one (Month), the name meant: did you mean "code" for "kode"?
+// Only when the names meant make a header qpr reads, so that a sheet of lookups headed
+// "Notes" is not told it meant "note".
 func meantHeaders(header []cell, cal period.Calendar) string {
 	var pairs []string
 	fixed := slices.Clone(header)
@@ -146,7 +267,11 @@ func meantHeaders(header []cell, cal period.Calendar) string {
 		if name == "" || slices.Contains(headerNames, strings.ToLower(name)) {
 			continue
 		}
-		if s := suggest.Nearest(name, headerNames); s != "" {
+		s := headerSynonyms[strings.ToLower(name)]
+		if s == "" {
+			s = suggest.Nearest(name, headerNames)
+		}
+		if s != "" {
 			pairs = append(pairs, fmt.Sprintf("%q for %q", s, clip(name)))
 			fixed[i] = cell{text: s}
 		}
@@ -183,10 +308,11 @@ func (t *table) longRow(row int, cells []cell) {
 	var missing bool
 	if !val.blank() {
 		var err error
-		if v, missing, err = val.value(t.commaIsThousands); err != nil {
-			t.probs.Errorf(t.place(row, l.value), "column %q: %s", t.name(l.value), err)
+		if v, missing, err = val.value(t.numbers); err != nil {
+			t.cellError(row, l.value, err)
 			return
 		}
+		t.zeroFormula(row, l.value, val, v, missing)
 		if missing {
 			ratio = nil // a value marked missing is missing, whatever stands beside it
 		} else if ratio != nil {
@@ -212,14 +338,15 @@ func (t *table) wideRow(row int, cells []cell) {
 			continue
 		}
 		if !codeRead {
-			code, okCode = t.code(row, cells, 0)
+			code, okCode = t.code(row, cells, t.layout.code)
 			codeRead = true
 		}
-		v, missing, err := val.value(t.commaIsThousands)
+		v, missing, err := val.value(t.numbers)
 		if err != nil {
-			t.probs.Errorf(t.place(row, wp.col), "column %q: %s", t.name(wp.col), err)
+			t.cellError(row, wp.col, err)
 			continue
 		}
+		t.zeroFormula(row, wp.col, val, v, missing)
 		if okCode {
 			t.ds.addObservation(Observation{Code: code, Period: wp.period, Value: v, Missing: missing, Place: t.place(row, wp.col)})
 		}
@@ -230,7 +357,7 @@ func (t *table) wideRow(row int, cells []cell) {
 // blankHeaderValues reports values under a blank header of a wide table: without a period
 // they would otherwise be lost without a word.
 func (t *table) blankHeaderValues(row int, cells []cell) {
-	for i := 1; i < len(cells); i++ {
+	for i := t.layout.code + 1; i < len(cells); i++ {
 		if !cells[i].blank() && cellAt(t.header, i).blank() {
 			t.probs.Errorf(t.place(row, i), "this cell is under a blank header, so it has no period; give column %s a period header or clear it", columnLetter(i))
 		}
@@ -272,7 +399,12 @@ func (t *table) code(row int, cells []cell, col int) (string, bool) {
 // to give, reporting one that does not: a formula that was never calculated, which read as
 // blank would be lost unseen.
 func (t *table) calculated(row int, cells []cell, col int) bool {
-	if cellAt(cells, col).kind != kindNoResult {
+	switch cellAt(cells, col).kind {
+	case kindUncalculated:
+		t.cellError(row, col, errUncalculated)
+		return false
+	case kindNoResult:
+	default:
 		return true
 	}
 	t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula with no saved result; open the workbook in Excel and save it, or type the text", t.name(col))
@@ -290,10 +422,48 @@ func (t *table) period(row int, cells []cell, col int) (period.Period, bool) {
 	}
 	p, err := c.periodCached(t.periods)
 	if err != nil {
-		t.probs.Errorf(t.place(row, col), "column %q: %s", t.name(col), err)
+		t.cellError(row, col, err)
 		return period.Period{}, false
 	}
 	return p, true
+}
+
+// cellError reports a cell that cannot be read. A formula whose result cannot be trusted is
+// told at the first such cell of the workbook only: every formula in it is in the same state,
+// and the remedy, the same for all, is given once.
+func (t *table) cellError(row, col int, err error) {
+	if !errors.Is(err, errUncalculated) {
+		t.probs.Errorf(t.place(row, col), "column %q: %s", t.name(col), err)
+		return
+	}
+	if t.formulas != nil {
+		if t.formulas.uncalculated {
+			return
+		}
+		t.formulas.uncalculated = true
+	}
+	t.probs.Errorf(t.place(row, col), "column %q: cell holds a formula whose saved result cannot be trusted: the workbook asks to be recalculated when opened (fullCalcOnLoad), as files written by Python's openpyxl, xlsxwriter and pandas do, and such a writer saves a formula without calculating it (xlsxwriter saves 0); %s; no formula cell of this workbook was read", t.name(col), recalculate)
+}
+
+// recalculate is how to give a workbook's formulas true saved results.
+const recalculate = "open the workbook in Excel and save it (Excel recalculates it on opening), or in LibreOffice choose Data > Calculate > Recalculate Hard and save it (LibreOffice does not recalculate such a file by itself), or paste the values over the formulas"
+
+// formulaNotes is what has been told of a workbook's formulas: each thing once a workbook.
+type formulaNotes struct {
+	uncalculated bool // a formula whose result cannot be trusted
+	zero         bool // a formula whose saved result is 0
+}
+
+// zeroFormula warns, once a workbook, of a value that is a formula's saved result of 0: what
+// every formula of a workbook written by openpyxl or xlsxwriter holds once LibreOffice or
+// Gnumeric has saved it without recalculating (dropping fullCalcOnLoad on the way), and
+// nothing in the file tells that 0 from a true one.
+func (t *table) zeroFormula(row, col int, c cell, v float64, missing bool) {
+	if !c.formula || v != 0 || missing || t.formulas == nil || t.formulas.zero {
+		return
+	}
+	t.formulas.zero = true
+	t.probs.Warnf(t.place(row, col), "column %q: the value is a formula's saved result of 0; if the workbook was written by a program that does not calculate formulas (Python's openpyxl, xlsxwriter or pandas) and saved since without recalculating, every formula in it reads 0: %s; if 0 is right, ignore this", t.name(col), recalculate)
 }
 
 // name is a column's header as written, for messages.

@@ -113,12 +113,13 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // .., *), for which missing is true. The value is rounded to 10 significant figures. Anything
 // else, including a blank, NaN and Inf, is an error saying what would be valid.
 func ParseValue(s string) (v float64, missing bool, err error) {
-	return parseValueText(s, true)
+	return parseValueText(s, nil)
 }
 
-// parseValueText is ParseValue with the thousands separator optional: in a ;-separated csv a
-// comma may be a decimal comma, so it is refused rather than guessed at.
-func parseValueText(s string, commaIsThousands bool) (float64, bool, error) {
+// parseValueText is ParseValue in a file whose numbers are written by the convention nc; nil
+// is the usual one, a comma between thousands and a point before decimals. While nc is
+// surveying a file, a number is only looked at: the value returned means nothing.
+func parseValueText(s string, nc *numberConvention) (float64, bool, error) {
 	t := cell{text: s}.trimmed()
 	if t == "" {
 		return 0, false, fmt.Errorf("the value is blank; %s", valueHint)
@@ -131,10 +132,16 @@ func parseValueText(s string, commaIsThousands bool) (float64, bool, error) {
 	}
 	num := strings.TrimSpace(strings.TrimSuffix(t, "%"))
 	num = strings.TrimSpace(trimCurrency(num))
-	if strings.Contains(num, ",") {
-		if !commaIsThousands {
-			return 0, false, fmt.Errorf("%q is ambiguous in a ;-separated file: the comma could be a decimal comma or a thousands separator; write the number without a comma (1234 or 12.34)", clip(s))
+	if nc != nil {
+		if nc.surveying {
+			nc.observe(s, num)
+			return 0, false, nil
 		}
+		var err error
+		if num, err = nc.normalise(s, num); err != nil {
+			return 0, false, err
+		}
+	} else if strings.Contains(num, ",") {
 		if !groupedNumber(num) {
 			return 0, false, fmt.Errorf("%q is not a number: a comma must separate thousands (1,234); %s", clip(s), valueHint)
 		}
@@ -166,6 +173,10 @@ func trimCurrency(s string) string {
 		if strings.HasPrefix(s, c) {
 			return sign + strings.TrimSpace(strings.TrimPrefix(s, c))
 		}
+	}
+	// Much of Europe writes the euro sign after the number: 35.123 €.
+	if t, ok := strings.CutSuffix(s, "€"); ok {
+		return sign + strings.TrimSpace(t)
 	}
 	return sign + s
 }

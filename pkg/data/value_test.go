@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -157,5 +158,43 @@ func TestShortValuesNeedNoRounding(t *testing.T) {
 		if want := Round10(f); v != want {
 			t.Errorf("ParseValue(%q) = %v, want %v", s, v, want)
 		}
+	}
+}
+
+// A period written as a date serial (a date cell formatted as General) is named as one, with
+// the date worked out from Excel's count: 45107 is 30 June 2023 (=DATE(2023,6,30) in Excel
+// and LibreOffice gives 45107), 25569 is 1 January 1970, 73050 is 31 December 2099 (days from 30 December 1899, by Python's datetime).
+func TestDateSerialPeriods(t *testing.T) {
+	cases := []struct {
+		label string
+		want  string // the date named, or "" for no mention of a date serial
+	}{
+		{"45107", "2023-06-30"},
+		{"45199", "2023-09-30"},
+		{"25569", "1970-01-01"},
+		{"73050", "2099-12-31"},
+		{"25568", ""},
+		{"73051", ""},
+		{"2023", ""},
+		{"45107.5", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.label, func(t *testing.T) {
+			_, err := newPeriodCache(april).parse(c.label)
+			if err == nil {
+				t.Fatalf("%s read as a period", c.label)
+			}
+			mentions := strings.Contains(err.Error(), "date serial")
+			if c.want == "" {
+				if mentions {
+					t.Errorf("%s: %v", c.label, err)
+				}
+				return
+			}
+			want := c.label + " looks like an Excel date serial for " + c.want + " (a date in a cell formatted as General or Number); format the cell as a date, or type the month as " + c.want[:7]
+			if err.Error() != want {
+				t.Errorf("got  %v\nwant %s", err, want)
+			}
+		})
 	}
 }

@@ -27,6 +27,9 @@ type workbook struct {
 	x       *xlsxread.Workbook
 	formats []formatKind // by cell style index
 	row     []cell       // the row being handed to the table, reused
+	// formulas is what has been told of the workbook's formulas: the first of a kind is,
+	// since every formula of a workbook is in the same state.
+	formulas formulaNotes
 }
 
 // readXLSX reads every worksheet of a workbook; each holds one table. The problems are those
@@ -44,20 +47,47 @@ func readXLSX(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 		return
 	}
 	defer wb.file.Close()
-	sheetProbs := &diag.List{}
-	anyCells := false
+	sheets := make([]sheetResult, 0, len(wb.x.Sheets))
+	anyCells, anyErrors, anyTable := false, false, false
 	for i := range wb.x.Sheets {
-		cells, stop := wb.readSheet(i, ds, sheetProbs)
-		anyCells = anyCells || cells
-		if stop {
+		r := wb.readSheet(i, ds)
+		sheets = append(sheets, r)
+		anyCells = anyCells || r.cells
+		anyErrors = anyErrors || r.probs.HasErrors()
+		anyTable = anyTable || r.table
+		if r.stop {
 			break
 		}
 	}
-	if !anyCells && !sheetProbs.HasErrors() {
+	if !anyCells && !anyErrors {
 		probs.Errorf(diag.Place{File: path}, "the workbook is empty: no sheet has any data; a data sheet starts with a header row such as code, period, value")
 		return
 	}
-	probs.AddAll(sheetProbs.Problems())
+	// A sheet without a table is skipped with a warning beside a sheet with one (a lookup or
+	// notes sheet); when no sheet has one, the file was meant to give data and gives none.
+	noData := !anyTable
+	for _, r := range sheets {
+		probs.AddAll(r.probs.Problems())
+		if r.skip == "" {
+			continue
+		}
+		at := diag.Place{File: path, Sheet: wb.x.Sheets[r.index].Name}
+		if noData {
+			probs.Errorf(at, "%s", r.skip)
+		} else {
+			probs.Warnf(at, "skipped: %s", r.skip)
+		}
+	}
+}
+
+// sheetResult is what reading one sheet gave besides its values.
+type sheetResult struct {
+	index int
+	probs *diag.List
+	skip  string // why the sheet's table was skipped; "" if it was not
+	cells bool   // whether the sheet has any cells
+	table bool   // whether the sheet has a table qpr reads (values or not)
+	stop  bool   // whether a limit was met that every later sheet would meet again
 }
 
 // openWorkbook opens the file and reads the workbook's structure, styles and shared strings.
@@ -129,14 +159,15 @@ func (l Limits) xlsx() xlsxread.Limits {
 	}
 }
 
-// readSheet reads one worksheet's table and reports whether the sheet has any cells, and
-// whether the workbook met a limit on it that every later sheet would meet again.
-func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) (cells, stop bool) {
+// readSheet reads one worksheet's table.
+func (wb *workbook) readSheet(i int, ds *Dataset) sheetResult {
 	sheet := wb.x.Sheets[i]
+	res := sheetResult{index: i, probs: &diag.List{}}
+	probs := res.probs
 	at := diag.Place{File: wb.path, Sheet: sheet.Name}
 	if sheet.Kind != xlsxread.Worksheet {
 		probs.Warnf(at, "skipped: it is a chart or dialog sheet, which holds no table")
-		return false, false
+		return res
 	}
 	// The sheet is read into a dataset of its own: if its rows turn out to be stored out of
 	// order (rare), what it gave is dropped and it is read again, sorted, since the header is
@@ -153,17 +184,56 @@ func (wb *workbook) readSheet(i int, ds *Dataset, probs *diag.List) (cells, stop
 		probs.Warnf(at, "the sheet is hidden in Excel, and its %s were read; unhide it to check them, or delete the sheet if it is not data", pluralValues(sheetDS.Len()))
 	}
 	appendSheet(ds, sheetDS)
+	if merges := wb.x.Merges(); len(merges) > 0 && sheetProbs.HasErrors() {
+		sheetProbs = nameMerges(sheetProbs, merges, wb.path, sheet.Name)
+	}
 	probs.AddAll(sheetProbs.Problems())
 	if err != nil {
 		wb.report(err, i, probs)
 		var le *xlsxread.LimitError
-		return true, errors.As(err, &le) && le.Limit == xlsxread.LimitWorkbookBytes
+		res.cells = true
+		res.stop = errors.As(err, &le) && le.Limit == xlsxread.LimitWorkbookBytes
+		return res
 	}
 	if !t.started() {
 		probs.Warnf(at, "skipped: it is empty")
-		return false, false
+		return res
 	}
-	return true, false
+	res.cells, res.skip, res.table = true, t.skip, !t.skipped()
+	return res
+}
+
+// nameMerges rewrites the problems of cells inside merged ranges: a merged range keeps its
+// content in its first cell only, so the cells below or beside it read blank, and a message
+// about a blank code would hide the cause. Each range is told once, where its first problem
+// was, naming the range.
+func nameMerges(probs *diag.List, merges []xlsxread.Range, file, sheet string) *diag.List {
+	out := &diag.List{}
+	told := map[int]bool{}
+	for _, p := range probs.Problems() {
+		m := -1
+		if p.Place.Sheet == sheet && p.Place.Col > 0 {
+			for j, g := range merges {
+				col, row := p.Place.Col-1, p.Place.Line
+				if g.Contains(col, row) && (col != g.FromCol || row != g.FromRow) {
+					m = j
+					break
+				}
+			}
+		}
+		if m < 0 {
+			out.Add(p)
+			continue
+		}
+		if told[m] {
+			continue
+		}
+		told[m] = true
+		g := merges[m]
+		first := xlsxread.ColumnName(g.FromCol) + fmt.Sprint(g.FromRow)
+		out.Errorf(diag.CellAt(file, sheet, g.FromRow, g.FromCol+1), "cells %s are merged, and a merged cell holds its content in its first cell (%s) only, so the rest read as blank; unmerge them (Home > Merge & Center) and fill in every row", g, first)
+	}
+	return out
 }
 
 func pluralValues(n int) string {
@@ -179,7 +249,7 @@ func appendSheet(ds, sheet *Dataset) { ds.append(sheet) }
 // readTable feeds the sheet's rows to a new table.
 func (wb *workbook) readTable(i int, sorted bool, ds *Dataset, probs *diag.List) (*table, error) {
 	sheet := wb.x.Sheets[i].Name
-	t := &table{file: wb.path, sheet: sheet, cal: wb.cal, ds: ds, probs: probs, commaIsThousands: true}
+	t := &table{file: wb.path, sheet: sheet, cal: wb.cal, ds: ds, probs: probs, formulas: &wb.formulas}
 	var tooLong error
 	err := wb.x.ReadSheet(i, sorted, func(row int, cells []xlsxread.Cell) bool {
 		if tooLong = wb.cells(row, cells); tooLong != nil {
@@ -217,7 +287,11 @@ func (wb *workbook) cells(row int, cells []xlsxread.Cell) error {
 
 // cell gives a cell its kind from its type and number format.
 func (wb *workbook) cell(x xlsxread.Cell) cell {
-	c := cell{text: x.Text}
+	c := cell{text: x.Text, formula: x.Formula}
+	if x.Formula && wb.x.RecalcOnOpen && x.Type != xlsxread.NoResult {
+		c.kind = kindUncalculated
+		return c
+	}
 	switch x.Type {
 	case xlsxread.Text:
 	case xlsxread.Bool:

@@ -147,7 +147,7 @@ func TestXLSXSkippedAndEmptySheets(t *testing.T) {
 	)
 	ds, probs := Read([]string{path}, april)
 	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
-		`warning: book.xlsx: sheet "Notes": skipped: no code/period/value, wide or commentary header found (headers were: Name, Total)`,
+		`warning: book.xlsx: sheet "Notes": skipped: no table with code, period and value headers; row 1 has Name, Total`,
 		`warning: book.xlsx: sheet "Blank": skipped: it is empty`,
 	})
 	if len(ds.Observations()) != 1 || ds.Observations()[0].Value != 85 {
@@ -155,8 +155,30 @@ func TestXLSXSkippedAndEmptySheets(t *testing.T) {
 	}
 }
 
-// A sheet whose header is below a title row, or has a slip in a column name, is skipped, and
-// the warning says what to put right; nothing on it is read.
+// A workbook none of whose sheets has a table gives no data at all: each sheet's reason is an
+// error. Beside a sheet with a table, even one with no values yet, it is a warning.
+func TestXLSXWorkbookWithoutATable(t *testing.T) {
+	notes := x.Sheet{Name: "Notes", Rows: [][]x.Cell{{x.S("Name"), x.S("Total")}, {x.S("a"), x.N(1)}}}
+	path := writeWorkbook(t, "none.xlsx", notes,
+		x.Sheet{Name: "Q2", Rows: [][]x.Cell{{x.S("Code"), x.S("Month"), x.S("Value")}, {x.S("CS01"), x.S("2023-09"), x.N(85)}}})
+	_, probs := Read([]string{path}, april)
+	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
+		`none.xlsx: sheet "Notes": no table with code, period and value headers; row 1 has Name, Total`,
+		`none.xlsx: sheet "Q2": no table with code, period and value headers; row 1 has Code, Month, Value; did you mean "period" for "Month"?`,
+	})
+	path = writeWorkbook(t, "unfilled.xlsx", notes,
+		x.Sheet{Name: "Return", Rows: [][]x.Cell{{x.S("code"), x.S("period"), x.S("value")}, {x.S("CS01"), x.S("2023/24 Q2")}}})
+	ds, probs := Read([]string{path}, april)
+	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
+		`warning: unfilled.xlsx: sheet "Notes": skipped: no table with code, period and value headers; row 1 has Name, Total`,
+	})
+	if ds.Len() != 0 {
+		t.Errorf("%d values from a return with none", ds.Len())
+	}
+}
+
+// A sheet whose header is below a title row is read, with a note naming both; one with a slip
+// in a column name is skipped, and the warning says what to put right.
 func TestXLSXSkippedSheetSaysWhatToPutRight(t *testing.T) {
 	path := writeWorkbook(t, "book.xlsx",
 		x.Sheet{Name: "Returns", Rows: [][]x.Cell{{x.S("Quarterly returns")}, {}, {x.S("Code"), x.S("Period"), x.S("Value")}, {x.S("CS01"), x.S("2023/24 Q2"), x.N(85)}}},
@@ -164,11 +186,12 @@ func TestXLSXSkippedSheetSaysWhatToPutRight(t *testing.T) {
 	)
 	ds, probs := Read([]string{path}, april)
 	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
-		`warning: book.xlsx: sheet "Returns": skipped: row 3 looks like the header (Code, Period, Value); the header must be the first non-empty row: delete the rows above it`,
-		`warning: book.xlsx: sheet "Typo": skipped: no code/period/value, wide or commentary header found (headers were: code, period, vaule); did you mean "value" for "vaule"?`,
+		`warning: book.xlsx: sheet "Returns": read the table whose header is row 3 (Code, Period, Value), below the title "Quarterly returns" (row 1)`,
+		`warning: book.xlsx: sheet "Typo": skipped: no table with code, period and value headers; row 1 has code, period, vaule; did you mean "value" for "vaule"?`,
 	})
-	if n := len(ds.Observations()); n != 0 {
-		t.Errorf("%d observations read from skipped sheets", n)
+	obs := ds.Observations()
+	if len(obs) != 1 || obs[0].Code != "CS01" || obs[0].Value != 85 || obs[0].Place.Sheet != "Returns" {
+		t.Errorf("observations %+v, want only the Returns sheet's CS01 85", obs)
 	}
 }
 

@@ -72,7 +72,7 @@ func TestXLSXOpenpyxlStyle(t *testing.T) {
 func TestXLSXWrittenByLibreOffice(t *testing.T) {
 	ds, probs := Read([]string{"testdata/xlsx/libreoffice-longtable.xlsx", "testdata/xlsx/libreoffice-typed.xlsx"}, april)
 	assertMessages(t, messages(probs, "testdata/xlsx"), []string{
-		`warning: libreoffice-typed.xlsx: sheet "Notes": skipped: no code/period/value, wide or commentary header found (headers were: Made with LibreOffice)`,
+		`warning: libreoffice-typed.xlsx: sheet "Notes": skipped: no table with code, period and value headers; row 1 has Made with LibreOffice`,
 	})
 	assertObservations(t, lines(ds, "testdata/xlsx"), []obsLine{
 		{"CS01", quarter(2023, 2), 85, false, "Ysgol Gymraeg – ŵ", "libreoffice-longtable.xlsx:'libreoffice-longtable'!C2"},
@@ -249,8 +249,8 @@ func bombPart(t *testing.T, name, head, unit string, size int) []byte {
 }
 
 // A merged cell keeps its value in its first cell; the others are blank. A table whose code
-// or period is merged down over several rows is therefore not filled down: each row below the
-// first is an error at its own blank cell, never silently given the value above.
+// or period is merged down over several rows is therefore not filled down: the merged range is
+// an error naming it, never silently given the value above.
 func TestXLSXMergedCellsAreNotFilledDown(t *testing.T) {
 	path := writeFile(t, "merged.xlsx", openpyxlStyle(t,
 		`<row r="1">`+inline("code")+inline("period")+inline("value")+`</row>`+
@@ -262,7 +262,7 @@ func TestXLSXMergedCellsAreNotFilledDown(t *testing.T) {
 	writeAt(t, path, string(b))
 	ds, probs := Read([]string{path}, april)
 	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
-		`merged.xlsx:Returns!A3: column "code" is blank; give the indicator code this row is for`,
+		`merged.xlsx:Returns!A2: cells A2:A3 are merged, and a merged cell holds its content in its first cell (A2) only, so the rest read as blank; unmerge them (Home > Merge & Center) and fill in every row`,
 	})
 	if got := lines(ds, ""); len(got) != 1 {
 		t.Errorf("observations %+v", got)
@@ -387,7 +387,7 @@ func TestXLSXHiddenSheetIsNamed(t *testing.T) {
 	ds, probs := Read([]string{path}, april)
 	assertMessages(t, messages(probs, filepath.Dir(path)), []string{
 		`warning: h.xlsx: sheet "Old Q1": the sheet is hidden in Excel, and its 2 values were read; unhide it to check them, or delete the sheet if it is not data`,
-		`warning: h.xlsx: sheet "Lookups": skipped: no code/period/value, wide or commentary header found (headers were: Notes)`,
+		`warning: h.xlsx: sheet "Lookups": skipped: no table with code, period and value headers; row 1 has Notes`,
 	})
 	if ds.Len() != 3 {
 		t.Errorf("%d values read, want 3", ds.Len())

@@ -34,7 +34,7 @@ func comparisonPart(in *report.Indicator) *Section {
 			// The figures as a table of their own as well as the figure's: an edition shows a
 			// figure's table only beside an indicator's own chart.
 			f := groupFigureOf(in, c)
-			blocks = append(blocks, f, f.Data)
+			blocks = append(blocks, f, f.Data())
 		}
 	}
 	s := &Section{Level: 3, Heading: ComparisonPartHeading}
@@ -57,8 +57,9 @@ func groupFigureOf(in *report.Indicator, c Comparison) *Figure {
 		}
 		t.Rows = append(t.Rows, Row{Cells: cells})
 	}
-	return &Figure{ID: id, Chart: f.Chart, Title: f.Title, Description: f.Alt,
-		DataTitle: in.Code + ", " + c.Group + ": the chart's figures as a table", Data: t}
+	return &Figure{ID: id, Chart: f.Chart, DataTitle: in.Code + ", " + c.Group + ": the chart's figures as a table",
+		alt:  func() (string, string) { return f.Title, f.Alt },
+		data: func() *Table { return t }}
 }
 
 // compareID is a group chart's id: the indicator's code and the group's id, kept to the

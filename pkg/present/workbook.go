@@ -24,7 +24,9 @@ type Workbook struct {
 }
 
 // Sheet is one worksheet: its title in A1, lines of explanation in column A below it, then
-// its parts in order. SheetColumn widths are in the width of the digit 0, as spreadsheets measure.
+// its parts in order, with no blank row anywhere (space above a heading is the row's height).
+// Column widths are in the width of the digit 0, as spreadsheets measure. Every sheet prints
+// landscape on A4, one page wide and as many pages down as it needs.
 type Sheet struct {
 	Name      string
 	Title     string
@@ -326,7 +328,7 @@ func uniqueHeaders(cols []SheetColumn) []SheetColumn {
 	for i, c := range cols {
 		h := strings.TrimSpace(c.Header)
 		if h == "" {
-			h = fmt.Sprintf("SheetColumn %d", i+1)
+			h = fmt.Sprintf("Column %d", i+1)
 		}
 		name := h
 		for n := 2; seen[strings.ToLower(name)]; n++ {

@@ -26,6 +26,7 @@ import (
 	"github.com/example/qpr/pkg/render/docx"
 	"github.com/example/qpr/pkg/render/html"
 	"github.com/example/qpr/pkg/render/json"
+	"github.com/example/qpr/pkg/render/ods"
 	"github.com/example/qpr/pkg/render/pdf"
 	"github.com/example/qpr/pkg/render/xlsx"
 	"github.com/example/qpr/pkg/report"
@@ -34,6 +35,19 @@ import (
 
 // Func writes the report r in one format to w, worded and styled by t.
 type Func func(w io.Writer, r *report.Report, t *templates.Set) error
+
+// FileCreator makes the files of an output that is a folder, each written whole and closed
+// before the next is made.
+type FileCreator = interface {
+	Create(name string) (io.WriteCloser, error)
+}
+
+// Folder is how a format writes a report too large for one file as a folder of files: Is
+// says whether it does so for r, and Render writes the folder's files.
+type Folder struct {
+	Is     func(r *report.Report) bool
+	Render func(create FileCreator, r *report.Report, t *templates.Set) error
+}
 
 // Format is one output format; Name is also the file extension.
 type Format struct {
@@ -51,15 +65,20 @@ type Format struct {
 	// picture, many times the cost of the rest together at a thousand indicators, and a
 	// script that knows the four original outputs keeps getting just those.
 	OnRequest bool
+	// Folder, when set, writes a large report as a folder <pack>-<period>/ instead of one
+	// file (docs/html.md says when the HTML edition does).
+	Folder *Folder
 }
 
 // Formats are every format build can write, in the order they are written and listed.
 var Formats = []Format{
-	{"pdf", "the printed report (A4)", pdf.Render, 26 << 10, false},
-	{"xlsx", "the workbook for analysts", xlsx.Render, 10 << 10, false},
-	{"json", "the report as data (schema qpr.report/v1)", json.Render, 4 << 10, false},
-	{"html", "the accessible web page (WCAG 2.2 AA), one self-contained file", html.Render, 12 << 10, false},
-	{"docx", "the Word edition, for committee papers (on request)", docx.Render, 24 << 10, true},
+	{"pdf", "the printed report (A4)", pdf.Render, 26 << 10, false, nil},
+	{"xlsx", "the workbook for analysts", xlsx.Render, 10 << 10, false, nil},
+	{"json", "the report as data (schema qpr.report/v1)", json.Render, 4 << 10, false, nil},
+	{"html", "the accessible web page (WCAG 2.2 AA): one self-contained file, or a folder of linked pages for a large pack", html.Render, 12 << 10, false,
+		&Folder{Is: html.Folder, Render: html.RenderFolder}},
+	{"docx", "the Word edition, for committee papers (on request)", docx.Render, 24 << 10, true, nil},
+	{"ods", "the workbook as an OpenDocument spreadsheet (on request)", ods.Render, 4 << 10, true, nil},
 }
 
 // Defaults are the formats a build writes when none are named: every one not OnRequest.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,12 +32,15 @@ const (
 	markerR    = 4.0
 	// tick labels are drawn at up to 20 units on a narrow screen, a character taking about
 	// 0.6 of that; an axis label needs about 64 units across
-	tickCharW   = 12.0
-	labelRoom   = 64.0
-	sampleW     = 30
-	sampleH     = 14
-	sampleCY    = 7
-	arrowHeight = 7.0
+	tickCharW = 12.0
+	labelRoom = 64.0
+	// on a phone the labels are drawn at 30 units, a period's "21/22" taking about 85
+	narrowLabelRoom = 130.0
+	narrowTickRoom  = 40.0
+	sampleW         = 30
+	sampleH         = 14
+	sampleCY        = 7
+	arrowHeight     = 7.0
 )
 
 func newSVGChart(c present.Chart, id, title, desc string) *svgChart {
@@ -82,11 +86,23 @@ func (s *svgChart) svg() template.HTML {
 	esc := template.HTMLEscapeString
 	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t" aria-describedby="%s-d">`, num(svgW), num(svgH), s.id, s.id)
 	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, s.id, esc(s.title), s.id, esc(s.desc))
-	fmt.Fprintf(&b, `<text class="axis-title" x="4" y="14">%s</text>`, esc(s.c.YTitle))
+	fmt.Fprintf(&b, `<text class="axis-title wide" x="4" y="14">%s</text>`, esc(s.c.YTitle))
+	fmt.Fprintf(&b, `<text class="axis-title narrow" x="%s" y="20" text-anchor="end">%s</text>`, num(svgW-plotR), esc(s.c.YTitle))
 	for _, t := range s.c.Axis.Ticks {
 		y := s.y(t.Value)
 		fmt.Fprintf(&b, `<line class="grid" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(s.left), num(y), num(s.left+s.plotW()), num(y))
-		fmt.Fprintf(&b, `<text class="tick" x="%s" y="%s" text-anchor="end">%s</text>`, num(s.left-6), num(y+4), esc(t.Label))
+		fmt.Fprintf(&b, `<text class="tick wide" x="%s" y="%s" text-anchor="end">%s</text>`, num(s.left-6), num(y+4), esc(t.Label))
+	}
+	// On a phone the drawing is scaled to under half its size: its value labels are drawn
+	// larger, inside the plot above their gridlines, where there is room for them.
+	last := math.Inf(1)
+	for _, t := range s.c.Axis.Ticks {
+		y := s.y(t.Value)
+		if math.Abs(last-y) < narrowTickRoom {
+			continue
+		}
+		last = y
+		fmt.Fprintf(&b, `<text class="tick narrow" x="%s" y="%s">%s</text>`, num(s.left+4), num(y-5), esc(t.Label))
 	}
 	for _, r := range s.c.Band {
 		top, bottom := s.y(r.Upper), s.y(r.Lower)
@@ -127,7 +143,7 @@ func (s *svgChart) svg() template.HTML {
 	}
 	fmt.Fprintf(&b, `<path class="axis" d="M%s %sV%sH%s"/>`, num(s.left), num(plotT), num(plotT+plotH), num(s.left+s.plotW()))
 	b.WriteString(s.axisLabels())
-	fmt.Fprintf(&b, `<text class="axis-title" x="%s" y="%s" text-anchor="middle">%s</text>`, num(s.left+s.plotW()/2), num(svgH-6), esc(s.c.XTitle))
+	fmt.Fprintf(&b, `<text class="axis-title wide" x="%s" y="%s" text-anchor="middle">%s</text>`, num(s.left+s.plotW()/2), num(svgH-6), esc(s.c.XTitle))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
@@ -181,23 +197,34 @@ func (s *svgChart) projection(p *present.ProjectionMark) string {
 	return b.String()
 }
 
-// axisLabels are the period labels along the bottom, thinned so that they never overlap.
-// Every other one is marked minor: a narrow screen draws the labels larger and leaves the
-// minor ones out.
+// axisLabels are the period labels along the bottom, thinned so that they never overlap;
+// on a phone a second set, drawn larger and further apart, stands in for them.
 func (s *svgChart) axisLabels() string {
 	var b strings.Builder
-	labels := s.c.ThinLabels(int(math.Ceil(labelRoom / s.slotW())))
-	for i, l := range labels {
-		class := "tick"
-		if (len(labels)-1-i)%2 == 1 {
-			class += " minor"
-		}
-		x := num(s.x(float64(l.Slot)))
-		fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(plotT+plotH+17), template.HTMLEscapeString(l.Top))
-		if l.Bottom != "" {
-			fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(plotT+plotH+35), template.HTMLEscapeString(l.Bottom))
+	write := func(class string, room, top, bottom float64, labels []present.AxisLabel) {
+		for _, l := range labels {
+			x := num(s.x(float64(l.Slot)))
+			fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(top), template.HTMLEscapeString(l.Top))
+			if l.Bottom != "" {
+				fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(bottom), template.HTMLEscapeString(l.Bottom))
+			}
 		}
 	}
+	write("tick wide", labelRoom, plotT+plotH+17, plotT+plotH+35, s.c.ThinLabels(int(math.Ceil(labelRoom/s.slotW()))))
+	// On a phone, labels at least narrowLabelRoom apart, the latest period's kept first; the
+	// projection's period is left to the legend and the sentence below the chart.
+	every := int(math.Ceil(narrowLabelRoom / s.slotW()))
+	var narrow []present.AxisLabel
+	next := math.MaxInt
+	for _, l := range slices.Backward(s.c.Labels) {
+		if l.Project || l.Slot > next {
+			continue
+		}
+		narrow = append(narrow, l)
+		next = l.Slot - every
+	}
+	slices.Reverse(narrow)
+	write("tick narrow", narrowLabelRoom, plotT+plotH+28, plotT+plotH+56, narrow)
 	return b.String()
 }
 

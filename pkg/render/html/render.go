@@ -46,30 +46,45 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	return paint(w, doc, t)
 }
 
-// paint writes doc as an HTML document to w, styled by t.
+// paint writes doc as one HTML document to w, styled by t.
 func paint(w io.Writer, doc *present.Document, t *templates.Set) error {
+	tmpl, err := parsePage(t)
+	if err != nil {
+		return err
+	}
+	return execute(w, tmpl, pageView{Document: doc, Sections: doc.Sections}, func(id string) string { return "#" + id })
+}
+
+// parsePage is the page template with its functions; href, how a link to an id is written,
+// is set for each page before it is executed.
+func parsePage(t *templates.Set) (*template.Template, error) {
 	tmpl, err := template.New("page").Funcs(template.FuncMap{
-		"css":       func() template.CSS { return template.CSS(css(t.Style())) },
-		"logo":      func() template.URL { return logoURI(t.Logo()) },
-		"st":        statusClass,
-		"role":      func(r present.Role) string { return roleClass[r] },
-		"kind":      blockKind,
-		"part":      partClass,
-		"svg":       chartSVG,
-		"legend":    legendOf,
-		"shown":     shownParagraph,
-		"indicator": func(s *present.Section) bool { return s.Kind == present.KindIndicator },
-		"item":      func(s *present.Section) bool { return s.Kind == present.KindItem },
-		"numeric":   func(cols []present.Column, i int) bool { return i < len(cols) && cols[i].Numeric },
+		"css":  func() template.CSS { return template.CSS(css(t.Style())) },
+		"logo": func() template.URL { return logoURI(t.Logo()) },
+		"st":   statusClass,
+		"part": partClass,
+		"href": func(id string) string { return "#" + id },
 	}).Parse(pageSource)
 	if err != nil {
+		return nil, fmt.Errorf("html: %w", err)
+	}
+	return tmpl, nil
+}
+
+// execute writes the page for view to w: page.gohtml's head, the sections, its foot.
+// Straight to w through a buffer: a national pack's page is about 90 MB, and holding it
+// whole (in a buffer grown by doubling) would add up to twice that to the peak. On an error
+// w has part of a page; qpr build writes to a staged file it then discards.
+func execute(w io.Writer, tmpl *template.Template, view pageView, href func(string) string) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := tmpl.ExecuteTemplate(bw, "head", view); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	// Straight to w through a buffer: a national pack's page is about 90 MB, and holding it
-	// whole (in a buffer grown by doubling) would add up to twice that to the peak. On an
-	// error w has part of a page; qpr build writes to a staged file it then discards.
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := tmpl.ExecuteTemplate(bw, "page", doc); err != nil {
+	sw := &sectionWriter{w: bw, href: href}
+	for _, s := range view.Sections {
+		sw.section(s)
+	}
+	if err := tmpl.ExecuteTemplate(bw, "foot", view); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	return bw.Flush()

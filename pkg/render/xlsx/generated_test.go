@@ -63,3 +63,22 @@ func BenchmarkRender1000x20(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len())/1024, "KiB/file")
 }
+
+// BenchmarkRender5000x20OneDirectorate is the case the stream writer is for: one
+// directorate's sheet with a row per indicator, beside the history and Data sheets.
+func BenchmarkRender5000x20OneDirectorate(b *testing.B) {
+	r := generatedReport(5000, 20)
+	for i := range r.Indicators {
+		r.Indicators[i].Directorate = r.Directorates[0].Code
+	}
+	r.Directorates = r.Directorates[:1]
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := Render(&buf, r, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len())/1024, "KiB/file")
+}

@@ -284,16 +284,26 @@ func streamSheet(f *excelize.File, st *styles, s *present.Sheet) error {
 	if err := put(headerRow, cells, headerHeight(t.Columns)); err != nil {
 		return err
 	}
+	// Each row's cells are pointers into one reused slice, so that no cell is boxed afresh.
+	buf := make([]excelize.Cell, len(t.Columns))
 	n := headerRow
 	for row := range t.Rows {
 		n++
 		for i := range cells {
 			cells[i] = nil
-			if i < len(row) {
-				if cells[i], err = styled(cellOf(row[i], t.Columns[i])); err != nil {
-					return err
-				}
+			if i >= len(row) {
+				continue
 			}
+			v, c := cellOf(row[i], t.Columns[i])
+			if v == nil {
+				continue
+			}
+			id, err := st.id(c)
+			if err != nil {
+				return err
+			}
+			buf[i] = excelize.Cell{StyleID: id, Value: v}
+			cells[i] = &buf[i]
 		}
 		if err := put(n, cells, rowHeight(row, t.Columns)); err != nil {
 			return fmt.Errorf("table %s row %d: %w", t.Name, n-headerRow, err)

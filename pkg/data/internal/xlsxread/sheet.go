@@ -26,11 +26,14 @@ const (
 
 // Cell is one non-blank cell.
 type Cell struct {
-	Col   int // 0-based
-	Type  CellType
-	Text  string
-	Num   float64
-	Style int // index into Workbook.NumFmts; 0 is the default style
+	Col  int // 0-based
+	Type CellType
+	// Formula is set for a cell that holds a formula: its value is the result the writer
+	// saved, which Workbook.RecalcOnOpen may say is not to be trusted.
+	Formula bool
+	Text    string
+	Num     float64
+	Style   int // index into Workbook.NumFmts; 0 is the default style
 }
 
 // Excel's grid: no real writer goes past it, and a reference beyond it is damage.
@@ -62,6 +65,8 @@ func (wb *Workbook) ReadSheet(sheet int, sorted bool, fn func(row int, cells []C
 	}
 	defer c.Close()
 	r := &sheetReader{wb: wb, s: s, part: part, cellWeight: 1}
+	wb.merges = wb.merges[:0]
+	defer func() { wb.merges = r.merges }()
 	if sorted {
 		r.cellWeight = SortingWeight
 	}
@@ -115,6 +120,7 @@ type sheetReader struct {
 	row        []Cell
 	text       []byte            // the current cell's text
 	strs       map[string]string // recent number texts, so a repeated number is one string
+	merges     []Range           // merged ranges listed after the sheet's data
 }
 
 // wrap gives an error from the scanner or zip layer its part (and a limit error its limit).
@@ -145,10 +151,12 @@ func (r *sheetReader) read(emit func(row int, cells []Cell) (bool, error)) error
 			return nil
 		case k == tokStart && s.is("sheetData"):
 			if s.empty {
+				r.readMerges()
 				return nil
 			}
 			inData = true
 		case k == tokEnd && s.is("sheetData"):
+			r.readMerges()
 			return nil
 		case k == tokStart && inData && s.is("row") && stopped:
 			n, err := r.rowNumber()
@@ -177,6 +185,63 @@ func (r *sheetReader) read(emit func(row int, cells []Cell) (bool, error)) error
 			stopped = !more
 		}
 	}
+}
+
+// maxMerges bounds the merged ranges kept of a sheet: they only make messages clearer, and a
+// sheet listing more is read without the rest.
+const maxMerges = 10000
+
+// readMerges reads the merged ranges that follow the sheet's data (<mergeCells>). What follows
+// the data says nothing about values, so a fault in it is no reason to refuse the sheet: the
+// ranges read until then are kept.
+func (r *sheetReader) readMerges() {
+	s := r.s
+	for len(r.merges) < maxMerges {
+		k, err := s.next()
+		if err != nil || k == tokEOF {
+			return
+		}
+		if k != tokStart || !s.is("mergeCell") {
+			continue
+		}
+		ref, ok, err := rawAttr(s, "ref")
+		if err != nil || !ok {
+			continue
+		}
+		if rg, ok := parseRange(ref); ok {
+			r.merges = append(r.merges, rg)
+		}
+	}
+}
+
+// Range is a rectangle of cells, such as a merged range: columns 0-based, rows 1-based,
+// both ends included.
+type Range struct {
+	FromCol, FromRow, ToCol, ToRow int
+}
+
+// Contains reports whether the cell at col (0-based), row (1-based) is in the range.
+func (g Range) Contains(col, row int) bool {
+	return col >= g.FromCol && col <= g.ToCol && row >= g.FromRow && row <= g.ToRow
+}
+
+// String is the range as Excel writes it: A2:A4.
+func (g Range) String() string {
+	return cellRef(g.FromCol, g.FromRow) + ":" + cellRef(g.ToCol, g.ToRow)
+}
+
+// parseRange reads an A1:B2 reference.
+func parseRange(ref []byte) (Range, bool) {
+	from, to, ok := bytes.Cut(ref, []byte(":"))
+	if !ok {
+		return Range{}, false
+	}
+	c1, r1, ok1 := parseRef(from)
+	c2, r2, ok2 := parseRef(to)
+	if !ok1 || !ok2 || c2 < c1 || r2 < r1 {
+		return Range{}, false
+	}
+	return Range{c1, r1, c2, r2}, true
 }
 
 // rowNumber is the number of the row whose start tag was just read: its r attribute, or the
@@ -368,7 +433,7 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 	bad := func(format string, args ...any) error {
 		return &Error{Part: r.part, At: cellAt(col, row), Msg: fmt.Sprintf(format, args...)}
 	}
-	c := Cell{Col: col, Style: style}
+	c := Cell{Col: col, Style: style, Formula: formula}
 	if inline && typ == typeNone {
 		typ = typeInline // an inline string whose writer left out its type
 	}

@@ -113,6 +113,10 @@ type Workbook struct {
 	Date1904 bool
 	// NumFmts are the number formats of the cell styles, by style index.
 	NumFmts []NumFmt
+	// RecalcOnOpen is set for a workbook that asks to be calculated afresh when opened
+	// (<calcPr fullCalcOnLoad="1"/>), as Python's openpyxl and xlsxwriter write every workbook:
+	// a formula's saved result in it may be a placeholder (xlsxwriter saves 0) never calculated.
+	RecalcOnOpen bool
 
 	lim      Limits
 	parts    map[string]*zip.File // by lower-case name: part names are case-insensitive
@@ -121,7 +125,12 @@ type Workbook struct {
 	// whose rows are out of order is read twice) counts only what it unpacks beyond that.
 	counted map[string]int64
 	strings sharedStrings
+	merges  []Range // of the sheet read last
 }
+
+// Merges are the merged ranges of the sheet ReadSheet read last (as many as maxMerges), in
+// the order the sheet lists them.
+func (wb *Workbook) Merges() []Range { return wb.merges }
 
 // Open reads a workbook's structure, shared strings and styles. The archive is size bytes of
 // r; size must already be within the caller's bound on a file's size.
@@ -584,6 +593,10 @@ func (wb *Workbook) readWorkbook(name string) ([]sheetRef, error) {
 		case s.is("workbookPr"):
 			v, _, err := s.attr("date1904")
 			wb.Date1904 = v == "1" || v == "true"
+			return err
+		case s.is("calcPr"):
+			v, _, err := s.attr("fullCalcOnLoad")
+			wb.RecalcOnOpen = v == "1" || v == "true"
 			return err
 		case s.is("sheet"):
 			n, _, err := s.attr("name")

@@ -97,7 +97,9 @@ func (p *Page) run(a chromedp.Action[chromedp.Void], limit time.Duration) error 
 
 // Eval evaluates a JavaScript expression (a promise is awaited) and decodes its JSON value.
 func Eval[T any](p *Page, expr string) (T, error) {
-	ctx, cancel := context.WithTimeout(p.ctx, 2*time.Minute)
+	// axe-core over a 200-indicator page takes about 20 s on a quiet machine and over two
+	// minutes on a loaded one; the limit is for a browser that has hung, not a slow one.
+	ctx, cancel := context.WithTimeout(p.ctx, 8*time.Minute)
 	defer cancel()
 	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 }
@@ -198,6 +200,19 @@ func (p *Page) ScreenshotAt(id string) ([]byte, error) {
 func (p *Page) SetMedia(media string) error {
 	return p.run(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	}), 30*time.Second)
+}
+
+// SetForcedColors emulates a Windows contrast theme (forced-colors: active, with a dark
+// preferred scheme, as the common "Night sky" and "Aquatic" themes are), or ends it.
+func (p *Page) SetForcedColors(on bool) error {
+	var features []*emulation.MediaFeature
+	if on {
+		features = []*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}, {Name: "prefers-color-scheme", Value: "dark"}}
+	}
+	return p.run(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: features})
 		return err
 	}), 30*time.Second)
 }
