@@ -48,7 +48,8 @@ func groupFigureOf(in *report.Indicator, c Comparison) *Figure {
 	f := c.Figure
 	t := &Table{ID: id + "-data", Caption: f.Title + ": every member's figure", RowHeads: 0}
 	for i, h := range f.Figures.Header {
-		t.Columns = append(t.Columns, Column{Head: h, Numeric: i != 1})
+		// Only the values are figures: a rank ("2=") reads as a label, left aligned.
+		t.Columns = append(t.Columns, Column{Head: h, Numeric: i == 2})
 	}
 	for _, row := range f.Figures.Rows {
 		var cells []Cell
