@@ -4,7 +4,8 @@ package qpr
 
 import "embed"
 
-// Example is the example project (testdata/example): qpr.yaml, catalogue.yaml and data/.
+// Example is the example project (testdata/example): qpr.yaml, catalogue.yaml, data/ and
+// comparators/.
 //
 //go:embed testdata/example
 var Example embed.FS

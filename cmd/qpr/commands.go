@@ -60,7 +60,8 @@ that deliberately lets missing values through); else 0. A --period outside the d
   qpr rag CS01 CS02 --period "2023/24 Q1" --json
   qpr rag --pack qpr --fail-on red            # exit 3 if any KPI in the pack is red
   qpr rag --all --fail-on red,no_data --json  # a list; exit 3 naming each match
-  qpr rag --value 82.4 --target 85 --floor 75`,
+  qpr rag --value 82.4 --target 85 --floor 75
+  qpr rag SISE4 --compare                     # and where it stands among its comparator groups`,
 		ValidArgsFunction: completeCode(&o.Inputs),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Dir = "."
@@ -75,6 +76,7 @@ that deliberately lets missing values through); else 0. A --period outside the d
 	c.Flags().BoolVar(&o.JSON, "json", false, "print JSON: an object for one CODE or --value, a list for several, --pack or --all")
 	c.Flags().StringSliceVar(&o.FailOn, "fail-on", nil, "exit 3 when any rating is one of these: "+strings.Join(app.FailOnWords(), ","))
 	c.Flags().BoolVar(&o.Explain, "explain", false, "also say what each indicator is, the thresholds used and the rule that gave its rating")
+	c.Flags().BoolVar(&o.Compare, "compare", false, "also say where each indicator stands in its comparator groups (benchmark: in the catalogue); with --json, adds benchmark")
 	c.Flags().StringVar(&o.Value, "value", "", "a value to rate without any files")
 	c.Flags().StringVar(&o.Target, "target", "", "the target, with --value")
 	c.Flags().StringVar(&o.Floor, "floor", "", "the floor standard, with --value")

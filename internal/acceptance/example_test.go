@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/example/qpr/internal/golden"
+	"github.com/example/qpr/pkg/benchmark"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	reportjson "github.com/example/qpr/pkg/render/json"
@@ -20,8 +21,9 @@ const (
 
 // example is the example project as qpr build reads it.
 type example struct {
-	cat   *catalogue.Catalogue
-	store *data.Store
+	cat        *catalogue.Catalogue
+	store      *data.Store
+	benchmarks *benchmark.Set
 }
 
 // loadExample reads the example through the exported loaders as pkg/app's
@@ -37,10 +39,14 @@ func loadExample(t testing.TB) example {
 	for _, p := range problems.Problems() {
 		t.Errorf("reading the example data: %v", p)
 	}
+	benchmarks, problems := benchmark.Load(cat, store, data.DefaultLimits())
+	for _, p := range problems.Problems() {
+		t.Errorf("reading the example's comparator files: %v", p)
+	}
 	if t.Failed() {
 		t.FailNow()
 	}
-	return example{cat: cat, store: store}
+	return example{cat: cat, store: store, benchmarks: benchmarks}
 }
 
 // build makes the report of one pack for the latest quarter with data, as qpr build does
@@ -51,7 +57,7 @@ func (e example) build(t testing.TB, packID string) *report.Report {
 	if !ok {
 		t.Fatalf("no pack %q in the example catalogue", packID)
 	}
-	r, err := report.Build(report.Options{Catalogue: e.cat, Store: e.store, Pack: pack})
+	r, err := report.Build(report.Options{Catalogue: e.cat, Store: e.store, Pack: pack, Benchmarks: e.benchmarks})
 	if err != nil {
 		t.Fatalf("building pack %s: %v", packID, err)
 	}

@@ -53,6 +53,10 @@ const factsScript = `(() => {
     charts: q('svg[role="img"]').length,
     unnamed: q('svg[role="img"]').filter(s => !named(s.getAttribute('aria-labelledby')) || !named(s.getAttribute('aria-describedby'))).map(s => s.outerHTML.slice(0, 80)).slice(0, 5),
     noData: q('svg[role="img"]').filter(s => {
+      // An indicator's chart has its figures in the details after its lead; a chart in one of
+      // its parts (a comparator group's) has its table straight after its figure.
+      const next = s.closest('figure') && s.closest('figure').nextElementSibling;
+      if (next && !next.matches('details') && next.querySelector('table')) return false;
       const d = s.closest('article') && s.closest('article').querySelector('details');
       return !d || !(s.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING) || !d.querySelector('table');
     }).map(s => s.getAttribute('aria-labelledby')).slice(0, 5),

@@ -46,8 +46,10 @@ func TestExampleWorkbookMatchesJSON(t *testing.T) {
 
 	// The sheets a reader finds: the cover, the notes, the summary, the counts by directorate,
 	// one per directorate named by its code (none is longer than Excel's 31 characters or
-	// clashes), the history grid and the long table. No name has a space.
-	wantSheets := []string{"Cover", "Notes", "Summary", "Directorates", "CED", "DCED", "GET", "ASCH", "CYPE", "PH", "KPI_history", "MDC_summary", "Definitions", "Data"}
+	// clashes), the comparisons with other councils (the example compares five indicators), the
+	// history grid, the Making Data Count summary, the definitions and the long table. No name
+	// has a space.
+	wantSheets := []string{"Cover", "Notes", "Summary", "Directorates", "CED", "DCED", "GET", "ASCH", "CYPE", "PH", "Comparators", "KPI_history", "MDC_summary", "Definitions", "Data"}
 	if got := f.GetSheetList(); !slices.Equal(got, wantSheets) {
 		t.Fatalf("sheets %v, want %v", got, wantSheets)
 	}

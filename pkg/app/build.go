@@ -69,7 +69,7 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 		return err
 	}
 	buildReport := func(p catalogue.Pack) (*report.Report, error) {
-		return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt})
+		return report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: p, Period: q, AsAt: asAt, Benchmarks: l.benchmarks})
 	}
 	draft, err := outstandingReturns(l.cat, packs, buildReport)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/example/qpr/pkg/benchmark"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/diag"
@@ -27,6 +28,8 @@ type RagOptions struct {
 	// Explain prints each indicator's definition, the thresholds used and the rule that gave
 	// its rating, in sentences.
 	Explain bool
+	// Compare adds each indicator's position in its comparator groups.
+	Compare bool
 
 	// The form with no files: a value against a target (and floor).
 	Value, Target, Floor string
@@ -57,6 +60,8 @@ type ragResult struct {
 	Expected    *report.Range          `json:"expected,omitempty"`
 	Activity    *report.ActivityStatus `json:"activity,omitempty"`
 	Explanation []string               `json:"explanation,omitempty"` // --explain
+	// Benchmark is given with --compare: [] for an indicator that is not compared.
+	Benchmark *[]benchmark.Position `json:"benchmark,omitempty"`
 }
 
 // word is the result's status: its rating, or an activity indicator's status.
@@ -83,6 +88,8 @@ func RunRag(streams Streams, o RagOptions) error {
 	var results []ragResult
 	var lines []string
 	switch {
+	case given && o.Compare:
+		return UsageError("--compare places an indicator among its comparator groups: give indicators (CODE..., --pack or --all), not --value")
 	case given && chosen:
 		return UsageError("give indicators (CODE..., --pack or --all) or --value with --target, not both")
 	case given && o.Explain:
@@ -256,6 +263,16 @@ func rateIndicators(o RagOptions) ([]ragResult, []string, error) {
 			res.Explanation = present.Explain(r, ind)
 			line += "\n" + strings.Join(res.Explanation, "\n")
 		}
+		if o.Compare {
+			positions := ind.Benchmark
+			if positions == nil {
+				positions = []benchmark.Position{}
+			}
+			res.Benchmark = &positions
+			if more := present.CompareLines(ind); len(more) > 0 {
+				line += "\n" + strings.Join(more, "\n")
+			}
+		}
 		results = append(results, res)
 		lines = append(lines, line)
 	}
@@ -331,5 +348,5 @@ func (l *loaded) reportOf(chosen []*catalogue.Indicator, override func(*catalogu
 		}
 		cat.Indicators = append(cat.Indicators, &one)
 	}
-	return report.Build(report.Options{Catalogue: &cat, Store: l.store, Pack: catalogue.Pack{ID: "rag"}, Period: q})
+	return report.Build(report.Options{Catalogue: &cat, Store: l.store, Pack: catalogue.Pack{ID: "rag"}, Period: q, Benchmarks: l.benchmarks})
 }

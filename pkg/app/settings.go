@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/example/qpr/pkg/benchmark"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/diag"
@@ -257,7 +258,9 @@ type loaded struct {
 	cat      *catalogue.Catalogue
 	dataset  *data.Dataset
 	store    *data.Store
-	problems diag.List // errors and warnings from reading and matching
+	// benchmarks are the comparator groups' values (pkg/benchmark), read with the data.
+	benchmarks *benchmark.Set
+	problems   diag.List // errors and warnings from reading and matching
 }
 
 // catalogueSource finds the catalogue and reads its bytes, within the limits.
@@ -368,6 +371,9 @@ func (in Inputs) load(outs Outputs) (*loaded, error) {
 	l.problems.AddAll(r.probs.Problems())
 	l.problems.AddAll(matchProblems.Problems())
 	l.problems.AddAll(returnProblems)
+	benchmarks, benchmarkProblems := benchmark.Load(cat, store, s.limits)
+	l.benchmarks = benchmarks
+	l.problems.AddAll(benchmarkProblems.Problems())
 	return l, nil
 }
 

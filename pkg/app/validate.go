@@ -90,7 +90,7 @@ func writeValidateText(streams Streams, l *loaded, problems []diag.Problem, quar
 // with the report of every indicator they were found in. build prints the same.
 func (l *loaded) warningsAndReport(q period.Quarter) ([]diag.Problem, *report.Report, error) {
 	all := catalogue.Pack{ID: "validate"}
-	r, err := report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: all, Period: q})
+	r, err := report.Build(report.Options{Catalogue: l.cat, Store: l.store, Pack: all, Period: q, Benchmarks: l.benchmarks})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -25,7 +25,7 @@ func TestParseReportsProblems(t *testing.T) {
 			`c.yaml:9: unknown key "flor" in indicator CS01; did you mean "floor"?`},
 		{"unknown key far from any",
 			head + "    polarity: higher\n    colour: red\n",
-			`c.yaml:8: unknown key "colour" in indicator CS01; valid keys are code, name, description, directorate, type, polarity, unit, decimals, frequency, aggregate, max_lag, thresholds, target, floor, expected, lower, upper, tags, trend, basis, spc, projection, owner, definition, numerator, denominator, source, target_rationale, data_quality`},
+			`c.yaml:8: unknown key "colour" in indicator CS01; valid keys are code, name, description, directorate, type, polarity, unit, decimals, frequency, aggregate, max_lag, thresholds, target, floor, expected, lower, upper, tags, trend, basis, spc, projection, owner, benchmark, definition, numerator, denominator, source, target_rationale, data_quality`},
 		{"misspelt meaning key",
 			head + "    polarity: higher\n    defintion: Calls answered\n",
 			`c.yaml:8: unknown key "defintion" in indicator CS01; did you mean "definition"?`},
@@ -213,7 +213,7 @@ func TestParseReportsProblems(t *testing.T) {
 			`c.yaml:8: the file is not valid UTF-8 text; save it as UTF-8`},
 		{"a fault in a merged mapping is told once",
 			"base: &base {unit: percnt}\n" + head + "    polarity: higher\n    <<: *base\n  - {<<: *base, code: CS02, name: B, directorate: CED, polarity: lower}\n",
-			"c.yaml:1: unknown key \"base\" at the top level of the catalogue; valid keys are organisation, title, language, year_start, trend, projection, owners, directorates, indicators, packs, events\n" +
+			"c.yaml:1: unknown key \"base\" at the top level of the catalogue; valid keys are organisation, title, language, year_start, trend, projection, owners, directorates, indicators, packs, events, comparators\n" +
 				`c.yaml:1: unit "percnt" is not valid; use percent, number, days, currency or rate`},
 		{"pack include that selects nothing",
 			head + "    polarity: higher\npacks:\n  - {id: qpr, include: {}}\n",

@@ -9,7 +9,7 @@ import (
 var indicatorKeys = []string{
 	"code", "name", "description", "directorate", "type", "polarity", "unit", "decimals",
 	"frequency", "aggregate", "max_lag", "thresholds", "target", "floor", "expected", "lower",
-	"upper", "tags", "trend", "basis", "spc", "projection", "owner",
+	"upper", "tags", "trend", "basis", "spc", "projection", "owner", "benchmark",
 	"definition", "numerator", "denominator", "source", "target_rationale", "data_quality",
 }
 
@@ -110,6 +110,9 @@ func (p *parser) indicator(e pair, i int, cat *Catalogue) (*Indicator, int) {
 	}
 	if x, ok := f["projection"]; ok {
 		ind.Projection = p.projection(x, cat.Projection, "in the projection of indicator "+label)
+	}
+	if x, ok := f["benchmark"]; ok {
+		ind.Benchmark = p.benchmark(x, cat, label)
 	}
 	// With an unreadable type, checks that depend on it would only repeat that problem.
 	if !typeKnown {

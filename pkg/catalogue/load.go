@@ -21,7 +21,7 @@ const DefaultTitle = "Quarterly Performance Report"
 // DefaultPackID is the id of the one pack a catalogue without packs: has.
 const DefaultPackID = "qpr"
 
-var topKeys = []string{"organisation", "title", "language", "year_start", "trend", "projection", "owners", "directorates", "indicators", "packs", "events"}
+var topKeys = []string{"organisation", "title", "language", "year_start", "trend", "projection", "owners", "directorates", "indicators", "packs", "events", "comparators"}
 
 // Limits bound what loading a catalogue may cost; the settings catalogue_size and
 // catalogue_text raise them.

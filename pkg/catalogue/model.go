@@ -23,7 +23,8 @@ type Catalogue struct {
 	Directorates []Directorate
 	Indicators   []*Indicator
 	Packs        []Pack
-	Events       []Event // what explains the charts: drawn on them and listed in the JSON
+	Events       []Event           // what explains the charts: drawn on them and listed in the JSON
+	Comparators  []ComparatorGroup // comparators.go
 
 	index *codeIndex // see Indicator; nil until Reindex
 }
@@ -146,6 +147,7 @@ type Indicator struct {
 	Basis       Basis   // what a value covers; BasisQuarter unless the catalogue says otherwise
 	SPC         SPCSpec
 	Projection  ProjectionSpec
+	Benchmark   *Benchmark // comparators.go; nil when the indicator is not compared
 
 	// Per financial year (keyed by the calendar year the financial year starts in); the latest
 	// year at or before a period applies. A target or range given at indicator level, for

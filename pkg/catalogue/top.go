@@ -58,6 +58,11 @@ func (p *parser) catalogue(root *yaml.Node) *Catalogue {
 		p.errorf(0, "the catalogue has no directorates; add directorates: with entries such as - {code: CED, name: Chief Executive's Department}")
 	}
 
+	// Before the indicators, whose benchmark: names these groups.
+	if v, ok := f["comparators"]; ok {
+		cat.Comparators = p.comparators(v)
+	}
+
 	if v, ok := f["indicators"]; ok {
 		cat.Indicators = p.indicators(v, cat)
 	} else {

@@ -33,6 +33,9 @@ type parser struct {
 	// ownerRefs are the owner: keys read, checked once the whole file is read (see owners.go).
 	ownerRefs        []ownerRef
 	ownersUnreadable bool
+	// comparatorsUnreadable is set when a comparator group could not be read, so that an
+	// indicator's benchmark naming it is not reported as naming an unknown group as well.
+	comparatorsUnreadable bool
 }
 
 type directorateRef struct {

@@ -14,6 +14,7 @@ const (
 	layoutLong
 	layoutWide
 	layoutCommentary
+	layoutComparator // comparators.go
 )
 
 // layout is what a table's header says about its columns; -1 marks an absent column.
@@ -24,8 +25,9 @@ type layout struct {
 	numerator, denominator    int // long tables: the parts of a ratio value
 	// index is column A when its header is blank and the table is beside it (B onwards): it
 	// may be the row index pandas writes, left out if it is one.
-	index   int
-	periods []widePeriod // wide tables: one per period column
+	index      int
+	periods    []widePeriod // wide tables: one per period column
+	comparator *comparatorColumns
 }
 
 // widePeriod is one period column of a wide table.
@@ -43,6 +45,9 @@ type headerProblem struct {
 // detectLayout decides from the header row which kind of table this is. It returns the
 // problems of a table that is recognisably one kind but has a faulty header.
 func detectLayout(header []cell, cal period.Calendar) (layout, []headerProblem) {
+	if l, probs, ok := comparatorLayout(header); ok {
+		return l, probs
+	}
 	l := layout{code: -1, period: -1, value: -1, note: -1, context: -1, actions: -1, numerator: -1, denominator: -1, index: -1}
 	var probs []headerProblem
 	seen := map[string]int{}

@@ -30,6 +30,7 @@ func Match(ds *Dataset, cat *catalogue.Catalogue) (*Store, *diag.List) {
 	}
 	m.reportUnknown()
 	m.checkQuarterTotals(cat)
+	reportComparatorValues(ds, m.probs)
 	return m.store, m.probs
 }
 

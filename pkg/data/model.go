@@ -37,6 +37,9 @@ type Dataset struct {
 	Comments []Comment
 	Files    []string // every file read, in order
 	Returns  []Return // the files among them that are returns (see returnfile.go)
+	// Comparators are the rows of comparator tables (comparators.go), which belong in a
+	// comparator group's files, not among indicator data.
+	Comparators []AreaValue
 
 	parts []*part // one per file with observations, in file order
 	n     int     // observations in all parts
@@ -250,6 +253,7 @@ func (ds *Dataset) append(other *Dataset) {
 	ds.parts = append(ds.parts, other.parts...)
 	ds.n += other.n
 	ds.Comments = append(ds.Comments, other.Comments...)
+	ds.Comparators = append(ds.Comparators, other.Comparators...)
 	ds.Files = append(ds.Files, other.Files...)
 	ds.Returns = append(ds.Returns, other.Returns...)
 }

@@ -104,6 +104,8 @@ func (t *table) add(row int, cells []cell) bool {
 		t.wideRow(row, cells)
 	case layoutCommentary:
 		t.commentRow(row, cells)
+	case layoutComparator:
+		t.comparatorRow(row, cells)
 	}
 	return true
 }
@@ -504,6 +506,9 @@ func (t *table) requiredFields() int {
 		return max(l.code, l.period, l.value) + 1
 	case layoutCommentary:
 		return max(l.code, l.period) + 1
+	case layoutComparator:
+		c := l.comparator
+		return max(c.area, c.metric, c.period, c.value) + 1
 	case layoutWide:
 		last := l.code
 		for _, p := range l.periods {

@@ -24,6 +24,7 @@ directorates:
 	for _, d := range directorates {
 		fmt.Fprintf(&b, "  - {code: %s, name: %s}\n", d.Code, yamlText(d.Name, true))
 	}
+	b.WriteString(comparatorsYAML())
 	b.WriteString("\nindicators:\n")
 	for _, d := range directorates {
 		fmt.Fprintf(&b, "\n  # %s\n", d.Name)
@@ -76,6 +77,7 @@ func writeKPI(b *strings.Builder, k kpi) {
 		fmt.Fprintf(b, "      %s: {target: %s, floor: %s}   # reset for 2023/24\n", calendar.YearLabel(resetYear), yamlNumber(k.Now.Target), yamlNumber(k.Now.Floor))
 	}
 	b.WriteString("    tags: [qpr]\n")
+	writeBenchmark(b, k.Code)
 	if k.TrendMethod != "" {
 		fmt.Fprintf(b, "    trend: {method: %s}\n", k.TrendMethod)
 	}
@@ -99,6 +101,7 @@ func writeActivity(b *strings.Builder, a activity, ranges []yearRange) {
 		fmt.Fprintf(b, "      %s: {lower: %s, upper: %s}\n", calendar.YearLabel(r.Year), yamlNumber(r.Lower), yamlNumber(r.Upper))
 	}
 	b.WriteString("    tags: [qpr]\n")
+	writeBenchmark(b, a.Code)
 }
 
 func yamlNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

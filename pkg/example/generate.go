@@ -45,6 +45,9 @@ func Files() (map[string][]byte, error) {
 		}
 		files["data/"+d.File] = book
 	}
+	for name, body := range comparatorFiles(all) {
+		files[name] = body
+	}
 	return files, nil
 }
 

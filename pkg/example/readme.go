@@ -34,6 +34,10 @@ Files:
 - data/get-highways-works-monthly.csv: monthly pothole repairs (HT01), September not yet in,
   so 2023/24 Q2 is rated on two months and flagged partial.
 
+- comparators/cipfa.csv, comparators/region.csv: LG Inform-style exports of five indicators'
+  figures for sixteen fictional councils (CIPFA nearest neighbours) and seven of them (the
+  region), named under comparators: in the catalogue; "qpr rag SISE4 --compare" places us.
+
 Each workbook also has a Commentary sheet (code, period, context, actions), which the reports
 print beside the indicator.
 `

@@ -49,3 +49,18 @@ func thresholdsBrief(in *report.Indicator) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// CompareLines are `qpr rag --compare`'s lines under an indicator's verdict: one per
+// comparator group, "  2nd of 16 CIPFA nearest neighbours ...", or one saying it is not
+// compared.
+func CompareLines(in *report.Indicator) []string {
+	cs := Comparisons(in)
+	if len(cs) == 0 {
+		return []string{"  not compared: the catalogue gives " + in.Code + " no benchmark:"}
+	}
+	out := make([]string, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, "  "+c.Sentence)
+	}
+	return out
+}

@@ -37,6 +37,7 @@ var summaryParts = []func(*outline) *Section{
 	(*outline).reds,
 	(*outline).stale,
 	(*outline).mdc,
+	(*outline).quartileGrid,
 	(*outline).dataQuality,
 }
 
@@ -46,6 +47,7 @@ var indicatorParts = []func(*report.Indicator) *Section{
 	aboutPart,
 	directionPart,
 	projectionPart,
+	comparisonPart,
 	contextPart,
 	actionsPart,
 }
@@ -185,6 +187,9 @@ func (o *outline) key() (*Section, error) {
 		}
 		p := &Section{Level: 2, Heading: n.Title}
 		p.SetBlocks(blocks...)
+		parts = append(parts, p)
+	}
+	if p := compareKeyPart(o.r); p != nil {
 		parts = append(parts, p)
 	}
 	s.SetParts(parts...)
@@ -427,6 +432,10 @@ func (o *outline) directorateTable(id, name string, list []*report.Indicator, ac
 		top, bottom := ShortLines(p)
 		t.Columns = append(t.Columns, Column{Head: Label(p), ShortHead: top + "\n" + bottom, Centred: true})
 	}
+	withComparison := anyCompared(list) // compare_document.go
+	if withComparison {
+		t.Columns = append(t.Columns, Column{Head: ComparisonHeading})
+	}
 	for _, in := range list {
 		value := ValueCell(Value(in))
 		value.Note = ValueQualifier(in)
@@ -444,6 +453,9 @@ func (o *outline) directorateTable(id, name string, list []*report.Indicator, ac
 				c.Mark = RevisedMark
 			}
 			cells = append(cells, c)
+		}
+		if withComparison {
+			cells = append(cells, TextCell(ComparisonCell(in)))
 		}
 		t.Rows = append(t.Rows, Row{Cells: cells})
 	}

@@ -235,7 +235,7 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	notes = append(notes, revisionNote(r)...)
 	b := &workbookBuilder{r: r, tables: newTableNamer()}
 	b.tables.used[strings.ToLower(DataTable)] = true
-	namer := newSheetNamer(CoverSheet, NotesSheet, SummarySheet, DirectoratesSheet, HistorySheet, DataSheet, DefinitionsSheet, MDCSheet)
+	namer := newSheetNamer(CoverSheet, NotesSheet, SummarySheet, DirectoratesSheet, HistorySheet, DataSheet, DefinitionsSheet, MDCSheet, ComparatorsSheet)
 	b.groups = groupByDirectorate(r, namer)
 
 	sheets := []Sheet{
@@ -246,6 +246,9 @@ func WorkbookWith(r *report.Report, t *templates.Set, narrative string) (*Workbo
 	}
 	for _, g := range b.groups {
 		sheets = append(sheets, b.directorate(g))
+	}
+	if s, ok := b.comparators(); ok {
+		sheets = append(sheets, s)
 	}
 	sheets = append(sheets, b.history())
 	sheets = append(sheets, b.meaningSheets()...)

@@ -62,7 +62,12 @@ func indicatorColumns(historyPeriods []report.Period) []SheetColumn {
 // directorate is one directorate's sheet: a row per indicator.
 func (b *workbookBuilder) directorate(g *directorateGroup) Sheet {
 	r := b.r
-	cols := uniqueHeaders(indicatorColumns(r.HistoryPeriods))
+	cols := indicatorColumns(r.HistoryPeriods)
+	withComparison := compared(r)
+	if withComparison {
+		cols = append(cols, comparisonColumn())
+	}
+	cols = uniqueHeaders(cols)
 	s := Sheet{
 		Name:  g.sheet,
 		Title: DirectorateTitle(g.directorate) + ", " + Label(r.Period),
@@ -81,7 +86,11 @@ func (b *workbookBuilder) directorate(g *directorateGroup) Sheet {
 	rows := func(yield func([]SheetCell) bool) {
 		buf := make([]SheetCell, 0, len(cols))
 		for _, in := range g.indicators {
-			if !yield(indicatorRow(r, in, buf[:0])) {
+			row := indicatorRow(r, in, buf[:0])
+			if withComparison {
+				row = append(row, comparisonCellOf(in))
+			}
+			if !yield(row) {
 				return
 			}
 		}

@@ -27,6 +27,9 @@ func (b *workbookBuilder) contents() []contentsEntry {
 	for _, g := range b.groups {
 		list = append(list, contentsEntry{g.sheet, DirectorateTitle(g.directorate) + ": each indicator's value, thresholds, rating, direction of travel, recent ratings and commentary."})
 	}
+	if e, ok := b.comparatorsEntry(); ok {
+		list = append(list, e)
+	}
 	list = append(list, contentsEntry{HistorySheet, "Every indicator's value and rating in each quarter of the history, " + PeriodSpan(r.HistoryPeriods) + "."})
 	list = append(list, b.meaningContents(len(MDCSummary(r)) > 0)...)
 	return append(list,

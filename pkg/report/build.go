@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/example/qpr/pkg/benchmark"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/period"
@@ -21,6 +22,8 @@ type Options struct {
 	Pack      catalogue.Pack
 	Period    period.Quarter // zero: the latest quarter in which any indicator has a value
 	AsAt      time.Time      // zero: the last day of the report quarter
+	// Benchmarks are the comparator groups' values; nil compares nothing.
+	Benchmarks *benchmark.Set
 }
 
 // ErrNoData is returned when no quarter can be reported because no indicator has a value.
@@ -88,6 +91,7 @@ func Build(opts Options) (*Report, error) {
 		s := series{ind: ind, cal: cal, values: opts.Store.Series(ind.Code)}
 		out := indicator(s, q, opts.Store)
 		out.Events = eventsOf(cat, ind, q, ind.Trend.Window, trend.Method(ind.Trend.Method))
+		out.Benchmark = opts.Benchmarks.Positions(ind, q)
 		d := byDirectorate[ind.Directorate]
 		if ind.Type == catalogue.Activity {
 			r.Summary.ActivityCount++

@@ -4,6 +4,7 @@
 package report
 
 import (
+	"github.com/example/qpr/pkg/benchmark"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/trend"
 )
@@ -293,4 +294,7 @@ type Indicator struct {
 	Commentary *Commentary    `json:"commentary"`
 	Return     *ReturnRef     `json:"return,omitempty"` // the return its value came from (returns.go)
 	Revisions  []Revision     `json:"revisions,omitempty"`
+	// Benchmark is where the indicator stands in each comparator group its catalogue entry
+	// names; absent for an indicator that is not compared.
+	Benchmark []benchmark.Position `json:"benchmark,omitempty"`
 }

@@ -131,11 +131,17 @@ func TestAccessibleStructure(t *testing.T) {
 			}
 		}
 	}
-	// every indicator has its heading; every one with a chart its picture
+	// every indicator has its heading; every one with a chart its picture, and every
+	// comparator group with figures its chart too
 	charts := 0
 	for _, in := range r.Indicators {
 		if len(in.Chart) > 0 {
 			charts++
+		}
+		for _, b := range in.Benchmark {
+			if b.Period != nil && len(b.Areas) > 0 {
+				charts++
+			}
 		}
 	}
 	if headings < len(r.Indicators) {

@@ -60,6 +60,9 @@ func (d *doc) block(b present.Block) {
 	case *present.Notes:
 		d.notes(b)
 	case *present.Figure:
+		// Kept whole: an indicator's lead is measured with its chart, but a figure in a part
+		// (a comparator group's) starts wherever the text before it ends.
+		d.ensure(d.blockHeight(b))
 		// the whole chart, labels and legend included, is one Figure described in words
 		title, alt := b.Alt()
 		if title != "" {
