@@ -23,7 +23,7 @@ test:
 # Then 2023/24 Q3 from the owners' returns in testdata/returns (one late, one unsigned, one
 # revised): a draft, with its revision marked, in $(OUT)/returns.
 demo:
-	$(GO) run ./cmd/qpr build --catalogue $(EXAMPLE)/catalogue.yaml --data $(EXAMPLE)/data --out $(OUT)
+	$(GO) run ./cmd/qpr build --catalogue $(EXAMPLE)/catalogue.yaml --data $(EXAMPLE)/data --out $(OUT) --format pdf,xlsx,json,html,docx,ods
 	$(GO) run ./cmd/qpr returns status --catalogue $(RETURNS)/catalogue.yaml --data $(EXAMPLE)/data --data $(RETURNS)/round1 --as-at 2024-01-31
 	$(GO) run ./cmd/qpr build --catalogue $(RETURNS)/catalogue.yaml --data $(EXAMPLE)/data --data $(RETURNS)/round1 --period "2023/24 Q3" --as-at 2024-01-31 --pack qpr --out $(OUT)/returns
 
