@@ -97,7 +97,7 @@ type writer struct {
 func (w *writer) write() error {
 	for _, r := range w.rows {
 		w.ratio = w.ratio || r.Ind.Aggregate == catalogue.Ratio
-		w.define = w.define || r.Ind.Description != ""
+		w.define = w.define || definitionOf(r.Ind) != ""
 	}
 	if err := w.newStyles(); err != nil {
 		return err
@@ -399,7 +399,7 @@ func (w *writer) data() error {
 			"code":           ind.Code,
 			"period":         label(cal, r.Period),
 			"name":           ind.Name,
-			"definition":     ind.Description,
+			"definition":     definitionOf(ind),
 			"unit":           unitWords(ind.Unit),
 			"better":         better(ind),
 			"last period":    last,
@@ -602,4 +602,13 @@ func (w *writer) manifest() error {
 		}
 	}
 	return w.f.ProtectSheet(form.ManifestSheet, &excelize.SheetProtectionOptions{})
+}
+
+// definitionOf is what the person filling in the return is told the indicator counts: its
+// definition, else its description.
+func definitionOf(ind *catalogue.Indicator) string {
+	if ind.Meaning.Definition != "" {
+		return ind.Meaning.Definition
+	}
+	return ind.Description
 }
