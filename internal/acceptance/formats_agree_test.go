@@ -47,43 +47,74 @@ func TestFormatsAgree(t *testing.T) {
 	}
 }
 
-// TestFormatsAgreeCatchesADifference changes one shown value in one format and expects the
-// comparison to say so, naming the format and the indicator.
+// TestFormatsAgreeCatchesADifference changes one indicator's shown value or rating in one
+// format at a time, as a renderer with its own rule would, and expects the comparison to say
+// so, naming the format and the indicator.
 func TestFormatsAgreeCatchesADifference(t *testing.T) {
+	testtool.Need(t, "pdftotext", "apt-get install poppler-utils")
 	r := randomReport(t, 1)
 	out := renderAll(t, r)
 	ref := decodeReference(t, out["json"])
-	var target *refIndicator
+	var in *refIndicator
 	for i := range ref.Indicators {
-		if in := &ref.Indicators[i]; in.Display != nil {
-			target = in
+		if c := &ref.Indicators[i]; c.Display != nil && c.status() == "green" {
+			in = c
 			break
 		}
 	}
-	if target == nil {
-		t.Fatal("seed 1 has no indicator with a value")
+	if in == nil {
+		t.Fatal("seed 1 has no indicator rated green")
 	}
-	shown := shownText(*target)
-	doc := bytes.Replace(out["html"], []byte(">"+html.EscapeString(shown)+"<"), []byte(">"+html.EscapeString(shown)+"9<"), 1)
-	if bytes.Equal(doc, out["html"]) {
-		t.Fatalf("the HTML has no cell %q to change", shown)
+	shown := shownText(*in)
+	cases := []struct {
+		name, format, said string
+		edition            func() edition
+	}{
+		{"a value in the HTML", "html", shown + "9", func() edition {
+			doc := bytes.Replace(out["html"], []byte(">"+html.EscapeString(shown)+"<"), []byte(">"+html.EscapeString(shown)+"9<"), 1)
+			return documentEdition{"html", readHTMLDocument(parseHTML(t, doc))}
+		}},
+		{"a rating in the PDF", "pdf", "Amber", func() edition {
+			lines := strings.Split(string(pdfText(t, out["pdf"])), "\n")
+			for i, l := range lines {
+				if !strings.HasPrefix(strings.TrimSpace(l), in.Code+" ") {
+					continue
+				}
+				for j := i + 1; j < min(i+3, len(lines)); j++ {
+					if strings.HasPrefix(strings.TrimSpace(lines[j]), "Rating:") {
+						lines[j] = strings.Replace(lines[j], "Green", "Amber", 1)
+					}
+				}
+			}
+			text := strings.Join(lines, "\n")
+			return pdfEdition{text}
+		}},
+		{"a value in the ODS", "ods", shown + "9", func() edition {
+			sheets := readODS(t, out["ods"])
+			for _, row := range sheets[in.Directorate] {
+				if cell(row, 0) == in.Code {
+					row[2] += "9"
+				}
+			}
+			return workbookEdition{"ods", sheets}
+		}},
 	}
-	rec := &recorder{}
-	documentEdition{"html", readHTMLDocument(parseHTML(t, doc))}.check(rec, ref)
-	want := "html: " + target.Code
-	for _, m := range rec.msgs {
-		if strings.Contains(m, want) && strings.Contains(m, shown+"9") {
-			return
-		}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rec := &recorder{}
+			c.edition().check(rec, ref)
+			for _, m := range rec.msgs {
+				if strings.HasPrefix(m, c.format+": "+in.Code+": ") && strings.Contains(m, c.said) {
+					return
+				}
+			}
+			t.Errorf("%s went unnoticed; messages: %q", c.name, rec.msgs)
+		})
 	}
-	t.Errorf("a value changed from %q to %q in the HTML went unnoticed; messages: %q", shown, shown+"9", rec.msgs)
 }
 
 // recorder collects failures instead of failing, for the test that a difference is caught.
-type recorder struct {
-	testing.TB
-	msgs []string
-}
+type recorder struct{ msgs []string }
 
 func (r *recorder) Helper() {}
 func (r *recorder) Errorf(format string, a ...any) {
@@ -399,6 +430,7 @@ func (e documentEdition) check(t reporter, ref reference) {
 		}
 	}
 	seenRows := map[string]int{}
+	found := map[string]bool{}
 	for _, in := range ref.Indicators {
 		i, ok := heads[in.Code+" "+in.Name]
 		if !ok {
@@ -473,11 +505,15 @@ func (e documentEdition) check(t reporter, ref reference) {
 				}
 			}
 		case len(head) > 0 && head[0] == "Directorate":
+			found["counts by directorate"] = true
 			checkCountsTable(t, e.name, head, it.rows[1:], ref)
 		case len(head) == 4 && head[3] == "Change":
+			title, _, _ := strings.Cut(head[0], " (")
+			found[title] = true
 			checkChangeTable(t, e.name, head[0], it.rows[1:], ref.Summary)
 		}
 	}
+	checkFound(t, e.name, found, ref)
 	for _, in := range ref.Indicators {
 		if seenRows[in.Code] != 1 {
 			t.Errorf("%s: %s is in %d directorate table rows, want 1", e.name, in.Code, seenRows[in.Code])
@@ -512,6 +548,24 @@ func checkFacts(t reporter, format string, in refIndicator, facts string) {
 	}
 	if in.Display != nil && !strings.Contains(facts+" ·", " · Basis "+in.Basis+" ·") {
 		t.Errorf("%s: %s: facts line %q does not give the JSON's basis %q", format, in.Code, facts, in.Basis)
+	}
+}
+
+// checkFound fails when a format lacks a summary table the JSON's counts call for, so that
+// no comparison passes by finding nothing to compare.
+func checkFound(t reporter, format string, found map[string]bool, ref reference) {
+	t.Helper()
+	want := []string{"counts by directorate"}
+	if ref.Summary.KPIs > 0 {
+		want = append(want, "Rating", "Direction of travel")
+	}
+	if ref.Summary.Activities > 0 {
+		want = append(want, "Activity")
+	}
+	for _, w := range want {
+		if !found[w] {
+			t.Errorf("%s: no %q table found (found %v)", format, w, found)
+		}
 	}
 }
 

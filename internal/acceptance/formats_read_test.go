@@ -135,6 +135,10 @@ func (e workbookEdition) check(t reporter, ref reference) {
 			}
 		}
 	}
+	found := map[string]bool{}
+	if _, ok := e.sheets["Directorates"]; ok {
+		found["counts by directorate"] = true
+	}
 	rows := e.sheets["Summary"]
 	for i, row := range rows {
 		if len(row) > 3 && cell(row, 3) == "Change" {
@@ -151,10 +155,15 @@ func (e workbookEdition) check(t reporter, ref reference) {
 					}
 					body = append(body, r)
 				}
+				found[strings.Fields(title)[0]] = true
+				if strings.HasPrefix(title, "Direction") {
+					found["Direction of travel"] = true
+				}
 				checkChangeTable(t, e.name, title, body, ref.Summary)
 			}
 		}
 	}
+	checkFound(t, e.name, found, ref)
 }
 
 func rowOf(rows [][]string, i int) []string {
