@@ -345,3 +345,23 @@ func TestOlderKeyFileGetsNewEntriesBuiltIn(t *testing.T) {
 		t.Error("an unknown entry should be an error")
 	}
 }
+
+// Three activity indicators, one without data: the counts add up to three (issue: "3
+// indicators, 1 within, 0 above and 1 below").
+func TestDirectorateNarrativeCountsActivityWithoutData(t *testing.T) {
+	d := struct {
+		KPIs, ActivityCount int
+		RAG                 rag
+		Trend               trend
+		Activity            activity
+	}{ActivityCount: 3, Activity: activity{Within: 1, Below: 1, NoData: 1}}
+	got, err := Default().DirectorateNarrative(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(got), " ")
+	want := "3 activity indicators: 1 within the expected range, 0 above and 1 below, 1 with no data."
+	if flat != want {
+		t.Errorf("got  %q\nwant %q", flat, want)
+	}
+}

@@ -38,7 +38,8 @@ func newBuildCmd(s app.Streams) *cobra.Command {
 	c.Flags().StringArrayVar(&o.Packs, "pack", nil, "pack id to build (repeatable; default every pack)")
 	c.Flags().StringVar(&o.AsAt, "as-at", "", `the "data as at" date the report carries, e.g. 2023-10-20 or 20/10/2023 (default: SOURCE_DATE_EPOCH, else the quarter's last day)`)
 	c.Flags().BoolVar(&o.AllowEmpty, "allow-empty", false, "build even when no indicator has a value for the quarter")
-	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress, and count warnings rather than list them")
+	c.Flags().BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress, and count warnings rather than list them (a percentage that looks typed as a fraction is still told)")
+	strictFlag(c, &o.Inputs)
 	complete(c, "format", app.Formats)
 	completePacks(c, &o.Inputs)
 	c.Flags().BoolVar(&o.Timings, "timings", false, "print to stderr where the time went (also QPR_TIMINGS=1)")
@@ -131,6 +132,7 @@ func newValidateCmd(s app.Streams) *cobra.Command {
 	periodFlag(c, &o.Inputs, "quarter the warnings are about")
 	templatesFlag(c, &o.Inputs)
 	c.Flags().BoolVar(&o.JSON, "json", false, `print {"problems": [...]} as JSON`)
+	strictFlag(c, &o.Inputs)
 	return c
 }
 
@@ -159,28 +161,61 @@ func templatesFlag(c *cobra.Command, in *app.Inputs) {
 // last item.
 func complete(c *cobra.Command, flag string, values []string) {
 	_ = c.RegisterFlagCompletionFunc(flag, func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		done := ""
-		if i := strings.LastIndex(toComplete, ","); i >= 0 {
-			done = toComplete[:i+1]
+		return listCompletions(values, toComplete), cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// listCompletions completes the last item of a comma-separated list (--fail-on red,no_data):
+// the values not given already, matched in any case.
+func listCompletions(values []string, toComplete string) []string {
+	done, last := "", toComplete
+	if i := strings.LastIndex(toComplete, ","); i >= 0 {
+		done, last = toComplete[:i+1], toComplete[i+1:]
+	}
+	given := strings.Split(strings.TrimSuffix(done, ","), ",")
+	var out []string
+	for _, v := range values {
+		if containsFold(given, v) {
+			continue
 		}
-		out := make([]string, len(values))
-		for i, v := range values {
-			out[i] = done + v
+		if c, ok := completeFold(v, last); ok {
+			out = append(out, done+c)
+		}
+	}
+	return out
+}
+
+// completeFold is candidate completed from what was typed when it starts with typed in any
+// case, keeping the letters typed as they were typed: shells match a completion's prefix
+// case-sensitively, and qpr takes codes, pack ids and words in any case, so "hs" completes to
+// "hs01" for HS01.
+func completeFold(candidate, typed string) (string, bool) {
+	if len(typed) > len(candidate) || !strings.EqualFold(candidate[:len(typed)], typed) {
+		return "", false
+	}
+	return typed + candidate[len(typed):], true
+}
+
+// completePacks offers the catalogue's pack ids for --pack.
+func completePacks(c *cobra.Command, in *app.Inputs) {
+	_ = c.RegisterFlagCompletionFunc("pack", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		in.Dir = "."
+		var out []string
+		for _, id := range app.PackIDs(*in) {
+			name, desc, hasDesc := strings.Cut(id, "\t")
+			if c, ok := completeFold(name, toComplete); ok {
+				if hasDesc {
+					c += "\t" + desc
+				}
+				out = append(out, c)
+			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 }
 
-// completePacks offers the catalogue's pack ids for --pack.
-func completePacks(c *cobra.Command, in *app.Inputs) {
-	_ = c.RegisterFlagCompletionFunc("pack", func(_ *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-		in.Dir = "."
-		return app.PackIDs(*in), cobra.ShellCompDirectiveNoFileComp
-	})
-}
-
-// completeCode offers the catalogue's indicator codes for CODE arguments, leaving out those
-// already given.
+// completeCode offers the catalogue's indicator codes for CODE arguments, matched in any
+// case, leaving out those already given.
 func completeCode(in *app.Inputs) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if c.Name() == "trend" && len(args) > 0 {
@@ -189,9 +224,15 @@ func completeCode(in *app.Inputs) func(*cobra.Command, []string, string) ([]stri
 		in.Dir = "."
 		var out []string
 		for _, code := range app.IndicatorCodes(*in) {
-			name, _, _ := strings.Cut(code, "\t")
-			if !containsFold(args, name) {
-				out = append(out, code)
+			name, desc, hasDesc := strings.Cut(code, "\t")
+			if containsFold(args, name) {
+				continue
+			}
+			if c, ok := completeFold(name, toComplete); ok {
+				if hasDesc {
+					c += "\t" + desc
+				}
+				out = append(out, c)
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
@@ -205,6 +246,11 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// strictFlag is --strict, for CI: every warning is an error.
+func strictFlag(c *cobra.Command, in *app.Inputs) {
+	c.Flags().BoolVar(&in.Strict, "strict", false, "treat every warning as an error: list them and exit 1 (also qpr.yaml strict: true)")
 }
 
 // onRequest are the formats a build writes only when they are named.

@@ -20,10 +20,14 @@ EXIT STATUS
        with no data (build --allow-empty lets one through) and rag finding no value
   2    bad usage (a wrong flag or argument)
   3    --fail-on matched
-  130  stopped by Ctrl-C (SIGINT); 143 stopped by SIGTERM
+  129  stopped by SIGHUP (the terminal closed); 130 by Ctrl-C (SIGINT); 143 by SIGTERM
+       (temporary files removed, earlier outputs left whole)
+
+--strict (build, validate; or qpr.yaml strict: true) makes every warning an error: exit 1.
 
 Given --json, a command reports a failure on stderr as JSON:
-  {"problems": [{"severity", "file", "line", "sheet", "cell", "message", "hint"}], "exit_status": N}
+  {"problems": [{"severity", "file", "line", "sheet", "cell", "message", "hint", "code",
+  "period"}], "exit_status": N}
 `
 
 func newRootCmd(s app.Streams) *cobra.Command {
@@ -34,8 +38,8 @@ func newRootCmd(s app.Streams) *cobra.Command {
 direction of travel, and writes the Quarterly Performance Report and directorate dashboards
 as PDF, Excel, JSON and an accessible HTML edition.
 
-A qpr.yaml in the working directory may set catalogue, data, out, formats, templates and
-period, so that a bare "qpr build" works; flags win over it.` + "\n" + exitStatus,
+A qpr.yaml in the working directory may set catalogue, data, out, formats, templates,
+period, limits and strict, so that a bare "qpr build" works; flags win over it.` + "\n" + exitStatus,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       versionLine(),
@@ -68,7 +72,7 @@ period, so that a bare "qpr build" works; flags win over it.` + "\n" + exitStatu
 func inputFlags(c *cobra.Command, in *app.Inputs) {
 	c.Flags().StringVar(&in.Catalogue, "catalogue", "", "indicator catalogue (YAML); default from qpr.yaml, else catalogue.yaml")
 	c.Flags().StringArrayVar(&in.Data, "data", nil, "data file or folder of .xlsx/.csv (repeatable); default from qpr.yaml, else data/")
-	c.Flags().StringArrayVar(&in.Limits, "limit", nil, "raise a read limit, NAME=VALUE (repeatable), e.g. file_size=4GB; see docs/limits.md")
+	c.Flags().StringArrayVar(&in.Limits, "limit", nil, "raise a read limit, NAME=VALUE (repeatable), e.g. file_size=4GB; NAME is one of "+strings.Join(app.LimitNames(), ", ")+" (the Limits page of qpr's documentation gives each default)")
 }
 
 // usageArgs makes a wrong number of arguments a usage error (exit 2), as cobra's own are not.

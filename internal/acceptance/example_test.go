@@ -9,6 +9,7 @@ import (
 	"github.com/example/qpr/internal/golden"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
+	reportjson "github.com/example/qpr/pkg/render/json"
 	"github.com/example/qpr/pkg/report"
 )
 
@@ -57,9 +58,21 @@ func (e example) build(t testing.TB, packID string) *report.Report {
 	return r
 }
 
-// marshalReport encodes r as qpr build --format json writes it (pkg/app writeJSON): two-space
-// indent, no HTML escaping, a trailing newline.
+// marshalReport encodes r as qpr build --format json writes it (pkg/render/json): two-space
+// indent, no HTML escaping, numbers to 10 significant figures, a trailing newline.
+// TestReportJSONIsEncodingJSONToTenFigures checks that form against encoding/json's.
 func marshalReport(t testing.TB, r *report.Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := reportjson.Encode(&buf, r); err != nil {
+		t.Fatalf("encoding the report as JSON: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// encodingJSON encodes r with encoding/json's indented encoder, as qpr wrote it before its
+// numbers were cut to 10 significant figures.
+func encodingJSON(t testing.TB, r *report.Report) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

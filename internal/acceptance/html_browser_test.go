@@ -280,9 +280,11 @@ func checkOneCellRows(t *testing.T, p *htmltest.Page) {
 }
 
 type tableBoxFacts struct {
-	Needless []string `json:"needless"` // Tab stops around tables that do not scroll
-	Hidden   []string `json:"hidden"`   // row headings that scroll out of view
-	Boxes    int      `json:"boxes"`
+	Needless  []string `json:"needless"` // Tab stops around tables that do not scroll
+	Hidden    []string `json:"hidden"`   // row headings that scroll out of view
+	Boxes     int      `json:"boxes"`
+	NotLatest []string `json:"notLatest"` // tables of quarters not opened at the latest
+	Periods   int      `json:"periods"`
 }
 
 // checkTableBoxes, at a phone's width: a table's scrolling box is a Tab stop and a region
@@ -293,15 +295,22 @@ func checkTableBoxes(t *testing.T, p *htmltest.Page) {
 	f, err := htmltest.Eval[tableBoxFacts](p, `(() => {
   const boxes = [...document.querySelectorAll('.table-wrap')];
   const needless = boxes.filter(b => b.scrollWidth <= b.clientWidth).map(b => b.querySelector('table').id);
-  const hidden = [];
+  const hidden = [], notLatest = [];
+  const periods = boxes.filter(b => b.classList.contains('periods') && b.scrollWidth > b.clientWidth);
+  for (const b of periods) {
+    const last = b.querySelector('thead th:last-child').getBoundingClientRect(), box = b.getBoundingClientRect();
+    if (last.right > box.right + 1 || last.left < box.left) notLatest.push(b.querySelector('table').id);
+  }
   for (const b of boxes.filter(b => b.scrollWidth > b.clientWidth)) {
     const th = b.querySelector('tbody th[scope="row"]');
     if (!th) continue;
-    b.scrollLeft = b.scrollWidth;
+    const start = b.scrollLeft;
+    b.scrollLeft = b.scrollLeft > 0 ? 0 : b.scrollWidth;
+    if (b.classList.contains('periods')) b.scrollLeft = -b.scrollWidth; // a right-to-left box scrolls to negative offsets
     if (Math.abs(th.getBoundingClientRect().left - b.getBoundingClientRect().left) > 1) hidden.push(b.querySelector('table').id);
-    b.scrollLeft = 0;
+    b.scrollLeft = start;
   }
-  return {needless: needless.slice(0, 5), hidden: hidden.slice(0, 5), boxes: boxes.length};
+  return {needless: needless.slice(0, 5), hidden: hidden.slice(0, 5), boxes: boxes.length, notLatest: notLatest.slice(0, 5), periods: periods.length};
 })()`)
 	if err != nil {
 		t.Fatal(err)
@@ -311,6 +320,9 @@ func checkTableBoxes(t *testing.T, p *htmltest.Page) {
 	}
 	if len(f.Hidden) > 0 {
 		t.Errorf("at 320px, scrolled sideways, these tables' row headings leave the view: %v", f.Hidden)
+	}
+	if f.Periods == 0 || len(f.NotLatest) > 0 {
+		t.Errorf("at 320px, of %d tables of quarters that scroll, these do not open at the latest quarter: %v", f.Periods, f.NotLatest)
 	}
 }
 

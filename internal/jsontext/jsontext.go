@@ -13,8 +13,8 @@ import (
 	"io"
 )
 
-// Marshal is json.Marshal without HTML escaping.
-func Marshal(v any) ([]byte, error) {
+// marshalStd is json.Marshal without HTML escaping.
+func marshalStd(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := NewEncoder(&buf).Encode(v); err != nil {
 		return nil, err

@@ -98,7 +98,14 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	} else if more, _, err := l.warningsAndReport(q); err == nil {
 		ws = append(ws, more...)
 	}
-	reportWarnings(streams, check.BuildWarnings(l.cat, l.store, q), ws, o.Quiet)
+	urgent := check.BuildWarnings(l.cat, l.store, q)
+	if l.settings.strict {
+		all := append(slices.Clone(urgent), slices.DeleteFunc(slices.Clone(ws), func(p diag.Problem) bool { return slices.Contains(urgent, p) })...)
+		if len(all) > 0 {
+			return failStrictly(streams, all)
+		}
+	}
+	reportWarnings(streams, urgent, ws, o.Quiet)
 	tm.add("check", time.Since(start)-reporting)
 	formats, out := l.settings.formats, l.settings.out
 	for _, f := range formats {

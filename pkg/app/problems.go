@@ -38,6 +38,27 @@ func reportWarnings(s Streams, urgent, all []diag.Problem, quiet bool) {
 		len(rest), more, pluralWord(len(rest), "warning"))
 }
 
+// strictly is every warning of ps made an error, as --strict (or qpr.yaml strict: true) asks.
+func strictly(ps []diag.Problem) []diag.Problem {
+	out := slices.Clone(ps)
+	for i := range out {
+		out[i].Severity = diag.Error
+	}
+	return out
+}
+
+// failStrictly lists the warnings as errors on stderr and fails the command (exit 1): under
+// strict, a build or validate with any warning is a failure.
+func failStrictly(s Streams, ws []diag.Problem) error {
+	ws = strictly(ws)
+	diag.SortByPlace(ws)
+	for _, p := range ws {
+		fmt.Fprintln(s.Err, ProblemLine(p))
+	}
+	fmt.Fprintf(s.Err, "qpr: %d %s, each an error under strict (--strict or qpr.yaml strict: true)\n", len(ws), pluralWord(len(ws), "warning"))
+	return &ExitError{Code: ExitFailure, Err: errAlreadyReported}
+}
+
 func pluralWord(n int, word string) string {
 	if n == 1 {
 		return word
@@ -72,6 +93,9 @@ type problemJSON struct {
 	Cell     *string `json:"cell"`
 	Message  string  `json:"message"`
 	Hint     *string `json:"hint"`
+	// The indicator and period the problem concerns; null when it concerns none.
+	Code   *string `json:"code"`
+	Period *string `json:"period"`
 }
 
 // problemsDoc is the JSON document: {"problems": [...]} and, from validate, the quarter.
@@ -121,6 +145,12 @@ func toJSON(p diag.Problem) problemJSON {
 	}
 	if cell := place.Cell(); cell != "" {
 		out.Cell = &cell
+	}
+	if p.Code != "" {
+		out.Code = &p.Code
+	}
+	if p.Period != "" {
+		out.Period = &p.Period
 	}
 	// What would be valid follows the first "; " in every qpr message.
 	if msg, hint, ok := strings.Cut(out.Message, "; "); ok {

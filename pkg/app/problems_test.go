@@ -15,14 +15,18 @@ func TestProblemJSONGivesThePlaceInParts(t *testing.T) {
 		want string
 	}{
 		{diag.Problem{Place: diag.CellAt("q2.xlsx", "KPIs", 7, 3), Message: `"lots" is not a number; write a number such as 85`},
-			`{"severity":"error","file":"q2.xlsx","line":null,"sheet":"KPIs","cell":"C7","message":"\"lots\" is not a number","hint":"write a number such as 85"}`},
+			`{"severity":"error","file":"q2.xlsx","line":null,"sheet":"KPIs","cell":"C7","message":"\"lots\" is not a number","hint":"write a number such as 85","code":null,"period":null}`},
 		{diag.Problem{Place: diag.Place{File: "c.yaml", Line: 9}, Message: "CS01 is red", Severity: diag.Warning},
-			`{"severity":"warning","file":"c.yaml","line":9,"sheet":null,"cell":null,"message":"CS01 is red","hint":null}`},
+			`{"severity":"warning","file":"c.yaml","line":9,"sheet":null,"cell":null,"message":"CS01 is red","hint":null,"code":null,"period":null}`},
+		// A problem about an indicator names it and its period, so a script need not parse
+		// the message.
+		{diag.Problem{Place: diag.Place{File: "c.yaml", Line: 9}, Message: "CS01 is red at 2023/24 Q2 but has no management action", Severity: diag.Warning}.About("CS01", "2023/24 Q2"),
+			`{"severity":"warning","file":"c.yaml","line":9,"sheet":null,"cell":null,"message":"CS01 is red at 2023/24 Q2 but has no management action","hint":null,"code":"CS01","period":"2023/24 Q2"}`},
 		// A message that carries its own place, as template errors do, is split into one.
 		{diag.Problem{Message: "tmpl/key.tmpl:3:18: executing \"red\": bad"},
-			`{"severity":"error","file":"tmpl/key.tmpl","line":3,"sheet":null,"cell":null,"message":"executing \"red\": bad","hint":null}`},
+			`{"severity":"error","file":"tmpl/key.tmpl","line":3,"sheet":null,"cell":null,"message":"executing \"red\": bad","hint":null,"code":null,"period":null}`},
 		{diag.Problem{Message: "--period: 2025/26 Q1 is after the latest data; give --allow-empty"},
-			`{"severity":"error","file":null,"line":null,"sheet":null,"cell":null,"message":"--period: 2025/26 Q1 is after the latest data","hint":"give --allow-empty"}`},
+			`{"severity":"error","file":null,"line":null,"sheet":null,"cell":null,"message":"--period: 2025/26 Q1 is after the latest data","hint":"give --allow-empty","code":null,"period":null}`},
 	}
 	for _, c := range cases {
 		got, err := json.Marshal(toJSON(c.p))

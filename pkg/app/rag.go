@@ -116,16 +116,20 @@ func RunRag(streams Streams, o RagOptions) error {
 func ragVerdict(results []ragResult, failOn []string, gated bool) error {
 	var matched, empty diag.List
 	for _, r := range results {
-		who := "the value"
+		who, code, period := "the value", "", ""
 		if r.Code != nil {
 			who = fmt.Sprintf("%s %s", *r.Code, r.Period)
+			code = *r.Code
+			if r.Period != nil {
+				period = r.Period.String()
+			}
 		}
 		w := r.word()
 		if slices.Contains(failOn, w) {
-			matched.Errorf(diag.Place{}, "%s is %s, which --fail-on names", who, w)
+			matched.Add(diag.Problem{Message: fmt.Sprintf("%s is %s, which --fail-on names", who, w), Severity: diag.Error}.About(code, period))
 		}
 		if w == rag.NoData {
-			empty.Errorf(diag.Place{}, "%s has no value; rag fails on a missing value unless --fail-on is given without no_data", who)
+			empty.Add(diag.Problem{Message: fmt.Sprintf("%s has no value; rag fails on a missing value unless --fail-on is given without no_data", who), Severity: diag.Error}.About(code, period))
 		}
 	}
 	if err := matched.Err(); err != nil {

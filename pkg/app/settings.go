@@ -27,6 +27,7 @@ type Inputs struct {
 	Templates string
 	Period    string
 	Limits    []string // NAME=VALUE settings raising the read limits (--limit)
+	Strict    bool     // --strict: every warning is an error (also qpr.yaml strict: true)
 }
 
 // Outputs are build's flags for what it writes; empty fields fall back the same way.
@@ -53,6 +54,7 @@ type settings struct {
 	out       string
 	formats   []render.Format
 	limits    data.Limits
+	strict    bool // every warning is an error: --strict, or qpr.yaml's strict: true
 
 	periodText  string // as written; "" = the latest quarter with data
 	periodPlace *diag.Place
@@ -82,6 +84,7 @@ func (in Inputs) settings(outs Outputs) (*settings, error) {
 		}
 	}
 	s.templates = first(in.Templates, cfg.Templates)
+	s.strict = in.Strict || cfg.Strict
 	s.out = first(outs.Out, cfg.Out, filepath.Join(dir, defaultOut))
 	s.periodText = in.Period
 	if in.Period == "" && cfg.Period != "" {
@@ -371,3 +374,6 @@ func completionCatalogue(in Inputs) *catalogue.Catalogue {
 	}
 	return cat
 }
+
+// LimitNames lists the read limits --limit and qpr.yaml's limits: may raise, for help.
+func LimitNames() []string { return data.LimitNames() }

@@ -107,7 +107,7 @@ func writeTrendText(streams Streams, r *report.Report, ind *report.Indicator) {
 	fmt.Fprintf(streams.Out, "%s %s\n", ind.Code, ind.Name)
 	fmt.Fprintf(streams.Out, "%s, %s over the last %d %s\n\n", present.Label(r.Period), t.Method, t.Window, noun)
 
-	types := map[string]string{}
+	types := map[report.Period]string{}
 	for _, p := range t.Series {
 		types[p.Period] = present.PointType(p.Type)
 	}
@@ -131,7 +131,7 @@ func writeTrendText(streams Streams, r *report.Report, ind *report.Indicator) {
 			}
 		}
 		if len(types) > 0 {
-			row += "\t" + types[p.Period.String()]
+			row += "\t" + types[p.Period]
 		}
 		fmt.Fprintln(tw, row)
 	}

@@ -48,6 +48,9 @@ func RunValidate(streams Streams, o ValidateOptions) error {
 			}
 		}
 	}
+	if l.settings.strict {
+		problems = strictly(problems)
+	}
 	diag.SortByPlace(problems)
 	errs := count(problems, diag.Error)
 	if o.JSON {

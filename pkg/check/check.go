@@ -34,18 +34,21 @@ func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, lat
 	for i := range r.Indicators {
 		ri := &r.Indicators[i]
 		ind, _ := cat.Indicator(ri.Code)
+		quarter := r.Period.String()
 		switch {
 		case ri.Value == nil:
-			out = append(out, warn(catPlace(ind), "%s has no value for %s%s: it will show as no data", ri.Code, r.Period, lookedBack(ind.MaxLag)))
+			out = append(out, warn(catPlace(ind), "%s has no value for %s%s: it will show as no data", ri.Code, r.Period, lookedBack(ind.MaxLag)).About(ri.Code, quarter))
 		case ri.Stale:
-			out = append(out, warn(catPlace(ind), "%s has no value for %s: the report shows its %s value, marked stale", ri.Code, r.Period, *ri.ValuePeriod))
+			out = append(out, warn(catPlace(ind), "%s has no value for %s: the report shows its %s value, marked stale", ri.Code, r.Period, *ri.ValuePeriod).About(ri.Code, quarter))
 		}
 		if ri.Partial && ind.Aggregate == catalogue.Sum && ri.ValuePeriod != nil {
-			out = append(out, warn(catPlace(ind), "%s has %d of the 3 months of %s, and its quarter value is their sum: it is rated against a whole quarter's thresholds", ri.Code, ri.Months, *ri.ValuePeriod))
+			out = append(out, warn(catPlace(ind), "%s has %d of the 3 months of %s, and its quarter value is their sum: it is rated against a whole quarter's thresholds", ri.Code, ri.Months, *ri.ValuePeriod).About(ri.Code, ri.ValuePeriod.String()))
 		}
-		out = append(out, spcLimits(catPlace(ind), ri)...)
+		for _, p := range spcLimits(catPlace(ind), ri) {
+			out = append(out, p.About(ri.Code, quarter))
+		}
 		if ri.RAG != nil && *ri.RAG == rag.Red && (ri.Commentary == nil || ri.Commentary.Actions == "") {
-			out = append(out, warn(catPlace(ind), "%s is red at %s but has no management action: add a commentary row (code, period, actions) saying what is being done", ri.Code, r.Period))
+			out = append(out, warn(catPlace(ind), "%s is red at %s but has no management action: add a commentary row (code, period, actions) saying what is being done", ri.Code, r.Period).About(ri.Code, quarter))
 		}
 	}
 	return out
@@ -83,7 +86,7 @@ func fractionLikePercents(cat *catalogue.Catalogue, store *data.Store, q period.
 			continue
 		}
 		out = append(out, warn(latest.Place, "%s values look like fractions (%s) while its target is %s: write a percentage as %s or %s%%, or as %s in a cell formatted as a percentage",
-			ind.Code, fmtNum(latest.V), fmtNum(*th.Target), fmtNum(latest.V*100), fmtNum(latest.V*100), fmtNum(latest.V)))
+			ind.Code, fmtNum(latest.V), fmtNum(*th.Target), fmtNum(latest.V*100), fmtNum(latest.V*100), fmtNum(latest.V)).About(ind.Code, ""))
 	}
 	return out
 }
@@ -102,14 +105,23 @@ func lookedBack(maxLag int) string {
 	}
 }
 
-// BuildWarnings are the warnings worth a build's stderr: the ones that mean the report
-// itself may be the wrong one.
+// BuildWarnings are the warnings worth a build's stderr even under --quiet: the ones that
+// mean the report itself may be the wrong one, or shows a value a hundred times too small
+// (a percentage typed as a fraction, 0.67 shown as "1%" and rated red).
 func BuildWarnings(cat *catalogue.Catalogue, store *data.Store, asked period.Quarter) []diag.Problem {
 	var out []diag.Problem
 	if asked.IsZero() && !store.Latest.IsZero() {
 		out = append(out, thinLatestQuarter(cat, store, store.Latest)...)
 	}
-	return append(out, emptyPacks(cat)...)
+	out = append(out, emptyPacks(cat)...)
+	q := asked
+	if q.IsZero() {
+		q = store.Latest
+	}
+	if !q.IsZero() {
+		out = append(out, fractionLikePercents(cat, store, q)...)
+	}
+	return out
 }
 
 // thinLatestQuarter warns when the latest quarter with data, which a build reports by

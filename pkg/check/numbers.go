@@ -59,7 +59,7 @@ func ratioDisagreements(cat *catalogue.Catalogue, store *data.Store, q period.Qu
 				continue
 			}
 			out = append(out, warn(e.value.Place, "%s %s: the value %s is not its numerator over its denominator (%s / %s = %s); the report uses the ratio, so check the value or the counts",
-				ind.Code, e.label(cat.Calendar, ind), fmtNum(r.Stated), fmtNum(r.Numerator), fmtNum(r.Denominator), withUnit(exact, ind.Unit)))
+				ind.Code, e.label(cat.Calendar, ind), fmtNum(r.Stated), fmtNum(r.Numerator), fmtNum(r.Denominator), withUnit(exact, ind.Unit)).About(ind.Code, e.label(cat.Calendar, ind)))
 		}
 	}
 	return out
@@ -156,13 +156,13 @@ func scaleBreaks(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) 
 					hint = fmt.Sprintf(": a percentage typed as a fraction? write %s or %s%%", fmtNum(v*100), fmtNum(v*100))
 				}
 				out = append(out, warn(e.value.Place, "%s %s: %s is about a hundredth of the values around it (about %s)%s",
-					ind.Code, e.label(cat.Calendar, ind), fmtNum(v), fmtNum(around), orCheck(hint)))
+					ind.Code, e.label(cat.Calendar, ind), fmtNum(v), fmtNum(around), orCheck(hint)).About(ind.Code, e.label(cat.Calendar, ind)))
 			case ok && v > 0 && nearHundredfold(v/around):
 				out = append(out, warn(e.value.Place, "%s %s: %s is about a hundred times the values around it (about %s); check its unit",
-					ind.Code, e.label(cat.Calendar, ind), fmtNum(v), fmtNum(around)))
+					ind.Code, e.label(cat.Calendar, ind), fmtNum(v), fmtNum(around)).About(ind.Code, e.label(cat.Calendar, ind)))
 			case ind.Unit == catalogue.Percent && v > 100 && above100*2 < len(series):
 				out = append(out, warn(e.value.Place, "%s %s: %s%% is above 100%% while the rest of its series is not; check the value",
-					ind.Code, e.label(cat.Calendar, ind), fmtNum(v)))
+					ind.Code, e.label(cat.Calendar, ind), fmtNum(v)).About(ind.Code, e.label(cat.Calendar, ind)))
 			}
 		}
 	}

@@ -64,7 +64,8 @@ func (m *matcher) checkQuarterTotals(cat *catalogue.Catalogue) {
 		sort.Ints(quarters)
 		for _, q := range quarters {
 			if t := totals[q]; math.IsInf(t.sum, 0) {
-				m.probs.Errorf(t.last.Place, "the months of %s for %s add up to more than a number can hold; check the values", m.cal.Label(period.FromIndex(q)), ind.Code)
+				label := m.cal.Label(period.FromIndex(q))
+				m.probs.Add(diag.Problem{Place: t.last.Place, Message: fmt.Sprintf("the months of %s for %s add up to more than a number can hold; check the values", label, ind.Code), Severity: diag.Error}.About(ind.Code, label))
 			}
 		}
 	}
@@ -159,9 +160,17 @@ func (m *matcher) part(pt *part) {
 	}
 }
 
-// errorf reports a problem with the observation being filed.
-func (m *matcher) errorf(at diag.Place, format string, args ...any) {
-	m.probs.Errorf(at, format, args...)
+// label is p's canonical label, for a problem's period.
+func (m *matcher) label(p period.Period) string {
+	if p.Kind == period.KindQuarter {
+		return m.cal.Label(p.Quarter)
+	}
+	return p.Month.String()
+}
+
+// errorf reports a problem with the observation of ind for p being filed.
+func (m *matcher) errorf(ind *catalogue.Indicator, p period.Period, at diag.Place, format string, args ...any) {
+	m.probs.Add(diag.Problem{Place: at, Message: fmt.Sprintf(format, args...), Severity: diag.Error}.About(ind.Code, m.label(p)))
 }
 
 func (m *matcher) indicator(code string, at diag.Place) (*catalogue.Indicator, bool) {
@@ -200,7 +209,7 @@ func (m *matcher) value(ind *catalogue.Indicator, series *Series, obs Observatio
 	}
 	v := Value{V: obs.Value, Missing: obs.Missing, Ratio: obs.Ratio, Place: obs.Place}
 	if prev, dup := series.file(idx, v, table); dup {
-		m.errorf(obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
+		m.errorf(ind, obs.Period, obs.Place, "%s", m.duplicateMessage(ind, obs.Period, idx, prev.Place, obs.Place))
 		return
 	}
 	if !obs.Missing {
@@ -217,7 +226,7 @@ func (m *matcher) index(ind *catalogue.Indicator, p period.Period, at diag.Place
 	}
 	if p.Kind == period.KindQuarter {
 		ms := m.cal.Months(p.Quarter)
-		m.errorf(at, "%s is monthly: give months (%s, %s, %s), not a quarter", ind.Code, ms[0], ms[1], ms[2])
+		m.errorf(ind, p, at, "%s is monthly: give months (%s, %s, %s), not a quarter", ind.Code, ms[0], ms[1], ms[2])
 		return 0, false
 	}
 	return p.Month.Index(), true
@@ -249,7 +258,7 @@ func (m *matcher) comment(c Comment) {
 	}
 	q := m.cal.QuarterOfPeriod(c.Period)
 	if prev, dup := m.store.Comment(ind.Code, q); dup {
-		m.probs.Errorf(c.Place, "commentary for %s %s is given twice: here and at %s; keep one", ind.Code, m.cal.Label(q), prev.Place)
+		m.probs.Add(diag.Problem{Place: c.Place, Message: fmt.Sprintf("commentary for %s %s is given twice: here and at %s; keep one", ind.Code, m.cal.Label(q), prev.Place), Severity: diag.Error}.About(ind.Code, m.cal.Label(q)))
 		return
 	}
 	c.Code = ind.Code
@@ -274,7 +283,7 @@ func (m *matcher) reportUnknown() {
 				advice = fmt.Sprintf("did you mean %s?", near)
 			}
 		}
-		m.probs.Errorf(u.first, "code %q is not in the catalogue%s; %s", u.code, uses, advice)
+		m.probs.Add(diag.Problem{Place: u.first, Message: fmt.Sprintf("code %q is not in the catalogue%s; %s", u.code, uses, advice), Severity: diag.Error}.About(u.code, ""))
 	}
 	tables := make([]unknownTable, 0, len(m.unknownOnly))
 	for t := range m.unknownOnly {

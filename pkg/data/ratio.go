@@ -78,13 +78,13 @@ func (m *matcher) ratioValue(ind *catalogue.Indicator, obs Observation) (Observa
 		return obs, true
 	}
 	if obs.Ratio == nil {
-		m.errorf(obs.Place, "%s is aggregated as a ratio, so each of its values needs a numerator and a denominator (columns numerator and denominator in a long table); give them, or n/a for a period with none", ind.Code)
+		m.errorf(ind, obs.Period, obs.Place, "%s is aggregated as a ratio, so each of its values needs a numerator and a denominator (columns numerator and denominator in a long table); give them, or n/a for a period with none", ind.Code)
 		return obs, false
 	}
 	r := obs.Ratio
 	v, ok := r.Of(ind.Unit.RatioScale())
 	if !ok {
-		m.errorf(r.DenominatorPlace, "the denominator of %s is %s, so there is no ratio to take; give the total the numerator is out of, or n/a for a period with none", ind.Code, strconv.FormatFloat(r.Denominator, 'f', -1, 64))
+		m.errorf(ind, obs.Period, r.DenominatorPlace, "the denominator of %s is %s, so there is no ratio to take; give the total the numerator is out of, or n/a for a period with none", ind.Code, strconv.FormatFloat(r.Denominator, 'f', -1, 64))
 		return obs, false
 	}
 	obs.Value = v

@@ -80,9 +80,18 @@ type Problem struct {
 	Place    Place
 	Message  string
 	Severity Severity
+	// Code and Period name the indicator and the period (canonical label) the problem
+	// concerns, where it concerns one, so a script need not parse the message.
+	Code, Period string
 	// Unlisted, on a problem a List made, counts the problems of its file that were left out
 	// of the list; added to another List, it is added to that list's count.
 	Unlisted Unlisted
+}
+
+// About is p concerning indicator code and period (either may be "").
+func (p Problem) About(code, period string) Problem {
+	p.Code, p.Period = code, period
+	return p
 }
 
 // Unlisted counts the problems of one file a List left out.

@@ -12,7 +12,7 @@ import (
 func catalogueYAML(acts map[string][]yearRange) string {
 	var b strings.Builder
 	b.WriteString(`# The indicator catalogue of the Example County Council's Quarterly Performance Report.
-# Written by "go run ./pkg/example/cmd/genexample" (make example); the figures in data/ are
+# Written by qpr's example generator (qpr init copies it); the figures in data/ are
 # synthetic, made to give the same summary as a real county council's report for 2023/24 Q2.
 organisation: ` + organisation + `
 title: ` + reportTitle + `

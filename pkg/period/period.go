@@ -59,7 +59,26 @@ func MonthFromIndex(i int) Month {
 func (m Month) Add(n int) Month { return MonthFromIndex(m.Index() + n) }
 
 // String is the canonical month label, 2023-09.
-func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, m.Month) }
+func (m Month) String() string {
+	if m.Year < 0 || m.Year > 9999 || m.Month < 0 || m.Month > 99 {
+		return fmt.Sprintf("%04d-%02d", m.Year, m.Month)
+	}
+	b := make([]byte, 0, 7)
+	b = appendDigits(b, m.Year, 4)
+	b = append(b, '-')
+	return string(appendDigits(b, m.Month, 2))
+}
+
+// appendDigits appends n (0 <= n < 10^width) zero-padded to width digits: a label is made for
+// every point of every series, and fmt costs more than the rest of the report's arithmetic.
+func appendDigits(b []byte, n, width int) []byte {
+	var d [4]byte
+	for i := width - 1; i >= 0; i-- {
+		d[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return append(b, d[:width]...)
+}
 
 // Name is the month as a reader says it: September 2023.
 func (m Month) Name() string {
@@ -86,16 +105,30 @@ func (c Calendar) SpansTwoYears() bool { return c.start() != 1 }
 
 // YearLabel is the canonical label of the financial year starting in calendar year y:
 // 2023/24, or 2023 when the year starts in January.
-func (c Calendar) YearLabel(y int) string {
-	if !c.SpansTwoYears() {
-		return fmt.Sprintf("%04d", y)
+func (c Calendar) YearLabel(y int) string { return string(c.appendYearLabel(nil, y)) }
+
+func (c Calendar) appendYearLabel(b []byte, y int) []byte {
+	if y < 0 || y > 9999 {
+		if !c.SpansTwoYears() {
+			return fmt.Appendf(b, "%04d", y)
+		}
+		return fmt.Appendf(b, "%04d/%02d", y, (y+1)%100)
 	}
-	return fmt.Sprintf("%04d/%02d", y, (y+1)%100)
+	b = appendDigits(b, y, 4)
+	if !c.SpansTwoYears() {
+		return b
+	}
+	return appendDigits(append(b, '/'), (y+1)%100, 2)
 }
 
 // Label is the canonical quarter label, 2023/24 Q2.
 func (c Calendar) Label(q Quarter) string {
-	return fmt.Sprintf("%s Q%d", c.YearLabel(q.Year), q.Q)
+	if q.Q < 0 || q.Q > 9 {
+		return fmt.Sprintf("%s Q%d", c.YearLabel(q.Year), q.Q)
+	}
+	b := make([]byte, 0, 10)
+	b = c.appendYearLabel(b, q.Year)
+	return string(append(b, ' ', 'Q', byte('0'+q.Q)))
 }
 
 // FileLabel is the label made safe for a file name: 2023-24-Q2.

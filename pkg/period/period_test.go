@@ -1,6 +1,7 @@
 package period
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -257,5 +258,24 @@ func TestADayFirstDateInDataIsItsMonth(t *testing.T) {
 	}
 	if _, err := cal.ParsePeriod("09/30/2023"); err == nil || !strings.Contains(err.Error(), "never guesses a month-first") {
 		t.Errorf("09/30/2023 in data: %v", err)
+	}
+}
+
+// The labels are built without fmt for speed; fmt's forms are the oracle.
+func TestLabelsAsFmtWritesThem(t *testing.T) {
+	for y := -5; y <= 10005; y += 7 {
+		for q := 1; q <= 4; q++ {
+			if got, want := DefaultCalendar.Label(Quarter{Year: y, Q: q}), fmt.Sprintf("%04d/%02d Q%d", y, (y+1)%100, q); got != want {
+				t.Fatalf("Label(%d Q%d) = %q, want %q", y, q, got, want)
+			}
+			if got, want := (Calendar{YearStart: 1}).Label(Quarter{Year: y, Q: q}), fmt.Sprintf("%04d Q%d", y, q); got != want {
+				t.Fatalf("January Label(%d Q%d) = %q, want %q", y, q, got, want)
+			}
+		}
+		for m := 1; m <= 12; m++ {
+			if got, want := (Month{Year: y, Month: m}).String(), fmt.Sprintf("%04d-%02d", y, m); got != want {
+				t.Fatalf("Month(%d, %d) = %q, want %q", y, m, got, want)
+			}
+		}
 	}
 }

@@ -433,9 +433,9 @@ func (c *Chart) spc(in *report.Indicator) {
 	if tr == nil || tr.Method != trend.SPC || tr.Mean == nil {
 		return
 	}
-	slotOf := func(label string, fallback int) int {
+	slotOf := func(at report.Period, fallback int) int {
 		for i, p := range in.Chart {
-			if p.Period.String() == label {
+			if p.Period == at {
 				return i
 			}
 		}
@@ -469,25 +469,25 @@ func (c *Chart) trendLine(in *report.Indicator) {
 
 // specialCause are the SPC point types with marks of their own, in legend order.
 var specialCause = []struct {
-	kind  string
+	kind  report.PointType
 	mark  Mark
 	label string
 }{
-	{"special_cause_improvement", MarkImprovement, "Special cause: improvement"},
-	{"special_cause_concern", MarkConcern, "Special cause: concern"},
-	{"special_cause_neutral_high", MarkNeutralHigh, "Special cause: high"},
-	{"special_cause_neutral_low", MarkNeutralLow, "Special cause: low"},
+	{report.SpecialCauseImprovement, MarkImprovement, "Special cause: improvement"},
+	{report.SpecialCauseConcern, MarkConcern, "Special cause: concern"},
+	{report.SpecialCauseNeutralHigh, MarkNeutralHigh, "Special cause: high"},
+	{report.SpecialCauseNeutralLow, MarkNeutralLow, "Special cause: low"},
 }
 
 // PointType is an SPC point's type in words, as the chart's legend names it: "Special cause:
 // improvement", "Common cause".
-func PointType(kind string) string {
+func PointType(kind report.PointType) string {
 	for _, k := range specialCause {
 		if k.kind == kind {
 			return k.label
 		}
 	}
-	return tidy(kind)
+	return tidy(string(kind))
 }
 
 // SPCPointWords is what an SPC chart's point is, in words: "Special cause: concern", or
@@ -502,7 +502,7 @@ func SPCPointWords(m Mark) string {
 }
 
 func (c *Chart) values(in *report.Indicator) {
-	marks := map[string]Mark{}
+	marks := map[report.Period]Mark{}
 	if tr := in.Trend; tr != nil && tr.Method == trend.SPC {
 		for _, s := range tr.Series {
 			for _, k := range specialCause {
@@ -522,7 +522,7 @@ func (c *Chart) values(in *report.Indicator) {
 			line = nil
 			continue
 		}
-		pt := Point{Slot: float64(i), Value: *p.Value, Mark: marks[p.Period.String()]}
+		pt := Point{Slot: float64(i), Value: *p.Value, Mark: marks[p.Period]}
 		seen[pt.Mark] = true
 		line = append(line, pt)
 		c.Points = append(c.Points, pt)

@@ -136,7 +136,7 @@ func TestChartBandAndSPC(t *testing.T) {
 		in.Chart = append(in.Chart, p)
 	}
 	in.Trend = &report.Trend{Method: trend.SPC, Direction: report.Stable, Mean: f(110), LPL: f(95), UPL: f(125),
-		Series: []report.SeriesPoint{{Period: "2023-09", Value: 120, Type: "special_cause_neutral_high"}}}
+		Series: []report.SeriesPoint{{Period: q(t, "2023-09"), Value: 120, Type: report.SpecialCauseNeutralHigh}}}
 	c := ChartOf(in)
 	if len(c.Band) != 4 || c.Band[0].Lower != 90 || c.Band[0].Upper != 130 {
 		t.Errorf("band = %+v", c.Band)
@@ -146,8 +146,8 @@ func TestChartBandAndSPC(t *testing.T) {
 	}
 	// rebased from August: two segments, the lines stepping there
 	in.Trend.Segments = []report.Segment{
-		{From: "2023-06", To: "2023-07", Mean: 105, LPL: 92, UPL: 118},
-		{From: "2023-08", To: "2023-09", Mean: 120, LPL: 110, UPL: 130},
+		{From: q(t, "2023-06"), To: q(t, "2023-07"), Mean: 105, LPL: 92, UPL: 118},
+		{From: q(t, "2023-08"), To: q(t, "2023-09"), Mean: 120, LPL: 110, UPL: 130},
 	}
 	if c := ChartOf(in); len(c.SPC) != 2 || c.SPC[0].LastSlot != 1 || c.SPC[1].FirstSlot != 2 || c.SPC[1].Mean != 120 || *c.SPC[1].Upper != 130 {
 		t.Errorf("segments = %+v", c.SPC)
@@ -186,7 +186,7 @@ func TestChartTrendLineSpansTheValues(t *testing.T) {
 }
 
 func TestPointType(t *testing.T) {
-	for kind, want := range map[string]string{
+	for kind, want := range map[report.PointType]string{
 		"special_cause_improvement":  "Special cause: improvement",
 		"special_cause_concern":      "Special cause: concern",
 		"special_cause_neutral_high": "Special cause: high",

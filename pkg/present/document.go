@@ -228,14 +228,33 @@ type Note struct {
 	Text string
 }
 
-// Figure is a chart with its text alternative and its figures as a table.
+// Figure is a chart with its text alternative and its figures as a table. The text and the
+// table are made when an edition asks for them (Alt, Data), so one that shows neither does
+// not pay for them.
 type Figure struct {
-	ID          string
-	Chart       Chart
-	Title       string // the chart's accessible name
-	Description string // the chart's text alternative: what it shows and what it says
-	DataTitle   string // the heading of the figures' table: "FN01: the chart's figures as a table"
-	Data        *Table
+	ID        string
+	Chart     Chart
+	DataTitle string // the heading of the figures' table: "FN01: the chart's figures as a table"
+	alt       func() (string, string)
+	data      func() *Table
+}
+
+// Alt is the chart's accessible name ("Chart of FN01 ..., quarter by quarter, 2021/22 Q3 to
+// 2023/24 Q2") and its text alternative: what is drawn, the latest value against its
+// thresholds with its status, and the direction-of-travel sentence.
+func (f *Figure) Alt() (title, description string) {
+	if f.alt == nil {
+		return "", ""
+	}
+	return f.alt()
+}
+
+// Data is the chart's figures as a table, one row per charted period.
+func (f *Figure) Data() *Table {
+	if f.data == nil {
+		return nil
+	}
+	return f.data()
 }
 
 // Table is a data table: columns with their headings, rows of typed cells. The first

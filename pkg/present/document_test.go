@@ -26,7 +26,7 @@ func docReport(t *testing.T) *report.Report {
 		Directorates: []report.Directorate{{Code: "B", Name: "Beta"}, {Code: "A", Name: "Alpha"}},
 		Indicators: []report.Indicator{
 			{Code: "B1", Name: "Calls answered", Directorate: "B", Type: catalogue.KPI, Unit: catalogue.Percent,
-				Polarity: polarity(catalogue.Higher), Value: f(61.25), Display: s("61.25"), Decimals: 0, Target: f(85), Floor: f(75),
+				Polarity: polarity(catalogue.Higher), Value: f(61.25), Display: s("61.25"), Places: 2, Decimals: 0, Target: f(85), Floor: f(75),
 				RAG: rating(report.Red), Stale: true, ValuePeriod: ptr(periods[4]),
 				Commentary: &report.Commentary{Actions: "Hire staff."},
 				Trend:      &report.Trend{Direction: report.Worsening, Sentence: "Worsening: down 2 points a quarter."},
@@ -149,7 +149,7 @@ func TestDirectorateTables(t *testing.T) {
 		t.Fatalf("rows %d and %d", len(kpis.Rows), len(act.Rows))
 	}
 	b1 := kpis.Rows[0].Cells
-	// B1's value 61.25 with the engine's display "61.25": two places; stale from 2023/24 Q1
+	// B1's value 61.25 with the engine's display "61.25" (Places 2): two places; stale from 2023/24 Q1
 	if c := b1[0]; c.Text != "B1 Calls answered" || c.Link != "ind-B1" {
 		t.Errorf("row head %+v", c)
 	}
@@ -309,5 +309,32 @@ func TestIDs(t *testing.T) {
 		if got := s.make("ind-", c.code); got != c.want {
 			t.Errorf("%q: %q, want %q", c.code, got, c.want)
 		}
+	}
+}
+
+// A charted indicator's figure: its accessible name, and its figures as a table, one row a
+// quarter with the thresholds that applied then.
+func TestFigure(t *testing.T) {
+	in := quarterlyKPI(t, 900, 950, 1010)
+	in.Name = "Income per visit"
+	c := ChartOf(in)
+	f := figureOf(in, c, "ind-FN09")
+	title, desc := f.Alt()
+	if title != "Chart of FN09 Income per visit, quarter by quarter, 2021/22 Q3 to 2023/24 Q2" {
+		t.Errorf("title %q", title)
+	}
+	if !strings.HasPrefix(desc, "Drawn: ") {
+		t.Errorf("description %q", desc)
+	}
+	data := f.Data()
+	if got := heads(data); got != "Quarter | Value | Target | Floor" || len(data.Rows) != 8 {
+		t.Fatalf("data %s, %d rows", got, len(data.Rows))
+	}
+	// the first five quarters have no value; the last is £1,010 against £1,000 and £800
+	if r := data.Rows[0].Cells; r[0].Text != "2021/22 Q3" || r[1].Text != "–" || r[2].Text != "£1,000" {
+		t.Errorf("first row %+v", r)
+	}
+	if r := data.Rows[7].Cells; r[1].Kind != CellValue || r[1].Text != "£1,010" || r[3].Text != "£800" {
+		t.Errorf("last row %+v", r)
 	}
 }

@@ -155,8 +155,10 @@ func ProjectionSentence(in *report.Indicator) string {
 		}
 		return ""
 	}
-	f := func(v float64) string { return Format(v, in.Unit, in.Decimals) }
-	s := fmt.Sprintf("Projected for %s: %s (95%% prediction interval %s to %s)", Label(pr.Period), f(pr.Value), f(pr.Lower), f(pr.Upper))
+	// the value to the places that keep its rating, as a table shows a value: 75.09 against
+	// a floor of 75, lower being better, is not "75"
+	value := Format(pr.Value, in.Unit, DisplayPlaces(in.Decimals, pr.Places))
+	s := fmt.Sprintf("Projected for %s: %s (95%% prediction interval %s)", Label(pr.Period), value, IntervalText(in, pr))
 	if st := RatingStatus(pr.RAG); pr.RAG != nil && pr.RAG.Rated() {
 		s += ", which would be rated " + st.Word()
 		if t := AgainstThresholds(in, pr.Target, pr.Floor); t != "" {
@@ -170,6 +172,29 @@ func ProjectionSentence(in *report.Indicator) string {
 		s += " " + pr.Note
 	}
 	return s
+}
+
+// IntervalText is a projection's 95% prediction interval: "76% to 84%" to the indicator's
+// decimals, or where cutting it to the unit's range has left no width, that it lies beyond
+// the range ("entirely below 0, the least the value can be").
+func IntervalText(in *report.Indicator, pr *report.Projection) string {
+	cut := pr.LowerCut || pr.UpperCut
+	places := clamp(in.Decimals)
+	f := func(v float64) string { return Format(v, in.Unit, places) }
+	// A cut end beside one a little inside the range would read "0% to 0%": show the places
+	// that tell them apart.
+	for cut && pr.Lower != pr.Upper && f(pr.Lower) == f(pr.Upper) && places < MaxPlaces {
+		places++
+	}
+	if cut && f(pr.Lower) == f(pr.Upper) {
+		// cut to one point: the least a value can be is 0 (or no bound at all), so a point
+		// above 0 is the most it can be
+		if pr.Lower > 0 {
+			return "lies entirely above " + f(pr.Upper) + ", the most the value can be"
+		}
+		return "lies entirely below " + f(pr.Lower) + ", the least the value can be"
+	}
+	return f(pr.Lower) + " to " + f(pr.Upper)
 }
 
 // ValueNote says why a value is not a whole quarter's, for the list of stale and partial

@@ -28,16 +28,17 @@ func TrendFigures(in *report.Indicator) string {
 	}
 	per := strings.ToLower(ValueNoun(in))
 	level := func(v *float64) string { return figure(*v, in.Unit, in.Decimals) }
+	// a slope as the sentence below the figures gives it, so the two never disagree
 	rate := func(v *float64) string { return amountPer(*v, in.Unit, in.Decimals, per) }
 	stat := func(v *float64) string { return Statistic(*v) }
 	switch t.Method {
 	case trend.Regression:
 		if t.Slope != nil && t.Intercept != nil && t.StdErr != nil && t.PValue != nil {
-			return fmt.Sprintf("slope %s, intercept %s, standard error %s, %s", rate(t.Slope), level(t.Intercept), stat(t.StdErr), PValue(*t.PValue))
+			return fmt.Sprintf("slope %s, intercept %s, standard error %s, %s", rate(t.Slope), level(t.Intercept), stat(t.StdErr), PValue(*t.PValue, t.Alpha))
 		}
 	case trend.MannKendall:
 		if t.S != nil && t.VarS != nil && t.Z != nil && t.PValue != nil && t.Tau != nil && t.SenSlope != nil {
-			return fmt.Sprintf("S = %d, var(S) = %s, z = %s, %s, tau = %s, Sen's slope %s", *t.S, stat(t.VarS), stat(t.Z), PValue(*t.PValue), stat(t.Tau), rate(t.SenSlope))
+			return fmt.Sprintf("S = %d, var(S) = %s, z = %s, %s, tau = %s, Sen's slope %s", *t.S, stat(t.VarS), stat(t.Z), PValue(*t.PValue, t.Alpha), stat(t.Tau), rate(t.SenSlope))
 		}
 	case trend.SPC:
 		if t.Mean == nil {
@@ -51,49 +52,33 @@ func TrendFigures(in *report.Indicator) string {
 			s += ", process limits " + at(t.LPL) + " to " + at(t.UPL)
 		}
 		if t.Assurance != nil {
-			s += ", assurance " + strings.ReplaceAll(*t.Assurance, "_", " ")
+			s += ", assurance " + strings.ReplaceAll(string(*t.Assurance), "_", " ")
 		} else if t.AssuranceWithheld != "" {
-			s += ", assurance withheld (" + strings.ReplaceAll(t.AssuranceWithheld, "_", " ") + ")"
+			s += ", assurance withheld (" + strings.ReplaceAll(string(t.AssuranceWithheld), "_", " ") + ")"
 		}
 		if n := len(t.Segments); n > 1 {
-			s += fmt.Sprintf(" (latest of %d segments, from %s)", n, ChartLabel(in, t.Segments[n-1].From))
+			s += fmt.Sprintf(" (latest of %d segments, from %s)", n, Label(t.Segments[n-1].From))
 		}
 		return s
 	case trend.LastChange, trend.YearOnYear:
 		if t.Change != nil && t.ReferencePeriod != nil {
-			return fmt.Sprintf("change %s since %s", signed(amount(math.Abs(*t.Change), in.Unit, in.Decimals), *t.Change), *t.ReferencePeriod)
+			return fmt.Sprintf("change %s since %s", signed(change(math.Abs(*t.Change), in.Unit, in.Decimals), *t.Change), Label(*t.ReferencePeriod))
 		}
 	}
 	return ""
 }
 
-// ChartLabel is the label of the charted period whose canonical form is key ("Oct 2022" for
-// "2022-10"), or key itself when it is not charted.
-func ChartLabel(in *report.Indicator, key string) string {
-	for _, p := range in.Chart {
-		if p.Period.String() == key {
-			return Label(p.Period)
-		}
-	}
-	return key
-}
+// PValue is a probability as the trend sentences give it (unit.P): "p < 0.001" below a
+// thousandth, else two significant figures, more where two would cross alpha.
+func PValue(p, alpha float64) string { return unit.P(p, alpha) }
 
-// PValue is a probability as the trend sentences give it: "p < 0.001" below a thousandth,
-// else "p = " and four significant figures.
-func PValue(p float64) string {
-	if p < 0.001 {
-		return "p < 0.001"
-	}
-	return "p = " + Statistic(p)
-}
-
-// Statistic is a test statistic or probability to four significant figures (a whole part
-// in full), never in exponent form: 0.0076, 16,168, -2.346.
+// Statistic is a test statistic to four significant figures (a whole part in full), never in
+// exponent form: 0.0076, 16,168, -2.346.
 func Statistic(v float64) string {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	return unit.Group(trimZeros(strconv.FormatFloat(v, 'f', sigPlaces(v, 0), 64), 0))
+	return unit.Group(unit.TrimZeros(unit.Round(v, unit.SignificantPlaces(v, figureDigits, 0)), 0))
 }
 
 // figure is a fitted figure on the indicator's scale with its unit: its decimals, or more
@@ -102,10 +87,11 @@ func figure(v float64, u catalogue.Unit, decimals int) string {
 	return unit.Attach(numberAt(v, decimals), string(u))
 }
 
-// amount is a size of change in the indicator's unit, as trend sentences give it: points of
-// a percentage, pounds, days or a plain number.
-func amount(v float64, u catalogue.Unit, decimals int) string {
-	n := numberAt(v, decimals)
+// change is a size of change or slope in the indicator's unit, as the trend sentence gives
+// it (trend.SentenceDigits significant figures, at least the indicator's decimals): points
+// of a percentage, pounds, days or a plain number.
+func change(v float64, u catalogue.Unit, decimals int) string {
+	n := unit.Figure(v, trend.SentenceDigits, clamp(decimals))
 	switch u {
 	case catalogue.Percent:
 		if n == "1" || n == "-1" {
@@ -118,9 +104,9 @@ func amount(v float64, u catalogue.Unit, decimals int) string {
 	return n
 }
 
-// amountPer is a signed change per period: "-0.5912 points a month".
+// amountPer is a signed change per period: "-0.59 points a month".
 func amountPer(v float64, u catalogue.Unit, decimals int, per string) string {
-	return signed(amount(math.Abs(v), u, decimals), v) + " a " + per
+	return signed(change(math.Abs(v), u, decimals), v) + " a " + per
 }
 
 func signed(s string, v float64) string {
@@ -137,30 +123,8 @@ func numberAt(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	places := max(decimals, sigPlaces(v, decimals))
-	return unit.Group(trimZeros(unit.Round(v, places), decimals))
+	return unit.Group(unit.TrimZeros(unit.Round(v, sigPlaces(v, decimals)), decimals))
 }
 
 // sigPlaces is the places that show v to four significant figures (at most MaxPlaces).
-func sigPlaces(v float64, atLeast int) int {
-	if v == 0 {
-		return atLeast
-	}
-	mag := int(math.Floor(math.Log10(math.Abs(v)))) // 88.95 -> 1
-	return min(max(figureDigits-1-mag, atLeast, 0), MaxPlaces)
-}
-
-// trimZeros drops trailing zeros after the point beyond keep places.
-func trimZeros(s string, keep int) string {
-	whole, frac, ok := strings.Cut(s, ".")
-	if !ok {
-		return s
-	}
-	for len(frac) > keep && frac[len(frac)-1] == '0' {
-		frac = frac[:len(frac)-1]
-	}
-	if frac == "" {
-		return whole
-	}
-	return whole + "." + frac
-}
+func sigPlaces(v float64, atLeast int) int { return unit.SignificantPlaces(v, figureDigits, atLeast) }

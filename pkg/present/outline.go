@@ -234,12 +234,12 @@ func (o *outline) byDirectorate() *Section {
 	r := o.r
 	t := &Table{ID: "by-directorate", Caption: ByDirectorateTitle + ", " + Label(r.Period), RowHeads: 1,
 		Columns: []Column{{Head: "Directorate"}, {Head: "KPIs", Numeric: true}}}
-	for _, s := range []Status{Green, Amber, Red, NotRated, NoData, Improving, Stable, Worsening} {
+	for _, s := range []Status{Green, Amber, Red, NotRated, NoData, Improving, Stable, Worsening, Insufficient} {
 		t.Columns = append(t.Columns, Column{Head: s.Word(), Numeric: true})
 	}
 	counts := func(head Cell, kpis int, rag report.RAGCounts, tr report.TrendCounts) []Cell {
 		out := []Cell{head}
-		for _, n := range []int{kpis, rag.Green, rag.Amber, rag.Red, rag.NotRated, rag.NoData, tr.Improving, tr.Stable, tr.Worsening} {
+		for _, n := range []int{kpis, rag.Green, rag.Amber, rag.Red, rag.NotRated, rag.NoData, tr.Improving, tr.Stable, tr.Worsening, tr.Insufficient} {
 			out = append(out, CountCell(n))
 		}
 		return out
@@ -270,30 +270,36 @@ func (o *outline) indicatorCell(in *report.Indicator) Cell {
 	return c
 }
 
+// grid is every indicator's rating in each history quarter, grouped by directorate; the
+// table, a row per indicator, is made when an edition comes to it.
 func (o *outline) grid() *Section {
 	r := o.r
-	t := &Table{ID: "history-grid", Caption: GridTitle + ", by directorate", RowHeads: 1, Columns: []Column{{Head: "Indicator"}}}
-	for _, p := range r.HistoryPeriods {
-		t.Columns = append(t.Columns, Column{Head: Label(p)})
-	}
-	for _, d := range r.Directorates {
-		group := IndicatorsOf(r, d.Code)
-		if len(group) == 0 {
-			continue
-		}
-		t.Rows = append(t.Rows, Row{Group: d.Name})
-		for _, in := range group {
-			row := Row{Cells: []Cell{o.indicatorCell(in)}}
-			for _, c := range HistoryCells(r, in) {
-				row.Cells = append(row.Cells, gridCell(c))
-			}
-			t.Rows = append(t.Rows, row)
-		}
-	}
-	if len(r.HistoryPeriods) == 0 || len(t.Rows) == 0 {
+	if len(r.HistoryPeriods) == 0 || len(r.Indicators) == 0 {
 		return summarySection(IDGrid, GridTitle, &Paragraph{Text: NoHistoryText, Role: RoleAbsent})
 	}
-	return summarySection(IDGrid, GridTitle, t)
+	s := summarySection(IDGrid, GridTitle)
+	s.blocks = func(yield func(Block) bool) {
+		t := &Table{ID: "history-grid", Caption: GridTitle + ", by directorate", RowHeads: 1, Columns: []Column{{Head: "Indicator"}}}
+		for _, p := range r.HistoryPeriods {
+			t.Columns = append(t.Columns, Column{Head: Label(p)})
+		}
+		for _, d := range r.Directorates {
+			group := IndicatorsOf(r, d.Code)
+			if len(group) == 0 {
+				continue
+			}
+			t.Rows = append(t.Rows, Row{Group: d.Name})
+			for _, in := range group {
+				row := Row{Cells: []Cell{o.indicatorCell(in)}}
+				for _, c := range HistoryCells(r, in) {
+					row.Cells = append(row.Cells, gridCell(c))
+				}
+				t.Rows = append(t.Rows, row)
+			}
+		}
+		yield(t)
+	}
+	return s
 }
 
 func (o *outline) reds() *Section {
@@ -517,9 +523,9 @@ func actionsPart(in *report.Indicator) *Section {
 
 // figureOf is an indicator's chart with its text alternative and its figures as a table.
 func figureOf(in *report.Indicator, c Chart, id string) *Figure {
-	title, desc := chartText(in, c)
-	return &Figure{ID: id + "-chart", Chart: c, Title: title, Description: desc,
-		DataTitle: in.Code + ": the chart's figures as a table", Data: chartData(in, c, id)}
+	return &Figure{ID: id + "-chart", Chart: c, DataTitle: in.Code + ": the chart's figures as a table",
+		alt:  func() (string, string) { return chartText(in, c) },
+		data: func() *Table { return chartData(in, c, id) }}
 }
 
 // chartText is the chart's accessible name and description: what it shows over which

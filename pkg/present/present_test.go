@@ -102,7 +102,12 @@ func TestValue(t *testing.T) {
 		{nil, nil, catalogue.Percent, 0, "No data", 0},
 	}
 	for _, c := range cases {
+		// the model carries the places of its shown form as a number; the display string is
+		// only the JSON's
 		in := &report.Indicator{Value: c.value, Display: c.display, Unit: c.unit, Decimals: c.decimals}
+		if c.display != nil {
+			in.Places = c.places
+		}
 		got := Value(in)
 		if got.Text != c.want || (got.OK && got.Places != c.places) || got.OK != (c.value != nil) {
 			t.Errorf("Value(%v, %v, %s, %d) = %+v, want %q with %d places", c.value, c.display, c.unit, c.decimals, got, c.want, c.places)

@@ -12,7 +12,7 @@ import (
 )
 
 // MaxPlaces bounds the decimal places a number is shown with; beyond it digits are noise.
-const MaxPlaces = 6
+const MaxPlaces = unit.MaxPlaces
 
 // Shown is a number as the report shows it: the figure, the places it is shown to and the
 // text with its unit. A renderer that keeps numbers as numbers (a workbook cell) takes Value
@@ -40,52 +40,39 @@ func clamp(places int) int { return min(max(places, 0), MaxPlaces) }
 
 // DisplayPlaces is the places a value is shown to (contract section 5): the indicator's
 // decimals, or more where the engine's rating-faithful form needs more so that the shown
-// number keeps its rating (89.96 against a target of 90 is shown as 89.96, not 90).
-func DisplayPlaces(decimals int, display *string) int {
-	places := decimals
-	if display != nil {
-		places = max(places, fractionDigits(*display))
-	}
-	return clamp(places)
-}
-
-// fractionDigits counts the digits after the point of a plain number such as "89.96".
-func fractionDigits(s string) int {
-	_, frac, ok := strings.Cut(strings.TrimSpace(s), ".")
-	if !ok {
-		return 0
-	}
-	n := 0
-	for n < len(frac) && frac[n] >= '0' && frac[n] <= '9' {
-		n++
-	}
-	return n
-}
+// number keeps its rating (89.96 against a target of 90 is shown as 89.96, not 90). places is
+// the report model's Places for the value.
+func DisplayPlaces(decimals, places int) int { return clamp(max(decimals, places)) }
 
 // ExactPlaces is the places a threshold is shown to: the indicator's decimals, or as many as
 // the figure itself has, so that a target of 57.5 is never shown as 58.
 func ExactPlaces(decimals int, v float64) int {
 	places := decimals
 	if !math.IsNaN(v) && !math.IsInf(v, 0) {
-		places = max(places, fractionDigits(strconv.FormatFloat(v, 'f', -1, 64)))
+		_, frac, _ := strings.Cut(strconv.FormatFloat(v, 'f', -1, 64), ".")
+		places = max(places, len(frac))
 	}
 	return clamp(places)
 }
 
 // Value is the indicator's headline value as shown: "82%", or "No data".
-func Value(in *report.Indicator) Shown { return shownValue(in.Value, in.Display, in.Unit, in.Decimals) }
+func Value(in *report.Indicator) Shown {
+	return shownValue(in.Value, in.Display != nil, in.Places, in.Unit, in.Decimals)
+}
 
 // HistoryValue is one history quarter's value as shown.
 func HistoryValue(in *report.Indicator, h *report.HistoryPoint) Shown {
-	return shownValue(h.Value, h.Display, in.Unit, in.Decimals)
+	return shownValue(h.Value, h.Display != nil, h.Places, in.Unit, in.Decimals)
 }
 
-func shownValue(v *float64, display *string, u catalogue.Unit, decimals int) Shown {
+// shownValue is v as shown: to the places the report model gives it when it has a
+// rating-faithful form (rated), else with all its own places.
+func shownValue(v *float64, rated bool, modelPlaces int, u catalogue.Unit, decimals int) Shown {
 	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
 		return Shown{Text: NoData.Word()}
 	}
-	places := DisplayPlaces(decimals, display)
-	if display == nil {
+	places := DisplayPlaces(decimals, modelPlaces)
+	if !rated {
 		// no rating-faithful form given: all the value's own places can never contradict
 		// its rating, where rounding to decimals might
 		places = ExactPlaces(decimals, *v)
@@ -109,8 +96,7 @@ func PointValue(in *report.Indicator, p report.ChartPoint) Shown {
 	if p.Value == nil {
 		return Shown{Text: "–"}
 	}
-	d := pointDisplay(in, p)
-	return shownValue(p.Value, &d, in.Unit, in.Decimals)
+	return shownValue(p.Value, true, pointPlaces(in, p), in.Unit, in.Decimals)
 }
 
 // UnitSymbol is a unit's short form for a unit column: %, £, days, number, rate.
@@ -149,21 +135,21 @@ func TickLabel(v float64, u catalogue.Unit, places int) string {
 	return n
 }
 
-// pointDisplay is the rating-faithful shown form of a chart point against its own period's
-// thresholds (plain rounding where none are charted).
-func pointDisplay(in *report.Indicator, p report.ChartPoint) string {
+// pointPlaces are the places of the rating-faithful shown form of a chart point against its
+// own period's thresholds (plain rounding where none are charted).
+func pointPlaces(in *report.Indicator, p report.ChartPoint) int {
 	if IsActivity(in) {
 		var r *rag.Range
 		if p.Lower != nil || p.Upper != nil {
 			r = &rag.Range{Lower: p.Lower, Upper: p.Upper}
 		}
-		return rag.DisplayActivity(*p.Value, in.Decimals, r)
+		return rag.PlacesActivity(*p.Value, in.Decimals, r)
 	}
 	var th *rag.Thresholds
 	if p.Target != nil {
 		th = &rag.Thresholds{Target: p.Target, Floor: p.Floor, Lower: LowerIsBetter(in)}
 	}
-	return rag.DisplayKPI(*p.Value, in.Decimals, th)
+	return rag.PlacesKPI(*p.Value, in.Decimals, th)
 }
 
 // LowerIsBetter reports whether lower values of in are better.

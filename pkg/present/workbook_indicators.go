@@ -267,7 +267,7 @@ func (b *workbookBuilder) data() Sheet {
 type dataRow struct {
 	period, valuePeriod, status string
 	value                       *float64
-	display                     *string
+	places                      int // of the value as shown (the report model's Places)
 	target, floor, lower, upper *float64
 	stale, partial              bool
 }
@@ -280,7 +280,7 @@ func dataRows(r *report.Report, in *report.Indicator) iter.Seq[dataRow] {
 		for _, p := range r.HistoryPeriods {
 			d := dataRow{period: p.String()}
 			if p == r.Period {
-				d.value, d.display = in.Value, in.Display
+				d.value, d.places = in.Value, in.Places
 				if in.ValuePeriod != nil {
 					d.valuePeriod = in.ValuePeriod.String()
 				}
@@ -289,7 +289,7 @@ func dataRows(r *report.Report, in *report.Indicator) iter.Seq[dataRow] {
 				d.lower, d.upper = expectedLower(in), expectedUpper(in)
 				d.stale, d.partial = in.Stale, in.Partial
 			} else if hp := HistoryPoint(in, p); hp != nil {
-				d.value, d.display = hp.Value, hp.Display
+				d.value, d.places = hp.Value, hp.Places
 				if finite(d.value) {
 					d.valuePeriod = p.String()
 				}
@@ -330,7 +330,7 @@ func (d dataRow) cells(in *report.Indicator, x []SheetCell) []SheetCell {
 		return measure(v, Threshold(in, v).Places)
 	}
 	return append(x,
-		code(in.Code), code(in.Directorate), code(d.period), measure(d.value, DisplayPlaces(in.Decimals, d.display)), code(string(in.Unit)),
+		code(in.Code), code(in.Directorate), code(d.period), measure(d.value, DisplayPlaces(in.Decimals, d.places)), code(string(in.Unit)),
 		code(d.valuePeriod), code(d.status), threshold(d.target), threshold(d.floor), threshold(d.lower), threshold(d.upper),
 		boolCell(d.stale), boolCell(d.partial), code(Basis(in)), code(string(in.Type)),
 	)

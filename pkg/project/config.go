@@ -34,6 +34,8 @@ type Config struct {
 	Templates string     `yaml:"templates"`
 	Period    string     `yaml:"period"`
 	Limits    Settings   `yaml:"limits"`
+	// Strict makes every warning of build and validate an error (exit 1), for CI.
+	Strict bool `yaml:"strict"`
 
 	File  string         `yaml:"-"` // where it was read from; empty when there is none
 	lines map[string]int // line of each key's value, and of each list item as "key.N"

@@ -77,7 +77,7 @@ func TestParseAcceptsASingleItemForALIst(t *testing.T) {
 
 func TestParseUnknownKeyFarFromAnyListsTheValidKeys(t *testing.T) {
 	_, err := Parse("qpr.yaml", []byte("colour: blue\n"))
-	want := `qpr.yaml:1: unknown key "colour"; valid keys are catalogue, data, out, formats, templates, period, limits`
+	want := `qpr.yaml:1: unknown key "colour"; valid keys are catalogue, data, out, formats, templates, period, limits, strict`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v\nwant    %s", err, want)
 	}

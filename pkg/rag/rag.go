@@ -6,6 +6,7 @@ package rag
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/example/qpr/pkg/unit"
 )
@@ -90,24 +91,40 @@ const maxPlaces = 10
 // gets the same status as the exact one (89.96 against a target of 90 shows as 89.96, not 90).
 // status is the rating function to keep; nil means plain rounding.
 func Display(value float64, decimals int, status func(float64) string) string {
-	if decimals < 0 {
-		decimals = 0
-	}
 	if math.IsNaN(value) || math.IsInf(value, 0) {
 		return strconv.FormatFloat(value, 'f', -1, 64)
 	}
-	if status == nil {
-		return unit.Round(value, decimals)
+	return unit.Round(value, Places(value, decimals, status))
+}
+
+// Places is the places Display shows value to: at least decimals, more until the shown number
+// keeps the exact one's status, and failing that all the places of its shortest form.
+func Places(value float64, decimals int, status func(float64) string) int {
+	if decimals < 0 {
+		decimals = 0
+	}
+	if status == nil || math.IsNaN(value) || math.IsInf(value, 0) {
+		return decimals
 	}
 	want := status(value)
 	for places := decimals; places <= maxPlaces; places++ {
-		shown := unit.Round(value, places)
-		parsed, err := strconv.ParseFloat(shown, 64)
+		parsed, err := strconv.ParseFloat(unit.Round(value, places), 64)
 		if err == nil && status(parsed) == want {
-			return shown
+			return places
 		}
 	}
-	return strconv.FormatFloat(value, 'f', -1, 64)
+	_, frac, _ := strings.Cut(strconv.FormatFloat(value, 'f', -1, 64), ".")
+	return max(len(frac), decimals)
+}
+
+// PlacesKPI is Places keeping the KPI rating.
+func PlacesKPI(value float64, decimals int, th *Thresholds) int {
+	return Places(value, decimals, func(v float64) string { return Rate(&v, th) })
+}
+
+// PlacesActivity is Places keeping the activity status.
+func PlacesActivity(value float64, decimals int, r *Range) int {
+	return Places(value, decimals, func(v float64) string { return RateActivity(&v, r) })
 }
 
 // DisplayKPI is Display keeping the KPI rating.

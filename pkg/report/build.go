@@ -92,7 +92,7 @@ func Build(opts Options) (*Report, error) {
 			d.ActivityCount++
 			r.Summary.Activity.add(*out.Activity)
 			d.Activity.add(*out.Activity)
-			prev, _ := activityStatus(ind, s.reported(q.Add(-1)).valuePtr(), q.Add(-1).Year)
+			prev, _, _ := activityStatus(ind, s.reported(q.Add(-1)).valuePtr(), q.Add(-1).Year)
 			r.Summary.ActivityPrevious.add(prev)
 		} else {
 			r.Summary.KPIs++
@@ -160,28 +160,29 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 	}
 	// A stale value is rated against the report quarter's year, as if it were current.
 	if ind.Type == catalogue.Activity {
-		word, display := activityStatus(ind, out.Value, q.Year)
-		out.Activity, out.Display = &word, display
+		word, display, places := activityStatus(ind, out.Value, q.Year)
+		out.Activity, out.Display, out.Places = &word, display, places
 		if ex, ok := ind.ExpectedFor(q.Year); ok {
 			out.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
 		}
 	} else {
-		word, display := rating(ind, out.Value, q.Year)
-		out.RAG, out.Display = &word, display
+		word, display, places := rating(ind, out.Value, q.Year)
+		out.RAG, out.Display, out.Places = &word, display, places
 		if th := kpiThresholds(ind, q.Year); th != nil {
 			out.Target, out.Floor = th.Target, th.Floor
 		}
 		prevQ := q.Add(-1)
-		prev, _ := rating(ind, s.reported(prevQ).valuePtr(), prevQ.Year)
+		prev, _, _ := rating(ind, s.reported(prevQ).valuePtr(), prevQ.Year)
 		out.RAGPrevious = &prev
 	}
 
 	out.History = history(s, q)
 
 	cfg := trendConfig(ind)
-	res := trendAt(s, q, cfg)
-	out.Trend = reportTrend(res, ind, cfg.Window)
-	prevDir := Direction(trendAt(s, q.Add(-1), cfg).Direction)
+	res, periods := trendAt(s, q, cfg)
+	out.Trend = reportTrend(res, ind, cfg.Window, periods, s.cal)
+	prev, _ := trendAt(s, q.Add(-1), cfg)
+	prevDir := Direction(prev.Direction)
 	out.TrendPrevious = &prevDir
 	if ind.Type == catalogue.KPI {
 		out.Projection, out.ProjectionWithheld = projection(s, q, cfg.Window)
@@ -213,14 +214,14 @@ func history(s series, q period.Quarter) []HistoryPoint {
 		}
 		hp.Value = vp
 		if ind.Type == catalogue.Activity {
-			w, d := activityStatus(ind, vp, hq.Year)
-			hp.Activity, hp.Display = &w, d
+			w, d, places := activityStatus(ind, vp, hq.Year)
+			hp.Activity, hp.Display, hp.Places = &w, d, places
 			if ex := expectedRange(ind, hq.Year); ex != nil {
 				hp.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
 			}
 		} else {
-			w, d := rating(ind, vp, hq.Year)
-			hp.RAG, hp.Display = &w, d
+			w, d, places := rating(ind, vp, hq.Year)
+			hp.RAG, hp.Display, hp.Places = &w, d, places
 			if th := kpiThresholds(ind, hq.Year); th != nil {
 				hp.Target, hp.Floor = th.Target, th.Floor
 			}

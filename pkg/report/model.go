@@ -105,9 +105,11 @@ type Range struct {
 // HistoryPoint is one quarter of an indicator's recent history: its actual value (no stale
 // stand-in) rated with that quarter's own year's thresholds, which it carries.
 type HistoryPoint struct {
-	Period   Period          `json:"period"`
-	Value    *float64        `json:"value"`
-	Display  *string         `json:"display,omitempty"`
+	Period  Period   `json:"period"`
+	Value   *float64 `json:"value"`
+	Display *string  `json:"display,omitempty"`
+	// Places is the decimal places Display is shown to, for renderers that keep a number.
+	Places   int             `json:"-"`
 	RAG      *Rating         `json:"rag,omitempty"`
 	Activity *ActivityStatus `json:"activity,omitempty"`
 	Partial  bool            `json:"partial,omitempty"`
@@ -143,6 +145,8 @@ type Trend struct {
 	Points    int          `json:"points"`
 	Window    int          `json:"window"`
 	Sentence  string       `json:"sentence"`
+	// Alpha is the significance level tested at, so a p-value is shown as the sentence shows it.
+	Alpha float64 `json:"-"`
 	// regression
 	Slope     *float64 `json:"slope,omitempty"`
 	Intercept *float64 `json:"intercept,omitempty"`
@@ -159,7 +163,7 @@ type Trend struct {
 	Mean      *float64      `json:"mean,omitempty"`
 	LPL       *float64      `json:"lpl,omitempty"`
 	UPL       *float64      `json:"upl,omitempty"`
-	Assurance *string       `json:"assurance,omitempty"`
+	Assurance *Assurance    `json:"assurance,omitempty"`
 	Series    []SeriesPoint `json:"series,omitempty"`
 	// Segments are the spc chart's stretches between recalculation points (catalogue
 	// spc: {rebase: [...]}), oldest first, each with its own mean and limits: a chart draws
@@ -172,25 +176,26 @@ type Trend struct {
 	// mean reaching the latest point): the limits should be recalculated from Shift.From.
 	Shift *Shift `json:"shift,omitempty"`
 	// AssuranceWithheld says why Assurance is null although there is a target:
-	// "sustained_shift" when the limits straddle a shift and cannot judge the target.
-	AssuranceWithheld string `json:"assurance_withheld,omitempty"`
+	// "sustained_shift" when the limits straddle a shift and cannot judge the target,
+	// "special_cause" or "latest_point" when the latest point contradicts it.
+	AssuranceWithheld Withheld `json:"assurance_withheld,omitempty"`
 	// last-change, year-on-year
 	Change          *float64 `json:"change,omitempty"`
-	ReferencePeriod *string  `json:"reference_period,omitempty"`
+	ReferencePeriod *Period  `json:"reference_period,omitempty"`
 	ReferenceValue  *float64 `json:"reference_value,omitempty"`
 }
 
 // SeriesPoint is one point of an spc chart with its type.
 type SeriesPoint struct {
-	Period string  `json:"period"`
-	Value  float64 `json:"value"`
-	Type   string  `json:"type"`
+	Period Period    `json:"period"`
+	Value  float64   `json:"value"`
+	Type   PointType `json:"type"`
 }
 
 // Segment is one stretch of an spc chart with the mean and limits of its own points.
 type Segment struct {
-	From        string  `json:"from"` // period of the first point
-	To          string  `json:"to"`   // period of the last point
+	From        Period  `json:"from"` // period of the first point
+	To          Period  `json:"to"`   // period of the last point
 	Points      int     `json:"points"`
 	Mean        float64 `json:"mean"`
 	LPL         float64 `json:"lpl"`
@@ -200,7 +205,7 @@ type Segment struct {
 
 // Shift is a run of points on one side of the spc mean that reaches the latest point.
 type Shift struct {
-	From   string `json:"from"` // first period of the run: where to rebase from
+	From   Period `json:"from"` // first period of the run: where to rebase from
 	Points int    `json:"points"`
 	Side   string `json:"side"` // "above" or "below"
 }
@@ -215,6 +220,9 @@ type Projection struct {
 	RAG    *Rating  `json:"rag"`
 	Target *float64 `json:"target"`
 	Floor  *float64 `json:"floor"`
+	// Places is the decimal places Value is shown to so that it keeps its rating, as a table
+	// shows a value (contract section 5).
+	Places int `json:"-"`
 	// Points is how many values the line was fitted to.
 	Points int `json:"points"`
 	// Lower and Upper are cut to the unit's natural range (0 to 100 for a percentage, at least
@@ -244,23 +252,26 @@ type Indicator struct {
 	Frequency   catalogue.Frequency `json:"frequency"`
 	// Basis is what the value covers, as councils print it beside each value: Q (the quarter),
 	// MS (month snapshot), YTD (year to date), R12M (rolling 12 months) or A (annual).
-	Basis         catalogue.Basis     `json:"basis"`
-	Aggregate     catalogue.Aggregate `json:"aggregate,omitempty"` // monthly indicators: last, sum, mean or ratio
-	Value         *float64            `json:"value"`
-	Display       *string             `json:"display"`
-	ValuePeriod   *Period             `json:"value_period"`
-	Stale         bool                `json:"stale"`
-	Partial       bool                `json:"partial"`
-	Months        int                 `json:"months,omitempty"` // months present, monthly indicators
-	Target        *float64            `json:"target"`
-	Floor         *float64            `json:"floor"`
-	RAG           *Rating             `json:"rag"`
-	RAGPrevious   *Rating             `json:"rag_previous"`
-	Expected      *Range              `json:"expected"`
-	Activity      *ActivityStatus     `json:"activity"`
-	Trend         *Trend              `json:"trend,omitempty"`
-	TrendPrevious *Direction          `json:"trend_previous,omitempty"`
-	Projection    *Projection         `json:"projection,omitempty"`
+	Basis     catalogue.Basis     `json:"basis"`
+	Aggregate catalogue.Aggregate `json:"aggregate,omitempty"` // monthly indicators: last, sum, mean or ratio
+	Value     *float64            `json:"value"`
+	Display   *string             `json:"display"`
+	// Places is the decimal places Display is shown to: the indicator's decimals, or more
+	// where fewer would carry the shown value across a threshold (contract section 5).
+	Places        int             `json:"-"`
+	ValuePeriod   *Period         `json:"value_period"`
+	Stale         bool            `json:"stale"`
+	Partial       bool            `json:"partial"`
+	Months        int             `json:"months,omitempty"` // months present, monthly indicators
+	Target        *float64        `json:"target"`
+	Floor         *float64        `json:"floor"`
+	RAG           *Rating         `json:"rag"`
+	RAGPrevious   *Rating         `json:"rag_previous"`
+	Expected      *Range          `json:"expected"`
+	Activity      *ActivityStatus `json:"activity"`
+	Trend         *Trend          `json:"trend,omitempty"`
+	TrendPrevious *Direction      `json:"trend_previous,omitempty"`
+	Projection    *Projection     `json:"projection,omitempty"`
 	// ProjectionWithheld says why a kpi has no projection (too few values in the window).
 	ProjectionWithheld *ProjectionWithheld `json:"projection_withheld,omitempty"`
 	History            []HistoryPoint      `json:"history"`

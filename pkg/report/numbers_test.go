@@ -62,7 +62,7 @@ func TestProjectionNeedsMinPoints(t *testing.T) {
 	if w.Points != 3 || w.Needs != 6 || w.Sentence != "No projection: the window has values for 3 quarters, and a projection needs at least 6." {
 		t.Errorf("withheld %+v", w)
 	}
-	if ind.Trend.Sentence != "Stable: no clear trend over 3 quarters" {
+	if ind.Trend.Sentence != "Stable: no clear trend over the last 3 quarters" {
 		t.Errorf("trend sentence %q", ind.Trend.Sentence)
 	}
 	// min_points: 3 lets the same series project.
@@ -113,7 +113,7 @@ func TestSPCRebaseFromCatalogue(t *testing.T) {
 		vals[start.Add(i).Index()] = data.Value{V: v}
 	}
 	tr := buildOne(t, cat, vals, "2023/24 Q1").Trend
-	if len(tr.Segments) != 2 || tr.Segments[0].From != "2022-04" || tr.Segments[0].To != "2022-12" || tr.Segments[1].From != "2023-01" || tr.Segments[1].Points != 5 {
+	if len(tr.Segments) != 2 || tr.Segments[0].From.String() != "2022-04" || tr.Segments[0].To.String() != "2022-12" || tr.Segments[1].From.String() != "2023-01" || tr.Segments[1].Points != 5 {
 		t.Fatalf("segments %+v", tr.Segments)
 	}
 	// Latest segment 80, 81, 79, 80, 81: mean 80.2, moving ranges 1, 2, 1, 1 (mean 1.25), so

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/example/qpr/internal/jsontext"
 	"github.com/example/qpr/pkg/period"
 )
 
@@ -80,7 +79,13 @@ func (p Period) String() string {
 }
 
 // MarshalJSON writes the canonical label.
-func (p Period) MarshalJSON() ([]byte, error) { return jsontext.Marshal(p.String()) }
+func (p Period) MarshalJSON() ([]byte, error) { return p.AppendJSON(make([]byte, 0, 12)), nil }
+
+// AppendJSON appends the quoted label (jsontext.Appender). A label holds digits, '/', '-',
+// ' ' and 'Q' only, so it needs no escaping.
+func (p Period) AppendJSON(dst []byte) []byte {
+	return append(append(append(dst, '"'), p.String()...), '"')
+}
 
 // UnmarshalJSON reads a canonical label. The label does not say which month the financial
 // year starts in: a two-year label ("2023/24") is read as an April year, a one-year label as

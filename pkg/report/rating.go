@@ -3,6 +3,7 @@ package report
 import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/rag"
+	"github.com/example/qpr/pkg/unit"
 )
 
 // kpiThresholds are the thresholds for financial year fy, or nil when the KPI is not rated then.
@@ -24,27 +25,29 @@ func expectedRange(ind *catalogue.Indicator, fy int) *rag.Range {
 }
 
 // rating rates a KPI's value for financial year fy; display is the shown form that keeps
-// that rating.
-func rating(ind *catalogue.Indicator, value *float64, fy int) (Rating, *string) {
+// that rating, with places decimal places.
+func rating(ind *catalogue.Indicator, value *float64, fy int) (word Rating, display *string, places int) {
 	th := kpiThresholds(ind, fy)
-	word := Rating(rag.Rate(value, th))
+	word = Rating(rag.Rate(value, th))
 	if value == nil {
-		return word, nil
+		return word, nil, max(ind.Decimals, 0)
 	}
-	d := rag.DisplayKPI(*value, ind.Decimals, th)
-	return word, &d
+	places = rag.PlacesKPI(*value, ind.Decimals, th)
+	d := unit.Round(*value, places)
+	return word, &d, places
 }
 
 // activityStatus places an activity indicator's value against financial year fy's expected
 // range; display is the shown form that keeps that status.
-func activityStatus(ind *catalogue.Indicator, value *float64, fy int) (ActivityStatus, *string) {
+func activityStatus(ind *catalogue.Indicator, value *float64, fy int) (word ActivityStatus, display *string, places int) {
 	r := expectedRange(ind, fy)
-	word := ActivityStatus(rag.RateActivity(value, r))
+	word = ActivityStatus(rag.RateActivity(value, r))
 	if value == nil {
-		return word, nil
+		return word, nil, max(ind.Decimals, 0)
 	}
-	d := rag.DisplayActivity(*value, ind.Decimals, r)
-	return word, &d
+	places = rag.PlacesActivity(*value, ind.Decimals, r)
+	d := unit.Round(*value, places)
+	return word, &d, places
 }
 
 func (c *RAGCounts) add(word Rating) {

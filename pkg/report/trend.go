@@ -37,9 +37,11 @@ func trendPolarity(ind *catalogue.Indicator) trend.Polarity {
 }
 
 // TrendAt is the direction of travel of ind as a report for q would give it, with cfg.
-func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
+func trendAt(s series, q period.Quarter, cfg trend.Config) (trend.Result, periodIndex) {
 	in := trend.Input{Polarity: trendPolarity(s.ind), Rebase: s.rebasePositions(q, cfg.Window), PeriodName: periodName}
-	for _, p := range s.window(q, cfg.Window) {
+	window := s.window(q, cfg.Window)
+	in.WindowPeriods = len(window)
+	for _, p := range window {
 		if p.ok {
 			in.Points = append(in.Points, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
 		}
@@ -51,26 +53,37 @@ func trendAt(s series, q period.Quarter, cfg trend.Config) trend.Result {
 	if cfg.Method == trend.YearOnYear {
 		ref = q.Add(-4)
 	}
+	// A part quarter's total (a summed monthly indicator) is not comparable with a whole one;
+	// a last, mean or ratio value is a level, and is.
+	summed := s.monthly() && s.ind.Aggregate == catalogue.Sum
 	if cur := s.quarter(q); cur.ok {
 		v := cur.value
 		in.Current = &v
+		if summed && cur.partial {
+			in.CurrentPart = cur.months
+		}
 	}
 	if r := s.quarter(ref); r.ok {
 		v := r.value
 		in.Reference = &v
+		if summed && r.partial {
+			in.ReferencePart = r.months
+		}
 	}
 	in.CurrentLabel, in.ReferenceLabel = s.cal.Label(q), s.cal.Label(ref)
-	return trend.Analyse(cfg, in)
+	return trend.Analyse(cfg, in), window
 }
 
 // reportTrend carries the engine's result into the report model with its sentence.
-func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
+// periods finds each of its labels' report period; cal reads the reference quarter's label.
+func reportTrend(r trend.Result, ind *catalogue.Indicator, window int, periods periodIndex, cal period.Calendar) *Trend {
 	out := &Trend{
 		Method:       r.Method,
 		Direction:    Direction(r.Direction),
 		Points:       r.Points,
 		Window:       window,
 		Sentence:     r.Sentence(string(ind.Unit), ind.Decimals),
+		Alpha:        r.Alpha(),
 		Slope:        r.Slope,
 		Intercept:    r.Intercept,
 		StdErr:       r.StdErr,
@@ -84,40 +97,53 @@ func reportTrend(r trend.Result, ind *catalogue.Indicator, window int) *Trend {
 		Mean:         r.Mean,
 		LPL:          r.LPL,
 		UPL:          r.UPL,
-		Assurance:    r.Assurance,
 		Change:       r.Change,
 	}
-	for _, p := range r.Series {
-		out.Series = append(out.Series, SeriesPoint(p))
+	if r.Assurance != nil {
+		a := Assurance(*r.Assurance)
+		out.Assurance = &a
+	}
+	if len(r.Series) > 0 {
+		out.Series = make([]SeriesPoint, len(r.Series))
+		for i, p := range r.Series {
+			out.Series[i] = SeriesPoint{Period: periods.of(p.Period), Value: p.Value, Type: PointType(p.Type)}
+		}
 	}
 	for _, seg := range r.Segments {
-		out.Segments = append(out.Segments, Segment(seg))
+		out.Segments = append(out.Segments, Segment{
+			From: periods.of(seg.From), To: periods.of(seg.To), Points: seg.Points,
+			Mean: seg.Mean, LPL: seg.LPL, UPL: seg.UPL, Provisional: seg.Provisional,
+		})
 	}
 	out.Provisional = r.Provisional
 	if r.Shift != nil {
-		sh := Shift(*r.Shift)
-		out.Shift = &sh
+		out.Shift = &Shift{From: periods.of(r.Shift.From), Points: r.Shift.Points, Side: r.Shift.Side}
 	}
-	out.AssuranceWithheld = r.AssuranceWithheld
+	out.AssuranceWithheld = Withheld(r.AssuranceWithheld)
 	if r.ReferencePeriod != "" {
-		ref := r.ReferencePeriod
-		out.ReferencePeriod = &ref
-		out.ReferenceValue = r.ReferenceValue
+		if ref, err := ParsePeriod(r.ReferencePeriod, cal.YearStart); err == nil {
+			out.ReferencePeriod = &ref
+			out.ReferenceValue = r.ReferenceValue
+		}
 	}
 	return out
 }
 
 // MarshalJSON writes spc's assurance as null when there is no target, as the contract asks,
 // and leaves it out for the other methods.
-func (t Trend) MarshalJSON() ([]byte, error) {
-	type wire Trend
+func (t Trend) MarshalJSON() ([]byte, error) { return jsontext.Marshal(t.JSONShape()) }
+
+// JSONShape is the value Trend's JSON is written from (jsontext.Shaper): for spc, Trend with
+// an assurance key that is never left out.
+func (t Trend) JSONShape() any {
+	type wire Trend // drops the methods, so marshalling does not recurse
 	if t.Method != trend.SPC {
-		return jsontext.Marshal(wire(t))
+		return wire(t)
 	}
-	return jsontext.Marshal(struct {
+	return struct {
 		wire
-		Assurance *string `json:"assurance"`
-	}{wire(t), t.Assurance})
+		Assurance *Assurance `json:"assurance"`
+	}{wire(t), t.Assurance}
 }
 
 // projection extends the regression line fitted to the window ending at q to the next quarter.
@@ -175,8 +201,8 @@ func projection(s series, q period.Quarter, window int) (*Projection, *Projectio
 	out.cutTo(low, high)
 	out.Note = out.note(noun, s.ind.Unit, low, high)
 	v := out.Value
-	word, _ := rating(s.ind, &v, next.Year)
-	out.RAG = &word
+	word, _, places := rating(s.ind, &v, next.Year)
+	out.RAG, out.Places = &word, places
 	if th := kpiThresholds(s.ind, next.Year); th != nil {
 		out.Target, out.Floor = th.Target, th.Floor
 	}

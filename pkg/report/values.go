@@ -98,8 +98,8 @@ func (s series) reported(q period.Quarter) reported {
 // point is one of the indicator's own periods with its value, if any.
 type point struct {
 	at    Period
-	label string
-	pos   int // position from 0 at the window's first period
+	label string // canonical label, set only where there is a value
+	pos   int    // position from 0 at the window's first period
 	value float64
 	ok    bool
 	fy    int // financial year the period falls in, for its thresholds
@@ -117,7 +117,11 @@ func (s series) window(q period.Quarter, quarters int) []point {
 		for i := 0; i < quarters; i++ {
 			pq := first.Add(i)
 			v, ok := s.values.At(pq.Index())
-			pts = append(pts, point{at: QuarterOf(s.cal, pq), label: s.cal.Label(pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year})
+			p := point{at: QuarterOf(s.cal, pq), pos: i, value: v.V, ok: ok && !v.Missing, fy: pq.Year}
+			if p.ok { // only a present value is named, in a trend's points
+				p.label = s.cal.Label(pq)
+			}
+			pts = append(pts, p)
 		}
 		return pts
 	}
@@ -126,7 +130,11 @@ func (s series) window(q period.Quarter, quarters int) []point {
 	for i := 0; i < quarters*3; i++ {
 		m := start.Add(i)
 		v, ok := s.values.At(m.Index())
-		pts = append(pts, point{at: MonthOf(s.cal, m), label: m.String(), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year})
+		p := point{at: MonthOf(s.cal, m), pos: i, value: v.V, ok: ok && !v.Missing, fy: s.cal.QuarterOf(m).Year}
+		if p.ok {
+			p.label = m.String()
+		}
+		pts = append(pts, p)
 	}
 	return pts
 }

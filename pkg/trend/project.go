@@ -1,6 +1,9 @@
 package trend
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // Projection is a value forecast from the least-squares line, with its prediction interval.
 type Projection struct {
@@ -23,10 +26,30 @@ func Project(points []Point, atPos float64, level float64) (Projection, bool) {
 	residualVariance := fit.rss / float64(fit.n-2)
 	dx := atPos - fit.meanPos
 	spread := math.Sqrt(residualVariance * (1 + 1/float64(fit.n) + dx*dx/fit.sxx))
-	half := studentsT(fit.n-2).Quantile(1-(1-level)/2) * spread
+	half := tQuantile(fit.n-2, 1-(1-level)/2) * spread
 	p := Projection{Value: value, Lower: value - half, Upper: value + half}
 	if !isFinite(p.Value) || !isFinite(p.Lower) || !isFinite(p.Upper) {
 		return Projection{}, false
 	}
 	return p, true
+}
+
+// quantiles keeps Student's t quantiles already worked out: a build projects every KPI at
+// the same level over a handful of degrees of freedom, and each quantile is an iterative
+// inversion of the incomplete beta function, more than the rest of the projection's cost.
+var quantiles sync.Map // quantileKey -> float64
+
+type quantileKey struct {
+	df int
+	p  float64
+}
+
+func tQuantile(df int, p float64) float64 {
+	k := quantileKey{df, p}
+	if q, ok := quantiles.Load(k); ok {
+		return q.(float64)
+	}
+	q := studentsT(df).Quantile(p)
+	quantiles.Store(k, q)
+	return q
 }

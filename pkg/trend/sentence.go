@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/example/qpr/pkg/unit"
 )
 
 // Sentence says the result in one line a committee can read, e.g. "Worsening: down 1.2 points
@@ -65,23 +67,55 @@ func (r Result) insufficientReason() string {
 }
 
 func (r Result) slopeSentence(head string, slope *float64, unit string, decimals int) string {
-	over := count(r.Points, r.noun())
-	if r.Direction == Stable || slope == nil || *slope == 0 {
-		return fmt.Sprintf("%s: no clear trend over %s", head, over)
-	}
+	over := r.span()
 	p := ""
 	if r.PValue != nil {
 		p = " (" + formatP(*r.PValue, r.alpha) + ")"
 	}
-	if r.Points == r.spanPeriods { // no gaps: the points are the last N periods
-		over = "the last " + over
+	if r.Direction == Stable || slope == nil {
+		return fmt.Sprintf("%s: no clear trend over %s", head, over)
+	}
+	if *slope == 0 {
+		// Mann-Kendall can find more rises than falls (or the reverse) among many ties while
+		// the median change is nil: say what the test found, and that the typical change is 0.
+		way := "higher"
+		if r.S != nil && *r.S < 0 {
+			way = "lower"
+		}
+		return fmt.Sprintf("%s: later values are %s than earlier ones more often than not over %s%s, though the median change a %s is 0",
+			head, way, over, p, r.noun())
 	}
 	return fmt.Sprintf("%s: %s %s a %s over %s%s",
 		head, upOrDown(*slope), amount(math.Abs(*slope), unit, decimals), r.noun(), over, p)
 }
 
+// span names the points the result rests on: "the last 8 quarters" when they are every period
+// up to the latest, else "7 months from October 2021 to August 2023", so a sentence never
+// claims the latest period when it has no value, nor a run without gaps when it has some.
+func (r Result) span() string {
+	n := count(r.Points, r.noun())
+	switch {
+	case r.Points == 0:
+		return n
+	case r.Points == r.spanPeriods && r.endsAtLatest:
+		return "the last " + n
+	case r.Points == 1:
+		return n + ", " + r.name(r.firstLabel)
+	}
+	return n + " from " + r.name(r.firstLabel) + " to " + r.name(r.lastLabel)
+}
+
+// latest names the latest point: "the latest quarter", or where the window's latest period
+// has no value "the latest quarter with a value (2023/24 Q1)".
+func (r Result) latest() string {
+	if r.endsAtLatest || r.lastLabel == "" {
+		return "the latest " + r.noun()
+	}
+	return "the latest " + r.noun() + " with a value (" + r.name(r.lastLabel) + ")"
+}
+
 func (r Result) spcClause() string {
-	latest := "the latest " + r.noun()
+	latest := r.latest()
 	switch r.specialCause {
 	case outsideLimits:
 		if r.specialSide > 0 {
@@ -138,8 +172,15 @@ func (r Result) provisionalClause() string {
 }
 
 func (r Result) assuranceClause() string {
-	if r.AssuranceWithheld == WithheldSustainedShift && r.Shift != nil {
+	switch {
+	case r.AssuranceWithheld == WithheldSustainedShift && r.Shift != nil:
 		return fmt.Sprintf("; whether the target will be met cannot be judged until the limits are recalculated from %s, where the shift began", r.name(r.Shift.From))
+	case r.AssuranceWithheld == WithheldSpecialCause:
+		return "; whether the target will be met cannot be judged while " + r.latest() + " shows special-cause variation of " + r.causeWord() + ", as the limits may no longer describe the process"
+	case r.AssuranceWithheld == WithheldLatestPoint && r.withheldAssurance == AssurancePass:
+		return "; the limits lie beyond the target, but " + r.latest() + " missed it, so it cannot be said the target will consistently be met"
+	case r.AssuranceWithheld == WithheldLatestPoint && r.withheldAssurance == AssuranceFail:
+		return "; the limits lie short of the target, but " + r.latest() + " met it, so it cannot be said the target will consistently be missed"
 	}
 	if r.Assurance == nil {
 		return ""
@@ -153,6 +194,14 @@ func (r Result) assuranceClause() string {
 		return "; the target will be hit and miss"
 	}
 	return ""
+}
+
+// causeWord is the kind of the latest point's special cause: "concern" or "improvement".
+func (r Result) causeWord() string {
+	if n := len(r.Series); n > 0 && r.Series[n-1].Type == SpecialCauseImprovement {
+		return "improvement"
+	}
+	return "concern"
 }
 
 func (r Result) changeClause(unit string, decimals int) string {
@@ -236,56 +285,22 @@ func amount(v float64, unit string, decimals int) string {
 	return number
 }
 
+// SentenceDigits is the significant figures a sentence gives a slope or change to, where the
+// indicator's own decimals would hide its size.
+const SentenceDigits = 2
+
 // formatNumber shows at least decimals places, and up to two significant figures where fewer
 // places would hide the size of a small number: a slope of 0.34 a quarter on a whole-number
 // indicator reads "0.34", not "0". Extra places that only add trailing zeros are dropped, so a
-// change of exactly 2 stays "2". Whole parts are grouped in thousands.
+// change of exactly 2 stays "2". Whole parts are grouped in thousands. It is unit.Figure, the
+// one rounding rule (half away from zero) of every table and sentence.
 func formatNumber(v float64, decimals int) string {
-	const maxPlaces = 6
-	v = math.Abs(v)
-	decimals = min(max(decimals, 0), maxPlaces)
-	places := decimals
-	if v != 0 && isFinite(v) {
-		places = min(max(places, 1-int(math.Floor(math.Log10(v)))), maxPlaces)
-	}
-	s := strconv.FormatFloat(v, 'f', places, 64)
-	if v != 0 && strings.Trim(s, "0.") == "" {
-		return strconv.FormatFloat(v, 'g', 2, 64) // too small for fixed places; never show 0
-	}
-	whole, fraction, _ := strings.Cut(s, ".")
-	for len(fraction) > decimals && strings.HasSuffix(fraction, "0") {
-		fraction = fraction[:len(fraction)-1]
-	}
-	if len(whole) > 3 {
-		var b strings.Builder
-		for i := range len(whole) {
-			if i > 0 && (len(whole)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteByte(whole[i])
-		}
-		whole = b.String()
-	}
-	if fraction == "" {
-		return whole
-	}
-	return whole + "." + fraction
+	return unit.Figure(math.Abs(v), SentenceDigits, decimals)
 }
 
-// formatP writes p to two significant figures, "p < 0.001" when smaller, and with more figures
-// where two would put the shown number on the other side of alpha from the real one (0.0496
-// must not read "p = 0.05" beside a significant trend).
-func formatP(p, alpha float64) string {
-	if p < 0.001 {
-		return "p < 0.001"
-	}
-	s := strconv.FormatFloat(p, 'g', 2, 64)
-	for digits := 3; digits <= 6; digits++ {
-		shown, err := strconv.ParseFloat(s, 64)
-		if err != nil || (shown < alpha) == (p < alpha) {
-			break
-		}
-		s = strconv.FormatFloat(p, 'g', digits, 64)
-	}
-	return "p = " + s
-}
+// formatP is unit.P: two significant figures, more where two would cross alpha.
+func formatP(p, alpha float64) string { return unit.P(p, alpha) }
+
+// Alpha is the significance level the result was tested at, for showing its p-value as the
+// sentence does.
+func (r Result) Alpha() float64 { return r.alpha }

@@ -38,7 +38,17 @@ func TestSentences(t *testing.T) {
 		{"falling line", regression, Input{Points: consecutive(90, 88.8, 87.6, 86.4, 85.2, 84, 82.8, 81.6), Polarity: HigherIsBetter},
 			"percent", 1, "Worsening: down 1.2 points a quarter over the last 8 quarters (p < 0.001)"},
 		{"no trend", regression, Input{Points: consecutive(1, 3, 2, 5), Polarity: HigherIsBetter},
-			"percent", 0, "Stable: no clear trend over 4 quarters"},
+			"percent", 0, "Stable: no clear trend over the last 4 quarters"},
+		// The window's last two quarters are empty: the sentence names the span it used.
+		{"latest missing", regression, Input{Points: labelled([]string{"2022/23 Q1", "2022/23 Q2", "2022/23 Q3", "2022/23 Q4", "2023/24 Q1", "2023/24 Q2"}, 90, 88.8, 87.6, 86.4, 85.2, 84), Polarity: HigherIsBetter, WindowPeriods: 8},
+			"percent", 1, "Worsening: down 1.2 points a quarter over 6 quarters from 2022/23 Q1 to 2023/24 Q2 (p < 0.001)"},
+		{"gap inside", regression, Input{Points: []Point{{"2023-01", 0, 1}, {"2023-02", 1, 3}, {"2023-04", 3, 2}, {"2023-05", 4, 5}}, Polarity: HigherIsBetter, WindowPeriods: 5, PeriodName: func(l string) string { return map[string]string{"2023-01": "January 2023", "2023-05": "May 2023"}[l] }},
+			"percent", 0, "Stable: no clear trend over 4 quarters from January 2023 to May 2023"},
+		// Eight 0s then three 1s: S = 24 (24 rising pairs, the rest tied), var(S) = 165 - 69
+		// for the ties = 96, z = 23/sqrt(96) = 2.347, p = 0.0189 (scipy); yet 31 of the 55
+		// pairwise slopes are 0, so Sen's slope is 0. Not "no clear trend", nor "up 0".
+		{"mann-kendall zero slope", mk, Input{Points: consecutive(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1), Polarity: HigherIsBetter},
+			"percent", 0, "Improving: later values are higher than earlier ones more often than not over the last 11 quarters (p = 0.019), though the median change a quarter is 0"},
 		{"two points", regression, Input{Points: consecutive(1, 3), Polarity: HigherIsBetter},
 			"percent", 0, "Insufficient data: 2 points, regression needs 3"},
 		{"one point", regression, Input{Points: consecutive(1), Polarity: HigherIsBetter},
@@ -60,6 +70,11 @@ func TestSentences(t *testing.T) {
 			"percent", 0, "Worsening: a run of 7 months above the average"},
 		{"spc spike", spc, Input{Points: spike, Polarity: LowerIsBetter},
 			"number", 0, "Worsening: the latest quarter is above the upper process limit; the limits are provisional, resting on 9 quarters (12 are needed)"},
+		// As spike, lower being better with a target of 6: the limits (2.44 ± 2.66) lie below
+		// the target, so alone they say "will consistently meet"; the latest 10 is a special
+		// cause of concern and misses the target, so that is not claimed.
+		{"spc assurance against the latest point", spc, Input{Points: spike, Polarity: LowerIsBetter, Target: v(6)},
+			"number", 0, "Worsening: the latest quarter is above the upper process limit; whether the target will be met cannot be judged while the latest quarter shows special-cause variation of concern, as the limits may no longer describe the process; the limits are provisional, resting on 9 quarters (12 are needed)"},
 		{"spc common cause with target", spc, Input{Points: consecutive(1, 2, 1, 2, 1, 2), Polarity: HigherIsBetter, Target: v(1.5)},
 			"number", 0, "Stable: the latest quarter is within normal (common-cause) variation; the target will be hit and miss; the limits are provisional, resting on 6 quarters (12 are needed)"},
 		{"spc target out of reach", spc, Input{Points: consecutive(1, 2, 1, 2, 1, 2), Polarity: HigherIsBetter, Target: v(10)},
@@ -86,6 +101,9 @@ func TestSentences(t *testing.T) {
 			"percent", 0, "Worsening: down 3 points on the same quarter a year earlier (2022/23 Q2)"},
 		{"missing reference", lastChange, Input{Polarity: HigherIsBetter, Current: v(77), CurrentLabel: "2023/24 Q2", ReferenceLabel: "2023/24 Q1"},
 			"percent", 0, "Insufficient data: no value for 2023/24 Q1"},
+		// Two months of a summed indicator against three: not a fall of a third.
+		{"part quarter", yoy, Input{Polarity: HigherIsBetter, Current: v(200), Reference: v(300), CurrentLabel: "2023/24 Q2", ReferenceLabel: "2022/23 Q2", CurrentPart: 2},
+			"number", 0, "Insufficient data: 2023/24 Q2 has 2 of 3 months, and a part quarter's total cannot be compared with a whole quarter's"},
 		{"missing both", yoy, Input{Polarity: HigherIsBetter, CurrentLabel: "2023/24 Q2", ReferenceLabel: "2022/23 Q2"},
 			"percent", 0, "Insufficient data: no values for 2023/24 Q2 and 2022/23 Q2"},
 	}
@@ -139,6 +157,11 @@ func TestFormatNumber(t *testing.T) {
 		{0, 0, "0"},
 		{0, 2, "0.00"},
 		{3e-9, 0, "3e-09"},
+		// half away from zero on the number as written, as tables round: binary rounding
+		// gives 0.12 and 86
+		{0.125, 0, "0.13"},
+		{86.5, 0, "87"},
+		{2.675, 2, "2.68"},
 	}
 	for _, c := range cases {
 		if got := formatNumber(c.v, c.decimals); got != c.want {
@@ -165,4 +188,12 @@ func TestParseMethod(t *testing.T) {
 	if err.Error() != want {
 		t.Errorf("error %q", err)
 	}
+}
+
+func labelled(labels []string, values ...float64) []Point {
+	pts := consecutive(values...)
+	for i := range pts {
+		pts[i].Label = labels[i]
+	}
+	return pts
 }

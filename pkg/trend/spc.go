@@ -380,9 +380,36 @@ func analyseSPC(r *Result, cfg Config, points []Point, target *float64, rebase [
 	}
 	if r.Shift != nil && r.Assurance != nil {
 		// Limits that straddle a shift describe neither process: no claim against the target.
+		r.withheldAssurance = *r.Assurance
 		r.Assurance = nil
 		r.AssuranceWithheld = WithheldSustainedShift
 	}
+	if r.Assurance != nil {
+		if why := contradicted(*r.Assurance, r.Series[lastIndex], *target, r.polarity); why != "" {
+			r.withheldAssurance = *r.Assurance
+			r.Assurance = nil
+			r.AssuranceWithheld = why
+		}
+	}
+}
+
+// contradicted is why the latest point forbids the assurance the limits give, or "": a special
+// cause of concern beside "pass" or of improvement beside "fail" (the process has moved away
+// from what the limits describe), or a latest value on the other side of the target from the
+// one the limits promise. "Hit and miss" no point contradicts.
+func contradicted(assurance string, latest SeriesPoint, target float64, polarity Polarity) string {
+	meets := latest.Value >= target
+	if polarity == LowerIsBetter {
+		meets = latest.Value <= target
+	}
+	switch {
+	case assurance == AssurancePass && latest.Type == SpecialCauseConcern,
+		assurance == AssuranceFail && latest.Type == SpecialCauseImprovement:
+		return WithheldSpecialCause
+	case assurance == AssurancePass && !meets, assurance == AssuranceFail && meets:
+		return WithheldLatestPoint
+	}
+	return ""
 }
 
 // segmentBounds splits the points at each recalculation point into [start, end) index pairs.

@@ -132,6 +132,14 @@ type Input struct {
 	// PeriodName is how a sentence names a period given its label ("October 2022" for
 	// "2022-10"); nil names it by its label.
 	PeriodName func(label string) string
+	// WindowPeriods is how many of the indicator's own periods the window holds (Pos of its
+	// last period plus one), so a sentence knows whether its points reach the report's latest
+	// period; 0 means the points are taken to end there.
+	WindowPeriods int
+	// CurrentPart and ReferencePart say the quarter values compared by last-change and
+	// year-on-year are totals of fewer months than a whole quarter's (a monthly summed
+	// indicator's part quarter): such a total cannot be compared with a whole one's.
+	CurrentPart, ReferencePart int // months present, 0 when the quarter is whole
 }
 
 // SeriesPoint is one charted point of an spc result.
@@ -162,9 +170,19 @@ type Shift struct {
 	Side   string `json:"side"`   // "above" or "below" the mean
 }
 
-// WithheldSustainedShift is why an spc assurance is withheld: the latest points hold a
-// sustained shift, so limits computed across it cannot say whether the target will be met.
-const WithheldSustainedShift = "sustained_shift"
+// Why an spc assurance is withheld although there is a target.
+const (
+	// WithheldSustainedShift: the latest points hold a sustained shift, so limits computed
+	// across it cannot say whether the target will be met.
+	WithheldSustainedShift = "sustained_shift"
+	// WithheldSpecialCause: the latest point is a special cause against the assurance (a
+	// concern beside "pass", an improvement beside "fail"), so the limits no longer describe
+	// the process the assurance speaks of.
+	WithheldSpecialCause = "special_cause"
+	// WithheldLatestPoint: the latest value itself misses a target the limits say will always
+	// be met, or meets one they say will always be missed.
+	WithheldLatestPoint = "latest_point"
+)
 
 // Result is the direction of travel with the figures of the method that produced it. Figures of
 // other methods are nil and left out of the JSON.
@@ -210,6 +228,9 @@ type Result struct {
 	alpha         float64
 	tolerance     float64
 	spanPeriods   int
+	endsAtLatest  bool   // the last point is the window's last period
+	firstLabel    string // first and last points' periods, for naming the span used
+	lastLabel     string
 	periodNoun    string
 	periodName    func(string) string
 	currentLabel  string
@@ -218,6 +239,9 @@ type Result struct {
 	specialCause  specialCause // of the last spc point
 	specialSide   int          // +1 above the mean or rising, -1 below or falling
 	runLength     int          // points in the last point's run, or close to a limit in the last 3
+	// withheldAssurance is what the limits alone would have said where AssuranceWithheld is
+	// set, for the sentence that says why it is not claimed.
+	withheldAssurance string
 }
 
 // MarshalJSON writes the assurance key for every spc result, as null when there is no target,
@@ -252,9 +276,12 @@ func Analyse(cfg Config, in Input) Result {
 		periodName: in.PeriodName,
 	}
 	if len(points) > 0 {
-		if span := points[len(points)-1].Pos - points[0].Pos; span < 1e6 {
+		first, last := points[0], points[len(points)-1]
+		if span := last.Pos - first.Pos; span < 1e6 {
 			r.spanPeriods = int(math.Round(span)) + 1
 		}
+		r.firstLabel, r.lastLabel = first.Label, last.Label
+		r.endsAtLatest = in.WindowPeriods <= 0 || math.Round(last.Pos) == float64(in.WindowPeriods-1)
 	}
 	switch cfg.Method {
 	case Regression:

@@ -61,3 +61,48 @@ func TestRoundHalfAwayFromZeroOnTheWrittenNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestFigureRoundsHalfAwayFromZeroToSignificantFigures(t *testing.T) {
+	cases := []struct {
+		v               float64
+		digits, atLeast int
+		want            string
+	}{
+		{0.125, 2, 0, "0.13"},  // half to even would give 0.12
+		{86.5, 2, 0, "87"},     // half to even would give 86
+		{0.9917, 2, 0, "0.99"}, // slope of qpr trend's issue
+		{0.007551, 2, 0, "0.0076"},
+		{2, 2, 0, "2"},
+		{2, 2, 1, "2.0"},
+		{1234.5, 2, 0, "1,235"}, // whole part in full
+		{-0.0349, 2, 0, "-0.035"},
+		{0.0996, 2, 0, "0.1"},
+		{88.95, 4, 0, "88.95"},
+		{0.0000004, 2, 0, "4e-07"},
+		{0, 2, 1, "0.0"},
+	}
+	for _, c := range cases {
+		if got := Figure(c.v, c.digits, c.atLeast); got != c.want {
+			t.Errorf("Figure(%v, %d, %d) = %q, want %q", c.v, c.digits, c.atLeast, got, c.want)
+		}
+	}
+}
+
+func TestPKeepsItsSideOfAlpha(t *testing.T) {
+	cases := []struct {
+		p, alpha float64
+		want     string
+	}{
+		{0.007551, 0.05, "p = 0.0076"},
+		{0.0496, 0.05, "p = 0.0496"}, // 0.050 would read as not significant
+		{0.0504, 0.05, "p = 0.05"},   // 0.05 is not below alpha either
+		{0.0005, 0.05, "p < 0.001"},
+		{0.125, 0.05, "p = 0.13"},
+		{0.5, 0, "p = 0.5"},
+	}
+	for _, c := range cases {
+		if got := P(c.p, c.alpha); got != c.want {
+			t.Errorf("P(%v, %v) = %q, want %q", c.p, c.alpha, got, c.want)
+		}
+	}
+}

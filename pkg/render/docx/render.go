@@ -184,14 +184,14 @@ func (p *painter) figure(f *present.Figure) error {
 		if err := chartpng.Encode(&png, f.Chart, p.st); err != nil {
 			return err
 		}
-		alt := f.Description
-		if f.Title != "" {
-			alt = f.Title + ". " + alt
+		title, alt := f.Alt()
+		if title != "" {
+			alt = title + ". " + alt
 		}
-		p.d.picture(png.Bytes(), chartpng.WidthMM, chartpng.HeightMM, f.Title, alt)
+		p.d.picture(png.Bytes(), chartpng.WidthMM, chartpng.HeightMM, title, alt)
 	}
-	if f.Data != nil {
-		data := *f.Data
+	if t := f.Data(); t != nil {
+		data := *t
 		if data.Caption == "" {
 			data.Caption = f.DataTitle
 		}

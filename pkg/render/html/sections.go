@@ -119,11 +119,15 @@ func (s *sectionWriter) indicator(sec *present.Section) {
 	}
 	s.raw("</div>\n")
 	for _, b := range blocks {
-		if f, ok := b.(*present.Figure); ok && f.Data != nil {
+		if f, ok := b.(*present.Figure); ok {
+			data := f.Data()
+			if data == nil {
+				continue
+			}
 			s.raw(`<details class="chart-data">` + "\n<summary>")
 			s.text(f.DataTitle)
 			s.raw("</summary>\n")
-			s.table(f.Data)
+			s.table(data)
 			s.raw("</details>\n")
 		}
 	}
@@ -201,7 +205,11 @@ func (s *sectionWriter) block(b present.Block) {
 func (s *sectionWriter) table(t *present.Table) {
 	for _, p := range tablePieces(t) {
 		if p.Wide {
-			s.raw(`<div class="table-wrap" role="region" aria-labelledby="`)
+			if p.Periods {
+				s.raw(`<div class="table-wrap periods" role="region" aria-labelledby="`)
+			} else {
+				s.raw(`<div class="table-wrap" role="region" aria-labelledby="`)
+			}
 			s.attr(p.ID)
 			s.raw(`-caption" tabindex="0">` + "\n")
 		} else {

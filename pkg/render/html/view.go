@@ -2,6 +2,7 @@ package html
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -46,7 +47,8 @@ func partClass(s *present.Section) string {
 }
 
 func chartSVG(f *present.Figure) template.HTML {
-	return newSVGChart(f.Chart, f.ID, f.Title, f.Description).svg()
+	title, desc := f.Alt()
+	return newSVGChart(f.Chart, f.ID, title, desc).svg()
 }
 
 // shownParagraph reports whether this edition shows p: every cell is written in full here,
@@ -65,6 +67,10 @@ type tablePiece struct {
 	// of its own, which a keyboard can reach (a Tab stop) and which is named as a region. A
 	// table that always fits has neither.
 	Wide bool
+	// Periods is set when the table has columns of quarters (those with short forms): on a
+	// phone its box opens scrolled to the latest quarter, so the current rating is the first
+	// thing seen beside each row's heading.
+	Periods bool
 }
 
 func tablePieces(t *present.Table) []tablePiece {
@@ -88,8 +94,10 @@ func tablePieces(t *present.Table) []tablePiece {
 		}
 	}
 	out = append(out, cur)
+	periods := slices.ContainsFunc(t.Columns, func(c present.Column) bool { return c.ShortHead != "" })
 	for i := range out {
 		out[i].Wide = wide(out[i])
+		out[i].Periods = periods
 	}
 	return out
 }

@@ -17,14 +17,11 @@ func Render(w io.Writer, r *report.Report, _ *templates.Set) error {
 	if r == nil {
 		return errors.New("json: no report to render")
 	}
-	// Straight to w: encoding/json holds the whole document already, and a third copy is
-	// tens of megabytes for a large catalogue. qpr build stages w, so a failure leaves no file.
+	// Straight to w, streamed: no copy of the whole document is held. qpr build stages w, so a
+	// failure leaves no file.
 	return Encode(w, r)
 }
 
-// Encode writes v as the report's JSON is written, for the commands' --json output too.
-func Encode(w io.Writer, v any) error {
-	enc := jsontext.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
+// Encode writes v as the report's JSON is written, for the commands' --json output too:
+// indented two spaces in one pass, numbers to at most 10 significant figures.
+func Encode(w io.Writer, v any) error { return jsontext.WriteIndented(w, v) }

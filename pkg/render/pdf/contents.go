@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 )
 
 // entry is a line of the printed contents.
@@ -37,8 +38,10 @@ func (d *doc) contents() {
 	d.anchor(present.IDContents, title, 0)
 	d.font("B", d.st.Fonts.Heading)
 	d.textColour(d.st.Colours.Accent)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Heading), title, "", "L", false)
+	d.tag(pdfpost.H1, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Heading), title, "", "L", false) })
 	p.Ln(4)
+	d.tags.Begin(pdfpost.TOC, pdfpost.Attr{})
+	defer d.tags.End()
 	for _, e := range d.entries() {
 		size, style, indent := d.st.Fonts.Body+0.5, "B", 0.0
 		if e.level > 0 {
@@ -57,22 +60,39 @@ func (d *doc) contents() {
 		numW := 14.0
 		titleW := contentW - indent - numW
 		lines := d.wrap(e.title, titleW)
+		// Each entry is a TOCI holding a Link: its title now, its page number later.
+		d.tags.Begin(pdfpost.TOCI, pdfpost.Attr{})
+		to := d.tags.Begin(pdfpost.Link, pdfpost.Attr{})
+		d.contentsLinks[e.id] = contentsLink{elem: to, title: e.title}
 		for i, line := range lines {
-			p.SetXY(marginL+indent, y+float64(i)*lh)
-			p.CellFormat(titleW, lh, line, "", 0, "L", false, link, "")
+			d.tags.Content(func() {
+				p.SetXY(marginL+indent, y+float64(i)*lh)
+				p.CellFormat(titleW, lh, line, "", 0, "L", false, link, "")
+			})
+			d.tags.Annot("Go to " + e.title)
 		}
+		d.tags.End()
+		d.tags.End()
 		last := y + float64(len(lines)-1)*lh
 		// dotted leader from the end of the title to the page number
 		endX := marginL + indent + p.GetStringWidth(lines[len(lines)-1]) + 3
-		d.drawColour(d.st.Colours.Rule)
-		p.SetLineWidth(0.3)
-		p.SetDashPattern([]float64{0.3, 1.2}, 0)
-		p.Line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
-		p.SetDashPattern(nil, 0)
+		d.artifact(func() {
+			d.drawColour(d.st.Colours.Rule)
+			p.SetLineWidth(0.3)
+			p.SetDashPattern([]float64{0.3, 1.2}, 0)
+			p.Line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
+			p.SetDashPattern(nil, 0)
+		})
 		d.numbers = append(d.numbers, pageNumber{id: e.id, page: p.PageNo(), x: pageW - marginR - numW, y: last,
 			w: numW, h: lh, style: style, size: size, link: link})
 		p.SetXY(marginL, last+lh)
 	}
+}
+
+// contentsLink is a contents entry's Link element, which its page number joins.
+type contentsLink struct {
+	elem  *pdfpost.Elem
+	title string
 }
 
 // pageNumber is the room left on a contents page for a section's page number.
@@ -98,7 +118,11 @@ func (d *doc) contentsNumbers() {
 		d.freshState()
 		d.font(n.style, n.size)
 		d.textColour(d.st.Colours.Text)
-		p.SetXY(n.x, n.y)
-		p.CellFormat(n.w, n.h, page, "", 0, "R", false, n.link, "")
+		to := d.contentsLinks[n.id]
+		d.tags.ContentOf(to.elem, func() {
+			p.SetXY(n.x, n.y)
+			p.CellFormat(n.w, n.h, page, "", 0, "R", false, n.link, "")
+		})
+		d.tags.AnnotOf(to.elem, "Go to "+to.title)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 )
 
 func (d *doc) cover() {
@@ -15,11 +17,14 @@ func (d *doc) cover() {
 	cv := d.doc.Cover
 	c := d.st.Colours
 	// a band of the accent colour across the top, as printed covers have
-	d.fillColour(c.Accent)
-	p.Rect(0, 0, pageW, 12, "F")
+	d.artifact(func() {
+		d.fillColour(c.Accent)
+		p.Rect(0, 0, pageW, 12, "F")
+	})
 
+	// The logo is decoration: the organisation's name follows in words.
 	if logo := d.t.Logo(); logo != nil {
-		d.logo(logo)
+		d.artifact(func() { d.logo(logo) })
 	}
 	if m := d.doc.Marking; m != "" {
 		d.font("B", d.st.Fonts.Heading)
@@ -28,33 +33,35 @@ func (d *doc) cover() {
 		p.SetLineWidth(0.8)
 		w := p.GetStringWidth(strings.ToUpper(m)) + 8
 		p.SetXY(marginL, 40)
-		p.CellFormat(w, 11, strings.ToUpper(m), "1", 0, "C", false, 0, "")
+		d.tag(pdfpost.P, func() { p.CellFormat(w, 11, strings.ToUpper(m), "1", 0, "C", false, 0, "") })
 	}
 	y := 70.0
 	p.SetXY(marginL, y)
 	d.font("B", d.st.Fonts.Subheading+2)
 	d.textColour(c.Muted)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), cv.Organisation, "", "L", false)
+	d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), cv.Organisation, "", "L", false) })
 	p.Ln(4)
 	d.font("B", d.st.Fonts.Title)
 	d.textColour(c.Accent)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, cv.Title, "", "L", false)
+	d.tag(pdfpost.H1, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, cv.Title, "", "L", false) })
 	if cv.Subtitle != "" {
 		p.Ln(2)
 		d.font("", d.st.Fonts.Heading)
-		p.MultiCell(contentW, lineH(d.st.Fonts.Heading), cv.Subtitle, "", "L", false)
+		d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Heading), cv.Subtitle, "", "L", false) })
 	}
 	p.Ln(6)
-	d.drawColour(c.Accent)
-	p.SetLineWidth(0.8)
-	p.Line(marginL, p.GetY(), marginL+40, p.GetY())
+	d.artifact(func() {
+		d.drawColour(c.Accent)
+		p.SetLineWidth(0.8)
+		p.Line(marginL, p.GetY(), marginL+40, p.GetY())
+	})
 	p.Ln(6)
 	d.font("B", d.st.Fonts.Subheading)
 	d.textColour(c.Text)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), cv.Period, "", "L", false)
+	d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), cv.Period, "", "L", false) })
 	p.Ln(1)
 	d.font("", d.st.Fonts.Body+1)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), cv.AsAt, "", "L", false)
+	d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), cv.AsAt, "", "L", false) })
 
 	d.coverCounts()
 }
@@ -70,22 +77,32 @@ func (d *doc) coverCounts() {
 	d.font("", d.st.Fonts.Body)
 	d.textColour(d.st.Colours.Muted)
 	p.SetXY(marginL, y)
-	p.CellFormat(contentW, lineH(d.st.Fonts.Body), cv.HeadlineIntro, "", 1, "L", false, 0, "")
+	d.tag(pdfpost.P, func() { p.CellFormat(contentW, lineH(d.st.Fonts.Body), cv.HeadlineIntro, "", 1, "L", false, 0, "") })
 	y += 9
 	boxW := 40.0
+	// The counts are a list, each item in a box beside its status's mark.
+	d.tags.Begin(pdfpost.L, pdfpost.Attr{})
+	defer d.tags.End()
 	for i, it := range cv.Headline {
 		x := marginL + float64(i)*(boxW+6)
-		d.drawColour(d.st.Colours.Rule)
-		p.SetLineWidth(0.3)
-		p.Rect(x, y, boxW, 24, "D")
-		d.mark(it.Status, x+8, y+9, 6)
-		d.font("B", 22)
-		d.textColour(d.st.Colours.Text)
-		p.SetXY(x+13, y+3)
-		p.CellFormat(boxW-14, 12, fmt.Sprint(it.N), "", 0, "L", false, 0, "")
-		d.font("", d.st.Fonts.Body)
-		p.SetXY(x+3, y+16)
-		p.CellFormat(boxW-6, 6, it.Text, "", 0, "L", false, 0, "")
+		d.artifact(func() {
+			d.drawColour(d.st.Colours.Rule)
+			p.SetLineWidth(0.3)
+			p.Rect(x, y, boxW, 24, "D")
+			d.mark(it.Status, x+8, y+9, 6)
+		})
+		d.tags.Begin(pdfpost.LI, pdfpost.Attr{})
+		// drawn as two pieces, read as one phrase: "15 rated Green"
+		d.tags.Tag(pdfpost.LBody, pdfpost.Attr{ActualText: fmt.Sprint(it.N) + " " + it.Text}, func() {
+			d.font("B", 22)
+			d.textColour(d.st.Colours.Text)
+			p.SetXY(x+13, y+3)
+			p.CellFormat(boxW-14, 12, fmt.Sprint(it.N), "", 0, "L", false, 0, "")
+			d.font("", d.st.Fonts.Body)
+			p.SetXY(x+3, y+16)
+			p.CellFormat(boxW-6, 6, it.Text, "", 0, "L", false, 0, "")
+		})
+		d.tags.End()
 	}
 	d.textColour(d.st.Colours.Text)
 }

@@ -92,7 +92,7 @@ func fixtureReport() *report.Report {
 
 	cs02 := quarterly(report.Indicator{Code: "CS02", Name: "Calls to Contact Point answered within 85 seconds", Directorate: "CED",
 		Type: "kpi", Polarity: higher, Unit: "percent", Decimals: 1, Frequency: "quarterly",
-		Value: f(89.96), Display: s("89.96"), ValuePeriod: pp("2023/24 Q2"), RAG: rt("amber"), RAGPrevious: rt("amber"),
+		Value: f(89.96), Display: s("89.96"), Places: 2, ValuePeriod: pp("2023/24 Q2"), RAG: rt("amber"), RAGPrevious: rt("amber"),
 		Trend:         regression("improving", 80.1, 1.3, 0.002, "Improving: up 1.3 percentage points a quarter over the last 8 quarters (p = 0.002)."),
 		TrendPrevious: dr("improving"),
 	}, vals(80, 82, 83, 84.5, 86, 87.2, 88.9, 89.96), f(90), f(80), []string{"amber", "amber", "amber", "amber", "amber"})
@@ -144,16 +144,16 @@ func fixtureReport() *report.Report {
 		pt := report.ChartPoint{Period: q(period), Target: f(80), Floor: f(70)}
 		if !isGap(v) {
 			pt.Value = f(v)
-			kind := "common_cause"
+			kind := report.CommonCause
 			if i >= 16 {
-				kind = "special_cause_improvement"
+				kind = report.SpecialCauseImprovement
 			}
-			series = append(series, report.SeriesPoint{Period: period, Value: v, Type: kind})
+			series = append(series, report.SeriesPoint{Period: q(period), Value: v, Type: kind})
 		}
 		as01.Chart = append(as01.Chart, pt)
 	}
 	as01.Trend = &report.Trend{Method: "spc", Direction: "improving", Points: 23, Window: 8, Mean: f(68.7), LPL: f(64.1), UPL: f(73.3),
-		Assurance: s("fail"), Series: series,
+		Assurance: ptrTo(report.AssuranceFail), Series: series,
 		Sentence: "Improving: special cause variation, the last seven months above the mean; the target of 80% is above the upper process limit, so it will not be met without change."}
 	as01.History = []report.HistoryPoint{
 		{Period: q("2022/23 Q2"), Value: f(67), RAG: rt("red")}, {Period: q("2022/23 Q3"), Value: f(67), RAG: rt("red")},
@@ -236,3 +236,5 @@ func fixtureReport() *report.Report {
 		Indicators: ins,
 	}
 }
+
+func ptrTo[T any](v T) *T { return &v }

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -47,16 +48,38 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if err != nil {
 		return err
 	}
-	d, err := layout(document, t)
+	raw, tags, err := draw(document, t)
 	if err != nil {
 		return err
 	}
 	// fpdf makes the whole document before writing any of it, so a failure leaves w as it was.
-	if err := d.pdf.Output(w); err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	return nil
+	return pdfpost.Tagged(w, raw, tags)
 }
+
+// draw lays the document out and has fpdf write it, uncompressed, returning fpdf's output
+// and the structure recorded. Once it returns nothing refers to fpdf's pages, so they can be
+// freed while pdfpost compresses their copies in the output.
+func draw(document *present.Document, t *templates.Set) ([]byte, *pdfpost.Tagger, error) {
+	d, err := layout(document, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	// fpdf holds every page's content until its file is written; written uncompressed, the
+	// file is a second copy as large, which a long document cannot afford: there fpdf
+	// compresses. The bytes are the same either way (TestCompressionIsFpdfs).
+	if d.pdf.PageCount() > plainPagesMax {
+		d.pdf.SetCompression(true)
+	}
+	var out pdfpost.Output
+	if err := d.pdf.Output(&out); err != nil {
+		return nil, nil, fmt.Errorf("pdf: %w", err)
+	}
+	return out.Bytes(), d.tags, nil
+}
+
+// plainPagesMax is the longest document fpdf writes uncompressed for pdfpost to compress:
+// about 2,800 indicators, 60 MB of page content written out beside fpdf's own copy.
+var plainPagesMax = 2000
 
 // doc is the document being laid out.
 type doc struct {
@@ -75,7 +98,14 @@ type doc struct {
 	stamps map[stampKey]fpdf.Template
 	// indent is how far right of the margin blocks are set (an item's paragraphs).
 	indent float64
-	err    error
+	// tags records the document's structure as it is drawn.
+	tags *pdfpost.Tagger
+	// contentsLinks are the contents' Link elements by section id, which the page numbers
+	// written in later join.
+	contentsLinks map[string]contentsLink
+	// wrapped are the lines of the paragraphs being measured and drawn, nil when none are.
+	wrapped map[*present.Paragraph][]string
+	err     error
 }
 
 // fontChoice is a font style and size on one page; page 0 is none.
@@ -103,6 +133,9 @@ func layout(document *present.Document, t *templates.Set) (*doc, error) {
 			return nil, fmt.Errorf("pdf: %w", err)
 		}
 	}
+	if err := d.tags.Err(); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -122,6 +155,11 @@ func (d *doc) fail(err error) {
 func (d *doc) setup() {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	d.pdf = p
+	// pdfpost compresses the pages, with one compressor reused where fpdf would make one per
+	// page (most of a build's allocation), and adds the structure tree d.tags records.
+	p.SetCompression(false)
+	d.tags = pdfpost.NewTagger(p)
+	d.contentsLinks = map[string]contentsLink{}
 	p.SetMargins(marginL, marginTop, marginR)
 	p.SetAutoPageBreak(true, marginBottom)
 	p.SetCellMargin(1.2)
@@ -147,15 +185,24 @@ func (d *doc) setup() {
 	}
 	p.SetCreationDate(stamp)
 	p.SetModificationDate(stamp)
+	p.SetXmpMetadata(pdfpost.XMP(pdfpost.Meta{Title: m.Title, Author: m.Author, Subject: m.Subject,
+		Keywords: m.Keywords, Creator: "qpr", Producer: "qpr", Lang: m.Lang, Date: stamp}))
 	p.SetCatalogSort(true)
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
 }
 
+// header draws the running head as an artifact, then carries on the tagged content a page
+// break interrupted.
 func (d *doc) header() {
-	if d.pdf.PageNo() == 1 {
-		return
+	if d.pdf.PageNo() > 1 {
+		d.artifact(d.runningHead)
 	}
+	d.pdf.SetXY(marginL, marginTop)
+	d.tags.PageStart()
+}
+
+func (d *doc) runningHead() {
 	p := d.pdf
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
@@ -173,14 +220,19 @@ func (d *doc) header() {
 	d.drawColour(d.st.Colours.Accent)
 	p.SetLineWidth(0.4)
 	p.Line(marginL, 16, pageW-marginR, 16)
-	p.SetXY(marginL, marginTop)
 	d.textColour(d.st.Colours.Text)
 }
 
+// footer closes the tagged content a page break interrupts, then draws the foot as an
+// artifact.
 func (d *doc) footer() {
-	if d.pdf.PageNo() == 1 {
-		return
+	d.tags.PageEnd()
+	if d.pdf.PageNo() > 1 {
+		d.artifact(d.pageFoot)
 	}
+}
+
+func (d *doc) pageFoot() {
 	p := d.pdf
 	d.drawColour(d.st.Colours.Rule)
 	p.SetLineWidth(0.2)
@@ -211,8 +263,10 @@ func (d *doc) backfill() {
 		d.freshState()
 		d.font("", d.st.Fonts.Small)
 		d.textColour(d.st.Colours.Muted)
-		p.SetXY(marginL+contentW*0.7, pageH-13)
-		p.CellFormat(contentW*0.3, 5, fmt.Sprintf("Page %d of %d", n, last), "", 0, "R", false, 0, "")
+		d.artifact(func() {
+			p.SetXY(marginL+contentW*0.7, pageH-13)
+			p.CellFormat(contentW*0.3, 5, fmt.Sprintf("Page %d of %d", n, last), "", 0, "R", false, 0, "")
+		})
 	}
 }
 
@@ -289,7 +343,7 @@ func (d *doc) heading(id, title string, level int) {
 	d.anchor(id, title, level)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Accent)
-	d.pdf.MultiCell(contentW, lineH(size), title, "", "L", false)
+	d.tag(pdfpost.Heading(level+1), func() { d.pdf.MultiCell(contentW, lineH(size), title, "", "L", false) })
 	d.pdf.Ln(1.5)
 	d.textColour(d.st.Colours.Text)
 }

@@ -6,12 +6,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/example/qpr/internal/golden"
+	"github.com/example/qpr/internal/pdfua"
 	"github.com/example/qpr/internal/testtool"
+	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
@@ -175,5 +179,108 @@ func TestContentsOverSeveralPages(t *testing.T) {
 		if !strings.Contains(contents, name+" "+strconv.Itoa(n)) {
 			t.Errorf("contents should give %q page %d: %s", name, n, contents)
 		}
+	}
+}
+
+// qpr compresses the pages itself (pdfpost): with the tagging left out, the file must be the
+// one fpdf writes when it compresses them, byte for byte.
+func TestCompressionIsFpdfs(t *testing.T) {
+	output := func(compress bool) []byte {
+		document, err := present.DocumentOf(printableReport(fixtureReport()), templates.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := layout(document, templates.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.pdf.SetCompression(compress)
+		var out bytes.Buffer
+		if err := d.pdf.Output(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	var ours bytes.Buffer
+	if err := pdfpost.Compress(&ours, output(false)); err != nil {
+		t.Fatal(err)
+	}
+	fpdfs := output(true)
+	if !bytes.Equal(ours.Bytes(), fpdfs) {
+		t.Errorf("the PDF differs from fpdf's own compressed output (%d bytes against %d)", ours.Len(), len(fpdfs))
+	}
+}
+
+// The PDF is tagged (PDF/UA-1) by the rules internal/pdfua checks, and poppler reads its
+// structure back with the text drawn.
+func TestTaggedPDF(t *testing.T) {
+	out := render(t)
+	rep := pdfua.Check(out)
+	for _, p := range rep.Problems {
+		t.Error(p)
+	}
+	// Worked out from the fixture: one Figure per charted indicator, described in words.
+	var figures []string
+	var walk func(e *pdfua.Element)
+	walk = func(e *pdfua.Element) {
+		if e.Role == "Figure" {
+			figures = append(figures, e.Alt)
+		}
+		for _, k := range e.Kids {
+			walk(k)
+		}
+	}
+	walk(rep.Root)
+	cs01 := "Chart of CS01 "
+	if !slices.ContainsFunc(figures, func(alt string) bool {
+		return strings.HasPrefix(alt, cs01) && strings.Contains(alt, "Latest value 82%") && strings.Contains(alt, "Rating: Amber.")
+	}) {
+		t.Errorf("no figure described as CS01's chart (latest value 82%%, rated Amber) among %q", figures)
+	}
+
+	bin := testtool.Need(t, "pdfinfo", "apt-get install poppler-utils")
+	in := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(in, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// -struct, not -struct-text: poppler loads the fonts afresh for each element's text, a
+	// quarter of a second each here; pdfpost's own tests read the text back on a small document.
+	text, err := exec.Command(bin, "-struct", in).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo -struct: %v", err)
+	}
+	// poppler and the checker read the same tree: the same elements in the same order.
+	var poppler, ours []string
+	for _, l := range strings.Split(string(text), "\n") {
+		if f := strings.Fields(l); len(f) > 0 && f[0] != "Object" && !strings.HasPrefix(f[0], "/") {
+			poppler = append(poppler, strings.TrimSuffix(f[0], ":"))
+		}
+	}
+	var flat func(e *pdfua.Element)
+	flat = func(e *pdfua.Element) {
+		ours = append(ours, e.Role)
+		for _, k := range e.Kids {
+			flat(k)
+		}
+	}
+	for _, k := range rep.Root.Kids {
+		flat(k)
+	}
+	if strings.Join(poppler, " ") != strings.Join(ours, " ") {
+		t.Errorf("pdfinfo -struct reads %d elements, the checker %d:\n%s\n%s", len(poppler), len(ours), poppler, ours)
+	}
+	if len(ours) < 500 {
+		t.Errorf("only %d structure elements", len(ours))
+	}
+}
+
+// A long document is compressed by fpdf rather than pdfpost, to spare memory; the file is
+// the same.
+func TestLongDocumentCompressedByFpdfIsTheSame(t *testing.T) {
+	short := render(t)
+	defer func(n int) { plainPagesMax = n }(plainPagesMax)
+	plainPagesMax = 0
+	if long := render(t); !bytes.Equal(long, short) {
+		t.Errorf("fpdf's compression gave %d bytes, pdfpost's %d", len(long), len(short))
 	}
 }

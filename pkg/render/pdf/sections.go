@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 )
 
 // section paints a section of the document and its parts, each kind and level in its look:
@@ -59,7 +60,12 @@ func (d *doc) block(b present.Block) {
 	case *present.Notes:
 		d.notes(b)
 	case *present.Figure:
-		d.chart(b.Chart)
+		// the whole chart, labels and legend included, is one Figure described in words
+		title, alt := b.Alt()
+		if title != "" {
+			alt = title + ". " + alt
+		}
+		d.tags.Tag(pdfpost.Figure, pdfpost.Attr{Alt: alt}, func() { d.chart(b.Chart) })
 	case *present.Table:
 		d.table(b)
 	}
@@ -81,11 +87,25 @@ func (d *doc) paraLook(r present.Role) (style string, size float64, muted bool, 
 	return "", size, false, lineH(size) * 0.5
 }
 
+// paraLines are p's lines at the current indent, wrapped once while an indicator or item
+// is measured and drawn.
+func (d *doc) paraLines(p *present.Paragraph) []string {
+	if lines, ok := d.wrapped[p]; ok {
+		return lines
+	}
+	style, size, _, _ := d.paraLook(p.Role)
+	d.font(style, size)
+	lines := d.wrap(printable(p.Text), contentW-d.indent)
+	if d.wrapped != nil {
+		d.wrapped[p] = lines
+	}
+	return lines
+}
+
 // paragraphHeight is the height p takes at the current indent, its space after included.
 func (d *doc) paragraphHeight(p *present.Paragraph) float64 {
-	style, size, _, after := d.paraLook(p.Role)
-	d.font(style, size)
-	return float64(len(d.wrap(printable(p.Text), contentW-d.indent)))*lineH(size) + after
+	_, size, _, after := d.paraLook(p.Role)
+	return float64(len(d.paraLines(p)))*lineH(size) + after
 }
 
 // keepWhole is the tallest paragraph moved whole to the next page rather than split: a
@@ -96,16 +116,22 @@ const keepWhole = (pageH - marginTop - marginBottom) * 0.4
 // sentence is never split across pages unless its paragraph is longer than keepWhole.
 func (d *doc) paragraph(p *present.Paragraph) {
 	style, size, muted, after := d.paraLook(p.Role)
-	if h := d.paragraphHeight(p); h <= keepWhole {
-		d.ensure(h - after)
+	lines := d.paraLines(p)
+	lh := lineH(size)
+	if h := float64(len(lines)) * lh; h <= keepWhole {
+		d.ensure(h)
 	}
 	d.font(style, size)
 	d.textColour(d.st.Colours.Text)
 	if muted {
 		d.textColour(d.st.Colours.Muted)
 	}
-	d.pdf.SetX(marginL + d.indent)
-	d.pdf.MultiCell(contentW-d.indent, lineH(size), printable(p.Text), "", "L", false)
+	d.tag(pdfpost.P, func() {
+		for _, line := range lines {
+			d.pdf.SetX(marginL + d.indent)
+			d.pdf.CellFormat(contentW-d.indent, lh, line, "", 2, "L", false, 0, "")
+		}
+	})
 	d.pdf.Ln(after)
 	d.textColour(d.st.Colours.Text)
 }
@@ -116,6 +142,9 @@ func (d *doc) list(l *present.List) {
 	p := d.pdf
 	size := d.st.Fonts.Body
 	lh := lineH(size)
+	// Each item's words name its status, so the mark beside them is decoration.
+	d.tags.Begin(pdfpost.L, pdfpost.Attr{})
+	defer d.tags.End()
 	for _, it := range l.Items {
 		text := printable(it.Text)
 		d.font("", size)
@@ -124,11 +153,13 @@ func (d *doc) list(l *present.List) {
 		y := p.GetY()
 		x := marginL + d.indent
 		if it.Mark != "" {
-			d.mark(it.Mark, x+3, y+lh/2, lh*0.6)
+			d.artifact(func() { d.mark(it.Mark, x+3, y+lh/2, lh*0.6) })
 		}
 		d.textColour(d.st.Colours.Text)
 		p.SetXY(x+8, y)
-		p.MultiCell(contentW-d.indent-8, lh, text, "", "L", false)
+		d.group(pdfpost.LI, pdfpost.Attr{}, func() {
+			d.tag(pdfpost.LBody, func() { p.MultiCell(contentW-d.indent-8, lh, text, "", "L", false) })
+		})
 		p.Ln(0.8)
 	}
 	p.Ln(1)
@@ -141,14 +172,16 @@ func (d *doc) statusLine(s *present.StatusLine) {
 	lh := lineH(size)
 	y := p.GetY()
 	x := marginL + d.indent
-	for i, it := range s.Items {
-		if i > 0 {
-			x += 4
+	d.tag(pdfpost.P, func() {
+		for i, it := range s.Items {
+			if i > 0 {
+				x += 4
+			}
+			x += d.label(it.Label+": ", x, y, lh)
+			d.font("B", size)
+			x += d.badge(it.Status, it.Status.Word(), x, y, lh, true)
 		}
-		x += d.label(it.Label+": ", x, y, lh)
-		d.font("B", size)
-		x += d.badge(it.Status, it.Status.Word(), x, y, lh, true)
-	}
+	})
 	p.SetXY(marginL, y+lh)
 }
 
@@ -168,7 +201,7 @@ func (d *doc) notes(n *present.Notes) {
 		d.ensure(float64(len(d.wrap(text, contentW-d.indent))) * lh)
 		d.textColour(d.st.Colours.Muted)
 		d.pdf.SetX(marginL + d.indent)
-		d.pdf.MultiCell(contentW-d.indent, lh, text, "", "L", false)
+		d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW-d.indent, lh, text, "", "L", false) })
 	}
 	d.textColour(d.st.Colours.Text)
 	d.pdf.Ln(1)
@@ -204,6 +237,8 @@ func (d *doc) blockHeight(b present.Block) float64 {
 // together on one page, then its parts, each kept with its first paragraph.
 func (d *doc) indicator(s *present.Section) {
 	p := d.pdf
+	d.wrapped = map[*present.Paragraph][]string{}
+	defer func() { d.wrapped = nil }()
 	blocks := s.BlockList()
 	head := s.Code + "  " + s.Heading
 	d.font("B", d.st.Fonts.Subheading)
@@ -213,14 +248,16 @@ func (d *doc) indicator(s *present.Section) {
 	}
 	d.ensure(lead)
 	p.Ln(2)
-	d.drawColour(d.st.Colours.Rule)
-	p.SetLineWidth(0.2)
-	p.Line(marginL, p.GetY(), pageW-marginR, p.GetY())
+	d.artifact(func() {
+		d.drawColour(d.st.Colours.Rule)
+		p.SetLineWidth(0.2)
+		p.Line(marginL, p.GetY(), pageW-marginR, p.GetY())
+	})
 	p.Ln(2)
 	d.anchor(s.ID, s.Title(), 1)
 	d.textColour(d.st.Colours.Accent)
 	d.font("B", d.st.Fonts.Subheading)
-	p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false)
+	d.tag(pdfpost.Heading(s.Level), func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false) })
 	p.Ln(0.5)
 	for i, b := range blocks {
 		if _, ok := b.(*present.Figure); ok && i > 0 {
@@ -244,7 +281,8 @@ func (d *doc) item(s *present.Section) {
 	const indent = 6.0
 	blocks := s.BlockList()
 	d.indent = indent
-	defer func() { d.indent = 0 }()
+	d.wrapped = map[*present.Paragraph][]string{}
+	defer func() { d.indent, d.wrapped = 0, nil }()
 	d.font("B", size)
 	head := s.Code + "  " + s.Heading
 	h := float64(len(d.wrap(head, contentW-indent)))*lh + 3
@@ -256,12 +294,12 @@ func (d *doc) item(s *present.Section) {
 	}
 	y := p.GetY()
 	if s.Mark != "" {
-		d.mark(s.Mark, marginL+2.5, y+lh/2, lh*0.6)
+		d.artifact(func() { d.mark(s.Mark, marginL+2.5, y+lh/2, lh*0.6) })
 	}
 	p.SetXY(marginL+indent, y)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Text)
-	p.MultiCell(contentW-indent, lh, head, "", "L", false)
+	d.tag(pdfpost.Heading(s.Level), func() { p.MultiCell(contentW-indent, lh, head, "", "L", false) })
 	for _, b := range blocks {
 		d.block(b)
 	}
@@ -295,7 +333,7 @@ func (d *doc) labelled(s *present.Section) {
 	d.font("B", size)
 	d.textColour(d.st.Colours.Text)
 	d.pdf.SetX(marginL + d.indent)
-	d.pdf.CellFormat(contentW-d.indent, lh, s.Title(), "", 1, "L", false, 0, "")
+	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.CellFormat(contentW-d.indent, lh, s.Title(), "", 1, "L", false, 0, "") })
 	for _, b := range blocks {
 		d.block(b)
 	}
@@ -310,7 +348,7 @@ func (d *doc) subtitle(text string) {
 	d.ensure(lineH(size)*2 + 12)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Accent)
-	d.pdf.MultiCell(contentW, lineH(size), text, "", "L", false)
+	d.tag(pdfpost.H2, func() { d.pdf.MultiCell(contentW, lineH(size), text, "", "L", false) })
 	d.pdf.Ln(1.5)
 	d.textColour(d.st.Colours.Text)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
 )
 
 // layoutTable is a document table fitted to the page: its font size, whether its narrow
@@ -33,14 +34,14 @@ func (d *doc) fitTable(t *present.Table) layoutTable {
 	pad := 2*d.pdf.GetCellMargin() + 0.2
 	wraps := make([]bool, n) // row heads of text, given any room to spare
 	fit := func(i int, text string, breakable bool, extra float64) {
-		for _, line := range strings.Split(text, "\n") {
+		for line := range strings.SplitSeq(text, "\n") {
 			w := d.pdf.GetStringWidth(line) + pad + extra
 			most[i] = max(most[i], w)
 			if !breakable {
 				least[i] = max(least[i], w)
 				continue
 			}
-			for _, word := range strings.Fields(line) {
+			for word := range strings.FieldsSeq(line) {
 				least[i] = max(least[i], d.pdf.GetStringWidth(word)+pad+extra)
 			}
 		}
@@ -154,33 +155,52 @@ func (d *doc) table(t *present.Table) {
 		first = d.rowHeight(lt, t.Rows[0])
 	}
 	d.ensure(headH + first)
-	d.tableHead(lt, headH)
+	// Tagged as a Table of rows: the column headings TH with a column scope, each row's head
+	// cells (t.RowHeads) TH with a row scope, a group's heading row one TH across the table,
+	// the other cells TD. The heading row repeated on a later page is an artifact.
+	d.tags.Begin(pdfpost.Table, pdfpost.Attr{})
+	defer d.tags.End()
+	d.group(pdfpost.TR, pdfpost.Attr{}, func() { d.tableHead(lt, headH, true) })
 	for _, r := range t.Rows {
 		h := d.rowHeight(lt, r)
 		if d.room() < h {
 			d.pdf.AddPage()
-			d.tableHead(lt, headH)
+			d.artifact(func() { d.tableHead(lt, headH, false) })
 		}
 		y := d.pdf.GetY()
+		d.tags.Begin(pdfpost.TR, pdfpost.Attr{})
 		if r.Group != "" {
-			d.fillColour(d.st.Colours.Fill)
-			d.pdf.Rect(marginL, y, lt.width, h, "F")
-			d.font("B", lt.size)
-			d.textColour(d.st.Colours.Accent)
-			d.pdf.SetXY(marginL, y+cellPadY)
-			d.pdf.MultiCell(lt.width, lh, r.Group, "", "L", false)
+			d.tags.Tag(pdfpost.TH, pdfpost.Attr{Scope: pdfpost.Row, ColSpan: len(lt.widths)}, func() {
+				d.fillColour(d.st.Colours.Fill)
+				d.pdf.Rect(marginL, y, lt.width, h, "F")
+				d.font("B", lt.size)
+				d.textColour(d.st.Colours.Accent)
+				d.pdf.SetXY(marginL, y+cellPadY)
+				d.pdf.MultiCell(lt.width, lh, r.Group, "", "L", false)
+			})
 		} else {
 			x := marginL
 			for i, w := range lt.widths {
 				if i < len(r.Cells) {
-					d.drawCell(lt, r, i, x, y)
+					role, a := pdfpost.TD, pdfpost.Attr{}
+					if i < t.RowHeads {
+						role, a.Scope = pdfpost.TH, pdfpost.Row
+					}
+					if c := r.Cells[i]; lt.short && c.Short != "" {
+						// a narrow column's short form ("G") is read in full ("Green")
+						a.ActualText = strings.TrimSpace(c.Line() + " " + c.Note)
+					}
+					d.tags.Tag(role, a, func() { d.drawCell(lt, r, i, x, y) })
 				}
 				x += w
 			}
 		}
-		d.drawColour(d.st.Colours.Rule)
-		d.pdf.SetLineWidth(0.15)
-		d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
+		d.tags.End()
+		d.artifact(func() {
+			d.drawColour(d.st.Colours.Rule)
+			d.pdf.SetLineWidth(0.15)
+			d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
+		})
 		d.pdf.SetXY(marginL, y+h)
 	}
 	d.textColour(d.st.Colours.Text)
@@ -196,24 +216,45 @@ func (d *doc) headHeight(lt layoutTable) float64 {
 	return float64(n)*lineH(lt.size) + 2*cellPadY
 }
 
-func (d *doc) tableHead(lt layoutTable, h float64) {
+// tableHead draws the heading row. Tagged, each heading is a TH for its column (its full
+// heading read for a short one), the shading and rule artifacts; untagged (a repeat, drawn
+// inside an artifact) it only draws.
+func (d *doc) tableHead(lt layoutTable, h float64, tagged bool) {
+	decoration := func(draw func()) { draw() }
+	th := func(_ present.Column, draw func()) { draw() }
+	if tagged {
+		decoration = d.artifact
+		th = func(c present.Column, draw func()) {
+			a := pdfpost.Attr{Scope: pdfpost.Column}
+			if lt.head(c) != c.Head {
+				a.ActualText = c.Head
+			}
+			d.tags.Tag(pdfpost.TH, a, draw)
+		}
+	}
 	y := d.pdf.GetY()
-	d.fillColour(d.st.Colours.Fill)
-	d.pdf.Rect(marginL, y, lt.width, h, "F")
+	decoration(func() {
+		d.fillColour(d.st.Colours.Fill)
+		d.pdf.Rect(marginL, y, lt.width, h, "F")
+	})
 	x := marginL
 	lh := lineH(lt.size)
 	for i, c := range lt.t.Columns {
-		d.font("B", lt.size)
-		d.textColour(d.st.Colours.Text)
-		for k, line := range d.wrap(lt.head(c), lt.widths[i]) {
-			d.pdf.SetXY(x, y+cellPadY+float64(k)*lh)
-			d.pdf.CellFormat(lt.widths[i], lh, line, "", 0, lt.align(i), false, 0, "")
-		}
+		th(c, func() {
+			d.font("B", lt.size)
+			d.textColour(d.st.Colours.Text)
+			for k, line := range d.wrap(lt.head(c), lt.widths[i]) {
+				d.pdf.SetXY(x, y+cellPadY+float64(k)*lh)
+				d.pdf.CellFormat(lt.widths[i], lh, line, "", 0, lt.align(i), false, 0, "")
+			}
+		})
 		x += lt.widths[i]
 	}
-	d.drawColour(d.st.Colours.Accent)
-	d.pdf.SetLineWidth(0.3)
-	d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
+	decoration(func() {
+		d.drawColour(d.st.Colours.Accent)
+		d.pdf.SetLineWidth(0.3)
+		d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
+	})
 	d.pdf.SetXY(marginL, y+h)
 }
 

@@ -122,7 +122,7 @@ func fixtureIndicators() *report.Report {
 			{
 				Code: "CS02", Name: "Complaints responded to within timescale", Directorate: "CED",
 				Type: "kpi", Polarity: higher, Unit: "percent", Decimals: 1,
-				Value: f64(89.96), Display: str("89.96"), ValuePeriod: pp("2023/24 Q3"),
+				Value: f64(89.96), Display: str("89.96"), Places: 2, ValuePeriod: pp("2023/24 Q3"),
 				Target: f64(90), Floor: f64(80), RAG: rt("amber"), RAGPrevious: rt("amber"),
 				Trend: &report.Trend{Method: "regression", Direction: "stable", Points: 5, Window: 8, Sentence: "No clear trend."},
 				History: kpiHistory([]*float64{f64(88), f64(89), f64(90), f64(89.5), f64(89.96)},
@@ -205,7 +205,7 @@ func fixtureIndicators() *report.Report {
 				Value: f64(1234), Display: str("1,234"), ValuePeriod: pp("2023/24 Q3"),
 				Target: f64(1000), Floor: f64(900), RAG: rt("green"), RAGPrevious: rt("green"),
 				Trend: &report.Trend{Method: "spc", Direction: "improving", Points: 8, Window: 8,
-					Sentence: "Special cause improvement: above the upper process limit.", Assurance: str("pass")},
+					Sentence: "Special cause improvement: above the upper process limit.", Assurance: ptrTo(report.AssurancePass)},
 				History: kpiHistory([]*float64{f64(1000), f64(1010), f64(1050), f64(1100), f64(1234)},
 					[]string{"green", "green", "green", "green", "green"}),
 			},
@@ -221,3 +221,5 @@ func fixtureIndicators() *report.Report {
 		},
 	}
 }
+
+func ptrTo[T any](v T) *T { return &v }

@@ -1,0 +1,310 @@
+package pdfpost
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// Tagged writes src, a PDF fpdf wrote with compression off while t recorded its structure,
+// to w compressed (as Compress does) and tagged: t's structure tree and parent tree,
+// /StructParents and /Tabs /S on every page, each link annotation an object of its own with
+// /StructParent and /Contents referred to by its Link element, and in the catalogue
+// /MarkInfo <</Marked true>>, /StructTreeRoot and /ViewerPreferences <</DisplayDocTitle
+// true>>. The header says PDF 1.7, the version PDF/UA-1 builds on. The painter sets the
+// title, /Lang and the XMP metadata (XMP) through fpdf.
+func Tagged(w io.Writer, src []byte, t *Tagger) error {
+	if err := t.Err(); err != nil {
+		return err
+	}
+	t.w = nil // drawing is over: let fpdf's pages go
+	if t.open != nil || t.paused != nil {
+		return fmt.Errorf("pdfpost: marked content left open")
+	}
+	f, err := parse(src)
+	if err != nil {
+		return err
+	}
+	pages, err := f.pages()
+	if err != nil {
+		return err
+	}
+	if len(t.mcs) > len(pages) || len(t.annots) > len(pages) {
+		return fmt.Errorf("pdfpost: structure recorded on page %d of %d", max(len(t.mcs), len(t.annots)), len(pages))
+	}
+	if err := f.compressPages(pages); err != nil {
+		return err
+	}
+	if !bytes.HasPrefix(f.header, []byte("%PDF-1.")) || len(f.header) < 8 {
+		return errNotFpdf("header")
+	}
+	f.header = bytes.Clone(f.header)
+	f.header[7] = '7'
+
+	// Object numbers: the annotations page by page as ordinary objects, then, packed in
+	// object streams, the tree root, the parent tree and the elements in document order.
+	next := f.size
+	take := func() int { next++; return next - 1 }
+	annotNum := make([][]int, len(pages))
+	for p, as := range t.annots {
+		for range as {
+			annotNum[p] = append(annotNum[p], take())
+		}
+	}
+	treeRoot, parentTree := take(), take()
+	var elems []*Elem
+	var number func(e *Elem)
+	number = func(e *Elem) {
+		e.num = take()
+		elems = append(elems, e)
+		for _, k := range e.kids {
+			if k.elem != nil {
+				number(k.elem)
+			}
+		}
+	}
+	number(t.root)
+	// The packed objects, made one at a time as they are written: the tree root, the parent
+	// tree (per page the element of each MCID, then per annotation its element, keyed from
+	// len(pages) on) and the elements.
+	packed := func(i int, b *bytes.Buffer) {
+		switch i {
+		case 0:
+			fmt.Fprintf(b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.num, parentTree, len(pages)+countAnnots(t.annots))
+		case 1:
+			b.WriteString("<</Nums [")
+			for p := range pages {
+				b.WriteString(strconv.Itoa(p) + " [")
+				if p < len(t.mcs) {
+					for i, e := range t.mcs[p] {
+						if i > 0 {
+							b.WriteByte(' ')
+						}
+						b.WriteString(strconv.Itoa(e.num) + " 0 R")
+					}
+				}
+				b.WriteString("]\n")
+			}
+			key := len(pages)
+			for _, as := range t.annots {
+				for _, a := range as {
+					fmt.Fprintf(b, "%d %d 0 R\n", key, a.elem.num)
+					key++
+				}
+			}
+			b.WriteString("]>>")
+		default:
+			elemObject(b, elems[i-2], treeRoot, pages, annotNum)
+		}
+	}
+
+	// The pages: their parent-tree key, tab order by structure, annotations moved out.
+	var loose [][]byte
+	key := len(pages)
+	for p, num := range pages {
+		text, _ := f.obj(num)
+		var recorded []annot
+		if p < len(t.annots) {
+			recorded = t.annots[p]
+		}
+		text, dicts, err := takeAnnots(text, annotNum[p])
+		if err != nil {
+			return fmt.Errorf("pdfpost: page %d: %w", p+1, err)
+		}
+		if len(dicts) != len(recorded) {
+			return fmt.Errorf("pdfpost: page %d has %d link annotations, the structure names %d", p+1, len(dicts), len(recorded))
+		}
+		for i, d := range dicts {
+			a := append(bytes.Clone(d[:len(d)-2]), fmt.Sprintf(" /StructParent %d /Contents %s>>", key, textString(recorded[i].alt))...)
+			loose = append(loose, a)
+			key++
+		}
+		at := bytes.LastIndex(text, []byte("/Contents "))
+		if at < 0 {
+			return errNotFpdf("page without /Contents")
+		}
+		page := make([]byte, 0, len(text)+40)
+		page = append(page, text[:at]...)
+		page = append(page, fmt.Sprintf("/StructParents %d\n/Tabs /S\n", p)...)
+		page = append(page, text[at:]...)
+		f.set(num, page)
+	}
+
+	cat, _ := f.obj(f.root)
+	head := []byte("<<\n/Type /Catalog\n")
+	at := bytes.Index(cat, head)
+	if at < 0 {
+		return errNotFpdf("catalogue")
+	}
+	at += len(head)
+	add := fmt.Sprintf("/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", treeRoot)
+	f.set(f.root, append(append(append([]byte(nil), cat[:at]...), add...), cat[at:]...))
+	return f.writePacked(w, loose, 2+len(elems), packed)
+}
+
+func countAnnots(as [][]annot) int {
+	n := 0
+	for _, a := range as {
+		n += len(a)
+	}
+	return n
+}
+
+// takeAnnots replaces a page's inline /Annots array with references to the objects nums
+// (one per annotation; fewer or more is reported by the caller) and returns the dictionaries.
+func takeAnnots(page []byte, nums []int) ([]byte, [][]byte, error) {
+	start := bytes.Index(page, []byte("\n/Annots ["))
+	if start < 0 {
+		return page, nil, nil
+	}
+	i := start + len("\n/Annots [")
+	var dicts [][]byte
+	for {
+		for i < len(page) && page[i] == ' ' {
+			i++
+		}
+		if i >= len(page) {
+			return nil, nil, errNotFpdf("/Annots cut short")
+		}
+		if page[i] == ']' {
+			i++
+			break
+		}
+		end, err := dictEnd(page, i)
+		if err != nil {
+			return nil, nil, err
+		}
+		dicts = append(dicts, page[i:end])
+		i = end
+	}
+	if len(dicts) != len(nums) {
+		return page, dicts, nil
+	}
+	out := append([]byte(nil), page[:start]...)
+	out = append(out, "\n/Annots ["...)
+	for j, n := range nums {
+		if j > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, strconv.Itoa(n)+" 0 R"...)
+	}
+	out = append(out, ']')
+	return append(out, page[i:]...), dicts, nil
+}
+
+// dictEnd is the index just past the dictionary starting at b[i:], which must be "<<".
+func dictEnd(b []byte, i int) (int, error) {
+	if !bytes.HasPrefix(b[i:], []byte("<<")) {
+		return 0, errNotFpdf("annotation is not a dictionary")
+	}
+	depth := 0
+	for i < len(b) {
+		switch {
+		case bytes.HasPrefix(b[i:], []byte("<<")):
+			depth++
+			i += 2
+		case bytes.HasPrefix(b[i:], []byte(">>")):
+			depth--
+			i += 2
+			if depth == 0 {
+				return i, nil
+			}
+		case b[i] == '(':
+			i = stringEnd(b, i)
+		case b[i] == '<':
+			j := bytes.IndexByte(b[i:], '>')
+			if j < 0 {
+				return 0, errNotFpdf("hex string cut short")
+			}
+			i += j + 1
+		default:
+			i++
+		}
+	}
+	return 0, errNotFpdf("dictionary cut short")
+}
+
+// stringEnd is the index just past the literal string starting at b[i], '('.
+func stringEnd(b []byte, i int) int {
+	depth := 0
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return i
+}
+
+// textString is s as a PDF text string: literal when it is printable ASCII, otherwise
+// UTF-16BE with a byte order mark, in hex.
+func textString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+		return "(" + r.Replace(s) + ")"
+	}
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// elemObject writes e as a structure element dictionary.
+func elemObject(b *bytes.Buffer, e *Elem, treeRoot int, pages []int, annotNum [][]int) {
+	parent := treeRoot
+	if e.parent != nil {
+		parent = e.parent.num
+	}
+	fmt.Fprintf(b, "<</Type /StructElem /S /%s /P %d 0 R", e.role, parent)
+	if e.attr.Alt != "" {
+		b.WriteString(" /Alt " + textString(e.attr.Alt))
+	}
+	if e.attr.ActualText != "" {
+		b.WriteString(" /ActualText " + textString(e.attr.ActualText))
+	}
+	if e.attr.Scope != NoScope || e.attr.ColSpan > 1 {
+		b.WriteString(" /A <</O /Table")
+		if e.attr.Scope != NoScope {
+			b.WriteString(" /Scope /" + string(e.attr.Scope))
+		}
+		if e.attr.ColSpan > 1 {
+			b.WriteString(" /ColSpan " + strconv.Itoa(e.attr.ColSpan))
+		}
+		b.WriteString(">>")
+	}
+	b.WriteString(" /K [")
+	for i, k := range e.kids {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		switch {
+		case k.elem != nil:
+			fmt.Fprintf(b, "%d 0 R", k.elem.num)
+		case k.annot >= 0:
+			fmt.Fprintf(b, "<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[k.page-1], annotNum[k.page-1][k.annot])
+		default:
+			fmt.Fprintf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[k.page-1], k.mcid)
+		}
+	}
+	b.WriteString("]>>")
+}
