@@ -60,6 +60,9 @@ func randomCatalogue(seed uint64) (*catalogue.Catalogue, *data.Dataset) {
 			ind.Aggregate = aggregates[rng.IntN(len(aggregates))]
 		}
 		scale := map[catalogue.Unit]float64{catalogue.Percent: 1, catalogue.Number: 300, catalogue.Days: 1, catalogue.Currency: 20000, catalogue.Rate: 5}[u]
+		if rng.IntN(4) == 0 {
+			scale *= 40 // thousands of days, of per cent, of a rate: numbers with a thousands separator
+		}
 		level := (10 + 80*rng.Float64()) * scale
 		spread := (1 + 6*rng.Float64()) * scale
 		switch rng.IntN(5) {
