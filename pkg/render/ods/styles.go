@@ -116,17 +116,17 @@ func numberStyleXML(name string, nf present.NumberFormat) string {
 	p := nf.Places
 	switch nf.Unit {
 	case catalogue.Percent:
-		return numberStyle(name, false, number(p, false)+literal("%"))
+		return numberStyle(name, false, number(p, true)+literal("%"))
 	case catalogue.Currency:
 		return numberStyle(name, false, literal("£")+number(p, true))
 	case catalogue.Days:
 		if p == 0 {
 			// a value shown as 1 reads "1 day", as pkg/present writes it
-			return numberStyle(name+"P0", true, number(0, false)+literal(" days")) +
+			return numberStyle(name+"P0", true, number(0, true)+literal(" days")) +
 				numberStyle(name+"P1", true, number(0, false)+literal(" day")) +
-				numberStyle(name, false, number(0, false)+literal(" days")+mapTo("value()<0.5", name+"P0")+mapTo("value()<1.5", name+"P1"))
+				numberStyle(name, false, number(0, true)+literal(" days")+mapTo("value()<0.5", name+"P0")+mapTo("value()<1.5", name+"P1"))
 		}
-		return numberStyle(name, false, number(p, false)+literal(" days"))
+		return numberStyle(name, false, number(p, true)+literal(" days"))
 	}
 	return numberStyle(name, false, number(p, true))
 }

@@ -9,7 +9,7 @@ import (
 
 // numberFormat is the Excel format code for a number shown as pkg/present shows it: its
 // unit and places. Percent values are held as 82.4 meaning 82.4%, so the % is a literal and
-// the number is never scaled.
+// the number is never scaled. Every unit groups thousands, as pkg/present's text does.
 func numberFormat(u catalogue.Unit, places int) string {
 	places = min(max(places, 0), present.MaxPlaces)
 	fraction := ""
@@ -18,15 +18,15 @@ func numberFormat(u catalogue.Unit, places int) string {
 	}
 	switch u {
 	case catalogue.Percent:
-		return `0` + fraction + `"%"`
+		return `#,##0` + fraction + `"%"`
 	case catalogue.Currency:
 		return `"£"#,##0` + fraction
 	case catalogue.Days:
 		if places == 0 {
 			// a value shown as 1 reads "1 day", as pkg/present writes it
-			return `[<0.5]0 "days";[<1.5]0 "day";0 "days"`
+			return `[<0.5]#,##0 "days";[<1.5]0 "day";#,##0 "days"`
 		}
-		return `0` + fraction + ` "days"`
+		return `#,##0` + fraction + ` "days"`
 	default: // number, rate and any unit a newer catalogue adds
 		return `#,##0` + fraction
 	}

@@ -20,12 +20,12 @@ func TestNumberFormat(t *testing.T) {
 		places int
 		want   string
 	}{
-		{"percent", 1, `0.0"%"`},
-		{"percent", 0, `0"%"`},
+		{"percent", 1, `#,##0.0"%"`},
+		{"percent", 0, `#,##0"%"`},
 		{"currency", 0, `"£"#,##0`},
 		{"currency", 2, `"£"#,##0.00`},
-		{"days", 1, `0.0 "days"`},
-		{"days", 0, `[<0.5]0 "days";[<1.5]0 "day";0 "days"`},
+		{"days", 1, `#,##0.0 "days"`},
+		{"days", 0, `[<0.5]#,##0 "days";[<1.5]0 "day";#,##0 "days"`},
 		{"number", 0, `#,##0`},
 		{"rate", 2, `#,##0.00`},
 		{"parsecs", 1, `#,##0.0`},

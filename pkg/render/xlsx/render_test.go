@@ -213,14 +213,14 @@ func cellStyleOf(t *testing.T, f *excelize.File, sheet, cell string) *excelize.S
 func TestNumberFormatsApplied(t *testing.T) {
 	f := renderFixture(t, fixtureReport(), "")
 	cases := []struct{ sheet, cell, format string }{
-		{"CED", "C4", `0.0"%"`},
-		{"CED", "C5", `0.00"%"`},
+		{"CED", "C4", `#,##0.0"%"`},
+		{"CED", "C5", `#,##0.00"%"`},
 		{"CED", "C6", `"£"#,##0`},
 		{"CED", "C7", `#,##0`},
-		{"CED", "C8", `0.0 "days"`},
+		{"CED", "C8", `#,##0.0 "days"`},
 		{"CYPE", "C6", `#,##0.00`},
-		{"KPI_history", "C4", `0.0"%"`},
-		{"Data", "D4", `0.0"%"`},
+		{"KPI_history", "C4", `#,##0.0"%"`},
+		{"Data", "D4", `#,##0.0"%"`},
 		{"Summary", "D28", `"£"#,##0`},
 		{"Cover", "B10", dateFormat},
 	}
