@@ -35,12 +35,13 @@ lint:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-# qpr build timed side by side with the release at PERF_BASE on synthetic projects (medians of
+# qpr build timed side by side with the commit at PERF_BASE on synthetic projects (medians of
 # PERF_ROUNDS interleaved rounds, peak memory from /usr/bin/time -v); see docs/performance.md.
-PERF_BASE   ?= 735154d
+PERF_BASE   ?= 12c57e5
 PERF_ROUNDS ?= 5
+PERF_CASES  ?= 1 2 3 4 5
 perf:
-	scripts/perf.sh $(PERF_BASE) $(PERF_ROUNDS)
+	scripts/perf.sh $(PERF_BASE) $(PERF_ROUNDS) "$(PERF_CASES)"
 
 # Each fuzz target for a short while; FUZZTIME=10m for a longer hunt.
 FUZZTIME ?= 30s

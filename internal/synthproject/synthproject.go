@@ -14,7 +14,7 @@ import (
 	"strconv"
 )
 
-// Directorates is how many directorates the indicators are spread over.
+// Directorates is how many directorates Write spreads the indicators over.
 const Directorates = 8
 
 // lastYear and lastQuarter are the report quarter, 2023/24 Q2 (financial years from April).
@@ -27,20 +27,27 @@ const lastYear, lastQuarter = 2023, 2
 // stands in) and one in ten has commentary. With perDirectorate, each directorate is a pack
 // of its own besides the whole report.
 func Write(dir string, indicators, quarters int, perDirectorate bool) error {
-	if indicators < 1 || quarters < 1 {
-		return fmt.Errorf("synthproject: need at least one indicator and one quarter")
+	return WriteIn(dir, indicators, quarters, Directorates, perDirectorate)
+}
+
+// WriteIn is Write with the indicators spread over the given number of directorates (one
+// data file each): with one, the whole report is a single directorate's section, the
+// largest the renderers lay out at once.
+func WriteIn(dir string, indicators, quarters, directorates int, perDirectorate bool) error {
+	if indicators < 1 || quarters < 1 || directorates < 1 {
+		return fmt.Errorf("synthproject: need at least one indicator, one quarter and one directorate")
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
 		return err
 	}
 	if err := writeFile(filepath.Join(dir, "catalogue.yaml"), func(w *bufio.Writer) {
-		catalogue(w, indicators, perDirectorate)
+		catalogue(w, indicators, directorates, perDirectorate)
 	}); err != nil {
 		return err
 	}
-	for d := range Directorates {
+	for d := range directorates {
 		name := filepath.Join(dir, "data", fmt.Sprintf("d%d.csv", d+1))
-		if err := writeFile(name, func(w *bufio.Writer) { values(w, d, indicators, quarters) }); err != nil {
+		if err := writeFile(name, func(w *bufio.Writer) { values(w, d, directorates, indicators, quarters) }); err != nil {
 			return err
 		}
 	}
@@ -78,14 +85,14 @@ func shape(i int) (rng *rand.Rand, level, spread float64) {
 	return rng, level, spread
 }
 
-func catalogue(w *bufio.Writer, indicators int, perDirectorate bool) {
+func catalogue(w *bufio.Writer, indicators, directorates int, perDirectorate bool) {
 	fmt.Fprintf(w, "# A synthetic catalogue of %d indicators, written by internal/synthproject.\n", indicators)
 	fmt.Fprintln(w, "organisation: Synthetic County Council")
 	fmt.Fprintln(w, "title: Quarterly Performance Report")
 	fmt.Fprintln(w, "year_start: 4")
 	fmt.Fprintln(w, "trend: {method: regression, window: 8, alpha: 0.05}")
 	fmt.Fprintln(w, "directorates:")
-	for d := range Directorates {
+	for d := range directorates {
 		fmt.Fprintf(w, "  - {code: D%d, name: Directorate of Services %d}\n", d+1, d+1)
 	}
 	fmt.Fprintln(w, "indicators:")
@@ -94,7 +101,7 @@ func catalogue(w *bufio.Writer, indicators int, perDirectorate bool) {
 	for i := range indicators {
 		_, level, spread := shape(i)
 		fmt.Fprintf(w, "  - {code: %s, name: \"Synthetic indicator %d: percentage of cases completed within the agreed timescale\", directorate: D%d, unit: %s, decimals: %d",
-			code(i), i+1, i%Directorates+1, units[i%len(units)], i%3)
+			code(i), i+1, i%directorates+1, units[i%len(units)], i%3)
 		if monthly(i) {
 			fmt.Fprintf(w, ", frequency: monthly, aggregate: %s", aggregates[(i/4)%len(aggregates)])
 		}
@@ -118,7 +125,7 @@ func catalogue(w *bufio.Writer, indicators int, perDirectorate bool) {
 	if perDirectorate {
 		fmt.Fprintln(w, "packs:")
 		fmt.Fprintln(w, "  - {id: qpr, title: Quarterly Performance Report, include: {tags: [qpr]}}")
-		for d := range Directorates {
+		for d := range directorates {
 			fmt.Fprintf(w, "  - {id: d%d, title: Performance Dashboard - Directorate of Services %d, include: {directorates: [D%d]}}\n", d+1, d+1, d+1)
 		}
 	}
@@ -127,10 +134,10 @@ func catalogue(w *bufio.Writer, indicators int, perDirectorate bool) {
 func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
 
 // values writes directorate d's long table: code, period, value.
-func values(w *bufio.Writer, d, indicators, quarters int) {
+func values(w *bufio.Writer, d, directorates, indicators, quarters int) {
 	fmt.Fprintln(w, "code,period,value")
 	last := lastYear*4 + lastQuarter - 1 // quarters since year 0, Q1 = 0
-	for i := d; i < indicators; i += Directorates {
+	for i := d; i < indicators; i += directorates {
 		rng, level, spread := shape(i)
 		drift := (rng.Float64() - 0.5) * spread / 4
 		for k := range quarters {

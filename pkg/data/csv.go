@@ -247,15 +247,9 @@ func (l *csvLines) Read(p []byte) (int, error) {
 	}
 	n, err := l.src.Read(p)
 	l.read64 += int64(n)
-	for _, c := range p[:n] {
-		switch c {
-		case '\n':
-			l.lines++
-		case '\r':
-		default:
-			l.content++
-		}
-	}
+	lf, cr := bytes.Count(p[:n], []byte{'\n'}), bytes.Count(p[:n], []byte{'\r'})
+	l.lines += lf
+	l.content += int64(n - lf - cr)
 	return n, err
 }
 

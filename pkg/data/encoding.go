@@ -109,6 +109,15 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 		i := 0
 		for i < len(chunk) {
 			c := chunk[i]
+			if 0x20 <= c && c < 0x7F {
+				// Printable ASCII, most of any file, has nothing to count: pass the run at once.
+				j := i + 1
+				for j < len(chunk) && 0x20 <= chunk[j] && chunk[j] < 0x7F {
+					j++
+				}
+				prev, i = chunk[j-1], j
+				continue
+			}
 			if c < utf8.RuneSelf {
 				switch {
 				case c == '\n':

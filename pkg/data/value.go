@@ -124,6 +124,18 @@ func parseValueText(s string, nc *numberConvention) (float64, bool, error) {
 	if t == "" {
 		return 0, false, fmt.Errorf("the value is blank; %s", valueHint)
 	}
+	if nc == nil {
+		// Most values are plain numbers, which no marker, error, sign or separator below can
+		// be: read them at once (an error falls through, to be described the same way).
+		if ok, digits := plainNumber(t); ok {
+			if f, err := strconv.ParseFloat(t, 64); err == nil && !math.IsInf(f, 0) {
+				if digits <= 10 {
+					return f, false, nil
+				}
+				return Round10(f), false, nil
+			}
+		}
+	}
 	if missingMarkers[strings.ToLower(t)] {
 		return 0, true, nil
 	}

@@ -1,6 +1,6 @@
 // Command synthproject writes a synthetic qpr project for performance measurements:
 //
-//	go run ./internal/synthproject/cmd/synthproject [-packs] DIR INDICATORS QUARTERS
+//	go run ./internal/synthproject/cmd/synthproject [-packs] [-directorates N] DIR INDICATORS QUARTERS
 package main
 
 import (
@@ -14,9 +14,10 @@ import (
 
 func main() {
 	packs := flag.Bool("packs", false, "a pack for each directorate besides the whole report")
+	directorates := flag.Int("directorates", synthproject.Directorates, "how many directorates the indicators are spread over")
 	flag.Parse()
 	if flag.NArg() != 3 {
-		fmt.Fprintln(os.Stderr, "usage: synthproject [-packs] DIR INDICATORS QUARTERS")
+		fmt.Fprintln(os.Stderr, "usage: synthproject [-packs] [-directorates N] DIR INDICATORS QUARTERS")
 		os.Exit(2)
 	}
 	n, err1 := strconv.Atoi(flag.Arg(1))
@@ -25,7 +26,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "synthproject: INDICATORS and QUARTERS are whole numbers")
 		os.Exit(2)
 	}
-	if err := synthproject.Write(flag.Arg(0), n, q, *packs); err != nil {
+	if err := synthproject.WriteIn(flag.Arg(0), n, q, *directorates, *packs); err != nil {
 		fmt.Fprintln(os.Stderr, "synthproject:", err)
 		os.Exit(1)
 	}
