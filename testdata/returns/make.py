@@ -47,6 +47,8 @@ def catalogue():
   - {id: PH, name: Public Health, role: Director of Public Health}
 """
     s = s.replace("directorates:\n", owners + "directorates:\n", 1)
+    # comparator files are named relative to the catalogue: this copy sits beside ../example
+    s = re.sub(r"(files: \[)([^\]]*)\]", lambda m: m.group(1) + ", ".join("../example/" + f.strip() for f in m.group(2).split(",")) + "]", s)
     for code in ["CED", "DCED", "GET", "ASCH", "CYPE", "PH"]:
         owner = "CEX" if code == "CED" else code
         s, n = re.subn(r"(  - \{code: %s, name: [^}]*)\}" % code, r"\1, owner: %s}" % owner, s, count=1)

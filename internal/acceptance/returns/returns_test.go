@@ -140,7 +140,7 @@ func TestReturnsRoundTrip(t *testing.T) {
 	}
 	for _, want := range []string{
 		"round1/ASCH-2023-24-Q3.xlsx:Cover!B19: warning: the ASCH return for 2023/24 Q3 is not signed off",
-		"round1/PH-2023-24-Q3.xlsx:Return!K3: warning: PH02 2023/24 Q3 is 0.42 where its earlier values are about 4",
+		"round1/PH-2023-24-Q3.xlsx:Return!L3: warning: PH02 2023/24 Q3 is 0.42 where its earlier values are about 4",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("validate did not say %q:\n%s", want, stderr)
