@@ -1,8 +1,6 @@
 package app
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -35,12 +33,6 @@ func RunReturnsMake(streams Streams, o ReturnsMakeOptions) error {
 	if err != nil {
 		return err
 	}
-	src, err := s.catalogueSource(o.Catalogue)
-	if err != nil {
-		return s.orConfigErr(err)
-	}
-	sum := sha256.Sum256(src)
-	digest := hex.EncodeToString(sum[:])
 	var cat *catalogue.Catalogue
 	store := data.NewStore()
 	if len(s.data) > 0 {
@@ -79,7 +71,7 @@ func RunReturnsMake(streams Streams, o ReturnsMakeOptions) error {
 		if len(cat.OwnedBy(owner.ID)) == 0 {
 			continue
 		}
-		b, err := returns.Workbook(returns.Issue{Catalogue: cat, Digest: digest, Store: store, Owner: owner, Quarter: q, Issued: issued})
+		b, err := returns.Workbook(returns.Issue{Catalogue: cat, Digest: cat.Digest, Store: store, Owner: owner, Quarter: q, Issued: issued})
 		if err != nil {
 			discard(files)
 			return fmt.Errorf("making %s's return: %w", owner.ID, err)

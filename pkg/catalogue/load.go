@@ -2,6 +2,8 @@ package catalogue
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -150,6 +152,8 @@ func ParseWithin(file string, src []byte, lim Limits) (*Catalogue, error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
+	sum := sha256.Sum256(src)
+	cat.Digest = hex.EncodeToString(sum[:])
 	return cat, nil
 }
 

@@ -10,7 +10,10 @@ import (
 
 // Catalogue is the whole of a loaded catalogue file, defaults applied.
 type Catalogue struct {
-	File         string // path it was loaded from, for messages
+	File string // path it was loaded from, for messages
+	// Digest is the SHA-256 of the file's bytes, in hex: a return records the catalogue it was
+	// made from, and a return read back is checked against it.
+	Digest       string
 	Organisation string
 	Title        string
 	// Language is the report's language as a BCP 47 tag (en-GB, cy), for the HTML edition's

@@ -36,6 +36,10 @@ func Check(cat *catalogue.Catalogue, ds *data.Dataset) []diag.Problem {
 		if !r.Signed() {
 			out = append(out, diag.Problem{Place: r.SignedAt, Severity: diag.Warning, Message: unsignedMessage(*r)})
 		}
+		if r.Manifest.Catalogue != "" && cat.Digest != "" && !strings.EqualFold(r.Manifest.Catalogue, cat.Digest) {
+			out = append(out, diag.Problem{Place: diag.Place{File: r.File, Sheet: form.ManifestSheet}, Severity: diag.Warning,
+				Message: "this return was made from another version of the catalogue (a name, target or owner may have changed since it was sent): check its figures against the catalogue as it is, or make the returns again with qpr returns make"})
+		}
 	}
 	check := func(code, periodLabel string, at diag.Place) {
 		r := byFile[at.File]

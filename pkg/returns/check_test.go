@@ -139,3 +139,24 @@ func TestReturnManifestChecks(t *testing.T) {
 	}
 	_ = os.Remove(path)
 }
+
+// TestReturnFromAnotherCatalogue: a return made from an earlier version of the catalogue is
+// read, with a warning that names, targets or owners may have changed since it was sent.
+func TestReturnFromAnotherCatalogue(t *testing.T) {
+	path := fill(t, true, nil)
+	is := testIssue(t, "FIN")
+	ds, probs := data.Read([]string{path}, is.Catalogue.Calendar)
+	if probs.HasErrors() {
+		t.Fatalf("reading: %v", probs.Err())
+	}
+	if got := Check(is.Catalogue, ds); len(got) != 0 {
+		t.Fatalf("from the catalogue it was made from: %v, want no problem", got)
+	}
+	is.Catalogue.Digest = strings.Repeat("0", 64) // the catalogue edited since
+	got := Check(is.Catalogue, ds)
+	if len(got) != 1 || got[0].Severity != diag.Warning || got[0].Place.Sheet != form.ManifestSheet ||
+		!strings.Contains(got[0].Message, "made from another version of the catalogue") {
+		t.Errorf("from an edited catalogue: %v, want one warning at the manifest", got)
+	}
+	_ = os.Remove(path)
+}

@@ -39,7 +39,7 @@ func testIssue(t *testing.T, owner string) Issue {
 	store := data.StoreOf(map[string]map[int]data.Value{
 		"FN01": {q2.Index(): {V: 88.5}, q2.Add(-2).Index(): {V: 91}},
 	})
-	return Issue{Catalogue: cat, Digest: "abc123", Store: store, Owner: o, Quarter: q2.Add(1),
+	return Issue{Catalogue: cat, Digest: cat.Digest, Store: store, Owner: o, Quarter: q2.Add(1),
 		Issued: time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC)}
 }
 
@@ -174,7 +174,7 @@ func TestWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := form.Manifest{Owner: "FIN", Period: "2023/24 Q3", Issued: time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC), Catalogue: "abc123",
+	want := form.Manifest{Owner: "FIN", Period: "2023/24 Q3", Issued: time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC), Catalogue: testIssue(t, "FIN").Catalogue.Digest,
 		Rows: []form.Row{{Code: "FN01", Period: "2023/24 Q3"}, {Code: "FN05", Period: "2023/24 Q3"}, {Code: "HR01", Period: "2023/24 Q3"}}}
 	if !reflect.DeepEqual(m, want) {
 		t.Errorf("manifest %+v\nwant %+v", m, want)
