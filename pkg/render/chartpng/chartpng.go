@@ -30,23 +30,23 @@ import (
 const (
 	// WidthMM and HeightMM are the picture's size on the page.
 	WidthMM  = 170.0
-	HeightMM = 66.0
+	HeightMM = present.PaperChartH
 	// PxPerMM gives about 150 dots per inch: sharp on screen and in print, and quick to encode
 	// (a picture is most of the Word edition's cost).
 	PxPerMM = 6.0
 
-	plotTop    = 7.0
-	plotH      = 38.0
-	plotLeft   = 17.0
-	plotRight  = 4.0
-	markerSize = 1.7
+	plotTop    = present.PaperPlotTop
+	plotH      = present.PaperPlotH
+	plotLeft   = present.PaperPlotLeft
+	plotRight  = present.PaperPlotRight
+	markerSize = present.PaperMarkerSize
 )
 
 var (
-	dashTarget = []float64{2.4, 1.2}
-	dashFloor  = []float64{0.7, 0.9}
-	dashLimit  = []float64{1.6, 1.0}
-	dashTrend  = []float64{3, 1, 0.6, 1}
+	dashTarget = present.PaperDashTarget
+	dashFloor  = present.PaperDashFloor
+	dashLimit  = present.PaperDashLimit
+	dashTrend  = present.PaperDashTrend
 )
 
 // Encode writes c as a PNG picture of WidthMM by HeightMM at PxPerMM.
@@ -169,14 +169,7 @@ func (cv *canvas) chart(ch present.Chart) {
 }
 
 func (cv *canvas) stepStyle(k present.StepKind) (templates.Colour, []float64, float64) {
-	c := cv.st.Colours
-	switch k {
-	case present.StepTarget:
-		return c.Green, dashTarget, 0.5
-	case present.StepFloor:
-		return c.Red, dashFloor, 0.5
-	}
-	return c.Activity, dashLimit, 0.3
+	return present.PaperStepStyle(cv.st, k)
 }
 
 func (cv *canvas) projection(pr *present.ProjectionMark, f frame) {

@@ -10,21 +10,22 @@ import (
 	"github.com/example/qpr/templates"
 )
 
+// The chart's layout and line styles are present's paper chart's, shared with the Word
+// edition's pictures.
 const (
-	chartH     = 66.0 // whole chart block: titles, plot, axis labels and legend
-	plotTop    = 7.0
-	plotH      = 38.0
-	plotLeft   = 17.0
-	plotRight  = 4.0
-	markerSize = 1.7
+	chartH     = present.PaperChartH
+	plotTop    = present.PaperPlotTop
+	plotH      = present.PaperPlotH
+	plotLeft   = present.PaperPlotLeft
+	plotRight  = present.PaperPlotRight
+	markerSize = present.PaperMarkerSize
 )
 
-// line styles: each series differs in dash pattern as well as colour.
 var (
-	dashTarget = []float64{2.4, 1.2}
-	dashFloor  = []float64{0.7, 0.9}
-	dashLimit  = []float64{1.6, 1.0}
-	dashTrend  = []float64{3, 1, 0.6, 1}
+	dashTarget = present.PaperDashTarget
+	dashFloor  = present.PaperDashFloor
+	dashLimit  = present.PaperDashLimit
+	dashTrend  = present.PaperDashTrend
 )
 
 // chartFrame maps a chart description's slots and values to page positions.
@@ -131,14 +132,7 @@ func (d *doc) band(ch present.Chart, f chartFrame) {
 
 // stepStyle is how each threshold line is drawn.
 func (d *doc) stepStyle(k present.StepKind) (templates.Colour, []float64, float64) {
-	c := d.st.Colours
-	switch k {
-	case present.StepTarget:
-		return c.Green, dashTarget, 0.5
-	case present.StepFloor:
-		return c.Red, dashFloor, 0.5
-	}
-	return c.Activity, dashLimit, 0.3
+	return present.PaperStepStyle(d.st, k)
 }
 
 func (d *doc) steps(ch present.Chart, f chartFrame) {
