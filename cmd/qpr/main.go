@@ -21,8 +21,14 @@ func main() {
 	release := cleanup.Catch(os.Stderr, isTerminal(os.Stderr))
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	release()
+	for _, f := range atExit {
+		f()
+	}
 	os.Exit(code)
 }
+
+// atExit holds what a profiling build (profile.go, -tags profile) finishes before exit.
+var atExit []func()
 
 // run executes qpr with args and returns the exit code; no panic escapes it.
 func run(args []string, stdout, stderr io.Writer) (code int) {

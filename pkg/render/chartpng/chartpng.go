@@ -56,7 +56,7 @@ func Encode(w io.Writer, c present.Chart, st templates.Style) error {
 		return err
 	}
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	return enc.Encode(w, img)
+	return enc.Encode(w, paletted(img))
 }
 
 // Paint draws c on a white picture.
