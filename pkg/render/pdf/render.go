@@ -295,8 +295,16 @@ func (d *doc) font(style string, size float64) {
 	d.fontOn = now
 }
 
+// textColour sets the colour text is drawn in. PDF paints text in the fill colour, and fpdf
+// wraps each cell in "q <colour> rg ... Q" when its text and fill colours differ: a seventh
+// of a long report's page bytes. So the fill colour follows the text colour; whatever is
+// filled sets its own fill colour first.
 func (d *doc) textColour(c templates.Colour) {
-	d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
+	r, g, b := int(c.R), int(c.G), int(c.B)
+	d.pdf.SetTextColor(r, g, b)
+	if fr, fg, fb := d.pdf.GetFillColor(); fr != r || fg != g || fb != b {
+		d.pdf.SetFillColor(r, g, b)
+	}
 }
 
 func (d *doc) drawColour(c templates.Colour) {
