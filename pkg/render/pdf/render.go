@@ -78,8 +78,10 @@ func draw(document *present.Document, t *templates.Set) ([]byte, *pdfpost.Tagger
 }
 
 // plainPagesMax is the longest document fpdf writes uncompressed for pdfpost to compress:
-// about 2,800 indicators, 60 MB of page content written out beside fpdf's own copy.
-var plainPagesMax = 2000
+// about 10,000 indicators, 110 MB of page content written out beside fpdf's own copy. Past
+// it, fpdf's compressor per page (over a megabyte each to allocate and zero) costs twice the
+// CPU of the uncompressed way, which costs a tenth more memory: there memory comes first.
+var plainPagesMax = 7000
 
 // doc is the document being laid out.
 type doc struct {
