@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"strconv"
+	"strings"
 
 	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/report"
@@ -76,6 +77,13 @@ type site struct {
 	// pages are written.
 	dirParts map[string]func() (*present.Section, bool)
 	stops    []func()
+	// indicator holds the indicators' ids; pageIDs the ids the index's contents link to a
+	// directorate's pages by (the page's name without .html).
+	indicator map[string]bool
+	pageIDs   map[string]int
+	// spread are the tables spread over the directorate pages (spread.go), as the pages
+	// that held them are written.
+	spread []spreadTable
 }
 
 // sitePage is one file of the folder: the index, or one page of a directorate.
@@ -89,12 +97,16 @@ type sitePage struct {
 }
 
 func planSite(doc *present.Document) *site {
-	s := &site{doc: doc, where: map[string]int{}, dirParts: map[string]func() (*present.Section, bool){}}
+	s := &site{doc: doc, where: map[string]int{}, dirParts: map[string]func() (*present.Section, bool){},
+		indicator: map[string]bool{}, pageIDs: map[string]int{}}
 	s.pages = append(s.pages, sitePage{Name: IndexPage})
 	var mark func(es []present.Entry, page int)
 	mark = func(es []present.Entry, page int) {
 		for _, e := range es {
 			s.where[e.ID] = page
+			if e.Minor {
+				s.indicator[e.ID] = true
+			}
 			mark(e.Children, page)
 		}
 	}
@@ -119,6 +131,7 @@ func planSite(doc *present.Document) *site {
 				title = fmt.Sprintf("%s, page %d of %d", sec.Heading, part, of)
 			}
 			page := len(s.pages)
+			s.pageIDs[strings.TrimSuffix(name, ".html")] = page
 			s.pages = append(s.pages, sitePage{Name: name, Title: title, dir: sec, first: first, indicators: count, Part: part, Of: of})
 			if first {
 				s.where[sec.ID] = page
@@ -144,6 +157,9 @@ func entryOf(doc *present.Document, id string) present.Entry {
 
 // href is the link to id from page: within the page, or to the page that holds it.
 func (s *site) href(page int, id string) string {
+	if at, ok := s.pageIDs[id]; ok {
+		return s.pages[at].Name
+	}
 	at, ok := s.where[id]
 	if !ok || at == page {
 		return "#" + id
@@ -165,6 +181,9 @@ type pageView struct {
 	Index, Prev, Next string
 	// Folder is set on every page of a folder, the index too.
 	Folder bool
+	// Contents are the contents the index lists; in a folder a directorate of more than one
+	// page lists its pages rather than each indicator.
+	Contents []present.Entry
 }
 
 func (s *site) write(create FileCreator, tmpl *template.Template, i int) error {
@@ -174,11 +193,12 @@ func (s *site) write(create FileCreator, tmpl *template.Template, i int) error {
 		view.Page = &s.pages[i]
 		view.Index = IndexPage
 		view.Prev = s.pages[i-1].Name
-		view.Sections = []*present.Section{s.directoratePage(p)}
+		view.Sections = []*present.Section{s.directoratePage(p, i)}
 	} else {
+		view.Contents = s.contents()
 		for _, sec := range s.doc.Sections {
 			if !isDirectorate(sec) {
-				view.Sections = append(view.Sections, sec)
+				view.Sections = append(view.Sections, s.indexSection(sec))
 			}
 		}
 	}
@@ -202,9 +222,43 @@ func (s *site) write(create FileCreator, tmpl *template.Template, i int) error {
 	return w.Close()
 }
 
-// directoratePage is the part of the directorate's section that page p holds: on its first
-// page the narrative and tables, and its next p.indicators indicators.
-func (s *site) directoratePage(p sitePage) *present.Section {
+// contents are the index's contents: a directorate of more than one page lists its pages,
+// each by the codes of its first and last indicators.
+func (s *site) contents() []present.Entry {
+	var out []present.Entry
+	for _, e := range s.doc.Contents {
+		at, ok := s.where[e.ID]
+		if !ok || at == 0 || s.pages[at].Of < 2 {
+			out = append(out, e)
+			continue
+		}
+		dir := e
+		dir.Children = nil
+		for k := at; k < at+s.pages[at].Of; k++ {
+			p := s.pages[k]
+			from := (p.Part - 1) * PageIndicators
+			first, last := e.Children[from], e.Children[from+p.indicators-1]
+			title := fmt.Sprintf("Page %d of %d: %s to %s", p.Part, p.Of, code(first.Title), code(last.Title))
+			if p.indicators == 1 {
+				title = fmt.Sprintf("Page %d of %d: %s", p.Part, p.Of, code(first.Title))
+			}
+			dir.Children = append(dir.Children, present.Entry{ID: strings.TrimSuffix(p.Name, ".html"), Level: first.Level, Title: title})
+		}
+		out = append(out, dir)
+	}
+	return out
+}
+
+// code is an indicator entry's code, the first word of its title.
+func code(title string) string {
+	c, _, _ := strings.Cut(title, " ")
+	return c
+}
+
+// directoratePage is the part of the directorate's section that page p (the site's page'th)
+// holds: on its first page the narrative and tables, and its next p.indicators indicators,
+// with the rows of the tables spread over its pages that are about those indicators.
+func (s *site) directoratePage(p sitePage, at int) *present.Section {
 	next, ok := s.dirParts[p.dir.ID]
 	if !ok {
 		pull, stop := iter.Pull(p.dir.Parts())
@@ -221,9 +275,11 @@ func (s *site) directoratePage(p sitePage) *present.Section {
 		list = append(list, in)
 	}
 	page := *p.dir
-	if !p.first {
-		page.SetBlocks()
+	var blocks []present.Block
+	if p.first {
+		blocks, _ = s.spreadBlocks(p.dir.BlockList(), p.dir.ID, at)
 	}
+	page.SetBlocks(append(blocks, s.spreadRows(p, at)...)...)
 	page.SetParts(list...)
 	return &page
 }

@@ -125,3 +125,64 @@ func TestFolderPagesLinkUp(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderSpreadsLongTables: in a folder no page holds a table of more rows about
+// indicators than a page has indicators. The summary's grid of ratings over the last five
+// quarters (a row for each of the example's 45 indicators) is spread over the directorate
+// pages: the index says so where it stood, each indicator's row is on exactly one page, the
+// page with the indicator itself, and the index's contents list a directorate's pages, not
+// its indicators.
+func TestFolderSpreadsLongTables(t *testing.T) {
+	smallPages(t)
+	r := exampleReport(t, "qpr")
+	var f memFolder
+	if err := RenderFolder(&f, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	tableRE := regexp.MustCompile(`(?s)<table\b.*?</table>`)
+	rowRE := regexp.MustCompile(`(?s)<tr\b.*?</tr>`)
+	linkRE := regexp.MustCompile(`href="[^"#]*#ind-([^"]+)"`)
+	gridRows := map[string][]string{} // code: the pages whose grid has its row
+	for _, name := range f.names {
+		page := f.files[name].String()
+		for _, table := range tableRE.FindAllString(page, -1) {
+			rows := 0
+			for _, row := range rowRE.FindAllString(table, -1) {
+				m := linkRE.FindStringSubmatch(row)
+				if m == nil {
+					continue
+				}
+				rows++
+				if strings.Contains(table, `id="history-grid-caption"`) {
+					gridRows[m[1]] = append(gridRows[m[1]], name)
+				}
+			}
+			if rows > PageIndicators {
+				t.Errorf("%s has a table of %d rows about indicators, past the %d a page holds", name, rows, PageIndicators)
+			}
+		}
+	}
+	if len(r.Indicators) != 45 {
+		t.Fatalf("the example has %d indicators, this test counts on 45", len(r.Indicators))
+	}
+	for _, in := range r.Indicators {
+		on := gridRows[in.Code]
+		if len(on) != 1 || !strings.Contains(f.files[on[0]].String(), `id="ind-`+in.Code+`"`) {
+			t.Errorf("%s's row of the ratings grid is on %v, want just the page with %s itself", in.Code, on, in.Code)
+		}
+	}
+	index := f.files[IndexPage].String()
+	if !strings.Contains(index, "one row for each of 45 indicators, too many for one page") {
+		t.Error("the index does not say where the ratings grid's rows went")
+	}
+	nav := regexp.MustCompile(`(?s)<nav class="contents".*?</nav>`).FindString(index)
+	if strings.Contains(nav, "#ind-") {
+		t.Error("the index's contents list indicators, want each directorate's pages")
+	}
+	// Growth, Environment and Transport has 10 indicators: pages of 3, 3, 3 and 1.
+	for _, want := range []string{`<a href="dir-GET-2.html">Page 2 of 4: `, `<a href="dir-GET-4.html">Page 4 of 4: WM04</a>`} {
+		if !strings.Contains(nav, want) {
+			t.Errorf("the index's contents lack %q", want)
+		}
+	}
+}

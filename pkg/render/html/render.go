@@ -52,7 +52,7 @@ func paint(w io.Writer, doc *present.Document, t *templates.Set) error {
 	if err != nil {
 		return err
 	}
-	return execute(w, tmpl, pageView{Document: doc, Sections: doc.Sections}, func(id string) string { return "#" + id })
+	return execute(w, tmpl, pageView{Document: doc, Sections: doc.Sections, Contents: doc.Contents}, func(id string) string { return "#" + id })
 }
 
 // parsePage is the page template with its functions; href, how a link to an id is written,
