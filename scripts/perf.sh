@@ -7,6 +7,8 @@
 #   JSON 1,000x20         json alone
 #   every 10,000x20       every format each binary can write (with peak memory)
 #   every 20,000x20 1dir  20,000 indicators in ONE directorate, every format
+#   page 20,000x20 1dir   the HTML edition of case 5 (new binary only): how long headless
+#                         Chromium takes to open its largest page fully (internal/pageopen)
 #
 # Each round runs the two binaries one after the other, alternating which goes first, so a
 # noisy shared machine slows both alike; the figures are medians over the rounds (the two
@@ -16,12 +18,12 @@
 #
 #   scripts/perf.sh [BASE] [ROUNDS] [CASES]   (make perf; BASE defaults to 12c57e5)
 #
-# CASES picks cases by number, e.g. "1 3" (default all five).
+# CASES picks cases by number, e.g. "1 3" (default all six).
 set -euo pipefail
 
 base=${1:-12c57e5}
 rounds=${2:-5}
-cases=${3:-1 2 3 4 5}
+cases=${3:-1 2 3 4 5 6}
 root=$(git rev-parse --show-toplevel)
 work=$(mktemp -d "${TMPDIR:-/tmp}/qpr-perf.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -62,13 +64,22 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 half=$(((rounds + 1) / 2))
 printf '%-24s %8s %7s %6s %8s %7s %9s %8s  %s\n' case "base s" "new s" ratio "base cpu" "new cpu" "base MiB" "new MiB" "rounds, load before/after"
 for c in $cases; do
+	if [ "$c" = 6 ]; then
+		[ -d "$work/p20000d1" ] || synth -directorates 1 "$work/p20000d1" 20000 20
+		rm -rf "$work/html"
+		"$work/qpr-new" build --catalogue "$work/p20000d1/catalogue.yaml" --data "$work/p20000d1/data" --out "$work/html" --quiet --format html >/dev/null 2>&1
+		largest=$(find "$work/html" -name '*.html' -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2)
+		printf '%-24s ' "page 20,000x20 1dir"
+		go run ./internal/pageopen "$largest" | awk -v load="$(load)" '{ printf "largest page (%s KB) opened in %s s; load %s\n", $3, $1, load }'
+		continue
+	fi
 	case $c in
 	1) name="full 1,000x20"; project=p1000; fb=pdf,xlsx,json,html; fn=$fb; n=$rounds ;;
 	2) name="full 5,000x20"; project=p5000; fb=pdf,xlsx,json,html; fn=$fb; n=$rounds ;;
 	3) name="JSON 1,000x20"; project=p1000; fb=json; fn=json; n=$rounds ;;
 	4) name="every 10,000x20"; project=p10000; fb=$every_base; fn=$every_new; n=$half ;;
 	5) name="every 20,000x20 1dir"; project=p20000d1; fb=$every_base; fn=$every_new; n=$half ;;
-	*) echo "perf: no case $c (1-5)" >&2; exit 2 ;;
+	*) echo "perf: no case $c (1-6)" >&2; exit 2 ;;
 	esac
 	if [ ! -d "$work/$project" ]; then
 		case $project in
