@@ -102,9 +102,10 @@ func baseName(path string) string {
 }
 
 // DataQualityLines are the pack's note on its returns: each return its figures came from and
-// who signed it off, each return still outstanding, and what a revision mark means. None for
-// a report with no returns.
-func DataQualityLines(r *report.Report) []string {
+// who signed it off, each return still outstanding, and what a revision mark means, ending
+// with earlier: where this edition gives a revised figure's earlier value. None for a report
+// with no returns.
+func DataQualityLines(r *report.Report, earlier string) []string {
 	type signed struct{ owner, who string }
 	var seen []signed
 	revised := false
@@ -147,14 +148,21 @@ func DataQualityLines(r *report.Report) []string {
 		out = append(out, "This report is a draft until every return is in and signed off. Outstanding: "+strings.Join(parts, "; ")+".")
 	}
 	if revised {
-		out = append(out, RevisedMark+" marks a figure revised since it was first returned: a later signed return changed it. The note under the indicator gives the earlier figure.")
+		out = append(out, RevisedMark+" marks a figure revised since it was first returned: a later signed return changed it. "+earlier)
 	}
 	return out
 }
 
+// Where each edition gives a revised figure's earlier value: the document in a note under
+// the indicator; the workbook does not hold it, the JSON does.
+const (
+	EarlierInDocument = "The note under the indicator gives the earlier figure."
+	EarlierInWorkbook = "The JSON edition lists each revision with its earlier figure."
+)
+
 // dataQuality is the executive summary's note on the pack's returns, nil when it has none.
 func (o *outline) dataQuality() *Section {
-	lines := DataQualityLines(o.r)
+	lines := DataQualityLines(o.r, EarlierInDocument)
 	if len(lines) == 0 {
 		return nil
 	}
@@ -204,7 +212,7 @@ func coverReturnRows(r *report.Report) [][]SheetCell {
 	if markingOf(r) != "" {
 		out = append(out, []SheetCell{item("Status"), textCell(DraftMarking + ": not for publication until every return is in and signed off.")})
 	}
-	if lines := DataQualityLines(r); len(lines) > 0 {
+	if lines := DataQualityLines(r, EarlierInWorkbook); len(lines) > 0 {
 		out = append(out, []SheetCell{item(DataQualityHeading), textCell(strings.Join(lines, " "))})
 	}
 	return out

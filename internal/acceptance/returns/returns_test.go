@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/example/qpr/pkg/app"
 )
 
@@ -193,6 +195,29 @@ func TestReturnsRoundTrip(t *testing.T) {
 				t.Errorf("the PDF does not say %q", want)
 			}
 		}
+	}
+
+	// GET's workbook says where a revised figure's earlier value is: the JSON, since the
+	// workbook has no note under the indicator as the PDF has.
+	if err := build(draftDir, "get", "xlsx", false, "round1"); err != nil {
+		t.Fatal(err)
+	}
+	book, err := excelize.OpenFile(filepath.Join(draftDir, "get-2023-24-Q3.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := book.GetRows("Cover")
+	book.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cover strings.Builder
+	for _, row := range rows {
+		cover.WriteString(strings.Join(row, " ") + "\n")
+	}
+	if c := cover.String(); !strings.Contains(c, "[r] marks a figure revised since it was first returned") ||
+		!strings.Contains(c, "The JSON edition lists each revision with its earlier figure.") || strings.Contains(c, "note under the indicator") {
+		t.Errorf("the workbook's Cover does not say where a revised figure's earlier value is:\n%s", c)
 	}
 
 	// ASCH's dashboard waits on ASCH's unsigned return: Draft on its cover and every page.
