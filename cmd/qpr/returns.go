@@ -81,7 +81,9 @@ func newDiffCmd(s app.Streams) *cobra.Command {
 		Short: "List every change between two reports' JSON (values, ratings, directions, thresholds) with its cause",
 		Long: `Compare two reports written by qpr build --format json, such as a quarter's report before and
 after late or revised returns, and list each change: the indicator, period, field, the value
-before and after, and its cause - revised, late, threshold, catalogue or rule.`,
+before and after, and its cause - revised, late, threshold, catalogue or rule. The report's
+own changes come first: its status (draft or final) and each owner's outstanding return,
+with the cause returns.`,
 		Example: `  qpr diff published/qpr-2023-24-Q2.json out/qpr-2023-24-Q2.json
   qpr diff old.json new.json --json`,
 		Args: usageArgs(2, 2),

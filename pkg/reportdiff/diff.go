@@ -16,6 +16,7 @@ const (
 	Threshold = "threshold" // the target, floor or expected range changed
 	Catalogue = "catalogue" // the indicator itself changed: added, removed, its unit or method
 	Rule      = "rule"      // nothing in the inputs changed it: how qpr works it out did
+	Returns   = "returns"   // a return came in or was signed off (the report's status, code "")
 )
 
 // Diff is every change between two reports.
@@ -37,8 +38,15 @@ type Change struct {
 
 // Doc is what a diff reads of a report's JSON.
 type Doc struct {
-	Period     string      `json:"period"`
-	Indicators []indicator `json:"indicators"`
+	Period      string        `json:"period"`
+	Status      string        `json:"status"` // "" in a report from before returns: final
+	Outstanding []outstanding `json:"outstanding"`
+	Indicators  []indicator   `json:"indicators"`
+}
+
+type outstanding struct {
+	Owner  string `json:"owner"`
+	Reason string `json:"reason"`
 }
 
 type indicator struct {
@@ -98,6 +106,7 @@ func Parse(b []byte) (*Doc, error) {
 // old has).
 func Compare(old, new *Doc) Diff {
 	d := Diff{From: old.Period, To: new.Period, Changes: []Change{}}
+	d.returns(old, new)
 	before := map[string]*indicator{}
 	for i := range old.Indicators {
 		before[old.Indicators[i].Code] = &old.Indicators[i]
@@ -119,6 +128,39 @@ func Compare(old, new *Doc) Diff {
 		}
 	}
 	return d
+}
+
+// returns lists the report's own changes, before any indicator's: its status (draft while a
+// return is outstanding) and each owner whose return was outstanding and is no longer, or
+// the other way round, with why ("missing", "unsigned").
+func (d *Diff) returns(old, new *Doc) {
+	status := func(s string) string {
+		if s == "" {
+			return "final"
+		}
+		return s
+	}
+	if status(old.Status) != status(new.Status) {
+		d.add("", new.Period, "status", status(old.Status), status(new.Status), Returns)
+	}
+	why := func(os []outstanding) map[string]string {
+		m := map[string]string{}
+		for _, o := range os {
+			m[o.Owner] = o.Reason
+		}
+		return m
+	}
+	was, is := why(old.Outstanding), why(new.Outstanding)
+	for _, o := range old.Outstanding {
+		if is[o.Owner] != o.Reason {
+			d.add("", new.Period, "outstanding "+o.Owner, o.Reason, nilIfEmpty(is[o.Owner]), Returns)
+		}
+	}
+	for _, o := range new.Outstanding {
+		if _, ok := was[o.Owner]; !ok {
+			d.add("", new.Period, "outstanding "+o.Owner, nil, o.Reason, Returns)
+		}
+	}
 }
 
 func (d *Diff) add(code, period, field string, from, to any, cause string) {
@@ -287,6 +329,9 @@ func upper(r *rng) *float64 {
 
 // Text is one change as a line: HT01 2023/24 Q3 value: 88.5 -> 89 (revised).
 func (c Change) Text() string {
+	if c.Code == "" { // the report's own
+		return fmt.Sprintf("%s %s: %s -> %s (%s)", c.Period, c.Field, word(c.From), word(c.To), c.Cause)
+	}
 	return fmt.Sprintf("%s %s %s: %s -> %s (%s)", c.Code, c.Period, c.Field, word(c.From), word(c.To), c.Cause)
 }
 

@@ -12,11 +12,26 @@ func TestCompare(t *testing.T) {
 	report := func(period string, inds ...string) []byte {
 		return []byte(`{"period": "` + period + `", "indicators": [` + strings.Join(inds, ",") + `]}`)
 	}
+	withReturns := func(status, outstanding string, inds ...string) []byte {
+		return []byte(`{"period": "2023/24 Q3", "status": "` + status + `", "outstanding": [` + outstanding + `], "indicators": [` + strings.Join(inds, ",") + `]}`)
+	}
 	cases := []struct {
 		name     string
 		old, new []byte
 		want     string
 	}{
+		{"the draft becomes final: GET's late return came in, ASCH's was signed off",
+			withReturns("draft", `{"owner": "GET", "name": "Growth", "reason": "missing"}, {"owner": "ASCH", "name": "Adults", "reason": "unsigned"}`, ind(`"value": null`)),
+			withReturns("final", ``, ind(`"value": 84, "value_period": "2023/24 Q3"`)),
+			"2023/24 Q3 status: draft -> final (returns)\n2023/24 Q3 outstanding GET: missing -> none (returns)\n2023/24 Q3 outstanding ASCH: unsigned -> none (returns)\nK1 2023/24 Q3 value: none -> 84 (late)"},
+		{"a return that was missing comes in unsigned",
+			withReturns("draft", `{"owner": "GET", "name": "Growth", "reason": "missing"}`),
+			withReturns("draft", `{"owner": "GET", "name": "Growth", "reason": "unsigned"}`),
+			"2023/24 Q3 outstanding GET: missing -> unsigned (returns)"},
+		{"a report from before returns reads as final",
+			report("2023/24 Q3"),
+			withReturns("draft", `{"owner": "GET", "name": "Growth", "reason": "missing"}`),
+			"2023/24 Q3 status: final -> draft (returns)\n2023/24 Q3 outstanding GET: none -> missing (returns)"},
 		{"a revised value turns a rating red",
 			report("2023/24 Q2", ind(`"value": 90, "value_period": "2023/24 Q2", "target": 85, "floor": 80, "rag": "green", "trend": {"method": "regression", "window": 8, "direction": "stable"}`)),
 			report("2023/24 Q2", ind(`"value": 70, "value_period": "2023/24 Q2", "target": 85, "floor": 80, "rag": "red", "trend": {"method": "regression", "window": 8, "direction": "worsening"}, "revisions": [{"period": "2023/24 Q2", "from": 90, "to": 70, "source": "r.xlsx"}]`)),
