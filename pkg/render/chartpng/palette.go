@@ -16,18 +16,39 @@ import (
 // the kept colour nearest to it, a difference no reader sees at 150 dots an inch. The choice
 // depends on the picture alone, so the same chart still gives the same bytes.
 func paletted(img *image.RGBA) *image.Paletted {
+	var p palette
+	return p.of(img)
+}
+
+// palette holds paletted's tables and picture from one picture to the next.
+type palette struct {
+	counts map[uint32]int
+	index  map[uint32]uint8
+	all    []tally
+	out    *image.Paletted
+}
+
+type tally struct {
+	c uint32
+	n int
+}
+
+// of is img with at most 256 colours (see paletted), in a picture that of gives again, drawn
+// afresh, at its next call.
+func (p *palette) of(img *image.RGBA) *image.Paletted {
 	b := img.Bounds()
-	counts := map[uint32]int{}
+	if p.counts == nil {
+		p.counts, p.index = map[uint32]int{}, map[uint32]uint8{}
+	}
+	counts := p.counts
+	clear(counts)
 	forRuns(img, func(c uint32, n int) { counts[c] += n })
 
-	type tally struct {
-		c uint32
-		n int
-	}
-	all := make([]tally, 0, len(counts))
+	all := p.all[:0]
 	for c, n := range counts {
 		all = append(all, tally{c, n})
 	}
+	p.all = all
 	slices.SortFunc(all, func(a, b tally) int {
 		if a.n != b.n {
 			return cmp.Compare(b.n, a.n)
@@ -36,7 +57,8 @@ func paletted(img *image.RGBA) *image.Paletted {
 	})
 	kept := all[:min(len(all), 256)]
 	pal := make(color.Palette, len(kept))
-	index := make(map[uint32]uint8, len(all))
+	index := p.index
+	clear(index)
 	for i, t := range kept {
 		pal[i] = unpack(t.c)
 		index[t.c] = uint8(i)
@@ -49,7 +71,11 @@ func paletted(img *image.RGBA) *image.Paletted {
 		index[t.c] = nearest(channels, split(t.c))
 	}
 
-	out := image.NewPaletted(b, pal)
+	if p.out == nil || p.out.Bounds() != b {
+		p.out = image.NewPaletted(b, pal)
+	}
+	out := p.out
+	out.Palette = pal
 	at := 0
 	forRuns(img, func(c uint32, n int) {
 		i := index[c]
