@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"encoding/xml"
 	"fmt"
 	"hash/crc32"
@@ -379,8 +380,10 @@ func (d *wordDoc) finish() error {
 	if err := d.bodyZ.fw.Close(); err != nil {
 		return err
 	}
-	f, err := d.zip.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, Modified: d.when,
-		CRC32: d.bodyZ.crc, CompressedSize64: uint64(d.bodyZ.deflated.Len()), UncompressedSize64: d.bodyZ.size})
+	h := &zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, Modified: d.when,
+		CRC32: d.bodyZ.crc, CompressedSize64: uint64(d.bodyZ.deflated.Len()), UncompressedSize64: d.bodyZ.size}
+	datedRaw(h)
+	f, err := d.zip.CreateRaw(h)
 	if err != nil {
 		return err
 	}
@@ -395,6 +398,21 @@ func (d *wordDoc) finish() error {
 		return err
 	}
 	return d.zip.Close()
+}
+
+// datedRaw dates h, an entry for zip.Writer.CreateRaw, as CreateHeader dates its entries
+// from Modified (CreateRaw takes the header as it is): the MS-DOS date and time, and the
+// extended timestamp.
+func datedRaw(h *zip.FileHeader) {
+	t := h.Modified
+	h.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	h.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	var x [9]byte
+	binary.LittleEndian.PutUint16(x[0:], 0x5455) // extended timestamp
+	binary.LittleEndian.PutUint16(x[2:], 5)
+	x[4] = 1 // the modification time alone
+	binary.LittleEndian.PutUint32(x[5:], uint32(t.Unix()))
+	h.Extra = append(h.Extra, x[:]...)
 }
 
 // part is one file of the package.

@@ -143,3 +143,23 @@ func TestLibreOfficeReadsIt(t *testing.T) {
 		at += i + len(w)
 	}
 }
+
+// TestEveryPartDated: every entry carries the document's date, the body (written raw, as
+// compressed while it was painted) as much as the rest; a reader of the zip sees the same
+// time from the MS-DOS fields and the extended timestamp.
+func TestEveryPartDated(t *testing.T) {
+	b := packageBytes(t)
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC)
+	for _, f := range z.File {
+		if !f.Modified.Equal(want) {
+			t.Errorf("%s dated %v, want %v", f.Name, f.Modified, want)
+		}
+		if f.ModifiedDate != 0x5754 { // (2023-1980)<<9 | 10<<5 | 20, worked by hand
+			t.Errorf("%s: MS-DOS date %#x, want 0x5754", f.Name, f.ModifiedDate)
+		}
+	}
+}
