@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"image"
 	"image/color"
+	"math"
 	"slices"
 )
 
@@ -176,13 +177,23 @@ func split(c uint32) [4]int32 {
 }
 
 // nearest is the index of the colour in kept closest to c (squared distance over the four
-// channels; the first of equals).
+// channels; the first of equals). A colour is dropped as soon as its distance so far is no
+// nearer than the best: most are, after a channel or two.
 func nearest(kept [][4]int32, c [4]int32) uint8 {
-	best, bestD := 0, int32(-1)
+	best, bestD := 0, int32(math.MaxInt32)
 	for i, k := range kept {
 		d0, d1, d2, d3 := k[0]-c[0], k[1]-c[1], k[2]-c[2], k[3]-c[3]
-		d := d0*d0 + d1*d1 + d2*d2 + d3*d3
-		if bestD < 0 || d < bestD {
+		d := d0 * d0
+		if d >= bestD {
+			continue
+		}
+		if d += d1 * d1; d >= bestD {
+			continue
+		}
+		if d += d2 * d2; d >= bestD {
+			continue
+		}
+		if d += d3 * d3; d < bestD {
 			best, bestD = i, d
 		}
 	}
