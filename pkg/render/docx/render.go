@@ -13,10 +13,14 @@ import (
 
 // Render writes r's document as a Word (.docx) file. It paints present.DocumentOf and
 // decides no word, number, column or order itself. The charts' pictures are painted on a
-// worker a core (runtime.GOMAXPROCS).
+// worker a core (runtime.GOMAXPROCS), at most maxWorkers.
 func Render(w io.Writer, r *report.Report, t *templates.Set) error {
-	return renderOn(w, r, t, runtime.GOMAXPROCS(0))
+	return renderOn(w, r, t, min(runtime.GOMAXPROCS(0), maxWorkers))
 }
+
+// maxWorkers bounds the memory the painters hold, about 4 MB each (a canvas, its paletted
+// copy, a PNG compressor and four pictures waiting), on a machine of many cores.
+const maxWorkers = 8
 
 // renderOn is Render with the charts painted on workers; the bytes are the same for any number.
 func renderOn(w io.Writer, r *report.Report, t *templates.Set, workers int) error {
