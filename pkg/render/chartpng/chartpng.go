@@ -410,6 +410,7 @@ func (cv *canvas) faceAt(size float64) font.Face {
 		return f
 	}
 	f, _ := opentype.NewFace(cv.font, &opentype.FaceOptions{Size: size * 0.3528 * PxPerMM, DPI: 72, Hinting: font.HintingNone})
-	cv.faces[size] = f
-	return f
+	cached := font.Face(newGlyphCache(f))
+	cv.faces[size] = cached
+	return cached
 }
