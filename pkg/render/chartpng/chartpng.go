@@ -51,13 +51,40 @@ var (
 
 // Encode writes c as a PNG picture of WidthMM by HeightMM at PxPerMM.
 func Encode(w io.Writer, c present.Chart, st templates.Style) error {
-	img, err := Paint(c, st)
-	if err != nil {
-		return err
-	}
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	return enc.Encode(w, paletted(img))
+	var e Encoder
+	return e.Encode(w, c, st)
 }
+
+// An Encoder writes chart pictures one after another, keeping what one picture needs for the
+// next: the canvas, the palette's tables, the font faces and the PNG compressor, which
+// together cost more to make and clear than to draw a chart. The pictures are the bytes
+// Encode gives. An Encoder is for one goroutine at a time; the zero value is ready to use.
+type Encoder struct {
+	cv  *canvas
+	pal palette
+	png png.Encoder
+}
+
+// Encode writes c as a PNG picture of WidthMM by HeightMM at PxPerMM.
+func (e *Encoder) Encode(w io.Writer, c present.Chart, st templates.Style) error {
+	if e.cv == nil {
+		f, err := goFont()
+		if err != nil {
+			return fmt.Errorf("chart picture: the built-in font: %w", err)
+		}
+		img := image.NewRGBA(image.Rect(0, 0, int(WidthMM*PxPerMM), int(HeightMM*PxPerMM)))
+		e.cv = &canvas{img: img, font: f, faces: map[float64]font.Face{}}
+		e.png = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &oneBuffer{}}
+	}
+	e.cv.paint(c, st)
+	return e.png.Encode(w, e.pal.of(e.cv.img))
+}
+
+// oneBuffer keeps the PNG encoder's state (its compressor above all) for the next picture.
+type oneBuffer struct{ b *png.EncoderBuffer }
+
+func (o *oneBuffer) Get() *png.EncoderBuffer  { return o.b }
+func (o *oneBuffer) Put(b *png.EncoderBuffer) { o.b = b }
 
 // Paint draws c on a white picture.
 func Paint(c present.Chart, st templates.Style) (*image.RGBA, error) {
@@ -66,10 +93,16 @@ func Paint(c present.Chart, st templates.Style) (*image.RGBA, error) {
 		return nil, fmt.Errorf("chart picture: the built-in font: %w", err)
 	}
 	img := image.NewRGBA(image.Rect(0, 0, int(WidthMM*PxPerMM), int(HeightMM*PxPerMM)))
-	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
-	cv := &canvas{img: img, st: st, font: f, faces: map[float64]font.Face{}}
-	cv.chart(c)
+	cv := &canvas{img: img, font: f, faces: map[float64]font.Face{}}
+	cv.paint(c, st)
 	return img, nil
+}
+
+// paint draws c on the canvas, made white first.
+func (cv *canvas) paint(c present.Chart, st templates.Style) {
+	draw.Draw(cv.img, cv.img.Bounds(), image.White, image.Point{}, draw.Src)
+	cv.st = st
+	cv.chart(c)
 }
 
 // canvas draws in millimetres on img.
@@ -377,6 +410,7 @@ func (cv *canvas) faceAt(size float64) font.Face {
 		return f
 	}
 	f, _ := opentype.NewFace(cv.font, &opentype.FaceOptions{Size: size * 0.3528 * PxPerMM, DPI: 72, Hinting: font.HintingNone})
-	cv.faces[size] = f
-	return f
+	cached := font.Face(newGlyphCache(f))
+	cv.faces[size] = cached
+	return cached
 }

@@ -1,9 +1,13 @@
 package chartpng
 
 import (
+	"bytes"
 	"image"
 	"image/color"
+	"sort"
 	"testing"
+
+	"github.com/example/qpr/pkg/present"
 )
 
 // A picture of few colours is kept exactly.
@@ -52,6 +56,93 @@ func TestPalettedDrawsRareColoursInTheNearestKept(t *testing.T) {
 		}
 		if got := color.RGBAModel.Convert(p.At(x, 0)); got != want {
 			t.Fatalf("x=%d: %v, want %v", x, got, want)
+		}
+	}
+}
+
+// referencePaletted is paletted's rule done the plain way, a pixel at a time with a map: the
+// 256 commonest colours (ties to the lower RGBA value) kept in that order, each other colour
+// drawn in the kept colour nearest by squared distance over the four channels (the first of
+// equals).
+func referencePaletted(img *image.RGBA) *image.Paletted {
+	b := img.Bounds()
+	counts := map[color.RGBA]int{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			counts[img.RGBAAt(x, y)]++
+		}
+	}
+	packed := func(c color.RGBA) uint32 {
+		return uint32(c.R)<<24 | uint32(c.G)<<16 | uint32(c.B)<<8 | uint32(c.A)
+	}
+	all := make([]color.RGBA, 0, len(counts))
+	for c := range counts {
+		all = append(all, c)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if counts[all[i]] != counts[all[j]] {
+			return counts[all[i]] > counts[all[j]]
+		}
+		return packed(all[i]) < packed(all[j])
+	})
+	kept := all[:min(len(all), 256)]
+	pal := make(color.Palette, len(kept))
+	for i, c := range kept {
+		pal[i] = c
+	}
+	to := map[color.RGBA]uint8{}
+	for _, c := range all {
+		best, bestD := 0, -1
+		for i, k := range kept {
+			d := (int(k.R)-int(c.R))*(int(k.R)-int(c.R)) + (int(k.G)-int(c.G))*(int(k.G)-int(c.G)) +
+				(int(k.B)-int(c.B))*(int(k.B)-int(c.B)) + (int(k.A)-int(c.A))*(int(k.A)-int(c.A))
+			if bestD < 0 || d < bestD {
+				best, bestD = i, d
+			}
+		}
+		to[c] = uint8(best)
+	}
+	out := image.NewPaletted(b, pal)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			out.SetColorIndex(x, y, to[img.RGBAAt(x, y)])
+		}
+	}
+	return out
+}
+
+// TestPalettedAsTheRuleSays: the example's charts, and a picture of thousands of colours
+// (more than the colour table first holds), come out of one reused palette exactly as the
+// plain rule gives them, palette order included, so the pictures' bytes do not change.
+func TestPalettedAsTheRuleSays(t *testing.T) {
+	r := exampleReport(t)
+	st := style(t)
+	var pictures []*image.RGBA
+	for i := range r.Indicators[:12] {
+		img, err := Paint(present.ChartOf(&r.Indicators[i]), st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pictures = append(pictures, img)
+	}
+	many := image.NewRGBA(image.Rect(0, 0, 300, 40))
+	for i := range many.Pix {
+		many.Pix[i] = uint8(i*7 + i/300*13)
+	}
+	pictures = append(pictures, many)
+	var p palette
+	for n, img := range pictures {
+		got, want := p.of(img), referencePaletted(img)
+		if len(got.Palette) != len(want.Palette) {
+			t.Fatalf("picture %d: %d colours, want %d", n, len(got.Palette), len(want.Palette))
+		}
+		for i := range want.Palette {
+			if got.Palette[i] != want.Palette[i] {
+				t.Fatalf("picture %d: colour %d is %v, want %v", n, i, got.Palette[i], want.Palette[i])
+			}
+		}
+		if !bytes.Equal(got.Pix, want.Pix) {
+			t.Fatalf("picture %d: the pixels differ from the rule's", n)
 		}
 	}
 }

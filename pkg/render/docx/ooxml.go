@@ -2,9 +2,13 @@ package docx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"compress/flate"
+	"encoding/binary"
 	"encoding/xml"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"strconv"
 	"strings"
@@ -13,9 +17,13 @@ import (
 	"github.com/example/qpr/templates"
 )
 
-// wordDoc builds a WordprocessingML package: the body as it is painted, the pictures it
-// holds, and the fixed parts (styles, numbering, header, footer, properties) around them.
-// It knows OOXML and nothing of reports; the painter in render.go decides what goes in.
+// wordDoc writes a WordprocessingML package as it is painted, in memory that does not grow
+// with the pictures: the fixed parts (properties, styles, numbering, header, footer) first;
+// each picture as its own entry as soon as it is painted, stored as it is (a PNG is already
+// compressed); the body compressed as it is painted, and written whole after the pictures
+// (a zip's entries follow one another, and the pictures are written while the body grows);
+// then the body's relationships, which name every picture. It knows OOXML and nothing of
+// reports; the painter in render.go decides what goes in.
 type wordDoc struct {
 	title    string
 	subject  string
@@ -27,10 +35,28 @@ type wordDoc struct {
 	foot     string // what each page names at its foot, before its number
 	style    templates.Style
 
-	body      bytes.Buffer
-	pictures  [][]byte
+	zip       *zip.Writer
+	when      time.Time     // every entry's date
+	body      *bufio.Writer // the body's XML, to bodyZ
+	bodyZ     compressed
+	pictures  int // pictures the body shows
+	stored    int // pictures written to the package
 	bookmarks int
-	drawings  int
+}
+
+// compressed is a part deflated into memory as it is written, with what its zip entry's
+// header needs.
+type compressed struct {
+	deflated bytes.Buffer
+	fw       *flate.Writer
+	crc      uint32
+	size     uint64
+}
+
+func (c *compressed) Write(b []byte) (int, error) {
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, b)
+	c.size += uint64(len(b))
+	return c.fw.Write(b)
 }
 
 // run is a stretch of text with one look. Link is a bookmark in the document to go to.
@@ -98,12 +124,14 @@ func bookmarkName(id string) string {
 	return b.String()
 }
 
+// unbreakable keeps a code or a number whole: non-breaking hyphens and spaces.
+var unbreakable = strings.NewReplacer("-", "\u2011", " ", "\u00a0")
+
 func (d *wordDoc) runXML(r run) string {
 	var b strings.Builder
 	text := r.Text
 	if r.NoBreak {
-		// non-breaking hyphen and space keep a code or a number whole
-		text = strings.NewReplacer("-", "\u2011", " ", "\u00a0").Replace(text)
+		text = unbreakable.Replace(text)
 	}
 	rpr := ""
 	if r.Link != "" {
@@ -216,7 +244,7 @@ func (d *wordDoc) table(t table) {
 			widths[i] = contentTwips / max(cols, 1)
 		}
 	}
-	b := &d.body
+	b := d.body
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>`)
 	b.WriteString(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>`)
 	if t.Caption != "" {
@@ -276,15 +304,14 @@ func boldRuns(rs []run) []run {
 	return out
 }
 
-// picture writes a PNG picture inline, widthMM by heightMM, named and described for
-// assistive technology (Word's alternative text is docPr's descr).
-func (d *wordDoc) picture(png []byte, widthMM, heightMM float64, name, alt string) {
-	d.pictures = append(d.pictures, png)
-	d.drawings++
-	n := strconv.Itoa(d.drawings)
-	rid := "rIdPic" + strconv.Itoa(len(d.pictures))
+// picture shows the package's next picture inline, widthMM by heightMM, named and described
+// for assistive technology (Word's alternative text is docPr's descr); putPicture writes it.
+func (d *wordDoc) picture(widthMM, heightMM float64, name, alt string) {
+	d.pictures++
+	n := strconv.Itoa(d.pictures)
+	rid := "rIdPic" + n
 	cx, cy := strconv.Itoa(int(widthMM*emuPerMM)), strconv.Itoa(int(heightMM*emuPerMM))
-	fmt.Fprintf(&d.body, `<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">`+
+	fmt.Fprintf(d.body, `<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">`+
 		`<wp:extent cx="%s" cy="%s"/><wp:docPr id="%s" name="%s" descr="%s"/>`+
 		`<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`+
 		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>`+
@@ -295,23 +322,31 @@ func (d *wordDoc) picture(png []byte, widthMM, heightMM float64, name, alt strin
 		cx, cy, n, attr(name), attr(alt), n, attr(name), attr(alt), rid, cx, cy)
 }
 
-// part is one file of the package, written in this order.
-type part struct {
-	name string
-	data []byte
+// putPicture writes the next picture's PNG into the package, stored as it is.
+func (d *wordDoc) putPicture(png []byte) error {
+	if d.stored >= d.pictures {
+		return fmt.Errorf("word edition: picture %d written before the body shows it", d.stored+1)
+	}
+	d.stored++
+	f, err := d.zip.CreateHeader(&zip.FileHeader{Name: "word/media/chart" + strconv.Itoa(d.stored) + ".png", Method: zip.Store, Modified: d.when})
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(png)
+	return err
 }
 
-// writeTo writes the whole package as a zip, parts in a fixed order dated the report's date
-// (as the workbook's are), so that the same document gives the same bytes.
-func (d *wordDoc) writeTo(w io.Writer) error {
-	z := zip.NewWriter(w)
-	when := d.modified.UTC()
-	if when.Before(fixedZipTime) {
-		when = fixedZipTime
+// begin starts the package on w: its fixed parts, and the body's opening. Entries are dated
+// the report's date (as the workbook's are) and come in a fixed order, so that the same
+// document gives the same bytes.
+func (d *wordDoc) begin(w io.Writer) error {
+	d.zip = zip.NewWriter(w)
+	d.when = d.modified.UTC()
+	if d.when.Before(fixedZipTime) {
+		d.when = fixedZipTime
 	}
-	for _, p := range d.parts() {
-		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: when}
-		f, err := z.CreateHeader(h)
+	for _, p := range d.fixedParts() {
+		f, err := d.zip.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: d.when})
 		if err != nil {
 			return err
 		}
@@ -319,7 +354,71 @@ func (d *wordDoc) writeTo(w io.Writer) error {
 			return err
 		}
 	}
-	return z.Close()
+	// level 5, as archive/zip's own Deflate entries
+	fw, err := flate.NewWriter(&d.bodyZ.deflated, 5)
+	if err != nil {
+		return err
+	}
+	d.bodyZ.fw = fw
+	d.body = bufio.NewWriterSize(&d.bodyZ, 32<<10)
+	d.body.WriteString(xmlPI + `<w:document ` + nsW + ` ` + nsR + ` ` + nsWP + ` ` + nsA + ` ` + nsPic + `><w:body>`)
+	return nil
+}
+
+// finish ends the body and writes it, then its relationships, and closes the package.
+func (d *wordDoc) finish() error {
+	if d.stored != d.pictures {
+		return fmt.Errorf("word edition: the body shows %d pictures but %d were written", d.pictures, d.stored)
+	}
+	fmt.Fprintf(d.body, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/>`+
+		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>`,
+		pageWTwips, pageHTwips, marginTwips, marginTwips, marginTwips, marginTwips)
+	d.body.WriteString(`</w:body></w:document>`)
+	if err := d.body.Flush(); err != nil {
+		return err
+	}
+	if err := d.bodyZ.fw.Close(); err != nil {
+		return err
+	}
+	h := &zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, Modified: d.when,
+		CRC32: d.bodyZ.crc, CompressedSize64: uint64(d.bodyZ.deflated.Len()), UncompressedSize64: d.bodyZ.size}
+	datedRaw(h)
+	f, err := d.zip.CreateRaw(h)
+	if err != nil {
+		return err
+	}
+	if _, err := d.bodyZ.deflated.WriteTo(f); err != nil {
+		return err
+	}
+	f, err = d.zip.CreateHeader(&zip.FileHeader{Name: "word/_rels/document.xml.rels", Method: zip.Deflate, Modified: d.when})
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(d.documentRels()); err != nil {
+		return err
+	}
+	return d.zip.Close()
+}
+
+// datedRaw dates h, an entry for zip.Writer.CreateRaw, as CreateHeader dates its entries
+// from Modified (CreateRaw takes the header as it is): the MS-DOS date and time, and the
+// extended timestamp.
+func datedRaw(h *zip.FileHeader) {
+	t := h.Modified
+	h.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	h.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	var x [9]byte
+	binary.LittleEndian.PutUint16(x[0:], 0x5455) // extended timestamp
+	binary.LittleEndian.PutUint16(x[2:], 5)
+	x[4] = 1 // the modification time alone
+	binary.LittleEndian.PutUint32(x[5:], uint32(t.Unix()))
+	h.Extra = append(h.Extra, x[:]...)
+}
+
+// part is one file of the package.
+type part struct {
+	name string
+	data []byte
 }
 
 // fixedZipTime is the earliest time a zip entry can carry (DOS time starts in 1980), used
@@ -336,7 +435,8 @@ const (
 	relNS = `http://schemas.openxmlformats.org/officeDocument/2006/relationships`
 )
 
-func (d *wordDoc) parts() []part {
+// fixedParts are the parts that do not grow with the report, in the order written.
+func (d *wordDoc) fixedParts() []part {
 	ps := []part{
 		{"[Content_Types].xml", d.contentTypes()},
 		{"_rels/.rels", []byte(xmlPI + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -346,8 +446,6 @@ func (d *wordDoc) parts() []part {
 			`</Relationships>`)},
 		{"docProps/core.xml", d.coreProps()},
 		{"docProps/app.xml", []byte(xmlPI + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>qpr</Application></Properties>`)},
-		{"word/document.xml", d.documentXML()},
-		{"word/_rels/document.xml.rels", d.documentRels()},
 		{"word/styles.xml", d.stylesXML()},
 		{"word/numbering.xml", []byte(xmlPI + `<w:numbering ` + nsW + `><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>` +
 			`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/>` +
@@ -357,9 +455,6 @@ func (d *wordDoc) parts() []part {
 			`<w:themeFontLang w:val="` + attr(d.language) + `"/></w:settings>`)},
 		{"word/header1.xml", d.headerXML()},
 		{"word/footer1.xml", d.footerXML()},
-	}
-	for i, p := range d.pictures {
-		ps = append(ps, part{fmt.Sprintf("word/media/chart%d.png", i+1), p})
 	}
 	return ps
 }
@@ -411,17 +506,6 @@ func (d *wordDoc) documentRels() []byte {
 	}
 	b.WriteString(`</Relationships>`)
 	return []byte(b.String())
-}
-
-func (d *wordDoc) documentXML() []byte {
-	var b bytes.Buffer
-	b.WriteString(xmlPI + `<w:document ` + nsW + ` ` + nsR + ` ` + nsWP + ` ` + nsA + ` ` + nsPic + `><w:body>`)
-	b.Write(d.body.Bytes())
-	fmt.Fprintf(&b, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/>`+
-		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>`,
-		pageWTwips, pageHTwips, marginTwips, marginTwips, marginTwips, marginTwips)
-	b.WriteString(`</w:body></w:document>`)
-	return b.Bytes()
 }
 
 func (d *wordDoc) headerXML() []byte {

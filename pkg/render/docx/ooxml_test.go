@@ -16,10 +16,14 @@ import (
 	"github.com/example/qpr/templates"
 )
 
-func sampleDoc() *wordDoc {
+// writeSample writes a small document, its one picture tinyPNG, to w.
+func writeSample(w io.Writer) error {
 	d := &wordDoc{title: "Quarterly Performance Report", subject: "2023/24 Q2", creator: "Example Council",
 		language: "en-GB", modified: time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC),
 		head: "Example Council — Quarterly Performance Report", marking: "Draft", style: templates.Default().Style()}
+	if err := d.begin(w); err != nil {
+		return err
+	}
 	d.titlePara("Quarterly Performance Report")
 	d.heading(1, "Executive summary", "summary", "")
 	d.paragraph("", false, run{Text: "Of the 38 KPIs, 15 are "}, run{Text: "green", Bold: true}, run{Text: " & 8 < red."})
@@ -28,8 +32,11 @@ func sampleDoc() *wordDoc {
 		Header: [][]cell{{{Runs: []run{{Text: "Directorate"}}}, {Runs: []run{{Text: "Green"}}, Right: true}, {Runs: []run{{Text: "Red"}}, Right: true}}},
 		Rows:   [][]cell{{{Runs: []run{{Text: "Chief Executive's"}}, Header: true}, {Runs: []run{{Text: "4"}}, Right: true}, {Runs: []run{{Text: "1"}}, Right: true}}}})
 	d.heading(2, "CS01 Calls answered", "ind-CS01", "")
-	d.picture(tinyPNG, 170, 66, "CS01 chart", "Line chart of CS01 from 2021/22 Q3 to 2023/24 Q2: 82% in the latest quarter.")
-	return d
+	d.picture(170, 66, "CS01 chart", "Line chart of CS01 from 2021/22 Q3 to 2023/24 Q2: 82% in the latest quarter.")
+	if err := d.putPicture(tinyPNG); err != nil {
+		return err
+	}
+	return d.finish()
 }
 
 // a 1x1 white PNG
@@ -38,10 +45,10 @@ var tinyPNG = []byte{0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00,
 	0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0xff, 0xff, 0x3f, 0x00, 0x05, 0xfe, 0x02, 0xfe, 0xdc,
 	0xcc, 0x59, 0xe7, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82}
 
-func packageBytes(t *testing.T, d *wordDoc) []byte {
+func packageBytes(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := d.writeTo(&buf); err != nil {
+	if err := writeSample(&buf); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -51,7 +58,7 @@ func packageBytes(t *testing.T, d *wordDoc) []byte {
 // and the content types cover each part, as Word requires before it opens a file without
 // offering to repair it.
 func TestPartsAreWellFormed(t *testing.T) {
-	b := packageBytes(t, sampleDoc())
+	b := packageBytes(t)
 	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +108,7 @@ func TestPartsAreWellFormed(t *testing.T) {
 }
 
 func TestSameDocumentSameBytes(t *testing.T) {
-	if !bytes.Equal(packageBytes(t, sampleDoc()), packageBytes(t, sampleDoc())) {
+	if !bytes.Equal(packageBytes(t), packageBytes(t)) {
 		t.Fatal("two writes of one document differ")
 	}
 }
@@ -112,7 +119,7 @@ func TestLibreOfficeReadsIt(t *testing.T) {
 	soffice := testtool.Need(t, "soffice", "apt-get install libreoffice-writer-nogui")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "r.docx")
-	if err := os.WriteFile(in, packageBytes(t, sampleDoc()), 0o644); err != nil {
+	if err := os.WriteFile(in, packageBytes(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
@@ -134,5 +141,25 @@ func TestLibreOfficeReadsIt(t *testing.T) {
 			t.Fatalf("LibreOffice's text lacks %q after offset %d:\n%s", w, at, s)
 		}
 		at += i + len(w)
+	}
+}
+
+// TestEveryPartDated: every entry carries the document's date, the body (written raw, as
+// compressed while it was painted) as much as the rest; a reader of the zip sees the same
+// time from the MS-DOS fields and the extended timestamp.
+func TestEveryPartDated(t *testing.T) {
+	b := packageBytes(t)
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC)
+	for _, f := range z.File {
+		if !f.Modified.Equal(want) {
+			t.Errorf("%s dated %v, want %v", f.Name, f.Modified, want)
+		}
+		if f.ModifiedDate != 0x5754 { // (2023-1980)<<9 | 10<<5 | 20, worked by hand
+			t.Errorf("%s: MS-DOS date %#x, want 0x5754", f.Name, f.ModifiedDate)
+		}
 	}
 }

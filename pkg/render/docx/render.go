@@ -1,8 +1,8 @@
 package docx
 
 import (
-	"bytes"
 	"io"
+	"runtime"
 	"strconv"
 
 	"github.com/example/qpr/pkg/present"
@@ -12,8 +12,18 @@ import (
 )
 
 // Render writes r's document as a Word (.docx) file. It paints present.DocumentOf and
-// decides no word, number, column or order itself.
+// decides no word, number, column or order itself. The charts' pictures are painted on a
+// worker a core (runtime.GOMAXPROCS), at most maxWorkers.
 func Render(w io.Writer, r *report.Report, t *templates.Set) error {
+	return renderOn(w, r, t, min(runtime.GOMAXPROCS(0), maxWorkers))
+}
+
+// maxWorkers bounds the memory the painters hold, about 4 MB each (a canvas, its paletted
+// copy, a PNG compressor and four pictures waiting), on a machine of many cores.
+const maxWorkers = 8
+
+// renderOn is Render with the charts painted on workers; the bytes are the same for any number.
+func renderOn(w io.Writer, r *report.Report, t *templates.Set, workers int) error {
 	if t == nil {
 		t = templates.Default()
 	}
@@ -32,6 +42,11 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 		style:    t.Style(),
 		modified: doc.Date,
 	}, st: t.Style()}
+	if err := p.d.begin(w); err != nil {
+		return err
+	}
+	p.pics = newPictures(workers, func() painterFunc { return pngPainter(p.st) }, p.d.putPicture)
+	defer p.pics.stop()
 	p.cover(doc)
 	p.contents(doc)
 	for _, s := range doc.Sections {
@@ -39,12 +54,16 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 			return err
 		}
 	}
-	return p.d.writeTo(w)
+	if err := p.pics.finish(); err != nil {
+		return err
+	}
+	return p.d.finish()
 }
 
 type painter struct {
-	d  *wordDoc
-	st templates.Style
+	d    *wordDoc
+	st   templates.Style
+	pics *pictures
 }
 
 func (p *painter) tone(s present.Status) *templates.Colour {
@@ -180,15 +199,14 @@ func (p *painter) figure(f *present.Figure) error {
 	if f.Chart.Empty {
 		p.d.paragraph("", false, run{Text: f.Chart.EmptyText, Italic: true, Colour: &p.st.Colours.Muted})
 	} else {
-		var png bytes.Buffer
-		if err := chartpng.Encode(&png, f.Chart, p.st); err != nil {
-			return err
-		}
 		title, alt := f.Alt()
 		if title != "" {
 			alt = title + ". " + alt
 		}
-		p.d.picture(png.Bytes(), chartpng.WidthMM, chartpng.HeightMM, title, alt)
+		p.d.picture(chartpng.WidthMM, chartpng.HeightMM, title, alt)
+		if err := p.pics.add(f.Chart); err != nil {
+			return err
+		}
 	}
 	if t := f.Data(); t != nil {
 		data := *t

@@ -18,7 +18,7 @@ import (
 	"github.com/example/qpr/pkg/report"
 )
 
-func exampleReport(t *testing.T) *report.Report {
+func exampleReport(t testing.TB) *report.Report {
 	t.Helper()
 	b, err := os.ReadFile("../../../testdata/golden/example-qpr-2023-24-Q2.json")
 	if err != nil {
