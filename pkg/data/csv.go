@@ -164,7 +164,11 @@ func readRecords(lines io.Reader, sep rune, t *table, lim Limits, probs *diag.Li
 				return
 			}
 		}
-		cells = cells[:0]
+		// A csv cell is text alone: its other fields stay zero as the slice is reused.
+		if cap(cells) < len(rec) {
+			cells = make([]cell, len(rec), 2*len(rec))
+		}
+		cells = cells[:len(rec)]
 		tooLong := false
 		for i, field := range rec {
 			if int64(len(field)) > lim.CellLength {
@@ -173,7 +177,7 @@ func readRecords(lines io.Reader, sep rune, t *table, lim Limits, probs *diag.Li
 					tooLong = true
 				}
 			}
-			cells = append(cells, cell{text: field})
+			cells[i].text = field
 		}
 		if tooLong {
 			continue

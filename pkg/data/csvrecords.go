@@ -43,7 +43,8 @@ type csvRecords struct {
 
 	recLine   int
 	fields    []string
-	positions []csvPosition
+	positions []csvPosition // where each field starts, unless plain
+	plain     bool          // the record is one line with no quote: positions are not kept
 	quoted    []byte // a quoted field's text, while it is being rewritten
 }
 
@@ -71,6 +72,14 @@ func (r *csvRecords) line() int { return r.recLine }
 
 // fieldPos is the line and column where field i of the record last read starts.
 func (r *csvRecords) fieldPos(i int) (line, col int) {
+	if r.plain {
+		// One line, the fields one after another with a separator between.
+		col = 1
+		for _, f := range r.fields[:i] {
+			col += len(f) + 1
+		}
+		return r.recLine, col
+	}
 	p := r.positions[i]
 	return p.line, p.col
 }
@@ -83,14 +92,15 @@ func (r *csvRecords) inputOffset() int64 { return r.offset }
 func (r *csvRecords) fill() {
 	rest := r.text[r.at:]
 	size := max(r.blockSize, len(rest))
-	if cap(r.block) < size {
-		r.block = make([]byte, size)
+	if cap(r.block) < len(rest)+size {
+		r.block = make([]byte, len(rest)+size)
 	}
-	n, err := io.ReadFull(r.src, r.block[:size])
+	copy(r.block, rest)
+	n, err := io.ReadFull(r.src, r.block[len(rest):len(rest)+size])
 	if err == io.ErrUnexpectedEOF {
 		err = io.EOF
 	}
-	r.text = rest + string(r.block[:n])
+	r.text = string(r.block[:len(rest)+n])
 	r.at = 0
 	r.srcErr = err
 }
@@ -187,18 +197,19 @@ func (r *csvRecords) read() ([]string, error) {
 	r.fields, r.positions = r.fields[:0], r.positions[:0]
 	pos := csvPosition{line: r.numLine, col: 1}
 	sep := r.sep
-	if strings.IndexByte(line, '"') < 0 {
+	r.plain = strings.IndexByte(line, '"') < 0
+	if r.plain {
 		// No quote on the line: every field is a plain one.
+		fields := r.fields
 		for {
 			i := strings.IndexByte(line, sep)
 			if i < 0 {
 				break
 			}
-			r.fields, r.positions = append(r.fields, line[:i]), append(r.positions, pos)
+			fields = append(fields, line[:i])
 			line = line[i+1:]
-			pos.col += i + 1
 		}
-		r.fields, r.positions = append(r.fields, line), append(r.positions, pos)
+		r.fields = append(fields, line)
 		return r.fields, errRead
 	}
 

@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"unicode"
@@ -112,6 +113,9 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 			if 0x20 <= c && c < 0x7F {
 				// Printable ASCII, most of any file, has nothing to count: pass the run at once.
 				j := i + 1
+				for j+8 <= len(chunk) && printableASCII8(binary.LittleEndian.Uint64(chunk[j:])) {
+					j += 8
+				}
 				for j < len(chunk) && 0x20 <= chunk[j] && chunk[j] < 0x7F {
 					j++
 				}
@@ -198,6 +202,18 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 		return 0, &encodingError{first, fmt.Sprintf("the file is not UTF-8, and its letters that are not plain ASCII read as well in Windows-1252 (Excel's \"CSV\") as in DOS code page 850 (Excel's \"CSV (MS-DOS)\"), so which it is is unclear (Windows-1252 would read line %d as %s, code page 850 line %d as %s); %s", win.line.lf, win.example, dos.line.lf, dos.example, saveAsUTF8)}
 	}
 	return encWin1252, nil
+}
+
+// printableASCII8 reports whether all eight bytes of w are printable ASCII, 0x20 to 0x7E,
+// testing them at once: a byte of 0x80 or more has its top bit set; a byte below 0x20, and
+// only such a byte, borrows when 0x20 is taken from it; a byte of 0x7F, and only such a byte,
+// becomes zero when xored with 0x7F, and so borrows when 1 is taken from it.
+func printableASCII8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (w - 0x20*ones) &^ w
+	del := w ^ 0x7F*ones
+	del = (del - ones) &^ del
+	return (w|below|del)&highs == 0
 }
 
 // singleByteEvidence weighs how well one single-byte encoding reads a file's bytes that are

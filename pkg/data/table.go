@@ -295,7 +295,7 @@ func (t *table) tablePlace() diag.Place {
 }
 
 func (t *table) longRow(row int, cells []cell) {
-	l := t.layout
+	l := &t.layout
 	val := cellAt(cells, l.value)
 	ratio, okRatio := t.ratioCells(row, cells)
 	if val.blank() && ratio == nil {
