@@ -45,7 +45,7 @@ type csvRecords struct {
 	fields    []string
 	positions []csvPosition // where each field starts, unless plain
 	plain     bool          // the record is one line with no quote: positions are not kept
-	quoted    []byte // a quoted field's text, while it is being rewritten
+	quoted    []byte        // a quoted field's text, while it is being rewritten
 }
 
 // csvPosition is where a field starts: its line and its byte column, both from 1.
