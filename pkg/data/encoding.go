@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -109,13 +110,25 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 		chunk := buf[:n]
 		i := 0
 		for i < len(chunk) {
+			// Printable ASCII and line ends, most of any file, have only the lines to count:
+			// pass them eight bytes at a time.
+			for i+8 <= len(chunk) {
+				lf, cr, ok := plainASCII8(binary.LittleEndian.Uint64(chunk[i:]))
+				if !ok {
+					break
+				}
+				line.lf += lf
+				line.cr += cr
+				i += 8
+				prev = chunk[i-1]
+			}
+			if i == len(chunk) {
+				break
+			}
 			c := chunk[i]
 			if 0x20 <= c && c < 0x7F {
-				// Printable ASCII, most of any file, has nothing to count: pass the run at once.
+				// Printable ASCII has nothing to count: pass the run at once.
 				j := i + 1
-				for j+8 <= len(chunk) && printableASCII8(binary.LittleEndian.Uint64(chunk[j:])) {
-					j += 8
-				}
 				for j < len(chunk) && 0x20 <= chunk[j] && chunk[j] < 0x7F {
 					j++
 				}
@@ -204,16 +217,24 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 	return encWin1252, nil
 }
 
-// printableASCII8 reports whether all eight bytes of w are printable ASCII, 0x20 to 0x7E,
-// testing them at once: a byte of 0x80 or more has its top bit set; a byte below 0x20, and
-// only such a byte, borrows when 0x20 is taken from it; a byte of 0x7F, and only such a byte,
-// becomes zero when xored with 0x7F, and so borrows when 1 is taken from it.
-func printableASCII8(w uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	below := (w - 0x20*ones) &^ w
-	del := w ^ 0x7F*ones
-	del = (del - ones) &^ del
-	return (w|below|del)&highs == 0
+// plainASCII8 reports whether the eight bytes of w are all printable ASCII (0x20 to 0x7E) or
+// line ends, and how many line feeds and carriage returns they hold, testing the bytes at once.
+// Each test leaves the top bit of each byte set where the byte is what it looks for, exactly:
+// a byte of 0x80 or more has its top bit set already; the low seven bits of a byte plus 0x60
+// reach 0x80 when they are 0x20 or more, with no carry into the next byte; and a byte equal
+// to b is one that becomes zero when xored with b, and a zero byte is the only one whose low
+// seven bits plus 0x7F, ored with itself, leave the top bit clear.
+func plainASCII8(w uint64) (lf, cr int, ok bool) {
+	const ones, lows, highs = 0x0101010101010101, 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	isZero := func(x uint64) uint64 { return ^((x&lows + lows) | x | lows) }
+	control := ^(w&lows + 0x60*ones) & highs
+	newline := isZero(w ^ '\n'*ones)
+	ret := isZero(w ^ '\r'*ones)
+	del := isZero(w ^ 0x7F*ones)
+	if w&highs|control&^(newline|ret)|del != 0 {
+		return 0, 0, false
+	}
+	return bits.OnesCount64(newline), bits.OnesCount64(ret), true
 }
 
 // singleByteEvidence weighs how well one single-byte encoding reads a file's bytes that are
