@@ -128,11 +128,7 @@ func readRecords(lines io.Reader, sep rune, t *table, lim Limits, probs *diag.Li
 		if err == nil {
 			// A record that got through within the read-ahead is measured exactly here, as
 			// its fields and separators.
-			size := int64(len(rec) - 1)
-			for _, f := range rec {
-				size += int64(len(f))
-			}
-			if size > lim.LineLength {
+			if r.size() > lim.LineLength {
 				err = &lineTooLong{line: r.line()}
 			}
 		}
@@ -185,6 +181,7 @@ func readRecords(lines io.Reader, sep rune, t *table, lim Limits, probs *diag.Li
 		if t.started() && !t.skipped() && !allBlank(cells) && !fitsHeader(t, line, cells, sep) {
 			continue
 		}
+		t.asciiRow = r.asciiText()
 		if !t.add(line, cells) {
 			return
 		}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/binary"
 	"encoding/csv"
 	"io"
 	"strconv"
@@ -31,6 +32,7 @@ type csvRecords struct {
 	at      int
 	scanned int   // bytes after at known to hold no line feed
 	srcErr  error // what src returned last, once it has returned an error (io.EOF at the end)
+	ascii   bool  // text holds only ASCII
 	block   []byte
 	// blockSize is how much text is read at once: csvBlockSize, or less in tests, to try
 	// lines that cross from one block into the next.
@@ -45,6 +47,7 @@ type csvRecords struct {
 	fields    []string
 	positions []csvPosition // where each field starts, unless plain
 	plain     bool          // the record is one line with no quote: positions are not kept
+	plainSize int64         // the length of that line
 	quoted    []byte        // a quoted field's text, while it is being rewritten
 }
 
@@ -84,6 +87,18 @@ func (r *csvRecords) fieldPos(i int) (line, col int) {
 	return p.line, p.col
 }
 
+// size is the length of the record last read: its fields and the separators between them.
+func (r *csvRecords) size() int64 {
+	if r.plain {
+		return r.plainSize
+	}
+	n := int64(len(r.fields) - 1)
+	for _, f := range r.fields {
+		n += int64(len(f))
+	}
+	return n
+}
+
 // inputOffset is how many bytes of text have been parsed: the end of the record last read.
 func (r *csvRecords) inputOffset() int64 { return r.offset }
 
@@ -101,8 +116,25 @@ func (r *csvRecords) fill() {
 		err = io.EOF
 	}
 	r.text = string(r.block[:len(rest)+n])
+	r.ascii = isASCII(r.block[:len(rest)+n])
 	r.at = 0
 	r.srcErr = err
+}
+
+// asciiText reports whether the fields of the record last read are ASCII text, as every
+// record of most files is.
+func (r *csvRecords) asciiText() bool { return r.ascii && r.plain }
+
+// isASCII reports whether b holds only ASCII, testing eight bytes at a time.
+func isASCII(b []byte) bool {
+	var or uint64
+	for ; len(b) >= 8; b = b[8:] {
+		or |= binary.LittleEndian.Uint64(b)
+	}
+	for _, c := range b {
+		or |= uint64(c)
+	}
+	return or&asciiHighs == 0
 }
 
 // readLine is encoding/csv's readLine: the next line, body without its line end ("\r\n"
@@ -199,6 +231,7 @@ func (r *csvRecords) read() ([]string, error) {
 	sep := r.sep
 	r.plain = strings.IndexByte(line, '"') < 0
 	if r.plain {
+		r.plainSize = int64(len(line))
 		// No quote on the line: every field is a plain one.
 		fields := r.fields
 		for {

@@ -41,6 +41,10 @@ type table struct {
 	skip string
 
 	index indexColumn
+
+	// asciiRow says that the row being added is ASCII text throughout, as a csv reader may
+	// know at no cost: then no cell of it holds a no-break space.
+	asciiRow bool
 }
 
 // headerSearchRows is how many non-empty rows below a first row that is no header are looked
@@ -351,7 +355,7 @@ func (t *table) quickRow(row int, cells []cell) bool {
 		return false
 	}
 	code, per, val := &cells[l.code], &cells[l.period], &cells[l.value]
-	if !untrimmedText(code) || !untrimmedText(per) || !untrimmedText(val) {
+	if !t.untrimmedText(code) || !t.untrimmedText(per) || !t.untrimmedText(val) {
 		return false
 	}
 	v, digits, ok := shortDecimal(val.text)
@@ -374,7 +378,9 @@ func (t *table) quickRow(row int, cells []cell) bool {
 		if c.kind != kindText {
 			return false
 		}
-		note = c.trimmed()
+		if note = c.text; !t.untrimmedText(c) {
+			note = c.trimmed()
+		}
 	}
 	t.ds.addObservation(Observation{Code: code.text, Period: p, Value: v, Note: note, Place: t.place(row, l.value)})
 	return true
@@ -385,9 +391,10 @@ var noQuickRows = false
 
 // untrimmedText reports a text cell that is no formula's result and has nothing to trim: it
 // starts and ends with a printable ASCII character and holds no no-break space.
-func untrimmedText(c *cell) bool {
+func (t *table) untrimmedText(c *cell) bool {
 	n := len(c.text)
-	return c.kind == kindText && !c.formula && n > 0 && asciiNonSpace(c.text[0]) && asciiNonSpace(c.text[n-1]) && strings.IndexByte(c.text, 0xC2) < 0
+	return c.kind == kindText && !c.formula && n > 0 && asciiNonSpace(c.text[0]) && asciiNonSpace(c.text[n-1]) &&
+		(t.asciiRow || strings.IndexByte(c.text, 0xC2) < 0)
 }
 
 func (t *table) wideRow(row int, cells []cell) {
