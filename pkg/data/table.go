@@ -550,9 +550,9 @@ func cellAt(cells []cell, i int) cell {
 }
 
 func allBlank(cells []cell) bool {
-	for _, c := range cells {
-		if !c.blank() {
-			return false
+	for i := range cells {
+		if c := &cells[i]; len(c.text) > 0 && asciiNonSpace(c.text[0]) || !c.blank() {
+			return false // the first test is blank's own, without copying the cell
 		}
 	}
 	return true
