@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/example/qpr/pkg/period"
 )
@@ -42,12 +43,21 @@ type cell struct {
 }
 
 func (c cell) blank() bool {
+	if len(c.text) > 0 && asciiNonSpace(c.text[0]) {
+		return false // most cells: said at once
+	}
 	return c.kind == kindText && strings.TrimSpace(c.text) == ""
 }
+
+// asciiNonSpace reports a byte that is an ASCII character other than a space or control.
+func asciiNonSpace(b byte) bool { return ' ' < b && b < utf8.RuneSelf }
 
 // trimmed is the cell's text without surrounding spaces (including the no-break spaces that
 // pasting from web pages leaves behind).
 func (c cell) trimmed() string {
+	if n := len(c.text); n > 0 && asciiNonSpace(c.text[0]) && asciiNonSpace(c.text[n-1]) && strings.IndexByte(c.text, 0xC2) < 0 {
+		return c.text // most cells: nothing to trim, and no no-break space (C2 A0 in UTF-8)
+	}
 	if !strings.Contains(c.text, "\u00a0") {
 		return strings.TrimSpace(c.text)
 	}

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"os"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/example/qpr/pkg/data/internal/utf16text"
@@ -22,7 +22,8 @@ const maxCSVSyntaxErrors = 20
 // when the header row only makes sense split that way (Excel in much of Europe writes ;).
 // The file is read as a stream, three times over: once to settle its encoding from the
 // whole of it, once for the header alone to settle the separator, and once for the rows; at
-// no time is more than a line of it held in memory.
+// no time is more than a block of it (see csvRecords) and the record being read held in
+// memory.
 func readCSV(f *os.File, path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
 	readCSVFrom(f, path, cal, lim, ds, probs)
 }
@@ -65,7 +66,7 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		failed(err)
 		return
 	}
-	open := func() (*csvLines, error) {
+	open := func() (io.Reader, error) {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return nil, err
 		}
@@ -73,7 +74,7 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		if crLines {
 			text = crToLF{text}
 		}
-		return newCSVLines(text, lim.LineLength), nil
+		return text, nil
 	}
 
 	lines, err := open()
@@ -81,7 +82,7 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		failed(err)
 		return
 	}
-	sep := detectSeparator(lines, cal)
+	sep := detectSeparator(lines, cal, lim)
 	if lines, err = open(); err != nil {
 		failed(err)
 		return
@@ -114,16 +115,23 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 
 // readRecords feeds the csv records of lines to the table t, reporting to probs what is not
 // csv or goes past a limit.
-func readRecords(lines *csvLines, sep rune, t *table, lim Limits, probs *diag.List) {
+func readRecords(lines io.Reader, sep rune, t *table, lim Limits, probs *diag.List) {
 	path, at := t.file, diag.Place{File: t.file}
 	failed := func(err error) {
 		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
 	}
-	r := lines.reader(sep)
+	r := newCSVRecords(lines, sep, lim.LineLength)
 	var cells []cell
 	syntaxErrors, rows := 0, int64(0)
 	for {
-		rec, err := lines.read(r)
+		rec, err := r.read()
+		if err == nil {
+			// A record that got through within the read-ahead is measured exactly here, as
+			// its fields and separators.
+			if r.size() > lim.LineLength {
+				err = &lineTooLong{line: r.line()}
+			}
+		}
 		if err == io.EOF {
 			break
 		}
@@ -145,14 +153,18 @@ func readRecords(lines *csvLines, sep rune, t *table, lim Limits, probs *diag.Li
 			failed(err)
 			return
 		}
-		line, _ := r.FieldPos(0)
+		line := r.line()
 		if t.started() {
 			if rows++; rows > lim.Rows {
 				probs.Errorf(diag.Place{File: path, Line: line}, "the file has more than %s rows below its header: reading stopped here; %s", groupThousands(lim.Rows), lim.exceeded("rows"))
 				return
 			}
 		}
-		cells = cells[:0]
+		// A csv cell is text alone: its other fields stay zero as the slice is reused.
+		if cap(cells) < len(rec) {
+			cells = make([]cell, len(rec), 2*len(rec))
+		}
+		cells = cells[:len(rec)]
 		tooLong := false
 		for i, field := range rec {
 			if int64(len(field)) > lim.CellLength {
@@ -161,7 +173,7 @@ func readRecords(lines *csvLines, sep rune, t *table, lim Limits, probs *diag.Li
 					tooLong = true
 				}
 			}
-			cells = append(cells, cell{text: field})
+			cells[i].text = field
 		}
 		if tooLong {
 			continue
@@ -169,6 +181,7 @@ func readRecords(lines *csvLines, sep rune, t *table, lim Limits, probs *diag.Li
 		if t.started() && !t.skipped() && !allBlank(cells) && !fitsHeader(t, line, cells, sep) {
 			continue
 		}
+		t.asciiRow = r.asciiText()
 		if !t.add(line, cells) {
 			return
 		}
@@ -210,85 +223,6 @@ func (c crToLF) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// csvLines reads csv records from decoded text, refusing a record longer than a limit before
-// it is held in memory: encoding/csv would otherwise gather a line of any length. What counts
-// is the text since the end of the last record apart from line ends, so that a run of empty
-// lines, which the csv reader skips without keeping, is no long line.
-type csvLines struct {
-	src   io.Reader
-	limit int64
-
-	read64        int64 // bytes handed to the csv reader
-	content       int64 // of which, bytes that are not line ends
-	contentAtMark int64 // content up to the end of the last record read (at most)
-	mark          int64 // the offset last marked
-	lines         int   // newlines handed to the csv reader
-	r             *csv.Reader
-}
-
-// lineTooLong is a record that passed the limit; line is the line where it did.
-type lineTooLong struct{ line int }
-
-func (e *lineTooLong) Error() string { return fmt.Sprintf("line %d is too long", e.line) }
-
-// csvReadAhead is how far encoding/csv's buffer reads beyond the record it returns.
-const csvReadAhead = 4096
-
-func newCSVLines(src io.Reader, limit int64) *csvLines {
-	return &csvLines{src: src, limit: limit}
-}
-
-func (l *csvLines) Read(p []byte) (int, error) {
-	if l.content-l.contentAtMark > l.limit+csvReadAhead {
-		return 0, &lineTooLong{line: l.lines + 1}
-	}
-	if len(p) > csvReadAhead {
-		p = p[:csvReadAhead]
-	}
-	n, err := l.src.Read(p)
-	l.read64 += int64(n)
-	lf, cr := bytes.Count(p[:n], []byte{'\n'}), bytes.Count(p[:n], []byte{'\r'})
-	l.lines += lf
-	l.content += int64(n - lf - cr)
-	return n, err
-}
-
-// setMark records that the stream up to offset has been parsed into whole records. The bytes
-// read beyond it are counted as content, which errs by at most csvReadAhead.
-func (l *csvLines) setMark(offset int64) {
-	l.contentAtMark = l.content - (l.read64 - offset)
-	l.mark = offset
-}
-
-// reader is a csv reader over the lines with the separator sep.
-func (l *csvLines) reader(sep rune) *csv.Reader {
-	r := csv.NewReader(l)
-	r.Comma = sep
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	l.r = r
-	return r
-}
-
-// read reads the next record, and marks where the one after it starts.
-func (l *csvLines) read(r *csv.Reader) ([]string, error) {
-	rec, err := r.Read()
-	l.setMark(r.InputOffset())
-	if err == nil {
-		// The stream is cut off only some way past the limit; a record that got through
-		// within that slack is measured exactly here, as its fields and separators.
-		size := int64(len(rec) - 1)
-		for _, f := range rec {
-			size += int64(len(f))
-		}
-		if size > l.limit {
-			line, _ := r.FieldPos(0)
-			return nil, &lineTooLong{line: line}
-		}
-	}
-	return rec, err
-}
-
 // fitsHeader reports a row with a different number of fields from the header, where the
 // columns would be out of line. Extra fields are tolerated when they are empty, as some
 // editors add trailing separators.
@@ -310,18 +244,15 @@ func fitsHeader(t *table, line int, cells []cell, sep rune) bool {
 // first, or one below a title) is a known header, trying comma first; a file whose header fits
 // none is read as comma-separated. It reads only as far as that line, from text it buffers
 // once.
-func detectSeparator(lines *csvLines, cal period.Calendar) rune {
+func detectSeparator(lines io.Reader, cal period.Calendar, lim Limits) rune {
 	head := &headBuffer{src: lines}
 	for _, sep := range []rune{',', ';', '\t'} {
-		r := csv.NewReader(head.replay())
-		r.Comma = sep
-		r.FieldsPerRecord = -1
+		r := newCSVRecords(head.replay(), sep, lim.LineLength)
 		for looked := 0; looked <= headerSearchRows; {
-			rec, err := r.Read()
+			rec, err := r.read()
 			if err != nil {
 				break
 			}
-			lines.setMark(max(r.InputOffset(), lines.mark))
 			cells := make([]cell, len(rec))
 			for i, f := range rec {
 				cells[i] = cell{text: f}
@@ -359,9 +290,9 @@ func (r *headReplay) Read(p []byte) (int, error) {
 		if h.err != nil {
 			return 0, h.err
 		}
-		buf := make([]byte, 4096)
-		n, err := h.src.Read(buf)
-		h.kept = append(h.kept, buf[:n]...)
+		h.kept = slices.Grow(h.kept, 4096)
+		n, err := h.src.Read(h.kept[len(h.kept) : len(h.kept)+4096])
+		h.kept = h.kept[:len(h.kept)+n]
 		h.err = err
 		if n == 0 && err != nil {
 			return 0, err

@@ -3,8 +3,10 @@ package data
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -108,9 +110,31 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 		chunk := buf[:n]
 		i := 0
 		for i < len(chunk) {
+			// Printable ASCII and line ends, most of any file, have only the lines to count:
+			// pass them eight bytes at a time.
+			for i+8 <= len(chunk) {
+				w := binary.LittleEndian.Uint64(chunk[i:])
+				if printableASCII8(w) {
+					i += 8 // no line end to count: the test below, at less cost
+					continue
+				}
+				lf, cr, ok := plainASCII8(w)
+				if !ok {
+					break
+				}
+				line.lf += lf
+				line.cr += cr
+				i += 8
+			}
+			if i > 0 {
+				prev = chunk[i-1]
+			}
+			if i == len(chunk) {
+				break
+			}
 			c := chunk[i]
 			if 0x20 <= c && c < 0x7F {
-				// Printable ASCII, most of any file, has nothing to count: pass the run at once.
+				// Printable ASCII has nothing to count: pass the run at once.
 				j := i + 1
 				for j < len(chunk) && 0x20 <= chunk[j] && chunk[j] < 0x7F {
 					j++
@@ -198,6 +222,41 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 		return 0, &encodingError{first, fmt.Sprintf("the file is not UTF-8, and its letters that are not plain ASCII read as well in Windows-1252 (Excel's \"CSV\") as in DOS code page 850 (Excel's \"CSV (MS-DOS)\"), so which it is is unclear (Windows-1252 would read line %d as %s, code page 850 line %d as %s); %s", win.line.lf, win.example, dos.line.lf, dos.example, saveAsUTF8)}
 	}
 	return encWin1252, nil
+}
+
+const asciiOnes, asciiLows, asciiHighs = 0x0101010101010101, 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+
+// printableASCII8 reports whether all eight bytes of w are printable ASCII, 0x20 to 0x7E: it
+// is plainASCII8 for a word with no line end, in fewer steps. A byte of 0x80 or more has its
+// top bit set; a byte below 0x20, and only such a byte, borrows when 0x20 is taken from it; a
+// byte of 0x7F, and only such a byte, becomes zero when xored with 0x7F, and so borrows when 1
+// is taken from it (a borrow may set the top bit of a byte above too, but only when there is
+// one below it to find).
+func printableASCII8(w uint64) bool {
+	below := (w - 0x20*asciiOnes) &^ w
+	del := w ^ 0x7F*asciiOnes
+	del = (del - asciiOnes) &^ del
+	return (w|below|del)&asciiHighs == 0
+}
+
+// plainASCII8 reports whether the eight bytes of w are all printable ASCII (0x20 to 0x7E) or
+// line ends, and how many line feeds and carriage returns they hold, testing the bytes at once.
+// Each test leaves the top bit of each byte set where the byte is what it looks for, exactly:
+// a byte of 0x80 or more has its top bit set already; the low seven bits of a byte plus 0x60
+// reach 0x80 when they are 0x20 or more, with no carry into the next byte; and a byte equal
+// to b is one that becomes zero when xored with b, and a zero byte is the only one whose low
+// seven bits plus 0x7F, ored with itself, leave the top bit clear.
+func plainASCII8(w uint64) (lf, cr int, ok bool) {
+	const ones, lows, highs = asciiOnes, asciiLows, asciiHighs
+	isZero := func(x uint64) uint64 { return ^((x&lows + lows) | x | lows) }
+	control := ^(w&lows + 0x60*ones) & highs
+	newline := isZero(w ^ '\n'*ones)
+	ret := isZero(w ^ '\r'*ones)
+	del := isZero(w ^ 0x7F*ones)
+	if w&highs|control&^(newline|ret)|del != 0 {
+		return 0, 0, false
+	}
+	return bits.OnesCount64(newline), bits.OnesCount64(ret), true
 }
 
 // singleByteEvidence weighs how well one single-byte encoding reads a file's bytes that are

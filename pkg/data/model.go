@@ -57,6 +57,9 @@ type part struct {
 
 	// The last code and note interned: a table often repeats them row after row.
 	lastCode, lastNote uint32
+	// follows[i] is the string interned after strs[i] last time (0 for none yet): a long
+	// table repeats its codes in the same order quarter after quarter.
+	follows []uint32
 }
 
 // obsChunks holds records in blocks of a fixed size: a slice grown by append would copy
@@ -233,17 +236,28 @@ func (pt *part) intern(s string) uint32 {
 	return i
 }
 
-// internAgain is intern, answering without a lookup when s is the string last interned here.
+// internAgain is intern, answering without a lookup when s is the string last interned here,
+// or the one that followed it the last time it was.
 func (pt *part) internAgain(s string, last *uint32) uint32 {
-	if pt.strs[*last] == s {
-		return *last
+	l := *last
+	if pt.strs[l] == s {
+		return l
 	}
-	*last = pt.intern(s)
-	return *last
+	if len(pt.follows) < len(pt.strs) {
+		pt.follows = append(pt.follows, make([]uint32, len(pt.strs)-len(pt.follows))...)
+	}
+	if next := pt.follows[l]; next != 0 && pt.strs[next] == s {
+		*last = next
+		return next
+	}
+	i := pt.intern(s)
+	pt.follows[l] = i
+	*last = i
+	return i
 }
 
 // done drops what was needed only while reading.
-func (pt *part) done() { pt.index = nil }
+func (pt *part) done() { pt.index, pt.follows = nil, nil }
 
 // append adds another dataset's observations and comments after this one's.
 func (ds *Dataset) append(other *Dataset) {

@@ -19,11 +19,15 @@ const maxCachedPeriods = 4096
 type periodCache struct {
 	cal period.Calendar
 	m   map[string]parsedPeriod
+	// last is the label last looked up, when it is cached: a long table often gives the same
+	// period row after row.
+	last parsedPeriod
 }
 
 type parsedPeriod struct {
-	p   period.Period
-	err error
+	label string // the cache's own copy
+	p     period.Period
+	err   error
 }
 
 func newPeriodCache(cal period.Calendar) *periodCache {
@@ -32,7 +36,11 @@ func newPeriodCache(cal period.Calendar) *periodCache {
 
 // parse is cal.ParsePeriod(label), remembered.
 func (pc *periodCache) parse(label string) (period.Period, error) {
+	if pc.last.label == label && label != "" {
+		return pc.last.p, pc.last.err
+	}
 	if r, ok := pc.m[label]; ok {
+		pc.last = r
 		return r.p, r.err
 	}
 	p, err := pc.cal.ParsePeriod(label)
@@ -42,7 +50,9 @@ func (pc *periodCache) parse(label string) (period.Period, error) {
 		}
 	}
 	if pc.m != nil && len(pc.m) < maxCachedPeriods {
-		pc.m[strings.Clone(label)] = parsedPeriod{p, err} // a copy: label may be part of a whole line
+		r := parsedPeriod{strings.Clone(label), p, err} // a copy: label may be part of a whole line
+		pc.m[r.label] = r
+		pc.last = r
 	}
 	return p, err
 }

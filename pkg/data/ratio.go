@@ -32,7 +32,7 @@ func (r *Ratio) Of(scale float64) (float64, bool) {
 // ratioCells reads the numerator and denominator of a long-table row. Both blank, or either a
 // missing marker, is no ratio; one given without the other is an error at the blank one.
 func (t *table) ratioCells(row int, cells []cell) (*Ratio, bool) {
-	l := t.layout
+	l := &t.layout
 	if l.numerator < 0 || l.denominator < 0 {
 		return nil, true
 	}

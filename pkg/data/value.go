@@ -74,6 +74,55 @@ func plainNumber(s string) (ok bool, digits int) {
 	return i == len(s), min(digits, 11)
 }
 
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// shortDecimal reads the commonest values at once: [+-]digits[.digits], digits on at least
+// one side of the point, at most 15 digits in all. Such a number is a whole number below 2^53
+// divided by a power of ten, both held exactly as float64, so one division gives the nearest
+// double, as strconv.ParseFloat would. It also returns the significant digits as plainNumber
+// counts them. Anything else is not ok, for plainNumber and strconv to read.
+func shortDecimal(s string) (f float64, digits int, ok bool) {
+	i, neg := 0, false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		neg = s[i] == '-'
+		i++
+	}
+	var mant uint64
+	n, frac := 0, -1 // digits in all; digits after the point, once there is one
+	significant := false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			mant = mant*10 + uint64(c-'0')
+			n++
+			if frac >= 0 {
+				frac++
+			}
+			if c != '0' || significant {
+				significant = true
+				digits++
+			}
+		case c == '.' && frac < 0:
+			frac = 0
+		default:
+			return 0, 0, false
+		}
+	}
+	if n == 0 || n > 15 {
+		return 0, 0, false
+	}
+	f = float64(mant)
+	if frac > 0 {
+		f /= pow10[frac]
+	}
+	if neg {
+		f = -f
+	}
+	return f, digits, true
+}
+
 // groupedNumber reports a number with thousands separators in the right places:
 // [+-]d{1,3}(,ddd)+[.digits].
 func groupedNumber(s string) bool {
@@ -127,6 +176,12 @@ func parseValueText(s string, nc *numberConvention) (float64, bool, error) {
 	if nc == nil {
 		// Most values are plain numbers, which no marker, error, sign or separator below can
 		// be: read them at once (an error falls through, to be described the same way).
+		if f, digits, ok := shortDecimal(t); ok {
+			if digits <= 10 {
+				return f, false, nil
+			}
+			return Round10(f), false, nil
+		}
 		if ok, digits := plainNumber(t); ok {
 			if f, err := strconv.ParseFloat(t, 64); err == nil && !math.IsInf(f, 0) {
 				if digits <= 10 {
