@@ -72,7 +72,7 @@ type Format struct {
 
 // Formats are every format build can write, in the order they are written and listed.
 var Formats = []Format{
-	{"pdf", "the printed report (A4)", pdf.Render, 40 << 10, false, nil},
+	{"pdf", "the printed report (A4)", pdf.Render, 26 << 10, false, nil},
 	{"xlsx", "the workbook for analysts", xlsx.Render, 10 << 10, false, nil},
 	{"json", "the report as data (schema qpr.report/v1)", json.Render, 4 << 10, false, nil},
 	{"html", "the accessible web page (WCAG 2.2 AA): one self-contained file, or a folder of linked pages for a large pack", html.Render, 12 << 10, false,

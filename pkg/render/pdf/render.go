@@ -78,10 +78,11 @@ func draw(document *present.Document, t *templates.Set) ([]byte, *pdfpost.Tagger
 }
 
 // plainPagesMax is the longest document fpdf writes uncompressed for pdfpost to compress:
-// about 10,000 indicators, 110 MB of page content written out beside fpdf's own copy. Past
-// it, fpdf's compressor per page (over a megabyte each to allocate and zero) costs twice the
-// CPU of the uncompressed way, which costs a tenth more memory: there memory comes first.
-var plainPagesMax = 7000
+// about 6,000 indicators. The uncompressed way takes half the CPU of fpdf's compressor per
+// page (over a megabyte each to allocate and zero), but holds the whole file uncompressed
+// beside the pages: past this length that copy would take a 10,000-indicator pack past
+// 600 MiB, so fpdf compresses and memory comes first.
+var plainPagesMax = 4000
 
 // doc is the document being laid out.
 type doc struct {
