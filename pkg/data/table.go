@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -343,9 +344,9 @@ func (t *table) longRow(row int, cells []cell) {
 }
 
 // quickRow reads the commonest row of a long table, as longRow would, in fewer steps: a
-// table with no ratio or commentary columns and numbers written the usual way, whose code,
-// period and value cells are text with nothing to trim, the value a plain number, the period
-// one that reads. It reports whether it read the row; it does nothing with any other row, for
+// table with no ratio or commentary columns and numbers written the usual way, whose code
+// and period cells are text with nothing to trim, the value a plain number (as text, or a
+// worksheet's number cell that is no formula's result), the period one that reads. It reports whether it read the row; it does nothing with any other row, for
 // longRow to read (and to report what is wrong with it). quickrow_test.go checks that it
 // reads every row it takes as longRow does.
 func (t *table) quickRow(row int, cells []cell) bool {
@@ -355,15 +356,27 @@ func (t *table) quickRow(row int, cells []cell) bool {
 		return false
 	}
 	code, per, val := &cells[l.code], &cells[l.period], &cells[l.value]
-	if !t.untrimmedText(code) || !t.untrimmedText(per) || !t.untrimmedText(val) {
+	if !t.untrimmedText(code) || !t.untrimmedText(per) {
 		return false
 	}
-	v, digits, ok := shortDecimal(val.text)
-	if !ok {
+	var v float64
+	switch {
+	case val.kind == kindNumber && !val.formula: // a worksheet's number, typed in
+		if math.IsNaN(val.num) || math.IsInf(val.num, 0) {
+			return false
+		}
+		v = Round10(val.num)
+	case t.untrimmedText(val):
+		var digits int
+		var ok bool
+		if v, digits, ok = shortDecimal(val.text); !ok {
+			return false
+		}
+		if digits > 10 {
+			v = Round10(v)
+		}
+	default:
 		return false
-	}
-	if digits > 10 {
-		v = Round10(v)
 	}
 	if t.periods == nil {
 		t.periods = newPeriodCache(t.cal)
