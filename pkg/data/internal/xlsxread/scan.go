@@ -304,15 +304,17 @@ closed:
 		s.empty = true
 		tag = tag[:len(tag)-1]
 	}
-	n := 0
+	// The name ends at the first space; a prefix ("x:c") ends at its first colon. Names are
+	// a few letters, too short for bytes.IndexByte's call to pay.
+	n, local := 0, 0
 	for n < len(tag) && !isSpace(tag[n]) {
+		if tag[n] == ':' && local == 0 {
+			local = n + 1
+		}
 		n++
 	}
-	s.name = tag[:n]
+	s.name = tag[local:n]
 	s.attrs = tag[n:]
-	if j := bytes.IndexByte(s.name, ':'); j >= 0 {
-		s.name = s.name[j+1:]
-	}
 	if len(s.name) == 0 {
 		return tokEOF, malformed("a tag has no name")
 	}
