@@ -91,7 +91,11 @@ type doc struct {
 	t      *templates.Set
 	st     templates.Style
 	pageOf map[string]int // the page each section starts on
+	yOf    map[string]float64
 	links  map[string]int
+	// sections are the ids of the document's sections, each of which is anchored where it
+	// is drawn: a table's cell links to one of them.
+	sections map[string]bool
 	// numbers are the contents' page numbers, drawn once every section has its page.
 	numbers []pageNumber
 	// fontOn is the font last selected through font and the page it was written on, so that
@@ -144,7 +148,16 @@ func layout(document *present.Document, t *templates.Set) (*doc, error) {
 
 // newDoc is an empty PDF set up for document.
 func newDoc(document *present.Document, t *templates.Set) *doc {
-	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, links: map[string]int{}, stamps: map[stampKey]fpdf.Template{}}
+	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, yOf: map[string]float64{}, links: map[string]int{},
+		sections: map[string]bool{}, stamps: map[stampKey]fpdf.Template{}}
+	var note func(es []present.Entry)
+	note = func(es []present.Entry) {
+		for _, e := range es {
+			d.sections[e.ID] = true
+			note(e.Children)
+		}
+	}
+	note(document.Contents)
 	d.setup()
 	return d
 }
@@ -335,10 +348,28 @@ func (d *doc) ensure(h float64) {
 // the contents' link.
 func (d *doc) anchor(id, title string, level int) {
 	d.pageOf[id] = d.pdf.PageNo()
+	d.yOf[id] = d.pdf.GetY()
 	d.pdf.Bookmark(title, level, -1)
 	if link, ok := d.links[id]; ok {
 		d.pdf.SetLink(link, d.pdf.GetY(), -1)
 	}
+}
+
+// linkTo is fpdf's link to section id, made on first use (0 for an id that is no section
+// of the document): set now when the section is drawn already, else when anchor draws it.
+func (d *doc) linkTo(id string) int {
+	if id == "" || !d.sections[id] {
+		return 0
+	}
+	if link, ok := d.links[id]; ok {
+		return link
+	}
+	link := d.pdf.AddLink()
+	d.links[id] = link
+	if page, ok := d.pageOf[id]; ok {
+		d.pdf.SetLink(link, d.yOf[id], page)
+	}
+	return link
 }
 
 // heading writes a section heading and registers it for contents and bookmarks.

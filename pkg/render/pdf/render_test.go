@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -282,5 +283,40 @@ func TestLongDocumentCompressedByFpdfIsTheSame(t *testing.T) {
 	plainPagesMax = 0
 	if long := render(t); !bytes.Equal(long, short) {
 		t.Errorf("fpdf's compression gave %d bytes, pdfpost's %d", len(long), len(short))
+	}
+}
+
+// TestTableCellsLinkToTheirIndicators: a table's cell that names an indicator is a link to
+// the indicator's own section: each "Go to CODE ..." annotation's destination is a page that
+// holds CODE's chart (its legend, "CODE value"), and every row of the tables that link
+// does.
+func TestTableCellsLinkToTheirIndicators(t *testing.T) {
+	out := render(t)
+	kids := regexp.MustCompile(`/Type /Pages\s*/Kids \[([^\]]*)\]`).FindSubmatch(out)
+	if kids == nil {
+		t.Fatal("no page tree")
+	}
+	var pageObjs []string
+	for _, m := range regexp.MustCompile(`(\d+) 0 R`).FindAllSubmatch(kids[1], -1) {
+		pageObjs = append(pageObjs, string(m[1]))
+	}
+	pages := strings.Split(pdftotext(t, out), "\f")
+	annots := regexp.MustCompile(`/Subtype /Link[^>]*?/Dest \[(\d+) 0 R[^\]]*\][^>]*?/Contents \(Go to ([A-Z0-9]+) `).FindAllSubmatch(out, -1)
+	seen := map[string]bool{}
+	for _, a := range annots {
+		obj, code := string(a[1]), string(a[2])
+		at := slices.Index(pageObjs, obj)
+		if at < 0 {
+			t.Errorf("the link to %s goes to object %s, no page", code, obj)
+			continue
+		}
+		if !strings.Contains(pages[at], code+" value") {
+			t.Errorf("the link to %s goes to page %d, which does not hold its chart", code, at+1)
+		}
+		seen[code] = true
+	}
+	// The fixture's CS01, rated Amber, is in its directorate's table and in the summary's.
+	if !seen["CS01"] {
+		t.Errorf("no table cell links to CS01; links to %v", seen)
 	}
 }

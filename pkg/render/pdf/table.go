@@ -190,7 +190,19 @@ func (d *doc) table(t *present.Table) {
 						// a narrow column's short form ("G") is read in full ("Green")
 						a.ActualText = strings.TrimSpace(c.Line() + " " + c.Note)
 					}
-					d.tags.Tag(role, a, func() { d.drawCell(lt, r, i, x, y) })
+					if link := d.linkTo(r.Cells[i].Link); link > 0 {
+						// a cell that names an indicator goes to it: a Link in the cell,
+						// one annotation a line
+						d.tags.Begin(role, a)
+						made := 0
+						to := d.tags.Tag(pdfpost.Link, pdfpost.Attr{}, func() { made = d.drawCell(lt, r, i, x, y, link) })
+						for range made {
+							d.tags.AnnotOf(to, "Go to "+strings.TrimSpace(r.Cells[i].Text))
+						}
+						d.tags.End()
+					} else {
+						d.tags.Tag(role, a, func() { d.drawCell(lt, r, i, x, y, 0) })
+					}
 				}
 				x += w
 			}
@@ -299,7 +311,10 @@ func (d *doc) rowHeight(lt layoutTable, r present.Row) float64 {
 	return float64(n)*lh + 2*cellPadY
 }
 
-func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64) {
+// drawCell draws row r's i'th cell at x, y, its text (not its note) linked to fpdf's link
+// when that is not 0, by one annotation over the text's lines; it returns how many link
+// annotations it made.
+func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64, link int) (links int) {
 	c := r.Cells[i]
 	size := lt.size
 	lh := lineH(size)
@@ -321,7 +336,7 @@ func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64) {
 			d.textColour(d.st.Colours.Text)
 			d.pdf.SetXY(start+ms+0.6-d.pdf.GetCellMargin(), y+cellPadY)
 			d.pdf.CellFormat(tw+2*d.pdf.GetCellMargin(), lh, text[0], "", 0, "L", false, 0, "")
-			return
+			return d.linkOver(link, start, y+cellPadY, w-(start-x), lh)
 		}
 		d.mark(c.Status, x+1.2+ms/2, y+cellPadY+lh/2, ms)
 		m := d.markRoom(size)
@@ -333,6 +348,7 @@ func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64) {
 		d.pdf.SetXY(tx, y+cellPadY+float64(k)*lh)
 		d.pdf.CellFormat(w, lh, line, "", 0, align, false, 0, "")
 	}
+	links = d.linkOver(link, tx, y+cellPadY, w, lh*float64(len(text)))
 	if len(note) > 0 {
 		d.font("", size)
 		d.textColour(d.st.Colours.Muted)
@@ -342,6 +358,17 @@ func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64) {
 		}
 		d.textColour(d.st.Colours.Text)
 	}
+	return links
+}
+
+// linkOver makes one link annotation to link over the rectangle at x, y, w by h mm, when
+// link is set; it returns how many it made.
+func (d *doc) linkOver(link int, x, y, w, h float64) int {
+	if link == 0 {
+		return 0
+	}
+	d.pdf.Link(x, y, w, h, link)
+	return 1
 }
 
 // wrap splits text into lines that fit w mm in the current font, honouring "\n".
