@@ -167,3 +167,32 @@ func TestMarkingOnEveryPage(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceKeptWithItsChart: a part whose sentence introduces a chart (a comparator
+// group's), begun with room for its label and sentence but not the chart, starts on the
+// next page whole rather than leaving the sentence behind.
+func TestSentenceKeptWithItsChart(t *testing.T) {
+	r := fixtureReport()
+	document, err := present.DocumentOf(r, templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDoc(document, templates.Default())
+	d.pdf.AddPage()
+	const sentence = "3rd of 7 counties in the region in 2022/23 (second quartile)."
+	part := &present.Section{Level: 3, Heading: "How we compare"}
+	part.SetBlocks(&present.Paragraph{Text: sentence}, &present.Figure{Chart: present.ChartOf(&r.Indicators[0])})
+	d.pdf.SetY(pageH - marginBottom - 3*lineH(d.st.Fonts.Body))
+	d.labelled(part)
+	if err := d.pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(pdftotext(t, buf.Bytes()), "\f")
+	if len(pages) < 2 || strings.Contains(pages[0], "3rd of 7") || !strings.Contains(pages[1], "3rd of 7") || !strings.Contains(pages[1], r.Indicators[0].Code+" value") {
+		t.Errorf("the sentence and its chart are not together on page 2:\n%q", pages)
+	}
+}
