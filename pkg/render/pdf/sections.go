@@ -329,6 +329,11 @@ func (d *doc) labelled(s *present.Section) {
 	first := 0.0
 	if len(blocks) > 0 {
 		first = d.blockHeight(blocks[0])
+		if _, ok := blocks[0].(*present.Paragraph); ok && len(blocks) > 1 {
+			if f, ok := blocks[1].(*present.Figure); ok && lh+first+d.blockHeight(f) <= keepWhole {
+				first += d.blockHeight(f) // the label stays with its sentence, and that with its chart
+			}
+		}
 	}
 	if lh+first <= keepWhole {
 		d.ensure(lh + first)
