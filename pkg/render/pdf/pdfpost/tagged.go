@@ -44,8 +44,9 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	f.header = bytes.Clone(f.header)
 	f.header[7] = '7'
 
-	// Object numbers: the annotations page by page as ordinary objects, then, packed in
-	// object streams, the tree root, the parent tree and the elements in document order.
+	// Object numbers, all packed in object streams: the annotations page by page, then the
+	// tree root, the parent tree and the elements in document order. (A report links each
+	// indicator from its tables: as ordinary objects its annotations were a sixth of the file.)
 	next := f.size
 	take := func() int { next++; return next - 1 }
 	annotNum := make([][]int, len(pages))
@@ -67,11 +68,17 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 		}
 	}
 	number(t.root)
-	// The packed objects, made one at a time as they are written: the tree root, the parent
-	// tree (per page the element of each MCID, then per annotation its element, keyed from
-	// len(pages) on) and the elements.
+	// The packed objects, made one at a time as they are written: the annotations, the tree
+	// root, the parent tree (per page the element of each MCID, then per annotation its
+	// element, keyed from len(pages) on) and the elements.
+	var annots [][]byte
+	nAnnots := countAnnots(t.annots)
 	packed := func(i int, b *bytes.Buffer) {
-		switch i {
+		if i < nAnnots {
+			b.Write(annots[i])
+			return
+		}
+		switch i -= nAnnots; i {
 		case 0:
 			fmt.Fprintf(b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.num, parentTree, len(pages)+countAnnots(t.annots))
 		case 1:
@@ -102,7 +109,6 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	}
 
 	// The pages: their parent-tree key, tab order by structure, annotations moved out.
-	var loose [][]byte
 	key := len(pages)
 	for p, num := range pages {
 		text, _ := f.obj(num)
@@ -119,7 +125,7 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 		}
 		for i, d := range dicts {
 			a := append(bytes.Clone(d[:len(d)-2]), fmt.Sprintf(" /StructParent %d /Contents %s>>", key, textString(recorded[i].alt))...)
-			loose = append(loose, a)
+			annots = append(annots, a)
 			key++
 		}
 		at := bytes.LastIndex(text, []byte("/Contents "))
@@ -142,7 +148,10 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	at += len(head)
 	add := fmt.Sprintf("/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", treeRoot)
 	f.set(f.root, append(append(append([]byte(nil), cat[:at]...), add...), cat[at:]...))
-	return f.writePacked(w, loose, 2+len(elems), packed)
+	if len(annots) != nAnnots {
+		return fmt.Errorf("pdfpost: %d link annotations found, the structure names %d", len(annots), nAnnots)
+	}
+	return f.writePacked(w, nil, nAnnots+2+len(elems), packed)
 }
 
 func countAnnots(as [][]annot) int {
