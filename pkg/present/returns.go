@@ -156,13 +156,13 @@ func DataQualityLines(r *report.Report, earlier string) []string {
 // Where each edition gives a revised figure's earlier value: the document in a note under
 // the indicator; the workbook does not hold it, the JSON does.
 const (
-	EarlierInDocument = "The note under the indicator gives the earlier figure."
-	EarlierInWorkbook = "The JSON edition lists each revision with its earlier figure."
+	earlierInDocument = "The note under the indicator gives the earlier figure."
+	earlierInWorkbook = "The JSON edition lists each revision with its earlier figure."
 )
 
 // dataQuality is the executive summary's note on the pack's returns, nil when it has none.
 func (o *outline) dataQuality() *Section {
-	lines := DataQualityLines(o.r, EarlierInDocument)
+	lines := DataQualityLines(o.r, earlierInDocument)
 	if len(lines) == 0 {
 		return nil
 	}
@@ -212,7 +212,7 @@ func coverReturnRows(r *report.Report) [][]SheetCell {
 	if markingOf(r) != "" {
 		out = append(out, []SheetCell{item("Status"), textCell(DraftMarking + ": not for publication until every return is in and signed off.")})
 	}
-	if lines := DataQualityLines(r, EarlierInWorkbook); len(lines) > 0 {
+	if lines := DataQualityLines(r, earlierInWorkbook); len(lines) > 0 {
 		out = append(out, []SheetCell{item(DataQualityHeading), textCell(strings.Join(lines, " "))})
 	}
 	return out

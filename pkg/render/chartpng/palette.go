@@ -9,19 +9,15 @@ import (
 	"slices"
 )
 
-// paletted is img with at most 256 colours, for a PNG of one byte a pixel that needs no
-// filtering: a quarter of the data to compress, and most of an RGBA picture's encoding cost
-// was the filter. A chart is a few flat colours on white whose antialiased edges blend them
+// A palette turns a picture into one of at most 256 colours, for a PNG of one byte a pixel
+// that needs no filtering: a quarter of the data to compress, and most of an RGBA picture's
+// encoding cost was the filter. A chart is a few flat colours on white whose antialiased edges blend them
 // into a thousand or so more. The 256 commonest colours are kept exactly: every flat colour,
 // the white and the common blends. Each rarer edge colour, a few pixels each, is drawn in
 // the kept colour nearest to it, a difference no reader sees at 150 dots an inch. The choice
 // depends on the picture alone, so the same chart still gives the same bytes.
-func paletted(img *image.RGBA) *image.Paletted {
-	var p palette
-	return p.of(img)
-}
-
-// palette holds paletted's tables and picture from one picture to the next.
+//
+// It holds its tables and picture from one picture to the next.
 type palette struct {
 	colours colourTable
 	runs    []colourRun
@@ -36,7 +32,7 @@ type colourRun struct {
 	n  int32
 }
 
-// of is img with at most 256 colours (see paletted), in a picture that of gives again, drawn
+// of is img with at most 256 colours (see palette), in a picture that of gives again, drawn
 // afresh, at its next call. The picture is read once, as runs of equal pixels (looking each
 // pixel up alone would cost more than encoding it), each colour numbered as first met.
 func (p *palette) of(img *image.RGBA) *image.Paletted {

@@ -146,3 +146,9 @@ func TestPalettedAsTheRuleSays(t *testing.T) {
 		}
 	}
 }
+
+// paletted is img through a fresh palette.
+func paletted(img *image.RGBA) *image.Paletted {
+	var p palette
+	return p.of(img)
+}

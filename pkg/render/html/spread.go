@@ -144,16 +144,16 @@ func (s *site) spreadBlocks(blocks []present.Block, dir string, page int) ([]pre
 // its directorate's own (on its first page they stand in their place already), then the
 // index's, each with its rows for this page.
 func (s *site) spreadRows(p sitePage, page int) []present.Block {
-	var out []present.Block
-	for _, own := range []bool{true, false} {
-		for _, st := range s.spread {
-			if (st.dir == p.dir.ID) != own || (own && p.first) || (st.dir != "" && st.dir != p.dir.ID) {
-				continue
-			}
-			if here := s.rowsFor(st.table, page); here != nil {
-				out = append(out, here)
-			}
+	var own, index []present.Block
+	for _, st := range s.spread {
+		here := s.rowsFor(st.table, page)
+		switch {
+		case here == nil:
+		case st.dir == "":
+			index = append(index, here)
+		case st.dir == p.dir.ID && !p.first:
+			own = append(own, here)
 		}
 	}
-	return out
+	return append(own, index...)
 }

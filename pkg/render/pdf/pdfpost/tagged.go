@@ -148,9 +148,6 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	at += len(head)
 	add := fmt.Sprintf("/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", treeRoot)
 	f.set(f.root, append(append(append([]byte(nil), cat[:at]...), add...), cat[at:]...))
-	if len(annots) != nAnnots {
-		return fmt.Errorf("pdfpost: %d link annotations found, the structure names %d", len(annots), nAnnots)
-	}
 	return f.writePacked(w, nil, nAnnots+2+len(elems), packed)
 }
 
