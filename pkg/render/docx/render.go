@@ -318,10 +318,11 @@ func columnWidths(t *present.Table) []float64 {
 			}
 		}
 	}
-	// about 0.55 of the table font's size a character, in parts of the page's width, plus
+	// about 0.56 of the table font's size a character (bold Liberation Sans, which LibreOffice
+	// sets Word's fonts in here, needs that), in parts of the page's width, plus
 	// the cell's margins
 	const pad = 1.4
-	charPart := 0.5 * 8.5 * 20 / float64(contentTwips)
+	charPart := 0.56 * 8.5 * 20 / float64(contentTwips)
 	out := make([]float64, n)
 	used, spare := 0.0, 0.0
 	for i := range out {
