@@ -32,8 +32,8 @@ func (d *doc) entries() []entry {
 }
 
 func (d *doc) contents() {
+	d.newPage()
 	p := d.pdf
-	p.AddPage()
 	title := d.doc.ContentsTitle
 	d.anchor(present.IDContents, title, 0)
 	d.font("B", d.st.Fonts.Heading)
@@ -54,8 +54,7 @@ func (d *doc) contents() {
 		d.ensure(lh)
 		d.font(style, size)
 		d.textColour(d.st.Colours.Text)
-		link := p.AddLink()
-		d.links[e.id] = link
+		link, dest := d.partLink(), d.destOf(e.id)
 		y := p.GetY()
 		numW := 14.0
 		titleW := contentW - indent - numW
@@ -69,7 +68,7 @@ func (d *doc) contents() {
 				p.SetXY(marginL+indent, y+float64(i)*lh)
 				p.CellFormat(titleW, lh, line, "", 0, "L", false, link, "")
 			})
-			d.tags.Annot("Go to " + e.title)
+			d.tags.Annot("Go to "+e.title, dest)
 		}
 		d.tags.End()
 		d.tags.End()
@@ -83,7 +82,7 @@ func (d *doc) contents() {
 			p.Line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
 			p.SetDashPattern(nil, 0)
 		})
-		d.numbers = append(d.numbers, pageNumber{id: e.id, page: p.PageNo(), x: pageW - marginR - numW, y: last,
+		d.numbers = append(d.numbers, pageNumber{id: e.id, page: d.pageNo(), x: pageW - marginR - numW, y: last,
 			w: numW, h: lh, style: style, size: size, link: link})
 		p.SetXY(marginL, last+lh)
 	}
@@ -123,6 +122,6 @@ func (d *doc) contentsNumbers() {
 			p.SetXY(n.x, n.y)
 			p.CellFormat(n.w, n.h, page, "", 0, "R", false, n.link, "")
 		})
-		d.tags.AnnotOf(to.elem, "Go to "+to.title)
+		d.tags.AnnotOf(to.elem, "Go to "+to.title, d.destOf(n.id))
 	}
 }

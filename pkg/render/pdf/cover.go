@@ -12,8 +12,8 @@ import (
 )
 
 func (d *doc) cover() {
+	d.newPage()
 	p := d.pdf
-	p.AddPage()
 	cv := d.doc.Cover
 	c := d.st.Colours
 	// a band of the accent colour across the top, as printed covers have

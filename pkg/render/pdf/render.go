@@ -11,6 +11,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -32,6 +33,7 @@ const (
 	marginBottom = 20.0
 	contentW     = pageW - marginL - marginR
 	fontFamily   = "go"
+	cellMargin   = 1.2
 	ptToMM       = 25.4 / 72
 )
 
@@ -48,51 +50,72 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 	if err != nil {
 		return err
 	}
-	raw, tags, err := draw(document, t)
+	d, err := layout(document, t)
 	if err != nil {
 		return err
 	}
-	// fpdf makes the whole document before writing any of it, so a failure leaves w as it was.
-	return pdfpost.Tagged(w, raw, tags)
-}
-
-// draw lays the document out and has fpdf write it, uncompressed, returning fpdf's output
-// and the structure recorded. Once it returns nothing refers to fpdf's pages, so they can be
-// freed while pdfpost compresses their copies in the output.
-func draw(document *present.Document, t *templates.Set) ([]byte, *pdfpost.Tagger, error) {
-	d, err := layout(document, t)
+	// Nothing is written before every part is laid out, so a failure leaves w as it was.
+	first, last, err := d.finish()
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	// fpdf holds every page's content until its file is written; written uncompressed, the
-	// file is a second copy as large, which a long document cannot afford: there fpdf
-	// compresses. The bytes are the same either way (TestCompressionIsFpdfs).
-	if d.pdf.PageCount() > plainPagesMax {
-		d.pdf.SetCompression(true)
-	}
-	var out pdfpost.Output
-	if err := d.pdf.Output(&out); err != nil {
-		return nil, nil, fmt.Errorf("pdf: %w", err)
-	}
-	return out.Bytes(), d.tags, nil
+	return d.parts.Write(w, first, last, d.tags)
 }
 
-// plainPagesMax is the longest document fpdf writes uncompressed for pdfpost to compress:
-// about 6,000 indicators. The uncompressed way takes half the CPU of fpdf's compressor per
-// page (over a megabyte each to allocate and zero), but holds the whole file uncompressed
-// beside the pages: past this length that copy would take a 10,000-indicator pack past
-// 600 MiB, so fpdf compresses and memory comes first.
-var plainPagesMax = 4000
+// finish has fpdf write the first part and the last (nil when they are one), uncompressed,
+// for pdfpost to join with the middle parts it holds already.
+func (d *doc) finish() (first, last []byte, err error) {
+	if d.pdf != d.first {
+		if last, err = output(d.pdf); err != nil {
+			return nil, nil, err
+		}
+		d.pdf = d.first
+	}
+	first, err = output(d.first)
+	d.first, d.pdf = nil, nil // let the pages go
+	return first, last, err
+}
+
+// output is the document fpdf writes, uncompressed.
+func output(p *fpdf.Fpdf) ([]byte, error) {
+	var out pdfpost.Output
+	if err := p.Output(&out); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// partPages is how many pages a part of the document holds at least before the next page
+// the layout starts explicitly begins a new part: fpdf holds every page of a document until
+// it writes it, so a long report is written in parts, each finished, compressed and its
+// pages let go once the next begins (pdfpost joins them). A report of fewer pages is one
+// part. At least 10, so that the first part's page feet use every digit.
+var partPages = 1500
 
 // doc is the document being laid out.
 type doc struct {
+	// pdf is the part being drawn, first the first part, which stays open for what is
+	// written into it last (the contents' page numbers); offset is how many pages the parts
+	// before pdf hold. Page numbers are the whole document's unless called local.
 	pdf    *fpdf.Fpdf
+	first  *fpdf.Fpdf
+	offset int
+	// parts holds the middle parts, finished; split is whether an explicit page break may
+	// start a new part (not in the contents, which are numbered in place later).
+	parts  *pdfpost.Parts
+	split  bool
 	doc    *present.Document
 	t      *templates.Set
 	st     templates.Style
 	pageOf map[string]int // the page each section starts on
-	yOf    map[string]float64
-	links  map[string]int
+	// dests are where each section linked to or anchored so far starts (page 0 until it is
+	// drawn), for pdfpost to write into the links to it and the outline.
+	dests map[string]*pdfpost.Dest
+	// link is the current part's one fpdf link, which every link drawn in the part uses:
+	// pdfpost writes each annotation's destination from dests (0 until made).
+	link int
+	// measure is a document of no pages, measuring the middle parts' page feet.
+	measure *fpdf.Fpdf
 	// sections are the ids of the document's sections, each of which is anchored where it
 	// is drawn: a table's cell links to one of them.
 	sections map[string]bool
@@ -126,7 +149,8 @@ type fontChoice struct {
 // for their page numbers, which are written into that room once the sections are laid out.
 func layout(document *present.Document, t *templates.Set) (*doc, error) {
 	d := newDoc(document, t)
-	steps := []func(){d.cover, d.contents}
+	// A part may begin anywhere after the contents, whose page numbers are written in later.
+	steps := []func(){d.cover, d.contents, func() { d.split = true }}
 	for _, s := range document.Sections {
 		steps = append(steps, func() { d.section(s) })
 	}
@@ -148,8 +172,8 @@ func layout(document *present.Document, t *templates.Set) (*doc, error) {
 
 // newDoc is an empty PDF set up for document.
 func newDoc(document *present.Document, t *templates.Set) *doc {
-	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, yOf: map[string]float64{}, links: map[string]int{},
-		sections: map[string]bool{}, stamps: map[stampKey]fpdf.Template{}}
+	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, dests: map[string]*pdfpost.Dest{},
+		sections: map[string]bool{}, contentsLinks: map[string]contentsLink{}}
 	var note func(es []present.Entry)
 	note = func(es []present.Entry) {
 		for _, e := range es {
@@ -158,9 +182,22 @@ func newDoc(document *present.Document, t *templates.Set) *doc {
 		}
 	}
 	note(document.Contents)
-	d.setup()
+	d.setup(true)
+	d.first = d.pdf
+	d.tags = pdfpost.NewTagger(tagPage{d})
+	d.parts = &pdfpost.Parts{FootFontName: "utf8" + fontFamily, Foot: d.footContent}
 	return d
 }
+
+// tagPage is the document being drawn as the tagger sees it: the current part, its pages
+// numbered over the whole document.
+type tagPage struct{ d *doc }
+
+func (p tagPage) PageNo() int           { return p.d.pageNo() }
+func (p tagPage) RawWriteStr(s string) { p.d.pdf.RawWriteStr(s) }
+
+// pageNo is the page being drawn, counted over the whole document.
+func (d *doc) pageNo() int { return d.offset + d.pdf.PageNo() }
 
 func (d *doc) fail(err error) {
 	if d.err == nil && err != nil {
@@ -168,17 +205,21 @@ func (d *doc) fail(err error) {
 	}
 }
 
-func (d *doc) setup() {
+// setup starts a part: an fpdf document of its own, set up as every part is; the first
+// part carries the document's XMP metadata (the others' catalogues are dropped).
+func (d *doc) setup(first bool) {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	d.pdf = p
+	// The templates and link belong to the part's document; the font is selected afresh.
+	d.stamps = map[stampKey]fpdf.Template{}
+	d.link = 0
+	d.fontOn = fontChoice{}
 	// pdfpost compresses the pages, with one compressor reused where fpdf would make one per
 	// page (most of a build's allocation), and adds the structure tree d.tags records.
 	p.SetCompression(false)
-	d.tags = pdfpost.NewTagger(p)
-	d.contentsLinks = map[string]contentsLink{}
 	p.SetMargins(marginL, marginTop, marginR)
 	p.SetAutoPageBreak(true, marginBottom)
-	p.SetCellMargin(1.2)
+	p.SetCellMargin(cellMargin)
 	p.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
 	p.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
 	p.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
@@ -201,8 +242,10 @@ func (d *doc) setup() {
 	}
 	p.SetCreationDate(stamp)
 	p.SetModificationDate(stamp)
-	p.SetXmpMetadata(pdfpost.XMP(pdfpost.Meta{Title: m.Title, Author: m.Author, Subject: m.Subject,
+	if first {
+		p.SetXmpMetadata(pdfpost.XMP(pdfpost.Meta{Title: m.Title, Author: m.Author, Subject: m.Subject,
 		Keywords: m.Keywords, Creator: "qpr", Producer: "qpr", Lang: m.Lang, Date: stamp}))
+	}
 	p.SetCatalogSort(true)
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
@@ -211,7 +254,7 @@ func (d *doc) setup() {
 // header draws the running head as an artifact, then carries on the tagged content a page
 // break interrupted.
 func (d *doc) header() {
-	if d.pdf.PageNo() > 1 {
+	if d.pageNo() > 1 {
 		d.artifact(d.runningHead)
 	}
 	d.pdf.SetXY(marginL, marginTop)
@@ -243,7 +286,7 @@ func (d *doc) runningHead() {
 // artifact.
 func (d *doc) footer() {
 	d.tags.PageEnd()
-	if d.pdf.PageNo() > 1 {
+	if d.pageNo() > 1 {
 		d.artifact(d.pageFoot)
 	}
 }
@@ -261,9 +304,23 @@ func (d *doc) pageFoot() {
 }
 
 // backfill goes back to write what was known only once every page was laid out: the
-// contents' page numbers and each footer's "Page n of N". Writing them into the pages, rather
-// than through fpdf's aliases, spares a copy of every page's content at output.
+// contents' page numbers and each footer's "Page n of N", in the first part and the last
+// (pdfpost writes the middle parts' feet). Writing them into the pages, rather than through
+// fpdf's aliases, spares a copy of every page's content at output.
 func (d *doc) backfill() {
+	total := d.pageNo()
+	last, lastOffset := d.pdf, d.offset
+	d.pdf, d.offset = d.first, 0
+	d.backfillPart(total, d.contentsNumbers)
+	if last != d.first {
+		d.pdf, d.offset = last, lastOffset
+		d.backfillPart(total, func() {})
+	}
+}
+
+// backfillPart writes the current part's feet, after what first writes, and leaves the part
+// on its last page.
+func (d *doc) backfillPart(total int, first func()) {
 	p := d.pdf
 	last := p.PageNo()
 	// Everything written here has its place already: nothing may start a page.
@@ -273,17 +330,66 @@ func (d *doc) backfill() {
 		p.SetPage(last)
 		d.fontOn = fontChoice{}
 	}()
-	d.contentsNumbers()
-	for n := 2; n <= last; n++ {
-		p.SetPage(n)
+	first()
+	for n := max(2, d.offset+1); n <= d.offset+last; n++ {
+		p.SetPage(n - d.offset)
 		d.freshState()
 		d.font("", d.st.Fonts.Small)
 		d.textColour(d.st.Colours.Muted)
 		d.artifact(func() {
-			p.SetXY(marginL+contentW*0.7, pageH-13)
-			p.CellFormat(contentW*0.3, 5, fmt.Sprintf("Page %d of %d", n, last), "", 0, "R", false, 0, "")
+			p.SetXY(footX, footY)
+			p.CellFormat(footW, footH, pageOf(n, total), "", 0, "R", false, 0, "")
 		})
 	}
+}
+
+// Where a page's number is written in its foot, right-aligned in the box.
+const (
+	footX, footY = marginL + contentW*0.7, pageH - 13
+	footW, footH = contentW * 0.3, 5.0
+)
+
+// pageOf is the words of a page's number in its foot.
+func pageOf(n, total int) string { return fmt.Sprintf("Page %d of %d", n, total) }
+
+// footContent is the content drawing page n's number of total in its foot, as backfillPart
+// draws it, in the first part's regular font: for a page of a middle part, finished before
+// the document's length is known.
+func (d *doc) footContent(n, total int) []byte {
+	m := d.measure
+	if m == nil {
+		m = fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
+		m.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
+		m.SetFont(fontFamily, "", d.st.Fonts.Small)
+		m.SetCellMargin(cellMargin)
+		d.measure = m
+	}
+	text := pageOf(n, total)
+	// as fpdf's CellFormat places right-aligned text (its 0.5 and 0.3: the baseline)
+	k := m.GetConversionRatio()
+	size, _ := m.GetFontSize()
+	fontH := size / k
+	x := (footX + footW - m.GetCellMargin() - m.GetStringWidth(text)) * k
+	y := (pageH - (footY + .5*footH + .3*fontH)) * k
+	c := d.st.Colours.Muted
+	var b strings.Builder
+	fmt.Fprintf(&b, "/Artifact BMC\nq\nBT /%s %.2f Tf ET\n%.3f %.3f %.3f rg\nBT %.2f %.2f Td (", pdfpost.FootFont, size,
+		float64(c.R)/255, float64(c.G)/255, float64(c.B)/255, x, y)
+	// as fpdf writes text in its UTF-8 fonts: UTF-16BE code units, escaped
+	for _, u := range utf16.Encode([]rune(text)) {
+		for _, c := range []byte{byte(u >> 8), byte(u)} {
+			switch c {
+			case '\\', '(', ')':
+				b.WriteByte('\\')
+			case '\r':
+				b.WriteString(`\r`)
+				continue
+			}
+			b.WriteByte(c)
+		}
+	}
+	b.WriteString(")Tj ET\nQ\nEMC\n")
+	return []byte(b.String())
 }
 
 // freshState makes fpdf write the fill colour afresh on a page gone back to: that page's
@@ -301,7 +407,7 @@ func (d *doc) freshState() {
 // header has set its own).
 func (d *doc) font(style string, size float64) {
 	p := d.pdf
-	now := fontChoice{style, size, p.PageNo()}
+	now := fontChoice{style, size, d.pageNo()}
 	if now == d.fontOn && p.GetFontStyle() == style && p.GetFontFamily() == fontFamily {
 		if pt, _ := p.GetFontSize(); pt == size {
 			return
@@ -340,36 +446,94 @@ func (d *doc) room() float64 { return pageH - marginBottom - d.pdf.GetY() }
 // ensure starts a new page unless h mm fit on this one.
 func (d *doc) ensure(h float64) {
 	if d.room() < h {
-		d.pdf.AddPage()
+		d.newPage()
 	}
 }
 
-// anchor marks where a contents entry starts: its page, its bookmark and the target of
-// the contents' link.
+// newPage starts a new page: every page break the layout makes itself comes here (fpdf's
+// own, inside a paragraph, stay in the part). Once the part holds partPages pages the new
+// page begins a new part, in the state the page would have begun in within the part.
+func (d *doc) newPage() {
+	if d.split && d.pdf.PageNo() >= partPages {
+		d.nextPart()
+	}
+	d.pdf.AddPage()
+}
+
+// nextPart finishes the current part (the first stays open, its last page's foot drawn as
+// fpdf would at the page break) and starts the next with fpdf's remembered font, colours
+// and line width, which fpdf writes at the top of a page.
+func (d *doc) nextPart() {
+	old := d.pdf
+	family, style := old.GetFontFamily(), old.GetFontStyle()
+	size, _ := old.GetFontSize()
+	tr, tg, tb := old.GetTextColor()
+	fr, fg, fb := old.GetFillColor()
+	dr, dg, db := old.GetDrawColor()
+	lw := old.GetLineWidth()
+	if old == d.first {
+		old.SetAutoPageBreak(false, marginBottom)
+		d.footer()
+		old.SetAutoPageBreak(true, marginBottom)
+		old.SetFooterFunc(func() {})
+	} else {
+		raw, err := output(old)
+		if err == nil {
+			err = d.parts.Add(raw)
+		}
+		if err != nil {
+			d.fail(err)
+			return
+		}
+	}
+	d.offset += old.PageNo()
+	d.setup(false)
+	p := d.pdf
+	if family != "" {
+		p.SetFont(family, style, size)
+	}
+	p.SetDrawColor(dr, dg, db)
+	p.SetFillColor(fr, fg, fb)
+	p.SetTextColor(tr, tg, tb)
+	p.SetLineWidth(lw)
+}
+
+// anchor marks where a contents entry starts: its page, its bookmark and the destination of
+// the links to it.
 func (d *doc) anchor(id, title string, level int) {
-	d.pageOf[id] = d.pdf.PageNo()
-	d.yOf[id] = d.pdf.GetY()
-	d.pdf.Bookmark(title, level, -1)
-	if link, ok := d.links[id]; ok {
-		d.pdf.SetLink(link, d.pdf.GetY(), -1)
-	}
+	d.pageOf[id] = d.pageNo()
+	to := d.destOf(id)
+	to.Page = d.pageNo()
+	to.Top = pageH*d.pdf.GetConversionRatio() - d.pdf.GetY()*d.pdf.GetConversionRatio()
+	d.tags.Bookmark(title, level, to)
 }
 
-// linkTo is fpdf's link to section id, made on first use (0 for an id that is no section
-// of the document): set now when the section is drawn already, else when anchor draws it.
-func (d *doc) linkTo(id string) int {
+// destOf is where section id starts, on page 0 until it is drawn.
+func (d *doc) destOf(id string) *pdfpost.Dest {
+	to, ok := d.dests[id]
+	if !ok {
+		to = &pdfpost.Dest{}
+		d.dests[id] = to
+	}
+	return to
+}
+
+// partLink is the current part's fpdf link, which every link in it uses (pdfpost writes
+// each one's destination).
+func (d *doc) partLink() int {
+	if d.link == 0 {
+		d.link = d.pdf.AddLink()
+	}
+	return d.link
+}
+
+// linkTo is the link to section id, with its destination (0 and nil for an id that is no
+// section of the document).
+func (d *doc) linkTo(id string) (int, *pdfpost.Dest) {
 	if id == "" || !d.sections[id] {
-		return 0
+		return 0, nil
 	}
-	if link, ok := d.links[id]; ok {
-		return link
-	}
-	link := d.pdf.AddLink()
-	d.links[id] = link
-	if page, ok := d.pageOf[id]; ok {
-		d.pdf.SetLink(link, d.yOf[id], page)
-	}
-	return link
+	return d.partLink(), d.destOf(id)
 }
 
 // heading writes a section heading and registers it for contents and bookmarks.

@@ -276,17 +276,6 @@ func TestTaggedPDF(t *testing.T) {
 	}
 }
 
-// A long document is compressed by fpdf rather than pdfpost, to spare memory; the file is
-// the same.
-func TestLongDocumentCompressedByFpdfIsTheSame(t *testing.T) {
-	short := render(t)
-	defer func(n int) { plainPagesMax = n }(plainPagesMax)
-	plainPagesMax = 0
-	if long := render(t); !bytes.Equal(long, short) {
-		t.Errorf("fpdf's compression gave %d bytes, pdfpost's %d", len(long), len(short))
-	}
-}
-
 // TestTableCellsLinkToTheirIndicators: a table's cell that names an indicator is a link to
 // the indicator's own section: each "Go to CODE ..." annotation's destination is the page
 // that holds CODE's heading: a line of its code and name, wrapped only past 40 characters

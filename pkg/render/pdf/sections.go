@@ -14,7 +14,7 @@ func (d *doc) section(s *present.Section) {
 	switch {
 	case s.Level <= 1:
 		if s.NewPage {
-			d.pdf.AddPage()
+			d.newPage()
 		}
 		d.heading(s.ID, s.Title(), 0)
 		d.body(s)

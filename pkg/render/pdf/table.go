@@ -164,7 +164,7 @@ func (d *doc) table(t *present.Table) {
 	for _, r := range t.Rows {
 		h := d.rowHeight(lt, r)
 		if d.room() < h {
-			d.pdf.AddPage()
+			d.newPage()
 			d.artifact(func() { d.tableHead(lt, headH, false) })
 		}
 		y := d.pdf.GetY()
@@ -190,14 +190,14 @@ func (d *doc) table(t *present.Table) {
 						// a narrow column's short form ("G") is read in full ("Green")
 						a.ActualText = strings.TrimSpace(c.Line() + " " + c.Note)
 					}
-					if link := d.linkTo(r.Cells[i].Link); link > 0 {
+					if link, dest := d.linkTo(r.Cells[i].Link); link > 0 {
 						// a cell that names an indicator goes to it: a Link in the cell,
 						// one annotation a line
 						d.tags.Begin(role, a)
 						made := 0
 						to := d.tags.Tag(pdfpost.Link, pdfpost.Attr{}, func() { made = d.drawCell(lt, r, i, x, y, link) })
 						for range made {
-							d.tags.AnnotOf(to, "Go to "+strings.TrimSpace(r.Cells[i].Text))
+							d.tags.AnnotOf(to, "Go to "+strings.TrimSpace(r.Cells[i].Text), dest)
 						}
 						d.tags.End()
 					} else {

@@ -96,6 +96,8 @@ type Tagger struct {
 	mcs [][]*Elem
 	// annots lists per page the element and alternative text of each link annotation.
 	annots [][]annot
+	// outline is the bookmarks in document order.
+	outline []bookmark
 	open   *openMark // the marked-content sequence open now, if any
 	// paused is the sequence PageEnd closed at an automatic page break, reopened by PageStart.
 	paused *openMark
@@ -105,6 +107,23 @@ type Tagger struct {
 type annot struct {
 	elem *Elem
 	alt  string
+	to   *Dest // nil: the destination fpdf wrote stands
+}
+
+// Dest is a place in the whole document, where a link or bookmark goes: a page counted from
+// 1 over every part, and the height to show at the top of the window, in points up from the
+// page's foot. The painter may fill it in after the link is drawn, once its target is laid
+// out; a Dest still on page 0 when the document is written leaves fpdf's destination as it
+// was.
+type Dest struct {
+	Page int
+	Top  float64
+}
+
+type bookmark struct {
+	title string
+	level int
+	to    *Dest
 }
 
 type openMark struct {
@@ -225,16 +244,23 @@ func (t *Tagger) PageStart() {
 }
 
 // Annot records that the link annotation just drawn on this page belongs to the element open
-// now (a Link), with alt as its description. Call it once for each annotation fpdf makes
-// (each CellFormat or Link call with a link), after drawing it, in the order drawn.
-func (t *Tagger) Annot(alt string) { t.AnnotOf(t.cur, alt) }
+// now (a Link), with alt as its description, going to to (nil: where fpdf's link goes).
+// Call it once for each annotation fpdf makes (each CellFormat or Link call with a link),
+// after drawing it, in the order drawn.
+func (t *Tagger) Annot(alt string, to *Dest) { t.AnnotOf(t.cur, alt, to) }
 
 // AnnotOf is Annot for an element that may have been closed already.
-func (t *Tagger) AnnotOf(e *Elem, alt string) {
+func (t *Tagger) AnnotOf(e *Elem, alt string, to *Dest) {
 	page := t.w.PageNo()
 	for len(t.annots) < page {
 		t.annots = append(t.annots, nil)
 	}
-	t.annots[page-1] = append(t.annots[page-1], annot{e, alt})
+	t.annots[page-1] = append(t.annots[page-1], annot{e, alt, to})
 	e.kids = append(e.kids, kid{page: page, annot: len(t.annots[page-1]) - 1})
+}
+
+// Bookmark adds an entry to the document's outline (its bookmarks), at level (0 for the top)
+// under the last entry a level up, going to to. Levels go down one at a time.
+func (t *Tagger) Bookmark(title string, level int, to *Dest) {
+	t.outline = append(t.outline, bookmark{title, level, to})
 }

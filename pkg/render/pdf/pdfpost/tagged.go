@@ -17,26 +17,15 @@ import (
 // true>>. The header says PDF 1.7, the version PDF/UA-1 builds on. The painter sets the
 // title, /Lang and the XMP metadata (XMP) through fpdf.
 func Tagged(w io.Writer, src []byte, t *Tagger) error {
-	if err := t.Err(); err != nil {
-		return err
-	}
-	t.w = nil // drawing is over: let fpdf's pages go
-	if t.open != nil || t.paused != nil {
-		return fmt.Errorf("pdfpost: marked content left open")
-	}
-	f, err := parse(src)
-	if err != nil {
-		return err
-	}
-	pages, err := f.pages()
-	if err != nil {
-		return err
-	}
+	return (&Parts{}).Write(w, src, nil, t)
+}
+
+// tag writes f, compressed already, with pages its pages in order, tagged by what t
+// recorded, with the outline t recorded, and loose written as ordinary objects numbered from
+// f.size on.
+func tag(w io.Writer, f *file, pages []int, t *Tagger, loose [][]byte) error {
 	if len(t.mcs) > len(pages) || len(t.annots) > len(pages) {
 		return fmt.Errorf("pdfpost: structure recorded on page %d of %d", max(len(t.mcs), len(t.annots)), len(pages))
-	}
-	if err := f.compressPages(pages); err != nil {
-		return err
 	}
 	if !bytes.HasPrefix(f.header, []byte("%PDF-1.")) || len(f.header) < 8 {
 		return errNotFpdf("header")
@@ -47,7 +36,7 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	// Object numbers, all packed in object streams: the annotations page by page, then the
 	// tree root, the parent tree and the elements in document order. (A report links each
 	// indicator from its tables: as ordinary objects its annotations were a sixth of the file.)
-	next := f.size
+	next := f.size + len(loose)
 	take := func() int { next++; return next - 1 }
 	annotNum := make([][]int, len(pages))
 	for p, as := range t.annots {
@@ -68,6 +57,15 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 		}
 	}
 	number(t.root)
+	outlineRoot := 0
+	outline := make([]int, len(t.outline))
+	if len(t.outline) > 0 {
+		outlineRoot = take()
+		for i := range outline {
+			outline[i] = take()
+		}
+	}
+	links := outlineLinks(t.outline)
 	// The packed objects, made one at a time as they are written: the annotations, the tree
 	// root, the parent tree (per page the element of each MCID, then per annotation its
 	// element, keyed from len(pages) on) and the elements.
@@ -104,7 +102,16 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 			}
 			b.WriteString("]>>")
 		default:
-			elemObject(b, elems[i-2], treeRoot, pages, annotNum)
+			if i -= 2; i < len(elems) {
+				elemObject(b, elems[i], treeRoot, pages, annotNum)
+				return
+			}
+			if i -= len(elems); i == 0 {
+				fmt.Fprintf(b, "<</Type /Outlines /First %d 0 R /Last %d 0 R>>", outline[0], outline[links.lastTop])
+				return
+			}
+			i--
+			bookmarkObject(b, t.outline[i], links.of[i], outlineRoot, outline, pages)
 		}
 	}
 
@@ -124,6 +131,11 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 			return fmt.Errorf("pdfpost: page %d has %d link annotations, the structure names %d", p+1, len(dicts), len(recorded))
 		}
 		for i, d := range dicts {
+			if to := recorded[i].to; to != nil && to.Page > 0 {
+				if d, err = setDest(d, pages[to.Page-1], to.Top); err != nil {
+					return fmt.Errorf("pdfpost: page %d: %w", p+1, err)
+				}
+			}
 			a := append(bytes.Clone(d[:len(d)-2]), fmt.Sprintf(" /StructParent %d /Contents %s>>", key, textString(recorded[i].alt))...)
 			annots = append(annots, a)
 			key++
@@ -147,8 +159,15 @@ func Tagged(w io.Writer, src []byte, t *Tagger) error {
 	}
 	at += len(head)
 	add := fmt.Sprintf("/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", treeRoot)
+	if outlineRoot > 0 {
+		add += fmt.Sprintf("/Outlines %d 0 R\n/PageMode /UseOutlines\n", outlineRoot)
+	}
 	f.set(f.root, append(append(append([]byte(nil), cat[:at]...), add...), cat[at:]...))
-	return f.writePacked(w, nil, nAnnots+2+len(elems), packed)
+	nOutline := 0
+	if outlineRoot > 0 {
+		nOutline = 1 + len(outline)
+	}
+	return f.writePacked(w, loose, nAnnots+2+len(elems)+nOutline, packed)
 }
 
 func countAnnots(as [][]annot) int {

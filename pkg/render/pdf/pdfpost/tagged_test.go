@@ -108,7 +108,7 @@ func painted(t testing.TB, d defect) ([]byte, *pdfpost.Tagger) {
 			p.CellFormat(150, 6, entry, "", 1, "L", false, link, "")
 		})
 		if d != linkNotRecorded {
-			tg.Annot("Go to " + entry)
+			tg.Annot("Go to "+entry, nil)
 			tg.End()
 		}
 		tg.End()
