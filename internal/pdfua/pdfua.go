@@ -246,43 +246,56 @@ func checkContent(rep *Report, n int, pg pdf.Page, mcids map[int]bool) {
 	}
 	var stack []open
 	untagged := map[string]int{}
-	content := pg.V.Key("Contents")
-	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
-		args := make([]pdf.Value, stk.Len())
-		for i := len(args) - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
-		switch op {
-		case "BMC", "BDC":
-			o := open{mcid: -1}
-			if len(args) > 0 && args[0].Name() == "Artifact" {
-				o.artifact = true
+	interpret := func(content pdf.Value) {
+		pdf.Interpret(content, func(stk *pdf.Stack, op string) {
+			args := make([]pdf.Value, stk.Len())
+			for i := len(args) - 1; i >= 0; i-- {
+				args[i] = stk.Pop()
 			}
-			if op == "BDC" && len(args) == 2 {
-				if id := args[1].Key("MCID"); id.Kind() == pdf.Integer {
-					o.mcid = int(id.Int64())
-					if mcids[o.mcid] {
-						rep.add("page %d: MCID %d used twice", n, o.mcid)
+			switch op {
+			case "BMC", "BDC":
+				o := open{mcid: -1}
+				if len(args) > 0 && args[0].Name() == "Artifact" {
+					o.artifact = true
+				}
+				if op == "BDC" && len(args) == 2 {
+					if id := args[1].Key("MCID"); id.Kind() == pdf.Integer {
+						o.mcid = int(id.Int64())
+						if mcids[o.mcid] {
+							rep.add("page %d: MCID %d used twice", n, o.mcid)
+						}
+						mcids[o.mcid] = true
 					}
-					mcids[o.mcid] = true
+				}
+				if o.mcid >= 0 && slices.ContainsFunc(stack, func(s open) bool { return s.mcid >= 0 || s.artifact }) {
+					rep.add("page %d: MCID %d nested in another sequence", n, o.mcid)
+				}
+				stack = append(stack, o)
+			case "EMC":
+				if len(stack) == 0 {
+					rep.add("page %d: EMC without BMC or BDC", n)
+					return
+				}
+				stack = stack[:len(stack)-1]
+			default:
+				if painting[op] && !slices.ContainsFunc(stack, func(s open) bool { return s.mcid >= 0 || s.artifact }) {
+					untagged[op]++
 				}
 			}
-			if o.mcid >= 0 && slices.ContainsFunc(stack, func(s open) bool { return s.mcid >= 0 || s.artifact }) {
-				rep.add("page %d: MCID %d nested in another sequence", n, o.mcid)
-			}
-			stack = append(stack, o)
-		case "EMC":
-			if len(stack) == 0 {
-				rep.add("page %d: EMC without BMC or BDC", n)
-				return
-			}
-			stack = stack[:len(stack)-1]
-		default:
-			if painting[op] && !slices.ContainsFunc(stack, func(s open) bool { return s.mcid >= 0 || s.artifact }) {
-				untagged[op]++
-			}
+		})
+	}
+	// A page's content may be an array of streams, read as one after another.
+	content := pg.V.Key("Contents")
+	streams := []pdf.Value{content}
+	if content.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := range content.Len() {
+			streams = append(streams, content.Index(i))
 		}
-	})
+	}
+	for _, s := range streams {
+		interpret(s)
+	}
 	if len(stack) > 0 {
 		rep.add("page %d: %d marked-content sequences left open", n, len(stack))
 	}

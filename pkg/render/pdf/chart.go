@@ -49,25 +49,24 @@ func (d *doc) setDash(pattern []float64) {
 
 // chart paints a chart as pkg/present describes it.
 func (d *doc) chart(ch present.Chart) {
-	p := d.pdf
 	c := d.st.Colours
 	small := d.st.Fonts.Small
-	y0 := p.GetY()
+	y0 := d.pdf.GetY()
 	f := chartFrame{left: marginL + plotLeft, top: y0 + plotTop, w: contentW - plotLeft - plotRight, h: plotH,
 		slots: ch.Slots, lo: ch.Axis.Min, hi: ch.Axis.Max}
 
 	// y axis title and gridlines with tick labels
 	d.font("", small)
 	d.textColour(c.Muted)
-	p.SetXY(marginL, y0)
-	p.CellFormat(40, 5, ch.YTitle, "", 0, "L", false, 0, "")
+	d.pdf.SetXY(marginL, y0)
+	d.pdf.CellFormat(40, 5, ch.YTitle, "", 0, "L", false, 0, "")
 	for _, t := range ch.Axis.Ticks {
 		y := f.y(t.Value)
 		d.drawColour(c.Rule)
-		p.SetLineWidth(0.1)
-		p.Line(f.left, y, f.left+f.w, y)
-		p.SetXY(marginL, y-2)
-		p.CellFormat(plotLeft-1.5, 4, t.Label, "", 0, "R", false, 0, "")
+		d.pdf.SetLineWidth(0.1)
+		d.pdf.Line(f.left, y, f.left+f.w, y)
+		d.pdf.SetXY(marginL, y-2)
+		d.pdf.CellFormat(plotLeft-1.5, 4, t.Label, "", 0, "R", false, 0, "")
 	}
 
 	d.band(ch, f)
@@ -80,10 +79,10 @@ func (d *doc) chart(ch present.Chart) {
 
 	// axes
 	d.drawColour(c.Muted)
-	p.SetLineWidth(0.25)
+	d.pdf.SetLineWidth(0.25)
 	d.setDash(nil)
-	p.Line(f.left, f.top, f.left, f.top+f.h)
-	p.Line(f.left, f.top+f.h, f.left+f.w, f.top+f.h)
+	d.pdf.Line(f.left, f.top, f.left, f.top+f.h)
+	d.pdf.Line(f.left, f.top+f.h, f.left+f.w, f.top+f.h)
 
 	// x labels, thinned so they never overlap
 	d.font("", small)
@@ -91,34 +90,33 @@ func (d *doc) chart(ch present.Chart) {
 	lh := lineH(small)
 	for _, l := range ch.ThinLabels(int(math.Ceil(11 / f.slotW()))) {
 		w := math.Max(f.slotW(), 12)
-		p.SetXY(f.x(float64(l.Slot))-w/2, f.top+f.h+0.8)
-		p.CellFormat(w, lh, l.Top, "", 0, "C", false, 0, "")
-		p.SetXY(f.x(float64(l.Slot))-w/2, f.top+f.h+0.8+lh)
-		p.CellFormat(w, lh, l.Bottom, "", 0, "C", false, 0, "")
+		d.pdf.SetXY(f.x(float64(l.Slot))-w/2, f.top+f.h+0.8)
+		d.pdf.CellFormat(w, lh, l.Top, "", 0, "C", false, 0, "")
+		d.pdf.SetXY(f.x(float64(l.Slot))-w/2, f.top+f.h+0.8+lh)
+		d.pdf.CellFormat(w, lh, l.Bottom, "", 0, "C", false, 0, "")
 	}
-	p.SetXY(f.left, f.top+f.h+1+2*lh)
-	p.CellFormat(f.w, lh, ch.XTitle, "", 0, "C", false, 0, "")
-	p.SetXY(marginL, f.top+f.h+2+3*lh)
+	d.pdf.SetXY(f.left, f.top+f.h+1+2*lh)
+	d.pdf.CellFormat(f.w, lh, ch.XTitle, "", 0, "C", false, 0, "")
+	d.pdf.SetXY(marginL, f.top+f.h+2+3*lh)
 	d.legend(ch.Legend)
-	p.SetXY(marginL, math.Max(p.GetY()+2, y0+chartH-6))
+	d.pdf.SetXY(marginL, math.Max(d.pdf.GetY()+2, y0+chartH-6))
 	d.textColour(c.Text)
 }
 
 // events marks each event with a dotted line at its period and its number above the plot,
 // the number the chart's figures and text name it by.
 func (d *doc) events(ch present.Chart, f chartFrame) {
-	p := d.pdf
 	for _, e := range ch.Events {
 		x := f.x(e.Slot)
 		d.drawColour(d.st.Colours.Muted)
-		p.SetLineWidth(0.2)
+		d.pdf.SetLineWidth(0.2)
 		d.setDash([]float64{0.6, 0.8})
-		p.Line(x, f.top, x, f.top+f.h)
+		d.pdf.Line(x, f.top, x, f.top+f.h)
 		d.setDash(nil)
 		d.font("B", d.st.Fonts.Small)
 		d.textColour(d.st.Colours.Text)
-		p.SetXY(x-3, f.top-lineH(d.st.Fonts.Small))
-		p.CellFormat(6, lineH(d.st.Fonts.Small), strconv.Itoa(e.Number), "", 0, "C", false, 0, "")
+		d.pdf.SetXY(x-3, f.top-lineH(d.st.Fonts.Small))
+		d.pdf.CellFormat(6, lineH(d.st.Fonts.Small), strconv.Itoa(e.Number), "", 0, "C", false, 0, "")
 	}
 }
 
@@ -136,17 +134,16 @@ func (d *doc) stepStyle(k present.StepKind) (templates.Colour, []float64, float6
 }
 
 func (d *doc) steps(ch present.Chart, f chartFrame) {
-	p := d.pdf
 	for _, s := range ch.Steps {
 		colour, dash, width := d.stepStyle(s.Kind)
 		d.drawColour(colour)
-		p.SetLineWidth(width)
+		d.pdf.SetLineWidth(width)
 		d.setDash(dash)
 		for _, l := range s.Levels {
 			x := f.x(float64(l.Slot))
-			p.Line(x-f.slotW()/2, f.y(l.Value), x+f.slotW()/2, f.y(l.Value))
+			d.pdf.Line(x-f.slotW()/2, f.y(l.Value), x+f.slotW()/2, f.y(l.Value))
 			if l.Join {
-				p.Line(x-f.slotW()/2, f.y(l.From), x-f.slotW()/2, f.y(l.Value))
+				d.pdf.Line(x-f.slotW()/2, f.y(l.From), x-f.slotW()/2, f.y(l.Value))
 			}
 		}
 		d.setDash(nil)
@@ -154,16 +151,15 @@ func (d *doc) steps(ch present.Chart, f chartFrame) {
 }
 
 func (d *doc) spcLines(ch present.Chart, f chartFrame) {
-	p := d.pdf
 	for _, s := range ch.SPC {
 		x0, x1 := f.x(float64(s.FirstSlot))-f.slotW()/2, f.x(float64(s.LastSlot))+f.slotW()/2
 		d.drawColour(d.st.Colours.Grey)
-		p.SetLineWidth(0.35)
-		p.Line(x0, f.y(s.Mean), x1, f.y(s.Mean))
+		d.pdf.SetLineWidth(0.35)
+		d.pdf.Line(x0, f.y(s.Mean), x1, f.y(s.Mean))
 		if s.Lower != nil && s.Upper != nil {
 			d.setDash(dashLimit)
-			p.Line(x0, f.y(*s.Lower), x1, f.y(*s.Lower))
-			p.Line(x0, f.y(*s.Upper), x1, f.y(*s.Upper))
+			d.pdf.Line(x0, f.y(*s.Lower), x1, f.y(*s.Lower))
+			d.pdf.Line(x0, f.y(*s.Upper), x1, f.y(*s.Upper))
 			d.setDash(nil)
 		}
 	}
@@ -183,12 +179,11 @@ func (d *doc) trendLine(ch present.Chart, f chartFrame) {
 
 // values draws the indicator's own values: a line broken at gaps, a mark at each value.
 func (d *doc) values(ch present.Chart, f chartFrame) {
-	p := d.pdf
 	d.drawColour(d.st.Colours.Accent)
-	p.SetLineWidth(0.6)
+	d.pdf.SetLineWidth(0.6)
 	for _, line := range ch.Lines {
 		for i := 1; i < len(line); i++ {
-			p.Line(f.x(line[i-1].Slot), f.y(line[i-1].Value), f.x(line[i].Slot), f.y(line[i].Value))
+			d.pdf.Line(f.x(line[i-1].Slot), f.y(line[i-1].Value), f.x(line[i].Slot), f.y(line[i].Value))
 		}
 	}
 	for _, pt := range ch.Points {
@@ -203,12 +198,11 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 	if pr == nil {
 		return
 	}
-	p := d.pdf
 	x := f.x(float64(pr.Slot))
 	d.drawColour(d.st.Colours.Accent)
 	d.fillColour(d.st.Colours.Accent)
-	p.SetLineWidth(0.35)
-	p.Line(x, f.y(pr.Lower), x, f.y(pr.Upper))
+	d.pdf.SetLineWidth(0.35)
+	d.pdf.Line(x, f.y(pr.Lower), x, f.y(pr.Upper))
 	for _, end := range []struct {
 		v       float64
 		clipped bool
@@ -216,15 +210,15 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 	}{{pr.Lower, pr.LowerClipped, 1}, {pr.Upper, pr.UpperClipped, -1}} {
 		y := f.y(end.v)
 		if end.clipped {
-			p.Polygon([]fpdf.PointType{{X: x, Y: y + end.dir*0.4}, {X: x - 1.1, Y: y - end.dir*1.6}, {X: x + 1.1, Y: y - end.dir*1.6}}, "F")
+			d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y + end.dir*0.4}, {X: x - 1.1, Y: y - end.dir*1.6}, {X: x + 1.1, Y: y - end.dir*1.6}}, "F")
 			continue
 		}
-		p.Line(x-1, y, x+1, y)
+		d.pdf.Line(x-1, y, x+1, y)
 	}
 	if !pr.ValueClipped {
 		d.fillColour(templates.White)
-		p.SetLineWidth(0.4)
-		p.Circle(x, f.y(pr.Value), markerSize*0.6, "FD")
+		d.pdf.SetLineWidth(0.4)
+		d.pdf.Circle(x, f.y(pr.Value), markerSize*0.6, "FD")
 	}
 }
 
@@ -237,38 +231,36 @@ func (d *doc) valueMark(m present.Mark, x, y float64) {
 
 // drawValueMark draws what valueMark places.
 func (d *doc) drawValueMark(m present.Mark, x, y float64) {
-	p := d.pdf
 	c := d.st.Colours
 	r := markerSize / 2
 	switch m {
 	case present.MarkImprovement:
 		d.fillColour(c.Activity)
-		p.Polygon([]fpdf.PointType{{X: x, Y: y - r*1.9}, {X: x + r*1.9, Y: y}, {X: x, Y: y + r*1.9}, {X: x - r*1.9, Y: y}}, "F")
+		d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y - r*1.9}, {X: x + r*1.9, Y: y}, {X: x, Y: y + r*1.9}, {X: x - r*1.9, Y: y}}, "F")
 	case present.MarkConcern:
 		d.fillColour(c.Amber)
-		p.Rect(x-r*1.4, y-r*1.4, r*2.8, r*2.8, "F")
+		d.pdf.Rect(x-r*1.4, y-r*1.4, r*2.8, r*2.8, "F")
 	case present.MarkNeutralHigh, present.MarkNeutralLow:
 		d.fillColour(c.Grey)
 		dir := -1.0
 		if m == present.MarkNeutralLow {
 			dir = 1
 		}
-		p.Polygon([]fpdf.PointType{{X: x, Y: y + dir*r*1.8}, {X: x + r*1.6, Y: y - dir*r*1.2}, {X: x - r*1.6, Y: y - dir*r*1.2}}, "F")
+		d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y + dir*r*1.8}, {X: x + r*1.6, Y: y - dir*r*1.2}, {X: x - r*1.6, Y: y - dir*r*1.2}}, "F")
 	default:
 		d.fillColour(c.Accent)
-		p.Circle(x, y, r, "F")
+		d.pdf.Circle(x, y, r, "F")
 	}
 }
 
 // legendSample draws an entry's sample, 6 mm wide, centred vertically on cy.
 func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
-	p := d.pdf
 	c := d.st.Colours
 	line := func(colour templates.Colour, dash []float64) {
 		d.drawColour(colour)
-		p.SetLineWidth(0.5)
+		d.pdf.SetLineWidth(0.5)
 		d.setDash(dash)
-		p.Line(x, cy, x+6, cy)
+		d.pdf.Line(x, cy, x+6, cy)
 		d.setDash(nil)
 	}
 	switch e.Kind {
@@ -277,12 +269,12 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 		d.valueMark(present.MarkDot, x+3, cy)
 	case present.LegendBand:
 		d.fillColour(c.Band)
-		p.Rect(x, cy-1.3, 6, 2.6, "F")
+		d.pdf.Rect(x, cy-1.3, 6, 2.6, "F")
 		d.drawColour(c.Activity)
-		p.SetLineWidth(0.3)
+		d.pdf.SetLineWidth(0.3)
 		d.setDash(dashLimit)
-		p.Line(x, cy-1.3, x+6, cy-1.3)
-		p.Line(x, cy+1.3, x+6, cy+1.3)
+		d.pdf.Line(x, cy-1.3, x+6, cy-1.3)
+		d.pdf.Line(x, cy+1.3, x+6, cy+1.3)
 		d.setDash(nil)
 	case present.LegendTarget:
 		line(c.Green, dashTarget)
@@ -298,30 +290,29 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 		d.valueMark(e.Mark, x+3, cy)
 	case present.LegendProjection:
 		d.drawColour(c.Accent)
-		p.SetLineWidth(0.35)
-		p.Line(x+3, cy-1.5, x+3, cy+1.5)
+		d.pdf.SetLineWidth(0.35)
+		d.pdf.Line(x+3, cy-1.5, x+3, cy+1.5)
 		d.fillColour(templates.White)
-		p.Circle(x+3, cy, markerSize*0.6, "FD")
+		d.pdf.Circle(x+3, cy, markerSize*0.6, "FD")
 	}
 }
 
 // legend lays its entries out left to right, wrapping to a new row when one is full.
 func (d *doc) legend(items []present.LegendEntry) {
-	p := d.pdf
 	small := d.st.Fonts.Small
 	lh := lineH(small) + 0.6
-	x, y := marginL+plotLeft, p.GetY()
+	x, y := marginL+plotLeft, d.pdf.GetY()
 	d.font("", small)
 	for _, it := range items {
-		w := 8 + p.GetStringWidth(it.Label) + 5
+		w := 8 + d.pdf.GetStringWidth(it.Label) + 5
 		if x+w > pageW-marginR {
 			x, y = marginL+plotLeft, y+lh
 		}
 		d.legendSample(it, x, y+lh/2)
 		d.textColour(d.st.Colours.Text)
-		p.SetXY(x+7, y)
-		p.CellFormat(w-7, lh, it.Label, "", 0, "L", false, 0, "")
+		d.pdf.SetXY(x+7, y)
+		d.pdf.CellFormat(w-7, lh, it.Label, "", 0, "L", false, 0, "")
 		x += w
 	}
-	p.SetXY(marginL, y+lh)
+	d.pdf.SetXY(marginL, y+lh)
 }

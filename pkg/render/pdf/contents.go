@@ -33,13 +33,12 @@ func (d *doc) entries() []entry {
 
 func (d *doc) contents() {
 	d.newPage()
-	p := d.pdf
 	title := d.doc.ContentsTitle
 	d.anchor(present.IDContents, title, 0)
 	d.font("B", d.st.Fonts.Heading)
 	d.textColour(d.st.Colours.Accent)
-	d.tag(pdfpost.H1, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Heading), title, "", "L", false) })
-	p.Ln(4)
+	d.tag(pdfpost.H1, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Heading), title, "", "L", false) })
+	d.pdf.Ln(4)
 	d.tags.Begin(pdfpost.TOC, pdfpost.Attr{})
 	defer d.tags.End()
 	for _, e := range d.entries() {
@@ -49,13 +48,13 @@ func (d *doc) contents() {
 		}
 		lh := lineH(size) + 1.2
 		if e.level == 0 {
-			p.Ln(1.5)
+			d.pdf.Ln(1.5)
 		}
 		d.ensure(lh)
 		d.font(style, size)
 		d.textColour(d.st.Colours.Text)
 		link, dest := d.partLink(), d.destOf(e.id)
-		y := p.GetY()
+		y := d.pdf.GetY()
 		numW := 14.0
 		titleW := contentW - indent - numW
 		lines := d.wrap(e.title, titleW)
@@ -65,8 +64,8 @@ func (d *doc) contents() {
 		d.contentsLinks[e.id] = contentsLink{elem: to, title: e.title}
 		for i, line := range lines {
 			d.tags.Content(func() {
-				p.SetXY(marginL+indent, y+float64(i)*lh)
-				p.CellFormat(titleW, lh, line, "", 0, "L", false, link, "")
+				d.pdf.SetXY(marginL+indent, y+float64(i)*lh)
+				d.pdf.CellFormat(titleW, lh, line, "", 0, "L", false, link, "")
 			})
 			d.tags.Annot("Go to "+e.title, dest)
 		}
@@ -74,17 +73,17 @@ func (d *doc) contents() {
 		d.tags.End()
 		last := y + float64(len(lines)-1)*lh
 		// dotted leader from the end of the title to the page number
-		endX := marginL + indent + p.GetStringWidth(lines[len(lines)-1]) + 3
+		endX := marginL + indent + d.pdf.GetStringWidth(lines[len(lines)-1]) + 3
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
-			p.SetLineWidth(0.3)
-			p.SetDashPattern([]float64{0.3, 1.2}, 0)
-			p.Line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
-			p.SetDashPattern(nil, 0)
+			d.pdf.SetLineWidth(0.3)
+			d.pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+			d.pdf.Line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
+			d.pdf.SetDashPattern(nil, 0)
 		})
 		d.numbers = append(d.numbers, pageNumber{id: e.id, page: d.pageNo(), x: pageW - marginR - numW, y: last,
 			w: numW, h: lh, style: style, size: size, link: link})
-		p.SetXY(marginL, last+lh)
+		d.pdf.SetXY(marginL, last+lh)
 	}
 }
 
@@ -107,20 +106,19 @@ type pageNumber struct {
 // contentsNumbers writes each section's page number into the room left for it on the
 // contents pages.
 func (d *doc) contentsNumbers() {
-	p := d.pdf
 	for _, n := range d.numbers {
 		page := "–"
 		if at, ok := d.pageOf[n.id]; ok {
 			page = strconv.Itoa(at)
 		}
-		p.SetPage(n.page)
+		d.pdf.SetPage(n.page)
 		d.freshState()
 		d.font(n.style, n.size)
 		d.textColour(d.st.Colours.Text)
 		to := d.contentsLinks[n.id]
 		d.tags.ContentOf(to.elem, func() {
-			p.SetXY(n.x, n.y)
-			p.CellFormat(n.w, n.h, page, "", 0, "R", false, n.link, "")
+			d.pdf.SetXY(n.x, n.y)
+			d.pdf.CellFormat(n.w, n.h, page, "", 0, "R", false, n.link, "")
 		})
 		d.tags.AnnotOf(to.elem, "Go to "+to.title, d.destOf(n.id))
 	}

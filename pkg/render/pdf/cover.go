@@ -13,13 +13,12 @@ import (
 
 func (d *doc) cover() {
 	d.newPage()
-	p := d.pdf
 	cv := d.doc.Cover
 	c := d.st.Colours
 	// a band of the accent colour across the top, as printed covers have
 	d.artifact(func() {
 		d.fillColour(c.Accent)
-		p.Rect(0, 0, pageW, 12, "F")
+		d.pdf.Rect(0, 0, pageW, 12, "F")
 	})
 
 	// The logo is decoration: the organisation's name follows in words.
@@ -30,38 +29,38 @@ func (d *doc) cover() {
 		d.font("B", d.st.Fonts.Heading)
 		d.textColour(c.Red)
 		d.drawColour(c.Red)
-		p.SetLineWidth(0.8)
-		w := p.GetStringWidth(strings.ToUpper(m)) + 8
-		p.SetXY(marginL, 40)
-		d.tag(pdfpost.P, func() { p.CellFormat(w, 11, strings.ToUpper(m), "1", 0, "C", false, 0, "") })
+		d.pdf.SetLineWidth(0.8)
+		w := d.pdf.GetStringWidth(strings.ToUpper(m)) + 8
+		d.pdf.SetXY(marginL, 40)
+		d.tag(pdfpost.P, func() { d.pdf.CellFormat(w, 11, strings.ToUpper(m), "1", 0, "C", false, 0, "") })
 	}
 	y := 70.0
-	p.SetXY(marginL, y)
+	d.pdf.SetXY(marginL, y)
 	d.font("B", d.st.Fonts.Subheading+2)
 	d.textColour(c.Muted)
-	d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), cv.Organisation, "", "L", false) })
-	p.Ln(4)
+	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), cv.Organisation, "", "L", false) })
+	d.pdf.Ln(4)
 	d.font("B", d.st.Fonts.Title)
 	d.textColour(c.Accent)
-	d.tag(pdfpost.H1, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, cv.Title, "", "L", false) })
+	d.tag(pdfpost.H1, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, cv.Title, "", "L", false) })
 	if cv.Subtitle != "" {
-		p.Ln(2)
+		d.pdf.Ln(2)
 		d.font("", d.st.Fonts.Heading)
-		d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Heading), cv.Subtitle, "", "L", false) })
+		d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Heading), cv.Subtitle, "", "L", false) })
 	}
-	p.Ln(6)
+	d.pdf.Ln(6)
 	d.artifact(func() {
 		d.drawColour(c.Accent)
-		p.SetLineWidth(0.8)
-		p.Line(marginL, p.GetY(), marginL+40, p.GetY())
+		d.pdf.SetLineWidth(0.8)
+		d.pdf.Line(marginL, d.pdf.GetY(), marginL+40, d.pdf.GetY())
 	})
-	p.Ln(6)
+	d.pdf.Ln(6)
 	d.font("B", d.st.Fonts.Subheading)
 	d.textColour(c.Text)
-	d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), cv.Period, "", "L", false) })
-	p.Ln(1)
+	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Subheading), cv.Period, "", "L", false) })
+	d.pdf.Ln(1)
 	d.font("", d.st.Fonts.Body+1)
-	d.tag(pdfpost.P, func() { p.MultiCell(contentW, lineH(d.st.Fonts.Body+1), cv.AsAt, "", "L", false) })
+	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Body+1), cv.AsAt, "", "L", false) })
 
 	d.coverCounts()
 }
@@ -72,12 +71,11 @@ func (d *doc) coverCounts() {
 	if len(cv.Headline) == 0 {
 		return
 	}
-	p := d.pdf
 	y := 200.0
 	d.font("", d.st.Fonts.Body)
 	d.textColour(d.st.Colours.Muted)
-	p.SetXY(marginL, y)
-	d.tag(pdfpost.P, func() { p.CellFormat(contentW, lineH(d.st.Fonts.Body), cv.HeadlineIntro, "", 1, "L", false, 0, "") })
+	d.pdf.SetXY(marginL, y)
+	d.tag(pdfpost.P, func() { d.pdf.CellFormat(contentW, lineH(d.st.Fonts.Body), cv.HeadlineIntro, "", 1, "L", false, 0, "") })
 	y += 9
 	boxW := 40.0
 	// The counts are a list, each item in a box beside its status's mark.
@@ -87,8 +85,8 @@ func (d *doc) coverCounts() {
 		x := marginL + float64(i)*(boxW+6)
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
-			p.SetLineWidth(0.3)
-			p.Rect(x, y, boxW, 24, "D")
+			d.pdf.SetLineWidth(0.3)
+			d.pdf.Rect(x, y, boxW, 24, "D")
 			d.mark(it.Status, x+8, y+9, 6)
 		})
 		d.tags.Begin(pdfpost.LI, pdfpost.Attr{})
@@ -96,11 +94,11 @@ func (d *doc) coverCounts() {
 		d.tags.Tag(pdfpost.LBody, pdfpost.Attr{ActualText: fmt.Sprint(it.N) + " " + it.Text}, func() {
 			d.font("B", 22)
 			d.textColour(d.st.Colours.Text)
-			p.SetXY(x+13, y+3)
-			p.CellFormat(boxW-14, 12, fmt.Sprint(it.N), "", 0, "L", false, 0, "")
+			d.pdf.SetXY(x+13, y+3)
+			d.pdf.CellFormat(boxW-14, 12, fmt.Sprint(it.N), "", 0, "L", false, 0, "")
 			d.font("", d.st.Fonts.Body)
-			p.SetXY(x+3, y+16)
-			p.CellFormat(boxW-6, 6, it.Text, "", 0, "L", false, 0, "")
+			d.pdf.SetXY(x+3, y+16)
+			d.pdf.CellFormat(boxW-6, 6, it.Text, "", 0, "L", false, 0, "")
 		})
 		d.tags.End()
 	}

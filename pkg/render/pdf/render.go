@@ -193,7 +193,7 @@ func newDoc(document *present.Document, t *templates.Set) *doc {
 // numbered over the whole document.
 type tagPage struct{ d *doc }
 
-func (p tagPage) PageNo() int           { return p.d.pageNo() }
+func (p tagPage) PageNo() int          { return p.d.pageNo() }
 func (p tagPage) RawWriteStr(s string) { p.d.pdf.RawWriteStr(s) }
 
 // pageNo is the page being drawn, counted over the whole document.
@@ -244,7 +244,7 @@ func (d *doc) setup(first bool) {
 	p.SetModificationDate(stamp)
 	if first {
 		p.SetXmpMetadata(pdfpost.XMP(pdfpost.Meta{Title: m.Title, Author: m.Author, Subject: m.Subject,
-		Keywords: m.Keywords, Creator: "qpr", Producer: "qpr", Lang: m.Lang, Date: stamp}))
+			Keywords: m.Keywords, Creator: "qpr", Producer: "qpr", Lang: m.Lang, Date: stamp}))
 	}
 	p.SetCatalogSort(true)
 	p.SetHeaderFunc(d.header)
@@ -262,23 +262,22 @@ func (d *doc) header() {
 }
 
 func (d *doc) runningHead() {
-	p := d.pdf
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
 	head := d.doc.RunningHead
-	p.SetXY(marginL, 10)
-	p.CellFormat(contentW*0.7, 5, head[0], "", 0, "L", false, 0, "")
-	p.SetXY(marginL+contentW*0.7, 10)
-	p.CellFormat(contentW*0.3, 5, head[1], "", 0, "R", false, 0, "")
+	d.pdf.SetXY(marginL, 10)
+	d.pdf.CellFormat(contentW*0.7, 5, head[0], "", 0, "L", false, 0, "")
+	d.pdf.SetXY(marginL+contentW*0.7, 10)
+	d.pdf.CellFormat(contentW*0.3, 5, head[1], "", 0, "R", false, 0, "")
 	if m := d.doc.Marking; m != "" {
 		d.font("B", d.st.Fonts.Small+1)
 		d.textColour(d.st.Colours.Red)
-		p.SetXY(marginL+contentW*0.35, 10)
-		p.CellFormat(contentW*0.3, 5, strings.ToUpper(m), "", 0, "C", false, 0, "")
+		d.pdf.SetXY(marginL+contentW*0.35, 10)
+		d.pdf.CellFormat(contentW*0.3, 5, strings.ToUpper(m), "", 0, "C", false, 0, "")
 	}
 	d.drawColour(d.st.Colours.Accent)
-	p.SetLineWidth(0.4)
-	p.Line(marginL, 16, pageW-marginR, 16)
+	d.pdf.SetLineWidth(0.4)
+	d.pdf.Line(marginL, 16, pageW-marginR, 16)
 	d.textColour(d.st.Colours.Text)
 }
 
@@ -292,14 +291,13 @@ func (d *doc) footer() {
 }
 
 func (d *doc) pageFoot() {
-	p := d.pdf
 	d.drawColour(d.st.Colours.Rule)
-	p.SetLineWidth(0.2)
-	p.Line(marginL, pageH-14, pageW-marginR, pageH-14)
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.Line(marginL, pageH-14, pageW-marginR, pageH-14)
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
-	p.SetXY(marginL, pageH-13)
-	p.CellFormat(contentW*0.7, 5, d.doc.PageFoot, "", 0, "L", false, 0, "")
+	d.pdf.SetXY(marginL, pageH-13)
+	d.pdf.CellFormat(contentW*0.7, 5, d.doc.PageFoot, "", 0, "L", false, 0, "")
 	d.textColour(d.st.Colours.Text)
 }
 
@@ -406,14 +404,13 @@ func (d *doc) freshState() {
 // own font must match too, since a page break writes the font fpdf remembers (after the
 // header has set its own).
 func (d *doc) font(style string, size float64) {
-	p := d.pdf
 	now := fontChoice{style, size, d.pageNo()}
-	if now == d.fontOn && p.GetFontStyle() == style && p.GetFontFamily() == fontFamily {
-		if pt, _ := p.GetFontSize(); pt == size {
+	if now == d.fontOn && d.pdf.GetFontStyle() == style && d.pdf.GetFontFamily() == fontFamily {
+		if pt, _ := d.pdf.GetFontSize(); pt == size {
 			return
 		}
 	}
-	p.SetFont(fontFamily, style, size)
+	d.pdf.SetFont(fontFamily, style, size)
 	d.fontOn = now
 }
 

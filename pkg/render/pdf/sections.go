@@ -142,7 +142,6 @@ func (d *doc) paragraph(p *present.Paragraph) {
 // list writes each item after its mark, tight enough that the key, a page of reference,
 // stays on one page.
 func (d *doc) list(l *present.List) {
-	p := d.pdf
 	size := d.st.Fonts.Body
 	lh := lineH(size)
 	// Each item's words name its status, so the mark beside them is decoration.
@@ -153,27 +152,26 @@ func (d *doc) list(l *present.List) {
 		d.font("", size)
 		lines := d.wrap(text, contentW-d.indent-10)
 		d.ensure(float64(len(lines))*lh + 1.5)
-		y := p.GetY()
+		y := d.pdf.GetY()
 		x := marginL + d.indent
 		if it.Mark != "" {
 			d.artifact(func() { d.mark(it.Mark, x+3, y+lh/2, lh*0.6) })
 		}
 		d.textColour(d.st.Colours.Text)
-		p.SetXY(x+8, y)
+		d.pdf.SetXY(x+8, y)
 		d.group(pdfpost.LI, pdfpost.Attr{}, func() {
-			d.tag(pdfpost.LBody, func() { p.MultiCell(contentW-d.indent-8, lh, text, "", "L", false) })
+			d.tag(pdfpost.LBody, func() { d.pdf.MultiCell(contentW-d.indent-8, lh, text, "", "L", false) })
 		})
-		p.Ln(0.8)
+		d.pdf.Ln(0.8)
 	}
-	p.Ln(1)
+	d.pdf.Ln(1)
 }
 
 // statusLine writes an indicator's statuses as labelled marks and words on one line.
 func (d *doc) statusLine(s *present.StatusLine) {
-	p := d.pdf
 	size := d.st.Fonts.Body
 	lh := lineH(size)
-	y := p.GetY()
+	y := d.pdf.GetY()
 	x := marginL + d.indent
 	d.tag(pdfpost.P, func() {
 		for i, it := range s.Items {
@@ -185,7 +183,7 @@ func (d *doc) statusLine(s *present.StatusLine) {
 			x += d.badge(it.Status, it.Status.Word(), x, y, lh, true)
 		}
 	})
-	p.SetXY(marginL, y+lh)
+	d.pdf.SetXY(marginL, y+lh)
 }
 
 func (d *doc) statusLineHeight() float64 { return lineH(d.st.Fonts.Body) }
@@ -239,7 +237,6 @@ func (d *doc) blockHeight(b present.Block) float64 {
 // indicator is one indicator's block: a rule, its heading, statuses, facts and chart kept
 // together on one page, then its parts, each kept with its first paragraph.
 func (d *doc) indicator(s *present.Section) {
-	p := d.pdf
 	d.wrapped = map[*present.Paragraph][]string{}
 	defer func() { d.wrapped = nil }()
 	blocks := s.BlockList()
@@ -250,21 +247,21 @@ func (d *doc) indicator(s *present.Section) {
 		lead += d.blockHeight(b)
 	}
 	d.ensure(lead)
-	p.Ln(2)
+	d.pdf.Ln(2)
 	d.artifact(func() {
 		d.drawColour(d.st.Colours.Rule)
-		p.SetLineWidth(0.2)
-		p.Line(marginL, p.GetY(), pageW-marginR, p.GetY())
+		d.pdf.SetLineWidth(0.2)
+		d.pdf.Line(marginL, d.pdf.GetY(), pageW-marginR, d.pdf.GetY())
 	})
-	p.Ln(2)
+	d.pdf.Ln(2)
 	d.anchor(s.ID, s.Title(), 1)
 	d.textColour(d.st.Colours.Accent)
 	d.font("B", d.st.Fonts.Subheading)
-	d.tag(pdfpost.Heading(s.Level), func() { p.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false) })
-	p.Ln(0.5)
+	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false) })
+	d.pdf.Ln(0.5)
 	for i, b := range blocks {
 		if _, ok := b.(*present.Figure); ok && i > 0 {
-			p.Ln(1.5)
+			d.pdf.Ln(1.5)
 		}
 		d.block(b)
 	}
@@ -272,13 +269,12 @@ func (d *doc) indicator(s *present.Section) {
 	for part := range s.Parts() {
 		d.section(part)
 	}
-	p.Ln(2)
+	d.pdf.Ln(2)
 }
 
 // item is an entry of a list of indicators: its mark beside a bold heading, and its
 // paragraphs indented under it, kept together where they fit.
 func (d *doc) item(s *present.Section) {
-	p := d.pdf
 	size := d.st.Fonts.Body
 	lh := lineH(size)
 	const indent = 6.0
@@ -295,19 +291,19 @@ func (d *doc) item(s *present.Section) {
 	if h <= keepWhole {
 		d.ensure(h)
 	}
-	y := p.GetY()
+	y := d.pdf.GetY()
 	if s.Mark != "" {
 		d.artifact(func() { d.mark(s.Mark, marginL+2.5, y+lh/2, lh*0.6) })
 	}
-	p.SetXY(marginL+indent, y)
+	d.pdf.SetXY(marginL+indent, y)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Text)
-	d.tag(pdfpost.Heading(s.Level), func() { p.MultiCell(contentW-indent, lh, head, "", "L", false) })
+	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.MultiCell(contentW-indent, lh, head, "", "L", false) })
 	for _, b := range blocks {
 		d.block(b)
 	}
 	d.textColour(d.st.Colours.Text)
-	p.Ln(1)
+	d.pdf.Ln(1)
 }
 
 // label writes muted text inline and returns its width.

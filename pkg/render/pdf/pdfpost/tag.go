@@ -98,7 +98,7 @@ type Tagger struct {
 	annots [][]annot
 	// outline is the bookmarks in document order.
 	outline []bookmark
-	open   *openMark // the marked-content sequence open now, if any
+	open    *openMark // the marked-content sequence open now, if any
 	// paused is the sequence PageEnd closed at an automatic page break, reopened by PageStart.
 	paused *openMark
 	err    error
