@@ -3,6 +3,9 @@ package report
 import (
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/example/qpr/pkg/benchmark"
@@ -87,19 +90,30 @@ func Build(opts Options) (*Report, error) {
 		byDirectorate[r.Directorates[i].Code] = &r.Directorates[i]
 	}
 
-	for _, ind := range members {
+	// Each indicator is worked out on its own, so the indicators are shared among workers;
+	// the counts are then added up in catalogue order.
+	outs := make([]Indicator, len(members))
+	previous := make([]ActivityStatus, len(members))
+	eachIndicator(len(members), func(i int) {
+		ind := members[i]
 		s := series{ind: ind, cal: cal, values: opts.Store.Series(ind.Code)}
 		out := indicator(s, q, opts.Store)
 		out.Events = eventsOf(cat, ind, q, ind.Trend.Window, trend.Method(ind.Trend.Method))
 		out.Benchmark = opts.Benchmarks.Positions(ind, q)
+		if ind.Type == catalogue.Activity {
+			previous[i], _, _ = activityStatus(ind, s.reported(q.Add(-1)).valuePtr(), q.Add(-1).Year)
+		}
+		outs[i] = out
+	})
+	for i, ind := range members {
+		out := outs[i]
 		d := byDirectorate[ind.Directorate]
 		if ind.Type == catalogue.Activity {
 			r.Summary.ActivityCount++
 			d.ActivityCount++
 			r.Summary.Activity.add(*out.Activity)
 			d.Activity.add(*out.Activity)
-			prev, _, _ := activityStatus(ind, s.reported(q.Add(-1)).valuePtr(), q.Add(-1).Year)
-			r.Summary.ActivityPrevious.add(prev)
+			r.Summary.ActivityPrevious.add(previous[i])
 		} else {
 			r.Summary.KPIs++
 			d.KPIs++
@@ -116,11 +130,36 @@ func Build(opts Options) (*Report, error) {
 				d.TrendPrevious.add(*out.TrendPrevious)
 			}
 		}
-		r.Indicators = append(r.Indicators, out)
 	}
+	r.Indicators = outs
 	applyReturns(r, cat, members, opts.Store, q)
 	return r, nil
 }
+
+// eachIndicator calls work(i) for each i below n, on a worker a core (at most
+// indicatorWorkers), and returns when every call has.
+func eachIndicator(n int, work func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), indicatorWorkers, max(1, n/indicatorsPerWorker))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				work(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// indicatorWorkers is the most workers eachIndicator uses; indicatorsPerWorker the fewest
+// indicators worth a worker of their own.
+const (
+	indicatorWorkers    = 4
+	indicatorsPerWorker = 64
+)
 
 func (rv reported) valuePtr() *float64 {
 	if !rv.ok {

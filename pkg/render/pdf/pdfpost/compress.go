@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"strconv"
 	"sync"
 )
@@ -64,9 +65,11 @@ func (f *file) pages() ([]int, error) {
 
 // compressPages compresses each page's content stream and each form XObject (fpdf's
 // templates), writing them as fpdf would with compression on; what fpdf compressed itself is
-// left as it is.
+// left as it is. The pages are shared out among workers, a core each: compressing is most of
+// what is left to do once the layout is done, and a report's PDF is the last output to finish.
+// Each stream is compressed alone, so the bytes are the same however many workers there are.
 func (f *file) compressPages(pages []int) error {
-	var buf bytes.Buffer
+	var contents []int
 	for _, p := range pages {
 		page, _ := f.obj(p)
 		m := contentsRe.FindSubmatch(page)
@@ -74,31 +77,34 @@ func (f *file) compressPages(pages []int) error {
 			return errNotFpdf("page without /Contents")
 		}
 		c, _ := strconv.Atoi(string(m[1]))
-		text, ok := f.obj(c)
-		if !ok {
+		if _, ok := f.obj(c); !ok {
 			return errNotFpdf("page content missing")
 		}
-		dict, data, err := stream(text)
+		contents = append(contents, c)
+	}
+	workers := min(runtime.GOMAXPROCS(0), compressWorkers, max(1, len(contents)/pagesPerWorker))
+	errs := make([]error, len(contents)) // the first in page order is reported
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := w; i < len(contents); i += workers {
+				if err := f.compressContent(contents[i], &buf); err != nil {
+					errs[i] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
-		if string(dict) == fmt.Sprintf("%d 0 obj\n<</Filter /FlateDecode /Length %d>>", c, len(data)) {
-			continue // fpdf compressed it
-		}
-		if string(dict) != fmt.Sprintf("%d 0 obj\n<</Length %d>>", c, len(data)) {
-			return errNotFpdf("page content's dictionary")
-		}
-		buf.Reset()
-		fmt.Fprintf(&buf, "%d 0 obj\n<</Filter /FlateDecode /Length ", c)
-		at := buf.Len()
-		buf.WriteString("0000000000>>\nstream\n")
-		start := buf.Len()
-		deflate(&buf, data)
-		n := buf.Len() - start
-		buf.WriteString("\nendstream\nendobj\n")
-		out := spliceLength(buf.Bytes(), at, n)
-		f.set(c, out)
 	}
+	var buf bytes.Buffer
 	for i, o := range f.objs {
 		head := strconv.Itoa(o.num) + " 0 obj\n<</Type /XObject\n/Subtype /Form\n"
 		if !bytes.HasPrefix(o.text, []byte(head)) {
@@ -122,6 +128,39 @@ func (f *file) compressPages(pages []int) error {
 		buf.WriteString("\nendstream\nendobj\n")
 		f.objs[i].text = bytes.Clone(buf.Bytes())
 	}
+	return nil
+}
+
+// compressWorkers is the most workers compressPages uses; pagesPerWorker the fewest pages
+// worth a worker of their own (a short report's pages take less than starting one).
+const (
+	compressWorkers = 4
+	pagesPerWorker  = 16
+)
+
+// compressContent compresses the content stream c, using buf as scratch; only f.objs' entry
+// for c is written, so workers may compress different streams at once.
+func (f *file) compressContent(c int, buf *bytes.Buffer) error {
+	text, _ := f.obj(c)
+	dict, data, err := stream(text)
+	if err != nil {
+		return err
+	}
+	if string(dict) == fmt.Sprintf("%d 0 obj\n<</Filter /FlateDecode /Length %d>>", c, len(data)) {
+		return nil // fpdf compressed it
+	}
+	if string(dict) != fmt.Sprintf("%d 0 obj\n<</Length %d>>", c, len(data)) {
+		return errNotFpdf("page content's dictionary")
+	}
+	buf.Reset()
+	fmt.Fprintf(buf, "%d 0 obj\n<</Filter /FlateDecode /Length ", c)
+	at := buf.Len()
+	buf.WriteString("0000000000>>\nstream\n")
+	start := buf.Len()
+	deflate(buf, data)
+	n := buf.Len() - start
+	buf.WriteString("\nendstream\nendobj\n")
+	f.set(c, spliceLength(buf.Bytes(), at, n))
 	return nil
 }
 

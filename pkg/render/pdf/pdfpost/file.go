@@ -16,8 +16,10 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // file is fpdf's output cut into its objects, in the order they appear.
@@ -197,10 +199,10 @@ func stream(text []byte) (dict, data []byte, err error) {
 const objectsPerStream = 200
 
 // writePacked writes the objects in their order, then loose (numbered from f.size on) as
-// ordinary objects, then nPacked objects numbered on from there, each written by packed when
-// its turn comes, compressed in object streams, and
-// a cross-reference stream: the structure tree's thousands of small dictionaries take a
-// tenth of the room they would as ordinary objects.
+// ordinary objects, then nPacked objects numbered on from there, each written by packed
+// (called from several goroutines at once, so it may only read what it shares), compressed
+// in object streams, and a cross-reference stream: the structure tree's thousands of small
+// dictionaries take a tenth of the room they would as ordinary objects.
 func (f *file) writePacked(w io.Writer, loose [][]byte, nPacked int, packed func(i int, b *bytes.Buffer)) error {
 	cw := &countWriter{w: w}
 	firstPacked := f.size + len(loose)
@@ -224,29 +226,49 @@ func (f *file) writePacked(w io.Writer, loose [][]byte, nPacked int, packed func
 		cw.Write(text)
 		cw.WriteString("\nendobj\n")
 	}
-	var head, body, z bytes.Buffer
-	for s := range nStreams {
+	// The streams are made by workers, a core each, and written in order: the same bytes
+	// however many workers make them.
+	streams := make([][]byte, nStreams)
+	firsts := make([]int, nStreams)
+	workers := min(runtime.GOMAXPROCS(0), compressWorkers, nStreams)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var head, body, z bytes.Buffer
+			for s := w; s < nStreams; s += workers {
+				head.Reset()
+				body.Reset()
+				z.Reset()
+				from := s * objectsPerStream
+				to := min(from+objectsPerStream, nPacked)
+				for i := from; i < to; i++ {
+					head.WriteString(strconv.Itoa(firstPacked+i) + " " + strconv.Itoa(body.Len()) + " ")
+					packed(i, &body)
+					body.WriteByte('\n')
+				}
+				head.WriteByte('\n')
+				firsts[s] = head.Len()
+				head.Write(body.Bytes())
+				deflate(&z, head.Bytes())
+				streams[s] = bytes.Clone(z.Bytes())
+			}
+		}()
+	}
+	wg.Wait()
+	for s, z := range streams {
 		num := firstPacked + nPacked + s
-		head.Reset()
-		body.Reset()
-		z.Reset()
 		from := s * objectsPerStream
 		to := min(from+objectsPerStream, nPacked)
 		for i := from; i < to; i++ {
-			obj := firstPacked + i
-			xref[obj] = entry{2, num, i - from, true}
-			fmt.Fprintf(&head, "%d %d ", obj, body.Len())
-			packed(i, &body)
-			body.WriteByte('\n')
+			xref[firstPacked+i] = entry{2, num, i - from, true}
 		}
-		head.WriteByte('\n')
-		first := head.Len()
-		head.Write(body.Bytes())
-		deflate(&z, head.Bytes())
 		xref[num] = entry{1, cw.n, 0, true}
-		fmt.Fprintf(cw, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", num, to-from, first, z.Len())
-		cw.Write(z.Bytes())
+		fmt.Fprintf(cw, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", num, to-from, firsts[s], len(z))
+		cw.Write(z)
 		cw.WriteString("\nendstream\nendobj\n")
+		streams[s] = nil
 	}
 	self := size - 1
 	start := cw.n
@@ -265,7 +287,7 @@ func (f *file) writePacked(w io.Writer, loose [][]byte, nPacked int, packed func
 	if start >= 1<<32 {
 		return errors.New("pdfpost: file over 4 GB")
 	}
-	z.Reset()
+	var z bytes.Buffer
 	deflate(&z, rows)
 	fmt.Fprintf(cw, "%d 0 obj\n<</Type /XRef /Size %d /Root %d 0 R /Info %d 0 R /W [1 4 2] /Filter /FlateDecode /Length %d>>\nstream\n", self, size, f.root, f.info, z.Len())
 	cw.Write(z.Bytes())

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Tagged writes src, a PDF fpdf wrote with compression off while t recorded its structure,
@@ -274,6 +274,12 @@ func stringEnd(b []byte, i int) int {
 // textString is s as a PDF text string: literal when it is printable ASCII, otherwise
 // UTF-16BE with a byte order mark, in hex.
 func textString(s string) string {
+	return string(appendTextString(nil, s))
+}
+
+// appendTextString appends s as textString writes it. Every structure element with words
+// (a cell's ActualText, a figure's Alt, a link's description) goes through it.
+func appendTextString(b []byte, s string) []byte {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] < 0x20 || s[i] > 0x7e {
@@ -282,16 +288,31 @@ func textString(s string) string {
 		}
 	}
 	if ascii {
-		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-		return "(" + r.Replace(s) + ")"
+		b = append(b, '(')
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '\\' || c == '(' || c == ')' {
+				b = append(b, '\\')
+			}
+			b = append(b, s[i])
+		}
+		return append(b, ')')
 	}
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+	const hex = "0123456789ABCDEF"
+	b = append(b, "<FEFF"...)
+	for _, r := range s {
+		r1, r2 := utf16.EncodeRune(r)
+		if r1 == utf8.RuneError && r2 == utf8.RuneError {
+			r1 = r // in the Basic Multilingual Plane (or U+FFFD for invalid UTF-8)
+			r2 = -1
+		}
+		for _, u := range [2]rune{r1, r2} {
+			if u < 0 {
+				continue
+			}
+			b = append(b, hex[u>>12&0xf], hex[u>>8&0xf], hex[u>>4&0xf], hex[u&0xf])
+		}
 	}
-	b.WriteString(">")
-	return b.String()
+	return append(b, '>')
 }
 
 // elemObject writes e as a structure element dictionary.
@@ -300,36 +321,50 @@ func elemObject(b *bytes.Buffer, e *Elem, treeRoot int, pages []int, annotNum []
 	if e.parent != nil {
 		parent = e.parent.num
 	}
-	fmt.Fprintf(b, "<</Type /StructElem /S /%s /P %d 0 R", e.role, parent)
+	o := b.AvailableBuffer()
+	o = append(o, "<</Type /StructElem /S /"...)
+	o = append(o, e.role...)
+	o = append(o, " /P "...)
+	o = ref(o, parent)
 	if e.attr.Alt != "" {
-		b.WriteString(" /Alt " + textString(e.attr.Alt))
+		o = appendTextString(append(o, " /Alt "...), e.attr.Alt)
 	}
 	if e.attr.ActualText != "" {
-		b.WriteString(" /ActualText " + textString(e.attr.ActualText))
+		o = appendTextString(append(o, " /ActualText "...), e.attr.ActualText)
 	}
 	if e.attr.Scope != NoScope || e.attr.ColSpan > 1 {
-		b.WriteString(" /A <</O /Table")
+		o = append(o, " /A <</O /Table"...)
 		if e.attr.Scope != NoScope {
-			b.WriteString(" /Scope /" + string(e.attr.Scope))
+			o = append(append(o, " /Scope /"...), e.attr.Scope...)
 		}
 		if e.attr.ColSpan > 1 {
-			b.WriteString(" /ColSpan " + strconv.Itoa(e.attr.ColSpan))
+			o = strconv.AppendInt(append(o, " /ColSpan "...), int64(e.attr.ColSpan), 10)
 		}
-		b.WriteString(">>")
+		o = append(o, ">>"...)
 	}
-	b.WriteString(" /K [")
+	o = append(o, " /K ["...)
 	for i, k := range e.kids {
 		if i > 0 {
-			b.WriteByte(' ')
+			o = append(o, ' ')
 		}
 		switch {
 		case k.elem != nil:
-			fmt.Fprintf(b, "%d 0 R", k.elem.num)
+			o = ref(o, k.elem.num)
 		case k.annot >= 0:
-			fmt.Fprintf(b, "<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[k.page-1], annotNum[k.page-1][k.annot])
+			o = ref(append(o, "<</Type /OBJR /Pg "...), pages[k.page-1])
+			o = ref(append(o, " /Obj "...), annotNum[k.page-1][k.annot])
+			o = append(o, ">>"...)
 		default:
-			fmt.Fprintf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[k.page-1], k.mcid)
+			o = ref(append(o, "<</Type /MCR /Pg "...), pages[k.page-1])
+			o = strconv.AppendInt(append(o, " /MCID "...), int64(k.mcid), 10)
+			o = append(o, ">>"...)
 		}
 	}
-	b.WriteString("]>>")
+	o = append(o, "]>>"...)
+	b.Write(o)
+}
+
+// ref appends an indirect reference to object num.
+func ref(b []byte, num int) []byte {
+	return append(strconv.AppendInt(b, int64(num), 10), " 0 R"...)
 }
