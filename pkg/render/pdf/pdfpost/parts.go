@@ -66,14 +66,25 @@ func readPart(src []byte, foot bool) (*part, error) {
 	if bytes.Contains(cat, []byte("/Metadata ")) || bytes.Contains(cat, []byte("/Outlines ")) {
 		return nil, errNotFpdf("a later part with metadata or an outline of its own")
 	}
+	f.detach()
 	p := &part{pages: pages, size: f.size, foot: foot}
 	for _, o := range f.objs {
 		if o.num == 1 || o.num == f.root || o.num == f.info {
 			continue
 		}
-		p.objs = append(p.objs, object{o.num, bytes.Clone(o.text)})
+		p.objs = append(p.objs, o)
 	}
 	return p, nil
+}
+
+// detach copies what f still reads from the file it was parsed from, so that the file,
+// uncompressed, can go: the pages' content is compressed into copies already.
+func (f *file) detach() {
+	for i, o := range f.objs {
+		f.objs[i].text = bytes.Clone(o.text)
+	}
+	f.header = bytes.Clone(f.header)
+	f.src = nil
 }
 
 // Write writes the whole document to w, compressed and tagged as Tagged does: first, the
@@ -99,6 +110,8 @@ func (ps *Parts) Write(w io.Writer, first, last []byte, t *Tagger) error {
 	if err := f.compressPages(pages); err != nil {
 		return err
 	}
+	f.detach()
+	first = nil
 	parts := ps.parts
 	ps.parts = nil
 	if last != nil {
@@ -107,6 +120,7 @@ func (ps *Parts) Write(w io.Writer, first, last []byte, t *Tagger) error {
 			return err
 		}
 		parts = append(parts, p)
+		last = nil
 	}
 	var loose [][]byte
 	if len(parts) > 0 {
