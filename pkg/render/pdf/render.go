@@ -90,7 +90,7 @@ func output(p *fpdf.Fpdf) ([]byte, error) {
 // it writes it, so a long report is written in parts, each finished, compressed and its
 // pages let go once the next begins (pdfpost joins them). A report of fewer pages is one
 // part. At least 10, so that the first part's page feet use every digit.
-var partPages = 1500
+var partPages = 1000
 
 // doc is the document being laid out.
 type doc struct {
@@ -475,13 +475,11 @@ func (d *doc) nextPart() {
 		old.SetFooterFunc(func() {})
 	} else {
 		raw, err := output(old)
-		if err == nil {
-			err = d.parts.Add(raw)
-		}
 		if err != nil {
 			d.fail(err)
 			return
 		}
+		d.parts.Add(raw)
 	}
 	d.offset += old.PageNo()
 	d.setup(false)

@@ -27,6 +27,10 @@ type Parts struct {
 	Foot         func(page, pages int) []byte
 	FootFontName string
 	parts        []*part
+	// pending is closed once the part being compressed in the background is ready; err is
+	// the first part's failure.
+	pending chan struct{}
+	err     error
 }
 
 // part is a document's objects, compressed, numbered as its own file numbers them.
@@ -38,14 +42,31 @@ type part struct {
 }
 
 // Add takes src, a middle part as fpdf wrote it with compression off, and keeps its objects
-// compressed; nothing of src is kept.
-func (ps *Parts) Add(src []byte) error {
-	p, err := readPart(src, true)
-	if err != nil {
-		return err
+// compressed; nothing of src is kept. It is compressed while the painter draws the next
+// part, one part at a time; a failure is reported by Write.
+func (ps *Parts) Add(src []byte) {
+	ps.wait()
+	i := len(ps.parts)
+	ps.parts = append(ps.parts, nil)
+	done := make(chan struct{})
+	ps.pending = done
+	go func() {
+		defer close(done)
+		p, err := readPart(src, true)
+		if err != nil {
+			ps.err = err
+			return
+		}
+		ps.parts[i] = p
+	}()
+}
+
+// wait waits for the part being compressed, if any.
+func (ps *Parts) wait() {
+	if ps.pending != nil {
+		<-ps.pending
+		ps.pending = nil
 	}
-	ps.parts = append(ps.parts, p)
-	return nil
 }
 
 // readPart is src's objects compressed, less its page tree's root, catalogue and
@@ -92,8 +113,12 @@ func (f *file) detach() {
 // when the first part is the last), each part's pages in order, numbered over the whole
 // document as t counted them.
 func (ps *Parts) Write(w io.Writer, first, last []byte, t *Tagger) error {
+	ps.wait()
 	if err := t.Err(); err != nil {
 		return err
+	}
+	if ps.err != nil {
+		return ps.err
 	}
 	t.w = nil // drawing is over: let fpdf's pages go
 	if t.open != nil || t.paused != nil {
