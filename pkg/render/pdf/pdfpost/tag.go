@@ -60,22 +60,26 @@ type Attr struct {
 	ColSpan    int
 }
 
-// Elem is a structure element being recorded.
+// Elem is a structure element being recorded. A long report records hundreds of thousands,
+// held until the document is written, so an element is kept small: most have no attributes
+// and share noAttr.
 type Elem struct {
 	role   Role
-	attr   Attr
+	attr   *Attr
 	parent *Elem
 	kids   []kid
 	num    int // object number, given when written
 }
 
+var noAttr Attr
+
 // kid is one child of an element: another element, a marked-content sequence on a page
 // (page counted from 1), or a link annotation (the page's annot'th).
 type kid struct {
 	elem  *Elem
-	page  int
-	mcid  int
-	annot int // -1 for none
+	page  int32
+	mcid  int32
+	annot int32 // -1 for none
 }
 
 // Page is what the tagger needs of the PDF being drawn: fpdf.Fpdf is one.
@@ -133,7 +137,7 @@ type openMark struct {
 
 // NewTagger starts recording a document drawn on w.
 func NewTagger(w Page) *Tagger {
-	root := &Elem{role: Document}
+	root := &Elem{role: Document, attr: &noAttr}
 	return &Tagger{w: w, root: root, cur: root}
 }
 
@@ -153,7 +157,10 @@ func (t *Tagger) Err() error {
 
 // Begin opens an element of role as the next child of the one open now; End closes it.
 func (t *Tagger) Begin(role Role, a Attr) *Elem {
-	e := &Elem{role: role, attr: a, parent: t.cur}
+	e := &Elem{role: role, attr: &noAttr, parent: t.cur}
+	if a != noAttr {
+		e.attr = &a
+	}
 	t.cur.kids = append(t.cur.kids, kid{elem: e, annot: -1})
 	t.cur = e
 	return e
@@ -221,7 +228,7 @@ func (t *Tagger) begin(m *openMark) {
 	}
 	mcid := len(t.mcs[page-1])
 	t.mcs[page-1] = append(t.mcs[page-1], m.elem)
-	m.elem.kids = append(m.elem.kids, kid{page: page, mcid: mcid, annot: -1})
+	m.elem.kids = append(m.elem.kids, kid{page: int32(page), mcid: int32(mcid), annot: -1})
 	t.w.RawWriteStr("/" + string(m.elem.role) + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
 }
 
@@ -256,7 +263,7 @@ func (t *Tagger) AnnotOf(e *Elem, alt string, to *Dest) {
 		t.annots = append(t.annots, nil)
 	}
 	t.annots[page-1] = append(t.annots[page-1], annot{e, alt, to})
-	e.kids = append(e.kids, kid{page: page, annot: len(t.annots[page-1]) - 1})
+	e.kids = append(e.kids, kid{page: int32(page), annot: int32(len(t.annots[page-1]) - 1)})
 }
 
 // Bookmark adds an entry to the document's outline (its bookmarks), at level (0 for the top)
