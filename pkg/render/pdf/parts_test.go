@@ -84,6 +84,55 @@ func TestPartsReadAsOneDocument(t *testing.T) {
 	if o, w := outline(t, parted), outline(t, whole); o != w {
 		t.Errorf("the outline in parts:\n%s\nwhole:\n%s", o, w)
 	}
+	// A middle part's foot, which pdfpost adds, is where fpdf drew the same words on the same
+	// page of the whole report: the same position and string.
+	middle := 0
+	for n := 2; n <= len(want); n++ {
+		gotFoot, partFoot := footText(t, parted, n, len(want))
+		wantFoot, _ := footText(t, whole, n, len(want))
+		if wantFoot == "" || gotFoot != wantFoot {
+			t.Errorf("page %d's foot drawn %q, whole %q", n, gotFoot, wantFoot)
+		}
+		if partFoot {
+			middle++
+		}
+	}
+	if middle < 12 {
+		t.Errorf("%d pages with a foot added by pdfpost, want a middle part's 12 at least", middle)
+	}
+}
+
+// footText is the text operator drawing "Page n of total" on page n of out ("x y Td (...)"),
+// and whether it is in a content stream of its own after the page's (as pdfpost adds).
+func footText(t *testing.T, out []byte, n, total int) (string, bool) {
+	t.Helper()
+	r, err := rscpdf.NewReader(bytes.NewReader(out), int64(len(out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []byte
+	for _, u := range fmt.Sprintf("Page %d of %d", n, total) {
+		words = append(words, 0, byte(u)) // as fpdf writes it: UTF-16BE, ASCII here
+	}
+	op := regexp.MustCompile(`[0-9.]+ [0-9.]+ Td \(` + regexp.QuoteMeta(string(words)) + `\)Tj`)
+	contents := r.Page(n).V.Key("Contents")
+	streams := []rscpdf.Value{contents}
+	if contents.Kind() == rscpdf.Array {
+		streams = nil
+		for i := range contents.Len() {
+			streams = append(streams, contents.Index(i))
+		}
+	}
+	for i, s := range streams {
+		data, err := io.ReadAll(s.Reader())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := op.Find(data); m != nil {
+			return string(m), i > 0
+		}
+	}
+	return "", false
 }
 
 // checkLinks checks that each "Go to CODE ..." link of pdf goes to the page holding CODE's

@@ -375,15 +375,15 @@ func (d *doc) footContent(n, total int) []byte {
 		float64(c.R)/255, float64(c.G)/255, float64(c.B)/255, x, y)
 	// as fpdf writes text in its UTF-8 fonts: UTF-16BE code units, escaped
 	for _, u := range utf16.Encode([]rune(text)) {
-		for _, c := range []byte{byte(u >> 8), byte(u)} {
-			switch c {
+		for _, ch := range []byte{byte(u >> 8), byte(u)} {
+			switch ch {
 			case '\\', '(', ')':
 				b.WriteByte('\\')
 			case '\r':
 				b.WriteString(`\r`)
 				continue
 			}
-			b.WriteByte(c)
+			b.WriteByte(ch)
 		}
 	}
 	b.WriteString(")Tj ET\nQ\nEMC\n")
