@@ -81,6 +81,9 @@ func TestPartsReadAsOneDocument(t *testing.T) {
 	if n := checkLinks(t, parted, names); n < 20 {
 		t.Errorf("only %d links to indicators checked", n)
 	}
+	if l, w := linkDests(t, parted), linkDests(t, whole); l != w {
+		t.Errorf("the links in parts:\n%s\nwhole:\n%s", l, w)
+	}
 	if o, w := outline(t, parted), outline(t, whole); o != w {
 		t.Errorf("the outline in parts:\n%s\nwhole:\n%s", o, w)
 	}
@@ -172,6 +175,26 @@ func checkLinks(t *testing.T, out []byte, names map[string]string) int {
 		}
 	}
 	return n
+}
+
+// linkDests lists every link annotation of out, a line each: its page, description and
+// destination (page and height).
+func linkDests(t *testing.T, out []byte) string {
+	t.Helper()
+	r, err := rscpdf.NewReader(bytes.NewReader(out), int64(len(out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for p := 1; p <= r.NumPage(); p++ {
+		annots := r.Page(p).V.Key("Annots")
+		for i := range annots.Len() {
+			a := annots.Index(i)
+			dest := a.Key("Dest")
+			fmt.Fprintf(&b, "%d %s -> %d %.2f\n", p, a.Key("Contents").Text(), dest.Index(0).Key("StructParents").Int64()+1, dest.Index(3).Float64())
+		}
+	}
+	return b.String()
 }
 
 // outline is the document's outline, an entry a line: its level, title and page (1 for
