@@ -22,7 +22,7 @@ type painter struct {
 	offset int
 }
 
-func (w *painter) PageNo() int           { return w.offset + w.p.PageNo() }
+func (w *painter) PageNo() int          { return w.offset + w.p.PageNo() }
 func (w *painter) RawWriteStr(s string) { w.p.RawWriteStr(s) }
 
 func (w *painter) part(t *testing.T, tg *pdfpost.Tagger, pages int, to *pdfpost.Dest) []byte {
