@@ -4,16 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/example/qpr/internal/pdfua"
-	"github.com/example/qpr/internal/testtool"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 	rscpdf "rsc.io/pdf"
@@ -253,22 +249,5 @@ func TestMiddlePartsFeetHaveTheirGlyphs(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Error("no page of a middle part found")
-	}
-}
-
-// Looked at by eye: the pages around the first part's end and a middle part's, at 60 dpi
-// (QPR_PARTS_PNG=dir writes them there).
-func TestPartsPictures(t *testing.T) {
-	dir := os.Getenv("QPR_PARTS_PNG")
-	if dir == "" {
-		t.Skip("QPR_PARTS_PNG not set")
-	}
-	bin := testtool.Need(t, "pdftoppm", "apt-get install poppler-utils")
-	in := filepath.Join(dir, "parts.pdf")
-	if err := os.WriteFile(in, renderInParts(t, exampleReport(t), 12), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(bin, "-png", "-r", "60", in, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
-		t.Fatalf("%v: %s", err, out)
 	}
 }

@@ -2,7 +2,9 @@
 // pooled compressors (fpdf makes a new one for every page, most of a build's allocation) and,
 // given the structure the painter recorded while drawing, makes the document a tagged PDF
 // (PDF/UA-1): the structure tree, its parent tree, /StructParents on the pages, link
-// annotations as objects of their own with /StructParent, /MarkInfo and /ViewerPreferences.
+// annotations as objects of their own with /StructParent and their destinations, the
+// outline, /MarkInfo and /ViewerPreferences. A long document drawn as several fpdf documents
+// is joined into one (Parts).
 //
 // It reads only what fpdf itself writes (a classic cross-reference table, every object at
 // the offset the table gives, uncompressed page content as fpdf.SetCompression(false)
