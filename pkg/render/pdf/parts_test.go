@@ -4,12 +4,18 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/example/qpr/internal/pdfua"
+	"github.com/example/qpr/internal/testtool"
 	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 	rscpdf "rsc.io/pdf"
@@ -85,7 +91,8 @@ func TestPartsReadAsOneDocument(t *testing.T) {
 	}
 	// A middle part's foot, which pdfpost adds, is where fpdf drew the same words on the same
 	// page of the whole report: the same position and string.
-	middle := 0
+	middle, wasMiddle := 0, false
+	var boundaries []int // the first page of a part after the first, where a middle part begins or ends
 	for n := 2; n <= len(want); n++ {
 		gotFoot, partFoot := footText(t, parted, n, len(want))
 		wantFoot, _ := footText(t, whole, n, len(want))
@@ -95,10 +102,50 @@ func TestPartsReadAsOneDocument(t *testing.T) {
 		if partFoot {
 			middle++
 		}
+		if partFoot != wasMiddle {
+			boundaries = append(boundaries, n)
+		}
+		wasMiddle = partFoot
 	}
-	if middle < 12 {
-		t.Errorf("%d pages with a foot added by pdfpost, want a middle part's 12 at least", middle)
+	if middle < 12 || len(boundaries) < 2 {
+		t.Errorf("%d pages with a foot added by pdfpost, %d changes of part seen by their feet; want a middle part's 12 at least, and where it begins and ends", middle, len(boundaries))
 	}
+	// Drawn as pictures, the pages either side of each such change are the same in parts
+	// and whole (poppler takes a quarter of a second a page here, so not every page).
+	for _, n := range boundaries {
+		if a, b := pictures(t, whole, n-1, n), pictures(t, parted, n-1, n); !slices.Equal(a, b) {
+			t.Errorf("pages %d and %d look different in parts (pdftoppm, 40 dpi)", n-1, n)
+		}
+	}
+}
+
+// pictures are pages from to to of pdf drawn by pdftoppm at 40 dpi, as PNG files' bytes (the
+// same pixels give the same bytes).
+func pictures(t *testing.T, pdf []byte, from, to int) []string {
+	t.Helper()
+	bin := testtool.Need(t, "pdftoppm", "apt-get install poppler-utils")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "doc.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "-png", "-r", "40", "-f", strconv.Itoa(from), "-l", strconv.Itoa(to), in, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v: %s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
+	sort.Strings(files)
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	if len(out) != to-from+1 {
+		t.Fatalf("pdftoppm drew %d pages of %d to %d", len(out), from, to)
+	}
+	return out
 }
 
 // footText is the text operator drawing "Page n of total" on page n of out ("x y Td (...)"),
