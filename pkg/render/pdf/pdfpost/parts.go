@@ -9,7 +9,7 @@ import (
 )
 
 // FootFont is the resource name under which each page of a part given to Parts.Add finds the
-// first part's font its foot is drawn in (Parts.FootFont).
+// first part's font its foot is drawn in (the font Parts.FootFontName names).
 const FootFont = "FPart1"
 
 // Parts joins a document fpdf wrote in parts, each part a document of its own, into one
@@ -28,7 +28,7 @@ type Parts struct {
 	FootFontName string
 	parts        []*part
 	// pending is closed once the part being compressed in the background is ready; err is
-	// the first part's failure.
+	// the first failure to read a part.
 	pending chan struct{}
 	err     error
 }
