@@ -39,7 +39,7 @@ bench:
 # PERF_ROUNDS interleaved rounds, peak memory from /usr/bin/time -v); see docs/performance.md.
 PERF_BASE   ?= 12c57e5
 PERF_ROUNDS ?= 5
-PERF_CASES  ?= 1 2 3 4 5
+PERF_CASES  ?= 1 2 3 4 5 7
 perf:
 	scripts/perf.sh $(PERF_BASE) $(PERF_ROUNDS) "$(PERF_CASES)"
 

@@ -9,6 +9,8 @@
 #   every 20,000x20 1dir  20,000 indicators in ONE directorate, every format
 #   page 20,000x20 1dir   the HTML edition of case 5 (new binary only): how long headless
 #                         Chromium takes to open its largest page fully (internal/pageopen)
+#   same 20,000x20 1dir   case 5 with the formats the base binary writes, for both: like with
+#                         like when the new binary writes formats the base did not
 #
 # Each round runs the two binaries one after the other, alternating which goes first, so a
 # noisy shared machine slows both alike; the figures are medians over the rounds (the two
@@ -18,12 +20,12 @@
 #
 #   scripts/perf.sh [BASE] [ROUNDS] [CASES]   (make perf; BASE defaults to 12c57e5)
 #
-# CASES picks cases by number, e.g. "1 3" (default all six).
+# CASES picks cases by number, e.g. "1 3" (default all seven).
 set -euo pipefail
 
 base=${1:-12c57e5}
 rounds=${2:-5}
-cases=${3:-1 2 3 4 5 6}
+cases=${3:-1 2 3 4 5 6 7}
 root=$(git rev-parse --show-toplevel)
 work=$(mktemp -d "${TMPDIR:-/tmp}/qpr-perf.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -79,7 +81,8 @@ for c in $cases; do
 	3) name="JSON 1,000x20"; project=p1000; fb=json; fn=json; n=$rounds ;;
 	4) name="every 10,000x20"; project=p10000; fb=$every_base; fn=$every_new; n=$half ;;
 	5) name="every 20,000x20 1dir"; project=p20000d1; fb=$every_base; fn=$every_new; n=$half ;;
-	*) echo "perf: no case $c (1-6)" >&2; exit 2 ;;
+	7) name="same 20,000x20 1dir"; project=p20000d1; fb=$every_base; fn=$every_base; n=$half ;;
+	*) echo "perf: no case $c (1-7)" >&2; exit 2 ;;
 	esac
 	if [ ! -d "$work/$project" ]; then
 		case $project in
