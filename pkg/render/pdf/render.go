@@ -457,8 +457,9 @@ func (d *doc) newPage() {
 	d.pdf.AddPage()
 }
 
-// nextPart finishes the current part (the first stays open, its last page's foot drawn as
-// fpdf would at the page break) and starts the next with fpdf's remembered font, colours
+// nextPart finishes the current part (its last page's foot drawn as fpdf would at the page
+// break; the first part stays open, a middle one is written and compressed in the
+// background) and starts the next with fpdf's remembered font, colours
 // and line width, which fpdf writes at the top of a page.
 func (d *doc) nextPart() {
 	old := d.pdf
@@ -468,20 +469,18 @@ func (d *doc) nextPart() {
 	fr, fg, fb := old.GetFillColor()
 	dr, dg, db := old.GetDrawColor()
 	lw := old.GetLineWidth()
-	if old == d.first {
-		old.SetAutoPageBreak(false, marginBottom)
-		d.footer()
-		old.SetAutoPageBreak(true, marginBottom)
-		old.SetFooterFunc(func() {})
-	} else {
-		raw, err := output(old)
-		if err != nil {
-			d.fail(err)
-			return
-		}
-		d.parts.Add(raw)
+	pages := old.PageNo()
+	// The part's last foot is drawn now, as fpdf would draw it when it writes the part: the
+	// first part is written at the end, a middle part in the background, while the next
+	// part is drawn with what the foot uses (the tagger, the renderer's state).
+	old.SetAutoPageBreak(false, marginBottom)
+	d.footer()
+	old.SetAutoPageBreak(true, marginBottom)
+	old.SetFooterFunc(func() {})
+	if old != d.first {
+		d.parts.AddFrom(func() ([]byte, error) { return output(old) })
 	}
-	d.offset += old.PageNo()
+	d.offset += pages
 	d.setup(false)
 	p := d.pdf
 	if family != "" {

@@ -45,6 +45,13 @@ type part struct {
 // compressed; nothing of src is kept. It is compressed while the painter draws the next
 // part, one part at a time; a failure is reported by Write.
 func (ps *Parts) Add(src []byte) {
+	ps.AddFrom(func() ([]byte, error) { return src, nil })
+}
+
+// AddFrom is Add of the part write writes, called in the background too: fpdf writing a
+// finished part is a fifth of the work of drawing it, which the painter need not wait for.
+// write must use nothing the painter goes on to use.
+func (ps *Parts) AddFrom(write func() ([]byte, error)) {
 	ps.wait()
 	i := len(ps.parts)
 	ps.parts = append(ps.parts, nil)
@@ -52,6 +59,11 @@ func (ps *Parts) Add(src []byte) {
 	ps.pending = done
 	go func() {
 		defer close(done)
+		src, err := write()
+		if err != nil {
+			ps.err = err
+			return
+		}
 		p, err := readPart(src, true)
 		if err != nil {
 			ps.err = err
