@@ -42,9 +42,21 @@ func EndOf(cal period.Calendar, q period.Quarter) time.Time {
 // returns of a new quarter, or a mistyped year, must not move the report on).
 func ChooseQuarter(cat *catalogue.Catalogue, store *data.Store, asAt time.Time) Choice {
 	cal := cat.Calendar
-	codes := map[int]map[string]bool{} // quarter index -> the indicators with a value for it
-	first := map[int]diag.Place{}
+	// in each quarter (by index), which indicators have a value for it, by their place in the
+	// store (a quarter's set of codes was a map, and filling it a third of a large build's
+	// work before the report)
+	type quarterSet struct {
+		has   []bool
+		with  int
+		first diag.Place
+	}
+	sets := map[int]*quarterSet{}
+	n := store.Len()
+	var last *quarterSet
+	lastQi := 0
+	ordinal := -1
 	for code, values := range store.All() {
+		ordinal++
 		ind, ok := cat.Indicator(code)
 		if !ok {
 			continue
@@ -57,17 +69,25 @@ func ChooseQuarter(cat *catalogue.Catalogue, store *data.Store, asAt time.Time) 
 			if ind.Frequency == catalogue.Monthly {
 				qi = cal.QuarterOf(period.MonthFromIndex(idx)).Index()
 			}
-			if codes[qi] == nil {
-				codes[qi] = map[string]bool{}
+			set := last
+			if set == nil || qi != lastQi {
+				if set = sets[qi]; set == nil {
+					set = &quarterSet{has: make([]bool, n), first: v.Place}
+					sets[qi] = set
+				}
+				last, lastQi = set, qi
 			}
-			codes[qi][code] = true
-			if f, seen := first[qi]; !seen || placeBefore(v.Place, f) {
-				first[qi] = v.Place
+			if !set.has[ordinal] {
+				set.has[ordinal] = true
+				set.with++
+			}
+			if placeBefore(v.Place, set.first) {
+				set.first = v.Place
 			}
 		}
 	}
-	quarters := make([]int, 0, len(codes))
-	for qi := range codes {
+	quarters := make([]int, 0, len(sets))
+	for qi := range sets {
 		quarters = append(quarters, qi)
 	}
 	slices.Sort(quarters)
@@ -75,22 +95,23 @@ func ChooseQuarter(cat *catalogue.Catalogue, store *data.Store, asAt time.Time) 
 	day := time.Date(asAt.Year(), asAt.Month(), asAt.Day(), 0, 0, 0, 0, time.UTC)
 	for i := len(quarters) - 1; i >= 0; i-- {
 		q := period.FromIndex(quarters[i])
-		p := Passed{Quarter: q, With: len(codes[quarters[i]]), First: first[quarters[i]]}
+		set := sets[quarters[i]]
+		p := Passed{Quarter: q, With: set.with, First: set.first}
 		if EndOf(cal, q).After(day) {
 			p.NotOver = true
 			c.Passed = append(c.Passed, p)
 			continue
 		}
 		if i > 0 {
-			before := codes[quarters[i-1]]
+			before := sets[quarters[i-1]]
 			with := 0
-			for code := range before {
-				if codes[quarters[i]][code] {
+			for k, had := range before.has {
+				if had && set.has[k] {
 					with++
 				}
 			}
-			if with*2 < len(before) {
-				p.With, p.Of, p.Against = with, len(before), period.FromIndex(quarters[i-1])
+			if with*2 < before.with {
+				p.With, p.Of, p.Against = with, before.with, period.FromIndex(quarters[i-1])
 				c.Passed = append(c.Passed, p)
 				continue
 			}
