@@ -258,11 +258,71 @@ func Round10(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 		return x
 	}
+	if r, ok := round10Quick(x); ok {
+		return r
+	}
+	return round10Text(x)
+}
+
+// round10Text is Round10 by way of the text of x to 10 significant figures: the definition.
+func round10Text(x float64) float64 {
 	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 10, 64), 64)
 	if err != nil {
 		return x
 	}
 	return r
+}
+
+// round10Quick is Round10 without text for the values data holds, from 1e-5 to 1e15 in size:
+// x scaled by a power of ten 10^k to between 1e9 and 1e10 and rounded to a whole number m is
+// x to 10 significant figures, and m / 10^k (both held exactly) is the double nearest that
+// decimal, as strconv.ParseFloat gives. The scaling rounds once, by at most 2e-6 at that size,
+// so m is the exact rounding unless the scaled value is within that of a half: then it is not
+// ok, for round10Text.
+func round10Quick(x float64) (float64, bool) {
+	a := math.Abs(x)
+	if !(a >= 1e-5 && a < 1e15) {
+		return 0, false
+	}
+	e := 0 // 10^e <= a < 10^(e+1), or one off where a is next to a power of ten
+	for e < 14 && a >= pow10[e+1] {
+		e++
+	}
+	for e <= 0 && e > -5 && a < 1/pow10[-e] {
+		e--
+	}
+	k := 9 - e
+	scale := func(k int) float64 {
+		if k >= 0 {
+			return a * pow10[k]
+		}
+		return a / pow10[-k]
+	}
+	y := scale(k)
+	if y < 1e9 {
+		k++
+		y = scale(k)
+	} else if y >= 1e10 {
+		k--
+		y = scale(k)
+	}
+	if y < 1e9 || y >= 1e10 {
+		return 0, false
+	}
+	m := math.Floor(y)
+	switch frac := y - m; {
+	case math.Abs(frac-0.5) < 1e-4:
+		return 0, false
+	case frac > 0.5:
+		m++
+	}
+	r := m
+	if k >= 0 {
+		r /= pow10[k]
+	} else {
+		r *= pow10[-k]
+	}
+	return math.Copysign(r, x), true
 }
 
 // clipLength bounds how much of a user's text a message quotes: enough to recognise it, never
