@@ -346,7 +346,8 @@ func (t *table) longRow(row int, cells []cell) {
 // quickRow reads the commonest row of a long table, as longRow would, in fewer steps: a
 // table with no ratio or commentary columns and numbers written the usual way, whose code
 // and period cells are text with nothing to trim, the value a plain number (as text, or a
-// worksheet's number cell that is no formula's result), the period one that reads. It reports whether it read the row; it does nothing with any other row, for
+// worksheet's number or percentage cell that is no formula's result), the period one that
+// reads. It reports whether it read the row; it does nothing with any other row, for
 // longRow to read (and to report what is wrong with it). quickrow_test.go checks that it
 // reads every row it takes as longRow does.
 func (t *table) quickRow(row int, cells []cell) bool {
@@ -366,6 +367,11 @@ func (t *table) quickRow(row int, cells []cell) bool {
 			return false
 		}
 		v = Round10(val.num)
+	case val.kind == kindPercent && !val.formula: // a fraction, shown as a percentage
+		if v = val.num * 100; math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+		v = Round10(v)
 	case t.untrimmedText(val):
 		var digits int
 		var ok bool
