@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/example/qpr/pkg/data/internal/decimal"
 )
 
 func TestParseValue(t *testing.T) {
@@ -102,7 +104,7 @@ func TestRound10WithoutText(t *testing.T) {
 	}
 	for range 200_000 {
 		n := float64(rng.Int64N(1e12))
-		d := pow10[rng.IntN(len(pow10))]
+		d := decimal.Pow10[rng.IntN(len(decimal.Pow10))]
 		xs = append(xs, n/d, n/d*100, n/d/100, (n+0.5)/d, n*d, math.Float64frombits(rng.Uint64()))
 	}
 	for _, x := range xs {

@@ -429,6 +429,9 @@ func (s *scanner) text(dst []byte, limit int) ([]byte, error) {
 // appended as it is, comments and processing instructions are skipped. It reports false at a
 // tag.
 func (s *scanner) cdataOrSkip(dst *[]byte, limit int) (bool, error) {
+	if s.w-s.r >= 2 && s.buf[s.r+1] != '!' && s.buf[s.r+1] != '?' {
+		return false, nil // a tag, as after nearly all text: skipSpecial would say so
+	}
 	for s.w-s.r < 9 && s.fill() {
 	}
 	rest := s.buf[s.r:s.w]

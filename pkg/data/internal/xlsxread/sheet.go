@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/example/qpr/pkg/data/internal/decimal"
 	"github.com/example/qpr/pkg/data/internal/utf16text"
 )
 
@@ -447,7 +448,7 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 	}
 	switch typ {
 	case typeShared:
-		i, err := strconv.Atoi(string(bytes.TrimSpace(text)))
+		i, err := sharedIndex(text)
 		if err != nil {
 			return bad("the shared string number %q is not a number", clip(text))
 		}
@@ -486,13 +487,8 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 		if len(bytes.TrimSpace(text)) == 0 {
 			return nil // <v></v> without a formula: blank
 		}
-		num, err := strconv.ParseFloat(string(bytes.TrimSpace(text)), 64)
-		// Go reads hexadecimal floats (0x1p3) and digits grouped with _ too, which no
-		// spreadsheet writes: such a cell is damaged, not a number.
-		if err == nil && bytes.ContainsAny(text, "xX_") {
-			err = strconv.ErrSyntax
-		}
-		if err != nil && !errors.Is(err, strconv.ErrRange) {
+		num, err := numberText(text)
+		if err != nil {
 			return bad("the cell is a number cell but holds %q, which is not a number", clip(text))
 		}
 		c.Type, c.Text, c.Num = Number, r.intern(text), num
@@ -501,6 +497,40 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 		return nil
 	}
 	return r.keep(c, row)
+}
+
+// sharedIndex reads a shared string cell's number: digits alone, as every writer gives it,
+// at once, anything else as strconv.Atoi reads it.
+func sharedIndex(text []byte) (int, error) {
+	if n := len(text); n > 0 && n <= 9 {
+		i := 0
+		for _, c := range text {
+			if c < '0' || c > '9' {
+				return strconv.Atoi(string(bytes.TrimSpace(text)))
+			}
+			i = i*10 + int(c-'0')
+		}
+		return i, nil
+	}
+	return strconv.Atoi(string(bytes.TrimSpace(text)))
+}
+
+// numberText reads a number cell's value: a short decimal (most are) at once, anything else
+// as strconv.ParseFloat reads it, out of range numbers as the infinity or zero it gives. Go
+// reads hexadecimal floats (0x1p3) and digits grouped with _ too, which no spreadsheet
+// writes: such a cell is damaged, not a number.
+func numberText(text []byte) (float64, error) {
+	if f, _, ok := decimal.Short(text); ok {
+		return f, nil
+	}
+	num, err := strconv.ParseFloat(string(bytes.TrimSpace(text)), 64)
+	if err == nil && bytes.ContainsAny(text, "xX_") {
+		err = strconv.ErrSyntax
+	}
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, err
+	}
+	return num, nil
 }
 
 // keep adds a cell to the row. A row holds at most one cell a column: more can only be cells
