@@ -185,42 +185,62 @@ func (pt *part) place(r *obsRecord) diag.Place {
 
 // addObservation packs o into the part of its file.
 func (ds *Dataset) addObservation(o Observation) {
-	var pt *part
-	if n := len(ds.parts); n > 0 && ds.parts[n-1].file == o.Place.File {
-		pt = ds.parts[n-1]
-	} else {
-		pt = &part{file: o.Place.File, strs: []string{""}, index: map[string]uint32{"": 0}}
-		ds.parts = append(ds.parts, pt)
-	}
-	table := len(pt.sheets) - 1
-	if table < 0 || pt.sheets[table] != o.Place.Sheet {
-		table = -1
-		for i, s := range pt.sheets {
-			if s == o.Place.Sheet {
-				table = i
-			}
-		}
-		if table < 0 {
-			pt.sheets = append(pt.sheets, o.Place.Sheet)
-			table = len(pt.sheets) - 1
-		}
-	}
+	pt, table := ds.partFor(o.Place.File, o.Place.Sheet)
 	if o.Ratio != nil {
 		if pt.ratios == nil {
 			pt.ratios = map[uint32]*Ratio{}
 		}
 		pt.ratios[uint32(pt.obs.n)] = o.Ratio
 	}
-	pt.obs.add(obsRecord{
-		value:  o.Value,
-		code:   pt.internAgain(o.Code, &pt.lastCode),
-		note:   pt.internAgain(o.Note, &pt.lastNote),
-		period: periodKey(o.Period, o.Missing),
-		line:   uint32(max(o.Place.Line, 0)),
-		table:  uint32(table),
-		col:    uint32(max(o.Place.Col, 0)),
-	})
+	pt.add(o.Code, o.Note, periodKey(o.Period, o.Missing), o.Value, o.Place.Line, o.Place.Col, table)
 	ds.n++
+}
+
+// addValue is addObservation of a value with no ratio, at line (or row) and col of file and
+// sheet: the common case, without an Observation made and taken apart.
+func (ds *Dataset) addValue(file, sheet, code, note string, p period.Period, v float64, line, col int) {
+	pt, table := ds.partFor(file, sheet)
+	pt.add(code, note, periodKey(p, false), v, line, col, table)
+	ds.n++
+}
+
+// partFor is the part for the observations of file, made if the last is another file's, and
+// the index of sheet among its tables.
+func (ds *Dataset) partFor(file, sheet string) (*part, uint32) {
+	var pt *part
+	if n := len(ds.parts); n > 0 && ds.parts[n-1].file == file {
+		pt = ds.parts[n-1]
+	} else {
+		pt = &part{file: file, strs: []string{""}, index: map[string]uint32{"": 0}}
+		ds.parts = append(ds.parts, pt)
+	}
+	table := len(pt.sheets) - 1
+	if table < 0 || pt.sheets[table] != sheet {
+		table = -1
+		for i, s := range pt.sheets {
+			if s == sheet {
+				table = i
+			}
+		}
+		if table < 0 {
+			pt.sheets = append(pt.sheets, sheet)
+			table = len(pt.sheets) - 1
+		}
+	}
+	return pt, uint32(table)
+}
+
+// add packs an observation into the part.
+func (pt *part) add(code, note string, period int32, v float64, line, col int, table uint32) {
+	pt.obs.add(obsRecord{
+		value:  v,
+		code:   pt.internAgain(code, &pt.lastCode),
+		note:   pt.internAgain(note, &pt.lastNote),
+		period: period,
+		line:   uint32(max(line, 0)),
+		table:  table,
+		col:    uint32(max(col, 0)),
+	})
 }
 
 // intern returns the index of s in the part's strings, adding a copy of it if it is new: a

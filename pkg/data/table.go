@@ -401,7 +401,11 @@ func (t *table) quickRow(row int, cells []cell) bool {
 			note = c.trimmed()
 		}
 	}
-	t.ds.addObservation(Observation{Code: code.text, Period: p, Value: v, Note: note, Place: t.place(row, l.value)})
+	col := 0 // t.place's column: none in a csv file
+	if t.sheet != "" {
+		col = l.value + 1
+	}
+	t.ds.addValue(t.file, t.sheet, code.text, note, p, v, row, col)
 	return true
 }
 
