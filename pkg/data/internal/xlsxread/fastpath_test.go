@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// numberText and sharedIndex read as the strconv calls they stand in front of, over awkward
+// numberText, sharedIndex and digitsOnly (when it is ok) read as the strconv calls they stand in front of, over awkward
 // texts (signs, points, leading zeros, spaces, exponents, hexadecimal, grouping, too many
 // digits, out of range) and many random ones.
 func TestNumberTextAndSharedIndexAsStrconv(t *testing.T) {
@@ -35,6 +35,11 @@ func TestNumberTextAndSharedIndexAsStrconv(t *testing.T) {
 		}
 		if (err == nil) != (werr == nil) || err == nil && math.Float64bits(got) != math.Float64bits(want) {
 			t.Fatalf("numberText(%q) = %v, %v; strconv %v, %v", s, got, err, want, werr)
+		}
+		if n, ok := digitsOnly(text); ok {
+			if want, err := strconv.Atoi(s); err != nil || n != want {
+				t.Fatalf("digitsOnly(%q) = %d; strconv %d, %v", s, n, want, err)
+			}
 		}
 		gotI, err := sharedIndex(text)
 		wantI, werr := strconv.Atoi(string(bytes.TrimSpace(text)))

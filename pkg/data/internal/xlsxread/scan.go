@@ -252,6 +252,9 @@ func (s *scanner) skipPast(marker, what string) error {
 	}
 }
 
+// tagMarkup are the bytes that matter in a tag outside its attribute values.
+var tagMarkup = [256]bool{'"': true, '\'': true, '<': true, '>': true}
+
 // readTag reads the tag at buf[r] == '<'. A '>' may appear inside a quoted attribute value.
 func (s *scanner) readTag() (tokenKind, error) {
 	start := s.r + 1
@@ -261,18 +264,26 @@ func (s *scanner) readTag() (tokenKind, error) {
 		// A '>' ends the tag only outside an attribute value. Tags are short: a plain loop
 		// beats calls to bytes.IndexByte here.
 		buf := s.buf[:s.w]
-		for ; i < len(buf); i++ {
-			c := buf[i]
-			if c > '>' {
-				continue
-			}
+		for i < len(buf) {
 			if quote != 0 {
-				if c == quote {
-					quote = 0
+				// Inside an attribute value only its closing quote counts.
+				for i < len(buf) && buf[i] != quote {
+					i++
 				}
+				if i == len(buf) {
+					break
+				}
+				quote = 0
+				i++
 				continue
 			}
-			switch c {
+			for i < len(buf) && !tagMarkup[buf[i]] {
+				i++
+			}
+			if i == len(buf) {
+				break
+			}
+			switch c := buf[i]; c {
 			case '"', '\'':
 				quote = c
 			case '<':
@@ -280,6 +291,7 @@ func (s *scanner) readTag() (tokenKind, error) {
 			case '>':
 				goto closed
 			}
+			i++
 		}
 		off := i - s.r
 		if !s.fill() {

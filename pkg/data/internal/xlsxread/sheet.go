@@ -356,8 +356,14 @@ func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 				return 0, &Error{Part: r.part, At: cellAt(col, row), Msg: err.Error()}
 			}
 		case "s":
-			n, err := strconv.Atoi(string(val))
-			if err != nil || n < 0 {
+			n, ok := digitsOnly(val)
+			if !ok {
+				var err error
+				if n, err = strconv.Atoi(string(val)); err != nil {
+					n = -1
+				}
+			}
+			if n < 0 {
 				return 0, &Error{Part: r.part, At: cellAt(col, row), Msg: fmt.Sprintf("the cell's style %q is not a style number", val)}
 			}
 			style = n
@@ -502,17 +508,25 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 // sharedIndex reads a shared string cell's number: digits alone, as every writer gives it,
 // at once, anything else as strconv.Atoi reads it.
 func sharedIndex(text []byte) (int, error) {
-	if n := len(text); n > 0 && n <= 9 {
-		i := 0
-		for _, c := range text {
-			if c < '0' || c > '9' {
-				return strconv.Atoi(string(bytes.TrimSpace(text)))
-			}
-			i = i*10 + int(c-'0')
-		}
+	if i, ok := digitsOnly(text); ok {
 		return i, nil
 	}
 	return strconv.Atoi(string(bytes.TrimSpace(text)))
+}
+
+// digitsOnly reads one to nine digits, as strconv.Atoi would; it is not ok for anything else.
+func digitsOnly(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	i := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		i = i*10 + int(c-'0')
+	}
+	return i, true
 }
 
 // numberText reads a number cell's value: a short decimal (most are) at once, anything else
