@@ -64,21 +64,40 @@ type part struct {
 
 // obsChunks holds records in blocks of a fixed size: a slice grown by append would copy
 // everything read so far at each growth, allocating five times what it finally holds and
-// briefly holding twice that.
+// briefly holding twice that. The first block starts small and doubles, for the many small
+// files, until it is full size.
 type obsChunks struct {
 	chunks [][]obsRecord
 	n      int
+	// last is the last block, whole: a record is stored into it without the write of a slice
+	// (a pointer the garbage collector must be told of) that append would make.
+	last []obsRecord
 }
 
 const obsChunkBits = 14 // 16,384 records (512 KB) a block
 
 func (c *obsChunks) add(r obsRecord) {
-	if c.n&(1<<obsChunkBits-1) == 0 {
-		c.chunks = append(c.chunks, make([]obsRecord, 0, min(1<<obsChunkBits, max(64, c.n))))
+	i := c.n & (1<<obsChunkBits - 1)
+	if i >= len(c.last) || i == 0 && c.n > 0 { // the first block full so far, or any block full
+		c.grow()
 	}
-	last := &c.chunks[len(c.chunks)-1]
-	*last = append(*last, r)
+	c.last[i] = r
 	c.n++
+}
+
+// grow makes room for one more record: the first block doubled, or a new block.
+func (c *obsChunks) grow() {
+	switch k := len(c.chunks) - 1; {
+	case k < 0:
+		c.last = make([]obsRecord, 64)
+		c.chunks = append(c.chunks, c.last)
+	case len(c.last) < 1<<obsChunkBits:
+		c.last = append(make([]obsRecord, 0, 2*len(c.last)), c.last...)[:2*len(c.last)]
+		c.chunks[k] = c.last
+	default:
+		c.last = make([]obsRecord, 1<<obsChunkBits)
+		c.chunks = append(c.chunks, c.last)
+	}
 }
 
 func (c *obsChunks) at(i int) *obsRecord {
