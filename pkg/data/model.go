@@ -215,11 +215,12 @@ func (ds *Dataset) addObservation(o Observation) {
 	ds.n++
 }
 
-// addValue is addObservation of a value with no ratio, at line (or row) and col of file and
-// sheet: the common case, without an Observation made and taken apart.
-func (ds *Dataset) addValue(file, sheet, code, note string, p period.Period, v float64, line, col int) {
+// addValue is addObservation of a value with no ratio, its period packed (periodKey), at line
+// (or row) and col of file and sheet: the common case, without an Observation made and taken
+// apart.
+func (ds *Dataset) addValue(file, sheet, code, note string, periodKey int32, v float64, line, col int) {
 	pt, table := ds.partFor(file, sheet)
-	pt.add(code, note, periodKey(p, false), v, line, col, table)
+	pt.add(code, note, periodKey, v, line, col, table)
 	ds.n++
 }
 

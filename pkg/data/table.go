@@ -46,6 +46,9 @@ type table struct {
 	// asciiRow says that the row being added is ASCII text throughout, as a csv reader may
 	// know at no cost: then no cell of it holds a no-break space.
 	asciiRow bool
+	// quickWidth is how many cells a row needs for quickRow to read it, or 0 when the
+	// table's layout is not one quickRow reads (settled with the header).
+	quickWidth int
 }
 
 // headerSearchRows is how many non-empty rows below a first row that is no header are looked
@@ -120,6 +123,10 @@ func (t *table) setHeader(row int, cells []cell) {
 	t.headerRow = row
 	l, probs := detectLayout(t.header, t.cal)
 	t.layout = l
+	t.quickWidth = 0 // quickRow takes no row of this table
+	if !noQuickRows && t.numbers == nil && (l.numerator < 0 || l.denominator < 0) && l.context < 0 && l.actions < 0 && min(l.code, l.period, l.value) >= 0 {
+		t.quickWidth = max(l.code, l.period, l.value, l.note) + 1
+	}
 	for _, p := range probs {
 		t.probs.Errorf(t.place(row, p.col), "%s", p.msg)
 	}
@@ -351,11 +358,10 @@ func (t *table) longRow(row int, cells []cell) {
 // longRow to read (and to report what is wrong with it). quickrow_test.go checks that it
 // reads every row it takes as longRow does.
 func (t *table) quickRow(row int, cells []cell) bool {
-	l := &t.layout
-	if noQuickRows || t.numbers != nil || l.numerator >= 0 && l.denominator >= 0 || l.context >= 0 || l.actions >= 0 ||
-		min(l.code, l.period, l.value) < 0 || max(l.code, l.period, l.value, l.note) >= len(cells) {
+	if t.quickWidth == 0 || len(cells) < t.quickWidth {
 		return false
 	}
+	l := &t.layout
 	code, per, val := &cells[l.code], &cells[l.period], &cells[l.value]
 	if !t.untrimmedText(code) || !t.untrimmedText(per) {
 		return false
@@ -387,8 +393,8 @@ func (t *table) quickRow(row int, cells []cell) bool {
 	if t.periods == nil {
 		t.periods = newPeriodCache(t.cal)
 	}
-	p, err := t.periods.parse(per.text)
-	if err != nil {
+	key, ok := t.periods.key(per.text)
+	if !ok {
 		return false
 	}
 	note := ""
@@ -405,7 +411,7 @@ func (t *table) quickRow(row int, cells []cell) bool {
 	if t.sheet != "" {
 		col = l.value + 1
 	}
-	t.ds.addValue(t.file, t.sheet, code.text, note, p, v, row, col)
+	t.ds.addValue(t.file, t.sheet, code.text, note, key, v, row, col)
 	return true
 }
 
