@@ -437,6 +437,29 @@ func (s *scanner) text(dst []byte, limit int) ([]byte, error) {
 	}
 }
 
+// plainValue is the rest of a cell written <v>text</v></c>, as nearly every cell is, when all
+// of it is buffered and its text is at most limit bytes and needs no decoding (no entity, no
+// \r, no markup): the text, and how many bytes from buf[r] the rest takes. Anything else is
+// not ok, for next and text to read tag by tag, as they would read this too.
+func (s *scanner) plainValue(limit int) (text []byte, n int, ok bool) {
+	b := s.buf[s.r:s.w]
+	if noPlainValues || len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return nil, 0, false
+	}
+	i := bytes.IndexByte(b[3:], '<')
+	if i < 0 || i > limit {
+		return nil, 0, false
+	}
+	text = b[3 : 3+i]
+	if !bytes.HasPrefix(b[3+i:], []byte("</v></c>")) || indexAmpOrCR(text) >= 0 {
+		return nil, 0, false
+	}
+	return text, 3 + i + len("</v></c>"), true
+}
+
+// noPlainValues turns plainValue off, for tests that compare it with reading tag by tag.
+var noPlainValues = false
+
 // cdataOrSkip handles markup inside text at buf[r] == '<': a CDATA section's content is
 // appended as it is, comments and processing instructions are skipped. It reports false at a
 // tag.

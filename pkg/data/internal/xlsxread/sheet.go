@@ -378,6 +378,11 @@ func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 	if s.empty {
 		return col, nil
 	}
+	if text, n, ok := s.plainValue(r.wb.maxText()); ok {
+		r.text = append(r.text[:0], text...)
+		s.r += n
+		return col, r.addCell(col, row, style, typ, false, true, false)
+	}
 	formula, hasValue, inline := false, false, false
 	r.text = r.text[:0]
 	for {
