@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/csv"
 	"io"
@@ -33,6 +34,7 @@ type csvRecords struct {
 	scanned int   // bytes after at known to hold no line feed
 	srcErr  error // what src returned last, once it has returned an error (io.EOF at the end)
 	ascii   bool  // text holds only ASCII
+	quotes  bool  // text holds a quote somewhere: each line must be looked at for one
 	block   []byte
 	// blockSize is how much text is read at once: csvBlockSize, or less in tests, to try
 	// lines that cross from one block into the next.
@@ -117,6 +119,7 @@ func (r *csvRecords) fill() {
 	}
 	r.text = string(r.block[:len(rest)+n])
 	r.ascii = isASCII(r.block[:len(rest)+n])
+	r.quotes = bytes.IndexByte(r.block[:len(rest)+n], '"') >= 0
 	r.at = 0
 	r.srcErr = err
 }
@@ -229,7 +232,7 @@ func (r *csvRecords) read() ([]string, error) {
 	r.fields, r.positions = r.fields[:0], r.positions[:0]
 	pos := csvPosition{line: r.numLine, col: 1}
 	sep := r.sep
-	r.plain = strings.IndexByte(line, '"') < 0
+	r.plain = !r.quotes || strings.IndexByte(line, '"') < 0 // the line is part of the text
 	if r.plain {
 		r.plainSize = int64(len(line))
 		// No quote on the line: every field is a plain one.

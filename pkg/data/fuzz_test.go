@@ -82,3 +82,16 @@ func FuzzParseValue(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRound10 checks Round10's way without text against the text's, for any double.
+func FuzzRound10(f *testing.F) {
+	for _, seed := range []float64{57, 0.57 * 100, 123456789012, 1e-5, 99999999995, 0.30000000000000004} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, x float64) {
+		got, want := Round10(x), round10Text(x)
+		if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("Round10(%.17g) = %.17g, want %.17g", x, got, want)
+		}
+	})
+}

@@ -64,21 +64,40 @@ type part struct {
 
 // obsChunks holds records in blocks of a fixed size: a slice grown by append would copy
 // everything read so far at each growth, allocating five times what it finally holds and
-// briefly holding twice that.
+// briefly holding twice that. The first block starts small and doubles, for the many small
+// files, until it is full size.
 type obsChunks struct {
 	chunks [][]obsRecord
 	n      int
+	// last is the last block, whole: a record is stored into it without the write of a slice
+	// (a pointer the garbage collector must be told of) that append would make.
+	last []obsRecord
 }
 
 const obsChunkBits = 14 // 16,384 records (512 KB) a block
 
 func (c *obsChunks) add(r obsRecord) {
-	if c.n&(1<<obsChunkBits-1) == 0 {
-		c.chunks = append(c.chunks, make([]obsRecord, 0, min(1<<obsChunkBits, max(64, c.n))))
+	i := c.n & (1<<obsChunkBits - 1)
+	if i >= len(c.last) || i == 0 && c.n > 0 { // the first block full so far, or any block full
+		c.grow()
 	}
-	last := &c.chunks[len(c.chunks)-1]
-	*last = append(*last, r)
+	c.last[i] = r
 	c.n++
+}
+
+// grow makes room for one more record: the first block doubled, or a new block.
+func (c *obsChunks) grow() {
+	switch k := len(c.chunks) - 1; {
+	case k < 0:
+		c.last = make([]obsRecord, 64)
+		c.chunks = append(c.chunks, c.last)
+	case len(c.last) < 1<<obsChunkBits:
+		c.last = append(make([]obsRecord, 0, 2*len(c.last)), c.last...)[:2*len(c.last)]
+		c.chunks[k] = c.last
+	default:
+		c.last = make([]obsRecord, 1<<obsChunkBits)
+		c.chunks = append(c.chunks, c.last)
+	}
 }
 
 func (c *obsChunks) at(i int) *obsRecord {
@@ -185,42 +204,63 @@ func (pt *part) place(r *obsRecord) diag.Place {
 
 // addObservation packs o into the part of its file.
 func (ds *Dataset) addObservation(o Observation) {
-	var pt *part
-	if n := len(ds.parts); n > 0 && ds.parts[n-1].file == o.Place.File {
-		pt = ds.parts[n-1]
-	} else {
-		pt = &part{file: o.Place.File, strs: []string{""}, index: map[string]uint32{"": 0}}
-		ds.parts = append(ds.parts, pt)
-	}
-	table := len(pt.sheets) - 1
-	if table < 0 || pt.sheets[table] != o.Place.Sheet {
-		table = -1
-		for i, s := range pt.sheets {
-			if s == o.Place.Sheet {
-				table = i
-			}
-		}
-		if table < 0 {
-			pt.sheets = append(pt.sheets, o.Place.Sheet)
-			table = len(pt.sheets) - 1
-		}
-	}
+	pt, table := ds.partFor(o.Place.File, o.Place.Sheet)
 	if o.Ratio != nil {
 		if pt.ratios == nil {
 			pt.ratios = map[uint32]*Ratio{}
 		}
 		pt.ratios[uint32(pt.obs.n)] = o.Ratio
 	}
-	pt.obs.add(obsRecord{
-		value:  o.Value,
-		code:   pt.internAgain(o.Code, &pt.lastCode),
-		note:   pt.internAgain(o.Note, &pt.lastNote),
-		period: periodKey(o.Period, o.Missing),
-		line:   uint32(max(o.Place.Line, 0)),
-		table:  uint32(table),
-		col:    uint32(max(o.Place.Col, 0)),
-	})
+	pt.add(o.Code, o.Note, periodKey(o.Period, o.Missing), o.Value, o.Place.Line, o.Place.Col, table)
 	ds.n++
+}
+
+// addValue is addObservation of a value with no ratio, its period packed (periodKey), at line
+// (or row) and col of file and sheet: the common case, without an Observation made and taken
+// apart.
+func (ds *Dataset) addValue(file, sheet, code, note string, periodKey int32, v float64, line, col int) {
+	pt, table := ds.partFor(file, sheet)
+	pt.add(code, note, periodKey, v, line, col, table)
+	ds.n++
+}
+
+// partFor is the part for the observations of file, made if the last is another file's, and
+// the index of sheet among its tables.
+func (ds *Dataset) partFor(file, sheet string) (*part, uint32) {
+	var pt *part
+	if n := len(ds.parts); n > 0 && ds.parts[n-1].file == file {
+		pt = ds.parts[n-1]
+	} else {
+		pt = &part{file: file, strs: []string{""}, index: map[string]uint32{"": 0}}
+		ds.parts = append(ds.parts, pt)
+	}
+	table := len(pt.sheets) - 1
+	if table < 0 || pt.sheets[table] != sheet {
+		table = -1
+		for i, s := range pt.sheets {
+			if s == sheet {
+				table = i
+			}
+		}
+		if table < 0 {
+			pt.sheets = append(pt.sheets, sheet)
+			table = len(pt.sheets) - 1
+		}
+	}
+	return pt, uint32(table)
+}
+
+// add packs an observation into the part.
+func (pt *part) add(code, note string, period int32, v float64, line, col int, table uint32) {
+	pt.obs.add(obsRecord{
+		value:  v,
+		code:   pt.internAgain(code, &pt.lastCode),
+		note:   pt.internAgain(note, &pt.lastNote),
+		period: period,
+		line:   uint32(max(line, 0)),
+		table:  table,
+		col:    uint32(max(col, 0)),
+	})
 }
 
 // intern returns the index of s in the part's strings, adding a copy of it if it is new: a

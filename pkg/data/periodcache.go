@@ -28,6 +28,7 @@ type parsedPeriod struct {
 	label string // the cache's own copy
 	p     period.Period
 	err   error
+	key   int32 // p packed as a Dataset stores a value's period (periodKey)
 }
 
 func newPeriodCache(cal period.Calendar) *periodCache {
@@ -50,11 +51,24 @@ func (pc *periodCache) parse(label string) (period.Period, error) {
 		}
 	}
 	if pc.m != nil && len(pc.m) < maxCachedPeriods {
-		r := parsedPeriod{strings.Clone(label), p, err} // a copy: label may be part of a whole line
+		r := parsedPeriod{strings.Clone(label), p, err, periodKey(p, false)} // a copy: label may be part of a whole line
 		pc.m[r.label] = r
 		pc.last = r
 	}
 	return p, err
+}
+
+// key is the period of label packed as a Dataset stores a value's (periodKey), if it reads:
+// parse, without unpacking and packing again the period of the label last looked up.
+func (pc *periodCache) key(label string) (int32, bool) {
+	if pc.last.label == label && label != "" {
+		return pc.last.key, pc.last.err == nil
+	}
+	p, err := pc.parse(label)
+	if err != nil {
+		return 0, false
+	}
+	return periodKey(p, false), true
 }
 
 // Date serials read as dates in a message: whole numbers from 1 January 1970 to 31 December

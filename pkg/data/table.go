@@ -46,6 +46,9 @@ type table struct {
 	// asciiRow says that the row being added is ASCII text throughout, as a csv reader may
 	// know at no cost: then no cell of it holds a no-break space.
 	asciiRow bool
+	// quickWidth is how many cells a row needs for quickRow to read it, or 0 when the
+	// table's layout is not one quickRow reads (settled with the header).
+	quickWidth int
 }
 
 // headerSearchRows is how many non-empty rows below a first row that is no header are looked
@@ -120,6 +123,10 @@ func (t *table) setHeader(row int, cells []cell) {
 	t.headerRow = row
 	l, probs := detectLayout(t.header, t.cal)
 	t.layout = l
+	t.quickWidth = 0 // quickRow takes no row of this table
+	if !noQuickRows && t.numbers == nil && (l.numerator < 0 || l.denominator < 0) && l.context < 0 && l.actions < 0 && min(l.code, l.period, l.value) >= 0 {
+		t.quickWidth = max(l.code, l.period, l.value, l.note) + 1
+	}
 	for _, p := range probs {
 		t.probs.Errorf(t.place(row, p.col), "%s", p.msg)
 	}
@@ -346,15 +353,15 @@ func (t *table) longRow(row int, cells []cell) {
 // quickRow reads the commonest row of a long table, as longRow would, in fewer steps: a
 // table with no ratio or commentary columns and numbers written the usual way, whose code
 // and period cells are text with nothing to trim, the value a plain number (as text, or a
-// worksheet's number cell that is no formula's result), the period one that reads. It reports whether it read the row; it does nothing with any other row, for
+// worksheet's number or percentage cell that is no formula's result), the period one that
+// reads. It reports whether it read the row; it does nothing with any other row, for
 // longRow to read (and to report what is wrong with it). quickrow_test.go checks that it
 // reads every row it takes as longRow does.
 func (t *table) quickRow(row int, cells []cell) bool {
-	l := &t.layout
-	if noQuickRows || t.numbers != nil || l.numerator >= 0 && l.denominator >= 0 || l.context >= 0 || l.actions >= 0 ||
-		min(l.code, l.period, l.value) < 0 || max(l.code, l.period, l.value, l.note) >= len(cells) {
+	if t.quickWidth == 0 || len(cells) < t.quickWidth {
 		return false
 	}
+	l := &t.layout
 	code, per, val := &cells[l.code], &cells[l.period], &cells[l.value]
 	if !t.untrimmedText(code) || !t.untrimmedText(per) {
 		return false
@@ -366,6 +373,11 @@ func (t *table) quickRow(row int, cells []cell) bool {
 			return false
 		}
 		v = Round10(val.num)
+	case val.kind == kindPercent && !val.formula: // a fraction, shown as a percentage
+		if v = val.num * 100; math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+		v = Round10(v)
 	case t.untrimmedText(val):
 		var digits int
 		var ok bool
@@ -381,8 +393,8 @@ func (t *table) quickRow(row int, cells []cell) bool {
 	if t.periods == nil {
 		t.periods = newPeriodCache(t.cal)
 	}
-	p, err := t.periods.parse(per.text)
-	if err != nil {
+	key, ok := t.periods.key(per.text)
+	if !ok {
 		return false
 	}
 	note := ""
@@ -395,7 +407,11 @@ func (t *table) quickRow(row int, cells []cell) bool {
 			note = c.trimmed()
 		}
 	}
-	t.ds.addObservation(Observation{Code: code.text, Period: p, Value: v, Note: note, Place: t.place(row, l.value)})
+	col := 0 // t.place's column: none in a csv file
+	if t.sheet != "" {
+		col = l.value + 1
+	}
+	t.ds.addValue(t.file, t.sheet, code.text, note, key, v, row, col)
 	return true
 }
 

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/example/qpr/pkg/data/internal/decimal"
 )
 
 // valueHint is the "what would be valid" of every unreadable value.
@@ -74,54 +76,9 @@ func plainNumber(s string) (ok bool, digits int) {
 	return i == len(s), min(digits, 11)
 }
 
-// pow10 are the powers of ten a float64 holds exactly.
-var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
-
-// shortDecimal reads the commonest values at once: [+-]digits[.digits], digits on at least
-// one side of the point, at most 15 digits in all. Such a number is a whole number below 2^53
-// divided by a power of ten, both held exactly as float64, so one division gives the nearest
-// double, as strconv.ParseFloat would. It also returns the significant digits as plainNumber
-// counts them. Anything else is not ok, for plainNumber and strconv to read.
-func shortDecimal(s string) (f float64, digits int, ok bool) {
-	i, neg := 0, false
-	if i < len(s) && (s[i] == '+' || s[i] == '-') {
-		neg = s[i] == '-'
-		i++
-	}
-	var mant uint64
-	n, frac := 0, -1 // digits in all; digits after the point, once there is one
-	significant := false
-	for ; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case isDigit(c):
-			mant = mant*10 + uint64(c-'0')
-			n++
-			if frac >= 0 {
-				frac++
-			}
-			if c != '0' || significant {
-				significant = true
-				digits++
-			}
-		case c == '.' && frac < 0:
-			frac = 0
-		default:
-			return 0, 0, false
-		}
-	}
-	if n == 0 || n > 15 {
-		return 0, 0, false
-	}
-	f = float64(mant)
-	if frac > 0 {
-		f /= pow10[frac]
-	}
-	if neg {
-		f = -f
-	}
-	return f, digits, true
-}
+// shortDecimal reads the commonest values at once (see decimal.Short), with the significant
+// digits as plainNumber counts them.
+func shortDecimal(s string) (f float64, digits int, ok bool) { return decimal.Short(s) }
 
 // groupedNumber reports a number with thousands separators in the right places:
 // [+-]d{1,3}(,ddd)+[.digits].
@@ -258,11 +215,71 @@ func Round10(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 		return x
 	}
+	if r, ok := round10Quick(x); ok {
+		return r
+	}
+	return round10Text(x)
+}
+
+// round10Text is Round10 by way of the text of x to 10 significant figures: the definition.
+func round10Text(x float64) float64 {
 	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 10, 64), 64)
 	if err != nil {
 		return x
 	}
 	return r
+}
+
+// round10Quick is Round10 without text for the values data holds, from 1e-5 to 1e15 in size:
+// x scaled by a power of ten 10^k to between 1e9 and 1e10 and rounded to a whole number m is
+// x to 10 significant figures, and m / 10^k (both held exactly) is the double nearest that
+// decimal, as strconv.ParseFloat gives. The scaling rounds once, by at most 2e-6 at that size,
+// so m is the exact rounding unless the scaled value is within that of a half: then it is not
+// ok, for round10Text.
+func round10Quick(x float64) (float64, bool) {
+	a := math.Abs(x)
+	if !(a >= 1e-5 && a < 1e15) {
+		return 0, false
+	}
+	e := 0 // 10^e <= a < 10^(e+1), or one off where a is next to a power of ten
+	for e < 14 && a >= decimal.Pow10[e+1] {
+		e++
+	}
+	for e <= 0 && e > -5 && a < 1/decimal.Pow10[-e] {
+		e--
+	}
+	k := 9 - e
+	scale := func(k int) float64 {
+		if k >= 0 {
+			return a * decimal.Pow10[k]
+		}
+		return a / decimal.Pow10[-k]
+	}
+	y := scale(k)
+	if y < 1e9 {
+		k++
+		y = scale(k)
+	} else if y >= 1e10 {
+		k--
+		y = scale(k)
+	}
+	if y < 1e9 || y >= 1e10 {
+		return 0, false
+	}
+	m := math.Floor(y)
+	switch frac := y - m; {
+	case math.Abs(frac-0.5) < 1e-4:
+		return 0, false
+	case frac > 0.5:
+		m++
+	}
+	r := m
+	if k >= 0 {
+		r /= decimal.Pow10[k]
+	} else {
+		r *= decimal.Pow10[-k]
+	}
+	return math.Copysign(r, x), true
 }
 
 // clipLength bounds how much of a user's text a message quotes: enough to recognise it, never

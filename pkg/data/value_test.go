@@ -2,10 +2,13 @@ package data
 
 import (
 	"math"
+	"math/rand/v2"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/example/qpr/pkg/data/internal/decimal"
 )
 
 func TestParseValue(t *testing.T) {
@@ -86,6 +89,30 @@ func TestRound10(t *testing.T) {
 	}
 	if !math.IsNaN(Round10(math.NaN())) || !math.IsInf(Round10(math.Inf(-1)), -1) {
 		t.Error("Round10 must pass NaN and Inf through")
+	}
+}
+
+// Round10's way without text gives what the text gives, over values as data holds them
+// (short decimals, percentages as stored and scaled), next to powers of ten, halfway between
+// two 10-figure numbers, and any bits at all.
+func TestRound10WithoutText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 10))
+	var xs []float64
+	for e := -7; e <= 16; e++ {
+		p := math.Pow(10, float64(e))
+		xs = append(xs, p, math.Nextafter(p, 0), math.Nextafter(p, math.Inf(1)), 9.9999999995*p, 9.99999999949*p, 1.0000000005*p, 1.00000000049*p)
+	}
+	for range 200_000 {
+		n := float64(rng.Int64N(1e12))
+		d := decimal.Pow10[rng.IntN(len(decimal.Pow10))]
+		xs = append(xs, n/d, n/d*100, n/d/100, (n+0.5)/d, n*d, math.Float64frombits(rng.Uint64()))
+	}
+	for _, x := range xs {
+		for _, x := range []float64{x, -x} {
+			if got, want := Round10(x), round10Text(x); math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+				t.Fatalf("Round10(%.17g) = %.17g, want %.17g", x, got, want)
+			}
+		}
 	}
 }
 

@@ -288,7 +288,8 @@ func (wb *workbook) cells(row int, cells []xlsxread.Cell) error {
 		if limit := wb.lim.CellLength; limit > 0 && int64(len(c.Text)) > limit && int64(utf8.RuneCountInString(c.Text)) > limit {
 			return &cellTooLong{row: row, col: c.Col}
 		}
-		buf = append(buf, wb.cell(c))
+		buf = append(buf, cell{})
+		wb.setCell(&buf[len(buf)-1], c) // in place: a cell is too large to copy row after row
 	}
 	wb.row = buf
 	return nil
@@ -296,10 +297,17 @@ func (wb *workbook) cells(row int, cells []xlsxread.Cell) error {
 
 // cell gives a cell its kind from its type and number format.
 func (wb *workbook) cell(x xlsxread.Cell) cell {
-	c := cell{text: x.Text, formula: x.Formula}
+	var c cell
+	wb.setCell(&c, x)
+	return c
+}
+
+// setCell is cell, made in *c, which is blank.
+func (wb *workbook) setCell(c *cell, x xlsxread.Cell) {
+	c.text, c.formula = x.Text, x.Formula
 	if x.Formula && wb.x.RecalcOnOpen && x.Type != xlsxread.NoResult {
 		c.kind = kindUncalculated
-		return c
+		return
 	}
 	switch x.Type {
 	case xlsxread.Text:
@@ -330,7 +338,6 @@ func (wb *workbook) cell(x xlsxread.Cell) cell {
 			c.kind = kindNumber
 		}
 	}
-	return c
 }
 
 func parseISODate(v string) time.Time {

@@ -252,6 +252,9 @@ func (s *scanner) skipPast(marker, what string) error {
 	}
 }
 
+// tagMarkup are the bytes that matter in a tag outside its attribute values.
+var tagMarkup = [256]bool{'"': true, '\'': true, '<': true, '>': true}
+
 // readTag reads the tag at buf[r] == '<'. A '>' may appear inside a quoted attribute value.
 func (s *scanner) readTag() (tokenKind, error) {
 	start := s.r + 1
@@ -261,18 +264,26 @@ func (s *scanner) readTag() (tokenKind, error) {
 		// A '>' ends the tag only outside an attribute value. Tags are short: a plain loop
 		// beats calls to bytes.IndexByte here.
 		buf := s.buf[:s.w]
-		for ; i < len(buf); i++ {
-			c := buf[i]
-			if c > '>' {
-				continue
-			}
+		for i < len(buf) {
 			if quote != 0 {
-				if c == quote {
-					quote = 0
+				// Inside an attribute value only its closing quote counts.
+				for i < len(buf) && buf[i] != quote {
+					i++
 				}
+				if i == len(buf) {
+					break
+				}
+				quote = 0
+				i++
 				continue
 			}
-			switch c {
+			for i < len(buf) && !tagMarkup[buf[i]] {
+				i++
+			}
+			if i == len(buf) {
+				break
+			}
+			switch c := buf[i]; c {
 			case '"', '\'':
 				quote = c
 			case '<':
@@ -280,6 +291,7 @@ func (s *scanner) readTag() (tokenKind, error) {
 			case '>':
 				goto closed
 			}
+			i++
 		}
 		off := i - s.r
 		if !s.fill() {
@@ -425,10 +437,36 @@ func (s *scanner) text(dst []byte, limit int) ([]byte, error) {
 	}
 }
 
+// plainValue is the rest of a cell written <v>text</v></c>, as nearly every cell is, when all
+// of it is buffered and its text is at most limit bytes and needs no decoding (no entity, no
+// \r, no markup): the text, and how many bytes from buf[r] the rest takes. Anything else is
+// not ok, for next and text to read tag by tag, as they would read this too.
+func (s *scanner) plainValue(limit int) (text []byte, n int, ok bool) {
+	b := s.buf[s.r:s.w]
+	if noPlainValues || len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return nil, 0, false
+	}
+	i := bytes.IndexByte(b[3:], '<')
+	if i < 0 || i > limit {
+		return nil, 0, false
+	}
+	text = b[3 : 3+i]
+	if !bytes.HasPrefix(b[3+i:], []byte("</v></c>")) || indexAmpOrCR(text) >= 0 {
+		return nil, 0, false
+	}
+	return text, 3 + i + len("</v></c>"), true
+}
+
+// noPlainValues turns plainValue off, for tests that compare it with reading tag by tag.
+var noPlainValues = false
+
 // cdataOrSkip handles markup inside text at buf[r] == '<': a CDATA section's content is
 // appended as it is, comments and processing instructions are skipped. It reports false at a
 // tag.
 func (s *scanner) cdataOrSkip(dst *[]byte, limit int) (bool, error) {
+	if s.w-s.r >= 2 && s.buf[s.r+1] != '!' && s.buf[s.r+1] != '?' {
+		return false, nil // a tag, as after nearly all text: skipSpecial would say so
+	}
 	for s.w-s.r < 9 && s.fill() {
 	}
 	rest := s.buf[s.r:s.w]

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/example/qpr/pkg/data/internal/decimal"
 	"github.com/example/qpr/pkg/data/internal/utf16text"
 )
 
@@ -355,8 +356,14 @@ func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 				return 0, &Error{Part: r.part, At: cellAt(col, row), Msg: err.Error()}
 			}
 		case "s":
-			n, err := strconv.Atoi(string(val))
-			if err != nil || n < 0 {
+			n, ok := digitsOnly(val)
+			if !ok {
+				var err error
+				if n, err = strconv.Atoi(string(val)); err != nil {
+					n = -1
+				}
+			}
+			if n < 0 {
 				return 0, &Error{Part: r.part, At: cellAt(col, row), Msg: fmt.Sprintf("the cell's style %q is not a style number", val)}
 			}
 			style = n
@@ -370,6 +377,11 @@ func (r *sheetReader) readCell(row, prevCol int) (int, error) {
 	}
 	if s.empty {
 		return col, nil
+	}
+	if text, n, ok := s.plainValue(r.wb.maxText()); ok {
+		r.text = append(r.text[:0], text...)
+		s.r += n
+		return col, r.addCell(col, row, style, typ, false, true, false)
 	}
 	formula, hasValue, inline := false, false, false
 	r.text = r.text[:0]
@@ -447,7 +459,7 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 	}
 	switch typ {
 	case typeShared:
-		i, err := strconv.Atoi(string(bytes.TrimSpace(text)))
+		i, err := sharedIndex(text)
 		if err != nil {
 			return bad("the shared string number %q is not a number", clip(text))
 		}
@@ -486,13 +498,8 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 		if len(bytes.TrimSpace(text)) == 0 {
 			return nil // <v></v> without a formula: blank
 		}
-		num, err := strconv.ParseFloat(string(bytes.TrimSpace(text)), 64)
-		// Go reads hexadecimal floats (0x1p3) and digits grouped with _ too, which no
-		// spreadsheet writes: such a cell is damaged, not a number.
-		if err == nil && bytes.ContainsAny(text, "xX_") {
-			err = strconv.ErrSyntax
-		}
-		if err != nil && !errors.Is(err, strconv.ErrRange) {
+		num, err := numberText(text)
+		if err != nil {
 			return bad("the cell is a number cell but holds %q, which is not a number", clip(text))
 		}
 		c.Type, c.Text, c.Num = Number, r.intern(text), num
@@ -501,6 +508,48 @@ func (r *sheetReader) addCell(col, row, style int, typ cellTypeAttr, formula, ha
 		return nil
 	}
 	return r.keep(c, row)
+}
+
+// sharedIndex reads a shared string cell's number: digits alone, as every writer gives it,
+// at once, anything else as strconv.Atoi reads it.
+func sharedIndex(text []byte) (int, error) {
+	if i, ok := digitsOnly(text); ok {
+		return i, nil
+	}
+	return strconv.Atoi(string(bytes.TrimSpace(text)))
+}
+
+// digitsOnly reads one to nine digits, as strconv.Atoi would; it is not ok for anything else.
+func digitsOnly(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	i := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		i = i*10 + int(c-'0')
+	}
+	return i, true
+}
+
+// numberText reads a number cell's value: a short decimal (most are) at once, anything else
+// as strconv.ParseFloat reads it, out of range numbers as the infinity or zero it gives. Go
+// reads hexadecimal floats (0x1p3) and digits grouped with _ too, which no spreadsheet
+// writes: such a cell is damaged, not a number.
+func numberText(text []byte) (float64, error) {
+	if f, _, ok := decimal.Short(text); ok {
+		return f, nil
+	}
+	num, err := strconv.ParseFloat(string(bytes.TrimSpace(text)), 64)
+	if err == nil && bytes.ContainsAny(text, "xX_") {
+		err = strconv.ErrSyntax
+	}
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, err
+	}
+	return num, nil
 }
 
 // keep adds a cell to the row. A row holds at most one cell a column: more can only be cells
