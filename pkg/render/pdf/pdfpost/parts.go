@@ -84,15 +84,8 @@ func (ps *Parts) wait() {
 // readPart is src's objects compressed, less its page tree's root, catalogue and
 // information dictionary, which the first part's stand for.
 func readPart(src []byte, foot bool) (*part, error) {
-	f, err := parse(src)
+	f, pages, err := parseCompressed(src)
 	if err != nil {
-		return nil, err
-	}
-	pages, err := f.pages()
-	if err != nil {
-		return nil, err
-	}
-	if err := f.compressPages(pages); err != nil {
 		return nil, err
 	}
 	cat, _ := f.obj(f.root)
@@ -136,15 +129,8 @@ func (ps *Parts) Write(w io.Writer, first, last []byte, t *Tagger) error {
 	if t.open != nil || t.paused != nil {
 		return fmt.Errorf("pdfpost: marked content left open")
 	}
-	f, err := parse(first)
+	f, pages, err := parseCompressed(first)
 	if err != nil {
-		return err
-	}
-	pages, err := f.pages()
-	if err != nil {
-		return err
-	}
-	if err := f.compressPages(pages); err != nil {
 		return err
 	}
 	f.detach()

@@ -7,16 +7,26 @@ import "io"
 // without a new compressor for every stream. A PDF fpdf compressed itself comes out as it
 // went in.
 func Compress(w io.Writer, src []byte) error {
-	f, err := parse(src)
+	f, _, err := parseCompressed(src)
 	if err != nil {
-		return err
-	}
-	pages, err := f.pages()
-	if err != nil {
-		return err
-	}
-	if err := f.compressPages(pages); err != nil {
 		return err
 	}
 	return f.write(w, nil)
+}
+
+// parseCompressed is src, a PDF fpdf wrote, cut into its objects with its pages' content and
+// form XObjects compressed, and its pages' object numbers in page order.
+func parseCompressed(src []byte) (*file, []int, error) {
+	f, err := parse(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages, err := f.pages()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := f.compressPages(pages); err != nil {
+		return nil, nil, err
+	}
+	return f, pages, nil
 }
