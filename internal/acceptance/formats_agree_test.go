@@ -469,7 +469,7 @@ func (e documentEdition) check(t reporter, ref reference) {
 		byCode[in.Code] = in
 	}
 	for _, it := range e.items {
-		if it.rows == nil || len(it.rows) < 2 {
+		if len(it.rows) < 2 {
 			continue
 		}
 		head := it.rows[0]

@@ -49,9 +49,10 @@ type doc struct {
 	Bytes    []byte         `json:"bytes"`
 	Arr      [2]bool        `json:"arr"`
 	Untagged int
-	private  int
-	Omit     map[string]string `json:"omit,omitempty"`
-	U        uint8             `json:"u"`
+	//lint:ignore U1000 an unexported field, which the encoder must leave out as encoding/json does
+	private int
+	Omit    map[string]string `json:"omit,omitempty"`
+	U       uint8             `json:"u"`
 }
 
 func f(v float64) *float64 { return &v }
@@ -92,7 +93,7 @@ func TestWriteIndentedAsEncodingJSON(t *testing.T) {
 		Arr:   [2]bool{true, false},
 		U:     7,
 	}
-	for _, v := range []any{d, &d, []any{}, map[string]int{}, nil, 1e-7, 1e21, 123456789.5, -0.0, "x", []inner{}, shadow{}, shadow{inner: inner{N: 1}, N: 2}} {
+	for _, v := range []any{d, &d, []any{}, map[string]int{}, nil, 1e-7, 1e21, 123456789.5, math.Copysign(0, -1), "x", []inner{}, shadow{}, shadow{inner: inner{N: 1}, N: 2}} {
 		if got, want := indented(t, v), encodingJSON(t, v); got != want {
 			t.Errorf("WriteIndented(%T):\n%s\nencoding/json:\n%s", v, got, want)
 		}

@@ -33,9 +33,6 @@ const (
 // QualityRatings lists the ratings in the order the documentation gives them.
 var QualityRatings = []QualityRating{QualityGood, QualityAdequate, QualityPoor}
 
-// meaningKeys are the indicator keys read here; indicatorKeys lists them too.
-var meaningKeys = []string{"definition", "numerator", "denominator", "source", "target_rationale", "data_quality"}
-
 var dataQualityKeys = []string{"rating", "note"}
 
 // meaning reads the indicator's definition and the rest of its Meaning.

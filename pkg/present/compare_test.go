@@ -2,7 +2,6 @@ package present
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -127,10 +126,9 @@ func TestGroupChartMarksUsByMoreThanColour(t *testing.T) {
 		t.Errorf("title = %q", f.Title)
 	}
 	c := f.Chart
-	var ranks, marks []string
-	for i, l := range c.Labels {
+	var ranks []string
+	for _, l := range c.Labels {
 		ranks = append(ranks, l.Top+"/"+l.Bottom)
-		marks = append(marks, strconv.Itoa(int(c.Points[i].Mark)))
 	}
 	// Best first: 90 (1), 84 us (2=), 84 (2=), 70 (4); ours a diamond labelled "us".
 	if got := strings.Join(ranks, " "); got != "1/ 2=/us 2=/ 4/" {

@@ -405,7 +405,9 @@ func (d *wordDoc) finish() error {
 // extended timestamp.
 func datedRaw(h *zip.FileHeader) {
 	t := h.Modified
+	//lint:ignore SA1019 CreateRaw writes the header as given: the MS-DOS fields must be set here
 	h.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	//lint:ignore SA1019 as above
 	h.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 	var x [9]byte
 	binary.LittleEndian.PutUint16(x[0:], 0x5455) // extended timestamp

@@ -53,6 +53,7 @@ func Paint(w io.Writer, wb *present.Workbook, style templates.Style) error {
 	// mimetype first and stored, with no extra field, so that a program can tell the file's
 	// type from its first bytes (ODF 1.3 part 2, 3.3).
 	mimetype := []byte(MediaType)
+	//lint:ignore SA1019 Modified would add an extended-timestamp extra field, which mimetype must not have
 	mw, err := z.CreateRaw(&zip.FileHeader{Name: "mimetype", Method: zip.Store, ModifiedDate: date, ModifiedTime: clock,
 		CRC32: crc32.ChecksumIEEE(mimetype), CompressedSize64: uint64(len(mimetype)), UncompressedSize64: uint64(len(mimetype))})
 	if err != nil {
@@ -62,6 +63,7 @@ func Paint(w io.Writer, wb *present.Workbook, style templates.Style) error {
 		return fmt.Errorf("ods: %w", err)
 	}
 	part := func(name string, write func(*bufio.Writer) error) error {
+		//lint:ignore SA1019 the same MS-DOS date as mimetype's, and no extra field
 		pw, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock})
 		if err != nil {
 			return err

@@ -4,17 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"testing"
-	"time"
 )
-
-func mustDate(t *testing.T, s string) time.Time {
-	t.Helper()
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
 
 func zipParts(t *testing.T, b []byte) map[string][]byte {
 	t.Helper()
