@@ -65,41 +65,14 @@ const minBinaryControls = 16
 // Text decoded from UTF-16 (fromUTF16) is checked again the same way: its only bytes that
 // are not UTF-8 are an unpaired surrogate's, which utf16text keeps rather than read as U+FFFD.
 func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(3)
-	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return encUTF16LE, nil
-	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return encUTF16BE, nil
+	br, enc, bom, known := encodingHead(r)
+	if known {
+		return enc, nil
 	}
-	bom := bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF})
-	if bom {
-		br.Discard(3)
-	}
-
-	// Lines are counted both ways the csv reader may end them: at a line feed, or, in a file
-	// with no line feed at all (Excel for Mac), at a carriage return. Which applies is known
-	// only at the end, so each place found is kept both ways.
-	var (
-		line        = textLine{lf: 1, cr: 1}
-		total       int64
-		controls    int64
-		multiByte   int64    // valid UTF-8 sequences of two bytes or more
-		firstBad    textLine // line of the first byte that is not UTF-8; zero = none
-		badByte     byte
-		undefined   textLine // line of the first byte Windows-1252 leaves undefined; zero = none
-		undefByte   byte
-		firstNUL    textLine
-		buf         = make([]byte, 64<<10)
-		carry       int // bytes of an incomplete sequence kept from the last chunk
-		eof         bool
-		firstCtl    textLine
-		firstCtlVal byte
-		prev        byte // the byte before chunk[i]
-		win, dos    singleByteEvidence
-	)
-	for !eof {
+	e := newEncodingEvidence()
+	buf := make([]byte, 64<<10)
+	carry := 0 // bytes of an incomplete sequence kept from the last chunk
+	for eof := false; !eof; {
 		n, err := io.ReadFull(br, buf[carry:])
 		n += carry
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
@@ -122,99 +95,154 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 				if !ok {
 					break
 				}
-				line.lf += lf
-				line.cr += cr
+				e.line.lf += lf
+				e.line.cr += cr
 				i += 8
 			}
 			if i > 0 {
-				prev = chunk[i-1]
+				e.prev = chunk[i-1]
 			}
 			if i == len(chunk) {
 				break
 			}
-			c := chunk[i]
-			if 0x20 <= c && c < 0x7F {
-				// Printable ASCII has nothing to count: pass the run at once.
-				j := i + 1
-				for j < len(chunk) && 0x20 <= chunk[j] && chunk[j] < 0x7F {
-					j++
-				}
-				prev, i = chunk[j-1], j
-				continue
-			}
-			if c < utf8.RuneSelf {
-				switch {
-				case c == '\n':
-					line.lf++
-				case c == '\r':
-					line.cr++
-				case c == 0:
-					if firstNUL.none() {
-						firstNUL = line
-					}
-					controls++
-				case c < 0x20 && c != '\t' && c != '\r' && c != '\f', c == 0x7F:
-					if firstCtl.none() {
-						firstCtl, firstCtlVal = line, c
-					}
-					controls++
-				}
-				prev = c
-				i++
-				continue
-			}
-			if !eof && len(chunk)-i < utf8.UTFMax && !utf8.FullRune(chunk[i:]) {
+			next := e.step(chunk, i, eof)
+			if next == i {
 				break // an incomplete sequence at the end of the chunk: read on first
 			}
-			switch c {
-			case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
-				if undefined.none() {
-					undefined, undefByte = line, c
-				}
-			}
-			r, size := utf8.DecodeRune(chunk[i:])
-			if r == utf8.RuneError && size == 1 {
-				if firstBad.none() {
-					firstBad, badByte = line, c
-				}
-				var next byte
-				if i+1 < len(chunk) {
-					next = chunk[i+1]
-				}
-				win.weigh(charmap.Windows1252, prev, c, next, line)
-				dos.weigh(charmap.CodePage850, prev, c, next, line)
-				prev = c
-				i++
-				continue
-			}
-			multiByte++
-			prev = chunk[i+size-1]
-			i += size
+			i = next
 		}
 		carry = copy(buf, chunk[i:])
-		total += int64(i)
+		e.total += int64(i)
 	}
+	return e.verdict(bom, fromUTF16)
+}
 
-	crOnly := line.lf == 1 && line.cr > 1
+// encodingHead reads r's byte-order mark, if any: known when it settles the encoding (UTF-16);
+// bom when it says UTF-8, and br then reads on past it.
+func encodingHead(r io.Reader) (br *bufio.Reader, enc textEncoding, bom, known bool) {
+	br = bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(3)
 	switch {
-	case !firstNUL.none():
-		return 0, &encodingError{firstNUL.in(crOnly), "the file holds NUL bytes, so it is not csv text: it is binary, or UTF-16 text without a byte-order mark; " + saveAsUTF8}
-	case controls >= minBinaryControls && controls*100 > total:
-		return 0, &encodingError{firstCtl.in(crOnly), fmt.Sprintf("the file is mostly not text (control character 0x%02X here, and %d in all); is it a csv file? If it is, %s", firstCtlVal, controls, saveAsUTF8)}
-	case firstBad.none():
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return br, encUTF16LE, false, true
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return br, encUTF16BE, false, true
+	}
+	bom = bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	if bom {
+		br.Discard(3)
+	}
+	return br, encUTF8, bom, false
+}
+
+// encodingEvidence is what detectEncoding gathers as it reads a file. Lines are counted both
+// ways the csv reader may end them: at a line feed, or, in a file with no line feed at all
+// (Excel for Mac), at a carriage return. Which applies is known only at the end, so each
+// place found is kept both ways.
+type encodingEvidence struct {
+	line        textLine
+	total       int64
+	controls    int64
+	multiByte   int64    // valid UTF-8 sequences of two bytes or more
+	firstBad    textLine // line of the first byte that is not UTF-8; zero = none
+	badByte     byte
+	undefined   textLine // line of the first byte Windows-1252 leaves undefined; zero = none
+	undefByte   byte
+	firstNUL    textLine
+	firstCtl    textLine
+	firstCtlVal byte
+	prev        byte // the byte before the one step looks at
+	win, dos    singleByteEvidence
+}
+
+func newEncodingEvidence() *encodingEvidence {
+	return &encodingEvidence{line: textLine{lf: 1, cr: 1}}
+}
+
+// step weighs the character at chunk[i] and returns the index past it, or i when chunk ends
+// in the middle of a UTF-8 sequence and more of the file is to come (eof false).
+func (e *encodingEvidence) step(chunk []byte, i int, eof bool) int {
+	c := chunk[i]
+	if 0x20 <= c && c < 0x7F {
+		// Printable ASCII has nothing to count: pass the run at once.
+		j := i + 1
+		for j < len(chunk) && 0x20 <= chunk[j] && chunk[j] < 0x7F {
+			j++
+		}
+		e.prev = chunk[j-1]
+		return j
+	}
+	if c < utf8.RuneSelf {
+		switch {
+		case c == '\n':
+			e.line.lf++
+		case c == '\r':
+			e.line.cr++
+		case c == 0:
+			if e.firstNUL.none() {
+				e.firstNUL = e.line
+			}
+			e.controls++
+		case c < 0x20 && c != '\t' && c != '\r' && c != '\f', c == 0x7F:
+			if e.firstCtl.none() {
+				e.firstCtl, e.firstCtlVal = e.line, c
+			}
+			e.controls++
+		}
+		e.prev = c
+		return i + 1
+	}
+	if !eof && len(chunk)-i < utf8.UTFMax && !utf8.FullRune(chunk[i:]) {
+		return i
+	}
+	switch c {
+	case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+		if e.undefined.none() {
+			e.undefined, e.undefByte = e.line, c
+		}
+	}
+	r, size := utf8.DecodeRune(chunk[i:])
+	if r == utf8.RuneError && size == 1 {
+		if e.firstBad.none() {
+			e.firstBad, e.badByte = e.line, c
+		}
+		var next byte
+		if i+1 < len(chunk) {
+			next = chunk[i+1]
+		}
+		e.win.weigh(charmap.Windows1252, e.prev, c, next, e.line)
+		e.dos.weigh(charmap.CodePage850, e.prev, c, next, e.line)
+		e.prev = c
+		return i + 1
+	}
+	e.multiByte++
+	e.prev = chunk[i+size-1]
+	return i + size
+}
+
+// verdict is the encoding the evidence shows, or why there is none (see detectEncoding).
+func (e *encodingEvidence) verdict(bom, fromUTF16 bool) (textEncoding, error) {
+	crOnly := e.line.lf == 1 && e.line.cr > 1
+	win, dos := e.win, e.dos
+	switch {
+	case !e.firstNUL.none():
+		return 0, &encodingError{e.firstNUL.in(crOnly), "the file holds NUL bytes, so it is not csv text: it is binary, or UTF-16 text without a byte-order mark; " + saveAsUTF8}
+	case e.controls >= minBinaryControls && e.controls*100 > e.total:
+		return 0, &encodingError{e.firstCtl.in(crOnly), fmt.Sprintf("the file is mostly not text (control character 0x%02X here, and %d in all); is it a csv file? If it is, %s", e.firstCtlVal, e.controls, saveAsUTF8)}
+	case e.firstBad.none():
 		return encUTF8, nil
 	case fromUTF16:
-		return 0, &encodingError{firstBad.in(crOnly), "the file is UTF-16 text (it starts with a byte-order mark), but this line holds half of a character (an unpaired surrogate) that no text can hold, so the file was damaged; correct the line, or " + saveAsUTF8}
+		return 0, &encodingError{e.firstBad.in(crOnly), "the file is UTF-16 text (it starts with a byte-order mark), but this line holds half of a character (an unpaired surrogate) that no text can hold, so the file was damaged; correct the line, or " + saveAsUTF8}
 	case bom:
-		return 0, &encodingError{firstBad.in(crOnly), fmt.Sprintf("the file says it is UTF-8 (it starts with a byte-order mark), but byte 0x%02X on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or %s", badByte, saveAsUTF8)}
-	case multiByte > 0:
-		return 0, &encodingError{firstBad.in(crOnly), fmt.Sprintf("the file is UTF-8 text, but byte 0x%02X on this line is not UTF-8 (perhaps pasted from a file in another encoding); correct the line, or %s", badByte, saveAsUTF8)}
+		return 0, &encodingError{e.firstBad.in(crOnly), fmt.Sprintf("the file says it is UTF-8 (it starts with a byte-order mark), but byte 0x%02X on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or %s", e.badByte, saveAsUTF8)}
+	case e.multiByte > 0:
+		return 0, &encodingError{e.firstBad.in(crOnly), fmt.Sprintf("the file is UTF-8 text, but byte 0x%02X on this line is not UTF-8 (perhaps pasted from a file in another encoding); correct the line, or %s", e.badByte, saveAsUTF8)}
 	case crOnly:
 		return encMacRoman, nil
-	case !undefined.none() && dos.score > 0:
+	case !e.undefined.none() && dos.score > 0:
 		return encCP850, nil // no Windows-1252 text holds the byte
-	case !undefined.none():
-		return 0, &encodingError{undefined.in(crOnly), fmt.Sprintf("byte 0x%02X on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; %s", undefByte, saveAsUTF8)}
+	case !e.undefined.none():
+		return 0, &encodingError{e.undefined.in(crOnly), fmt.Sprintf("byte 0x%02X on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; %s", e.undefByte, saveAsUTF8)}
 	case dos.score > 0 && dos.score >= 2*win.score:
 		return encCP850, nil
 	case win.score > 0 && dos.score > 0 && win.score < 2*dos.score:

@@ -1,8 +1,6 @@
 package data
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,9 +8,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 )
 
 // plainASCII8 agrees with a byte-by-byte test: every byte value in every position of a word
@@ -150,43 +145,17 @@ func describeEncodingError(err error) string {
 	return ""
 }
 
-// detectEncodingByteByByte is detectEncoding as it was before it read eight bytes at a time.
+// detectEncodingByteByByte is detectEncoding as it was before it read eight bytes at a time:
+// every character through step, none passed over by the word tests.
 func detectEncodingByteByByte(r io.Reader, fromUTF16 bool) (textEncoding, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(3)
-	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return encUTF16LE, nil
-	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return encUTF16BE, nil
+	br, enc, bom, known := encodingHead(r)
+	if known {
+		return enc, nil
 	}
-	bom := bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF})
-	if bom {
-		br.Discard(3)
-	}
-
-	// Lines are counted both ways the csv reader may end them: at a line feed, or, in a file
-	// with no line feed at all (Excel for Mac), at a carriage return. Which applies is known
-	// only at the end, so each place found is kept both ways.
-	var (
-		line        = textLine{lf: 1, cr: 1}
-		total       int64
-		controls    int64
-		multiByte   int64    // valid UTF-8 sequences of two bytes or more
-		firstBad    textLine // line of the first byte that is not UTF-8; zero = none
-		badByte     byte
-		undefined   textLine // line of the first byte Windows-1252 leaves undefined; zero = none
-		undefByte   byte
-		firstNUL    textLine
-		buf         = make([]byte, 64<<10)
-		carry       int // bytes of an incomplete sequence kept from the last chunk
-		eof         bool
-		firstCtl    textLine
-		firstCtlVal byte
-		prev        byte // the byte before chunk[i]
-		win, dos    singleByteEvidence
-	)
-	for !eof {
+	e := newEncodingEvidence()
+	buf := make([]byte, 64<<10)
+	carry := 0
+	for eof := false; !eof; {
 		n, err := io.ReadFull(br, buf[carry:])
 		n += carry
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
@@ -197,94 +166,14 @@ func detectEncodingByteByByte(r io.Reader, fromUTF16 bool) (textEncoding, error)
 		chunk := buf[:n]
 		i := 0
 		for i < len(chunk) {
-			c := chunk[i]
-			if 0x20 <= c && c < 0x7F {
-				// Printable ASCII, most of any file, has nothing to count: pass the run at once.
-				j := i + 1
-				for j < len(chunk) && 0x20 <= chunk[j] && chunk[j] < 0x7F {
-					j++
-				}
-				prev, i = chunk[j-1], j
-				continue
+			next := e.step(chunk, i, eof)
+			if next == i {
+				break
 			}
-			if c < utf8.RuneSelf {
-				switch {
-				case c == '\n':
-					line.lf++
-				case c == '\r':
-					line.cr++
-				case c == 0:
-					if firstNUL.none() {
-						firstNUL = line
-					}
-					controls++
-				case c < 0x20 && c != '\t' && c != '\r' && c != '\f', c == 0x7F:
-					if firstCtl.none() {
-						firstCtl, firstCtlVal = line, c
-					}
-					controls++
-				}
-				prev = c
-				i++
-				continue
-			}
-			if !eof && len(chunk)-i < utf8.UTFMax && !utf8.FullRune(chunk[i:]) {
-				break // an incomplete sequence at the end of the chunk: read on first
-			}
-			switch c {
-			case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
-				if undefined.none() {
-					undefined, undefByte = line, c
-				}
-			}
-			r, size := utf8.DecodeRune(chunk[i:])
-			if r == utf8.RuneError && size == 1 {
-				if firstBad.none() {
-					firstBad, badByte = line, c
-				}
-				var next byte
-				if i+1 < len(chunk) {
-					next = chunk[i+1]
-				}
-				win.weigh(charmap.Windows1252, prev, c, next, line)
-				dos.weigh(charmap.CodePage850, prev, c, next, line)
-				prev = c
-				i++
-				continue
-			}
-			multiByte++
-			prev = chunk[i+size-1]
-			i += size
+			i = next
 		}
 		carry = copy(buf, chunk[i:])
-		total += int64(i)
+		e.total += int64(i)
 	}
-
-	crOnly := line.lf == 1 && line.cr > 1
-	switch {
-	case !firstNUL.none():
-		return 0, &encodingError{firstNUL.in(crOnly), "the file holds NUL bytes, so it is not csv text: it is binary, or UTF-16 text without a byte-order mark; " + saveAsUTF8}
-	case controls >= minBinaryControls && controls*100 > total:
-		return 0, &encodingError{firstCtl.in(crOnly), fmt.Sprintf("the file is mostly not text (control character 0x%02X here, and %d in all); is it a csv file? If it is, %s", firstCtlVal, controls, saveAsUTF8)}
-	case firstBad.none():
-		return encUTF8, nil
-	case fromUTF16:
-		return 0, &encodingError{firstBad.in(crOnly), "the file is UTF-16 text (it starts with a byte-order mark), but this line holds half of a character (an unpaired surrogate) that no text can hold, so the file was damaged; correct the line, or " + saveAsUTF8}
-	case bom:
-		return 0, &encodingError{firstBad.in(crOnly), fmt.Sprintf("the file says it is UTF-8 (it starts with a byte-order mark), but byte 0x%02X on this line is not UTF-8; the file was damaged or pieced together from files in two encodings: correct the line, or %s", badByte, saveAsUTF8)}
-	case multiByte > 0:
-		return 0, &encodingError{firstBad.in(crOnly), fmt.Sprintf("the file is UTF-8 text, but byte 0x%02X on this line is not UTF-8 (perhaps pasted from a file in another encoding); correct the line, or %s", badByte, saveAsUTF8)}
-	case crOnly:
-		return encMacRoman, nil
-	case !undefined.none() && dos.score > 0:
-		return encCP850, nil // no Windows-1252 text holds the byte
-	case !undefined.none():
-		return 0, &encodingError{undefined.in(crOnly), fmt.Sprintf("byte 0x%02X on this line is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown; %s", undefByte, saveAsUTF8)}
-	case dos.score > 0 && dos.score >= 2*win.score:
-		return encCP850, nil
-	case win.score > 0 && dos.score > 0 && win.score < 2*dos.score:
-		first := min(win.line.lf, dos.line.lf)
-		return 0, &encodingError{first, fmt.Sprintf("the file is not UTF-8, and its letters that are not plain ASCII read as well in Windows-1252 (Excel's \"CSV\") as in DOS code page 850 (Excel's \"CSV (MS-DOS)\"), so which it is is unclear (Windows-1252 would read line %d as %s, code page 850 line %d as %s); %s", win.line.lf, win.example, dos.line.lf, dos.example, saveAsUTF8)}
-	}
-	return encWin1252, nil
+	return e.verdict(bom, fromUTF16)
 }
