@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/example/qpr/internal/pdfua"
 	"github.com/example/qpr/pkg/render/pdf/pdfpost"
@@ -27,13 +25,7 @@ func (w *painter) RawWriteStr(s string) { w.p.RawWriteStr(s) }
 
 func (w *painter) part(t *testing.T, tg *pdfpost.Tagger, pages int, to *pdfpost.Dest) []byte {
 	t.Helper()
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetCompression(false)
-	p.SetCatalogSort(true)
-	at := time.Date(2023, 11, 14, 0, 0, 0, 0, time.UTC)
-	p.SetCreationDate(at)
-	p.SetModificationDate(at)
-	p.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	p := plainFpdf()
 	w.p = p
 	for range pages {
 		p.AddPage()

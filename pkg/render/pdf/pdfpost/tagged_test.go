@@ -36,19 +36,29 @@ const (
 const longText = "The council answered 94.2% of calls within the target time this quarter – " +
 	"Résumé of Services, Chief Executive’s Department, £1,234,567 collected. "
 
+// sampleDate is the sample documents' date, fixed so that they come out the same each time.
+var sampleDate = time.Date(2023, 11, 14, 0, 0, 0, 0, time.UTC)
+
+// plainFpdf is an A4 document as qpr's painter sets one up for pdfpost: uncompressed, its
+// catalogue sorted, dated sampleDate, with Go Regular as "go".
+func plainFpdf() *fpdf.Fpdf {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCompression(false)
+	p.SetCatalogSort(true)
+	p.SetCreationDate(sampleDate)
+	p.SetModificationDate(sampleDate)
+	p.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	return p
+}
+
 // painted draws a small report as qpr's painter does: a running head and page numbers as
 // artifacts, a contents list with links and page numbers written in afterwards, headings,
 // paragraphs long enough to break across pages, a list, a table with a header row and row
 // headers, a chart as a figure, and bookmarks.
 func painted(t testing.TB, d defect) ([]byte, *pdfpost.Tagger) {
 	t.Helper()
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetCompression(false)
-	p.SetCatalogSort(true)
-	at := time.Date(2023, 11, 14, 0, 0, 0, 0, time.UTC)
-	p.SetCreationDate(at)
-	p.SetModificationDate(at)
-	p.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	p := plainFpdf()
+	at := sampleDate
 	p.AddUTF8FontFromBytes("go", "B", gobold.TTF)
 	title := "Sample Council Quarterly Performance Report, 2023/24 Q2"
 	p.SetTitle(title, true)
