@@ -13,7 +13,7 @@ import (
 )
 
 // exampleReport is the example project's corporate report, as its golden JSON holds it.
-func exampleReport(t *testing.T) *report.Report {
+func exampleReport(t testing.TB) *report.Report {
 	t.Helper()
 	b, err := os.ReadFile("../../../testdata/golden/example-qpr-2023-24-Q2.json")
 	if err != nil {
