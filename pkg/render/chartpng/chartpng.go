@@ -72,12 +72,11 @@ func (e *Encoder) Encode(w io.Writer, c present.Chart, st templates.Style) error
 		if err != nil {
 			return fmt.Errorf("chart picture: the built-in font: %w", err)
 		}
-		img := image.NewRGBA(image.Rect(0, 0, int(WidthMM*PxPerMM), int(HeightMM*PxPerMM)))
-		e.cv = &canvas{img: img, font: f, faces: map[float64]font.Face{}}
+		e.cv = newCanvas(f)
 		e.png = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &oneBuffer{}}
 	}
 	e.cv.paint(c, st)
-	return e.png.Encode(w, e.pal.of(e.cv.img))
+	return e.png.Encode(w, e.pal.of(e.cv.img, &e.cv.drawn))
 }
 
 // oneBuffer keeps the PNG encoder's state (its compressor above all) for the next picture.
@@ -92,26 +91,45 @@ func Paint(c present.Chart, st templates.Style) (*image.RGBA, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart picture: the built-in font: %w", err)
 	}
-	img := image.NewRGBA(image.Rect(0, 0, int(WidthMM*PxPerMM), int(HeightMM*PxPerMM)))
-	cv := &canvas{img: img, font: f, faces: map[float64]font.Face{}}
+	cv := newCanvas(f)
 	cv.paint(c, st)
-	return img, nil
+	return cv.img, nil
 }
 
-// paint draws c on the canvas, made white first.
+func newCanvas(f *opentype.Font) *canvas {
+	img := image.NewRGBA(image.Rect(0, 0, int(WidthMM*PxPerMM), int(HeightMM*PxPerMM)))
+	white := make([]byte, len(img.Pix[:img.Stride]))
+	for i := range white {
+		white[i] = 0xff
+	}
+	return &canvas{img: img, font: f, faces: map[float64]*glyphCache{}, drawn: newDrawnBlocks(img.Bounds()),
+		whiteRow: white, src: image.NewUniform(color.RGBA{})}
+}
+
+// paint draws c on the canvas, made white first where the last chart drew.
 func (cv *canvas) paint(c present.Chart, st templates.Style) {
-	draw.Draw(cv.img, cv.img.Bounds(), image.White, image.Point{}, draw.Src)
+	for y := range cv.img.Bounds().Dy() {
+		row := cv.img.Pix[y*cv.img.Stride:]
+		for _, s := range cv.drawn.spans(y) {
+			copy(row[4*s[0]:4*s[1]], cv.whiteRow)
+		}
+	}
+	cv.drawn.clear()
 	cv.st = st
 	cv.chart(c)
 }
 
-// canvas draws in millimetres on img.
+// canvas draws in millimetres on img, marking in drawn where it draws.
 type canvas struct {
-	img   *image.RGBA
-	st    templates.Style
-	font  *opentype.Font
-	faces map[float64]font.Face
-	z     vector.Rasterizer
+	img      *image.RGBA
+	drawn    drawnBlocks
+	whiteRow []byte // a row of white pixels
+	st       templates.Style
+	font     *opentype.Font
+	faces    map[float64]*glyphCache
+	z        vector.Rasterizer
+	src      *image.Uniform // the colour being drawn
+	pts      []float64
 }
 
 func rgba(c templates.Colour) color.RGBA { return color.RGBA{c.R, c.G, c.B, 255} }
@@ -320,16 +338,19 @@ func (cv *canvas) fill(c templates.Colour, pts ...float64) {
 		cv.z.LineTo(float32(pts[i]*PxPerMM-ox), float32(pts[i+1]*PxPerMM-oy))
 	}
 	cv.z.ClosePath()
-	cv.z.Draw(cv.img, box, image.NewUniform(rgba(c)), image.Point{})
+	cv.src.C = rgba(c)
+	cv.z.Draw(cv.img, box, cv.src, image.Point{})
+	cv.drawn.mark(box)
 }
 
 func (cv *canvas) circle(x, y, r float64, c templates.Colour) {
 	const n = 32
-	pts := make([]float64, 0, 2*n)
+	pts := cv.pts[:0]
 	for i := range n {
 		a := 2 * math.Pi * float64(i) / n
 		pts = append(pts, x+r*math.Cos(a), y+r*math.Sin(a))
 	}
+	cv.pts = pts
 	cv.fill(c, pts...)
 }
 
@@ -380,7 +401,8 @@ func (cv *canvas) text(x, y float64, s string, size float64, c templates.Colour,
 		return
 	}
 	face := cv.faceAt(size)
-	d := font.Drawer{Dst: cv.img, Src: image.NewUniform(rgba(c)), Face: face}
+	cv.src.C = rgba(c)
+	d := font.Drawer{Dst: cv.img, Src: cv.src, Face: face}
 	w := float64(d.MeasureString(s)) / 64 / PxPerMM
 	switch a {
 	case alignCentre:
@@ -405,12 +427,13 @@ var goFont = sync.OnceValues(func() (*opentype.Font, error) { return opentype.Pa
 
 // faceAt is Go Regular at size points on this picture's scale, one face per size and canvas
 // (a font.Face keeps caches and is not safe for concurrent use).
-func (cv *canvas) faceAt(size float64) font.Face {
+func (cv *canvas) faceAt(size float64) *glyphCache {
 	if f, ok := cv.faces[size]; ok {
 		return f
 	}
 	f, _ := opentype.NewFace(cv.font, &opentype.FaceOptions{Size: size * 0.3528 * PxPerMM, DPI: 72, Hinting: font.HintingNone})
-	cached := font.Face(newGlyphCache(f))
+	cached := newGlyphCache(f)
+	cached.drawn = &cv.drawn
 	cv.faces[size] = cached
 	return cached
 }

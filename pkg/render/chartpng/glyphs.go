@@ -15,6 +15,7 @@ import (
 type glyphCache struct {
 	font.Face
 	glyphs map[glyphKey]glyph
+	drawn  *drawnBlocks // where each glyph given is marked, as font.Drawer draws it there; or nil
 }
 
 // maxGlyphs bounds a face's cache (a glyph's mask is about 100 bytes at a chart's sizes):
@@ -42,6 +43,14 @@ func newGlyphCache(f font.Face) *glyphCache {
 // Glyph gives what the face gives, ok or not: a letter the font lacks comes with ok false
 // and the font's box for a missing letter, which font.Drawer draws all the same.
 func (c *glyphCache) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
+	dr, mask, maskp, advance, ok := c.glyph(dot, r)
+	if c.drawn != nil {
+		c.drawn.mark(dr)
+	}
+	return dr, mask, maskp, advance, ok
+}
+
+func (c *glyphCache) glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
 	whole := image.Point{X: dot.X.Floor(), Y: dot.Y.Floor()}
 	k := glyphKey{r: r, fx: dot.X - fixed.I(whole.X), fy: dot.Y - fixed.I(whole.Y)}
 	g, seen := c.glyphs[k]

@@ -23,6 +23,8 @@ type palette struct {
 	runs    []colourRun
 	order   []int32 // colour ids, commonest first
 	index   []uint8 // palette index by colour id
+	hist    []int   // how many colours have each count of pixels
+	near    nearestKept
 	out     *image.Paletted
 }
 
@@ -34,60 +36,28 @@ type colourRun struct {
 
 // of is img with at most 256 colours (see palette), in a picture that of gives again, drawn
 // afresh, at its next call. The picture is read once, as runs of equal pixels (looking each
-// pixel up alone would cost more than encoding it), each colour numbered as first met.
-func (p *palette) of(img *image.RGBA) *image.Paletted {
+// pixel up alone would cost more than encoding it), each colour numbered as first met. Where
+// drawn is not nil, only its blocks are read: every other pixel is white.
+func (p *palette) of(img *image.RGBA, drawn *drawnBlocks) *image.Paletted {
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
 	t := &p.colours
 	t.reset()
-	runs := p.runs[:0]
-	var cur uint32
-	n := int32(0)
-	for y := range h {
-		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
-		for x := 0; x < len(row); x += 4 {
-			c := binary.BigEndian.Uint32(row[x:])
-			if n > 0 && c == cur {
-				n++
-				continue
-			}
-			if n > 0 {
-				runs = append(runs, colourRun{t.id(cur), n})
-			}
-			cur, n = c, 1
-		}
-	}
-	if n > 0 {
-		runs = append(runs, colourRun{t.id(cur), n})
-	}
-	p.runs = runs
-	for _, r := range runs {
+	p.runs = p.read(img, drawn)
+	for _, r := range p.runs {
 		t.count[r.id] += int(r.n)
 	}
 
-	order := p.order[:0]
-	for id := range t.colour {
-		order = append(order, int32(id))
-	}
-	p.order = order
-	slices.SortFunc(order, func(a, b int32) int {
-		if t.count[a] != t.count[b] {
-			return cmp.Compare(t.count[b], t.count[a])
-		}
-		return cmp.Compare(t.colour[a], t.colour[b])
-	})
-	kept := order[:min(len(order), 256)]
+	kept, rest := p.commonest()
 	pal := make(color.Palette, len(kept))
-	index := slices.Grow(p.index[:0], len(order))[:len(order)]
+	index := slices.Grow(p.index[:0], len(t.colour))[:len(t.colour)]
 	p.index = index
-	channels := make([][4]int32, len(kept))
 	for i, id := range kept {
 		pal[i] = unpack(t.colour[id])
 		index[id] = uint8(i)
-		channels[i] = split(t.colour[id])
 	}
-	for _, id := range order[len(kept):] {
-		index[id] = nearest(channels, split(t.colour[id]))
+	p.near.reset(t.colour, kept)
+	for _, id := range rest {
+		index[id] = p.near.nearest(split(t.colour[id]))
 	}
 
 	if p.out == nil || p.out.Bounds() != b {
@@ -96,7 +66,7 @@ func (p *palette) of(img *image.RGBA) *image.Paletted {
 	out := p.out
 	out.Palette = pal
 	at := 0
-	for _, r := range runs {
+	for _, r := range p.runs {
 		i := index[r.id]
 		px := out.Pix[at : at+int(r.n)]
 		for k := range px {
@@ -106,6 +76,125 @@ func (p *palette) of(img *image.RGBA) *image.Paletted {
 	}
 	return out
 }
+
+// white is the colour every pixel outside the drawn blocks has, packed as the runs are.
+const white = 0xffffffff
+
+// read is img as runs of equal pixels, rows wrapped into one.
+func (p *palette) read(img *image.RGBA, drawn *drawnBlocks) []colourRun {
+	t := &p.colours
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	runs := p.runs[:0]
+	var cur uint32
+	n := int32(0)
+	// add counts k pixels of colour c
+	add := func(c uint32, k int32) {
+		if n > 0 && c == cur {
+			n += k
+			return
+		}
+		if n > 0 {
+			runs = append(runs, colourRun{t.id(cur), n})
+		}
+		cur, n = c, k
+	}
+	scan := func(px []byte) {
+		for x := 0; x < len(px); {
+			c := binary.BigEndian.Uint32(px[x:])
+			if n > 0 && c == cur {
+				// the rest of the run two pixels at a time
+				two := uint64(c)<<32 | uint64(c)
+				x += 4
+				n++
+				for x+8 <= len(px) && binary.BigEndian.Uint64(px[x:]) == two {
+					x += 8
+					n += 2
+				}
+				continue
+			}
+			add(c, 1)
+			x += 4
+		}
+	}
+	for y := range h {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		if drawn == nil {
+			scan(row)
+			continue
+		}
+		x := 0
+		for _, span := range drawn.spans(y) {
+			if span[0] > x {
+				add(white, int32(span[0]-x))
+			}
+			scan(row[4*span[0] : 4*span[1]])
+			x = span[1]
+		}
+		if w > x {
+			add(white, int32(w-x))
+		}
+	}
+	if n > 0 {
+		runs = append(runs, colourRun{t.id(cur), n})
+	}
+	return runs
+}
+
+// commonest gives the ids of the 256 commonest colours (ties to the lower RGBA value) in that
+// order, and the others in no order. Only the colours at least as common as the 256th are
+// sorted: a chart has a thousand or so, most of them a few pixels each.
+func (p *palette) commonest() (kept, rest []int32) {
+	t := &p.colours
+	const keep = 256
+	order := p.order[:0]
+	byCount := func(a, b int32) int {
+		if t.count[a] != t.count[b] {
+			return cmp.Compare(t.count[b], t.count[a])
+		}
+		return cmp.Compare(t.colour[a], t.colour[b])
+	}
+	if len(t.colour) <= keep {
+		for id := range t.colour {
+			order = append(order, int32(id))
+		}
+		slices.SortFunc(order, byCount)
+		p.order = order
+		return order, nil
+	}
+	// the 256th commonest count, from how many colours have each count (counts past the
+	// histogram's end in its last place)
+	hist := p.hist[:0]
+	hist = slices.Grow(hist, histLen)[:histLen]
+	clear(hist)
+	for _, c := range t.count {
+		hist[min(c, histLen-1)]++
+	}
+	p.hist = hist
+	least, seen := histLen-1, 0
+	for ; least > 0; least-- {
+		if seen += hist[least]; seen >= keep {
+			break
+		}
+	}
+	// the colours at least that common first, sorted, then the others
+	for id, c := range t.count {
+		if c >= least {
+			order = append(order, int32(id))
+		}
+	}
+	many := len(order)
+	for id, c := range t.count {
+		if c < least {
+			order = append(order, int32(id))
+		}
+	}
+	p.order = order
+	slices.SortFunc(order[:many], byCount)
+	return order[:keep], order[keep:]
+}
+
+// histLen is the histogram's length: a count of pixels past it is rare in a chart.
+const histLen = 1 << 12
 
 // colourTable numbers colours as they are first met: an open-addressed hash table, several
 // times quicker than a map for the one lookup each run of pixels needs.
@@ -172,25 +261,57 @@ func split(c uint32) [4]int32 {
 	return [4]int32{int32(c >> 24), int32(c >> 16 & 0xff), int32(c >> 8 & 0xff), int32(c & 0xff)}
 }
 
-// nearest is the index of the colour in kept closest to c (squared distance over the four
-// channels; the first of equals). A colour is dropped as soon as its distance so far is no
-// nearer than the best: most are, after a channel or two.
-func nearest(kept [][4]int32, c [4]int32) uint8 {
-	best, bestD := 0, int32(math.MaxInt32)
-	for i, k := range kept {
-		d0, d1, d2, d3 := k[0]-c[0], k[1]-c[1], k[2]-c[2], k[3]-c[3]
-		d := d0 * d0
-		if d >= bestD {
-			continue
+// nearestKept finds the kept colour nearest to a colour (squared distance over the four
+// channels; the first of equals), looking only at the kept colours whose red is no further
+// from the colour's than the nearest so far: a few of the 256, where trying each in turn made
+// this a fifth of a picture's cost.
+type nearestKept struct {
+	byRed []keptColour // red first, then the palette index
+}
+
+type keptColour struct {
+	c [4]int32
+	i int32 // palette index
+}
+
+// reset takes the kept colours, the ids of colour in palette order.
+func (n *nearestKept) reset(colour []uint32, kept []int32) {
+	n.byRed = n.byRed[:0]
+	for i, id := range kept {
+		n.byRed = append(n.byRed, keptColour{split(colour[id]), int32(i)})
+	}
+	slices.SortFunc(n.byRed, func(a, b keptColour) int {
+		if a.c[0] != b.c[0] {
+			return cmp.Compare(a.c[0], b.c[0])
 		}
-		if d += d1 * d1; d >= bestD {
-			continue
+		return cmp.Compare(a.i, b.i)
+	})
+}
+
+// nearest searches out from c's red both ways, the nearer red first, until the red alone is
+// further than the nearest colour so far.
+func (n *nearestKept) nearest(c [4]int32) uint8 {
+	k := n.byRed
+	hi, _ := slices.BinarySearchFunc(k, c[0], func(e keptColour, red int32) int { return cmp.Compare(e.c[0], red) })
+	lo := hi - 1
+	best, bestD := int32(0), int32(math.MaxInt32)
+	for lo >= 0 || hi < len(k) {
+		var e keptColour
+		switch {
+		case hi >= len(k) || lo >= 0 && c[0]-k[lo].c[0] <= k[hi].c[0]-c[0]:
+			e = k[lo]
+			lo--
+		default:
+			e = k[hi]
+			hi++
 		}
-		if d += d2 * d2; d >= bestD {
-			continue
+		d0 := e.c[0] - c[0]
+		if d0*d0 > bestD {
+			break
 		}
-		if d += d3 * d3; d < bestD {
-			best, bestD = i, d
+		d1, d2, d3 := e.c[1]-c[1], e.c[2]-c[2], e.c[3]-c[3]
+		if d := d0*d0 + d1*d1 + d2*d2 + d3*d3; d < bestD || d == bestD && e.i < best {
+			best, bestD = e.i, d
 		}
 	}
 	return uint8(best)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"slices"
 	"sort"
 	"testing"
 
@@ -132,7 +133,7 @@ func TestPalettedAsTheRuleSays(t *testing.T) {
 	pictures = append(pictures, many)
 	var p palette
 	for n, img := range pictures {
-		got, want := p.of(img), referencePaletted(img)
+		got, want := p.of(img, nil), referencePaletted(img)
 		if len(got.Palette) != len(want.Palette) {
 			t.Fatalf("picture %d: %d colours, want %d", n, len(got.Palette), len(want.Palette))
 		}
@@ -150,5 +151,67 @@ func TestPalettedAsTheRuleSays(t *testing.T) {
 // paletted is img through a fresh palette.
 func paletted(img *image.RGBA) *image.Paletted {
 	var p palette
-	return p.of(img)
+	return p.of(img, nil)
+}
+
+// TestNearestKeptAsEveryColourTried: the search out from a colour's red finds the colour
+// trying every kept colour in palette order finds (the first of equals), for kept colours with
+// many equal reds and colours at equal distances from two of them.
+func TestNearestKeptAsEveryColourTried(t *testing.T) {
+	var colour []uint32
+	for i := range 300 {
+		// reds in a few values only, greens and blues spread, some not opaque
+		c := uint32(i%5*60)<<24 | uint32(i*37%256)<<16 | uint32(i*91%256)<<8 | uint32(255-i%3)
+		if !slices.Contains(colour, c) {
+			colour = append(colour, c)
+		}
+	}
+	kept := make([]int32, 0, 256)
+	for id := range colour[:256] {
+		kept = append(kept, int32(id))
+	}
+	var n nearestKept
+	n.reset(colour, kept)
+	for r := 0; r < 256; r += 3 {
+		for g := 0; g < 256; g += 17 {
+			for b := 0; b < 256; b += 29 {
+				c := [4]int32{int32(r), int32(g), int32(b), int32(255 - r%4)}
+				want, wantD := 0, -1
+				for i, id := range kept {
+					k := split(colour[id])
+					d := 0
+					for ch := range 4 {
+						d += int((k[ch] - c[ch]) * (k[ch] - c[ch]))
+					}
+					if wantD < 0 || d < wantD {
+						want, wantD = i, d
+					}
+				}
+				if got := n.nearest(c); int(got) != want {
+					t.Fatalf("%v: kept colour %d, want %d", c, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestDrawnBlocksHoldEveryMark: reading only the blocks a chart was drawn on gives the palette
+// and pixels that reading the whole picture gives, for the example's charts painted one after
+// another on one canvas (each made white again only where the last was drawn).
+func TestDrawnBlocksHoldEveryMark(t *testing.T) {
+	r := exampleReport(t)
+	st := style(t)
+	f, err := goFont()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := newCanvas(f)
+	var blocks, whole palette
+	for i := range r.Indicators {
+		cv.paint(present.ChartOf(&r.Indicators[i]), st)
+		got, want := blocks.of(cv.img, &cv.drawn), whole.of(cv.img, nil)
+		if !slices.Equal(got.Palette, want.Palette) || !bytes.Equal(got.Pix, want.Pix) {
+			t.Fatalf("%s: reading the drawn blocks gives another picture than reading all", r.Indicators[i].Code)
+		}
+	}
 }
