@@ -69,8 +69,12 @@ func (p *palette) of(img *image.RGBA, drawn *drawnBlocks) *image.Paletted {
 	for _, r := range p.runs {
 		i := index[r.id]
 		px := out.Pix[at : at+int(r.n)]
-		for k := range px {
-			px[k] = i
+		if i == 0 { // the commonest colour, mostly white: cleared a word at a time
+			clear(px)
+		} else {
+			for k := range px {
+				px[k] = i
+			}
 		}
 		at += int(r.n)
 	}
@@ -267,6 +271,7 @@ func split(c uint32) [4]int32 {
 // this a fifth of a picture's cost.
 type nearestKept struct {
 	byRed []keptColour // red first, then the palette index
+	from  [257]int32   // by red, the first in byRed of that red or more
 }
 
 type keptColour struct {
@@ -286,13 +291,21 @@ func (n *nearestKept) reset(colour []uint32, kept []int32) {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
+	at := 0
+	for red := range n.from {
+		for at < len(n.byRed) && n.byRed[at].c[0] < int32(red) {
+			at++
+		}
+		n.from[red] = int32(at)
+	}
 }
 
 // nearest searches out from c's red both ways, the nearer red first, until the red alone is
 // further than the nearest colour so far.
 func (n *nearestKept) nearest(c [4]int32) uint8 {
 	k := n.byRed
-	hi, _ := slices.BinarySearchFunc(k, c[0], func(e keptColour, red int32) int { return cmp.Compare(e.c[0], red) })
+	Queries++
+	hi := int(n.from[c[0]])
 	lo := hi - 1
 	best, bestD := int32(0), int32(math.MaxInt32)
 	for lo >= 0 || hi < len(k) {
@@ -305,6 +318,7 @@ func (n *nearestKept) nearest(c [4]int32) uint8 {
 			e = k[hi]
 			hi++
 		}
+		Tried++
 		d0 := e.c[0] - c[0]
 		if d0*d0 > bestD {
 			break
@@ -316,3 +330,5 @@ func (n *nearestKept) nearest(c [4]int32) uint8 {
 	}
 	return uint8(best)
 }
+
+var Tried, Queries int
