@@ -14,10 +14,13 @@ import (
 // the Word edition's work, and hands each finished picture to put in the order the charts
 // were added, so the package's bytes do not depend on how many workers there are. At most
 // queue pictures are waiting or being painted at once: the document never waits on more.
+// A picture's bytes, once put, are painted over by a later picture (a picture's buffer is
+// about 64 KB, which twenty thousand pictures would otherwise each allocate).
 type pictures struct {
-	put     func(png []byte) error
+	put     func(png []byte) error // png is not kept past the call
 	queue   int
 	jobs    chan picture
+	spare   chan []byte    // buffers of pictures put
 	waiting []chan painted // in the order added
 	quit    chan struct{}
 	workers sync.WaitGroup
@@ -34,16 +37,16 @@ type painted struct {
 	err error
 }
 
-// A painter paints one chart's picture; each worker has its own.
-type painterFunc func(c present.Chart) ([]byte, error)
+// A painter paints one chart's picture, appending it to dst; each worker has its own.
+type painterFunc func(dst []byte, c present.Chart) ([]byte, error)
 
 // pngPainter paints as chartpng does, in the style st, keeping its Encoder between charts.
 func pngPainter(st templates.Style) painterFunc {
 	var enc chartpng.Encoder
-	return func(c present.Chart) ([]byte, error) {
-		var b bytes.Buffer
+	return func(dst []byte, c present.Chart) ([]byte, error) {
+		b := bytes.NewBuffer(dst)
 		b.Grow(64 << 10)
-		if err := enc.Encode(&b, c, st); err != nil {
+		if err := enc.Encode(b, c, st); err != nil {
 			return nil, err
 		}
 		return b.Bytes(), nil
@@ -55,6 +58,7 @@ func newPictures(workers int, newPainter func() painterFunc, put func(png []byte
 	workers = max(workers, 1)
 	p := &pictures{put: put, queue: 4 * workers, quit: make(chan struct{})}
 	p.jobs = make(chan picture, p.queue)
+	p.spare = make(chan []byte, p.queue+workers)
 	for range workers {
 		p.workers.Add(1)
 		go p.work(newPainter())
@@ -71,7 +75,12 @@ func (p *pictures) work(paint painterFunc) {
 			continue
 		default:
 		}
-		j.done <- safely(paint, j.chart)
+		var dst []byte
+		select {
+		case dst = <-p.spare:
+		default:
+		}
+		j.done <- safely(paint, dst[:0], j.chart)
 	}
 }
 
@@ -79,13 +88,13 @@ var errStopped = fmt.Errorf("chart picture: not painted, the document was abando
 
 // safely is one picture, or why not; a panic in the painter is an error of this document
 // rather than the end of the program, whose other outputs may be fine.
-func safely(paint painterFunc, c present.Chart) (out painted) {
+func safely(paint painterFunc, dst []byte, c present.Chart) (out painted) {
 	defer func() {
 		if v := recover(); v != nil {
 			out = painted{err: fmt.Errorf("chart picture: internal error: %v", v)}
 		}
 	}()
-	png, err := paint(c)
+	png, err := paint(dst, c)
 	return painted{png: png, err: err}
 }
 
@@ -109,7 +118,12 @@ func (p *pictures) putOldest() error {
 	if r.err != nil {
 		return r.err
 	}
-	return p.put(r.png)
+	err := p.put(r.png)
+	select {
+	case p.spare <- r.png:
+	default:
+	}
+	return err
 }
 
 // finish puts every picture still waiting and stops the workers.

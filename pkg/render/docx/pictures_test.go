@@ -148,7 +148,7 @@ func TestPictureFailures(t *testing.T) {
 			const workers, charts = 3, 60
 			var painted, inFlight, most atomic.Int64
 			newPainter := func() painterFunc {
-				return func(c present.Chart) ([]byte, error) {
+				return func(dst []byte, c present.Chart) ([]byte, error) {
 					n := painted.Add(1)
 					waiting := inFlight.Add(1)
 					for m := most.Load(); waiting > m && !most.CompareAndSwap(m, waiting); m = most.Load() {
@@ -159,7 +159,7 @@ func TestPictureFailures(t *testing.T) {
 						}
 						return nil, boom
 					}
-					return []byte(c.YTitle), nil
+					return append(dst, c.YTitle...), nil
 				}
 			}
 			var got []string
