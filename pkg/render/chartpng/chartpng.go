@@ -10,7 +10,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"io"
 	"math"
 	"strconv"
@@ -62,7 +61,7 @@ func Encode(w io.Writer, c present.Chart, st templates.Style) error {
 type Encoder struct {
 	cv  *canvas
 	pal palette
-	png png.Encoder
+	png pngWriter
 }
 
 // Encode writes c as a PNG picture of WidthMM by HeightMM at PxPerMM.
@@ -73,17 +72,11 @@ func (e *Encoder) Encode(w io.Writer, c present.Chart, st templates.Style) error
 			return fmt.Errorf("chart picture: the built-in font: %w", err)
 		}
 		e.cv = newCanvas(f)
-		e.png = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &oneBuffer{}}
 	}
 	e.cv.paint(c, st)
-	return e.png.Encode(w, e.pal.of(e.cv.img, &e.cv.drawn))
+	out := e.pal.of(e.cv.img, &e.cv.drawn)
+	return e.png.encode(w, out, e.pal.kept, e.pal.adler(out.Bounds().Dx()))
 }
-
-// oneBuffer keeps the PNG encoder's state (its compressor above all) for the next picture.
-type oneBuffer struct{ b *png.EncoderBuffer }
-
-func (o *oneBuffer) Get() *png.EncoderBuffer  { return o.b }
-func (o *oneBuffer) Put(b *png.EncoderBuffer) { o.b = b }
 
 // Paint draws c on a white picture.
 func Paint(c present.Chart, st templates.Style) (*image.RGBA, error) {
@@ -103,7 +96,7 @@ func newCanvas(f *opentype.Font) *canvas {
 		white[i] = 0xff
 	}
 	return &canvas{img: img, font: f, faces: map[float64]*glyphCache{}, drawn: newDrawnBlocks(img.Bounds()),
-		whiteRow: white, src: image.NewUniform(color.RGBA{})}
+		whiteRow: white, uniforms: map[templates.Colour]*image.Uniform{}}
 }
 
 // paint draws c on the canvas, made white first where the last chart drew.
@@ -128,11 +121,22 @@ type canvas struct {
 	font     *opentype.Font
 	faces    map[float64]*glyphCache
 	z        vector.Rasterizer
-	src      *image.Uniform // the colour being drawn
+	uniforms map[templates.Colour]*image.Uniform
 	pts      []float64
 }
 
 func rgba(c templates.Colour) color.RGBA { return color.RGBA{c.R, c.G, c.B, 255} }
+
+// uniform is c as a source to draw with, made once a canvas (a colour in an interface is
+// an allocation, and a chart draws a few hundred marks in a few colours).
+func (cv *canvas) uniform(c templates.Colour) *image.Uniform {
+	u, ok := cv.uniforms[c]
+	if !ok {
+		u = image.NewUniform(rgba(c))
+		cv.uniforms[c] = u
+	}
+	return u
+}
 
 // frame maps slots and values to millimetres.
 type frame struct {
@@ -338,8 +342,7 @@ func (cv *canvas) fill(c templates.Colour, pts ...float64) {
 		cv.z.LineTo(float32(pts[i]*PxPerMM-ox), float32(pts[i+1]*PxPerMM-oy))
 	}
 	cv.z.ClosePath()
-	cv.src.C = rgba(c)
-	cv.z.Draw(cv.img, box, cv.src, image.Point{})
+	cv.z.Draw(cv.img, box, cv.uniform(c), image.Point{})
 	cv.drawn.mark(box)
 }
 
@@ -401,8 +404,7 @@ func (cv *canvas) text(x, y float64, s string, size float64, c templates.Colour,
 		return
 	}
 	face := cv.faceAt(size)
-	cv.src.C = rgba(c)
-	d := font.Drawer{Dst: cv.img, Src: cv.src, Face: face}
+	d := font.Drawer{Dst: cv.img, Src: cv.uniform(c), Face: face}
 	w := float64(d.MeasureString(s)) / 64 / PxPerMM
 	switch a {
 	case alignCentre:

@@ -21,9 +21,11 @@ import (
 type palette struct {
 	colours colourTable
 	runs    []colourRun
-	order   []int32 // colour ids, commonest first
-	index   []uint8 // palette index by colour id
-	hist    []int   // how many colours have each count of pixels
+	order   []int32                // colour ids, commonest first
+	index   []uint8                // palette index by colour id
+	hist    []int                  // how many colours have each count of pixels
+	kept    []uint32               // the palette's colours, packed
+	boxed   map[uint32]color.Color // the palette's colours as an image's palette holds them, kept from picture to picture
 	near    nearestKept
 	out     *image.Paletted
 }
@@ -51,8 +53,22 @@ func (p *palette) of(img *image.RGBA, drawn *drawnBlocks) *image.Paletted {
 	pal := make(color.Palette, len(kept))
 	index := slices.Grow(p.index[:0], len(t.colour))[:len(t.colour)]
 	p.index = index
+	p.kept = p.kept[:0]
+	if p.boxed == nil {
+		p.boxed = map[uint32]color.Color{}
+	}
 	for i, id := range kept {
-		pal[i] = unpack(t.colour[id])
+		c := t.colour[id]
+		p.kept = append(p.kept, c)
+		boxed, ok := p.boxed[c]
+		if !ok {
+			if len(p.boxed) >= maxBoxed {
+				clear(p.boxed)
+			}
+			boxed = unpack(c)
+			p.boxed[c] = boxed
+		}
+		pal[i] = boxed
 		index[id] = uint8(i)
 	}
 	p.near.reset(t.colour, kept)
@@ -79,6 +95,37 @@ func (p *palette) of(img *image.RGBA, drawn *drawnBlocks) *image.Paletted {
 		at += int(r.n)
 	}
 	return out
+}
+
+// maxBoxed bounds the colours boxed for the palette, about 20 bytes each, kept for the next
+// picture: the charts of one style share most of their colours.
+const maxBoxed = 4096
+
+// adler is the zlib checksum (Adler-32) of the picture's PNG rows, each led by its filter
+// byte 0, as the last call of of gave the picture: worked out a run at a time, where zlib
+// adds each byte in turn. n bytes of v added to the sums (s1, s2) give s1 + n*v and
+// s2 + n*s1 + v*n*(n+1)/2.
+func (p *palette) adler(width int) uint32 {
+	const mod = 65521
+	s1, s2 := uint64(1), uint64(0)
+	x := 0 // place in the row
+	for _, r := range p.runs {
+		v := uint64(p.index[r.id])
+		for left := int(r.n); left > 0; {
+			if x == 0 { // the row's filter byte, 0
+				s2 = (s2 + s1) % mod
+			}
+			n := min(left, width-x)
+			k := uint64(n)
+			s2 = (s2 + k*s1 + v*k*(k+1)/2) % mod
+			s1 = (s1 + k*v) % mod
+			left -= n
+			if x += n; x == width {
+				x = 0
+			}
+		}
+	}
+	return uint32(s2<<16 | s1)
 }
 
 // white is the colour every pixel outside the drawn blocks has, packed as the runs are.
