@@ -7,7 +7,8 @@ import (
 
 // drawnBlocks records which parts of a picture have been drawn on since it was last white, in
 // blocks of a row: most of a chart is white background, which need then be neither made white
-// again for the next chart nor read to count its colours.
+// again for the next chart nor read to count its colours. A chart's marks cover about a
+// quarter of its picture in blocks of 32 pixels (a third in blocks of 64, a fifth in 16).
 type drawnBlocks struct {
 	rows   []uint64 // by row, a bit a block
 	blockW int      // pixels a block
@@ -16,7 +17,7 @@ type drawnBlocks struct {
 }
 
 func newDrawnBlocks(b image.Rectangle) drawnBlocks {
-	d := drawnBlocks{rows: make([]uint64, b.Dy()), blockW: 64, w: b.Dx()}
+	d := drawnBlocks{rows: make([]uint64, b.Dy()), blockW: 32, w: b.Dx()}
 	for d.w > 64*d.blockW {
 		d.blockW *= 2
 	}
