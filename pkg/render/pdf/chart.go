@@ -64,7 +64,7 @@ func (d *doc) chart(ch present.Chart) {
 		y := f.y(t.Value)
 		d.drawColour(c.Rule)
 		d.pdf.SetLineWidth(0.1)
-		d.pdf.Line(f.left, y, f.left+f.w, y)
+		d.line(f.left, y, f.left+f.w, y)
 		d.pdf.SetXY(marginL, y-2)
 		d.pdf.CellFormat(plotLeft-1.5, 4, t.Label, "", 0, "R", false, 0, "")
 	}
@@ -81,8 +81,10 @@ func (d *doc) chart(ch present.Chart) {
 	d.drawColour(c.Muted)
 	d.pdf.SetLineWidth(0.25)
 	d.setDash(nil)
-	d.pdf.Line(f.left, f.top, f.left, f.top+f.h)
-	d.pdf.Line(f.left, f.top+f.h, f.left+f.w, f.top+f.h)
+	p := d.path()
+	p.line(f.left, f.top, f.left, f.top+f.h)
+	p.line(f.left, f.top+f.h, f.left+f.w, f.top+f.h)
+	d.draw(p)
 
 	// x labels, thinned so they never overlap
 	d.font("", small)
@@ -111,7 +113,7 @@ func (d *doc) events(ch present.Chart, f chartFrame) {
 		d.drawColour(d.st.Colours.Muted)
 		d.pdf.SetLineWidth(0.2)
 		d.setDash([]float64{0.6, 0.8})
-		d.pdf.Line(x, f.top, x, f.top+f.h)
+		d.line(x, f.top, x, f.top+f.h)
 		d.setDash(nil)
 		d.font("B", d.st.Fonts.Small)
 		d.textColour(d.st.Colours.Text)
@@ -122,10 +124,12 @@ func (d *doc) events(ch present.Chart, f chartFrame) {
 
 func (d *doc) band(ch present.Chart, f chartFrame) {
 	d.fillColour(d.st.Colours.Band)
+	p := d.path()
 	for _, b := range ch.Band {
 		top, bottom := f.y(b.Upper), f.y(b.Lower)
-		d.pdf.Rect(f.x(float64(b.Slot))-f.slotW()/2, top, f.slotW(), bottom-top, "F")
+		p.rect(f.x(float64(b.Slot))-f.slotW()/2, top, f.slotW(), bottom-top, "F")
 	}
+	d.draw(p)
 }
 
 // stepStyle is how each threshold line is drawn.
@@ -139,13 +143,15 @@ func (d *doc) steps(ch present.Chart, f chartFrame) {
 		d.drawColour(colour)
 		d.pdf.SetLineWidth(width)
 		d.setDash(dash)
+		p := d.path()
 		for _, l := range s.Levels {
 			x := f.x(float64(l.Slot))
-			d.pdf.Line(x-f.slotW()/2, f.y(l.Value), x+f.slotW()/2, f.y(l.Value))
+			p.line(x-f.slotW()/2, f.y(l.Value), x+f.slotW()/2, f.y(l.Value))
 			if l.Join {
-				d.pdf.Line(x-f.slotW()/2, f.y(l.From), x-f.slotW()/2, f.y(l.Value))
+				p.line(x-f.slotW()/2, f.y(l.From), x-f.slotW()/2, f.y(l.Value))
 			}
 		}
+		d.draw(p)
 		d.setDash(nil)
 	}
 }
@@ -155,11 +161,13 @@ func (d *doc) spcLines(ch present.Chart, f chartFrame) {
 		x0, x1 := f.x(float64(s.FirstSlot))-f.slotW()/2, f.x(float64(s.LastSlot))+f.slotW()/2
 		d.drawColour(d.st.Colours.Grey)
 		d.pdf.SetLineWidth(0.35)
-		d.pdf.Line(x0, f.y(s.Mean), x1, f.y(s.Mean))
+		d.line(x0, f.y(s.Mean), x1, f.y(s.Mean))
 		if s.Lower != nil && s.Upper != nil {
 			d.setDash(dashLimit)
-			d.pdf.Line(x0, f.y(*s.Lower), x1, f.y(*s.Lower))
-			d.pdf.Line(x0, f.y(*s.Upper), x1, f.y(*s.Upper))
+			p := d.path()
+			p.line(x0, f.y(*s.Lower), x1, f.y(*s.Lower))
+			p.line(x0, f.y(*s.Upper), x1, f.y(*s.Upper))
+			d.draw(p)
 			d.setDash(nil)
 		}
 	}
@@ -173,7 +181,7 @@ func (d *doc) trendLine(ch present.Chart, f chartFrame) {
 	d.drawColour(d.st.Colours.Muted)
 	d.pdf.SetLineWidth(0.35)
 	d.setDash(dashTrend)
-	d.pdf.Line(f.x(t.X0), f.y(t.Y0), f.x(t.X1), f.y(t.Y1))
+	d.line(f.x(t.X0), f.y(t.Y0), f.x(t.X1), f.y(t.Y1))
 	d.setDash(nil)
 }
 
@@ -181,11 +189,13 @@ func (d *doc) trendLine(ch present.Chart, f chartFrame) {
 func (d *doc) values(ch present.Chart, f chartFrame) {
 	d.drawColour(d.st.Colours.Accent)
 	d.pdf.SetLineWidth(0.6)
+	p := d.path()
 	for _, line := range ch.Lines {
 		for i := 1; i < len(line); i++ {
-			d.pdf.Line(f.x(line[i-1].Slot), f.y(line[i-1].Value), f.x(line[i].Slot), f.y(line[i].Value))
+			p.line(f.x(line[i-1].Slot), f.y(line[i-1].Value), f.x(line[i].Slot), f.y(line[i].Value))
 		}
 	}
+	d.draw(p)
 	for _, pt := range ch.Points {
 		d.valueMark(pt.Mark, f.x(pt.Slot), f.y(pt.Value))
 	}
@@ -202,7 +212,7 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 	d.drawColour(d.st.Colours.Accent)
 	d.fillColour(d.st.Colours.Accent)
 	d.pdf.SetLineWidth(0.35)
-	d.pdf.Line(x, f.y(pr.Lower), x, f.y(pr.Upper))
+	d.line(x, f.y(pr.Lower), x, f.y(pr.Upper))
 	for _, end := range []struct {
 		v       float64
 		clipped bool
@@ -213,7 +223,7 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 			d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y + end.dir*0.4}, {X: x - 1.1, Y: y - end.dir*1.6}, {X: x + 1.1, Y: y - end.dir*1.6}}, "F")
 			continue
 		}
-		d.pdf.Line(x-1, y, x+1, y)
+		d.line(x-1, y, x+1, y)
 	}
 	if !pr.ValueClipped {
 		d.fillColour(templates.White)
@@ -239,7 +249,7 @@ func (d *doc) drawValueMark(m present.Mark, x, y float64) {
 		d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y - r*1.9}, {X: x + r*1.9, Y: y}, {X: x, Y: y + r*1.9}, {X: x - r*1.9, Y: y}}, "F")
 	case present.MarkConcern:
 		d.fillColour(c.Amber)
-		d.pdf.Rect(x-r*1.4, y-r*1.4, r*2.8, r*2.8, "F")
+		d.rect(x-r*1.4, y-r*1.4, r*2.8, r*2.8, "F")
 	case present.MarkNeutralHigh, present.MarkNeutralLow:
 		d.fillColour(c.Grey)
 		dir := -1.0
@@ -260,7 +270,7 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 		d.drawColour(colour)
 		d.pdf.SetLineWidth(0.5)
 		d.setDash(dash)
-		d.pdf.Line(x, cy, x+6, cy)
+		d.line(x, cy, x+6, cy)
 		d.setDash(nil)
 	}
 	switch e.Kind {
@@ -269,12 +279,12 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 		d.valueMark(present.MarkDot, x+3, cy)
 	case present.LegendBand:
 		d.fillColour(c.Band)
-		d.pdf.Rect(x, cy-1.3, 6, 2.6, "F")
+		d.rect(x, cy-1.3, 6, 2.6, "F")
 		d.drawColour(c.Activity)
 		d.pdf.SetLineWidth(0.3)
 		d.setDash(dashLimit)
-		d.pdf.Line(x, cy-1.3, x+6, cy-1.3)
-		d.pdf.Line(x, cy+1.3, x+6, cy+1.3)
+		d.line(x, cy-1.3, x+6, cy-1.3)
+		d.line(x, cy+1.3, x+6, cy+1.3)
 		d.setDash(nil)
 	case present.LegendTarget:
 		line(c.Green, dashTarget)
@@ -291,7 +301,7 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 	case present.LegendProjection:
 		d.drawColour(c.Accent)
 		d.pdf.SetLineWidth(0.35)
-		d.pdf.Line(x+3, cy-1.5, x+3, cy+1.5)
+		d.line(x+3, cy-1.5, x+3, cy+1.5)
 		d.fillColour(templates.White)
 		d.pdf.Circle(x+3, cy, markerSize*0.6, "FD")
 	}

@@ -55,11 +55,15 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 		return err
 	}
 	// Nothing is written before every part is laid out, so a failure leaves w as it was.
+	firstLater, lastLater := d.laters[d.first], d.laters[d.pdf]
 	first, last, err := d.finish()
 	if err != nil {
 		return err
 	}
-	return d.parts.Write(w, first, last, d.tags)
+	if last == nil {
+		lastLater = nil
+	}
+	return d.parts.WriteLater(w, first, last, firstLater, lastLater, d.tags)
 }
 
 // finish has fpdf write the first part and the last (nil when they are one), uncompressed,
@@ -72,7 +76,7 @@ func (d *doc) finish() (first, last []byte, err error) {
 		d.pdf = d.first
 	}
 	first, err = output(d.first)
-	d.first, d.pdf = nil, nil // let the pages go
+	d.first, d.pdf, d.laters = nil, nil, nil // let the pages go
 	return first, last, err
 }
 
@@ -125,7 +129,7 @@ type doc struct {
 	// selecting it again there writes nothing (fpdf writes every SetFont into the page).
 	fontOn fontChoice
 	// stamps are the marks drawn so far, each once, placed wherever they appear again.
-	stamps map[stampKey]fpdf.Template
+	stamps map[stampKey]stampTemplate
 	// indent is how far right of the margin blocks are set (an item's paragraphs).
 	indent float64
 	// tags records the document's structure as it is drawn.
@@ -135,6 +139,10 @@ type doc struct {
 	contentsLinks map[string]contentsLink
 	// wrapped are the lines of the paragraphs being measured and drawn, nil when none are.
 	wrapped map[*present.Paragraph][]string
+	// laters are the content each part keeps out of fpdf (keep), by part; scratch is the
+	// path being formatted.
+	laters  map[*fpdf.Fpdf]*pdfpost.Later
+	scratch path
 	err     error
 }
 
@@ -173,7 +181,7 @@ func layout(document *present.Document, t *templates.Set) (*doc, error) {
 // newDoc is an empty PDF set up for document.
 func newDoc(document *present.Document, t *templates.Set) *doc {
 	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, dests: map[string]*pdfpost.Dest{},
-		sections: map[string]bool{}, contentsLinks: map[string]contentsLink{}}
+		sections: map[string]bool{}, contentsLinks: map[string]contentsLink{}, laters: map[*fpdf.Fpdf]*pdfpost.Later{}}
 	var note func(es []present.Entry)
 	note = func(es []present.Entry) {
 		for _, e := range es {
@@ -194,7 +202,7 @@ func newDoc(document *present.Document, t *templates.Set) *doc {
 type tagPage struct{ d *doc }
 
 func (p tagPage) PageNo() int          { return p.d.pageNo() }
-func (p tagPage) RawWriteStr(s string) { p.d.pdf.RawWriteStr(s) }
+func (p tagPage) RawWriteStr(s string) { p.d.keepString(s) }
 
 // pageNo is the page being drawn, counted over the whole document.
 func (d *doc) pageNo() int { return d.offset + d.pdf.PageNo() }
@@ -210,8 +218,11 @@ func (d *doc) fail(err error) {
 func (d *doc) setup(first bool) {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	d.pdf = p
+	if keepLater {
+		d.laters[p] = &pdfpost.Later{}
+	}
 	// The templates and link belong to the part's document; the font is selected afresh.
-	d.stamps = map[stampKey]fpdf.Template{}
+	d.stamps = map[stampKey]stampTemplate{}
 	d.link = 0
 	d.fontOn = fontChoice{}
 	// pdfpost compresses the pages, with one compressor reused where fpdf would make one per
@@ -277,7 +288,7 @@ func (d *doc) runningHead() {
 	}
 	d.drawColour(d.st.Colours.Accent)
 	d.pdf.SetLineWidth(0.4)
-	d.pdf.Line(marginL, 16, pageW-marginR, 16)
+	d.line(marginL, 16, pageW-marginR, 16)
 	d.textColour(d.st.Colours.Text)
 }
 
@@ -293,7 +304,7 @@ func (d *doc) footer() {
 func (d *doc) pageFoot() {
 	d.drawColour(d.st.Colours.Rule)
 	d.pdf.SetLineWidth(0.2)
-	d.pdf.Line(marginL, pageH-14, pageW-marginR, pageH-14)
+	d.line(marginL, pageH-14, pageW-marginR, pageH-14)
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
 	d.pdf.SetXY(marginL, pageH-13)
@@ -478,7 +489,8 @@ func (d *doc) nextPart() {
 	old.SetAutoPageBreak(true, marginBottom)
 	old.SetFooterFunc(func() {})
 	if old != d.first {
-		d.parts.AddFrom(func() ([]byte, error) { return output(old) })
+		d.parts.AddFrom(func() ([]byte, error) { return output(old) }, d.laters[old])
+		delete(d.laters, old)
 	}
 	d.offset += pages
 	d.setup(false)

@@ -251,7 +251,7 @@ func (d *doc) indicator(s *present.Section) {
 	d.artifact(func() {
 		d.drawColour(d.st.Colours.Rule)
 		d.pdf.SetLineWidth(0.2)
-		d.pdf.Line(marginL, d.pdf.GetY(), pageW-marginR, d.pdf.GetY())
+		d.line(marginL, d.pdf.GetY(), pageW-marginR, d.pdf.GetY())
 	})
 	d.pdf.Ln(2)
 	d.anchor(s.ID, s.Title(), 1)

@@ -172,7 +172,7 @@ func (d *doc) table(t *present.Table) {
 		if r.Group != "" {
 			d.tags.Tag(pdfpost.TH, pdfpost.Attr{Scope: pdfpost.Row, ColSpan: len(lt.widths)}, func() {
 				d.fillColour(d.st.Colours.Fill)
-				d.pdf.Rect(marginL, y, lt.width, h, "F")
+				d.rect(marginL, y, lt.width, h, "F")
 				d.font("B", lt.size)
 				d.textColour(d.st.Colours.Accent)
 				d.pdf.SetXY(marginL, y+cellPadY)
@@ -211,7 +211,7 @@ func (d *doc) table(t *present.Table) {
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
 			d.pdf.SetLineWidth(0.15)
-			d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
+			d.line(marginL, y+h, marginL+lt.width, y+h)
 		})
 		d.pdf.SetXY(marginL, y+h)
 	}
@@ -247,7 +247,7 @@ func (d *doc) tableHead(lt layoutTable, h float64, tagged bool) {
 	y := d.pdf.GetY()
 	decoration(func() {
 		d.fillColour(d.st.Colours.Fill)
-		d.pdf.Rect(marginL, y, lt.width, h, "F")
+		d.rect(marginL, y, lt.width, h, "F")
 	})
 	x := marginL
 	lh := lineH(lt.size)
@@ -265,7 +265,7 @@ func (d *doc) tableHead(lt layoutTable, h float64, tagged bool) {
 	decoration(func() {
 		d.drawColour(d.st.Colours.Accent)
 		d.pdf.SetLineWidth(0.3)
-		d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
+		d.line(marginL, y+h, marginL+lt.width, y+h)
 	})
 	d.pdf.SetXY(marginL, y+h)
 }
