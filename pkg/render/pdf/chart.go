@@ -59,14 +59,14 @@ func (d *doc) chart(ch present.Chart) {
 	d.font("", small)
 	d.textColour(c.Muted)
 	d.pdf.SetXY(marginL, y0)
-	d.pdf.CellFormat(40, 5, ch.YTitle, "", 0, "L", false, 0, "")
+	d.cell(40, 5, ch.YTitle, 0, "L")
 	for _, t := range ch.Axis.Ticks {
 		y := f.y(t.Value)
 		d.drawColour(c.Rule)
 		d.pdf.SetLineWidth(0.1)
 		d.line(f.left, y, f.left+f.w, y)
 		d.pdf.SetXY(marginL, y-2)
-		d.pdf.CellFormat(plotLeft-1.5, 4, t.Label, "", 0, "R", false, 0, "")
+		d.cell(plotLeft-1.5, 4, t.Label, 0, "R")
 	}
 
 	d.band(ch, f)
@@ -93,12 +93,12 @@ func (d *doc) chart(ch present.Chart) {
 	for _, l := range ch.ThinLabels(int(math.Ceil(11 / f.slotW()))) {
 		w := math.Max(f.slotW(), 12)
 		d.pdf.SetXY(f.x(float64(l.Slot))-w/2, f.top+f.h+0.8)
-		d.pdf.CellFormat(w, lh, l.Top, "", 0, "C", false, 0, "")
+		d.cell(w, lh, l.Top, 0, "C")
 		d.pdf.SetXY(f.x(float64(l.Slot))-w/2, f.top+f.h+0.8+lh)
-		d.pdf.CellFormat(w, lh, l.Bottom, "", 0, "C", false, 0, "")
+		d.cell(w, lh, l.Bottom, 0, "C")
 	}
 	d.pdf.SetXY(f.left, f.top+f.h+1+2*lh)
-	d.pdf.CellFormat(f.w, lh, ch.XTitle, "", 0, "C", false, 0, "")
+	d.cell(f.w, lh, ch.XTitle, 0, "C")
 	d.pdf.SetXY(marginL, f.top+f.h+2+3*lh)
 	d.legend(ch.Legend)
 	d.pdf.SetXY(marginL, math.Max(d.pdf.GetY()+2, y0+chartH-6))
@@ -118,7 +118,7 @@ func (d *doc) events(ch present.Chart, f chartFrame) {
 		d.font("B", d.st.Fonts.Small)
 		d.textColour(d.st.Colours.Text)
 		d.pdf.SetXY(x-3, f.top-lineH(d.st.Fonts.Small))
-		d.pdf.CellFormat(6, lineH(d.st.Fonts.Small), strconv.Itoa(e.Number), "", 0, "C", false, 0, "")
+		d.cell(6, lineH(d.st.Fonts.Small), strconv.Itoa(e.Number), 0, "C")
 	}
 }
 
@@ -321,7 +321,7 @@ func (d *doc) legend(items []present.LegendEntry) {
 		d.legendSample(it, x, y+lh/2)
 		d.textColour(d.st.Colours.Text)
 		d.pdf.SetXY(x+7, y)
-		d.pdf.CellFormat(w-7, lh, it.Label, "", 0, "L", false, 0, "")
+		d.cell(w-7, lh, it.Label, 0, "L")
 		x += w
 	}
 	d.pdf.SetXY(marginL, y+lh)

@@ -95,10 +95,10 @@ func (d *doc) coverCounts() {
 			d.font("B", 22)
 			d.textColour(d.st.Colours.Text)
 			d.pdf.SetXY(x+13, y+3)
-			d.pdf.CellFormat(boxW-14, 12, fmt.Sprint(it.N), "", 0, "L", false, 0, "")
+			d.cell(boxW-14, 12, fmt.Sprint(it.N), 0, "L")
 			d.font("", d.st.Fonts.Body)
 			d.pdf.SetXY(x+3, y+16)
-			d.pdf.CellFormat(boxW-6, 6, it.Text, "", 0, "L", false, 0, "")
+			d.cell(boxW-6, 6, it.Text, 0, "L")
 		})
 		d.tags.End()
 	}

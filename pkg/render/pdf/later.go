@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strconv"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -157,4 +158,164 @@ func (d *doc) place(t stampTemplate, x, y, size float64) {
 	p.b = append(p.b, t.id...)
 	p.b = append(p.b, " Do Q"...)
 	d.draw(p)
+}
+
+// cell draws text as fpdf's CellFormat(w, h, text, "", ln, align, false, 0, "") does (no
+// border, fill or link; ln 0 or 2; align "L", "C" or "R"), kept out of fpdf where it can be:
+// on a part's page, with no page break to make, and every character of text already in the
+// font's subset, which only fpdf's own drawing of text puts it in. Text is most of a page's
+// content, and fpdf formats each cell with fmt.
+func (d *doc) cell(w, h float64, text string, ln int, align string) {
+	if !d.keepCell(w, h, text, ln, align) {
+		d.pdf.CellFormat(w, h, text, "", ln, align, false, 0, "")
+		d.drawn(text)
+	}
+}
+
+// fontRunes are the characters fpdf has drawn in each style of the body font in a part, so
+// that its subset of the font holds them.
+type fontRunes struct {
+	style [4]runeSet
+}
+
+type runeSet struct {
+	latin [256]bool
+	more  map[rune]bool
+}
+
+func styleIndex(style string) int {
+	switch style {
+	case "":
+		return 0
+	case "B":
+		return 1
+	case "I":
+		return 2
+	case "BI":
+		return 3
+	}
+	return -1
+}
+
+// runes is the set of characters fpdf has drawn in the current font of the current part,
+// nil where none is kept.
+func (d *doc) runes() *runeSet {
+	fr := d.fontRunes[d.pdf]
+	if fr == nil || d.pdf.GetFontFamily() != fontFamily {
+		return nil
+	}
+	i := styleIndex(d.pdf.GetFontStyle())
+	if i < 0 {
+		return nil
+	}
+	return &fr.style[i]
+}
+
+// drawn notes that fpdf has drawn text in the current font.
+func (d *doc) drawn(text string) {
+	s := d.runes()
+	if s == nil {
+		return
+	}
+	for _, r := range text {
+		if r < 256 {
+			s.latin[r] = true
+			continue
+		}
+		if s.more == nil {
+			s.more = map[rune]bool{}
+		}
+		s.more[r] = true
+	}
+}
+
+// keepCell is cell kept out of fpdf, or false where fpdf must draw it.
+func (d *doc) keepCell(w, h float64, text string, ln int, align string) bool {
+	p := d.pdf
+	if text == "" || w <= 0 || (ln != 0 && ln != 2) || (align != "L" && align != "C" && align != "R") ||
+		d.laters[p] == nil || p.Err() {
+		return false
+	}
+	x, y := p.GetXY()
+	_, pageHeight := p.GetPageSize()
+	if auto, margin := p.GetAutoPageBreak(); auto && y+h > pageHeight-margin {
+		return false // fpdf's page break
+	}
+	s := d.runes()
+	if s == nil {
+		return false
+	}
+	for _, r := range text {
+		if r == utf8.RuneError || r > 0xFFFF {
+			return false // as fpdf writes them: not as UTF-16
+		}
+		if r < 256 && !s.latin[r] || r >= 256 && !s.more[r] {
+			return false
+		}
+	}
+	k := p.GetConversionRatio()
+	_, fontSize := p.GetFontSize()
+	var dx float64
+	switch align {
+	case "R":
+		dx = w - p.GetCellMargin() - p.GetStringWidth(text)
+	case "C":
+		dx = (w - p.GetStringWidth(text)) / 2
+	default:
+		dx = p.GetCellMargin()
+	}
+	b := d.scratch.b[:0]
+	tr, tg, tb := p.GetTextColor()
+	fr, fg, fb := p.GetFillColor()
+	colour := tr != fr || tg != fg || tb != fb // fpdf's colorFlag: the text colour set apart
+	if colour {
+		b = append(b, "q "...)
+		b = appendColour(b, tr, tg, tb)
+		b = append(b, ' ')
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, (x+dx)*k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (pageHeight-(y+.5*h+.3*fontSize))*k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	for _, r := range text {
+		b = appendEscaped(b, byte(r>>8))
+		b = appendEscaped(b, byte(r))
+	}
+	b = append(b, ")Tj ET"...)
+	if colour {
+		b = append(b, " Q"...)
+	}
+	d.scratch.b = b
+	d.keep(b)
+	if ln == 0 {
+		p.SetX(x + w)
+	} else {
+		p.SetXY(x, y+h)
+	}
+	return true
+}
+
+// appendColour is a text colour as fpdf writes it: a grey level, or red, green and blue.
+func appendColour(b []byte, r, g, bl int) []byte {
+	if r == g && g == bl {
+		b = strconv.AppendFloat(b, float64(r)/255, 'f', 3, 64)
+		return append(b, " g"...)
+	}
+	for _, c := range []int{r, g, bl} {
+		b = strconv.AppendFloat(b, float64(c)/255, 'f', 3, 64)
+		b = append(b, ' ')
+	}
+	return append(b, "rg"...)
+}
+
+// appendEscaped is a byte of a string in page content as fpdf escapes it.
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '(', ')':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
 }

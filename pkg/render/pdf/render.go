@@ -76,7 +76,7 @@ func (d *doc) finish() (first, last []byte, err error) {
 		d.pdf = d.first
 	}
 	first, err = output(d.first)
-	d.first, d.pdf, d.laters = nil, nil, nil // let the pages go
+	d.first, d.pdf, d.laters, d.fontRunes = nil, nil, nil, nil // let the pages go
 	return first, last, err
 }
 
@@ -141,9 +141,10 @@ type doc struct {
 	wrapped map[*present.Paragraph][]string
 	// laters are the content each part keeps out of fpdf (keep), by part; scratch is the
 	// path being formatted.
-	laters  map[*fpdf.Fpdf]*pdfpost.Later
-	scratch path
-	err     error
+	laters    map[*fpdf.Fpdf]*pdfpost.Later
+	fontRunes map[*fpdf.Fpdf]*fontRunes
+	scratch   path
+	err       error
 }
 
 // fontChoice is a font style and size on one page; page 0 is none.
@@ -181,7 +182,7 @@ func layout(document *present.Document, t *templates.Set) (*doc, error) {
 // newDoc is an empty PDF set up for document.
 func newDoc(document *present.Document, t *templates.Set) *doc {
 	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, dests: map[string]*pdfpost.Dest{},
-		sections: map[string]bool{}, contentsLinks: map[string]contentsLink{}, laters: map[*fpdf.Fpdf]*pdfpost.Later{}}
+		sections: map[string]bool{}, contentsLinks: map[string]contentsLink{}, laters: map[*fpdf.Fpdf]*pdfpost.Later{}, fontRunes: map[*fpdf.Fpdf]*fontRunes{}}
 	var note func(es []present.Entry)
 	note = func(es []present.Entry) {
 		for _, e := range es {
@@ -220,6 +221,7 @@ func (d *doc) setup(first bool) {
 	d.pdf = p
 	if keepLater {
 		d.laters[p] = &pdfpost.Later{}
+		d.fontRunes[p] = &fontRunes{}
 	}
 	// The templates and link belong to the part's document; the font is selected afresh.
 	d.stamps = map[stampKey]stampTemplate{}
@@ -277,14 +279,14 @@ func (d *doc) runningHead() {
 	d.textColour(d.st.Colours.Muted)
 	head := d.doc.RunningHead
 	d.pdf.SetXY(marginL, 10)
-	d.pdf.CellFormat(contentW*0.7, 5, head[0], "", 0, "L", false, 0, "")
+	d.cell(contentW*0.7, 5, head[0], 0, "L")
 	d.pdf.SetXY(marginL+contentW*0.7, 10)
-	d.pdf.CellFormat(contentW*0.3, 5, head[1], "", 0, "R", false, 0, "")
+	d.cell(contentW*0.3, 5, head[1], 0, "R")
 	if m := d.doc.Marking; m != "" {
 		d.font("B", d.st.Fonts.Small+1)
 		d.textColour(d.st.Colours.Red)
 		d.pdf.SetXY(marginL+contentW*0.35, 10)
-		d.pdf.CellFormat(contentW*0.3, 5, strings.ToUpper(m), "", 0, "C", false, 0, "")
+		d.cell(contentW*0.3, 5, strings.ToUpper(m), 0, "C")
 	}
 	d.drawColour(d.st.Colours.Accent)
 	d.pdf.SetLineWidth(0.4)
@@ -308,7 +310,7 @@ func (d *doc) pageFoot() {
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
 	d.pdf.SetXY(marginL, pageH-13)
-	d.pdf.CellFormat(contentW*0.7, 5, d.doc.PageFoot, "", 0, "L", false, 0, "")
+	d.cell(contentW*0.7, 5, d.doc.PageFoot, 0, "L")
 	d.textColour(d.st.Colours.Text)
 }
 
@@ -491,6 +493,7 @@ func (d *doc) nextPart() {
 	if old != d.first {
 		d.parts.AddFrom(func() ([]byte, error) { return output(old) }, d.laters[old])
 		delete(d.laters, old)
+		delete(d.fontRunes, old)
 	}
 	d.offset += pages
 	d.setup(false)

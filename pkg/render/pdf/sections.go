@@ -132,7 +132,7 @@ func (d *doc) paragraph(p *present.Paragraph) {
 	d.tag(pdfpost.P, func() {
 		for _, line := range lines {
 			d.pdf.SetX(marginL + d.indent)
-			d.pdf.CellFormat(contentW-d.indent, lh, line, "", 2, "L", false, 0, "")
+			d.cell(contentW-d.indent, lh, line, 2, "L")
 		}
 	})
 	d.pdf.Ln(after)
@@ -312,7 +312,7 @@ func (d *doc) label(text string, x, y, lh float64) float64 {
 	d.textColour(d.st.Colours.Muted)
 	w := d.pdf.GetStringWidth(text) + 2*d.pdf.GetCellMargin()
 	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, lh, text, "", 0, "L", false, 0, "")
+	d.cell(w, lh, text, 0, "L")
 	return w - d.pdf.GetCellMargin()
 }
 

@@ -86,7 +86,7 @@ func (d *doc) badge(status present.Status, word string, x, y, lh float64, bold b
 	d.textColour(d.st.Colours.Text)
 	d.pdf.SetXY(x+size+0.6, y)
 	w := d.pdf.GetStringWidth(word) + 2*d.pdf.GetCellMargin()
-	d.pdf.CellFormat(w, lh, word, "", 0, "L", false, 0, "")
+	d.cell(w, lh, word, 0, "L")
 	return size + 0.6 + w
 }
 

@@ -257,7 +257,7 @@ func (d *doc) tableHead(lt layoutTable, h float64, tagged bool) {
 			d.textColour(d.st.Colours.Text)
 			for k, line := range d.wrap(lt.head(c), lt.widths[i]) {
 				d.pdf.SetXY(x, y+cellPadY+float64(k)*lh)
-				d.pdf.CellFormat(lt.widths[i], lh, line, "", 0, lt.align(i), false, 0, "")
+				d.cell(lt.widths[i], lh, line, 0, lt.align(i))
 			}
 		})
 		x += lt.widths[i]
@@ -335,7 +335,7 @@ func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64, link 
 			d.mark(c.Status, start+ms/2, y+cellPadY+lh/2, ms)
 			d.textColour(d.st.Colours.Text)
 			d.pdf.SetXY(start+ms+0.6-d.pdf.GetCellMargin(), y+cellPadY)
-			d.pdf.CellFormat(tw+2*d.pdf.GetCellMargin(), lh, text[0], "", 0, "L", false, 0, "")
+			d.cell(tw+2*d.pdf.GetCellMargin(), lh, text[0], 0, "L")
 			return d.linkOver(link, start, y+cellPadY, w-(start-x), lh)
 		}
 		d.mark(c.Status, x+1.2+ms/2, y+cellPadY+lh/2, ms)
@@ -346,7 +346,7 @@ func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64, link 
 	d.textColour(d.st.Colours.Text)
 	for k, line := range text {
 		d.pdf.SetXY(tx, y+cellPadY+float64(k)*lh)
-		d.pdf.CellFormat(w, lh, line, "", 0, align, false, 0, "")
+		d.cell(w, lh, line, 0, align)
 	}
 	links = d.linkOver(link, tx, y+cellPadY, w, lh*float64(len(text)))
 	if len(note) > 0 {
@@ -354,7 +354,7 @@ func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64, link 
 		d.textColour(d.st.Colours.Muted)
 		for k, line := range note {
 			d.pdf.SetXY(x, y+cellPadY+float64(len(text)+k)*lh)
-			d.pdf.CellFormat(lt.widths[i], lh, line, "", 0, lt.align(i), false, 0, "")
+			d.cell(lt.widths[i], lh, line, 0, lt.align(i))
 		}
 		d.textColour(d.st.Colours.Text)
 	}
