@@ -433,7 +433,10 @@ func (d *doc) font(style string, size float64) {
 // filled sets its own fill colour first.
 func (d *doc) textColour(c templates.Colour) {
 	r, g, b := int(c.R), int(c.G), int(c.B)
-	d.pdf.SetTextColor(r, g, b)
+	// fpdf formats the colour afresh on every call, and writes nothing: once is enough.
+	if tr, tg, tb := d.pdf.GetTextColor(); tr != r || tg != g || tb != b {
+		d.pdf.SetTextColor(r, g, b)
+	}
 	if fr, fg, fb := d.pdf.GetFillColor(); fr != r || fg != g || fb != b {
 		d.pdf.SetFillColor(r, g, b)
 	}

@@ -37,21 +37,26 @@ func (l *Later) WriteString(page int, content string) {
 	*b = append(append(*b, content...), LaterMark...)
 }
 
-// pageCap is the room a page's content is given at first: a report's page keeps some 6 KB
-// out of fpdf, and a buffer grown from nothing by doubling would allocate twice that and
-// more.
-const pageCap = 8 << 10
-
+// of is page's content, made with room for as much as the page before it held (and a
+// quarter more): a page's content grown from nothing by doubling would be allocated twice
+// over and copied as often.
 func (l *Later) of(page int) *[]byte {
 	for len(l.pages) < page {
 		l.pages = append(l.pages, nil)
 	}
 	b := &l.pages[page-1]
 	if *b == nil {
-		*b = make([]byte, 0, pageCap)
+		room := minPageRoom
+		if page > 1 {
+			room = max(room, len(l.pages[page-2])*5/4)
+		}
+		*b = make([]byte, 0, room)
 	}
 	return b
 }
+
+// minPageRoom is the least room a page's content is made with.
+const minPageRoom = 4 << 10
 
 // page is what stands for the marks of page (from 1), nil when none.
 func (l *Later) page(page int) []byte {
