@@ -39,7 +39,24 @@ func (f chartFrame) x(i float64) float64 { return f.left + (i+0.5)*f.w/float64(f
 func (f chartFrame) y(v float64) float64 { return f.top + f.h - (v-f.lo)/(f.hi-f.lo)*f.h }
 func (f chartFrame) slotW() float64      { return f.w / float64(f.slots) }
 
+// setDash sets the dash pattern of the lines drawn next (nil: solid). A pattern is set only
+// for the lines drawn straight after it, and solid set again before anything else, so no page
+// begins with a pattern set: where content is kept out of fpdf (keep), so is the pattern, and
+// fpdf's own record of it, which it would write again at the top of a new page, stays solid.
 func (d *doc) setDash(pattern []float64) {
+	if d.laters[d.pdf] != nil {
+		p := d.path()
+		p.b = append(p.b, '[')
+		for i, v := range pattern {
+			if i > 0 {
+				p.b = append(p.b, ' ')
+			}
+			p.num(v * p.k)
+		}
+		p.b = append(p.b, "] 0.00 d"...)
+		d.draw(p)
+		return
+	}
 	if pattern == nil {
 		d.pdf.SetDashPattern([]float64{}, 0)
 		return

@@ -144,7 +144,11 @@ type doc struct {
 	laters    map[*fpdf.Fpdf]*pdfpost.Later
 	fontRunes map[*fpdf.Fpdf]*fontRunes
 	scratch   path
-	err       error
+	// measuredCells are the lines of each cell of the table row rowHeight measured last, the
+	// row whose first cell is measuredRow.
+	measuredRow   *present.Cell
+	measuredCells []wrappedCell
+	err           error
 }
 
 // fontChoice is a font style and size on one page; page 0 is none.

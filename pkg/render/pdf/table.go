@@ -282,17 +282,39 @@ func (d *doc) cellLines(lt layoutTable, r present.Row, i int) (text, note []stri
 		style = "B"
 	}
 	d.font(style, lt.size)
+	known := d.measured(r, i)
 	s, mark := lt.text(c)
 	w := lt.widths[i]
 	if mark {
 		w -= d.markRoom(lt.size)
 	}
-	text = d.wrap(s, w)
+	if known != nil {
+		text = known.text
+	} else {
+		text = d.wrap(s, w)
+	}
 	if c.Note != "" {
 		d.font("", lt.size)
-		note = d.wrap(c.Note, lt.widths[i])
+		if known != nil {
+			note = known.note
+		} else {
+			note = d.wrap(c.Note, lt.widths[i])
+		}
 	}
 	return text, note
+}
+
+// wrappedCell is a cell's lines, as cellLines wraps them.
+type wrappedCell struct{ text, note []string }
+
+// measured is the lines of row r's i'th cell as rowHeight wrapped them, when r is the row it
+// measured last (nil otherwise): drawing the row wraps each cell again in the same font and
+// width, for the same lines.
+func (d *doc) measured(r present.Row, i int) *wrappedCell {
+	if len(r.Cells) == 0 || d.measuredRow != &r.Cells[0] || i >= len(d.measuredCells) {
+		return nil
+	}
+	return &d.measuredCells[i]
 }
 
 func (d *doc) rowHeight(lt layoutTable, r present.Row) float64 {
@@ -302,11 +324,16 @@ func (d *doc) rowHeight(lt layoutTable, r present.Row) float64 {
 		return float64(len(d.wrap(r.Group, lt.width)))*lh + 2*cellPadY
 	}
 	n := 1
+	d.measuredRow, d.measuredCells = nil, d.measuredCells[:0]
 	for i := range lt.widths {
 		if i < len(r.Cells) {
 			text, note := d.cellLines(lt, r, i)
 			n = max(n, len(text)+len(note))
+			d.measuredCells = append(d.measuredCells, wrappedCell{text, note})
 		}
+	}
+	if len(r.Cells) > 0 {
+		d.measuredRow = &r.Cells[0]
 	}
 	return float64(n)*lh + 2*cellPadY
 }
