@@ -209,6 +209,9 @@ type tagPage struct{ d *doc }
 func (p tagPage) PageNo() int          { return p.d.pageNo() }
 func (p tagPage) RawWriteStr(s string) { p.d.keepString(s) }
 
+// RawWriteBytes is RawWriteStr of bytes, which it does not keep.
+func (p tagPage) RawWriteBytes(b []byte) { p.d.keep(b) }
+
 // pageNo is the page being drawn, counted over the whole document.
 func (d *doc) pageNo() int { return d.offset + d.pdf.PageNo() }
 

@@ -126,7 +126,7 @@ func (f *file) compressPages(pages []int, later *Later) error {
 		buf.WriteString("/Length " + strconv.Itoa(z.Len()) + " >>\nstream\n")
 		buf.Write(z.Bytes())
 		buf.WriteString("\nendstream\nendobj\n")
-		f.objs[i].text = bytes.Clone(buf.Bytes())
+		f.objs[i].text, f.objs[i].own = bytes.Clone(buf.Bytes()), true
 	}
 	return nil
 }

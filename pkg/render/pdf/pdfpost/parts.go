@@ -108,7 +108,9 @@ func readPart(src []byte, foot bool, later *Later) (*part, error) {
 // uncompressed, can go: the pages' content is compressed into copies already.
 func (f *file) detach() {
 	for i, o := range f.objs {
-		f.objs[i].text = bytes.Clone(o.text)
+		if !o.own { // a compressed page's content is a copy already
+			f.objs[i].text, f.objs[i].own = bytes.Clone(o.text), true
+		}
 	}
 	f.header = bytes.Clone(f.header)
 	f.src = nil
@@ -209,7 +211,7 @@ func (ps *Parts) join(f *file, pages []int, parts []*part) ([]int, [][]byte, err
 				text = append(append(append([]byte(nil), text[:at]...), "/"+FootFont+" "+strconv.Itoa(font)+" 0 R\n"...), text[at:]...)
 			}
 			f.byNum[num[o.num]] = len(f.objs)
-			f.objs = append(f.objs, object{num[o.num], text})
+			f.objs = append(f.objs, object{num[o.num], text, true})
 		}
 		for _, pg := range p.pages {
 			pages = append(pages, num[pg])
