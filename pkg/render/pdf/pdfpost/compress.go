@@ -69,6 +69,9 @@ func (f *file) pages() ([]int, error) {
 // Each stream is compressed alone, so the bytes are the same however many workers there are.
 // later is what stands for the marks in the pages' content (nil: they have none).
 func (f *file) compressPages(pages []int, later *Later) error {
+	if err := later.err(); err != nil {
+		return err
+	}
 	var contents []int
 	for _, p := range pages {
 		page, _ := f.obj(p)

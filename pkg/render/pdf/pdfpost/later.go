@@ -3,7 +3,9 @@ package pdfpost
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"io"
+	"strings"
 )
 
 // LaterMark is what the painter writes into a page, with fpdf's RawWriteStr, where content
@@ -21,18 +23,23 @@ const LaterMark = "\r"
 // been given the content itself.
 type Later struct {
 	pages [][]byte // each piece ends with its mark
+	// bad is whether a piece held the mark itself, which would put the pieces out of step
+	// with the marks: the painter's bug, reported when the part is compressed.
+	bad bool
 }
 
 // Write records content, whole lines of page content without the last newline, as what
 // stands for the mark just written on page of the part. The painter formats content as
 // fpdf would.
 func (l *Later) Write(page int, content []byte) {
+	l.bad = l.bad || bytes.IndexByte(content, LaterMark[0]) >= 0
 	b := l.of(page)
 	*b = append(append(*b, content...), LaterMark...)
 }
 
 // WriteString is Write of a string.
 func (l *Later) WriteString(page int, content string) {
+	l.bad = l.bad || strings.IndexByte(content, LaterMark[0]) >= 0
 	b := l.of(page)
 	*b = append(append(*b, content...), LaterMark...)
 }
@@ -57,6 +64,14 @@ func (l *Later) of(page int) *[]byte {
 
 // minPageRoom is the least room a page's content is made with.
 const minPageRoom = 4 << 10
+
+// err is why the pieces cannot be put in place of the marks, nil when they can.
+func (l *Later) err() error {
+	if l != nil && l.bad {
+		return errors.New("pdfpost: page content kept out of fpdf holds the mark that stands for it")
+	}
+	return nil
+}
 
 // page is what stands for the marks of page (from 1), nil when none.
 func (l *Later) page(page int) []byte {
