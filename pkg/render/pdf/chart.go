@@ -44,7 +44,7 @@ func (f chartFrame) slotW() float64      { return f.w / float64(f.slots) }
 // begins with a pattern set: where content is kept out of fpdf (keep), so is the pattern, and
 // fpdf's own record of it, which it would write again at the top of a new page, stays solid.
 func (d *doc) setDash(pattern []float64) {
-	if d.laters[d.pdf] != nil {
+	if d.later() != nil {
 		p := d.path()
 		p.b = append(p.b, '[')
 		for i, v := range pattern {

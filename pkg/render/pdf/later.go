@@ -24,7 +24,7 @@ var keepLater = true
 // being drawn as fpdf's RawWriteStr would, kept out of fpdf where the page is a part's (not
 // a template's).
 func (d *doc) keep(content []byte) {
-	if l := d.laters[d.pdf]; l != nil {
+	if l := d.later(); l != nil {
 		d.pdf.RawWriteStr(pdfpost.LaterMark)
 		l.Write(d.pdf.PageNo(), content)
 		return
@@ -34,12 +34,21 @@ func (d *doc) keep(content []byte) {
 
 // keepString is keep of a string.
 func (d *doc) keepString(content string) {
-	if l := d.laters[d.pdf]; l != nil {
+	if l := d.later(); l != nil {
 		d.pdf.RawWriteStr(pdfpost.LaterMark)
 		l.WriteString(d.pdf.PageNo(), content)
 		return
 	}
 	d.pdf.RawWriteStr(content)
+}
+
+// later is where the page being drawn keeps content out of fpdf, nil where it keeps none:
+// a template's page, or no page begun.
+func (d *doc) later() *pdfpost.Later {
+	if d.pdf.PageNo() < 1 {
+		return nil
+	}
+	return d.laters[d.pdf]
 }
 
 // path is path operators formatted as fpdf formats them, in page coordinates from the
@@ -56,7 +65,7 @@ func (d *doc) path() *path {
 	p := &d.scratch
 	p.b = p.b[:0]
 	p.fpdf = nil
-	if d.laters[d.pdf] == nil {
+	if d.later() == nil {
 		p.fpdf = d.pdf
 		return p
 	}
@@ -139,7 +148,7 @@ func (d *doc) rect(x, y, w, h float64, style string) {
 // UseTemplateScaled does, once t is in the part's resources: fpdf's first use of it put it
 // there.
 func (d *doc) place(t stampTemplate, x, y, size float64) {
-	if t.part != d.pdf || d.laters[d.pdf] == nil {
+	if t.part != d.pdf || d.later() == nil {
 		d.pdf.UseTemplateScaled(t, fpdf.PointType{X: x, Y: y}, fpdf.SizeType{Wd: size, Ht: size})
 		return
 	}
@@ -233,7 +242,7 @@ func (d *doc) drawn(text string) {
 func (d *doc) keepCell(w, h float64, text string, ln int, align string) bool {
 	p := d.pdf
 	if text == "" || w <= 0 || (ln != 0 && ln != 2) || (align != "L" && align != "C" && align != "R") ||
-		d.laters[p] == nil || p.Err() {
+		d.later() == nil || p.Err() {
 		return false
 	}
 	x, y := p.GetXY()
