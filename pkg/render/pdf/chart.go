@@ -39,7 +39,24 @@ func (f chartFrame) x(i float64) float64 { return f.left + (i+0.5)*f.w/float64(f
 func (f chartFrame) y(v float64) float64 { return f.top + f.h - (v-f.lo)/(f.hi-f.lo)*f.h }
 func (f chartFrame) slotW() float64      { return f.w / float64(f.slots) }
 
+// setDash sets the dash pattern of the lines drawn next (nil: solid). A pattern is set only
+// for the lines drawn straight after it, and solid set again before anything else, so no page
+// begins with a pattern set: where content is kept out of fpdf (keep), so is the pattern, and
+// fpdf's own record of it, which it would write again at the top of a new page, stays solid.
 func (d *doc) setDash(pattern []float64) {
+	if d.later() != nil {
+		p := d.path()
+		p.b = append(p.b, '[')
+		for i, v := range pattern {
+			if i > 0 {
+				p.b = append(p.b, ' ')
+			}
+			p.num(v * p.k)
+		}
+		p.b = append(p.b, "] 0.00 d"...)
+		d.draw(p)
+		return
+	}
 	if pattern == nil {
 		d.pdf.SetDashPattern([]float64{}, 0)
 		return
@@ -59,14 +76,14 @@ func (d *doc) chart(ch present.Chart) {
 	d.font("", small)
 	d.textColour(c.Muted)
 	d.pdf.SetXY(marginL, y0)
-	d.pdf.CellFormat(40, 5, ch.YTitle, "", 0, "L", false, 0, "")
+	d.cell(40, 5, ch.YTitle, 0, "L")
 	for _, t := range ch.Axis.Ticks {
 		y := f.y(t.Value)
 		d.drawColour(c.Rule)
 		d.pdf.SetLineWidth(0.1)
-		d.pdf.Line(f.left, y, f.left+f.w, y)
+		d.line(f.left, y, f.left+f.w, y)
 		d.pdf.SetXY(marginL, y-2)
-		d.pdf.CellFormat(plotLeft-1.5, 4, t.Label, "", 0, "R", false, 0, "")
+		d.cell(plotLeft-1.5, 4, t.Label, 0, "R")
 	}
 
 	d.band(ch, f)
@@ -81,8 +98,10 @@ func (d *doc) chart(ch present.Chart) {
 	d.drawColour(c.Muted)
 	d.pdf.SetLineWidth(0.25)
 	d.setDash(nil)
-	d.pdf.Line(f.left, f.top, f.left, f.top+f.h)
-	d.pdf.Line(f.left, f.top+f.h, f.left+f.w, f.top+f.h)
+	p := d.path()
+	p.line(f.left, f.top, f.left, f.top+f.h)
+	p.line(f.left, f.top+f.h, f.left+f.w, f.top+f.h)
+	d.draw(p)
 
 	// x labels, thinned so they never overlap
 	d.font("", small)
@@ -91,12 +110,12 @@ func (d *doc) chart(ch present.Chart) {
 	for _, l := range ch.ThinLabels(int(math.Ceil(11 / f.slotW()))) {
 		w := math.Max(f.slotW(), 12)
 		d.pdf.SetXY(f.x(float64(l.Slot))-w/2, f.top+f.h+0.8)
-		d.pdf.CellFormat(w, lh, l.Top, "", 0, "C", false, 0, "")
+		d.cell(w, lh, l.Top, 0, "C")
 		d.pdf.SetXY(f.x(float64(l.Slot))-w/2, f.top+f.h+0.8+lh)
-		d.pdf.CellFormat(w, lh, l.Bottom, "", 0, "C", false, 0, "")
+		d.cell(w, lh, l.Bottom, 0, "C")
 	}
 	d.pdf.SetXY(f.left, f.top+f.h+1+2*lh)
-	d.pdf.CellFormat(f.w, lh, ch.XTitle, "", 0, "C", false, 0, "")
+	d.cell(f.w, lh, ch.XTitle, 0, "C")
 	d.pdf.SetXY(marginL, f.top+f.h+2+3*lh)
 	d.legend(ch.Legend)
 	d.pdf.SetXY(marginL, math.Max(d.pdf.GetY()+2, y0+chartH-6))
@@ -111,21 +130,23 @@ func (d *doc) events(ch present.Chart, f chartFrame) {
 		d.drawColour(d.st.Colours.Muted)
 		d.pdf.SetLineWidth(0.2)
 		d.setDash([]float64{0.6, 0.8})
-		d.pdf.Line(x, f.top, x, f.top+f.h)
+		d.line(x, f.top, x, f.top+f.h)
 		d.setDash(nil)
 		d.font("B", d.st.Fonts.Small)
 		d.textColour(d.st.Colours.Text)
 		d.pdf.SetXY(x-3, f.top-lineH(d.st.Fonts.Small))
-		d.pdf.CellFormat(6, lineH(d.st.Fonts.Small), strconv.Itoa(e.Number), "", 0, "C", false, 0, "")
+		d.cell(6, lineH(d.st.Fonts.Small), strconv.Itoa(e.Number), 0, "C")
 	}
 }
 
 func (d *doc) band(ch present.Chart, f chartFrame) {
 	d.fillColour(d.st.Colours.Band)
+	p := d.path()
 	for _, b := range ch.Band {
 		top, bottom := f.y(b.Upper), f.y(b.Lower)
-		d.pdf.Rect(f.x(float64(b.Slot))-f.slotW()/2, top, f.slotW(), bottom-top, "F")
+		p.rect(f.x(float64(b.Slot))-f.slotW()/2, top, f.slotW(), bottom-top, "F")
 	}
+	d.draw(p)
 }
 
 // stepStyle is how each threshold line is drawn.
@@ -139,13 +160,15 @@ func (d *doc) steps(ch present.Chart, f chartFrame) {
 		d.drawColour(colour)
 		d.pdf.SetLineWidth(width)
 		d.setDash(dash)
+		p := d.path()
 		for _, l := range s.Levels {
 			x := f.x(float64(l.Slot))
-			d.pdf.Line(x-f.slotW()/2, f.y(l.Value), x+f.slotW()/2, f.y(l.Value))
+			p.line(x-f.slotW()/2, f.y(l.Value), x+f.slotW()/2, f.y(l.Value))
 			if l.Join {
-				d.pdf.Line(x-f.slotW()/2, f.y(l.From), x-f.slotW()/2, f.y(l.Value))
+				p.line(x-f.slotW()/2, f.y(l.From), x-f.slotW()/2, f.y(l.Value))
 			}
 		}
+		d.draw(p)
 		d.setDash(nil)
 	}
 }
@@ -155,11 +178,13 @@ func (d *doc) spcLines(ch present.Chart, f chartFrame) {
 		x0, x1 := f.x(float64(s.FirstSlot))-f.slotW()/2, f.x(float64(s.LastSlot))+f.slotW()/2
 		d.drawColour(d.st.Colours.Grey)
 		d.pdf.SetLineWidth(0.35)
-		d.pdf.Line(x0, f.y(s.Mean), x1, f.y(s.Mean))
+		d.line(x0, f.y(s.Mean), x1, f.y(s.Mean))
 		if s.Lower != nil && s.Upper != nil {
 			d.setDash(dashLimit)
-			d.pdf.Line(x0, f.y(*s.Lower), x1, f.y(*s.Lower))
-			d.pdf.Line(x0, f.y(*s.Upper), x1, f.y(*s.Upper))
+			p := d.path()
+			p.line(x0, f.y(*s.Lower), x1, f.y(*s.Lower))
+			p.line(x0, f.y(*s.Upper), x1, f.y(*s.Upper))
+			d.draw(p)
 			d.setDash(nil)
 		}
 	}
@@ -173,7 +198,7 @@ func (d *doc) trendLine(ch present.Chart, f chartFrame) {
 	d.drawColour(d.st.Colours.Muted)
 	d.pdf.SetLineWidth(0.35)
 	d.setDash(dashTrend)
-	d.pdf.Line(f.x(t.X0), f.y(t.Y0), f.x(t.X1), f.y(t.Y1))
+	d.line(f.x(t.X0), f.y(t.Y0), f.x(t.X1), f.y(t.Y1))
 	d.setDash(nil)
 }
 
@@ -181,11 +206,13 @@ func (d *doc) trendLine(ch present.Chart, f chartFrame) {
 func (d *doc) values(ch present.Chart, f chartFrame) {
 	d.drawColour(d.st.Colours.Accent)
 	d.pdf.SetLineWidth(0.6)
+	p := d.path()
 	for _, line := range ch.Lines {
 		for i := 1; i < len(line); i++ {
-			d.pdf.Line(f.x(line[i-1].Slot), f.y(line[i-1].Value), f.x(line[i].Slot), f.y(line[i].Value))
+			p.line(f.x(line[i-1].Slot), f.y(line[i-1].Value), f.x(line[i].Slot), f.y(line[i].Value))
 		}
 	}
+	d.draw(p)
 	for _, pt := range ch.Points {
 		d.valueMark(pt.Mark, f.x(pt.Slot), f.y(pt.Value))
 	}
@@ -202,7 +229,7 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 	d.drawColour(d.st.Colours.Accent)
 	d.fillColour(d.st.Colours.Accent)
 	d.pdf.SetLineWidth(0.35)
-	d.pdf.Line(x, f.y(pr.Lower), x, f.y(pr.Upper))
+	d.line(x, f.y(pr.Lower), x, f.y(pr.Upper))
 	for _, end := range []struct {
 		v       float64
 		clipped bool
@@ -213,7 +240,7 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 			d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y + end.dir*0.4}, {X: x - 1.1, Y: y - end.dir*1.6}, {X: x + 1.1, Y: y - end.dir*1.6}}, "F")
 			continue
 		}
-		d.pdf.Line(x-1, y, x+1, y)
+		d.line(x-1, y, x+1, y)
 	}
 	if !pr.ValueClipped {
 		d.fillColour(templates.White)
@@ -239,7 +266,7 @@ func (d *doc) drawValueMark(m present.Mark, x, y float64) {
 		d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y - r*1.9}, {X: x + r*1.9, Y: y}, {X: x, Y: y + r*1.9}, {X: x - r*1.9, Y: y}}, "F")
 	case present.MarkConcern:
 		d.fillColour(c.Amber)
-		d.pdf.Rect(x-r*1.4, y-r*1.4, r*2.8, r*2.8, "F")
+		d.rect(x-r*1.4, y-r*1.4, r*2.8, r*2.8, "F")
 	case present.MarkNeutralHigh, present.MarkNeutralLow:
 		d.fillColour(c.Grey)
 		dir := -1.0
@@ -260,7 +287,7 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 		d.drawColour(colour)
 		d.pdf.SetLineWidth(0.5)
 		d.setDash(dash)
-		d.pdf.Line(x, cy, x+6, cy)
+		d.line(x, cy, x+6, cy)
 		d.setDash(nil)
 	}
 	switch e.Kind {
@@ -269,12 +296,12 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 		d.valueMark(present.MarkDot, x+3, cy)
 	case present.LegendBand:
 		d.fillColour(c.Band)
-		d.pdf.Rect(x, cy-1.3, 6, 2.6, "F")
+		d.rect(x, cy-1.3, 6, 2.6, "F")
 		d.drawColour(c.Activity)
 		d.pdf.SetLineWidth(0.3)
 		d.setDash(dashLimit)
-		d.pdf.Line(x, cy-1.3, x+6, cy-1.3)
-		d.pdf.Line(x, cy+1.3, x+6, cy+1.3)
+		d.line(x, cy-1.3, x+6, cy-1.3)
+		d.line(x, cy+1.3, x+6, cy+1.3)
 		d.setDash(nil)
 	case present.LegendTarget:
 		line(c.Green, dashTarget)
@@ -291,7 +318,7 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 	case present.LegendProjection:
 		d.drawColour(c.Accent)
 		d.pdf.SetLineWidth(0.35)
-		d.pdf.Line(x+3, cy-1.5, x+3, cy+1.5)
+		d.line(x+3, cy-1.5, x+3, cy+1.5)
 		d.fillColour(templates.White)
 		d.pdf.Circle(x+3, cy, markerSize*0.6, "FD")
 	}
@@ -311,7 +338,7 @@ func (d *doc) legend(items []present.LegendEntry) {
 		d.legendSample(it, x, y+lh/2)
 		d.textColour(d.st.Colours.Text)
 		d.pdf.SetXY(x+7, y)
-		d.pdf.CellFormat(w-7, lh, it.Label, "", 0, "L", false, 0, "")
+		d.cell(w-7, lh, it.Label, 0, "L")
 		x += w
 	}
 	d.pdf.SetXY(marginL, y+lh)

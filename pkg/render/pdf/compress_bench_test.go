@@ -28,6 +28,8 @@ func BenchmarkCompression1000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	keepLater = false // the first two write fpdf's file themselves
 	b.Run("fpdf-compresses", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -59,6 +61,7 @@ func BenchmarkCompression1000(b *testing.B) {
 		}
 	})
 	b.Run("pdfpost-compresses-and-tags", func(b *testing.B) {
+		keepLater = true
 		b.ReportAllocs()
 		var out bytes.Buffer
 		for b.Loop() {
@@ -69,4 +72,33 @@ func BenchmarkCompression1000(b *testing.B) {
 		}
 		b.ReportMetric(float64(out.Len())/1024, "KiB/file")
 	})
+}
+
+// BenchmarkKept1000 renders the 1,000-indicator report of BenchmarkCompression1000 with the
+// lines, marks and tags kept out of fpdf (keep) and with fpdf given them, as before: the
+// same bytes (TestKeptContentIsFpdfs).
+func BenchmarkKept1000(b *testing.B) {
+	r := fixtureReport()
+	base := r.Indicators
+	r.Indicators = nil
+	for i := 0; len(r.Indicators) < 1000; i++ {
+		ind := base[i%len(base)]
+		ind.Code = fmt.Sprintf("%s-%03d", ind.Code, i)
+		r.Indicators = append(r.Indicators, ind)
+	}
+	tmpl := templates.Default()
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	for _, keep := range []bool{false, true} {
+		b.Run(fmt.Sprintf("kept=%v", keep), func(b *testing.B) {
+			keepLater = keep
+			b.ReportAllocs()
+			var out bytes.Buffer
+			for b.Loop() {
+				out.Reset()
+				if err := Render(&out, r, tmpl); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

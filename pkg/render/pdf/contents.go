@@ -78,7 +78,7 @@ func (d *doc) contents() {
 			d.drawColour(d.st.Colours.Rule)
 			d.pdf.SetLineWidth(0.3)
 			d.pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
-			d.pdf.Line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
+			d.line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
 			d.pdf.SetDashPattern(nil, 0)
 		})
 		d.numbers = append(d.numbers, pageNumber{id: e.id, page: d.pageNo(), x: pageW - marginR - numW, y: last,

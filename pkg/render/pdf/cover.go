@@ -18,7 +18,7 @@ func (d *doc) cover() {
 	// a band of the accent colour across the top, as printed covers have
 	d.artifact(func() {
 		d.fillColour(c.Accent)
-		d.pdf.Rect(0, 0, pageW, 12, "F")
+		d.rect(0, 0, pageW, 12, "F")
 	})
 
 	// The logo is decoration: the organisation's name follows in words.
@@ -52,7 +52,7 @@ func (d *doc) cover() {
 	d.artifact(func() {
 		d.drawColour(c.Accent)
 		d.pdf.SetLineWidth(0.8)
-		d.pdf.Line(marginL, d.pdf.GetY(), marginL+40, d.pdf.GetY())
+		d.line(marginL, d.pdf.GetY(), marginL+40, d.pdf.GetY())
 	})
 	d.pdf.Ln(6)
 	d.font("B", d.st.Fonts.Subheading)
@@ -86,7 +86,7 @@ func (d *doc) coverCounts() {
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
 			d.pdf.SetLineWidth(0.3)
-			d.pdf.Rect(x, y, boxW, 24, "D")
+			d.rect(x, y, boxW, 24, "D")
 			d.mark(it.Status, x+8, y+9, 6)
 		})
 		d.tags.Begin(pdfpost.LI, pdfpost.Attr{})
@@ -95,10 +95,10 @@ func (d *doc) coverCounts() {
 			d.font("B", 22)
 			d.textColour(d.st.Colours.Text)
 			d.pdf.SetXY(x+13, y+3)
-			d.pdf.CellFormat(boxW-14, 12, fmt.Sprint(it.N), "", 0, "L", false, 0, "")
+			d.cell(boxW-14, 12, fmt.Sprint(it.N), 0, "L")
 			d.font("", d.st.Fonts.Body)
 			d.pdf.SetXY(x+3, y+16)
-			d.pdf.CellFormat(boxW-6, 6, it.Text, "", 0, "L", false, 0, "")
+			d.cell(boxW-6, 6, it.Text, 0, "L")
 		})
 		d.tags.End()
 	}

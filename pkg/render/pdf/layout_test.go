@@ -147,6 +147,8 @@ func trendSentence(in *report.Indicator) string {
 
 // A document's marking is on the cover and at the head of every page.
 func TestMarkingOnEveryPage(t *testing.T) {
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	keepLater = false // fpdf writes the file here, so it must be given all the text itself
 	document, err := present.DocumentOf(fixtureReport(), templates.Default())
 	if err != nil {
 		t.Fatal(err)
@@ -172,6 +174,8 @@ func TestMarkingOnEveryPage(t *testing.T) {
 // group's), begun with room for its label and sentence but not the chart, starts on the
 // next page whole rather than leaving the sentence behind.
 func TestSentenceKeptWithItsChart(t *testing.T) {
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	keepLater = false // fpdf writes the file here, so it must be given all the text itself
 	r := fixtureReport()
 	document, err := present.DocumentOf(r, templates.Default())
 	if err != nil {

@@ -308,3 +308,21 @@ func TestMiddlePartsFeetHaveTheirGlyphs(t *testing.T) {
 		t.Error("no page of a middle part found")
 	}
 }
+
+// The lines, marks and tags the painter keeps out of fpdf (keep) are put back by pdfpost
+// where fpdf would have written them: the file is byte for byte the one written with fpdf
+// given them, whole and in parts (a middle part's pages are compressed in the background,
+// and the first part's are gone back to for the contents' page numbers and the feet).
+func TestKeptContentIsFpdfs(t *testing.T) {
+	r := exampleReport(t)
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	for _, pages := range []int{100000, 12} {
+		keepLater = false
+		given := renderInParts(t, r, pages)
+		keepLater = true
+		kept := renderInParts(t, r, pages)
+		if !bytes.Equal(kept, given) {
+			t.Errorf("in parts of %d pages: the PDF with content kept out of fpdf differs from fpdf's (%d bytes against %d)", pages, len(kept), len(given))
+		}
+	}
+}

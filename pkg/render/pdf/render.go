@@ -55,11 +55,15 @@ func Render(w io.Writer, r *report.Report, t *templates.Set) error {
 		return err
 	}
 	// Nothing is written before every part is laid out, so a failure leaves w as it was.
+	firstLater, lastLater := d.laters[d.first], d.laters[d.pdf]
 	first, last, err := d.finish()
 	if err != nil {
 		return err
 	}
-	return d.parts.Write(w, first, last, d.tags)
+	if last == nil {
+		lastLater = nil
+	}
+	return d.parts.WriteLater(w, first, last, firstLater, lastLater, d.tags)
 }
 
 // finish has fpdf write the first part and the last (nil when they are one), uncompressed,
@@ -72,7 +76,7 @@ func (d *doc) finish() (first, last []byte, err error) {
 		d.pdf = d.first
 	}
 	first, err = output(d.first)
-	d.first, d.pdf = nil, nil // let the pages go
+	d.first, d.pdf, d.laters, d.fontRunes = nil, nil, nil, nil // let the pages go
 	return first, last, err
 }
 
@@ -125,7 +129,7 @@ type doc struct {
 	// selecting it again there writes nothing (fpdf writes every SetFont into the page).
 	fontOn fontChoice
 	// stamps are the marks drawn so far, each once, placed wherever they appear again.
-	stamps map[stampKey]fpdf.Template
+	stamps map[stampKey]stampTemplate
 	// indent is how far right of the margin blocks are set (an item's paragraphs).
 	indent float64
 	// tags records the document's structure as it is drawn.
@@ -135,7 +139,16 @@ type doc struct {
 	contentsLinks map[string]contentsLink
 	// wrapped are the lines of the paragraphs being measured and drawn, nil when none are.
 	wrapped map[*present.Paragraph][]string
-	err     error
+	// laters are the content each part keeps out of fpdf (keep), by part; scratch is the
+	// path being formatted.
+	laters    map[*fpdf.Fpdf]*pdfpost.Later
+	fontRunes map[*fpdf.Fpdf]*fontRunes
+	scratch   path
+	// measuredCells are the lines of each cell of the table row rowHeight measured last, the
+	// row whose first cell is measuredRow.
+	measuredRow   *present.Cell
+	measuredCells []wrappedCell
+	err           error
 }
 
 // fontChoice is a font style and size on one page; page 0 is none.
@@ -173,7 +186,7 @@ func layout(document *present.Document, t *templates.Set) (*doc, error) {
 // newDoc is an empty PDF set up for document.
 func newDoc(document *present.Document, t *templates.Set) *doc {
 	d := &doc{doc: document, t: t, st: t.Style(), pageOf: map[string]int{}, dests: map[string]*pdfpost.Dest{},
-		sections: map[string]bool{}, contentsLinks: map[string]contentsLink{}}
+		sections: map[string]bool{}, contentsLinks: map[string]contentsLink{}, laters: map[*fpdf.Fpdf]*pdfpost.Later{}, fontRunes: map[*fpdf.Fpdf]*fontRunes{}}
 	var note func(es []present.Entry)
 	note = func(es []present.Entry) {
 		for _, e := range es {
@@ -194,7 +207,10 @@ func newDoc(document *present.Document, t *templates.Set) *doc {
 type tagPage struct{ d *doc }
 
 func (p tagPage) PageNo() int          { return p.d.pageNo() }
-func (p tagPage) RawWriteStr(s string) { p.d.pdf.RawWriteStr(s) }
+func (p tagPage) RawWriteStr(s string) { p.d.keepString(s) }
+
+// RawWriteBytes is RawWriteStr of bytes, which it does not keep.
+func (p tagPage) RawWriteBytes(b []byte) { p.d.keep(b) }
 
 // pageNo is the page being drawn, counted over the whole document.
 func (d *doc) pageNo() int { return d.offset + d.pdf.PageNo() }
@@ -210,8 +226,12 @@ func (d *doc) fail(err error) {
 func (d *doc) setup(first bool) {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	d.pdf = p
+	if keepLater {
+		d.laters[p] = &pdfpost.Later{}
+		d.fontRunes[p] = &fontRunes{}
+	}
 	// The templates and link belong to the part's document; the font is selected afresh.
-	d.stamps = map[stampKey]fpdf.Template{}
+	d.stamps = map[stampKey]stampTemplate{}
 	d.link = 0
 	d.fontOn = fontChoice{}
 	// pdfpost compresses the pages, with one compressor reused where fpdf would make one per
@@ -266,18 +286,18 @@ func (d *doc) runningHead() {
 	d.textColour(d.st.Colours.Muted)
 	head := d.doc.RunningHead
 	d.pdf.SetXY(marginL, 10)
-	d.pdf.CellFormat(contentW*0.7, 5, head[0], "", 0, "L", false, 0, "")
+	d.cell(contentW*0.7, 5, head[0], 0, "L")
 	d.pdf.SetXY(marginL+contentW*0.7, 10)
-	d.pdf.CellFormat(contentW*0.3, 5, head[1], "", 0, "R", false, 0, "")
+	d.cell(contentW*0.3, 5, head[1], 0, "R")
 	if m := d.doc.Marking; m != "" {
 		d.font("B", d.st.Fonts.Small+1)
 		d.textColour(d.st.Colours.Red)
 		d.pdf.SetXY(marginL+contentW*0.35, 10)
-		d.pdf.CellFormat(contentW*0.3, 5, strings.ToUpper(m), "", 0, "C", false, 0, "")
+		d.cell(contentW*0.3, 5, strings.ToUpper(m), 0, "C")
 	}
 	d.drawColour(d.st.Colours.Accent)
 	d.pdf.SetLineWidth(0.4)
-	d.pdf.Line(marginL, 16, pageW-marginR, 16)
+	d.line(marginL, 16, pageW-marginR, 16)
 	d.textColour(d.st.Colours.Text)
 }
 
@@ -293,11 +313,11 @@ func (d *doc) footer() {
 func (d *doc) pageFoot() {
 	d.drawColour(d.st.Colours.Rule)
 	d.pdf.SetLineWidth(0.2)
-	d.pdf.Line(marginL, pageH-14, pageW-marginR, pageH-14)
+	d.line(marginL, pageH-14, pageW-marginR, pageH-14)
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
 	d.pdf.SetXY(marginL, pageH-13)
-	d.pdf.CellFormat(contentW*0.7, 5, d.doc.PageFoot, "", 0, "L", false, 0, "")
+	d.cell(contentW*0.7, 5, d.doc.PageFoot, 0, "L")
 	d.textColour(d.st.Colours.Text)
 }
 
@@ -420,7 +440,10 @@ func (d *doc) font(style string, size float64) {
 // filled sets its own fill colour first.
 func (d *doc) textColour(c templates.Colour) {
 	r, g, b := int(c.R), int(c.G), int(c.B)
-	d.pdf.SetTextColor(r, g, b)
+	// fpdf formats the colour afresh on every call, and writes nothing: once is enough.
+	if tr, tg, tb := d.pdf.GetTextColor(); tr != r || tg != g || tb != b {
+		d.pdf.SetTextColor(r, g, b)
+	}
 	if fr, fg, fb := d.pdf.GetFillColor(); fr != r || fg != g || fb != b {
 		d.pdf.SetFillColor(r, g, b)
 	}
@@ -478,7 +501,9 @@ func (d *doc) nextPart() {
 	old.SetAutoPageBreak(true, marginBottom)
 	old.SetFooterFunc(func() {})
 	if old != d.first {
-		d.parts.AddFrom(func() ([]byte, error) { return output(old) })
+		d.parts.AddFrom(func() ([]byte, error) { return output(old) }, d.laters[old])
+		delete(d.laters, old)
+		delete(d.fontRunes, old)
 	}
 	d.offset += pages
 	d.setup(false)

@@ -185,6 +185,8 @@ func TestContentsOverSeveralPages(t *testing.T) {
 // qpr compresses the pages itself (pdfpost): with the tagging left out, the file must be the
 // one fpdf writes when it compresses them, byte for byte.
 func TestCompressionIsFpdfs(t *testing.T) {
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	keepLater = false // fpdf writes the file here, so it must be given every line itself
 	output := func(compress bool) []byte {
 		document, err := present.DocumentOf(printableReport(fixtureReport()), templates.Default())
 		if err != nil {

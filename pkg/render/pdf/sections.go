@@ -132,7 +132,7 @@ func (d *doc) paragraph(p *present.Paragraph) {
 	d.tag(pdfpost.P, func() {
 		for _, line := range lines {
 			d.pdf.SetX(marginL + d.indent)
-			d.pdf.CellFormat(contentW-d.indent, lh, line, "", 2, "L", false, 0, "")
+			d.cell(contentW-d.indent, lh, line, 2, "L")
 		}
 	})
 	d.pdf.Ln(after)
@@ -251,7 +251,7 @@ func (d *doc) indicator(s *present.Section) {
 	d.artifact(func() {
 		d.drawColour(d.st.Colours.Rule)
 		d.pdf.SetLineWidth(0.2)
-		d.pdf.Line(marginL, d.pdf.GetY(), pageW-marginR, d.pdf.GetY())
+		d.line(marginL, d.pdf.GetY(), pageW-marginR, d.pdf.GetY())
 	})
 	d.pdf.Ln(2)
 	d.anchor(s.ID, s.Title(), 1)
@@ -312,7 +312,7 @@ func (d *doc) label(text string, x, y, lh float64) float64 {
 	d.textColour(d.st.Colours.Muted)
 	w := d.pdf.GetStringWidth(text) + 2*d.pdf.GetCellMargin()
 	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, lh, text, "", 0, "L", false, 0, "")
+	d.cell(w, lh, text, 0, "L")
 	return w - d.pdf.GetCellMargin()
 }
 

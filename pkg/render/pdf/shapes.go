@@ -33,7 +33,7 @@ func (d *doc) drawMark(status present.Status, cx, cy, size float64) {
 	case present.ShapeDiamond:
 		d.pdf.Polygon([]fpdf.PointType{pt(0, -h*1.15), pt(h*1.15, 0), pt(0, h*1.15), pt(-h*1.15, 0)}, "F")
 	case present.ShapeSquare:
-		d.pdf.Rect(cx-h*0.9, cy-h*0.9, h*1.8, h*1.8, "F")
+		d.rect(cx-h*0.9, cy-h*0.9, h*1.8, h*1.8, "F")
 	case present.ShapeHollowCircle:
 		d.pdf.SetLineWidth(0.35)
 		d.pdf.Circle(cx, cy, h*0.85, "D")
@@ -50,16 +50,16 @@ func (d *doc) drawMark(status present.Status, cx, cy, size float64) {
 	case present.ShapeArrowBoth:
 		d.sideArrow(cx, cy, h*1.3)
 	case present.ShapeDash:
-		d.pdf.Rect(cx-h, cy-0.45, 2*h, 0.9, "F")
+		d.rect(cx-h, cy-0.45, 2*h, 0.9, "F")
 	default: // too few values, and anything a newer engine adds: a short dash
-		d.pdf.Rect(cx-h*0.6, cy-0.35, 1.2*h, 0.7, "F")
+		d.rect(cx-h*0.6, cy-0.35, 1.2*h, 0.7, "F")
 	}
 }
 
 // arrow is a vertical arrow, pointing up for dir -1 and down for dir 1.
 func (d *doc) arrow(cx, cy, h, dir float64) {
 	d.pdf.SetLineWidth(h * 0.35)
-	d.pdf.Line(cx, cy-dir*h, cx, cy+dir*h*0.2)
+	d.line(cx, cy-dir*h, cx, cy+dir*h*0.2)
 	head := []fpdf.PointType{{X: cx, Y: cy + dir*h}, {X: cx - h*0.7, Y: cy + dir*h*0.1}, {X: cx + h*0.7, Y: cy + dir*h*0.1}}
 	d.pdf.Polygon(head, "F")
 }
@@ -67,7 +67,7 @@ func (d *doc) arrow(cx, cy, h, dir float64) {
 // sideArrow is a horizontal double-headed arrow: no clear change.
 func (d *doc) sideArrow(cx, cy, h float64) {
 	d.pdf.SetLineWidth(h * 0.3)
-	d.pdf.Line(cx-h*0.4, cy, cx+h*0.4, cy)
+	d.line(cx-h*0.4, cy, cx+h*0.4, cy)
 	d.pdf.Polygon([]fpdf.PointType{{X: cx - h, Y: cy}, {X: cx - h*0.3, Y: cy - h*0.55}, {X: cx - h*0.3, Y: cy + h*0.55}}, "F")
 	d.pdf.Polygon([]fpdf.PointType{{X: cx + h, Y: cy}, {X: cx + h*0.3, Y: cy - h*0.55}, {X: cx + h*0.3, Y: cy + h*0.55}}, "F")
 }
@@ -86,7 +86,7 @@ func (d *doc) badge(status present.Status, word string, x, y, lh float64, bold b
 	d.textColour(d.st.Colours.Text)
 	d.pdf.SetXY(x+size+0.6, y)
 	w := d.pdf.GetStringWidth(word) + 2*d.pdf.GetCellMargin()
-	d.pdf.CellFormat(w, lh, word, "", 0, "L", false, 0, "")
+	d.cell(w, lh, word, 0, "L")
 	return size + 0.6 + w
 }
 
@@ -103,6 +103,8 @@ type stampKey struct {
 type stampTemplate struct {
 	fpdf.Template
 	id string
+	// part is the document whose resources hold the template (fpdf's first use put it there).
+	part *fpdf.Fpdf
 }
 
 func (s stampTemplate) ID() string { return s.id }
@@ -127,8 +129,11 @@ func (d *doc) stamp(key stampKey, cx, cy, reach float64, draw func(cx, cy float6
 				d.err = fmt.Errorf("pdf: drawing a mark: %w", err)
 			}
 		})
-		t = stampTemplate{tpl, "m" + strconv.Itoa(len(d.stamps))}
+		t = stampTemplate{tpl, "m" + strconv.Itoa(len(d.stamps)), nil}
+		d.pdf.UseTemplateScaled(t, fpdf.PointType{X: cx - reach, Y: cy - reach}, fpdf.SizeType{Wd: side, Ht: side})
+		t.part = d.pdf
 		d.stamps[key] = t
+		return
 	}
-	d.pdf.UseTemplateScaled(t, fpdf.PointType{X: cx - reach, Y: cy - reach}, fpdf.SizeType{Wd: side, Ht: side})
+	d.place(t, cx-reach, cy-reach, side)
 }

@@ -172,7 +172,7 @@ func (d *doc) table(t *present.Table) {
 		if r.Group != "" {
 			d.tags.Tag(pdfpost.TH, pdfpost.Attr{Scope: pdfpost.Row, ColSpan: len(lt.widths)}, func() {
 				d.fillColour(d.st.Colours.Fill)
-				d.pdf.Rect(marginL, y, lt.width, h, "F")
+				d.rect(marginL, y, lt.width, h, "F")
 				d.font("B", lt.size)
 				d.textColour(d.st.Colours.Accent)
 				d.pdf.SetXY(marginL, y+cellPadY)
@@ -211,7 +211,7 @@ func (d *doc) table(t *present.Table) {
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
 			d.pdf.SetLineWidth(0.15)
-			d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
+			d.line(marginL, y+h, marginL+lt.width, y+h)
 		})
 		d.pdf.SetXY(marginL, y+h)
 	}
@@ -247,7 +247,7 @@ func (d *doc) tableHead(lt layoutTable, h float64, tagged bool) {
 	y := d.pdf.GetY()
 	decoration(func() {
 		d.fillColour(d.st.Colours.Fill)
-		d.pdf.Rect(marginL, y, lt.width, h, "F")
+		d.rect(marginL, y, lt.width, h, "F")
 	})
 	x := marginL
 	lh := lineH(lt.size)
@@ -257,7 +257,7 @@ func (d *doc) tableHead(lt layoutTable, h float64, tagged bool) {
 			d.textColour(d.st.Colours.Text)
 			for k, line := range d.wrap(lt.head(c), lt.widths[i]) {
 				d.pdf.SetXY(x, y+cellPadY+float64(k)*lh)
-				d.pdf.CellFormat(lt.widths[i], lh, line, "", 0, lt.align(i), false, 0, "")
+				d.cell(lt.widths[i], lh, line, 0, lt.align(i))
 			}
 		})
 		x += lt.widths[i]
@@ -265,7 +265,7 @@ func (d *doc) tableHead(lt layoutTable, h float64, tagged bool) {
 	decoration(func() {
 		d.drawColour(d.st.Colours.Accent)
 		d.pdf.SetLineWidth(0.3)
-		d.pdf.Line(marginL, y+h, marginL+lt.width, y+h)
+		d.line(marginL, y+h, marginL+lt.width, y+h)
 	})
 	d.pdf.SetXY(marginL, y+h)
 }
@@ -282,17 +282,39 @@ func (d *doc) cellLines(lt layoutTable, r present.Row, i int) (text, note []stri
 		style = "B"
 	}
 	d.font(style, lt.size)
+	known := d.measured(r, i)
 	s, mark := lt.text(c)
 	w := lt.widths[i]
 	if mark {
 		w -= d.markRoom(lt.size)
 	}
-	text = d.wrap(s, w)
+	if known != nil {
+		text = known.text
+	} else {
+		text = d.wrap(s, w)
+	}
 	if c.Note != "" {
 		d.font("", lt.size)
-		note = d.wrap(c.Note, lt.widths[i])
+		if known != nil {
+			note = known.note
+		} else {
+			note = d.wrap(c.Note, lt.widths[i])
+		}
 	}
 	return text, note
+}
+
+// wrappedCell is a cell's lines, as cellLines wraps them.
+type wrappedCell struct{ text, note []string }
+
+// measured is the lines of row r's i'th cell as rowHeight wrapped them, when r is the row it
+// measured last (nil otherwise): drawing the row wraps each cell again in the same font and
+// width, for the same lines.
+func (d *doc) measured(r present.Row, i int) *wrappedCell {
+	if len(r.Cells) == 0 || d.measuredRow != &r.Cells[0] || i >= len(d.measuredCells) {
+		return nil
+	}
+	return &d.measuredCells[i]
 }
 
 func (d *doc) rowHeight(lt layoutTable, r present.Row) float64 {
@@ -302,11 +324,16 @@ func (d *doc) rowHeight(lt layoutTable, r present.Row) float64 {
 		return float64(len(d.wrap(r.Group, lt.width)))*lh + 2*cellPadY
 	}
 	n := 1
+	d.measuredRow, d.measuredCells = nil, d.measuredCells[:0]
 	for i := range lt.widths {
 		if i < len(r.Cells) {
 			text, note := d.cellLines(lt, r, i)
 			n = max(n, len(text)+len(note))
+			d.measuredCells = append(d.measuredCells, wrappedCell{text, note})
 		}
+	}
+	if len(r.Cells) > 0 {
+		d.measuredRow = &r.Cells[0]
 	}
 	return float64(n)*lh + 2*cellPadY
 }
@@ -335,7 +362,7 @@ func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64, link 
 			d.mark(c.Status, start+ms/2, y+cellPadY+lh/2, ms)
 			d.textColour(d.st.Colours.Text)
 			d.pdf.SetXY(start+ms+0.6-d.pdf.GetCellMargin(), y+cellPadY)
-			d.pdf.CellFormat(tw+2*d.pdf.GetCellMargin(), lh, text[0], "", 0, "L", false, 0, "")
+			d.cell(tw+2*d.pdf.GetCellMargin(), lh, text[0], 0, "L")
 			return d.linkOver(link, start, y+cellPadY, w-(start-x), lh)
 		}
 		d.mark(c.Status, x+1.2+ms/2, y+cellPadY+lh/2, ms)
@@ -346,7 +373,7 @@ func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64, link 
 	d.textColour(d.st.Colours.Text)
 	for k, line := range text {
 		d.pdf.SetXY(tx, y+cellPadY+float64(k)*lh)
-		d.pdf.CellFormat(w, lh, line, "", 0, align, false, 0, "")
+		d.cell(w, lh, line, 0, align)
 	}
 	links = d.linkOver(link, tx, y+cellPadY, w, lh*float64(len(text)))
 	if len(note) > 0 {
@@ -354,7 +381,7 @@ func (d *doc) drawCell(lt layoutTable, r present.Row, i int, x, y float64, link 
 		d.textColour(d.st.Colours.Muted)
 		for k, line := range note {
 			d.pdf.SetXY(x, y+cellPadY+float64(len(text)+k)*lh)
-			d.pdf.CellFormat(lt.widths[i], lh, line, "", 0, lt.align(i), false, 0, "")
+			d.cell(lt.widths[i], lh, line, 0, lt.align(i))
 		}
 		d.textColour(d.st.Colours.Text)
 	}

@@ -3,7 +3,6 @@ package pdfpost
 import (
 	"bytes"
 	"compress/zlib"
-	"fmt"
 	"io"
 	"regexp"
 	"runtime"
@@ -68,7 +67,11 @@ func (f *file) pages() ([]int, error) {
 // left as it is. The pages are shared out among workers, a core each: compressing is most of
 // what is left to do once the layout is done, and a report's PDF is the last output to finish.
 // Each stream is compressed alone, so the bytes are the same however many workers there are.
-func (f *file) compressPages(pages []int) error {
+// later is what stands for the marks in the pages' content (nil: they have none).
+func (f *file) compressPages(pages []int, later *Later) error {
+	if err := later.err(); err != nil {
+		return err
+	}
 	var contents []int
 	for _, p := range pages {
 		page, _ := f.obj(p)
@@ -91,7 +94,7 @@ func (f *file) compressPages(pages []int) error {
 			defer wg.Done()
 			var buf bytes.Buffer
 			for i := w; i < len(contents); i += workers {
-				if err := f.compressContent(contents[i], &buf); err != nil {
+				if err := f.compressContent(contents[i], later.page(i+1), &buf); err != nil {
 					errs[i] = err
 					return
 				}
@@ -126,7 +129,7 @@ func (f *file) compressPages(pages []int) error {
 		buf.WriteString("/Length " + strconv.Itoa(z.Len()) + " >>\nstream\n")
 		buf.Write(z.Bytes())
 		buf.WriteString("\nendstream\nendobj\n")
-		f.objs[i].text = bytes.Clone(buf.Bytes())
+		f.objs[i].text, f.objs[i].own = bytes.Clone(buf.Bytes()), true
 	}
 	return nil
 }
@@ -138,26 +141,30 @@ const (
 	pagesPerWorker  = 16
 )
 
-// compressContent compresses the content stream c, using buf as scratch; only f.objs' entry
-// for c is written, so workers may compress different streams at once.
-func (f *file) compressContent(c int, buf *bytes.Buffer) error {
+// compressContent compresses the content stream c, each mark in it replaced by the next
+// piece of later, using buf as scratch; only f.objs' entry for c is written, so workers may
+// compress different streams at once.
+func (f *file) compressContent(c int, later []byte, buf *bytes.Buffer) error {
 	text, _ := f.obj(c)
 	dict, data, err := stream(text)
 	if err != nil {
 		return err
 	}
-	if string(dict) == fmt.Sprintf("%d 0 obj\n<</Filter /FlateDecode /Length %d>>", c, len(data)) {
+	num, length := strconv.Itoa(c), strconv.Itoa(len(data))
+	if string(dict) == num+" 0 obj\n<</Filter /FlateDecode /Length "+length+">>" && later == nil {
 		return nil // fpdf compressed it
 	}
-	if string(dict) != fmt.Sprintf("%d 0 obj\n<</Length %d>>", c, len(data)) {
+	if string(dict) != num+" 0 obj\n<</Length "+length+">>" {
 		return errNotFpdf("page content's dictionary")
 	}
 	buf.Reset()
-	fmt.Fprintf(buf, "%d 0 obj\n<</Filter /FlateDecode /Length ", c)
+	buf.WriteString(num + " 0 obj\n<</Filter /FlateDecode /Length ")
 	at := buf.Len()
 	buf.WriteString("0000000000>>\nstream\n")
 	start := buf.Len()
-	deflate(buf, data)
+	if err := deflateLater(buf, data, later); err != nil {
+		return err
+	}
 	n := buf.Len() - start
 	buf.WriteString("\nendstream\nendobj\n")
 	f.set(c, spliceLength(buf.Bytes(), at, n))

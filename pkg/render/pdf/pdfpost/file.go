@@ -35,10 +35,12 @@ type file struct {
 	size   int // /Size: one more than the highest object number
 }
 
-// object is one indirect object, "N 0 obj\n...endobj\n".
+// object is one indirect object, "N 0 obj\n...endobj\n"; own is whether text is a copy of
+// its own rather than part of the file parsed.
 type object struct {
 	num  int
 	text []byte
+	own  bool
 }
 
 var (
@@ -113,7 +115,7 @@ func parse(src []byte) (*file, error) {
 			return nil, errNotFpdf(fmt.Sprintf("object %d is not where the table says", o.num))
 		}
 		f.byNum[o.num] = len(f.objs)
-		f.objs = append(f.objs, object{o.num, text})
+		f.objs = append(f.objs, object{o.num, text, false})
 	}
 	return f, nil
 }
@@ -127,7 +129,9 @@ func (f *file) obj(num int) ([]byte, bool) {
 	return f.objs[i].text, true
 }
 
-func (f *file) set(num int, text []byte) { f.objs[f.byNum[num]].text = text }
+func (f *file) set(num int, text []byte) {
+	f.objs[f.byNum[num]] = object{num, text, true}
+}
 
 // write writes the objects in their order, then extra (numbered from f.size on), then a new
 // cross-reference table and trailer.

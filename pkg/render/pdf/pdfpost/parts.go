@@ -45,13 +45,14 @@ type part struct {
 // compressed; nothing of src is kept. It is compressed while the painter draws the next
 // part, one part at a time; a failure is reported by Write.
 func (ps *Parts) Add(src []byte) {
-	ps.AddFrom(func() ([]byte, error) { return src, nil })
+	ps.AddFrom(func() ([]byte, error) { return src, nil }, nil)
 }
 
 // AddFrom is Add of the part write writes, called in the background too: fpdf writing a
 // finished part is a fifth of the work of drawing it, which the painter need not wait for.
-// write must use nothing the painter goes on to use.
-func (ps *Parts) AddFrom(write func() ([]byte, error)) {
+// write must use nothing the painter goes on to use. later holds what stands for the marks
+// in the part's pages (nil when there are none), and is not written to again.
+func (ps *Parts) AddFrom(write func() ([]byte, error), later *Later) {
 	ps.wait()
 	i := len(ps.parts)
 	ps.parts = append(ps.parts, nil)
@@ -64,7 +65,7 @@ func (ps *Parts) AddFrom(write func() ([]byte, error)) {
 			ps.err = err
 			return
 		}
-		p, err := readPart(src, true)
+		p, err := readPart(src, true, later)
 		if err != nil {
 			ps.err = err
 			return
@@ -83,8 +84,8 @@ func (ps *Parts) wait() {
 
 // readPart is src's objects compressed, less its page tree's root, catalogue and
 // information dictionary, which the first part's stand for.
-func readPart(src []byte, foot bool) (*part, error) {
-	f, pages, err := parseCompressed(src)
+func readPart(src []byte, foot bool, later *Later) (*part, error) {
+	f, pages, err := parseCompressed(src, later)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +108,9 @@ func readPart(src []byte, foot bool) (*part, error) {
 // uncompressed, can go: the pages' content is compressed into copies already.
 func (f *file) detach() {
 	for i, o := range f.objs {
-		f.objs[i].text = bytes.Clone(o.text)
+		if !o.own { // a compressed page's content is a copy already
+			f.objs[i].text, f.objs[i].own = bytes.Clone(o.text), true
+		}
 	}
 	f.header = bytes.Clone(f.header)
 	f.src = nil
@@ -118,6 +121,12 @@ func (f *file) detach() {
 // when the first part is the last), each part's pages in order, numbered over the whole
 // document as t counted them.
 func (ps *Parts) Write(w io.Writer, first, last []byte, t *Tagger) error {
+	return ps.WriteLater(w, first, last, nil, nil, t)
+}
+
+// WriteLater is Write of a first and last part whose pages' marks stand for what firstLater
+// and lastLater hold.
+func (ps *Parts) WriteLater(w io.Writer, first, last []byte, firstLater, lastLater *Later, t *Tagger) error {
 	ps.wait()
 	if err := t.Err(); err != nil {
 		return err
@@ -129,7 +138,7 @@ func (ps *Parts) Write(w io.Writer, first, last []byte, t *Tagger) error {
 	if t.open != nil || t.paused != nil {
 		return fmt.Errorf("pdfpost: marked content left open")
 	}
-	f, pages, err := parseCompressed(first)
+	f, pages, err := parseCompressed(first, firstLater)
 	if err != nil {
 		return err
 	}
@@ -138,7 +147,7 @@ func (ps *Parts) Write(w io.Writer, first, last []byte, t *Tagger) error {
 	parts := ps.parts
 	ps.parts = nil
 	if last != nil {
-		p, err := readPart(last, false)
+		p, err := readPart(last, false, lastLater)
 		if err != nil {
 			return err
 		}
@@ -202,7 +211,7 @@ func (ps *Parts) join(f *file, pages []int, parts []*part) ([]int, [][]byte, err
 				text = append(append(append([]byte(nil), text[:at]...), "/"+FootFont+" "+strconv.Itoa(font)+" 0 R\n"...), text[at:]...)
 			}
 			f.byNum[num[o.num]] = len(f.objs)
-			f.objs = append(f.objs, object{num[o.num], text})
+			f.objs = append(f.objs, object{num[o.num], text, true})
 		}
 		for _, pg := range p.pages {
 			pages = append(pages, num[pg])

@@ -137,3 +137,60 @@ func TestPartsNeedTheFootFont(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Each piece of page content kept out of fpdf (Later) goes in place of its mark, in order: the
+// file is the one written with fpdf given the content itself. A piece holding the mark itself,
+// or marks and pieces that do not pair off, fail the part instead of putting the page out of
+// step.
+func TestLaterPiecesReplaceTheirMarks(t *testing.T) {
+	const a, b = "0 0 m 10 10 l S", "/Artifact BMC\n1 1 5 5 re f\nEMC"
+	write := func(draw func(p *fpdf.Fpdf), later *pdfpost.Later) ([]byte, error) {
+		p := plainFpdf()
+		p.AddPage()
+		draw(p)
+		var raw, out bytes.Buffer
+		if err := p.Output(&raw); err != nil {
+			t.Fatal(err)
+		}
+		err := (&pdfpost.Parts{}).WriteLater(&out, raw.Bytes(), nil, later, nil, pdfpost.NewTagger(nil))
+		return out.Bytes(), err
+	}
+	given, err := write(func(p *fpdf.Fpdf) { p.RawWriteStr(a); p.RawWriteStr("0.5 w"); p.RawWriteStr(b) }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l pdfpost.Later
+	l.WriteString(1, a)
+	l.Write(1, []byte(b))
+	kept, err := write(func(p *fpdf.Fpdf) {
+		p.RawWriteStr(pdfpost.LaterMark)
+		p.RawWriteStr("0.5 w")
+		p.RawWriteStr(pdfpost.LaterMark)
+	}, &l)
+	if err != nil || !bytes.Equal(kept, given) {
+		t.Errorf("kept: %v, and the file differs from fpdf's: %v", err, !bytes.Equal(kept, given))
+	}
+	for _, c := range []struct {
+		name   string
+		marks  int
+		pieces []string
+		want   string
+	}{
+		{"a piece holding the mark", 1, []string{a + "\r"}, "holds the mark"},
+		{"a mark without its piece", 2, []string{a}, "more marks"},
+		{"a piece without its mark", 1, []string{a, b}, "marks it does not have"},
+	} {
+		var l pdfpost.Later
+		for _, piece := range c.pieces {
+			l.WriteString(1, piece)
+		}
+		_, err := write(func(p *fpdf.Fpdf) {
+			for range c.marks {
+				p.RawWriteStr(pdfpost.LaterMark)
+			}
+		}, &l)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error saying %q", c.name, err, c.want)
+		}
+	}
+}

@@ -7,7 +7,7 @@ import "io"
 // without a new compressor for every stream. A PDF fpdf compressed itself comes out as it
 // went in.
 func Compress(w io.Writer, src []byte) error {
-	f, _, err := parseCompressed(src)
+	f, _, err := parseCompressed(src, nil)
 	if err != nil {
 		return err
 	}
@@ -15,8 +15,9 @@ func Compress(w io.Writer, src []byte) error {
 }
 
 // parseCompressed is src, a PDF fpdf wrote, cut into its objects with its pages' content and
-// form XObjects compressed, and its pages' object numbers in page order.
-func parseCompressed(src []byte) (*file, []int, error) {
+// form XObjects compressed, each mark in its pages' content replaced by what later keeps for
+// it, and its pages' object numbers in page order.
+func parseCompressed(src []byte, later *Later) (*file, []int, error) {
 	f, err := parse(src)
 	if err != nil {
 		return nil, nil, err
@@ -25,7 +26,7 @@ func parseCompressed(src []byte) (*file, []int, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := f.compressPages(pages); err != nil {
+	if err := f.compressPages(pages, later); err != nil {
 		return nil, nil, err
 	}
 	return f, pages, nil

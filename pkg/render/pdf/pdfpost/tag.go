@@ -105,6 +105,7 @@ type Tagger struct {
 	open    *openMark // the marked-content sequence open now, if any
 	// paused is the sequence PageEnd closed at an automatic page break, reopened by PageStart.
 	paused *openMark
+	buf    []byte // an operator being written
 	err    error
 }
 
@@ -229,7 +230,23 @@ func (t *Tagger) begin(m *openMark) {
 	mcid := len(t.mcs[page-1])
 	t.mcs[page-1] = append(t.mcs[page-1], m.elem)
 	m.elem.kids = append(m.elem.kids, kid{page: int32(page), mcid: int32(mcid), annot: -1})
-	t.w.RawWriteStr("/" + string(m.elem.role) + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
+	b := append(t.buf[:0], '/')
+	b = append(b, m.elem.role...)
+	b = append(b, " <</MCID "...)
+	b = strconv.AppendInt(b, int64(mcid), 10)
+	b = append(b, ">> BDC"...)
+	t.buf = b
+	if w, ok := t.w.(bytesPage); ok {
+		w.RawWriteBytes(b)
+		return
+	}
+	t.w.RawWriteStr(string(b))
+}
+
+// bytesPage is a Page that takes what it is written as bytes, which it does not keep: the
+// tagger writes a sequence's opening so without making a string of it.
+type bytesPage interface {
+	RawWriteBytes([]byte)
 }
 
 // PageEnd is to be called first in the page footer: a sequence open at an automatic page

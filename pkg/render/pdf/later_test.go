@@ -1,0 +1,80 @@
+package pdf
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/example/qpr/pkg/present"
+	"github.com/example/qpr/pkg/render/pdf/pdfpost"
+	"github.com/example/qpr/templates"
+)
+
+// A cell kept out of fpdf (keepCell) is written as fpdf's CellFormat writes it: each case is
+// drawn twice on a page, the first time by fpdf (which puts its characters in the font's
+// subset), the second kept; the file must be the one written with fpdf drawing both.
+// The cases cover what the report's pages may not: text in a colour apart from the fill
+// colour (grey and not), every alignment and line ending, and characters whose UTF-16
+// bytes fpdf escapes: "(", ")", "\" themselves, Ĩ (U+0128, a byte "("), 尉 (U+5C09, a byte
+// "\") and ഍ (U+0D0D, a carriage return).
+func TestKeptCellIsFpdfs(t *testing.T) {
+	type look struct{ text, fill templates.Colour }
+	grey, muted := templates.Colour{R: 80, G: 80, B: 80}, templates.Colour{R: 80, G: 90, B: 95}
+	white := templates.Colour{R: 255, G: 255, B: 255}
+	cases := []struct {
+		text, align string
+		ln          int
+		look        look
+		style       string
+	}{
+		{"Plain words", "L", 0, look{muted, muted}, ""},
+		{"Centred (in brackets) \\ back", "C", 0, look{muted, muted}, "B"},
+		{"Right, 12.5%", "R", 2, look{grey, white}, ""},
+		{"Apart – ‘quoted’ £4", "L", 2, look{muted, white}, "I"},
+		{"Ĩ 尉 ഍ escaped", "R", 0, look{grey, muted}, "BI"},
+	}
+	document, err := present.DocumentOf(fixtureReport(), templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	draw := func(keep bool) []byte {
+		keepLater = keep
+		d := newDoc(document, templates.Default())
+		d.pdf.AddPage()
+		kept := 0
+		d.tags.Begin(pdfpost.P, pdfpost.Attr{})
+		d.tags.Content(func() {
+			for _, c := range cases {
+				d.font(c.style, 9)
+				d.pdf.SetTextColor(int(c.look.text.R), int(c.look.text.G), int(c.look.text.B))
+				d.fillColour(c.look.fill)
+				for range 2 {
+					d.pdf.SetXY(marginL+10, d.pdf.GetY()+6)
+					if keep && d.keepCell(80, 5, c.text, c.ln, c.align) {
+						kept++
+						continue
+					}
+					d.cell(80, 5, c.text, c.ln, c.align)
+				}
+			}
+		})
+		d.tags.End()
+		if keep && kept != len(cases) {
+			t.Errorf("%d cells kept out of fpdf, want %d (each case's second)", kept, len(cases))
+		}
+		later := d.laters[d.first]
+		first, last, err := d.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	given, kept := draw(false), draw(true)
+	if !bytes.Equal(given, kept) {
+		t.Errorf("the page with cells kept out of fpdf differs from fpdf's (%d bytes against %d)", len(kept), len(given))
+	}
+}
