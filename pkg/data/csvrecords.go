@@ -72,6 +72,12 @@ func newCSVRecords(src io.Reader, sep rune, limit int64) *csvRecords {
 	return &csvRecords{src: src, sep: byte(sep), limit: limit, blockSize: csvBlockSize}
 }
 
+// newCSVRecordsText reads the records of text, held whole: one block, at the end of the text.
+// ascii and quotes say whether text is only ASCII and whether it holds a quote.
+func newCSVRecordsText(text string, ascii, quotes bool, sep rune, limit int64) *csvRecords {
+	return &csvRecords{text: text, srcErr: io.EOF, ascii: ascii, quotes: quotes, sep: byte(sep), limit: limit, blockSize: csvBlockSize}
+}
+
 // line is the line the record last read starts on.
 func (r *csvRecords) line() int { return r.recLine }
 

@@ -43,6 +43,9 @@ type Dataset struct {
 
 	parts []*part // one per file with observations, in file order
 	n     int     // observations in all parts
+	// expect is how many observations a reader expects of the file it is reading (a csv
+	// file's lines), so that they are stored without the first block growing; 0 if unknown.
+	expect int
 }
 
 // part is the observations of one file. Codes and notes are stored once each, in strs, and
@@ -65,13 +68,15 @@ type part struct {
 // obsChunks holds records in blocks of a fixed size: a slice grown by append would copy
 // everything read so far at each growth, allocating five times what it finally holds and
 // briefly holding twice that. The first block starts small and doubles, for the many small
-// files, until it is full size.
+// files, until it is full size; it starts at the size expected, when a reader knows it.
 type obsChunks struct {
 	chunks [][]obsRecord
 	n      int
 	// last is the last block, whole: a record is stored into it without the write of a slice
 	// (a pointer the garbage collector must be told of) that append would make.
 	last []obsRecord
+	// expect is how many records the first block is made for; 0 when unknown.
+	expect int
 }
 
 const obsChunkBits = 14 // 16,384 records (512 KB) a block
@@ -89,10 +94,11 @@ func (c *obsChunks) add(r obsRecord) {
 func (c *obsChunks) grow() {
 	switch k := len(c.chunks) - 1; {
 	case k < 0:
-		c.last = make([]obsRecord, 64)
+		c.last = make([]obsRecord, min(max(c.expect, 64), 1<<obsChunkBits))
 		c.chunks = append(c.chunks, c.last)
 	case len(c.last) < 1<<obsChunkBits:
-		c.last = append(make([]obsRecord, 0, 2*len(c.last)), c.last...)[:2*len(c.last)]
+		n := min(2*len(c.last), 1<<obsChunkBits)
+		c.last = append(make([]obsRecord, 0, n), c.last...)[:n]
 		c.chunks[k] = c.last
 	default:
 		c.last = make([]obsRecord, 1<<obsChunkBits)
@@ -231,7 +237,7 @@ func (ds *Dataset) partFor(file, sheet string) (*part, uint32) {
 	if n := len(ds.parts); n > 0 && ds.parts[n-1].file == file {
 		pt = ds.parts[n-1]
 	} else {
-		pt = &part{file: file, strs: []string{""}, index: map[string]uint32{"": 0}}
+		pt = &part{file: file, strs: []string{""}, index: map[string]uint32{"": 0}, obs: obsChunks{expect: ds.expect}}
 		ds.parts = append(ds.parts, pt)
 	}
 	table := len(pt.sheets) - 1
