@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // csvRecords reads csv records exactly as encoding/csv's Reader does with FieldsPerRecord -1
@@ -16,7 +17,7 @@ import (
 // inputs.
 //
 // It is written for speed where encoding/csv copies: the text is read in large blocks, each
-// kept as one string, and a field is a piece of that string, so that reading a line allocates
+// kept as one string (see fill), and a field is a piece of that string, so that reading a line allocates
 // nothing. Only a quoted field that must be rewritten (a doubled quote inside it, or a line
 // end within it) is copied. A line with no quote at all, the common case, is split at its
 // separators without a further look.
@@ -35,7 +36,6 @@ type csvRecords struct {
 	srcErr  error // what src returned last, once it has returned an error (io.EOF at the end)
 	ascii   bool  // text holds only ASCII
 	quotes  bool  // text holds a quote somewhere: each line must be looked at for one
-	block   []byte
 	// blockSize is how much text is read at once: csvBlockSize, or less in tests, to try
 	// lines that cross from one block into the next.
 	blockSize int
@@ -111,21 +111,22 @@ func (r *csvRecords) size() int64 {
 func (r *csvRecords) inputOffset() int64 { return r.offset }
 
 // fill reads more text after what is held; a line longer than a block is read in blocks as
-// large as what is held already, so that it is copied only a few times over.
+// large as what is held already, so that it is copied only a few times over. Each block is
+// new memory, never written once it is read: the text is that memory as a string, not a copy
+// of it, and the fields given out of it stay as they were however long they are kept.
 func (r *csvRecords) fill() {
 	rest := r.text[r.at:]
 	size := max(r.blockSize, len(rest))
-	if cap(r.block) < len(rest)+size {
-		r.block = make([]byte, len(rest)+size)
-	}
-	copy(r.block, rest)
-	n, err := io.ReadFull(r.src, r.block[len(rest):len(rest)+size])
+	block := make([]byte, len(rest)+size)
+	copy(block, rest)
+	n, err := io.ReadFull(r.src, block[len(rest):])
 	if err == io.ErrUnexpectedEOF {
 		err = io.EOF
 	}
-	r.text = string(r.block[:len(rest)+n])
-	r.ascii = isASCII(r.block[:len(rest)+n])
-	r.quotes = bytes.IndexByte(r.block[:len(rest)+n], '"') >= 0
+	block = block[:len(rest)+n]
+	r.text = unsafe.String(unsafe.SliceData(block), len(block))
+	r.ascii = isASCII(block)
+	r.quotes = bytes.IndexByte(block, '"') >= 0
 	r.at = 0
 	r.srcErr = err
 }
