@@ -141,6 +141,11 @@ func readCSVStream(f io.ReadSeeker, path string, cal period.Calendar, lim Limits
 	readCSVText(&csvText{open: open}, at, cal, lim, ds, probs)
 }
 
+// csvStreamBlock is how much of a streamed file's text is read at a time: csvBlockSize, or
+// less in tests, so that the rows of a small file cross from one block into the next, and
+// each block's memory is read into again.
+var csvStreamBlock = csvBlockSize
+
 // reportEncoding tells of a file whose text could not be read (err, from settling its
 // encoding or decoding it).
 func reportEncoding(path string, err error, probs *diag.List) {
@@ -173,7 +178,9 @@ func (c *csvText) records(sep rune, lim Limits) (*csvRecords, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newCSVRecords(text, sep, lim.LineLength), nil
+	r := newCSVRecords(text, sep, lim.LineLength)
+	r.blockSize = csvStreamBlock
+	return r, nil
 }
 
 // separator is the text's separator (see detectSeparator).

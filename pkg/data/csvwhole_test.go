@@ -22,8 +22,8 @@ type csvReading struct {
 }
 
 // readCSVBothWays reads content held whole, as a small file is, and as a stream, as a large
-// one is.
-func readCSVBothWays(content []byte, lim Limits) (whole, streamed csvReading) {
+// one is, in blocks of blockSize bytes.
+func readCSVBothWays(content []byte, lim Limits, blockSize int) (whole, streamed csvReading) {
 	read := func(f func(ds *Dataset, probs *diag.List)) csvReading {
 		ds, probs := &Dataset{}, &diag.List{}
 		f(ds, probs)
@@ -32,6 +32,8 @@ func readCSVBothWays(content []byte, lim Limits) (whole, streamed csvReading) {
 	whole = read(func(ds *Dataset, probs *diag.List) {
 		readCSVWhole(bytes.Clone(content), "data.csv", april, lim, ds, probs)
 	})
+	defer func(was int) { csvStreamBlock = was }(csvStreamBlock)
+	csvStreamBlock = blockSize
 	streamed = read(func(ds *Dataset, probs *diag.List) {
 		readCSVStream(bytes.NewReader(content), "data.csv", april, lim, ds, probs)
 	})
@@ -39,24 +41,29 @@ func readCSVBothWays(content []byte, lim Limits) (whole, streamed csvReading) {
 }
 
 // assertCSVReadBothWays fails unless content reads the same held whole and streamed, within
-// the default limits and within small ones.
+// the default limits and within small ones. Streamed in small blocks, most rows cross from
+// one block into the next, and each block's memory is read into again two blocks on: any
+// text kept from a row without a copy would read as another row's.
 func assertCSVReadBothWays(t *testing.T, name string, content []byte) {
 	t.Helper()
 	small := DefaultLimits()
 	small.LineLength, small.CellLength, small.Rows = 64, 16, 8
 	for _, lim := range []Limits{DefaultLimits(), small} {
-		whole, streamed := readCSVBothWays(content, lim)
-		if !reflect.DeepEqual(whole, streamed) {
-			t.Fatalf("%s (%q), line_length %d:\nheld whole: %+v\nstreamed:   %+v", name, content, lim.LineLength, whole, streamed)
+		for _, blockSize := range []int{csvBlockSize, 5, 64} {
+			whole, streamed := readCSVBothWays(content, lim, blockSize)
+			if !reflect.DeepEqual(whole, streamed) {
+				t.Fatalf("%s (%q), line_length %d, blocks of %d:\nheld whole: %+v\nstreamed:   %+v", name, content, lim.LineLength, blockSize, whole, streamed)
+			}
 		}
 	}
 }
 
-// withEveryCSVStreamed runs f with every csv file read as a stream, however small.
-func withEveryCSVStreamed(f func()) {
-	was := csvWholeFile
-	csvWholeFile = -1
-	defer func() { csvWholeFile = was }()
+// withEveryCSVStreamed runs f with every csv file read as a stream, however small, in blocks
+// of blockSize bytes.
+func withEveryCSVStreamed(blockSize int, f func()) {
+	wasWhole, wasBlock := csvWholeFile, csvStreamBlock
+	csvWholeFile, csvStreamBlock = -1, blockSize
+	defer func() { csvWholeFile, csvStreamBlock = wasWhole, wasBlock }()
 	f()
 }
 
@@ -152,18 +159,22 @@ func generatedTable(rng *rand.Rand) string {
 
 // Each of the broken inputs gives its messages when it is streamed too.
 func TestBadDataInputsStreamed(t *testing.T) {
-	withEveryCSVStreamed(func() { TestBadDataInputs(t) })
+	for _, blockSize := range []int{csvBlockSize, 7} {
+		withEveryCSVStreamed(blockSize, func() { TestBadDataInputs(t) })
+	}
 }
 
 // The limits and the encodings are told alike when every file is streamed.
 func TestHostileCSVStreamed(t *testing.T) {
-	withEveryCSVStreamed(func() {
-		t.Run("long line", TestLongLineIsRefusedWithoutHoldingIt)
-		t.Run("line limit", TestLineLimitIsExact)
-		t.Run("field and row limits", TestFieldAndRowLimits)
-		t.Run("encodings", TestCSVEncodingFromTheWholeFile)
-		t.Run("mac line ends", TestCSVMacLineEnds)
-	})
+	for _, blockSize := range []int{csvBlockSize, 7} {
+		withEveryCSVStreamed(blockSize, func() {
+			t.Run("long line", TestLongLineIsRefusedWithoutHoldingIt)
+			t.Run("line limit", TestLineLimitIsExact)
+			t.Run("field and row limits", TestFieldAndRowLimits)
+			t.Run("encodings", TestCSVEncodingFromTheWholeFile)
+			t.Run("mac line ends", TestCSVMacLineEnds)
+		})
+	}
 }
 
 // A file that is not the size it had when it was opened is read whole as far as it goes, or

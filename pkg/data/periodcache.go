@@ -44,6 +44,8 @@ func (pc *periodCache) parse(label string) (period.Period, error) {
 		pc.last = r
 		return r.p, r.err
 	}
+	// A copy: label is part of a row's text, and the error made of it may be kept.
+	label = strings.Clone(label)
 	p, err := pc.cal.ParsePeriod(label)
 	if err != nil {
 		if d, ok := dateSerial(label); ok {
@@ -51,7 +53,7 @@ func (pc *periodCache) parse(label string) (period.Period, error) {
 		}
 	}
 	if pc.m != nil && len(pc.m) < maxCachedPeriods {
-		r := parsedPeriod{strings.Clone(label), p, err, periodKey(p, false)} // a copy: label may be part of a whole line
+		r := parsedPeriod{label, p, err, periodKey(p, false)}
 		pc.m[r.label] = r
 		pc.last = r
 	}
