@@ -9,6 +9,7 @@ import (
 
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/report"
+	"github.com/example/qpr/pkg/unit"
 	"github.com/example/qpr/templates"
 )
 
@@ -129,8 +130,8 @@ const (
 	ChangeNumber
 )
 
-// NumberFormat is the form a number cell is shown in; each spreadsheet format writes its own
-// format code for it.
+// NumberFormat is the form a number cell is shown in; each spreadsheet format writes its
+// Pattern in its own syntax.
 type NumberFormat struct {
 	Kind   NumberKind
 	Unit   catalogue.Unit
@@ -139,6 +140,38 @@ type NumberFormat struct {
 
 // NoChange is how a change of nought reads.
 const NoChange = "no change"
+
+// NumberPattern is how a spreadsheet shows a number cell, the same as the report's text shows
+// the number (pkg/unit): decided here, so that the xlsx's format codes and the ODS's number
+// styles only spell it.
+type NumberPattern struct {
+	// Before and After are literal text around the figure: "£", "%", " days".
+	Before, After string
+	// AfterOne, when set, replaces After for a figure shown as 1: "1 day".
+	AfterOne string
+	Places   int
+	Grouped  bool // thousands separated: 1,250
+	// Signed is a change: a rise shows "+", a fall "-", and nought reads Zero.
+	Signed bool
+	Zero   string
+}
+
+// Pattern is the form's pattern; false for a count, which a spreadsheet shows as it is
+// (General).
+func (nf NumberFormat) Pattern() (NumberPattern, bool) {
+	switch nf.Kind {
+	case MeasureNumber:
+		a := unit.AffixesOf(string(nf.Unit))
+		p := NumberPattern{Before: a.Before, After: a.After, Places: min(max(nf.Places, 0), MaxPlaces), Grouped: true}
+		if p.Places == 0 {
+			p.AfterOne = a.AfterOne // "1.0 days" keeps its plural
+		}
+		return p, true
+	case ChangeNumber:
+		return NumberPattern{Signed: true, Zero: NoChange}, true
+	}
+	return NumberPattern{}, false
+}
 
 // SheetCell constructors. A table row is built from these so that the kinds stay consistent.
 func textCell(s string) SheetCell       { return SheetCell{Kind: Text, Text: s} }

@@ -14,24 +14,39 @@ func Show(number string, unit string) string {
 	return Attach(Group(number), unit)
 }
 
-// Attach puts the unit's sign or word on an already formatted number: 82%, £1,234, 12.5 days.
-func Attach(n string, unit string) string {
+// Affixes is the text a unit puts around a shown number: before it ("£"), after it ("%",
+// " days"), and after a number shown as exactly 1 where that differs (" day"). It is decided
+// here once, for the report's text (Attach) and for the spreadsheets' number formats.
+type Affixes struct {
+	Before, After, AfterOne string
+}
+
+// AffixesOf is the unit's affixes; a unit without a sign or word (number, rate, and any a
+// newer catalogue adds) has none.
+func AffixesOf(unit string) Affixes {
 	switch unit {
 	case "percent":
-		return n + "%"
+		return Affixes{After: "%"}
 	case "currency":
-		if strings.HasPrefix(n, "-") {
-			return "-£" + n[1:]
-		}
-		return "£" + n
+		return Affixes{Before: "£"}
 	case "days":
-		if n == "1" {
-			return n + " day"
-		}
-		return n + " days"
-	default:
-		return n
+		return Affixes{After: " days", AfterOne: " day"}
 	}
+	return Affixes{}
+}
+
+// Attach puts the unit's sign or word on an already formatted number: 82%, £1,234, -£5,
+// 12.5 days, 1 day.
+func Attach(n string, unit string) string {
+	a := AffixesOf(unit)
+	after := a.After
+	if n == "1" && a.AfterOne != "" {
+		after = a.AfterOne
+	}
+	if a.Before != "" && strings.HasPrefix(n, "-") {
+		return "-" + a.Before + n[1:] + after
+	}
+	return a.Before + n + after
 }
 
 // Format rounds v to decimals places and shows it with its unit.

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/templates"
 )
@@ -30,12 +29,12 @@ type cellStyles struct {
 	style     templates.Style
 	cells     map[cellKey]string
 	cellOrder []cellKey
-	data      map[present.NumberFormat]string
+	data      map[present.NumberPattern]string
 	dataXML   []string
 }
 
 func newCellStyles(st templates.Style) *cellStyles {
-	return &cellStyles{style: st, cells: map[cellKey]string{}, data: map[present.NumberFormat]string{}}
+	return &cellStyles{style: st, cells: map[cellKey]string{}, data: map[present.NumberPattern]string{}}
 }
 
 // The fixed data styles: a date as "31 January 2024" (as the xlsx's d mmmm yyyy), and
@@ -57,19 +56,16 @@ func (s *cellStyles) cell(k cellKey) string {
 
 // dataStyle is the name of the number style for nf; "" for a count, shown as it is.
 func (s *cellStyles) dataStyle(nf present.NumberFormat) string {
-	if nf.Kind == present.CountNumber {
+	p, ok := nf.Pattern()
+	if !ok {
 		return ""
 	}
-	nf.Places = min(max(nf.Places, 0), present.MaxPlaces)
-	if nf.Kind != present.MeasureNumber {
-		nf.Unit, nf.Places = "", 0
-	}
-	if name, ok := s.data[nf]; ok {
+	if name, ok := s.data[p]; ok {
 		return name
 	}
 	name := "N" + strconv.Itoa(len(s.data)+1)
-	s.data[nf] = name
-	s.dataXML = append(s.dataXML, numberStyleXML(name, nf))
+	s.data[p] = name
+	s.dataXML = append(s.dataXML, numberStyleXML(name, p))
 	return name
 }
 
@@ -84,6 +80,9 @@ func number(places int, grouping bool) string {
 }
 
 func literal(s string) string {
+	if s == "" {
+		return ""
+	}
 	var b strings.Builder
 	b.WriteString("<number:text>")
 	escapeTo(&b, s)
@@ -103,32 +102,24 @@ func mapTo(condition, style string) string {
 	return `<style:map style:condition="` + strings.ReplaceAll(condition, "<", "&lt;") + `" style:apply-style-name="` + style + `"/>`
 }
 
-// numberStyleXML is the ODF number style that shows a number as the xlsx's format code for
-// it does (pkg/render/xlsx numberFormat): a percentage held as 82.4 shown "82.4%" with a
-// literal %, never scaled; "£1,250"; "3 days" and "1 day"; a change "+2", "-1", "no change".
+// numberStyleXML is the ODF number style that spells a number cell's pattern (pkg/present),
+// as the xlsx's format code does: a percentage held as 82.4 shown "82.4%" with a literal %,
+// never scaled; "£1,250"; "3 days" and "1 day"; a change "+2", "-1", "no change".
 // Conditions are style:map entries to volatile styles, as LibreOffice writes them.
-func numberStyleXML(name string, nf present.NumberFormat) string {
-	if nf.Kind == present.ChangeNumber {
+func numberStyleXML(name string, p present.NumberPattern) string {
+	if p.Signed {
 		return numberStyle(name+"P0", true, literal("+")+number(0, false)) +
 			numberStyle(name+"P1", true, literal("-")+number(0, false)) +
-			numberStyle(name, false, literal(present.NoChange)+mapTo("value()>0", name+"P0")+mapTo("value()<0", name+"P1"))
+			numberStyle(name, false, literal(p.Zero)+mapTo("value()>0", name+"P0")+mapTo("value()<0", name+"P1"))
 	}
-	p := nf.Places
-	switch nf.Unit {
-	case catalogue.Percent:
-		return numberStyle(name, false, number(p, true)+literal("%"))
-	case catalogue.Currency:
-		return numberStyle(name, false, literal("£")+number(p, true))
-	case catalogue.Days:
-		if p == 0 {
-			// a value shown as 1 reads "1 day", as pkg/present writes it
-			return numberStyle(name+"P0", true, number(0, true)+literal(" days")) +
-				numberStyle(name+"P1", true, number(0, false)+literal(" day")) +
-				numberStyle(name, false, number(0, true)+literal(" days")+mapTo("value()<0.5", name+"P0")+mapTo("value()<1.5", name+"P1"))
-		}
-		return numberStyle(name, false, number(p, true)+literal(" days"))
+	shown := literal(p.Before) + number(p.Places, p.Grouped) + literal(p.After)
+	if p.AfterOne == "" {
+		return numberStyle(name, false, shown)
 	}
-	return numberStyle(name, false, number(p, true))
+	// conditions on the value as it will be shown: under 0.5 and from 1.5 it is not 1
+	return numberStyle(name+"P0", true, shown) +
+		numberStyle(name+"P1", true, literal(p.Before)+number(0, false)+literal(p.AfterOne)) +
+		numberStyle(name, false, shown+mapTo("value()<0.5", name+"P0")+mapTo("value()<1.5", name+"P1"))
 }
 
 // writeStyles writes styles.xml: the default cell style, the data styles and cell styles

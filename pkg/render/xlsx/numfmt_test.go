@@ -14,6 +14,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+func measure(u catalogue.Unit, places int) present.NumberFormat {
+	return present.NumberFormat{Kind: present.MeasureNumber, Unit: u, Places: places}
+}
+
 func TestNumberFormat(t *testing.T) {
 	cases := []struct {
 		unit   catalogue.Unit
@@ -33,9 +37,15 @@ func TestNumberFormat(t *testing.T) {
 		{"number", 40, `#,##0.000000`},
 	}
 	for _, c := range cases {
-		if got := numberFormat(c.unit, c.places); got != c.want {
-			t.Errorf("numberFormat(%q, %d) = %s, want %s", c.unit, c.places, got, c.want)
+		if got := formatCode(measure(c.unit, c.places)); got != c.want {
+			t.Errorf("formatCode(%q, %d places) = %s, want %s", c.unit, c.places, got, c.want)
 		}
+	}
+	if got, want := formatCode(present.NumberFormat{Kind: present.ChangeNumber}), `+0;-0;"no change"`; got != want {
+		t.Errorf("a change's format code = %s, want %s", got, want)
+	}
+	if got := formatCode(present.NumberFormat{Kind: present.CountNumber, Unit: catalogue.Percent}); got != "" {
+		t.Errorf("a count's format code = %s, want General (empty)", got)
 	}
 }
 
@@ -48,7 +58,7 @@ func TestDaysFormatAgreesWithPresent(t *testing.T) {
 	values := []float64{0, 0.4, 0.5, 1, 1.4, 1.5, 2, 12, -1}
 	f := excelize.NewFile()
 	defer f.Close()
-	format := numberFormat(catalogue.Days, 0)
+	format := formatCode(measure(catalogue.Days, 0))
 	style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
 	if err != nil {
 		t.Fatal(err)
