@@ -108,12 +108,14 @@ func BenchmarkReadCSV1M(b *testing.B) {
 	path, _ := millionRowCSV(b)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := processCPU()
 	for i := 0; i < b.N; i++ {
 		ds, probs := Read([]string{path}, april)
 		if probs.HasErrors() || ds.Len() != 1_000_000 {
 			b.Fatalf("%d observations, problems %v", ds.Len(), probs.Errors())
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkMatch1M10k matches a million observations to a catalogue of 10,000 indicators.
@@ -219,10 +221,12 @@ func BenchmarkReadCSVSmallFiles(b *testing.B) {
 	data := filepath.Join(dir, "data")
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := processCPU()
 	for i := 0; i < b.N; i++ {
 		ds, probs := Read([]string{data}, april)
 		if probs.HasErrors() || len(ds.Files) != 9 || ds.Len() < 25_000 {
 			b.Fatalf("%d files, %d observations, problems %v", len(ds.Files), ds.Len(), probs.Errors())
 		}
 	}
+	reportCPU(b, cpu)
 }
