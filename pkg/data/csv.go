@@ -32,8 +32,8 @@ var csvWholeFile int64 = 4 << 20
 // Europe writes ;). The text is read three times over: once to settle its encoding from the
 // whole of it, once for the header alone to settle the separator, and once for the rows. A
 // file of up to csvWholeFile bytes is held in memory whole (as is its text decoded, when it
-// is not UTF-8); a larger one is read as a stream each time, and at no time is more than a
-// block of it (see csvRecords) and the record being read held in memory.
+// is not UTF-8); a larger one is read as a stream each time, and at no time is more than two
+// blocks of it (see csvRecords) and the record being read held in memory.
 func readCSV(f *os.File, size int64, path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
 	if size <= csvWholeFile {
 		raw := make([]byte, size+1)
