@@ -26,8 +26,8 @@ import (
 //
 // It holds at most two blocks (the one being read, and the one before, whose memory is read
 // into next) and the record being read: a record whose text (apart from line ends) grows past
-// limit and then csvReadAhead bytes more is cut off there with a lineTooLong
-// error, before it is held in memory; the caller measures a record that got through exactly.
+// limit and then csvReadAhead bytes more is cut off there with a lineTooLong error, before it
+// is held in memory; the caller measures a record that got through exactly.
 type csvRecords struct {
 	src   io.Reader
 	sep   byte
