@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/example/qpr/pkg/data/internal/utf16text"
 	"github.com/example/qpr/pkg/diag"
@@ -18,22 +19,91 @@ import (
 // would otherwise be reported.
 const maxCSVSyntaxErrors = 20
 
-// readCSV reads one csv file: a single table. The separator is a comma, or a semicolon or tab
-// when the header row only makes sense split that way (Excel in much of Europe writes ;).
-// The file is read as a stream, three times over: once to settle its encoding from the
-// whole of it, once for the header alone to settle the separator, and once for the rows; at
-// no time is more than a block of it (see csvRecords) and the record being read held in
-// memory.
-func readCSV(f *os.File, path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
-	readCSVFrom(f, path, cal, lim, ds, probs)
+// csvWholeFile is the largest csv file read into memory at once: a larger one is read as a
+// stream, a block at a time. Held whole, a file is read from the disk once and each pass over
+// it (its encoding, its separator, its rows) reads the same bytes, with nothing allocated
+// or copied for the pass; streamed, each pass reads the file again through buffers of its
+// own, a fixed cost of a few hundred KB a file that only a large file makes small. Tests set
+// it below zero to read every file as a stream.
+var csvWholeFile int64 = 4 << 20
+
+// readCSV reads one csv file of size bytes: a single table. The separator is a comma, or a
+// semicolon or tab when the header row only makes sense split that way (Excel in much of
+// Europe writes ;). The text is read three times over: once to settle its encoding from the
+// whole of it, once for the header alone to settle the separator, and once for the rows. A
+// file of up to csvWholeFile bytes is held in memory whole (as is its text decoded, when it
+// is not UTF-8); a larger one is read as a stream each time, and at no time is more than two
+// blocks of it (see csvRecords) and the record being read held in memory.
+func readCSV(f *os.File, size int64, path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
+	if size <= csvWholeFile {
+		raw := make([]byte, size+1)
+		n, err := io.ReadFull(f, raw)
+		switch err {
+		case io.EOF, io.ErrUnexpectedEOF:
+			readCSVWhole(raw[:n], path, cal, lim, ds, probs)
+			return
+		case nil:
+			// The file has grown since it was opened: read it as a stream after all.
+			_, err = f.Seek(0, io.SeekStart)
+		}
+		if err != nil {
+			probs.Errorf(diag.Place{File: path}, "cannot read the file: %s", describeOSError(err))
+			return
+		}
+	}
+	readCSVStream(f, path, cal, lim, ds, probs)
 }
 
-// readCSVBytes reads the content of the csv file named path, as if from the file.
+// readCSVBytes reads the content of the csv file named path, as readCSV reads the file.
 func readCSVBytes(path string, raw []byte, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
-	readCSVFrom(bytes.NewReader(raw), path, cal, lim, ds, probs)
+	if int64(len(raw)) <= csvWholeFile {
+		readCSVWhole(bytes.Clone(raw), path, cal, lim, ds, probs)
+		return
+	}
+	readCSVStream(bytes.NewReader(raw), path, cal, lim, ds, probs)
 }
 
-func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
+// readCSVWhole reads the csv file named path, whose content raw is held whole; it is the
+// reader's to change.
+func readCSVWhole(raw []byte, path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
+	at := diag.Place{File: path}
+	enc, err := detectEncodingText(raw, false)
+	text := raw
+	if err == nil && enc != encUTF8 {
+		// Decoded whole; the byte-order mark of UTF-16 says what it decodes to must still be
+		// text.
+		text, err = io.ReadAll(decodingReader(bytes.NewReader(raw), enc))
+		if err == nil && (enc == encUTF16LE || enc == encUTF16BE) {
+			_, err = detectEncodingText(text, true)
+		}
+	} else if err == nil {
+		_, bom, _ := byteOrderMark(raw)
+		if bom {
+			text = raw[3:]
+		}
+	}
+	if err != nil {
+		reportEncoding(path, err, probs)
+		return
+	}
+	if bytes.IndexByte(text, '\n') < 0 {
+		// Lines that end with a carriage return alone (see endsLinesWithCR).
+		for i, b := range text {
+			if b == '\r' {
+				text[i] = '\n'
+			}
+		}
+	}
+	// A long table has an observation a line at most: the first block of them is made for
+	// as many (a wide one's grow from there).
+	ds.expect = bytes.Count(text, []byte{'\n'}) + 1
+	// text is not written again: the string is its bytes, not a copy.
+	whole := unsafe.String(unsafe.SliceData(text), len(text))
+	readCSVText(&csvText{whole: whole, ascii: isASCII(text), quotes: bytes.IndexByte(text, '"') >= 0}, at, cal, lim, ds, probs)
+}
+
+// readCSVStream reads the csv file named path from f, a stream at a time (see readCSV).
+func readCSVStream(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
 	at := diag.Place{File: path}
 	failed := func(err error) {
 		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
@@ -44,17 +114,9 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		if _, err = f.Seek(0, io.SeekStart); err == nil {
 			_, err = detectEncoding(decodingReader(f, enc), true)
 		}
-		if errors.Is(err, utf16text.ErrOddLength) {
-			err = &encodingError{msg: "the file is UTF-16 text (it starts with a byte-order mark), but it ends in the middle of a character, so it was cut short; " + saveAsUTF8}
-		}
 	}
 	if err != nil {
-		var ee *encodingError
-		if errors.As(err, &ee) {
-			probs.Errorf(diag.Place{File: path, Line: ee.line}, "cannot read the text: %s", ee.msg)
-			return
-		}
-		failed(err)
+		reportEncoding(path, err, probs)
 		return
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -76,14 +138,84 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		}
 		return text, nil
 	}
+	readCSVText(&csvText{open: open}, at, cal, lim, ds, probs)
+}
 
-	lines, err := open()
-	if err != nil {
-		failed(err)
+// csvStreamBlock is how much of a streamed file's text is read at a time: csvBlockSize, or
+// less in tests, so that the rows of a small file cross from one block into the next, and
+// each block's memory is read into again.
+var csvStreamBlock = csvBlockSize
+
+// reportEncoding tells of a file whose text could not be read (err, from settling its
+// encoding or decoding it).
+func reportEncoding(path string, err error, probs *diag.List) {
+	if errors.Is(err, utf16text.ErrOddLength) {
+		err = &encodingError{msg: "the file is UTF-16 text (it starts with a byte-order mark), but it ends in the middle of a character, so it was cut short; " + saveAsUTF8}
+	}
+	var ee *encodingError
+	if errors.As(err, &ee) {
+		probs.Errorf(diag.Place{File: path, Line: ee.line}, "cannot read the text: %s", ee.msg)
 		return
 	}
-	sep := detectSeparator(lines, cal, lim)
-	if lines, err = open(); err != nil {
+	probs.Errorf(diag.Place{File: path}, "cannot read the file: %s", describeOSError(err))
+}
+
+// csvText is a csv file's text, decoded to UTF-8 with its lines ending in a line feed, to be
+// read from its start as often as reading the file needs: held whole, or opened again each
+// time.
+type csvText struct {
+	whole         string
+	ascii, quotes bool // whether whole is only ASCII, and holds a quote
+	open          func() (io.Reader, error)
+}
+
+// records reads the text's csv records from its start.
+func (c *csvText) records(sep rune, lim Limits) (*csvRecords, error) {
+	if c.open == nil {
+		return newCSVRecordsText(c.whole, c.ascii, c.quotes, sep, lim.LineLength), nil
+	}
+	text, err := c.open()
+	if err != nil {
+		return nil, err
+	}
+	r := newCSVRecords(text, sep, lim.LineLength)
+	r.blockSize = csvStreamBlock
+	return r, nil
+}
+
+// separator is the text's separator (see detectSeparator).
+func (c *csvText) separator(cal period.Calendar, lim Limits) (rune, error) {
+	if c.open == nil {
+		return detectSeparator(func(sep rune) *csvRecords {
+			r, _ := c.records(sep, lim)
+			return r
+		}, cal), nil
+	}
+	text, err := c.open()
+	if err != nil {
+		return 0, err
+	}
+	// Only the head is read, once, in small blocks, and read again under each separator.
+	head := &headBuffer{src: text}
+	return detectSeparator(func(sep rune) *csvRecords {
+		r := newCSVRecords(head.replay(), sep, lim.LineLength)
+		r.blockSize = csvHeadBlockSize
+		return r
+	}, cal), nil
+}
+
+// csvHeadBlockSize is how much of a streamed file's text is read at a time while the
+// separator is settled: the header is most often the first line, and seldom far down.
+const csvHeadBlockSize = 4 << 10
+
+// readCSVText reads the csv file at, whose text is c.
+func readCSVText(c *csvText, at diag.Place, cal period.Calendar, lim Limits, ds *Dataset, probs *diag.List) {
+	path := at.File
+	failed := func(err error) {
+		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
+	}
+	sep, err := c.separator(cal, lim)
+	if err != nil {
 		failed(err)
 		return
 	}
@@ -92,12 +224,18 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 		// A first pass settles how the file writes its numbers; see numberConvention.
 		nc = &numberConvention{surveying: true}
 		survey := &table{file: path, cal: cal, ds: &Dataset{}, probs: &diag.List{}, numbers: nc}
-		readRecords(lines, sep, survey, lim, &diag.List{})
-		nc.surveying = false
-		if lines, err = open(); err != nil {
+		r, err := c.records(sep, lim)
+		if err != nil {
 			failed(err)
 			return
 		}
+		readRecords(r, survey, lim, &diag.List{})
+		nc.surveying = false
+	}
+	r, err := c.records(sep, lim)
+	if err != nil {
+		failed(err)
+		return
 	}
 	t := &table{file: path, cal: cal, ds: ds, probs: probs, numbers: nc}
 	defer func() {
@@ -107,20 +245,19 @@ func readCSVFrom(f io.ReadSeeker, path string, cal period.Calendar, lim Limits, 
 			probs.Errorf(at, "%s", t.skip)
 		}
 	}()
-	readRecords(lines, sep, t, lim, probs)
+	readRecords(r, t, lim, probs)
 	if !t.started() {
 		probs.Errorf(at, "the file is empty; a data file starts with a header row such as code,period,value")
 	}
 }
 
-// readRecords feeds the csv records of lines to the table t, reporting to probs what is not
+// readRecords feeds the csv records r reads to the table t, reporting to probs what is not
 // csv or goes past a limit.
-func readRecords(lines io.Reader, sep rune, t *table, lim Limits, probs *diag.List) {
-	path, at := t.file, diag.Place{File: t.file}
+func readRecords(r *csvRecords, t *table, lim Limits, probs *diag.List) {
+	path, at, sep := t.file, diag.Place{File: t.file}, rune(r.sep)
 	failed := func(err error) {
 		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
 	}
-	r := newCSVRecords(lines, sep, lim.LineLength)
 	var cells []cell
 	syntaxErrors, rows := 0, int64(0)
 	for {
@@ -242,12 +379,11 @@ func fitsHeader(t *table, line int, cells []cell, sep rune) bool {
 
 // detectSeparator picks the separator under which one of the first non-empty lines (the
 // first, or one below a title) is a known header, trying comma first; a file whose header fits
-// none is read as comma-separated. It reads only as far as that line, from text it buffers
-// once.
-func detectSeparator(lines io.Reader, cal period.Calendar, lim Limits) rune {
-	head := &headBuffer{src: lines}
+// none is read as comma-separated. records reads the text from its start under a separator;
+// only as far as that line is read.
+func detectSeparator(records func(sep rune) *csvRecords, cal period.Calendar) rune {
 	for _, sep := range []rune{',', ';', '\t'} {
-		r := newCSVRecords(head.replay(), sep, lim.LineLength)
+		r := records(sep)
 		for looked := 0; looked <= headerSearchRows; {
 			rec, err := r.read()
 			if err != nil {

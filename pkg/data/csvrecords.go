@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // csvRecords reads csv records exactly as encoding/csv's Reader does with FieldsPerRecord -1
@@ -19,11 +20,14 @@ import (
 // kept as one string, and a field is a piece of that string, so that reading a line allocates
 // nothing. Only a quoted field that must be rewritten (a doubled quote inside it, or a line
 // end within it) is copied. A line with no quote at all, the common case, is split at its
-// separators without a further look.
+// separators without a further look. The memory of a block is used again for the block after
+// next (see fill), so a record's fields are valid only until the next record is read: what
+// is kept of them must be copied.
 //
-// It holds at most a block and the record being read: a record whose text (apart from line
-// ends) grows past limit and then csvReadAhead bytes more is cut off there with a lineTooLong
-// error, before it is held in memory; the caller measures a record that got through exactly.
+// It holds at most two blocks (the one being read, and the one before, whose memory is read
+// into next) and the record being read: a record whose text (apart from line ends) grows past
+// limit and then csvReadAhead bytes more is cut off there with a lineTooLong error, before it
+// is held in memory; the caller measures a record that got through exactly.
 type csvRecords struct {
 	src   io.Reader
 	sep   byte
@@ -31,11 +35,13 @@ type csvRecords struct {
 
 	text    string // decoded text read and not yet parsed: text[at:]
 	at      int
-	scanned int   // bytes after at known to hold no line feed
-	srcErr  error // what src returned last, once it has returned an error (io.EOF at the end)
-	ascii   bool  // text holds only ASCII
-	quotes  bool  // text holds a quote somewhere: each line must be looked at for one
-	block   []byte
+	block   []byte // the memory of text, when it was read in blocks
+	spare   []byte // the memory of the block before, free to be read into again; nil if none
+	fills   int    // blocks read since the record being read began
+	scanned int    // bytes after at known to hold no line feed
+	srcErr  error  // what src returned last, once it has returned an error (io.EOF at the end)
+	ascii   bool   // text holds only ASCII
+	quotes  bool   // text holds a quote somewhere: each line must be looked at for one
 	// blockSize is how much text is read at once: csvBlockSize, or less in tests, to try
 	// lines that cross from one block into the next.
 	blockSize int
@@ -72,6 +78,12 @@ func newCSVRecords(src io.Reader, sep rune, limit int64) *csvRecords {
 	return &csvRecords{src: src, sep: byte(sep), limit: limit, blockSize: csvBlockSize}
 }
 
+// newCSVRecordsText reads the records of text, held whole: one block, at the end of the text.
+// ascii and quotes say whether text is only ASCII and whether it holds a quote.
+func newCSVRecordsText(text string, ascii, quotes bool, sep rune, limit int64) *csvRecords {
+	return &csvRecords{text: text, srcErr: io.EOF, ascii: ascii, quotes: quotes, sep: byte(sep), limit: limit, blockSize: csvBlockSize}
+}
+
 // line is the line the record last read starts on.
 func (r *csvRecords) line() int { return r.recLine }
 
@@ -106,20 +118,36 @@ func (r *csvRecords) inputOffset() int64 { return r.offset }
 
 // fill reads more text after what is held; a line longer than a block is read in blocks as
 // large as what is held already, so that it is copied only a few times over.
+//
+// The text is the block's memory as a string, not a copy. Its memory is read into again two
+// blocks on, as the floor's reader (and encoding/csv's) reads into one buffer: the records of
+// the block before are done with by then, as read's fields are valid only until the next
+// record. Only a record that runs on over more than one block needs its blocks kept: the
+// first block read in a record goes into the spare memory, and a later one into new memory,
+// the spare then dropped.
 func (r *csvRecords) fill() {
 	rest := r.text[r.at:]
 	size := max(r.blockSize, len(rest))
-	if cap(r.block) < len(rest)+size {
-		r.block = make([]byte, len(rest)+size)
+	block := r.spare
+	if r.fills > 0 || cap(block) < len(rest)+size {
+		block = make([]byte, len(rest)+size)
 	}
-	copy(r.block, rest)
-	n, err := io.ReadFull(r.src, r.block[len(rest):len(rest)+size])
+	block = block[:len(rest)+size]
+	r.spare = nil
+	if r.fills == 0 {
+		r.spare = r.block // the records of the block before: all read, and done with
+	}
+	r.fills++
+	copy(block, rest)
+	n, err := io.ReadFull(r.src, block[len(rest):])
 	if err == io.ErrUnexpectedEOF {
 		err = io.EOF
 	}
-	r.text = string(r.block[:len(rest)+n])
-	r.ascii = isASCII(r.block[:len(rest)+n])
-	r.quotes = bytes.IndexByte(r.block[:len(rest)+n], '"') >= 0
+	r.block = block
+	block = block[:len(rest)+n]
+	r.text = unsafe.String(unsafe.SliceData(block), len(block))
+	r.ascii = isASCII(block)
+	r.quotes = bytes.IndexByte(block, '"') >= 0
 	r.at = 0
 	r.srcErr = err
 }
@@ -211,7 +239,7 @@ func (r *csvRecords) overLimit(more int64) bool {
 // read reads the next record: its fields are valid until the next call. The fields read
 // before a parse error come with it, as from encoding/csv.
 func (r *csvRecords) read() ([]string, error) {
-	r.recContent = 0
+	r.recContent, r.fills = 0, 0
 	var (
 		line    string // what is left of the current line, without its line end
 		nl      bool   // whether the current line has a line end

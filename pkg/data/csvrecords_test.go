@@ -59,7 +59,11 @@ func readAllCSVRecords(text io.Reader, sep rune, blockSize int) []csvOutcome {
 		if err == io.EOF {
 			break
 		}
-		o := csvOutcome{Fields: append([]string(nil), rec...), Offset: r.inputOffset()}
+		// Copies: a field is valid only until the next record is read.
+		o := csvOutcome{Offset: r.inputOffset()}
+		for _, f := range rec {
+			o.Fields = append(o.Fields, strings.Clone(f))
+		}
 		for i := range rec {
 			line, col := r.fieldPos(i)
 			o.Positions = append(o.Positions, [2]int{line, col})

@@ -80,41 +80,62 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 		} else if err != nil {
 			return 0, err
 		}
-		chunk := buf[:n]
-		i := 0
-		for i < len(chunk) {
-			// Printable ASCII and line ends, most of any file, have only the lines to count:
-			// pass them eight bytes at a time.
-			for i+8 <= len(chunk) {
-				w := binary.LittleEndian.Uint64(chunk[i:])
-				if printableASCII8(w) {
-					i += 8 // no line end to count: the test below, at less cost
-					continue
-				}
-				lf, cr, ok := plainASCII8(w)
-				if !ok {
-					break
-				}
-				e.line.lf += lf
-				e.line.cr += cr
-				i += 8
-			}
-			if i > 0 {
-				e.prev = chunk[i-1]
-			}
-			if i == len(chunk) {
-				break
-			}
-			next := e.step(chunk, i, eof)
-			if next == i {
-				break // an incomplete sequence at the end of the chunk: read on first
-			}
-			i = next
-		}
-		carry = copy(buf, chunk[i:])
-		e.total += int64(i)
+		i := e.scan(buf[:n], eof)
+		carry = copy(buf, buf[i:n])
 	}
 	return e.verdict(bom, fromUTF16)
+}
+
+// detectEncodingText is detectEncoding of text held whole.
+func detectEncodingText(text []byte, fromUTF16 bool) (textEncoding, error) {
+	enc, bom, known := byteOrderMark(text)
+	if known {
+		return enc, nil
+	}
+	if bom {
+		text = text[3:]
+	}
+	e := newEncodingEvidence()
+	e.scan(text, true)
+	return e.verdict(bom, fromUTF16)
+}
+
+// scan weighs the characters of chunk, the next part of the text (its last when eof), and
+// returns how many bytes it took: all of them, unless chunk ends in the middle of a UTF-8
+// sequence and more of the text is to come, which is then to be scanned again with it.
+func (e *encodingEvidence) scan(chunk []byte, eof bool) int {
+	i := 0
+	for i < len(chunk) {
+		// Printable ASCII and line ends, most of any file, have only the lines to count:
+		// pass them eight bytes at a time.
+		for i+8 <= len(chunk) {
+			w := binary.LittleEndian.Uint64(chunk[i:])
+			if printableASCII8(w) {
+				i += 8 // no line end to count: the test below, at less cost
+				continue
+			}
+			lf, cr, ok := plainASCII8(w)
+			if !ok {
+				break
+			}
+			e.line.lf += lf
+			e.line.cr += cr
+			i += 8
+		}
+		if i > 0 {
+			e.prev = chunk[i-1]
+		}
+		if i == len(chunk) {
+			break
+		}
+		next := e.step(chunk, i, eof)
+		if next == i {
+			break // an incomplete sequence at the end of the chunk: read on first
+		}
+		i = next
+	}
+	e.total += int64(i)
+	return i
 }
 
 // encodingHead reads r's byte-order mark, if any: known when it settles the encoding (UTF-16);
@@ -122,17 +143,23 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 func encodingHead(r io.Reader) (br *bufio.Reader, enc textEncoding, bom, known bool) {
 	br = bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(3)
-	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return br, encUTF16LE, false, true
-	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return br, encUTF16BE, false, true
-	}
-	bom = bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	enc, bom, known = byteOrderMark(head)
 	if bom {
 		br.Discard(3)
 	}
-	return br, encUTF8, bom, false
+	return br, enc, bom, known
+}
+
+// byteOrderMark reads the byte-order mark at the start of head, if any: known when it settles
+// the encoding (UTF-16); bom when it says UTF-8 (three bytes).
+func byteOrderMark(head []byte) (enc textEncoding, bom, known bool) {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return encUTF16LE, false, true
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return encUTF16BE, false, true
+	}
+	return encUTF8, bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}), false
 }
 
 // encodingEvidence is what detectEncoding gathers as it reads a file. Lines are counted both

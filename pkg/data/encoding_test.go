@@ -94,8 +94,8 @@ func TestPrintableASCII8(t *testing.T) {
 }
 
 // detectEncoding decides as it did when it looked at one byte at a time (the function below,
-// as it was), on generated texts of every kind: the same encoding, or the same error at the
-// same line.
+// as it was), on generated texts of every kind, read as a stream and held whole: the same
+// encoding, or the same error at the same line.
 func TestDetectEncodingAgreesWithByteByByte(t *testing.T) {
 	pieces := []string{
 		"code,period,value\n", "CS01,2023/24 Q2,85\n", "abcdefgh", "x", " ", "\n", "\r", "\r\n", "\t", "\f",
@@ -129,6 +129,11 @@ func TestDetectEncodingAgreesWithByteByByte(t *testing.T) {
 			wantEnc, wantErr := detectEncodingByteByByte(strings.NewReader(text), fromUTF16)
 			if enc != wantEnc || describeEncodingError(err) != describeEncodingError(wantErr) {
 				t.Fatalf("%q (from UTF-16 %v): %v, %s; want %v, %s", text, fromUTF16, enc, describeEncodingError(err), wantEnc, describeEncodingError(wantErr))
+			}
+			// The same text held whole, as a small file is.
+			enc, err = detectEncodingText([]byte(text), fromUTF16)
+			if enc != wantEnc || describeEncodingError(err) != describeEncodingError(wantErr) {
+				t.Fatalf("%q held whole (from UTF-16 %v): %v, %s; want %v, %s", text, fromUTF16, enc, describeEncodingError(err), wantEnc, describeEncodingError(wantErr))
 			}
 		}
 	}

@@ -21,11 +21,13 @@ func BenchmarkFloorCSV1M(b *testing.B) {
 	path, _ := millionRowCSV(b)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := processCPU()
 	for i := 0; i < b.N; i++ {
 		if rows, _ := floorCSV(b, path); rows != 1_000_000 {
 			b.Fatalf("%d rows", rows)
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // floorCSV is the rows below the header of the csv at path, and the sum of their values.

@@ -33,6 +33,8 @@ func FuzzReadCSV(f *testing.F) {
 	small := DefaultLimits()
 	small.LineLength, small.CellLength, small.Rows = 64, 16, 8
 	f.Fuzz(func(t *testing.T, content []byte) {
+		// Held whole (as a small file is) or streamed (as a large one), the file reads alike.
+		assertCSVReadBothWays(t, "fuzz", content)
 		readCSVBytes("small.csv", content, april, small, &Dataset{}, &diag.List{})
 		ds := &Dataset{}
 		probs := &diag.List{}

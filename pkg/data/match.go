@@ -161,7 +161,7 @@ func (m *matcher) part(pt *part) {
 			m.indicator(pt.strs[r.code], pt.place(r)) // records the unknown use
 			continue
 		}
-		m.value(inds[r.code], series[r.code], pt.observation(i), tables[r.table])
+		m.value(inds[r.code], series[r.code], pt.observation(i), tables[pt.table(r)])
 	}
 }
 

@@ -43,6 +43,9 @@ type Dataset struct {
 
 	parts []*part // one per file with observations, in file order
 	n     int     // observations in all parts
+	// expect is how many observations a reader expects of the file it is reading (a csv
+	// file's lines), so that they are stored without the first block growing; 0 if unknown.
+	expect int
 }
 
 // part is the observations of one file. Codes and notes are stored once each, in strs, and
@@ -54,9 +57,13 @@ type part struct {
 	index  map[string]uint32
 	obs    obsChunks
 	ratios map[uint32]*Ratio // by index in obs: few tables have ratio columns
+	// wheres are the distinct notes, tables and columns of the observations (wheres[0] is
+	// none of them), each stored once: most files have a few, the same on row after row.
+	wheres     []obsWhere
+	whereIndex map[obsWhere]uint32
 
-	// The last code and note interned: a table often repeats them row after row.
-	lastCode, lastNote uint32
+	// The last code, note and where interned: a table often repeats them row after row.
+	lastCode, lastNote, lastWhere uint32
 	// follows[i] is the string interned after strs[i] last time (0 for none yet): a long
 	// table repeats its codes in the same order quarter after quarter.
 	follows []uint32
@@ -65,13 +72,15 @@ type part struct {
 // obsChunks holds records in blocks of a fixed size: a slice grown by append would copy
 // everything read so far at each growth, allocating five times what it finally holds and
 // briefly holding twice that. The first block starts small and doubles, for the many small
-// files, until it is full size.
+// files, until it is full size; it starts at the size expected, when a reader knows it.
 type obsChunks struct {
 	chunks [][]obsRecord
 	n      int
 	// last is the last block, whole: a record is stored into it without the write of a slice
 	// (a pointer the garbage collector must be told of) that append would make.
 	last []obsRecord
+	// expect is how many records the first block is made for; 0 when unknown.
+	expect int
 }
 
 const obsChunkBits = 14 // 16,384 records (512 KB) a block
@@ -89,10 +98,11 @@ func (c *obsChunks) add(r obsRecord) {
 func (c *obsChunks) grow() {
 	switch k := len(c.chunks) - 1; {
 	case k < 0:
-		c.last = make([]obsRecord, 64)
+		c.last = make([]obsRecord, min(max(c.expect, 64), 1<<obsChunkBits))
 		c.chunks = append(c.chunks, c.last)
 	case len(c.last) < 1<<obsChunkBits:
-		c.last = append(make([]obsRecord, 0, 2*len(c.last)), c.last...)[:2*len(c.last)]
+		n := min(2*len(c.last), 1<<obsChunkBits)
+		c.last = append(make([]obsRecord, 0, n), c.last...)[:n]
 		c.chunks[k] = c.last
 	default:
 		c.last = make([]obsRecord, 1<<obsChunkBits)
@@ -104,15 +114,22 @@ func (c *obsChunks) at(i int) *obsRecord {
 	return &c.chunks[i>>obsChunkBits][i&(1<<obsChunkBits-1)]
 }
 
-// obsRecord is an Observation packed into 32 bytes.
+// obsRecord is an Observation packed into 24 bytes: a million of them are 24 MB of memory
+// written once each, much of a csv file's reading time.
 type obsRecord struct {
 	value  float64
 	code   uint32 // in strs
-	note   uint32 // in strs; 0 for none
 	period int32  // periodKey: the period's index and kind, and whether the value is missing
 	line   uint32 // line of a csv file, row of a sheet
-	table  uint32 // in sheets
-	col    uint32 // 1-based column of a sheet's cell; 0 in a csv file
+	where  uint32 // in wheres
+}
+
+// obsWhere is what an observation shares with many others of its file: its note, its table
+// and its column.
+type obsWhere struct {
+	note  uint32 // in strs; 0 for none
+	table uint32 // in sheets
+	col   uint32 // 1-based column of a sheet's cell; 0 in a csv file
 }
 
 const (
@@ -192,15 +209,19 @@ func (pt *part) observation(i int) Observation {
 		Period:  p,
 		Value:   r.value,
 		Missing: missing,
-		Note:    pt.strs[r.note],
+		Note:    pt.strs[pt.wheres[r.where].note],
 		Ratio:   pt.ratios[uint32(i)],
 		Place:   pt.place(r),
 	}
 }
 
 func (pt *part) place(r *obsRecord) diag.Place {
-	return diag.Place{File: pt.file, Sheet: pt.sheets[r.table], Line: int(r.line), Col: int(r.col)}
+	w := &pt.wheres[r.where]
+	return diag.Place{File: pt.file, Sheet: pt.sheets[w.table], Line: int(r.line), Col: int(w.col)}
 }
+
+// table is the index in sheets of the table of r.
+func (pt *part) table(r *obsRecord) uint32 { return pt.wheres[r.where].table }
 
 // addObservation packs o into the part of its file.
 func (ds *Dataset) addObservation(o Observation) {
@@ -231,7 +252,7 @@ func (ds *Dataset) partFor(file, sheet string) (*part, uint32) {
 	if n := len(ds.parts); n > 0 && ds.parts[n-1].file == file {
 		pt = ds.parts[n-1]
 	} else {
-		pt = &part{file: file, strs: []string{""}, index: map[string]uint32{"": 0}}
+		pt = &part{file: file, strs: []string{""}, index: map[string]uint32{"": 0}, obs: obsChunks{expect: ds.expect}, wheres: []obsWhere{{}}}
 		ds.parts = append(ds.parts, pt)
 	}
 	table := len(pt.sheets) - 1
@@ -255,12 +276,29 @@ func (pt *part) add(code, note string, period int32, v float64, line, col int, t
 	pt.obs.add(obsRecord{
 		value:  v,
 		code:   pt.internAgain(code, &pt.lastCode),
-		note:   pt.internAgain(note, &pt.lastNote),
 		period: period,
 		line:   uint32(max(line, 0)),
-		table:  table,
-		col:    uint32(max(col, 0)),
+		where:  pt.where(obsWhere{note: pt.internAgain(note, &pt.lastNote), table: table, col: uint32(max(col, 0))}),
 	})
+}
+
+// where is the index of w in the part's wheres, adding it if it is new; the last one is
+// tried first.
+func (pt *part) where(w obsWhere) uint32 {
+	if pt.wheres[pt.lastWhere] == w {
+		return pt.lastWhere
+	}
+	i, ok := pt.whereIndex[w]
+	if !ok {
+		if pt.whereIndex == nil {
+			pt.whereIndex = map[obsWhere]uint32{{}: 0}
+		}
+		i = uint32(len(pt.wheres))
+		pt.wheres = append(pt.wheres, w)
+		pt.whereIndex[w] = i
+	}
+	pt.lastWhere = i
+	return i
 }
 
 // intern returns the index of s in the part's strings, adding a copy of it if it is new: a
@@ -297,7 +335,7 @@ func (pt *part) internAgain(s string, last *uint32) uint32 {
 }
 
 // done drops what was needed only while reading.
-func (pt *part) done() { pt.index, pt.follows = nil, nil }
+func (pt *part) done() { pt.index, pt.follows, pt.whereIndex = nil, nil, nil }
 
 // append adds another dataset's observations and comments after this one's.
 func (ds *Dataset) append(other *Dataset) {

@@ -72,11 +72,11 @@ func (nc *numberConvention) observe(text, num string) {
 	switch shapeOf(num) {
 	case shapeDecimalComma:
 		if nc.commaLine == 0 {
-			nc.commaLine, nc.commaText = nc.line, clip(strings.TrimSpace(text))
+			nc.commaLine, nc.commaText = nc.line, strings.Clone(clip(strings.TrimSpace(text)))
 		}
 	case shapeDecimalPoint:
 		if nc.pointLine == 0 {
-			nc.pointLine, nc.pointText = nc.line, clip(strings.TrimSpace(text))
+			nc.pointLine, nc.pointText = nc.line, strings.Clone(clip(strings.TrimSpace(text)))
 		}
 	}
 }

@@ -1,25 +1,80 @@
 package data
 
-import "testing"
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"github.com/example/qpr/pkg/diag"
+)
 
 // obsChunks gives back every record stored, in order, across the growth of the first block
-// and the start of each new one.
+// (from the size expected, or not) and the start of each new one.
 func TestObsChunksKeepEveryRecord(t *testing.T) {
 	for _, n := range []int{0, 1, 63, 64, 65, 128, 1<<obsChunkBits - 1, 1 << obsChunkBits, 1<<obsChunkBits + 1, 3<<obsChunkBits + 5} {
-		var c obsChunks
-		for i := range n {
-			c.add(obsRecord{value: float64(i), line: uint32(i) * 3})
+		for _, expect := range []int{0, 1, 100, n, n + 1, 3000, 1<<obsChunkBits + 3} {
+			checkObsChunks(t, n, expect)
 		}
-		if c.n != n {
-			t.Fatalf("%d records added, %d held", n, c.n)
+	}
+}
+
+// checkObsChunks stores n records in blocks whose first is made for expect of them.
+func checkObsChunks(t *testing.T, n, expect int) {
+	t.Helper()
+	c := obsChunks{expect: expect}
+	for i := range n {
+		c.add(obsRecord{value: float64(i), line: uint32(i) * 3})
+	}
+	if c.n != n {
+		t.Fatalf("%d records added, %d held", n, c.n)
+	}
+	for i := range n {
+		if r := c.at(i); r.value != float64(i) || r.line != uint32(i)*3 {
+			t.Fatalf("%d records, %d expected: record %d reads %+v", n, expect, i, *r)
 		}
-		for i := range n {
-			if r := c.at(i); r.value != float64(i) || r.line != uint32(i)*3 {
-				t.Fatalf("%d records: record %d reads %+v", n, i, *r)
+	}
+	if want := (n + 1<<obsChunkBits - 1) >> obsChunkBits; len(c.chunks) != want {
+		t.Errorf("%d records, %d expected: %d blocks, want %d", n, expect, len(c.chunks), want)
+	}
+	// As many as expected fit the first block as it was first made.
+	if first := max(expect, 64); n > 0 && n <= first && first <= 1<<obsChunkBits && len(c.chunks[0]) != first {
+		t.Errorf("%d records, %d expected: the first block grew to %d", n, expect, len(c.chunks[0]))
+	}
+}
+
+// A dataset gives back every observation as it was stored, whatever its note, sheet and
+// column, which are stored once for the many observations that share them.
+func TestDatasetKeepsEachObservation(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 7))
+	notes := []string{"", "checked", "late", "", "é"}
+	sheets := []string{"Data", "Q2", ""}
+	var obs []Observation
+	for i := range 5000 {
+		file := "a.xlsx"
+		if i > 3000 {
+			file = "b.csv"
+		}
+		o := Observation{
+			Code: fmt.Sprintf("CS%02d", rng.IntN(30)), Period: quarter(2023, rng.IntN(4)+1), Value: float64(rng.IntN(1000)) / 10,
+			Missing: rng.IntN(20) == 0, Note: notes[rng.IntN(len(notes))],
+			Place: diag.Place{File: file, Sheet: sheets[rng.IntN(len(sheets))], Line: i + 2, Col: rng.IntN(3)},
+		}
+		if o.Missing {
+			o.Value = 0
+		}
+		if rng.IntN(50) == 0 {
+			o.Note = fmt.Sprintf("note %d", i) // a note of its own
+		}
+		obs = append(obs, o)
+	}
+	got := NewDataset(obs, nil).Observations()
+	if !reflect.DeepEqual(got, obs) {
+		for i := range obs {
+			if i >= len(got) || !reflect.DeepEqual(got[i], obs[i]) {
+				t.Fatalf("observation %d: got %+v, want %+v", i, got[i], obs[i])
 			}
 		}
-		if want := (n + 1<<obsChunkBits - 1) >> obsChunkBits; len(c.chunks) != want {
-			t.Errorf("%d records in %d blocks, want %d", n, len(c.chunks), want)
-		}
+		t.Fatalf("%d observations, want %d", len(got), len(obs))
 	}
 }

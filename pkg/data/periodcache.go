@@ -18,10 +18,11 @@ const maxCachedPeriods = 4096
 // xlsx readers use it, through table. A nil map in a zero cache (cal only) caches nothing.
 type periodCache struct {
 	cal period.Calendar
-	m   map[string]parsedPeriod
-	// last is the label last looked up, when it is cached: a long table often gives the same
-	// period row after row.
-	last parsedPeriod
+	m   map[string]*parsedPeriod
+	// last is the label last looked up, when it is cached; nil before. A long table often
+	// gives the same period row after row, or (in indicator order) each indicator's periods
+	// in the same order: see parsedPeriod.next.
+	last *parsedPeriod
 }
 
 type parsedPeriod struct {
@@ -29,21 +30,42 @@ type parsedPeriod struct {
 	p     period.Period
 	err   error
 	key   int32 // p packed as a Dataset stores a value's period (periodKey)
+	// next is the label looked up after this one, the last time another followed it.
+	next *parsedPeriod
 }
 
 func newPeriodCache(cal period.Calendar) *periodCache {
-	return &periodCache{cal: cal, m: map[string]parsedPeriod{}}
+	return &periodCache{cal: cal, m: map[string]*parsedPeriod{}}
+}
+
+// cached is label's entry, if it is cached: the label last looked up, or the one that
+// followed it last time, is tried before the map.
+func (pc *periodCache) cached(label string) *parsedPeriod {
+	last := pc.last
+	if last == nil {
+		return nil // nothing is cached
+	}
+	if last.label == label {
+		return last
+	}
+	r := last.next
+	if r == nil || r.label != label {
+		if r = pc.m[label]; r == nil {
+			return nil
+		}
+		last.next = r
+	}
+	pc.last = r
+	return r
 }
 
 // parse is cal.ParsePeriod(label), remembered.
 func (pc *periodCache) parse(label string) (period.Period, error) {
-	if pc.last.label == label && label != "" {
-		return pc.last.p, pc.last.err
-	}
-	if r, ok := pc.m[label]; ok {
-		pc.last = r
+	if r := pc.cached(label); r != nil {
 		return r.p, r.err
 	}
+	// A copy: label is part of a row's text, and the error made of it may be kept.
+	label = strings.Clone(label)
 	p, err := pc.cal.ParsePeriod(label)
 	if err != nil {
 		if d, ok := dateSerial(label); ok {
@@ -51,18 +73,21 @@ func (pc *periodCache) parse(label string) (period.Period, error) {
 		}
 	}
 	if pc.m != nil && len(pc.m) < maxCachedPeriods {
-		r := parsedPeriod{strings.Clone(label), p, err, periodKey(p, false)} // a copy: label may be part of a whole line
-		pc.m[r.label] = r
+		r := &parsedPeriod{label: label, p: p, err: err, key: periodKey(p, false)}
+		pc.m[label] = r
+		if pc.last != nil {
+			pc.last.next = r
+		}
 		pc.last = r
 	}
 	return p, err
 }
 
 // key is the period of label packed as a Dataset stores a value's (periodKey), if it reads:
-// parse, without unpacking and packing again the period of the label last looked up.
+// parse, without unpacking and packing again the period of a label cached.
 func (pc *periodCache) key(label string) (int32, bool) {
-	if pc.last.label == label && label != "" {
-		return pc.last.key, pc.last.err == nil
+	if r := pc.cached(label); r != nil {
+		return r.key, r.err == nil
 	}
 	p, err := pc.parse(label)
 	if err != nil {

@@ -148,12 +148,12 @@ func readFile(path string, cal period.Calendar, lim Limits, ds *Dataset, probs *
 		}
 		readXLSX(path, cal, lim, ds, probs)
 	case ".csv":
-		f, ok := openDataFile(path, lim, probs)
+		f, size, ok := openDataFile(path, lim, probs)
 		if !ok {
 			return
 		}
 		defer f.Close()
-		readCSV(f, path, cal, lim, ds, probs)
+		readCSV(f, size, path, cal, lim, ds, probs)
 	case ".xls":
 		probs.Errorf(diag.Place{File: path}, "this is an old-style .xls workbook, which qpr cannot read; open it in Excel and save it as .xlsx (Excel Workbook) or .csv")
 	case "":
@@ -172,13 +172,14 @@ func checkDataFile(path string, lim Limits, probs *diag.List) bool {
 }
 
 // openDataFile opens a data file for reading once it is known to be a regular file within the
-// size limit (inputfile checks again on what was opened, in case the name was changed).
-func openDataFile(path string, lim Limits, probs *diag.List) (*os.File, bool) {
-	f, _, err := inputfile.Open(path, lim.FileSize)
+// size limit (inputfile checks again on what was opened, in case the name was changed), and
+// its size.
+func openDataFile(path string, lim Limits, probs *diag.List) (*os.File, int64, bool) {
+	f, info, err := inputfile.Open(path, lim.FileSize)
 	if !reportOpen(path, err, lim, probs) {
-		return nil, false
+		return nil, 0, false
 	}
-	return f, true
+	return f, info.Size(), true
 }
 
 // reportOpen words inputfile's refusal of a data file; it returns whether there was none.

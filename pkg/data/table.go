@@ -13,7 +13,9 @@ import (
 )
 
 // table turns the rows of one csv file or one worksheet into observations and comments. The
-// first non-empty row is the header; rows are fed in order with their line or row number.
+// first non-empty row is the header; rows are fed in order with their line or row number. A
+// row's text is valid only while the row is fed (the csv reader reads the next rows into the
+// same memory): whatever is kept of it is a copy.
 type table struct {
 	file  string
 	sheet string // empty for a csv file
@@ -119,7 +121,12 @@ func (t *table) add(row int, cells []cell) bool {
 }
 
 func (t *table) setHeader(row int, cells []cell) {
-	t.header = append(t.header[:0], cells...)
+	// Copies, kept for the table's messages: a csv row's text is valid only while it is fed.
+	t.header = t.header[:0]
+	for _, c := range cells {
+		c.text = strings.Clone(c.text)
+		t.header = append(t.header, c)
+	}
 	t.headerRow = row
 	l, probs := detectLayout(t.header, t.cal)
 	t.layout = l

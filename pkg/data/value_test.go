@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/example/qpr/pkg/data/internal/decimal"
+	"github.com/example/qpr/pkg/period"
 )
 
 func TestParseValue(t *testing.T) {
@@ -223,5 +225,48 @@ func TestDateSerialPeriods(t *testing.T) {
 				t.Errorf("got  %v\nwant %s", err, want)
 			}
 		})
+	}
+}
+
+// The period cache answers every lookup as parsing the label afresh does, whatever order the
+// labels come in: the same label again, the labels of each indicator in turn, a label that
+// does not read, and more distinct labels than the cache keeps.
+func TestPeriodCacheAnswersAsParsing(t *testing.T) {
+	labels := []string{"2023/24 Q1", "2023/24 Q2", "2023-09", "Sep-23", "Q5", "45107", "2023/24 Q3", "2023/24 Q4", "x"}
+	for i := range maxCachedPeriods + 10 {
+		labels = append(labels, fmt.Sprintf("%d-%02d", 1900+i/12, i%12+1))
+	}
+	rng := rand.New(rand.NewPCG(8, 1))
+	pc := newPeriodCache(april)
+	var seq []string
+	for range 30 { // each indicator's periods in the same order, now and then a label out of turn
+		for _, l := range labels[:8] {
+			seq = append(seq, l)
+			if rng.IntN(10) == 0 {
+				seq = append(seq, labels[rng.IntN(len(labels))])
+			}
+		}
+	}
+	seq = append(seq, labels...)
+	for range 20000 {
+		seq = append(seq, labels[rng.IntN(len(labels))])
+	}
+	for n, label := range seq {
+		want, wantErr := (&periodCache{cal: april}).parse(label) // no map: parsed afresh
+		var got period.Period
+		var err error
+		if n%2 == 0 {
+			got, err = pc.parse(label)
+		} else {
+			key, ok := pc.key(label)
+			if ok {
+				got, _ = unpackPeriod(key)
+			} else {
+				_, err = pc.parse(label)
+			}
+		}
+		if got != want || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Fatalf("lookup %d, %q: %v, %v; want %v, %v", n, label, got, err, want, wantErr)
+		}
 	}
 }
