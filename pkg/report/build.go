@@ -96,7 +96,7 @@ func Build(opts Options) (*Report, error) {
 	previous := make([]ActivityStatus, len(members))
 	eachIndicator(len(members), func(i int) {
 		ind := members[i]
-		s := series{ind: ind, cal: cal, values: opts.Store.Series(ind.Code)}
+		s := series{ind: ind, cal: cal, values: opts.Store.Series(ind.Code), memo: new(windowMemo)}
 		out := indicator(s, q, opts.Store)
 		out.Events = eventsOf(cat, ind, q, ind.Trend.Window, trend.Method(ind.Trend.Method))
 		out.Benchmark = opts.Benchmarks.Positions(ind, q)
@@ -256,7 +256,7 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 // actual value rated against that quarter's own year.
 func history(s series, q period.Quarter) []HistoryPoint {
 	ind, cal := s.ind, s.cal
-	var out []HistoryPoint
+	out := make([]HistoryPoint, 0, HistoryLength)
 	for i := HistoryLength - 1; i >= 0; i-- {
 		hq := q.Add(-i)
 		qv := s.quarter(hq)
@@ -289,11 +289,12 @@ func history(s series, q period.Quarter) []HistoryPoint {
 // indicator), with the thresholds or range that applied at each point.
 func chart(s series, q period.Quarter, window int) []ChartPoint {
 	ind := s.ind
-	var out []ChartPoint
+	pts := s.window(q, window)
+	out := make([]ChartPoint, 0, len(pts))
 	// A month of a summed indicator is a third of a quarter's scale: quarterly thresholds
 	// drawn against monthly points would mislead, so they are left off its chart.
 	sameScale := !(s.monthly() && ind.Aggregate == catalogue.Sum)
-	for _, p := range s.window(q, window) {
+	for _, p := range pts {
 		cp := ChartPoint{Period: p.at}
 		if p.ok {
 			v := p.value

@@ -6,6 +6,7 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/period"
+	"github.com/example/qpr/pkg/trend"
 )
 
 // series answers "what was this indicator's value then?" from the matched data, applying the
@@ -14,6 +15,24 @@ type series struct {
 	ind    *catalogue.Indicator
 	cal    period.Calendar
 	values *data.Series // by quarter index or month index, by frequency
+	// memo, when set, keeps the first window worked out (the trend's, at the report quarter),
+	// which the projection, recovery and chart read again.
+	memo *windowMemo
+}
+
+// windowMemo is one window of an indicator with the values in it as a line is fitted to them.
+// What it holds is shared by every caller: they only read it.
+type windowMemo struct {
+	q                  period.Quarter
+	quarters           int
+	pts                []point // nil until the window is worked out
+	fitted             []trend.Point
+	negative, above100 bool
+	fittedDone         bool
+}
+
+func (m *windowMemo) holds(q period.Quarter, quarters int) bool {
+	return m != nil && m.pts != nil && m.q == q && m.quarters == quarters
 }
 
 // quarterValue is the indicator's actual value for q: no stale stand-in.
@@ -111,6 +130,17 @@ func (s series) window(q period.Quarter, quarters int) []point {
 	if quarters < 1 {
 		quarters = 1
 	}
+	if s.memo.holds(q, quarters) {
+		return s.memo.pts
+	}
+	pts := s.windowOf(q, quarters)
+	if s.memo != nil && s.memo.pts == nil {
+		*s.memo = windowMemo{q: q, quarters: quarters, pts: pts}
+	}
+	return pts
+}
+
+func (s series) windowOf(q period.Quarter, quarters int) []point {
 	first := q.Add(-(quarters - 1))
 	if !s.monthly() {
 		pts := make([]point, 0, quarters)
