@@ -304,10 +304,10 @@ func chart(s series, q period.Quarter, window int) []ChartPoint {
 			out = append(out, cp)
 			continue
 		}
-		if th := kpiThresholds(ind, p.q); th != nil && ind.Type == catalogue.KPI {
+		if th := kpiThresholds(ind, p.at.Quarter); th != nil && ind.Type == catalogue.KPI {
 			cp.Target, cp.Floor = th.Target, th.Floor
 		}
-		if ex := expectedRange(ind, p.q.Year); ex != nil && ind.Type == catalogue.Activity {
+		if ex := expectedRange(ind, p.at.Quarter.Year); ex != nil && ind.Type == catalogue.Activity {
 			cp.Lower, cp.Upper = ex.Lower, ex.Upper
 		}
 		out = append(out, cp)

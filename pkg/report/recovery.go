@@ -214,12 +214,12 @@ func (s series) windowPoints(q period.Quarter, window int) (pts []trend.Point, n
 		return m.fitted, m.negative, m.above100
 	}
 	all := s.window(q, window)
-	for _, p := range all {
+	for i, p := range all {
 		if p.ok {
 			if pts == nil {
 				pts = make([]trend.Point, 0, len(all))
 			}
-			pts = append(pts, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
+			pts = append(pts, trend.Point{Label: p.label, Pos: float64(i), Value: p.value})
 			above100 = above100 || p.value > 100
 			negative = negative || p.value < 0
 		}
