@@ -257,25 +257,37 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 func history(s series, q period.Quarter) []HistoryPoint {
 	ind, cal := s.ind, s.cal
 	out := make([]HistoryPoint, 0, HistoryLength)
+	// The points' values and words are made together, an array each, not one at a time.
+	values := make([]float64, HistoryLength)
+	var words []Rating
+	var statuses []ActivityStatus
+	if ind.Type == catalogue.Activity {
+		statuses = make([]ActivityStatus, HistoryLength)
+	} else {
+		words = make([]Rating, HistoryLength)
+	}
 	for i := HistoryLength - 1; i >= 0; i-- {
+		k := len(out)
 		hq := q.Add(-i)
 		qv := s.quarter(hq)
 		hp := HistoryPoint{Period: QuarterOf(cal, hq), Partial: qv.partial}
 		var vp *float64
 		if qv.ok {
-			v := qv.value
-			vp = &v
+			values[k] = qv.value
+			vp = &values[k]
 		}
 		hp.Value = vp
 		if ind.Type == catalogue.Activity {
 			w, d, places := activityStatus(ind, vp, hq.Year)
-			hp.Activity, hp.Display, hp.Places = &w, d, places
+			statuses[k] = w
+			hp.Activity, hp.Display, hp.Places = &statuses[k], d, places
 			if ex := expectedRange(ind, hq.Year); ex != nil {
 				hp.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
 			}
 		} else {
 			w, d, places := rating(ind, vp, hq)
-			hp.RAG, hp.Display, hp.Places = &w, d, places
+			words[k] = w
+			hp.RAG, hp.Display, hp.Places = &words[k], d, places
 			if th := kpiThresholds(ind, hq); th != nil {
 				hp.Target, hp.Floor = th.Target, th.Floor
 			}
@@ -294,11 +306,12 @@ func chart(s series, q period.Quarter, window int) []ChartPoint {
 	// A month of a summed indicator is a third of a quarter's scale: quarterly thresholds
 	// drawn against monthly points would mislead, so they are left off its chart.
 	sameScale := !(s.monthly() && ind.Aggregate == catalogue.Sum)
-	for _, p := range pts {
+	values := make([]float64, len(pts)) // the points' values, made at once
+	for i, p := range pts {
 		cp := ChartPoint{Period: p.at}
 		if p.ok {
-			v := p.value
-			cp.Value = &v
+			values[i] = p.value
+			cp.Value = &values[i]
 		}
 		if !sameScale {
 			out = append(out, cp)
