@@ -86,6 +86,9 @@ type quickParser struct {
 // maxQuickDepth bounds nesting; deeper documents are left to yaml.v3.
 const maxQuickDepth = 64
 
+// quickNodeBlock is how many nodes are made at once: few enough to be a small object.
+const quickNodeBlock = 128
+
 // maxQuickKey is the longest key taken: yaml.v3 refuses a key of more than 1,024 characters.
 const maxQuickKey = 512
 
@@ -126,7 +129,7 @@ func hasPrefixAt(s string, at int, prefix string) bool {
 // tag is resolved from its value.
 func (p *quickParser) node(kind yaml.Kind, tag string, value string, l quickLine, at int) *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]yaml.Node, 0, max(64, min(4096, len(p.lines)*4)))
+		p.nodes = make([]yaml.Node, 0, quickNodeBlock)
 	}
 	p.nodes = p.nodes[:len(p.nodes)+1]
 	n := &p.nodes[len(p.nodes)-1]
