@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -60,6 +61,7 @@ type indentEncoder struct {
 	w       sink
 	scratch []byte
 	compact bool // no newlines or indentation, as json.Marshal writes
+	worker  bool // writing a part of a long array for another encoder: no parts of its own
 }
 
 var (
@@ -223,6 +225,9 @@ func (e *indentEncoder) array(v reflect.Value, depth int) error {
 		e.w.WriteString("[]")
 		return nil
 	}
+	if n >= partsFrom && !e.worker && runtime.GOMAXPROCS(0) > 1 {
+		return e.arrayInParts(v, depth)
+	}
 	e.w.WriteByte('[')
 	for i := range n {
 		if i > 0 {
@@ -231,6 +236,85 @@ func (e *indentEncoder) array(v reflect.Value, depth int) error {
 		e.newline(depth + 1)
 		if err := e.value(v.Index(i), depth+1); err != nil {
 			return err
+		}
+	}
+	e.newline(depth)
+	e.w.WriteByte(']')
+	return nil
+}
+
+// A long array (a report's indicators) is written in parts of partLength entries by workers
+// side by side, each into a buffer of its own, and the parts copied out in order: the same
+// bytes as written one entry after another. At most partsAhead parts wait to be copied, so
+// the memory stays a few parts'.
+const (
+	partsFrom   = 64
+	partLength  = 16
+	partsAhead  = 8
+	partWorkers = 4
+)
+
+type arrayPart struct {
+	buf *bytes.Buffer
+	err error
+}
+
+var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func (e *indentEncoder) arrayInParts(v reflect.Value, depth int) error {
+	n := v.Len()
+	parts := (n + partLength - 1) / partLength
+	results := make([]chan arrayPart, parts) // one slot each, so a worker never waits to hand a part in
+	for k := range results {
+		results[k] = make(chan arrayPart, 1)
+	}
+	ahead := make(chan struct{}, partsAhead)
+	stop := make(chan struct{})
+	defer close(stop)
+	next := make(chan int)
+	go func() { // hands out the parts in order while fewer than partsAhead wait
+		defer close(next)
+		for k := range parts {
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case next <- k:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range min(partWorkers, runtime.GOMAXPROCS(0), parts) {
+		go func() {
+			for k := range next {
+				buf := partBuffers.Get().(*bytes.Buffer)
+				buf.Reset()
+				w := &indentEncoder{w: buf, compact: e.compact, worker: true}
+				var err error
+				for i := k * partLength; i < min(n, (k+1)*partLength) && err == nil; i++ {
+					if i > 0 {
+						buf.WriteByte(',')
+					}
+					w.newline(depth + 1)
+					err = w.value(v.Index(i), depth+1)
+				}
+				results[k] <- arrayPart{buf: buf, err: err}
+			}
+		}()
+	}
+	e.w.WriteByte('[')
+	for k := range parts {
+		part := <-results[k]
+		<-ahead
+		if part.err != nil {
+			return part.err
+		}
+		e.w.Write(part.buf.Bytes())
+		if part.buf.Cap() <= 1<<20 {
+			partBuffers.Put(part.buf)
 		}
 	}
 	e.newline(depth)
