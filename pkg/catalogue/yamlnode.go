@@ -346,6 +346,11 @@ func isRangeError(err error) bool {
 // wholeAtLeast reads a whole number no smaller than low; unit names what it counts for the
 // hint ("quarters", "decimal places").
 func (p *parser) wholeAtLeast(f pair, low int, unit string) (int, bool) {
+	if v := resolve(f.val); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) {
+		if n, err := strconv.Atoi(strings.TrimSpace(v.Value)); err == nil && n >= low {
+			return n, true // the usual case, told without making the hint
+		}
+	}
 	hint := fmt.Sprintf("use a whole number of %s, %d or more", unit, low)
 	s, ok := p.scalar(f, hint)
 	if !ok {
@@ -394,14 +399,14 @@ func (p *parser) boolean(f pair) (bool, bool) {
 
 // words reads a list of non-blank strings; example shows a valid list in the hint.
 func (p *parser) words(f pair, example string) ([]string, bool) {
-	hint := fmt.Sprintf("write a list such as %s: [%s]", f.name(), example)
+	hint := func() string { return fmt.Sprintf("write a list such as %s: [%s]", f.name(), example) }
 	v := resolve(f.val)
 	if isNull(v) {
-		p.errorf(f.line(), "%s is empty; %s", f.name(), hint)
+		p.errorf(f.line(), "%s is empty; %s", f.name(), hint())
 		return nil, false
 	}
 	if v.Kind != yaml.SequenceNode {
-		p.errorf(f.line(), "%s must be a list, not %s; %s", f.name(), describe(v), hint)
+		p.errorf(f.line(), "%s must be a list, not %s; %s", f.name(), describe(v), hint())
 		return nil, false
 	}
 	out := make([]string, 0, len(v.Content))
