@@ -140,6 +140,26 @@ func flagsOf(t reflect.Type) typeFlags {
 }
 
 func (e *indentEncoder) value(v reflect.Value, depth int) error {
+	return e.valueAs(v, depth, nil)
+}
+
+// staticFlags are the flags of the type a value of static type t has once its pointers are
+// followed, found once for a struct field or an array's entries; nil where that type is an
+// interface, whose dynamic type is looked up value by value.
+func staticFlags(t reflect.Type) *typeFlags {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Interface {
+		return nil
+	}
+	f := flagsOf(t)
+	return &f
+}
+
+// valueAs writes v; known, when set, are the flags of v's type once its pointers are followed
+// (see staticFlags), so that they are not looked up again for every value.
+func (e *indentEncoder) valueAs(v reflect.Value, depth int, known *typeFlags) error {
 	if !v.IsValid() {
 		e.w.WriteString("null")
 		return nil
@@ -151,7 +171,7 @@ func (e *indentEncoder) value(v reflect.Value, depth int) error {
 			e.w.WriteString("null")
 			return nil
 		}
-		return e.value(v.Elem(), depth)
+		return e.valueAs(v.Elem(), depth, known)
 	}
 	if t.Kind() == reflect.Interface {
 		if v.IsNil() {
@@ -160,7 +180,12 @@ func (e *indentEncoder) value(v reflect.Value, depth int) error {
 		}
 		return e.value(v.Elem(), depth)
 	}
-	flags := flagsOf(t)
+	var flags typeFlags
+	if known != nil {
+		flags = *known
+	} else {
+		flags = flagsOf(t)
+	}
 	switch {
 	case flags.appender:
 		e.scratch = v.Interface().(Appender).AppendJSON(e.scratch[:0])
@@ -228,13 +253,14 @@ func (e *indentEncoder) array(v reflect.Value, depth int) error {
 	if n >= partsFrom && !e.worker && runtime.GOMAXPROCS(0) > 1 {
 		return e.arrayInParts(v, depth)
 	}
+	known := staticFlags(v.Type().Elem())
 	e.w.WriteByte('[')
 	for i := range n {
 		if i > 0 {
 			e.w.WriteByte(',')
 		}
 		e.newline(depth + 1)
-		if err := e.value(v.Index(i), depth+1); err != nil {
+		if err := e.valueAs(v.Index(i), depth+1, known); err != nil {
 			return err
 		}
 	}
@@ -287,6 +313,7 @@ func (e *indentEncoder) arrayInParts(v reflect.Value, depth int) error {
 			}
 		}
 	}()
+	known := staticFlags(v.Type().Elem())
 	for range min(partWorkers, runtime.GOMAXPROCS(0), parts) {
 		go func() {
 			for k := range next {
@@ -299,7 +326,7 @@ func (e *indentEncoder) arrayInParts(v reflect.Value, depth int) error {
 						buf.WriteByte(',')
 					}
 					w.newline(depth + 1)
-					err = w.value(v.Index(i), depth+1)
+					err = w.valueAs(v.Index(i), depth+1, known)
 				}
 				results[k] <- arrayPart{buf: buf, err: err}
 			}
@@ -345,7 +372,7 @@ func (e *indentEncoder) object(v reflect.Value, depth int) error {
 		} else {
 			e.w.WriteString(f.key)
 		}
-		if err := e.value(fv, depth+1); err != nil {
+		if err := e.valueAs(fv, depth+1, f.known); err != nil {
 			return err
 		}
 	}
@@ -622,6 +649,7 @@ type field struct {
 	key       string // `"name": ` ready to write
 	compact   string // `"name":`
 	omitEmpty bool
+	known     *typeFlags // staticFlags of the field's type
 }
 
 type structFields struct{ list []field }
@@ -676,7 +704,7 @@ func fieldsOf(t reflect.Type) *structFields {
 				name = sf.Name
 			}
 			key := string(appendString(nil, name))
-			found = append(found, candidate{field{index: at, key: key + ": ", compact: key + ":", omitEmpty: strings.Contains(","+opts+",", ",omitempty,")}, name, len(path), tagged})
+			found = append(found, candidate{field{index: at, key: key + ": ", compact: key + ":", omitEmpty: strings.Contains(","+opts+",", ",omitempty,"), known: staticFlags(sf.Type)}, name, len(path), tagged})
 		}
 	}
 	walk(t, nil)
