@@ -1,7 +1,7 @@
 package catalogue
 
 import (
-	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -94,7 +94,8 @@ const maxQuickKey = 512
 
 func (p *quickParser) splitLines() bool {
 	src := p.src
-	p.lines = make([]quickLine, 0, bytes.Count([]byte(src), []byte{'\n'})+1)
+	// room for every line of a usual catalogue at once, but not for a file of blank lines
+	p.lines = make([]quickLine, 0, min(strings.Count(src, "\n")+1, len(src)/32+1))
 	for num, start := 1, 0; start < len(src); num++ {
 		end := start
 		ascii := true
