@@ -147,14 +147,20 @@ func (e *indentEncoder) value(v reflect.Value, depth int) error {
 // followed, found once for a struct field or an array's entries; nil where that type is an
 // interface, whose dynamic type is looked up value by value.
 func staticFlags(t reflect.Type) *typeFlags {
+	if f, ok := staticFlagsOf(t); ok {
+		return &f
+	}
+	return nil
+}
+
+func staticFlagsOf(t reflect.Type) (typeFlags, bool) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if t.Kind() == reflect.Interface {
-		return nil
+		return typeFlags{}, false
 	}
-	f := flagsOf(t)
-	return &f
+	return flagsOf(t), true
 }
 
 // valueAs writes v; known, when set, are the flags of v's type once its pointers are followed
@@ -253,7 +259,10 @@ func (e *indentEncoder) array(v reflect.Value, depth int) error {
 	if n >= partsFrom && !e.worker && runtime.GOMAXPROCS(0) > 1 {
 		return e.arrayInParts(v, depth)
 	}
-	known := staticFlags(v.Type().Elem())
+	var known *typeFlags
+	if f, ok := staticFlagsOf(v.Type().Elem()); ok {
+		known = &f
+	}
 	e.w.WriteByte('[')
 	for i := range n {
 		if i > 0 {
