@@ -14,7 +14,7 @@ import (
 // series are random, many of them with neighbours close to 49 and 50 times v.
 func TestSameScaleAroundNeverHidesABreak(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 138))
-	factors := []float64{1, 2, 48.9, 49, 49.01, 50, 1 / 48.9, 1 / 49, 1 / 49.01, 1.0 / 50, 100, 0.01}
+	factors := []float64{1, 2, 48.9, 49, 49.01, 50, 1 / 48.9, 1.0 / 49, 1 / 49.01, 1.0 / 50, 100, 0.01}
 	shortcuts := 0
 	for range 200_000 {
 		v := math.Exp(r.NormFloat64() * 3)
