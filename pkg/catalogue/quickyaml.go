@@ -36,13 +36,15 @@ func quickDocument(src []byte) *yaml.Node {
 }
 
 // quickText reports whether src holds only what the quick parser reads as yaml.v3 does: no
-// byte-order mark, tab, carriage return or control character, valid UTF-8, and only
-// characters yaml.v3 accepts that are not line breaks (U+0085, U+2028 and U+2029 are).
+// byte-order mark, tab, control character or carriage return other than in a Windows line
+// end, valid UTF-8, and only characters yaml.v3 accepts that are not line breaks (U+0085,
+// U+2028 and U+2029 are).
 func quickText(src []byte) bool {
 	for i := 0; i < len(src); {
 		b := src[i]
 		if b < utf8.RuneSelf {
-			if (b < 0x20 && b != '\n') || b == 0x7f {
+			crlf := b == '\r' && i+1 < len(src) && src[i+1] == '\n' // a Windows line end
+			if (b < 0x20 && b != '\n' && !crlf) || b == 0x7f {
 				return false
 			}
 			i++
@@ -105,6 +107,10 @@ func (p *quickParser) splitLines() bool {
 			}
 			end++
 		}
+		next := end + 1
+		if end > start && src[end-1] == '\r' {
+			end-- // the line end is \r\n
+		}
 		pos := start
 		for pos < end && src[pos] == ' ' {
 			pos++
@@ -117,7 +123,7 @@ func (p *quickParser) splitLines() bool {
 		default:
 			p.lines = append(p.lines, quickLine{num: num, start: start, end: end, pos: pos, col: pos - start, ascii: ascii})
 		}
-		start = end + 1
+		start = next
 	}
 	return true
 }
