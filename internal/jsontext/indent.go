@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -60,6 +61,7 @@ type indentEncoder struct {
 	w       sink
 	scratch []byte
 	compact bool // no newlines or indentation, as json.Marshal writes
+	worker  bool // writing a part of a long array for another encoder: no parts of its own
 }
 
 var (
@@ -138,6 +140,32 @@ func flagsOf(t reflect.Type) typeFlags {
 }
 
 func (e *indentEncoder) value(v reflect.Value, depth int) error {
+	return e.valueAs(v, depth, nil)
+}
+
+// staticFlags are the flags of the type a value of static type t has once its pointers are
+// followed, found once for a struct field or an array's entries; nil where that type is an
+// interface, whose dynamic type is looked up value by value.
+func staticFlags(t reflect.Type) *typeFlags {
+	if f, ok := staticFlagsOf(t); ok {
+		return &f
+	}
+	return nil
+}
+
+func staticFlagsOf(t reflect.Type) (typeFlags, bool) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Interface {
+		return typeFlags{}, false
+	}
+	return flagsOf(t), true
+}
+
+// valueAs writes v; known, when set, are the flags of v's type once its pointers are followed
+// (see staticFlags), so that they are not looked up again for every value.
+func (e *indentEncoder) valueAs(v reflect.Value, depth int, known *typeFlags) error {
 	if !v.IsValid() {
 		e.w.WriteString("null")
 		return nil
@@ -149,7 +177,7 @@ func (e *indentEncoder) value(v reflect.Value, depth int) error {
 			e.w.WriteString("null")
 			return nil
 		}
-		return e.value(v.Elem(), depth)
+		return e.valueAs(v.Elem(), depth, known)
 	}
 	if t.Kind() == reflect.Interface {
 		if v.IsNil() {
@@ -158,7 +186,12 @@ func (e *indentEncoder) value(v reflect.Value, depth int) error {
 		}
 		return e.value(v.Elem(), depth)
 	}
-	flags := flagsOf(t)
+	var flags typeFlags
+	if known != nil {
+		flags = *known
+	} else {
+		flags = flagsOf(t)
+	}
 	switch {
 	case flags.appender:
 		e.scratch = v.Interface().(Appender).AppendJSON(e.scratch[:0])
@@ -223,14 +256,101 @@ func (e *indentEncoder) array(v reflect.Value, depth int) error {
 		e.w.WriteString("[]")
 		return nil
 	}
+	if n >= partsFrom && !e.worker && runtime.GOMAXPROCS(0) > 1 {
+		return e.arrayInParts(v, depth)
+	}
+	var known *typeFlags
+	if f, ok := staticFlagsOf(v.Type().Elem()); ok {
+		known = &f
+	}
 	e.w.WriteByte('[')
 	for i := range n {
 		if i > 0 {
 			e.w.WriteByte(',')
 		}
 		e.newline(depth + 1)
-		if err := e.value(v.Index(i), depth+1); err != nil {
+		if err := e.valueAs(v.Index(i), depth+1, known); err != nil {
 			return err
+		}
+	}
+	e.newline(depth)
+	e.w.WriteByte(']')
+	return nil
+}
+
+// A long array (a report's indicators) is written in parts of partLength entries by workers
+// side by side, each into a buffer of its own, and the parts copied out in order: the same
+// bytes as written one entry after another. At most partsAhead parts wait to be copied, so
+// the memory stays a few parts'.
+const (
+	partsFrom   = 64
+	partLength  = 16
+	partsAhead  = 8
+	partWorkers = 4
+)
+
+type arrayPart struct {
+	buf *bytes.Buffer
+	err error
+}
+
+var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func (e *indentEncoder) arrayInParts(v reflect.Value, depth int) error {
+	n := v.Len()
+	parts := (n + partLength - 1) / partLength
+	results := make([]chan arrayPart, parts) // one slot each, so a worker never waits to hand a part in
+	for k := range results {
+		results[k] = make(chan arrayPart, 1)
+	}
+	ahead := make(chan struct{}, partsAhead)
+	stop := make(chan struct{})
+	defer close(stop)
+	next := make(chan int)
+	go func() { // hands out the parts in order while fewer than partsAhead wait
+		defer close(next)
+		for k := range parts {
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case next <- k:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	known := staticFlags(v.Type().Elem())
+	for range min(partWorkers, runtime.GOMAXPROCS(0), parts) {
+		go func() {
+			for k := range next {
+				buf := partBuffers.Get().(*bytes.Buffer)
+				buf.Reset()
+				w := &indentEncoder{w: buf, compact: e.compact, worker: true}
+				var err error
+				for i := k * partLength; i < min(n, (k+1)*partLength) && err == nil; i++ {
+					if i > 0 {
+						buf.WriteByte(',')
+					}
+					w.newline(depth + 1)
+					err = w.valueAs(v.Index(i), depth+1, known)
+				}
+				results[k] <- arrayPart{buf: buf, err: err}
+			}
+		}()
+	}
+	e.w.WriteByte('[')
+	for k := range parts {
+		part := <-results[k]
+		<-ahead
+		if part.err != nil {
+			return part.err
+		}
+		e.w.Write(part.buf.Bytes())
+		if part.buf.Cap() <= 1<<20 {
+			partBuffers.Put(part.buf)
 		}
 	}
 	e.newline(depth)
@@ -261,7 +381,7 @@ func (e *indentEncoder) object(v reflect.Value, depth int) error {
 		} else {
 			e.w.WriteString(f.key)
 		}
-		if err := e.value(fv, depth+1); err != nil {
+		if err := e.valueAs(fv, depth+1, f.known); err != nil {
 			return err
 		}
 	}
@@ -538,6 +658,7 @@ type field struct {
 	key       string // `"name": ` ready to write
 	compact   string // `"name":`
 	omitEmpty bool
+	known     *typeFlags // staticFlags of the field's type
 }
 
 type structFields struct{ list []field }
@@ -592,7 +713,7 @@ func fieldsOf(t reflect.Type) *structFields {
 				name = sf.Name
 			}
 			key := string(appendString(nil, name))
-			found = append(found, candidate{field{index: at, key: key + ": ", compact: key + ":", omitEmpty: strings.Contains(","+opts+",", ",omitempty,")}, name, len(path), tagged})
+			found = append(found, candidate{field{index: at, key: key + ": ", compact: key + ":", omitEmpty: strings.Contains(","+opts+",", ",omitempty,"), known: staticFlags(sf.Type)}, name, len(path), tagged})
 		}
 	}
 	walk(t, nil)

@@ -20,23 +20,11 @@ func (p *parser) document(src []byte) (root *yaml.Node) {
 			root = nil
 		}
 	}()
-	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	err := dec.Decode(&doc)
-	if errors.Is(err, io.EOF) {
-		p.errorf(0, "the catalogue is empty; it needs at least directorates: and indicators:")
+	if quick := quickDocument(src); quick != nil {
+		doc = *quick // one document, read as yaml.v3 reads it (see quickDocument)
+	} else if !p.decode(src, &doc) {
 		return nil
-	}
-	if err != nil {
-		p.yamlError(err, src)
-		return nil
-	}
-	var extra yaml.Node
-	switch err := dec.Decode(&extra); {
-	case err == nil:
-		p.errorf(extra.Line, "a second YAML document starts here; the catalogue must be a single document, so remove this --- and what follows or merge it into the first")
-	case !errors.Is(err, io.EOF):
-		p.yamlError(err, src)
 	}
 	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
 		p.errorf(0, "the catalogue is empty; it needs at least directorates: and indicators:")
@@ -52,6 +40,29 @@ func (p *parser) document(src []byte) (root *yaml.Node) {
 		return nil
 	}
 	return root
+}
+
+// decode parses src with yaml.v3 into doc, reporting malformed YAML, an empty file or more
+// than one document; it returns false when there is nothing to walk.
+func (p *parser) decode(src []byte, doc *yaml.Node) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	err := dec.Decode(doc)
+	if errors.Is(err, io.EOF) {
+		p.errorf(0, "the catalogue is empty; it needs at least directorates: and indicators:")
+		return false
+	}
+	if err != nil {
+		p.yamlError(err, src)
+		return false
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		p.errorf(extra.Line, "a second YAML document starts here; the catalogue must be a single document, so remove this --- and what follows or merge it into the first")
+	case !errors.Is(err, io.EOF):
+		p.yamlError(err, src)
+	}
+	return true
 }
 
 // yamlError reports the line where src stops being valid YAML (yamltext finds it: the yaml

@@ -104,6 +104,10 @@ func (p *parser) pairs(n *yaml.Node) []pair {
 }
 
 func (p *parser) pairsDepth(n *yaml.Node, depth int) []pair {
+	if !hasMergeKey(n) {
+		// Nothing to expand, and nothing worth keeping: most mappings are this.
+		return p.expand(n, depth)
+	}
 	if done, ok := p.merged[n]; ok {
 		return done
 	}
@@ -117,8 +121,18 @@ func (p *parser) pairsDepth(n *yaml.Node, depth int) []pair {
 	return out
 }
 
+func hasMergeKey(n *yaml.Node) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) expand(n *yaml.Node, depth int) []pair {
-	var own, merged []pair
+	own := make([]pair, 0, len(n.Content)/2)
+	var merged []pair
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
@@ -174,9 +188,13 @@ func (p *parser) mergeSources(k, v *yaml.Node, depth int) []pair {
 // fields checks a mapping's keys against the known ones and returns the known ones by name.
 // where completes "unknown key ... <where>", e.g. "in indicator CS01".
 func (p *parser) fields(n *yaml.Node, where string, known []string) map[string]pair {
-	out := map[string]pair{}
-	first := map[string]int{}
 	all := p.pairs(n)
+	out := make(map[string]pair, len(all))
+	// where each key was first given: looked up in all itself while the mapping is short
+	var first map[string]int
+	if len(all) > shortMapping {
+		first = make(map[string]int, len(all))
+	}
 	for i, f := range all {
 		var prev pair
 		if i > 0 {
@@ -187,11 +205,13 @@ func (p *parser) fields(n *yaml.Node, where string, known []string) map[string]p
 			continue
 		}
 		name := f.key.Value
-		if line, dup := first[name]; dup {
+		if line, dup := firstGiven(first, all[:i], name); dup {
 			p.errorf(f.key.Line, "key %q is given twice %s (first at line %d); give it once", name, where, line)
 			continue
 		}
-		first[name] = f.key.Line
+		if first != nil {
+			first[name] = f.key.Line
+		}
 		if !contains(known, name) {
 			if joined, split := commaSplit(n, prev, f); split {
 				p.errorf(f.key.Line, "unknown key %q %s; a comma ends a value inside { }, so put the whole value in quotes: %s: %q", name, where, prev.name(), joined)
@@ -205,6 +225,25 @@ func (p *parser) fields(n *yaml.Node, where string, known []string) map[string]p
 		out[name] = f
 	}
 	return out
+}
+
+// shortMapping is the most keys a mapping has for fields to look for a key given twice among
+// the keys before it rather than in a map.
+const shortMapping = 32
+
+// firstGiven is the line where name was first given: from first when it is set, else among
+// the scalar keys before.
+func firstGiven(first map[string]int, before []pair, name string) (int, bool) {
+	if first != nil {
+		line, ok := first[name]
+		return line, ok
+	}
+	for _, f := range before {
+		if f.key.Kind == yaml.ScalarNode && f.key.Value == name {
+			return f.key.Line, true
+		}
+	}
+	return 0, false
 }
 
 // commaSplit recognises {name: Growth, Environment and Transport}: a plain value cut short by
@@ -307,6 +346,11 @@ func isRangeError(err error) bool {
 // wholeAtLeast reads a whole number no smaller than low; unit names what it counts for the
 // hint ("quarters", "decimal places").
 func (p *parser) wholeAtLeast(f pair, low int, unit string) (int, bool) {
+	if v := resolve(f.val); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) {
+		if n, err := strconv.Atoi(strings.TrimSpace(v.Value)); err == nil && n >= low {
+			return n, true // the usual case, told without making the hint
+		}
+	}
 	hint := fmt.Sprintf("use a whole number of %s, %d or more", unit, low)
 	s, ok := p.scalar(f, hint)
 	if !ok {
@@ -332,15 +376,17 @@ func (p *parser) wholeAtLeast(f pair, low int, unit string) (int, bool) {
 // choice reads one of a fixed set of words, case-insensitively, and returns it in the set's
 // spelling.
 func (p *parser) choice(f pair, options []string) (string, bool) {
+	if v := resolve(f.val); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) {
+		for _, o := range options { // the usual case, told without making the hint
+			if strings.EqualFold(strings.TrimSpace(v.Value), o) {
+				return o, true
+			}
+		}
+	}
 	hint := "use " + oneOf(options)
 	s, ok := p.scalar(f, hint)
 	if !ok {
 		return "", false
-	}
-	for _, o := range options {
-		if strings.EqualFold(strings.TrimSpace(s), o) {
-			return o, true
-		}
 	}
 	p.errorf(f.line(), "%s %q is not valid; %s", f.name(), s, hint)
 	return "", false
@@ -353,14 +399,14 @@ func (p *parser) boolean(f pair) (bool, bool) {
 
 // words reads a list of non-blank strings; example shows a valid list in the hint.
 func (p *parser) words(f pair, example string) ([]string, bool) {
-	hint := fmt.Sprintf("write a list such as %s: [%s]", f.name(), example)
+	hint := func() string { return fmt.Sprintf("write a list such as %s: [%s]", f.name(), example) }
 	v := resolve(f.val)
 	if isNull(v) {
-		p.errorf(f.line(), "%s is empty; %s", f.name(), hint)
+		p.errorf(f.line(), "%s is empty; %s", f.name(), hint())
 		return nil, false
 	}
 	if v.Kind != yaml.SequenceNode {
-		p.errorf(f.line(), "%s must be a list, not %s; %s", f.name(), describe(v), hint)
+		p.errorf(f.line(), "%s must be a list, not %s; %s", f.name(), describe(v), hint())
 		return nil, false
 	}
 	out := make([]string, 0, len(v.Content))

@@ -148,7 +148,11 @@ func scaleBreaks(cat *catalogue.Catalogue, store *data.Store, q period.Quarter) 
 		}
 		for i, e := range series {
 			v := e.value.V
-			around, ok := neighbourLevel(series, i)
+			var around float64
+			var ok bool
+			if v > 0 && !sameScaleAround(series, i, v) {
+				around, ok = neighbourLevel(series, i)
+			}
 			switch {
 			case ok && v > 0 && nearHundredfold(around/v):
 				hint := ""
@@ -198,6 +202,21 @@ func neighbourLevel(series []seriesEntry, i int) (float64, bool) {
 		return around[n/2], true
 	}
 	return (around[n/2-1] + around[n/2]) / 2, true
+}
+
+// sameScaleAround reports, without sorting them, that no median of the values either side of
+// series[i] could be about a hundred times v (v > 0) or a hundredth of it: every one of them
+// is within 49 times v, so the median is, short of the 50 nearHundredfold asks for with room
+// for rounding. It is the usual case, and neighbourLevel is then not needed.
+func sameScaleAround(series []seriesEntry, i int, v float64) bool {
+	for j := max(0, i-scaleNeighbours); j <= min(len(series)-1, i+scaleNeighbours); j++ {
+		if j != i {
+			if a := series[j].value.V; !(a < 49*v && a > v/49) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // nearHundredfold reports whether ratio is within a factor of 2 of 100.

@@ -107,8 +107,9 @@ func Places(value float64, decimals int, status func(float64) string) int {
 		return decimals
 	}
 	want := status(value)
+	var shown [40]byte
 	for places := decimals; places <= maxPlaces; places++ {
-		parsed, err := strconv.ParseFloat(unit.Round(value, places), 64)
+		parsed, err := strconv.ParseFloat(string(unit.AppendRound(shown[:0], value, places)), 64)
 		if err == nil && status(parsed) == want {
 			return places
 		}

@@ -96,7 +96,7 @@ func Build(opts Options) (*Report, error) {
 	previous := make([]ActivityStatus, len(members))
 	eachIndicator(len(members), func(i int) {
 		ind := members[i]
-		s := series{ind: ind, cal: cal, values: opts.Store.Series(ind.Code)}
+		s := series{ind: ind, cal: cal, values: opts.Store.Series(ind.Code), memo: new(windowMemo)}
 		out := indicator(s, q, opts.Store)
 		out.Events = eventsOf(cat, ind, q, ind.Trend.Window, trend.Method(ind.Trend.Method))
 		out.Benchmark = opts.Benchmarks.Positions(ind, q)
@@ -256,26 +256,38 @@ func indicator(s series, q period.Quarter, store *data.Store) Indicator {
 // actual value rated against that quarter's own year.
 func history(s series, q period.Quarter) []HistoryPoint {
 	ind, cal := s.ind, s.cal
-	var out []HistoryPoint
+	out := make([]HistoryPoint, 0, HistoryLength)
+	// The points' values and words are made together, an array each, not one at a time.
+	values := make([]float64, HistoryLength)
+	var words []Rating
+	var statuses []ActivityStatus
+	if ind.Type == catalogue.Activity {
+		statuses = make([]ActivityStatus, HistoryLength)
+	} else {
+		words = make([]Rating, HistoryLength)
+	}
 	for i := HistoryLength - 1; i >= 0; i-- {
+		k := len(out)
 		hq := q.Add(-i)
 		qv := s.quarter(hq)
 		hp := HistoryPoint{Period: QuarterOf(cal, hq), Partial: qv.partial}
 		var vp *float64
 		if qv.ok {
-			v := qv.value
-			vp = &v
+			values[k] = qv.value
+			vp = &values[k]
 		}
 		hp.Value = vp
 		if ind.Type == catalogue.Activity {
 			w, d, places := activityStatus(ind, vp, hq.Year)
-			hp.Activity, hp.Display, hp.Places = &w, d, places
+			statuses[k] = w
+			hp.Activity, hp.Display, hp.Places = &statuses[k], d, places
 			if ex := expectedRange(ind, hq.Year); ex != nil {
 				hp.Expected = &Range{Lower: ex.Lower, Upper: ex.Upper}
 			}
 		} else {
 			w, d, places := rating(ind, vp, hq)
-			hp.RAG, hp.Display, hp.Places = &w, d, places
+			words[k] = w
+			hp.RAG, hp.Display, hp.Places = &words[k], d, places
 			if th := kpiThresholds(ind, hq); th != nil {
 				hp.Target, hp.Floor = th.Target, th.Floor
 			}
@@ -289,24 +301,26 @@ func history(s series, q period.Quarter) []HistoryPoint {
 // indicator), with the thresholds or range that applied at each point.
 func chart(s series, q period.Quarter, window int) []ChartPoint {
 	ind := s.ind
-	var out []ChartPoint
+	pts := s.window(q, window)
+	out := make([]ChartPoint, 0, len(pts))
 	// A month of a summed indicator is a third of a quarter's scale: quarterly thresholds
 	// drawn against monthly points would mislead, so they are left off its chart.
 	sameScale := !(s.monthly() && ind.Aggregate == catalogue.Sum)
-	for _, p := range s.window(q, window) {
+	values := make([]float64, len(pts)) // the points' values, made at once
+	for i, p := range pts {
 		cp := ChartPoint{Period: p.at}
 		if p.ok {
-			v := p.value
-			cp.Value = &v
+			values[i] = p.value
+			cp.Value = &values[i]
 		}
 		if !sameScale {
 			out = append(out, cp)
 			continue
 		}
-		if th := kpiThresholds(ind, p.q); th != nil && ind.Type == catalogue.KPI {
+		if th := kpiThresholds(ind, p.at.Quarter); th != nil && ind.Type == catalogue.KPI {
 			cp.Target, cp.Floor = th.Target, th.Floor
 		}
-		if ex := expectedRange(ind, p.q.Year); ex != nil && ind.Type == catalogue.Activity {
+		if ex := expectedRange(ind, p.at.Quarter.Year); ex != nil && ind.Type == catalogue.Activity {
 			cp.Lower, cp.Upper = ex.Lower, ex.Upper
 		}
 		out = append(out, cp)

@@ -9,21 +9,40 @@ import (
 
 // kpiThresholds are the thresholds for quarter q (its year's, or the year's profile for q), or
 // nil when the KPI is not rated then.
+// It is small enough to be inlined, so that the thresholds stay on the caller's stack unless
+// the caller keeps them.
 func kpiThresholds(ind *catalogue.Indicator, q period.Quarter) *rag.Thresholds {
-	th, ok := ind.ThresholdsAt(q)
-	if !ok || th.Target == nil {
+	th, ok := kpiThresholdsAt(ind, q)
+	if !ok {
 		return nil
 	}
-	return &rag.Thresholds{Target: th.Target, Floor: th.Floor, Lower: ind.Polarity == catalogue.Lower}
+	return &th
 }
 
-// expectedRange is an activity indicator's range for financial year fy, or nil.
+func kpiThresholdsAt(ind *catalogue.Indicator, q period.Quarter) (rag.Thresholds, bool) {
+	th, ok := ind.ThresholdsAt(q)
+	if !ok || th.Target == nil {
+		return rag.Thresholds{}, false
+	}
+	return rag.Thresholds{Target: th.Target, Floor: th.Floor, Lower: ind.Polarity == catalogue.Lower}, true
+}
+
+// expectedRange is an activity indicator's range for financial year fy, or nil; inlined, as
+// kpiThresholds is.
 func expectedRange(ind *catalogue.Indicator, fy int) *rag.Range {
-	ex, ok := ind.ExpectedFor(fy)
-	if !ok || (ex.Lower == nil && ex.Upper == nil) {
+	r, ok := expectedRangeIn(ind, fy)
+	if !ok {
 		return nil
 	}
-	return &rag.Range{Lower: ex.Lower, Upper: ex.Upper}
+	return &r
+}
+
+func expectedRangeIn(ind *catalogue.Indicator, fy int) (rag.Range, bool) {
+	ex, ok := ind.ExpectedFor(fy)
+	if !ok || (ex.Lower == nil && ex.Upper == nil) {
+		return rag.Range{}, false
+	}
+	return rag.Range{Lower: ex.Lower, Upper: ex.Upper}, true
 }
 
 // rating rates a KPI's value for quarter q (its profile's thresholds, else its year's);

@@ -33,8 +33,8 @@ type projected struct {
 // projectAhead reads the line fitted to the window's values at the quarter k quarters after
 // q, as the projection reads it at the next quarter (k = 1): a monthly indicator's quarter is
 // its last month's fitted value (aggregate last), its middle month's (mean, ratio) or three
-// times that (sum).
-func projectAhead(s series, pts []trend.Point, window, k int, low, high float64) projected {
+// times that (sum). line is fitted to the window's points, points of them.
+func projectAhead(s series, line trend.Line, points, window, k int, low, high float64) projected {
 	var at float64
 	scale := 1.0
 	if s.monthly() {
@@ -49,11 +49,11 @@ func projectAhead(s series, pts []trend.Point, window, k int, low, high float64)
 	} else {
 		at = float64(window - 1 + k)
 	}
-	pr, ok := trend.Project(pts, at, 0.95)
+	pr, ok := line.Project(at, 0.95)
 	if !ok {
 		return projected{}
 	}
-	out := projected{Projection: Projection{Value: pr.Value * scale, Lower: pr.Lower * scale, Upper: pr.Upper * scale, Points: len(pts)}, ok: true}
+	out := projected{Projection: Projection{Value: pr.Value * scale, Lower: pr.Lower * scale, Upper: pr.Upper * scale, Points: points}, ok: true}
 	out.cutTo(low, high)
 	return out
 }
@@ -75,9 +75,10 @@ func recovery(s series, q period.Quarter, window int, rating Rating, withheld *P
 	var last projected
 	var lastTh *rag.Thresholds
 	var lastQ period.Quarter
+	line, _ := trend.Fit(pts)
 	for k := 1; k <= RecoveryHorizon; k++ {
 		nq := q.Add(k)
-		p := projectAhead(s, pts, window, k, low, high)
+		p := projectAhead(s, line, len(pts), window, k, low, high)
 		if !p.ok {
 			return &Recovery{Text: "No date for a return to target can be given: the values in the window do not fit a line."}
 		}
@@ -208,12 +209,23 @@ func (s series) noun() string {
 // windowPoints are the values in the window ending at q as the trend line is fitted to them,
 // and whether the series goes below 0 or above 100 (which widens its natural range).
 func (s series) windowPoints(q period.Quarter, window int) (pts []trend.Point, negative, above100 bool) {
-	for _, p := range s.window(q, window) {
+	m := s.memo
+	if m.holds(q, max(window, 1)) && m.fittedDone {
+		return m.fitted, m.negative, m.above100
+	}
+	all := s.window(q, window)
+	for i, p := range all {
 		if p.ok {
-			pts = append(pts, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
+			if pts == nil {
+				pts = make([]trend.Point, 0, len(all))
+			}
+			pts = append(pts, trend.Point{Label: p.label, Pos: float64(i), Value: p.value})
 			above100 = above100 || p.value > 100
 			negative = negative || p.value < 0
 		}
+	}
+	if m.holds(q, max(window, 1)) {
+		m.fitted, m.negative, m.above100, m.fittedDone = pts, negative, above100, true
 	}
 	return pts, negative, above100
 }

@@ -54,11 +54,7 @@ func trendAt(s series, q period.Quarter, cfg trend.Config) (trend.Result, period
 		in.Rebase = s.rebasePositions(q, cfg.Window)
 		window = s.window(q, cfg.Window)
 		in.WindowPeriods = len(window)
-		for _, p := range window {
-			if p.ok {
-				in.Points = append(in.Points, trend.Point{Label: p.label, Pos: float64(p.pos), Value: p.value})
-			}
-		}
+		in.Points, _, _ = s.windowPoints(q, cfg.Window)
 	}
 	if th := kpiThresholds(s.ind, q); th != nil && s.ind.Type == catalogue.KPI {
 		in.Target = th.Target
@@ -181,7 +177,8 @@ func projection(s series, q period.Quarter, window int) (*Projection, *Projectio
 	}
 	next := q.Add(1)
 	low, high := naturalRange(s.ind.Unit, negative, above100)
-	p := projectAhead(s, pts, window, 1, low, high)
+	line, _ := trend.Fit(pts)
+	p := projectAhead(s, line, len(pts), window, 1, low, high)
 	if !p.ok {
 		return nil, nil
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
 	"github.com/example/qpr/pkg/period"
+	"github.com/example/qpr/pkg/trend"
 )
 
 // series answers "what was this indicator's value then?" from the matched data, applying the
@@ -14,6 +15,26 @@ type series struct {
 	ind    *catalogue.Indicator
 	cal    period.Calendar
 	values *data.Series // by quarter index or month index, by frequency
+	// memo, when set, keeps the first window worked out (the trend's, at the report quarter),
+	// which the projection, recovery and chart read again.
+	memo *windowMemo
+}
+
+// windowMemo holds the indicator's window ending at the report quarter with one quarter more
+// before it, so that the window ending at the quarter before (the previous trend's) is part
+// of it too, and the values in the report quarter's window as a line is fitted to them. What
+// it holds is shared by every caller: they only read it.
+type windowMemo struct {
+	q                  period.Quarter
+	quarters           int
+	longer             []point // quarters+1 quarters ending at q; nil until worked out
+	fitted             []trend.Point
+	negative, above100 bool
+	fittedDone         bool
+}
+
+func (m *windowMemo) holds(q period.Quarter, quarters int) bool {
+	return m != nil && m.longer != nil && m.q == q && m.quarters == quarters
 }
 
 // quarterValue is the indicator's actual value for q: no stale stand-in.
@@ -95,46 +116,69 @@ func (s series) reported(q period.Quarter) reported {
 	return reported{}
 }
 
-// point is one of the indicator's own periods with its value, if any.
+// point is one of the indicator's own periods with its value, if any. Its position in the
+// window is its place in the slice, from 0 at the window's first period.
 type point struct {
 	at    Period
 	label string // canonical label, set only where there is a value
-	pos   int    // position from 0 at the window's first period
 	value float64
 	ok    bool
-	q     period.Quarter // the quarter the period falls in, for its thresholds
 }
 
 // window lists the indicator's own periods in the `quarters` quarters ending at q, in order:
-// quarters for a quarterly indicator, months for a monthly one.
+// quarters for a quarterly indicator, months for a monthly one. The slice is read only.
 func (s series) window(q period.Quarter, quarters int) []point {
 	if quarters < 1 {
 		quarters = 1
 	}
+	m := s.memo
+	if m == nil {
+		return s.windowOf(q, quarters)
+	}
+	if m.longer == nil {
+		*m = windowMemo{q: q, quarters: quarters, longer: s.windowOf(q, quarters+1)}
+	}
+	if m.quarters == quarters {
+		step := 1
+		if s.monthly() {
+			step = 3
+		}
+		n := len(m.longer) - step
+		switch q {
+		case m.q:
+			return m.longer[step:]
+		case m.q.Add(-1):
+			return m.longer[:n:n]
+		}
+	}
+	return s.windowOf(q, quarters)
+}
+
+func (s series) windowOf(q period.Quarter, quarters int) []point {
 	first := q.Add(-(quarters - 1))
 	if !s.monthly() {
-		pts := make([]point, 0, quarters)
-		for i := 0; i < quarters; i++ {
+		pts := make([]point, quarters)
+		for i := range pts {
 			pq := first.Add(i)
 			v, ok := s.values.At(pq.Index())
-			p := point{at: QuarterOf(s.cal, pq), pos: i, value: v.V, ok: ok && !v.Missing, q: pq}
+			p := point{at: QuarterOf(s.cal, pq), value: v.V, ok: ok && !v.Missing}
 			if p.ok { // only a present value is named, in a trend's points
 				p.label = s.cal.Label(pq)
 			}
-			pts = append(pts, p)
+			pts[i] = p
 		}
 		return pts
 	}
 	start := s.cal.Months(first)[0]
-	pts := make([]point, 0, quarters*3)
-	for i := 0; i < quarters*3; i++ {
+	pts := make([]point, quarters*3)
+	for i := range pts {
 		m := start.Add(i)
 		v, ok := s.values.At(m.Index())
-		p := point{at: MonthOf(s.cal, m), pos: i, value: v.V, ok: ok && !v.Missing, q: s.cal.QuarterOf(m)}
+		p := point{at: MonthOf(s.cal, m), value: v.V, ok: ok && !v.Missing}
 		if p.ok {
 			p.label = m.String()
 		}
-		pts = append(pts, p)
+		pts[i] = p
 	}
 	return pts
 }

@@ -3,6 +3,7 @@ package trend
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 )
 
 // Projection is a value forecast from the least-squares line, with its prediction interval.
@@ -18,10 +19,33 @@ func Project(points []Point, atPos float64, level float64) (Projection, bool) {
 	if !isFinite(atPos) || !(level > 0 && level < 1) {
 		return Projection{}, false
 	}
-	fit, ok := fitOLS(cleanPoints(points))
+	line, ok := Fit(points)
 	if !ok {
 		return Projection{}, false
 	}
+	return line.Project(atPos, level)
+}
+
+// Line is the least-squares line through a set of points, fitted once to be projected to
+// several positions (a return to target looks ahead a quarter at a time).
+type Line struct {
+	fit olsFit
+	ok  bool
+}
+
+// Fit fits the least-squares line through points, as Project does; it reports false with fewer
+// than three usable points or every point at one position, and the Line then projects nothing.
+func Fit(points []Point) (Line, bool) {
+	fit, ok := fitOLS(cleanPoints(points))
+	return Line{fit: fit, ok: ok}, ok
+}
+
+// Project is Project's answer for the points the line was fitted to.
+func (l Line) Project(atPos float64, level float64) (Projection, bool) {
+	if !l.ok || !isFinite(atPos) || !(level > 0 && level < 1) {
+		return Projection{}, false
+	}
+	fit := l.fit
 	value := fit.intercept + fit.slope*atPos
 	residualVariance := fit.rss / float64(fit.n-2)
 	dx := atPos - fit.meanPos
@@ -45,11 +69,25 @@ type quantileKey struct {
 }
 
 func tQuantile(df int, p float64) float64 {
-	k := quantileKey{df, p}
-	if q, ok := quantiles.Load(k); ok {
-		return q.(float64)
+	if df >= 0 && df < len(recentQuantiles) {
+		if e := recentQuantiles[df].Load(); e != nil && e.p == p {
+			return e.q
+		}
 	}
-	q := studentsT(df).Quantile(p)
-	quantiles.Store(k, q)
-	return q
+	k := quantileKey{df, p}
+	q, ok := quantiles.Load(k)
+	if !ok {
+		q = studentsT(df).Quantile(p)
+		quantiles.Store(k, q)
+	}
+	if df >= 0 && df < len(recentQuantiles) {
+		recentQuantiles[df].Store(&quantileEntry{p: p, q: q.(float64)})
+	}
+	return q.(float64)
 }
+
+// recentQuantiles holds, by degrees of freedom, the last quantile looked up, read without the
+// map's hashing and locking: a build asks for one level over and over.
+var recentQuantiles [64]atomic.Pointer[quantileEntry]
+
+type quantileEntry struct{ p, q float64 }

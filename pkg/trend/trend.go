@@ -338,6 +338,11 @@ func normalise(cfg Config) Config {
 // cleanPoints drops non-finite points and restores ascending Pos order if the caller broke it,
 // without touching the caller's slice.
 func cleanPoints(in []Point) []Point {
+	if len(in) > 0 && allFinite(in) && slices.IsSortedFunc(in, comparePos) {
+		// Clean already: the analyses only read their points, so no copy is made (the
+		// capacity is cut so that an append could not write into the caller's slice).
+		return in[:len(in):len(in)]
+	}
 	out := make([]Point, 0, len(in))
 	for _, p := range in {
 		if isFinite(p.Pos) && isFinite(p.Value) {
@@ -348,6 +353,15 @@ func cleanPoints(in []Point) []Point {
 		slices.SortStableFunc(out, comparePos)
 	}
 	return out
+}
+
+func allFinite(points []Point) bool {
+	for _, p := range points {
+		if !isFinite(p.Pos) || !isFinite(p.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 func comparePos(a, b Point) int {

@@ -3,6 +3,7 @@
 package unit
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -98,44 +99,60 @@ func Group(number string) string {
 // number as written (86.5 shows as 87 and 0.125 as 0.13, as Excel shows them), where binary
 // rounding would give 86 and 0.12. A value that rounds to zero is shown without a minus sign.
 func Round(v float64, places int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	digits := strconv.FormatFloat(v, 'f', -1, 64) // shortest form that reads back as v
-	neg := strings.HasPrefix(digits, "-")
-	digits = strings.TrimPrefix(digits, "-")
-	intPart, frac, _ := strings.Cut(digits, ".")
-	if len(frac) <= places {
-		frac += strings.Repeat("0", places-len(frac))
-		return sign(neg, intPart, frac)
-	}
-	roundUp := frac[places] >= '5'
-	kept := []byte(intPart + frac[:places])
-	if roundUp {
-		i := len(kept) - 1
-		for ; i >= 0; i-- {
-			if kept[i] == '9' {
-				kept[i] = '0'
-				continue
-			}
-			kept[i]++
-			break
-		}
-		if i < 0 {
-			kept = append([]byte{'1'}, kept...)
-		}
-	}
-	n := len(kept) - places
-	return sign(neg, string(kept[:n]), string(kept[n:]))
+	var buf [32]byte
+	return string(AppendRound(buf[:0], v, places))
 }
 
-func sign(neg bool, intPart, frac string) string {
-	out := intPart
-	if frac != "" {
-		out += "." + frac
+// AppendRound appends Round(v, places) to dst, for callers that would only parse or copy the
+// string: the digits are worked out in a buffer of its own, not in strings.
+func AppendRound(dst []byte, v float64, places int) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.AppendFloat(dst, v, 'f', -1, 64)
 	}
-	if neg && strings.Trim(intPart+frac, "0") != "" {
-		return "-" + out
+	var shortest, keptBuf [40]byte
+	digits := strconv.AppendFloat(shortest[:0], v, 'f', -1, 64) // shortest form that reads back as v
+	neg := digits[0] == '-'
+	if neg {
+		digits = digits[1:]
 	}
-	return out
+	intPart, frac := digits, digits[:0]
+	if i := bytes.IndexByte(digits, '.'); i >= 0 {
+		intPart, frac = digits[:i], digits[i+1:]
+	}
+	places = max(places, 0)
+	kept := append(keptBuf[:0], intPart...)
+	if len(frac) <= places {
+		kept = append(kept, frac...)
+		for range places - len(frac) {
+			kept = append(kept, '0')
+		}
+	} else {
+		kept = append(kept, frac[:places]...)
+		if frac[places] >= '5' {
+			i := len(kept) - 1
+			for ; i >= 0; i-- {
+				if kept[i] == '9' {
+					kept[i] = '0'
+					continue
+				}
+				kept[i]++
+				break
+			}
+			if i < 0 {
+				kept = append(kept, 0)
+				copy(kept[1:], kept)
+				kept[0] = '1'
+			}
+		}
+	}
+	if neg && bytes.ContainsFunc(kept, func(r rune) bool { return r != '0' }) {
+		dst = append(dst, '-')
+	}
+	n := len(kept) - places
+	dst = append(dst, kept[:n]...)
+	if places > 0 {
+		dst = append(dst, '.')
+		dst = append(dst, kept[n:]...)
+	}
+	return dst
 }
