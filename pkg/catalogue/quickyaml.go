@@ -229,7 +229,7 @@ func (p *quickParser) blockMapping(indent int) *yaml.Node {
 		p.kids = append(p.kids, key)
 		at := skipSpaces(p.src, end+1, l.end)
 		if at < l.end && p.src[at] != '#' {
-			v, end := p.inline(l, at)
+			v, end := p.inline(l, at, false)
 			if v == nil || !p.lineEndsAt(l, end) {
 				return nil
 			}
@@ -293,7 +293,7 @@ func (p *quickParser) blockSequence(indent int) *yaml.Node {
 			p.kids = append(p.kids, v)
 			continue
 		}
-		v, end := p.inline(l, at)
+		v, end := p.inline(l, at, false)
 		if v == nil || !p.lineEndsAt(l, end) {
 			return nil
 		}
@@ -321,30 +321,16 @@ func skipSpaces(s string, at, end int) int {
 }
 
 // inline reads a value written on one line from offset at: a flow mapping or list, or a
-// scalar; it returns the offset after it.
-func (p *quickParser) inline(l quickLine, at int) (*yaml.Node, int) {
+// scalar, which within a flow collection (inFlow) ends at its indicators too; it returns the
+// offset after it.
+func (p *quickParser) inline(l quickLine, at int, inFlow bool) (*yaml.Node, int) {
 	switch p.src[at] {
 	case '{':
 		return p.flowMapping(l, at)
 	case '[':
 		return p.flowSequence(l, at)
 	}
-	n, end, ok := p.scalar(l, at, false)
-	if !ok {
-		return nil, 0
-	}
-	return n, end
-}
-
-// flowValue reads an entry of a flow collection.
-func (p *quickParser) flowValue(l quickLine, at int) (*yaml.Node, int) {
-	switch p.src[at] {
-	case '{':
-		return p.flowMapping(l, at)
-	case '[':
-		return p.flowSequence(l, at)
-	}
-	n, end, ok := p.scalar(l, at, true)
+	n, end, ok := p.scalar(l, at, inFlow)
 	if !ok {
 		return nil, 0
 	}
@@ -373,7 +359,7 @@ func (p *quickParser) flowMapping(l quickLine, at int) (*yaml.Node, int) {
 		if i == l.end {
 			return nil, 0
 		}
-		v, end := p.flowValue(l, i)
+		v, end := p.inline(l, i, true)
 		if v == nil {
 			return nil, 0
 		}
@@ -409,7 +395,7 @@ func (p *quickParser) flowSequence(l quickLine, at int) (*yaml.Node, int) {
 		return s, i + 1
 	}
 	for i < l.end {
-		v, end := p.flowValue(l, i)
+		v, end := p.inline(l, i, true)
 		if v == nil {
 			return nil, 0
 		}
