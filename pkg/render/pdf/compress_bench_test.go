@@ -7,14 +7,13 @@ import (
 
 	"github.com/example/qpr/pkg/present"
 	"github.com/example/qpr/pkg/render/pdf/pdfpost"
+	"github.com/example/qpr/pkg/report"
 	"github.com/example/qpr/templates"
 )
 
-// BenchmarkCompression1000 renders a 1,000-indicator report (the fixture's indicators
-// repeated) three ways side by side: fpdf compressing each page with a new compressor (as
-// before pdfpost); fpdf writing the pages plain for pdfpost to compress with pooled ones,
-// untagged (the same bytes: TestCompressionIsFpdfs); and Render, compressed and tagged.
-func BenchmarkCompression1000(b *testing.B) {
+// fixtureReport1000 is the fixture's report with its indicators repeated to 1,000, each
+// with a code of its own.
+func fixtureReport1000() *report.Report {
 	r := fixtureReport()
 	base := r.Indicators
 	r.Indicators = nil
@@ -23,6 +22,15 @@ func BenchmarkCompression1000(b *testing.B) {
 		ind.Code = fmt.Sprintf("%s-%03d", ind.Code, i)
 		r.Indicators = append(r.Indicators, ind)
 	}
+	return r
+}
+
+// BenchmarkCompression1000 renders a 1,000-indicator report (the fixture's indicators
+// repeated) three ways side by side: fpdf compressing each page with a new compressor (as
+// before pdfpost); fpdf writing the pages plain for pdfpost to compress with pooled ones,
+// untagged (the same bytes: TestCompressionIsFpdfs); and Render, compressed and tagged.
+func BenchmarkCompression1000(b *testing.B) {
+	r := fixtureReport1000()
 	tmpl := templates.Default()
 	document, err := present.DocumentOf(printableReport(r), tmpl)
 	if err != nil {
@@ -78,14 +86,7 @@ func BenchmarkCompression1000(b *testing.B) {
 // lines, marks and tags kept out of fpdf (keep) and with fpdf given them, as before: the
 // same bytes (TestKeptContentIsFpdfs).
 func BenchmarkKept1000(b *testing.B) {
-	r := fixtureReport()
-	base := r.Indicators
-	r.Indicators = nil
-	for i := 0; len(r.Indicators) < 1000; i++ {
-		ind := base[i%len(base)]
-		ind.Code = fmt.Sprintf("%s-%03d", ind.Code, i)
-		r.Indicators = append(r.Indicators, ind)
-	}
+	r := fixtureReport1000()
 	tmpl := templates.Default()
 	defer func(keep bool) { keepLater = keep }(keepLater)
 	for _, keep := range []bool{false, true} {
