@@ -277,10 +277,20 @@ func readRecords(r *csvRecords, t *table, lim Limits, probs *diag.List) {
 			var pe *csv.ParseError
 			switch {
 			case errors.As(err, &long):
+				// A record over several lines is a quoted field running on: the place to
+				// mend is where its quote opens, not where the limit cut it off.
+				if start := r.line(); start < long.line {
+					probs.Errorf(diag.Place{File: path, Line: start}, "a quoted field begins on this line and runs on to line %d, over %s, without its closing quote: reading stopped; a field that contains a quote or %s must be in quotes, with each quote inside doubled; %s", long.line, formatLimit(lim.LineLength, true), separatorName(sep), lim.exceeded("line_length"))
+					return
+				}
 				probs.Errorf(diag.Place{File: path, Line: long.line}, "the line is longer than %s (or a quoted field runs on over many lines from here): reading stopped; %s", formatLimit(lim.LineLength, true), lim.exceeded("line_length"))
 				return
 			case errors.As(err, &pe):
-				probs.Errorf(diag.Place{File: path, Line: pe.Line}, "the line is not valid csv (%v); a field that contains a quote or %s must be in quotes, with each quote inside doubled", pe.Err, separatorName(sep))
+				if pe.StartLine < pe.Line {
+					probs.Errorf(diag.Place{File: path, Line: pe.StartLine}, "the line is not valid csv: a quoted field begins on it and runs on to line %d (%v); a field that contains a quote or %s must be in quotes, with each quote inside doubled", pe.Line, pe.Err, separatorName(sep))
+				} else {
+					probs.Errorf(diag.Place{File: path, Line: pe.Line}, "the line is not valid csv (%v); a field that contains a quote or %s must be in quotes, with each quote inside doubled", pe.Err, separatorName(sep))
+				}
 				if syntaxErrors++; syntaxErrors >= maxCSVSyntaxErrors {
 					probs.Errorf(at, "stopped reading after %d lines that are not valid csv; is this a csv file?", syntaxErrors)
 					return

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -72,6 +73,45 @@ func TestLongLineIsRefusedWithoutHoldingIt(t *testing.T) {
 	ds, msgs = readWithin(t, lim2, path)
 	if len(msgs) != 0 || ds.Len() != 1 || len(ds.Observations()[0].Note) != 1<<20 {
 		t.Errorf("messages %v, %d observations", msgs, ds.Len())
+	}
+}
+
+// A quoted field left open runs on over the lines after it: the message names the line
+// where the quote opens, which is what to mend, and the line it ran on to; the row before it
+// is read. In a file held whole and in one read in small blocks alike.
+func TestQuoteLeftOpenIsPlacedWhereItOpens(t *testing.T) {
+	const open = "CS01,2023/24 Q2,84,\"left open\n" // 29 bytes before its line end
+	row := "CS01,2023/24 Q3,85,ok\n"                // 21
+	head := "code,period,value,note\nCS01,2023/24 Q1,83,\n" + open
+	lim := DefaultLimits()
+	lim.LineLength = 1 << 10
+	cases := []struct {
+		name, content, want string
+	}{
+		// Three rows after it and the file ends: csv finds the quote still open on line 6.
+		{"to the end", head + strings.Repeat(row, 3),
+			`open.csv:3: the line is not valid csv: a quoted field begins on it and runs on to line 6 (extraneous or missing " in quoted-field); a field that contains a quote or comma must be in quotes, with each quote inside doubled`},
+		// 400 rows after it: a record may hold the line limit and the 4,096 bytes read ahead,
+		// 5,120 bytes; 29 + 21 x 242 = 5,111 by line 245, and line 246 takes it over.
+		{"over the limit", head + strings.Repeat(row, 400),
+			`open.csv:3: a quoted field begins on this line and runs on to line 246, over 1KB, without its closing quote: reading stopped; a field that contains a quote or comma must be in quotes, with each quote inside doubled; the line_length limit is 1KB; if the file is right, raise it with --limit line_length=4KB or under limits: in qpr.yaml`},
+	}
+	for _, c := range cases {
+		for _, streamed := range []bool{false, true} {
+			path := writeFile(t, "open.csv", []byte(c.content))
+			wasWhole, wasBlock := csvWholeFile, csvStreamBlock
+			if streamed {
+				csvWholeFile, csvStreamBlock = -1, 64
+			}
+			ds, msgs := readWithin(t, lim, path)
+			csvWholeFile, csvStreamBlock = wasWhole, wasBlock
+			t.Run(fmt.Sprintf("%s, streamed %v", c.name, streamed), func(t *testing.T) {
+				assertMessages(t, msgs, []string{c.want})
+				if ds.Len() != 1 {
+					t.Errorf("%d observations, want the one on line 2", ds.Len())
+				}
+			})
+		}
 	}
 }
 
