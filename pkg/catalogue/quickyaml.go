@@ -326,9 +326,9 @@ func skipSpaces(s string, at, end int) int {
 func (p *quickParser) inline(l quickLine, at int, inFlow bool) (*yaml.Node, int) {
 	switch p.src[at] {
 	case '{':
-		return p.flowMapping(l, at)
+		return p.flow(l, at, yaml.MappingNode)
 	case '[':
-		return p.flowSequence(l, at)
+		return p.flow(l, at, yaml.SequenceNode)
 	}
 	n, end, ok := p.scalar(l, at, inFlow)
 	if !ok {
@@ -337,81 +337,52 @@ func (p *quickParser) inline(l quickLine, at int, inFlow bool) (*yaml.Node, int)
 	return n, end
 }
 
-func (p *quickParser) flowMapping(l quickLine, at int) (*yaml.Node, int) {
+// flow reads a flow mapping ({...}) or list ([...]) that opens at offset at and closes on the
+// same line, entries separated by commas; it returns the offset after it.
+func (p *quickParser) flow(l quickLine, at int, kind yaml.Kind) (*yaml.Node, int) {
 	if !p.enter() {
 		return nil, 0
 	}
 	defer func() { p.depth-- }()
-	m := p.node(yaml.MappingNode, "!!map", "", l, at)
-	m.Style = yaml.FlowStyle
+	tag, closing := "!!seq", byte(']')
+	if kind == yaml.MappingNode {
+		tag, closing = "!!map", '}'
+	}
+	c := p.node(kind, tag, "", l, at)
+	c.Style = yaml.FlowStyle
 	mark := len(p.kids)
 	i := skipSpaces(p.src, at+1, l.end)
-	if i < l.end && p.src[i] == '}' {
-		p.collect(m, mark)
-		return m, i + 1
+	if i < l.end && p.src[i] == closing {
+		p.collect(c, mark)
+		return c, i + 1
 	}
 	for i < l.end {
-		key, end, ok := p.scalar(l, i, true)
-		if !ok || !(end+1 < l.end && p.src[end] == ':' && p.src[end+1] == ' ') || end-i > maxQuickKey || (key.Style == 0 && key.Value == "<<") {
-			return nil, 0
+		if kind == yaml.MappingNode {
+			key, end, ok := p.scalar(l, i, true)
+			if !ok || !(end+1 < l.end && p.src[end] == ':' && p.src[end+1] == ' ') || end-i > maxQuickKey || (key.Style == 0 && key.Value == "<<") {
+				return nil, 0
+			}
+			if i = skipSpaces(p.src, end+1, l.end); i == l.end {
+				return nil, 0
+			}
+			p.kids = append(p.kids, key)
 		}
-		i = skipSpaces(p.src, end+1, l.end)
-		if i == l.end {
-			return nil, 0
-		}
-		v, end := p.inline(l, i, true)
-		if v == nil {
-			return nil, 0
-		}
-		p.kids = append(p.kids, key, v)
-		i = skipSpaces(p.src, end, l.end)
-		if i == l.end {
-			return nil, 0
-		}
-		switch p.src[i] {
-		case '}':
-			p.collect(m, mark)
-			return m, i + 1
-		case ',':
-			i = skipSpaces(p.src, i+1, l.end)
-		default:
-			return nil, 0
-		}
-	}
-	return nil, 0
-}
-
-func (p *quickParser) flowSequence(l quickLine, at int) (*yaml.Node, int) {
-	if !p.enter() {
-		return nil, 0
-	}
-	defer func() { p.depth-- }()
-	s := p.node(yaml.SequenceNode, "!!seq", "", l, at)
-	s.Style = yaml.FlowStyle
-	mark := len(p.kids)
-	i := skipSpaces(p.src, at+1, l.end)
-	if i < l.end && p.src[i] == ']' {
-		p.collect(s, mark)
-		return s, i + 1
-	}
-	for i < l.end {
 		v, end := p.inline(l, i, true)
 		if v == nil {
 			return nil, 0
 		}
 		p.kids = append(p.kids, v)
-		i = skipSpaces(p.src, end, l.end)
-		if i == l.end {
+		if i = skipSpaces(p.src, end, l.end); i == l.end {
 			return nil, 0
 		}
 		switch p.src[i] {
-		case ']':
-			p.collect(s, mark)
-			return s, i + 1
+		case closing:
+			p.collect(c, mark)
+			return c, i + 1
 		case ',':
 			i = skipSpaces(p.src, i+1, l.end)
 		default:
-			return nil, 0 // a colon (a one-pair mapping) or anything else
+			return nil, 0 // in a list, a colon (a one-pair mapping); anything else
 		}
 	}
 	return nil, 0
