@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/example/qpr/internal/hugeheap"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
@@ -37,6 +38,8 @@ type BuildOptions struct {
 
 // RunBuild writes each pack's report in each format to the output folder.
 func RunBuild(streams Streams, o BuildOptions) (err error) {
+	// Reading and reporting touch most of their memory for the first time (see hugeheap).
+	hugeheap.Prepare()
 	tm := newTimings(o.Timings)
 	var formatNames []string
 	defer func() { tm.print(streams.Err, formatNames, runtime.GOMAXPROCS(0)) }()
