@@ -3,6 +3,7 @@ package hugeheap
 import (
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"unsafe"
@@ -37,8 +38,10 @@ func wanted(path, godebug string) bool {
 
 // advise makes one object of n bytes, so that the runtime maps that much heap for it at once
 // (an object this large takes whole pages of its own, not yet touched), advises its memory,
-// and collects it, leaving the advised memory free for what is allocated next.
+// and collects it, leaving the advised memory free for what is allocated next. The collector
+// is off meanwhile: the object would start a collection of its own, and one is enough.
 func advise(n int) (start, end uintptr) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	region := make([]byte, n)
 	if syscall.Madvise(region, syscall.MADV_HUGEPAGE) != nil {
 		return 0, 0 // a kernel without transparent huge pages: nothing lost
