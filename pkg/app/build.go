@@ -40,6 +40,7 @@ type BuildOptions struct {
 func RunBuild(streams Streams, o BuildOptions) (err error) {
 	// Reading and reporting touch most of their memory for the first time (see hugeheap).
 	hugeheap.Prepare()
+	defer paceSmallHeap(smallHeapLive)()
 	tm := newTimings(o.Timings)
 	var formatNames []string
 	defer func() { tm.print(streams.Err, formatNames, runtime.GOMAXPROCS(0)) }()
