@@ -8,8 +8,8 @@
 // Go's runtime does not ask for huge pages itself (it did in Go 1.21.0 and stopped, for the
 // memory a long-running server's sparse heap could take), and maps the heap as it grows, so
 // the advice has to be given to memory it has already mapped: Prepare grows the heap by the
-// region at once, advises it, and frees it again for the allocations that follow, which the
-// runtime places at the lowest free addresses, in the region.
+// region at once, advises it, and lets it go; the collection the next allocations start frees
+// it, and what is allocated after is placed at the lowest free addresses, in the region.
 package hugeheap
 
 import "sync"
@@ -23,8 +23,8 @@ const Region = 32 << 20
 // be asked (on Linux, transparent_hugepage "madvise"). It does nothing where huge pages are
 // given without asking ("always"), are not given ("never"), or are unknown (other systems),
 // and under GODEBUG=disablethp=1, Go's own switch for keeping the heap off huge pages.
-// It costs one garbage collection of the small heap the program has so far, and is done once
-// in a process: the region stays advised.
+// It costs one collection of the small heap the program has so far, run beside the work that
+// follows, and is done once in a process: the region stays advised.
 func Prepare() {
 	once.Do(func() { prepare(Region) })
 }
