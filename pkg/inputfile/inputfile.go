@@ -79,14 +79,27 @@ func Open(path string, limit int64) (*os.File, fs.FileInfo, error) {
 // ReadAll reads the whole of path through Open; a file that grows past limit while it is read
 // is refused as well (limit must be > 0).
 func ReadAll(path string, limit int64) ([]byte, error) {
-	f, _, err := Open(path, limit)
+	f, info, err := Open(path, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	// Memory for the file's size when opened and a byte more, to see the end (or that it
+	// grew) without a copy: io.ReadAll's doubling took and copied twice a catalogue's size.
+	src := make([]byte, 0, min(info.Size(), limit)+1)
+	r := io.LimitReader(f, limit+1)
+	for {
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)] // it grew, or its size is not known (a /proc file)
+		}
+		n, err := r.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(src)) > limit {
 		return nil, &TooLargeError{Path: path, Size: int64(len(src)), Limit: limit}
