@@ -12,6 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	// for its initialisation: the heap's first part on huge pages, before the other
+	// packages' initialisation allocates (see the package)
+	_ "github.com/example/qpr/internal/hugeheap"
 	"github.com/example/qpr/pkg/app"
 	"github.com/example/qpr/pkg/cleanup"
 	"github.com/example/qpr/pkg/diag"

@@ -2,6 +2,7 @@ package hugeheap
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -37,18 +38,18 @@ func wanted(path, godebug string) bool {
 
 // advise makes one object of n bytes, so that the runtime maps that much heap for it at once
 // (an object this large takes whole pages of its own, not yet touched), advises its memory,
-// and lets it go. The collector is off while it is made, so that it does not start a cycle
-// with the object live; the heap is then far over its goal, so the next allocations start a
-// cycle, which frees the region (not waited for here: runtime.GC's sweep, yielding after each
-// span, takes several milliseconds), and what is allocated after it is placed in the region,
-// the lowest free memory.
+// and collects it, leaving the advised memory free for what is allocated next. The collector
+// is off while the object is made, which would otherwise start a collection with it live.
 func advise(n int) (start, end uintptr) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	region := make([]byte, n)
 	if syscall.Madvise(region, syscall.MADV_HUGEPAGE) != nil {
 		return 0, 0 // a kernel without transparent huge pages: nothing lost
 	}
-	return bounds(region)
+	start, end = bounds(region)
+	region = nil
+	runtime.GC()
+	return start, end
 }
 
 // bounds is the address range b's bytes occupy, for telling whether later allocations land in

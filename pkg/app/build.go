@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/example/qpr/internal/hugeheap"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/check"
 	"github.com/example/qpr/pkg/diag"
@@ -38,8 +37,6 @@ type BuildOptions struct {
 
 // RunBuild writes each pack's report in each format to the output folder.
 func RunBuild(streams Streams, o BuildOptions) (err error) {
-	// Reading and reporting touch most of their memory for the first time (see hugeheap).
-	hugeheap.Prepare()
 	defer paceSmallHeap(smallHeapLive)()
 	tm := newTimings(o.Timings)
 	var formatNames []string
