@@ -22,15 +22,24 @@ const fractionCeiling = 1.5
 // Warnings lists the misleading things in valid inputs, for the report quarter of r. passed are
 // the later quarters with data that the default choice of quarter passed over.
 func Warnings(cat *catalogue.Catalogue, store *data.Store, r *report.Report, passed []report.Passed) []diag.Problem {
+	q := r.Period.Quarter
+	return inOrder([]func() []diag.Problem{
+		func() []diag.Problem { return PastQuarter(cat.Calendar, q, passed) },
+		func() []diag.Problem { return emptyPacks(cat) },
+		func() []diag.Problem { return fractionLikePercents(cat, store, q) },
+		func() []diag.Problem { return scaleBreaks(cat, store, q) },
+		func() []diag.Problem { return ratioDisagreements(cat, store, q) },
+		func() []diag.Problem { return seriesGaps(cat, store, q) },
+		func() []diag.Problem { return fractionAmongPercents(cat, store, q) },
+		func() []diag.Problem { return indicatorWarnings(cat, r) },
+	})
+}
+
+// indicatorWarnings are those about each indicator's line of the report: no value, a stale
+// or part-quarter value, SPC limits, its meaning, a red KPI without an action.
+func indicatorWarnings(cat *catalogue.Catalogue, r *report.Report) []diag.Problem {
 	var out []diag.Problem
 	q := r.Period.Quarter
-	out = append(out, PastQuarter(cat.Calendar, q, passed)...)
-	out = append(out, emptyPacks(cat)...)
-	out = append(out, fractionLikePercents(cat, store, q)...)
-	out = append(out, scaleBreaks(cat, store, q)...)
-	out = append(out, ratioDisagreements(cat, store, q)...)
-	out = append(out, seriesGaps(cat, store, q)...)
-	out = append(out, fractionAmongPercents(cat, store, q)...)
 	catPlace := func(ind *catalogue.Indicator) diag.Place { return diag.Place{File: cat.File, Line: ind.Line} }
 	for i := range r.Indicators {
 		ri := &r.Indicators[i]
