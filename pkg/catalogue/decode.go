@@ -23,6 +23,7 @@ func (p *parser) document(src []byte) (root *yaml.Node) {
 	var doc yaml.Node
 	if quick := quickDocument(src); quick != nil {
 		doc = *quick // one document, read as yaml.v3 reads it (see quickDocument)
+		p.quick = true
 	} else if !p.decode(src, &doc) {
 		return nil
 	}

@@ -27,9 +27,10 @@ func (p *parser) indicators(v pair, cat *Catalogue) []*Indicator {
 		return nil
 	}
 	var out []*Indicator
+	read := p.eachIndicator(v, list.Content, cat)
 	firstLine := map[string]int{} // upper-cased code -> line: data files match codes ignoring case
-	for i, item := range list.Content {
-		ind, codeLine := p.indicator(entry(v, item), i, cat)
+	for _, r := range read {
+		ind, codeLine := r.ind, r.codeLine
 		if ind == nil || ind.Code == "" {
 			continue
 		}

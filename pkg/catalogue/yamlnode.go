@@ -36,6 +36,10 @@ type parser struct {
 	// comparatorsUnreadable is set when a comparator group could not be read, so that an
 	// indicator's benchmark naming it is not reported as naming an unknown group as well.
 	comparatorsUnreadable bool
+
+	// quick is set when the tree is the quick parser's: no anchor, alias or merge key, and
+	// every node on its own lines, in file order (see eachIndicator).
+	quick bool
 }
 
 type directorateRef struct {
