@@ -194,11 +194,11 @@ func (e *indentEncoder) valueAs(v reflect.Value, depth int, known *typeFlags) er
 	}
 	switch {
 	case flags.appender:
-		e.scratch = v.Interface().(Appender).AppendJSON(e.scratch[:0])
+		e.scratch = boxed(v).(Appender).AppendJSON(e.scratch[:0])
 		e.w.Write(e.scratch)
 		return nil
 	case flags.shaper:
-		return e.value(reflect.ValueOf(v.Interface().(Shaper).JSONShape()), depth)
+		return e.value(reflect.ValueOf(boxed(v).(Shaper).JSONShape()), depth)
 	case flags.marshaler:
 		return e.marshaler(v, depth)
 	case flags.ptrMarshaler && v.CanAddr():
@@ -392,6 +392,16 @@ func (e *indentEncoder) object(v reflect.Value, depth int) error {
 	e.newline(depth)
 	e.w.WriteByte('}')
 	return nil
+}
+
+// boxed is v as an interface for calling a method T has on its value: through a pointer to v
+// where v is addressable (an entry of a slice, a field reached through a pointer), which puts
+// nothing on the heap, where v.Interface() would copy a struct there.
+func boxed(v reflect.Value) any {
+	if v.CanAddr() {
+		return v.Addr().Interface()
+	}
+	return v.Interface()
 }
 
 // marshaler writes what v's MarshalJSON gives, indented at depth.
