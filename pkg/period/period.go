@@ -63,10 +63,7 @@ func (m Month) String() string {
 	if m.Year < 0 || m.Year > 9999 || m.Month < 0 || m.Month > 99 {
 		return fmt.Sprintf("%04d-%02d", m.Year, m.Month)
 	}
-	b := make([]byte, 0, 7)
-	b = appendDigits(b, m.Year, 4)
-	b = append(b, '-')
-	return string(appendDigits(b, m.Month, 2))
+	return string(m.AppendString(make([]byte, 0, 7)))
 }
 
 // appendDigits appends n (0 <= n < 10^width) zero-padded to width digits: a label is made for
@@ -126,9 +123,7 @@ func (c Calendar) Label(q Quarter) string {
 	if q.Q < 0 || q.Q > 9 {
 		return fmt.Sprintf("%s Q%d", c.YearLabel(q.Year), q.Q)
 	}
-	b := make([]byte, 0, 10)
-	b = c.appendYearLabel(b, q.Year)
-	return string(append(b, ' ', 'Q', byte('0'+q.Q)))
+	return string(c.AppendLabel(make([]byte, 0, 10), q))
 }
 
 // FileLabel is the label made safe for a file name: 2023-24-Q2.

@@ -84,7 +84,15 @@ func (p Period) MarshalJSON() ([]byte, error) { return p.AppendJSON(make([]byte,
 // AppendJSON appends the quoted label (jsontext.Appender). A label holds digits, '/', '-',
 // ' ' and 'Q' only, so it needs no escaping.
 func (p Period) AppendJSON(dst []byte) []byte {
-	return append(append(append(dst, '"'), p.String()...), '"')
+	dst = append(dst, '"')
+	switch { // as String, appended
+	case p.IsZero():
+	case p.IsMonth():
+		dst = p.Month.AppendString(dst)
+	default:
+		dst = p.Calendar().AppendLabel(dst, p.Quarter)
+	}
+	return append(dst, '"')
 }
 
 // UnmarshalJSON reads a canonical label. The label does not say which month the financial
