@@ -11,15 +11,16 @@ import (
 // How often the collector runs while a build's heap is small. Go collects whenever the heap
 // has grown by GOGC percent (100) of what was live after the last collection, and at least
 // at 4 MiB: a JSON-only build of 1,000 indicators, whose live heap stays under about 10 MiB,
-// is collected six times, each cycle marking the same few megabytes and slowing every pointer
-// write while it runs. At 400 percent it is collected about half as often, for about 15 MiB
-// more at its peak (docs/performance.md). Once more than smallHeapLive is live after a
-// collection, the usual pace is restored for the rest of the build, so that a large build's
-// memory is as before: at most one cycle (its goal five times under smallHeapLive) is run at
-// the slower pace.
+// was collected six times, each cycle marking the same few megabytes and slowing every
+// pointer write while it runs. At 800 percent the least heap is 32 MiB, within the memory
+// hugeheap advises, and such a build is collected once or not at all (docs/performance.md).
+// Once more than smallHeapLive is live after a collection, the usual pace is restored for
+// the rest of the build, so that a large build's memory is as before: the most the heap
+// reaches at the slower pace is nine times smallHeapLive, 72 MiB, early in the build, far
+// below a large build's peak, which comes while it renders.
 const (
-	smallHeapGCPercent = 400
-	smallHeapLive      = 16 << 20
+	smallHeapGCPercent = 800
+	smallHeapLive      = 8 << 20
 )
 
 // paceSmallHeap sets the collector's pace to smallHeapGCPercent until more than live bytes
