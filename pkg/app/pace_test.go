@@ -22,7 +22,8 @@ func TestPaceSmallHeapSlowsTheCollectorUntilTheHeapGrows(t *testing.T) {
 	t.Setenv("GOGC", "") // the test's own environment must not stand in the way
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 
-	restore := paceSmallHeap(8 << 20)
+	runtime.GC()
+	restore := paceSmallHeap(liveHeap() + 8<<20) // 8 MiB over what the test process holds
 	if got := gcPercent(t); got != smallHeapGCPercent {
 		t.Fatalf("pace %d while the heap is small, want %d", got, smallHeapGCPercent)
 	}
