@@ -283,11 +283,15 @@ func (ds *Dataset) addObservation(o Observation) {
 }
 
 // addValue is addObservation of a value with no ratio, its period packed (periodKey), at line
-// (or row) and col of file and sheet: the common case, without an Observation made and taken
-// apart.
-func (ds *Dataset) addValue(file, sheet, code, note string, periodKey int32, v float64, line, col int) {
-	pt, table := ds.partFor(file, sheet)
-	pt.add(code, note, periodKey, v, line, col, table)
+// (or row) and col of the table's file and sheet: the common case, without an Observation
+// made and taken apart. The table keeps its part, and its index there, while its part is
+// the dataset's last, rather than finding them by file and sheet for each value.
+func (t *table) addValue(code, note string, periodKey int32, v float64, line, col int) {
+	ds := t.ds
+	if n := len(ds.parts); t.part == nil || n == 0 || ds.parts[n-1] != t.part {
+		t.part, t.partTable = ds.partFor(t.file, t.sheet)
+	}
+	t.part.add(code, note, periodKey, v, line, col, t.partTable)
 	ds.n++
 }
 

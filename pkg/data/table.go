@@ -51,6 +51,9 @@ type table struct {
 	// quickWidth is how many cells a row needs for quickRow to read it, or 0 when the
 	// table's layout is not one quickRow reads (settled with the header).
 	quickWidth int
+	// part is where addValue last stored a value, and partTable the table's index there.
+	part      *part
+	partTable uint32
 }
 
 // headerSearchRows is how many non-empty rows below a first row that is no header are looked
@@ -418,7 +421,7 @@ func (t *table) quickRow(row int, cells []cell) bool {
 	if t.sheet != "" {
 		col = l.value + 1
 	}
-	t.ds.addValue(t.file, t.sheet, code.text, note, key, v, row, col)
+	t.addValue(code.text, note, key, v, row, col)
 	return true
 }
 
