@@ -108,17 +108,19 @@ func readCSVStream(f io.ReadSeeker, path string, cal period.Calendar, lim Limits
 	failed := func(err error) {
 		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
 	}
-	enc, err := detectEncoding(f, false)
+	enc, lines, err := detectEncodingLines(f, false)
 	if err == nil && (enc == encUTF16LE || enc == encUTF16BE) {
 		// The byte-order mark says UTF-16; what it decodes to must still be text.
 		if _, err = f.Seek(0, io.SeekStart); err == nil {
-			_, err = detectEncoding(decodingReader(f, enc), true)
+			_, lines, err = detectEncodingLines(decodingReader(f, enc), true)
 		}
 	}
 	if err != nil {
 		reportEncoding(path, err, probs)
 		return
 	}
+	// As for a file held whole: a long table has an observation a line at most.
+	ds.expect = lines
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		failed(err)
 		return

@@ -65,9 +65,17 @@ const minBinaryControls = 16
 // Text decoded from UTF-16 (fromUTF16) is checked again the same way: its only bytes that
 // are not UTF-8 are an unpaired surrogate's, which utf16text keeps rather than read as U+FFFD.
 func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
+	enc, _, err := detectEncodingLines(r, fromUTF16)
+	return enc, err
+}
+
+// detectEncodingLines is detectEncoding, with the number of lines in the text as the csv
+// reader counts them (0 when a byte-order mark settles the encoding, and the text is not
+// read).
+func detectEncodingLines(r io.Reader, fromUTF16 bool) (textEncoding, int, error) {
 	br, enc, bom, known := encodingHead(r)
 	if known {
-		return enc, nil
+		return enc, 0, nil
 	}
 	e := newEncodingEvidence()
 	buf := make([]byte, 64<<10)
@@ -78,12 +86,13 @@ func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			eof = true
 		} else if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		i := e.scan(buf[:n], eof)
 		carry = copy(buf, buf[i:n])
 	}
-	return e.verdict(bom, fromUTF16)
+	enc, err := e.verdict(bom, fromUTF16)
+	return enc, e.line.in(e.line.lf == 1 && e.line.cr > 1), err
 }
 
 // detectEncodingText is detectEncoding of text held whole.
