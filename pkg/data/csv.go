@@ -108,11 +108,11 @@ func readCSVStream(f io.ReadSeeker, path string, cal period.Calendar, lim Limits
 	failed := func(err error) {
 		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
 	}
-	enc, lines, err := detectEncodingLines(f, false)
+	enc, survey, err := surveyEncoding(f, false)
 	if err == nil && (enc == encUTF16LE || enc == encUTF16BE) {
 		// The byte-order mark says UTF-16; what it decodes to must still be text.
 		if _, err = f.Seek(0, io.SeekStart); err == nil {
-			_, lines, err = detectEncodingLines(decodingReader(f, enc), true)
+			_, survey, err = surveyEncoding(decodingReader(f, enc), true)
 		}
 	}
 	if err != nil {
@@ -120,7 +120,7 @@ func readCSVStream(f io.ReadSeeker, path string, cal period.Calendar, lim Limits
 		return
 	}
 	// As for a file held whole: a long table has an observation a line at most.
-	ds.expect = lines
+	ds.expect = survey.lines
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		failed(err)
 		return
@@ -140,7 +140,9 @@ func readCSVStream(f io.ReadSeeker, path string, cal period.Calendar, lim Limits
 		}
 		return text, nil
 	}
-	readCSVText(&csvText{open: open}, at, cal, lim, ds, probs)
+	// Text all ASCII as read is all ASCII decoded: UTF-8 with its byte-order mark dropped,
+	// its carriage returns perhaps made line feeds.
+	readCSVText(&csvText{open: open, ascii: survey.ascii && enc == encUTF8}, at, cal, lim, ds, probs)
 }
 
 // csvStreamBlock is how much of a streamed file's text is read at a time: csvBlockSize, or
@@ -167,7 +169,7 @@ func reportEncoding(path string, err error, probs *diag.List) {
 // time.
 type csvText struct {
 	whole         string
-	ascii, quotes bool // whether whole is only ASCII, and holds a quote
+	ascii, quotes bool // whether the text is only ASCII (known, for a stream), and whole holds a quote
 	open          func() (io.Reader, error)
 }
 
@@ -182,6 +184,7 @@ func (c *csvText) records(sep rune, lim Limits) (*csvRecords, error) {
 	}
 	r := newCSVRecords(text, sep, lim.LineLength)
 	r.blockSize = csvStreamBlock
+	r.allASCII = c.ascii
 	return r, nil
 }
 

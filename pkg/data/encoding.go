@@ -65,17 +65,22 @@ const minBinaryControls = 16
 // Text decoded from UTF-16 (fromUTF16) is checked again the same way: its only bytes that
 // are not UTF-8 are an unpaired surrogate's, which utf16text keeps rather than read as U+FFFD.
 func detectEncoding(r io.Reader, fromUTF16 bool) (textEncoding, error) {
-	enc, _, err := detectEncodingLines(r, fromUTF16)
+	enc, _, err := surveyEncoding(r, fromUTF16)
 	return enc, err
 }
 
-// detectEncodingLines is detectEncoding, with the number of lines in the text as the csv
-// reader counts them (0 when a byte-order mark settles the encoding, and the text is not
-// read).
-func detectEncodingLines(r io.Reader, fromUTF16 bool) (textEncoding, int, error) {
+// textSurvey is what the encoding pass learns of a text on the way.
+type textSurvey struct {
+	lines int  // as the csv reader counts them
+	ascii bool // every byte after any byte-order mark is ASCII
+}
+
+// surveyEncoding is detectEncoding, with what it learnt of the text (nothing when a
+// byte-order mark settles the encoding, and the text is not read).
+func surveyEncoding(r io.Reader, fromUTF16 bool) (textEncoding, textSurvey, error) {
 	br, enc, bom, known := encodingHead(r)
 	if known {
-		return enc, 0, nil
+		return enc, textSurvey{}, nil
 	}
 	e := newEncodingEvidence()
 	buf := make([]byte, 64<<10)
@@ -86,13 +91,13 @@ func detectEncodingLines(r io.Reader, fromUTF16 bool) (textEncoding, int, error)
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			eof = true
 		} else if err != nil {
-			return 0, 0, err
+			return 0, textSurvey{}, err
 		}
 		i := e.scan(buf[:n], eof)
 		carry = copy(buf, buf[i:n])
 	}
 	enc, err := e.verdict(bom, fromUTF16)
-	return enc, e.line.in(e.line.lf == 1 && e.line.cr > 1), err
+	return enc, textSurvey{lines: e.line.in(e.line.lf == 1 && e.line.cr > 1), ascii: e.multiByte == 0 && e.firstBad.none()}, err
 }
 
 // detectEncodingText is detectEncoding of text held whole.
