@@ -263,7 +263,10 @@ func readRecords(r *csvRecords, t *table, lim Limits, probs *diag.List) {
 	failed := func(err error) {
 		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
 	}
-	var cells []cell
+	// The cells of most rows fit here, on the stack, where writing a field's text into one
+	// needs no word to the garbage collector.
+	var few [16]cell
+	cells := few[:0]
 	syntaxErrors, rows := 0, int64(0)
 	for {
 		rec, err := r.read()
@@ -330,10 +333,14 @@ func readRecords(r *csvRecords, t *table, lim Limits, probs *diag.List) {
 		if tooLong {
 			continue
 		}
-		if t.started() && !t.skipped() && !allBlank(cells) && !fitsHeader(t, line, cells, sep) {
+		t.asciiRow = r.asciiText()
+		if t.started() && !t.skipped() {
+			// A row below the header: a blank one is nothing, and add would ask again.
+			if !allBlank(cells) && fitsHeader(t, line, cells, sep) {
+				t.addBelow(line, cells)
+			}
 			continue
 		}
-		t.asciiRow = r.asciiText()
 		if !t.add(line, cells) {
 			return
 		}
@@ -380,7 +387,7 @@ func (c crToLF) Read(p []byte) (int, error) {
 // editors add trailing separators.
 func fitsHeader(t *table, line int, cells []cell, sep rune) bool {
 	n := len(t.header)
-	if len(cells) >= n && allBlank(cells[n:]) {
+	if len(cells) == n || len(cells) > n && allBlank(cells[n:]) {
 		return true
 	}
 	// A row may stop short of trailing header cells that are blank (a header written with a

@@ -100,11 +100,18 @@ func (t *table) add(row int, cells []cell) bool {
 		}
 		return true
 	}
+	t.addBelow(row, cells)
+	return true
+}
+
+// addBelow feeds a row below the header of a table that is not skipped, with a cell that is
+// not blank: add, for a reader that knows as much already.
+func (t *table) addBelow(row int, cells []cell) {
 	if t.numbers != nil {
 		t.numbers.line = row
 		if t.numbers.surveying {
 			t.surveyRow(cells)
-			return true
+			return
 		}
 	}
 	if t.layout.index >= 0 {
@@ -120,7 +127,6 @@ func (t *table) add(row int, cells []cell) bool {
 	case layoutComparator:
 		t.comparatorRow(row, cells)
 	}
-	return true
 }
 
 func (t *table) setHeader(row int, cells []cell) {
