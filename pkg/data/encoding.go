@@ -128,6 +128,11 @@ func (e *encodingEvidence) scan(chunk []byte, eof bool) int {
 				i += 8 // no line end to count: the test below, at less cost
 				continue
 			}
+			if lf, ok := lineFeeds8(w); ok {
+				e.line.lf += lf // as most words with a line end are
+				i += 8
+				continue
+			}
 			lf, cr, ok := plainASCII8(w)
 			if !ok {
 				break
@@ -315,6 +320,20 @@ func printableASCII8(w uint64) bool {
 // reach 0x80 when they are 0x20 or more, with no carry into the next byte; and a byte equal
 // to b is one that becomes zero when xored with b, and a zero byte is the only one whose low
 // seven bits plus 0x7F, ored with itself, leave the top bit clear.
+// lineFeeds8 reports whether the eight bytes of w are all printable ASCII or line feeds, with
+// at least one line feed, and how many: plainASCII8 for the commonest word it is given, in
+// fewer steps. Each line feed is made a space (0x0A + 0x16, with no carry out of the byte)
+// and the word tested as printableASCII8 tests it.
+func lineFeeds8(w uint64) (int, bool) {
+	lf := zeroBytes(w ^ '\n'*asciiOnes)
+	return bits.OnesCount64(lf), lf != 0 && printableASCII8(w+(lf>>7)*(' '-'\n'))
+}
+
+// zeroBytes has the top bit of each byte of x set where the byte is zero, and no other bit: a
+// byte's low seven bits plus 0x7F reach the top bit unless they are zero, with no carry out
+// of the byte, and its own top bit is the byte's.
+func zeroBytes(x uint64) uint64 { return ^((x&asciiLows + asciiLows) | x | asciiLows) }
+
 func plainASCII8(w uint64) (lf, cr int, ok bool) {
 	const ones, lows, highs = asciiOnes, asciiLows, asciiHighs
 	isZero := func(x uint64) uint64 { return ^((x&lows + lows) | x | lows) }
