@@ -124,9 +124,10 @@ func (c *obsChunks) at(i int) *obsRecord {
 // written once each, and memory touched for the first time is dear (about 10 µs a 4 KB
 // page on a virtual machine), so much of a csv file's reading time. What an observation
 // shares with others is in wheres; its line (a csv file's line, a sheet's row) is the line
-// of the observation before it in the part plus a step of 0 (a wide table's next value on
-// the same row), 1 or 2, which is nearly every observation's, or else kept in far. The
-// lines are worked out in order (obsCursor), as every reader of a part reads it.
+// of the observation before it in the part plus a short step, 0 (a wide table's next value
+// on the same row) to 6 (blank or refused lines between), which is nearly every
+// observation's, or else kept in far. The lines are worked out in order (obsCursor), as
+// every reader of a part reads it.
 type obsRecord struct {
 	value float64
 	code  uint32 // in strs
@@ -134,7 +135,7 @@ type obsRecord struct {
 }
 
 const (
-	obsStepBits = 2
+	obsStepBits = 3
 	obsStepFar  = 1<<obsStepBits - 1 // the line and where are in far
 	obsMaxWhere = 1<<(32-obsStepBits) - 1
 )

@@ -46,8 +46,8 @@ func checkObsChunks(t *testing.T, n, expect int) {
 // A dataset gives back every observation as it was stored, whatever its period, note, sheet
 // and column, which are stored once for the many observations that share them, and whatever
 // its line, which is stored as a step from the line before when the step is short: the same
-// line (a wide table), the next, one line skipped; and kept apart when it is not (more
-// lines skipped, a sheet's rows starting again, a line out of order, the first line of all).
+// line (a wide table), the next, up to five lines skipped; and kept apart when it is not
+// (more lines skipped, a sheet's rows starting again, a line out of order).
 func TestDatasetKeepsEachObservation(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2, 7))
 	notes := []string{"", "checked", "late", "", "é"}
@@ -58,15 +58,15 @@ func TestDatasetKeepsEachObservation(t *testing.T) {
 		switch k := rng.IntN(20); {
 		case k < 4:
 			// the same line
-		case k < 14:
+		case k < 12:
 			line++
+		case k < 15:
+			line += 2 + rng.IntN(5) // the longest short step is 6
 		case k < 16:
-			line += 2
+			line += 7
 		case k < 17:
-			line += 3
-		case k < 18:
 			line += rng.IntN(100_000)
-		case k < 19:
+		case k < 18:
 			line = rng.IntN(5) + 1
 		default:
 			line = max(line-rng.IntN(10), 0)
