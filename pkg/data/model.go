@@ -122,7 +122,7 @@ func (c *obsChunks) at(i int) *obsRecord {
 
 // obsRecord is an Observation packed into 16 bytes: a million of them are 16 MB of memory
 // written once each, and memory touched for the first time is dear (about 10 µs a 4 KB
-// page on a virtual machine), so much of a csv file's reading time. What an observation
+// page on the virtual machine measured), so much of a csv file's reading time. What an observation
 // shares with others is in wheres; its line (a csv file's line, a sheet's row) is the line
 // of the observation before it in the part plus a short step, 0 (a wide table's next value
 // on the same row) to 6 (blank or refused lines between), which is nearly every
@@ -326,8 +326,9 @@ func (ds *Dataset) partFor(file, sheet string) (*part, uint32) {
 func (pt *part) add(code, note string, period int32, v float64, line, col int, table uint32) {
 	where := pt.where(obsWhere{period: period, note: pt.internAgain(note, &pt.lastNote), table: table, col: uint32(max(col, 0))})
 	l := uint32(max(line, 0))
-	at := where<<obsStepBits | (l - pt.lastLine) // the step, if it is a short one
-	if step := l - pt.lastLine; step >= obsStepFar || where > obsMaxWhere {
+	step := l - pt.lastLine // a line before the last wraps round to a long step
+	at := where<<obsStepBits | step
+	if step >= obsStepFar || where > obsMaxWhere {
 		if pt.far == nil {
 			pt.far = map[uint32]obsFar{}
 		}
