@@ -122,10 +122,10 @@ func (c *obsChunks) at(i int) *obsRecord {
 
 // obsRecord is an Observation packed into 16 bytes: a million of them are 16 MB of memory
 // written once each, and memory touched for the first time is dear (about 10 µs a 4 KB
-// page on the virtual machine measured), so much of a csv file's reading time. What an observation
-// shares with others is in wheres; its line (a csv file's line, a sheet's row) is the line
-// of the observation before it in the part plus a short step, 0 (a wide table's next value
-// on the same row) to 6 (blank or refused lines between), which is nearly every
+// page on the virtual machine measured), so much of a csv file's reading time. What an
+// observation shares with others is in wheres; its line (a csv file's line, a sheet's row)
+// is the line of the observation before it in the part plus a short step, 0 (a wide table's
+// next value on the same row) to 6 (blank or refused lines between), which is nearly every
 // observation's, or else kept in far. The lines are worked out in order (obsCursor), as
 // every reader of a part reads it.
 type obsRecord struct {
