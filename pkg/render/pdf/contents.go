@@ -37,7 +37,7 @@ func (d *doc) contents() {
 	d.anchor(present.IDContents, title, 0)
 	d.font("B", d.st.Fonts.Heading)
 	d.textColour(d.st.Colours.Accent)
-	d.tag(pdfpost.H1, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Heading), title, "", "L", false) })
+	d.tag(pdfpost.H1, func() { d.multiCell(contentW, lineH(d.st.Fonts.Heading), title) })
 	d.pdf.Ln(4)
 	d.tags.Begin(pdfpost.TOC, pdfpost.Attr{})
 	defer d.tags.End()

@@ -38,15 +38,15 @@ func (d *doc) cover() {
 	d.pdf.SetXY(marginL, y)
 	d.font("B", d.st.Fonts.Subheading+2)
 	d.textColour(c.Muted)
-	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), cv.Organisation, "", "L", false) })
+	d.tag(pdfpost.P, func() { d.multiCell(contentW, lineH(d.st.Fonts.Subheading+2), cv.Organisation) })
 	d.pdf.Ln(4)
 	d.font("B", d.st.Fonts.Title)
 	d.textColour(c.Accent)
-	d.tag(pdfpost.H1, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, cv.Title, "", "L", false) })
+	d.tag(pdfpost.H1, func() { d.multiCell(contentW, lineH(d.st.Fonts.Title)*0.95, cv.Title) })
 	if cv.Subtitle != "" {
 		d.pdf.Ln(2)
 		d.font("", d.st.Fonts.Heading)
-		d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Heading), cv.Subtitle, "", "L", false) })
+		d.tag(pdfpost.P, func() { d.multiCell(contentW, lineH(d.st.Fonts.Heading), cv.Subtitle) })
 	}
 	d.pdf.Ln(6)
 	d.artifact(func() {
@@ -57,10 +57,10 @@ func (d *doc) cover() {
 	d.pdf.Ln(6)
 	d.font("B", d.st.Fonts.Subheading)
 	d.textColour(c.Text)
-	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Subheading), cv.Period, "", "L", false) })
+	d.tag(pdfpost.P, func() { d.multiCell(contentW, lineH(d.st.Fonts.Subheading), cv.Period) })
 	d.pdf.Ln(1)
 	d.font("", d.st.Fonts.Body+1)
-	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Body+1), cv.AsAt, "", "L", false) })
+	d.tag(pdfpost.P, func() { d.multiCell(contentW, lineH(d.st.Fonts.Body+1), cv.AsAt) })
 
 	d.coverCounts()
 }

@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -327,4 +329,115 @@ func appendEscaped(b []byte, c byte) []byte {
 		return append(b, '\\', 'r')
 	}
 	return append(b, c)
+}
+
+// multiCell draws text as fpdf's MultiCell(w, h, text, "", "L", false) does: the text broken
+// into lines where fpdf breaks it, each line drawn as MultiCell draws it (CellFormat with ln
+// 2), by cell, so that a line is kept out of fpdf where cell can keep it; then back to the
+// left margin. Paragraphs are most of a page's text. fpdf draws the paragraph itself where
+// nothing is kept, or where the font's widths are not known here as MultiCell knows them.
+func (d *doc) multiCell(w, h float64, text string) {
+	p := d.pdf
+	widths := d.widths()
+	if d.later() == nil || w <= 0 || p.Err() || widths == nil {
+		p.MultiCell(w, h, text, "", "L", false)
+		return
+	}
+	s := []rune(strings.ReplaceAll(text, "\r", ""))
+	for _, r := range s {
+		if r > 0xFFFF {
+			p.MultiCell(w, h, text, "", "L", false) // fpdf's error: outside its widths
+			return
+		}
+	}
+	nb := len(s)
+	for nb > 0 && s[nb-1] == '\n' {
+		nb--
+	}
+	_, fontSize := p.GetFontSize()
+	wmax := int(math.Ceil((w - 2*p.GetCellMargin()) * 1000 / fontSize))
+	sep, i, j, l := -1, 0, 0, 0
+	for i < nb {
+		c := s[i]
+		if c == '\n' {
+			d.cell(w, h, string(s[j:i]), 2, "L")
+			i++
+			sep, j, l = -1, i, 0
+			continue
+		}
+		if c == ' ' || c >= 0x4e00 && c <= 0x9fa5 { // a space, or a Chinese character (fpdf's isChinese)
+			sep = i
+		}
+		l += widths.of(p, c)
+		if l > wmax {
+			if sep == -1 {
+				if i == j {
+					i++
+				}
+				d.cell(w, h, string(s[j:i]), 2, "L")
+			} else {
+				d.cell(w, h, string(s[j:sep]), 2, "L")
+				i = sep + 1
+			}
+			sep, j, l = -1, i, 0
+		} else {
+			i++
+		}
+	}
+	d.cell(w, h, string(s[j:i]), 2, "L")
+	left, _, _, _ := p.GetMargins()
+	p.SetX(left)
+}
+
+// glyphWidths are a font style's character widths in glyph units, as MultiCell adds them up,
+// learnt from fpdf a character at a time.
+type glyphWidths struct {
+	latin [256]int32 // -1: not yet learnt
+	more  map[rune]int
+}
+
+// widths are the current font's widths, nil where they cannot be learnt as MultiCell uses
+// them: GetStringSymbolWidth gives a character the font lacks 500 units where MultiCell
+// gives it the font's missing width, when that is 0.
+func (d *doc) widths() *glyphWidths {
+	p := d.pdf
+	if p.GetFontFamily() != fontFamily {
+		return nil
+	}
+	i := styleIndex(p.GetFontStyle())
+	if i < 0 {
+		return nil
+	}
+	g := d.glyphs[i]
+	if g == nil {
+		if p.GetFontDesc("", "").MissingWidth == 0 {
+			return nil
+		}
+		g = &glyphWidths{}
+		for c := range g.latin {
+			g.latin[c] = -1
+		}
+		d.glyphs[i] = g
+	}
+	return g
+}
+
+func (g *glyphWidths) of(p *fpdf.Fpdf, c rune) int {
+	if c < 256 {
+		if w := g.latin[c]; w >= 0 {
+			return int(w)
+		}
+		w := p.GetStringSymbolWidth(string(c))
+		g.latin[c] = int32(w)
+		return w
+	}
+	if w, ok := g.more[c]; ok {
+		return w
+	}
+	if g.more == nil {
+		g.more = map[rune]int{}
+	}
+	w := p.GetStringSymbolWidth(string(c))
+	g.more[c] = w
+	return w
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/example/qpr/pkg/present"
@@ -76,5 +77,71 @@ func TestKeptCellIsFpdfs(t *testing.T) {
 	given, kept := draw(false), draw(true)
 	if !bytes.Equal(given, kept) {
 		t.Errorf("the page with cells kept out of fpdf differs from fpdf's (%d bytes against %d)", len(kept), len(given))
+	}
+}
+
+// A paragraph drawn by multiCell is the one fpdf's MultiCell draws: the same lines, broken at
+// the same places, on the same pages. Each case is drawn three times from the foot of a
+// page, so that fpdf draws the characters first met and a page break falls within the
+// paragraph; the file must be the one written with MultiCell drawing every paragraph. The
+// cases cover what MultiCell treats apart: explicit and trailing line feeds, carriage
+// returns (dropped), a word longer than the line, Chinese characters (each a place to
+// break), spaces at a break, an empty paragraph and characters fpdf escapes.
+func TestKeptParagraphIsFpdfs(t *testing.T) {
+	long := strings.Repeat("Supercalifragilistic", 12)
+	cases := []struct {
+		text  string
+		width float64
+		style string
+	}{
+		{"Plain words in a paragraph long enough to wrap onto a second line and then a third line of words at this width.", 80, ""},
+		{"First line\nSecond line after a line feed\n\nafter an empty line\n\n", 60, "B"},
+		{"Carriage\r\nreturns are\rdropped", 60, "I"},
+		{"A " + long + " word longer than the line", 50, ""},
+		{long, 40, "BI"},
+		{"中文字符每个都可以断行中文字符每个都可以断行中文字符每个都可以断行", 30, ""},
+		{"Spaces   at    the     break    point     where      the       line        ends", 35, ""},
+		{"", 60, ""},
+		{"\n", 60, ""},
+		{"Brackets (and) \\ back-slashes, Ĩ 尉 ഍ – ‘quoted’ £4 and 12.5%", 45, "B"},
+	}
+	document, err := present.DocumentOf(fixtureReport(), templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	draw := func(keep bool) []byte {
+		keepLater = keep
+		d := newDoc(document, templates.Default())
+		d.pdf.AddPage()
+		d.tags.Begin(pdfpost.P, pdfpost.Attr{})
+		d.tags.Content(func() {
+			for _, c := range cases {
+				d.font(c.style, 9)
+				d.textColour(d.st.Colours.Text)
+				for range 3 {
+					d.pdf.SetXY(marginL+10, pageH-marginBottom-12)
+					d.multiCell(c.width, 5, c.text)
+				}
+			}
+		})
+		d.tags.End()
+		later := d.laters[d.first]
+		first, last, err := d.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	given, kept := draw(false), draw(true)
+	if !bytes.Equal(given, kept) {
+		t.Errorf("the paragraphs kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
+	}
+	if len(given) == 0 {
+		t.Fatal("nothing drawn")
 	}
 }

@@ -143,6 +143,8 @@ type doc struct {
 	// path being formatted.
 	laters    map[*fpdf.Fpdf]*pdfpost.Later
 	fontRunes map[*fpdf.Fpdf]*fontRunes
+	// glyphs are each style's character widths, learnt as paragraphs are broken into lines.
+	glyphs [4]*glyphWidths
 	scratch   path
 	// measuredCells are the lines of each cell of the table row rowHeight measured last, the
 	// row whose first cell is measuredRow.
@@ -568,7 +570,7 @@ func (d *doc) heading(id, title string, level int) {
 	d.anchor(id, title, level)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Accent)
-	d.tag(pdfpost.Heading(level+1), func() { d.pdf.MultiCell(contentW, lineH(size), title, "", "L", false) })
+	d.tag(pdfpost.Heading(level+1), func() { d.multiCell(contentW, lineH(size), title) })
 	d.pdf.Ln(1.5)
 	d.textColour(d.st.Colours.Text)
 }

@@ -176,7 +176,7 @@ func (d *doc) table(t *present.Table) {
 				d.font("B", lt.size)
 				d.textColour(d.st.Colours.Accent)
 				d.pdf.SetXY(marginL, y+cellPadY)
-				d.pdf.MultiCell(lt.width, lh, r.Group, "", "L", false)
+				d.multiCell(lt.width, lh, r.Group)
 			})
 		} else {
 			x := marginL
