@@ -144,8 +144,8 @@ type doc struct {
 	laters    map[*fpdf.Fpdf]*pdfpost.Later
 	fontRunes map[*fpdf.Fpdf]*fontRunes
 	// glyphs are each style's character widths, learnt as paragraphs are broken into lines.
-	glyphs [4]*glyphWidths
-	scratch   path
+	glyphs  [4]*glyphWidths
+	scratch path
 	// measuredCells are the lines of each cell of the table row rowHeight measured last, the
 	// row whose first cell is measuredRow.
 	measuredRow   *present.Cell
