@@ -143,9 +143,9 @@ type doc struct {
 	// path being formatted.
 	laters    map[*fpdf.Fpdf]*pdfpost.Later
 	fontRunes map[*fpdf.Fpdf]*fontRunes
+	scratch   path
 	// glyphs are each style's character widths, learnt as paragraphs are broken into lines.
-	glyphs  [4]*glyphWidths
-	scratch path
+	glyphs [4]*glyphWidths
 	// measuredCells are the lines of each cell of the table row rowHeight measured last, the
 	// row whose first cell is measuredRow.
 	measuredRow   *present.Cell
