@@ -160,7 +160,7 @@ func (s *svgChart) write(b svgOut) {
 		b.WriteString(s.projection(p))
 	}
 	fmt.Fprintf(b, `<path class="axis" d="M%s %sV%sH%s"/>`, num(s.left), num(plotT), num(plotT+plotH), num(s.left+s.plotW()))
-	b.WriteString(s.axisLabels())
+	s.axisLabels(b)
 	fmt.Fprintf(b, `<text class="axis-title wide" x="%s" y="%s" text-anchor="middle">%s</text>`, num(s.left+s.plotW()/2), num(svgH-6), esc(s.c.XTitle))
 	b.WriteString(`</svg>`)
 }
@@ -216,22 +216,37 @@ func (s *svgChart) projection(p *present.ProjectionMark) string {
 
 // axisLabels are the period labels along the bottom, thinned so that they never overlap;
 // on a phone a second set, drawn larger and further apart, stands in for them.
-func (s *svgChart) axisLabels() string {
-	var b strings.Builder
-	write := func(class string, room, top, bottom float64, labels []present.AxisLabel) {
+func (s *svgChart) axisLabels(b svgOut) {
+	write := func(class string, top, bottom float64, labels []present.AxisLabel) {
+		y0, y1 := num(top), num(bottom)
+		text := func(x, y, words string) {
+			b.WriteString(`<text class="`)
+			b.WriteString(class)
+			b.WriteString(`" x="`)
+			b.WriteString(x)
+			b.WriteString(`" y="`)
+			b.WriteString(y)
+			b.WriteString(`" text-anchor="middle">`)
+			if strings.ContainsAny(words, "\"'&<>\x00") {
+				template.HTMLEscape(b, []byte(words))
+			} else {
+				b.WriteString(words)
+			}
+			b.WriteString(`</text>`)
+		}
 		for _, l := range labels {
 			x := num(s.x(float64(l.Slot)))
-			fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(top), template.HTMLEscapeString(l.Top))
+			text(x, y0, l.Top)
 			if l.Bottom != "" {
-				fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(bottom), template.HTMLEscapeString(l.Bottom))
+				text(x, y1, l.Bottom)
 			}
 		}
 	}
-	write("tick wide", labelRoom, plotT+plotH+17, plotT+plotH+35, s.c.ThinLabels(int(math.Ceil(labelRoom/s.slotW()))))
+	write("tick wide", plotT+plotH+17, plotT+plotH+35, s.c.ThinLabels(int(math.Ceil(labelRoom/s.slotW()))))
 	// On a phone, labels at least narrowLabelRoom apart, the latest period's kept first; the
 	// projection's period is left to the legend and the sentence below the chart.
 	every := int(math.Ceil(narrowLabelRoom / s.slotW()))
-	var narrow []present.AxisLabel
+	narrow := make([]present.AxisLabel, 0, len(s.c.Labels))
 	next := math.MaxInt
 	for _, l := range slices.Backward(s.c.Labels) {
 		if l.Project || l.Slot > next {
@@ -241,8 +256,7 @@ func (s *svgChart) axisLabels() string {
 		next = l.Slot - every
 	}
 	slices.Reverse(narrow)
-	write("tick narrow", narrowLabelRoom, plotT+plotH+28, plotT+plotH+56, narrow)
-	return b.String()
+	write("tick narrow", plotT+plotH+28, plotT+plotH+56, narrow)
 }
 
 // mark is a value's shape centred at (x, y): a dot, or for SPC special cause a shape of its
