@@ -245,7 +245,7 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 	if !pr.ValueClipped {
 		d.fillColour(templates.White)
 		d.pdf.SetLineWidth(0.4)
-		d.pdf.Circle(x, f.y(pr.Value), markerSize*0.6, "FD")
+		d.circle(x, f.y(pr.Value), markerSize*0.6, "FD")
 	}
 }
 
@@ -276,7 +276,7 @@ func (d *doc) drawValueMark(m present.Mark, x, y float64) {
 		d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y + dir*r*1.8}, {X: x + r*1.6, Y: y - dir*r*1.2}, {X: x - r*1.6, Y: y - dir*r*1.2}}, "F")
 	default:
 		d.fillColour(c.Accent)
-		d.pdf.Circle(x, y, r, "F")
+		d.circle(x, y, r, "F")
 	}
 }
 
@@ -320,7 +320,7 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 		d.pdf.SetLineWidth(0.35)
 		d.line(x+3, cy-1.5, x+3, cy+1.5)
 		d.fillColour(templates.White)
-		d.pdf.Circle(x+3, cy, markerSize*0.6, "FD")
+		d.circle(x+3, cy, markerSize*0.6, "FD")
 	}
 }
 

@@ -125,6 +125,72 @@ func (p *path) rect(x, y, w, h float64, style string) {
 	p.b = append(p.b, op...)
 }
 
+// circle is fpdf's Circle, filled for style "F", stroked for "D", both for "FD": fpdf's arc
+// of six Bézier curves, worked out and formatted as fpdf works them out.
+func (p *path) circle(x, y, r float64, style string) {
+	if p.fpdf != nil {
+		p.fpdf.Circle(x, y, r, style)
+		return
+	}
+	op := style // as fpdf's fillDrawOp
+	switch style {
+	case "F":
+		op = "f"
+	case "D", "":
+		op = "S"
+	case "FD", "DF":
+		op = "B"
+	}
+	k, h := p.k, p.h
+	x *= k
+	y = (h - y) * k
+	rx, ry := r*k, r*k
+	const segments = 6
+	angleStart := 0 * math.Pi / 180
+	angleEnd := 360 * math.Pi / 180
+	dt := (angleEnd - angleStart) / float64(segments)
+	dtm := dt / 3
+	t := angleStart
+	a0 := x + rx*math.Cos(t)
+	b0 := y + ry*math.Sin(t)
+	c0 := -rx * math.Sin(t)
+	d0 := ry * math.Cos(t)
+	p.next()
+	sx, sy := a0/k, h-(b0/k)
+	p.num(sx * k)
+	p.b = append(p.b, ' ')
+	p.num((h - sy) * k)
+	p.b = append(p.b, " m\n"...)
+	for j := 1; j <= segments; j++ {
+		t = (float64(j) * dt) + angleStart
+		a1 := x + rx*math.Cos(t)
+		b1 := y + ry*math.Sin(t)
+		c1 := -rx * math.Sin(t)
+		d1 := ry * math.Cos(t)
+		p.curve((a0+(c0*dtm))/k, h-((b0+(d0*dtm))/k), (a1-(c1*dtm))/k, h-((b1-(d1*dtm))/k), a1/k, h-(b1/k))
+		a0, b0, c0, d0 = a1, b1, c1, d1
+	}
+	p.b = append(p.b, op...)
+}
+
+// curve is fpdf's curve: a Bézier segment from the current point, its numbers to five places.
+func (p *path) curve(cx0, cy0, cx1, cy1, x, y float64) {
+	for i, v := range [6]float64{cx0 * p.k, (p.h - cy0) * p.k, cx1 * p.k, (p.h - cy1) * p.k, x * p.k, (p.h - y) * p.k} {
+		if i > 0 {
+			p.b = append(p.b, ' ')
+		}
+		p.b = strconv.AppendFloat(p.b, v, 'f', 5, 64)
+	}
+	p.b = append(p.b, " c\n"...)
+}
+
+// circle draws a circle as fpdf's Circle does, style "F", "D" or "FD".
+func (d *doc) circle(x, y, r float64, style string) {
+	p := d.path()
+	p.circle(x, y, r, style)
+	d.draw(p)
+}
+
 // draw writes the path into the page.
 func (d *doc) draw(p *path) {
 	if len(p.b) > 0 {

@@ -145,3 +145,41 @@ func TestKeptParagraphIsFpdfs(t *testing.T) {
 		t.Fatal("nothing drawn")
 	}
 }
+
+// A circle kept out of fpdf is the one fpdf's Circle draws, to the last of its five places,
+// filled, stroked or both, at sizes and places chosen to round both ways.
+func TestKeptCircleIsFpdfs(t *testing.T) {
+	document, err := present.DocumentOf(fixtureReport(), templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	draw := func(keep bool) []byte {
+		keepLater = keep
+		d := newDoc(document, templates.Default())
+		d.pdf.AddPage()
+		d.artifact(func() {
+			for i, style := range []string{"F", "D", "FD"} {
+				for j, r := range []float64{0.3, 1.25, 2.4, 7.777} {
+					d.circle(marginL+float64(j)*23.3+0.017*float64(i), 40+float64(i)*31.7+r, r, style)
+				}
+			}
+		})
+		if keep && d.later() == nil {
+			t.Fatal("the page keeps nothing out of fpdf")
+		}
+		later := d.laters[d.first]
+		first, last, err := d.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	if given, kept := draw(false), draw(true); !bytes.Equal(given, kept) {
+		t.Errorf("the circles kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
+	}
+}

@@ -29,14 +29,14 @@ func (d *doc) drawMark(status present.Status, cx, cy, size float64) {
 	pt := func(x, y float64) fpdf.PointType { return fpdf.PointType{X: cx + x, Y: cy + y} }
 	switch status.Shape() {
 	case present.ShapeCircle:
-		d.pdf.Circle(cx, cy, h, "F")
+		d.circle(cx, cy, h, "F")
 	case present.ShapeDiamond:
 		d.pdf.Polygon([]fpdf.PointType{pt(0, -h*1.15), pt(h*1.15, 0), pt(0, h*1.15), pt(-h*1.15, 0)}, "F")
 	case present.ShapeSquare:
 		d.rect(cx-h*0.9, cy-h*0.9, h*1.8, h*1.8, "F")
 	case present.ShapeHollowCircle:
 		d.pdf.SetLineWidth(0.35)
-		d.pdf.Circle(cx, cy, h*0.85, "D")
+		d.circle(cx, cy, h*0.85, "D")
 	case present.ShapeTriangleUp:
 		d.pdf.Polygon([]fpdf.PointType{pt(0, -h), pt(h, h*0.8), pt(-h, h*0.8)}, "F")
 	case present.ShapeTriangleDown:
