@@ -339,7 +339,7 @@ func (d *doc) labelled(s *present.Section) {
 	d.pdf.SetX(marginL + d.indent)
 	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.CellFormat(contentW-d.indent, lh, s.Title(), "", 1, "L", false, 0, "") })
 	for i, b := range blocks {
-		d.keepWithFigure(blocks, i)
+		d.keepWithFigure(s, blocks, i)
 		d.block(b)
 	}
 	for part := range s.Parts() {
@@ -350,13 +350,12 @@ func (d *doc) labelled(s *present.Section) {
 // keepWithFigure starts a new page before blocks[i], a paragraph introducing the figure
 // after it (a comparator group's sentence before its chart), unless both fit here: the
 // figure is kept whole, and its sentence must not be left behind on the page before.
-func (d *doc) keepWithFigure(blocks []present.Block, i int) {
-	p, ok := blocks[i].(*present.Paragraph)
-	if !ok || i+1 >= len(blocks) {
+func (d *doc) keepWithFigure(s *present.Section, blocks []present.Block, i int) {
+	if !present.LeadsToFigure(s, blocks, i) {
 		return
 	}
-	if f, ok := blocks[i+1].(*present.Figure); ok {
-		if h := d.paragraphHeight(p) + d.blockHeight(f); h <= keepWhole {
+	if p, ok := blocks[i].(*present.Paragraph); ok && i+1 < len(blocks) {
+		if h := d.paragraphHeight(p) + d.blockHeight(blocks[i+1]); h <= keepWhole {
 			d.ensure(h)
 		}
 	}
