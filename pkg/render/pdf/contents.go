@@ -76,7 +76,7 @@ func (d *doc) contents() {
 		endX := marginL + indent + d.pdf.GetStringWidth(lines[len(lines)-1]) + 3
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
-			d.pdf.SetLineWidth(0.3)
+			d.lineWidth(0.3)
 			d.pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
 			d.line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
 			d.pdf.SetDashPattern(nil, 0)

@@ -29,7 +29,7 @@ func (d *doc) cover() {
 		d.font("B", d.st.Fonts.Heading)
 		d.textColour(c.Red)
 		d.drawColour(c.Red)
-		d.pdf.SetLineWidth(0.8)
+		d.lineWidth(0.8)
 		w := d.pdf.GetStringWidth(strings.ToUpper(m)) + 8
 		d.pdf.SetXY(marginL, 40)
 		d.tag(pdfpost.P, func() { d.pdf.CellFormat(w, 11, strings.ToUpper(m), "1", 0, "C", false, 0, "") })
@@ -51,7 +51,7 @@ func (d *doc) cover() {
 	d.pdf.Ln(6)
 	d.artifact(func() {
 		d.drawColour(c.Accent)
-		d.pdf.SetLineWidth(0.8)
+		d.lineWidth(0.8)
 		d.line(marginL, d.pdf.GetY(), marginL+40, d.pdf.GetY())
 	})
 	d.pdf.Ln(6)
@@ -85,7 +85,7 @@ func (d *doc) coverCounts() {
 		x := marginL + float64(i)*(boxW+6)
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
-			d.pdf.SetLineWidth(0.3)
+			d.lineWidth(0.3)
 			d.rect(x, y, boxW, 24, "D")
 			d.mark(it.Status, x+8, y+9, 6)
 		})

@@ -374,16 +374,21 @@ func (d *doc) keepCell(w, h float64, text string, ln int, align string) bool {
 }
 
 // appendColour is a text colour as fpdf writes it: a grey level, or red, green and blue.
-func appendColour(b []byte, r, g, bl int) []byte {
+func appendColour(b []byte, r, g, bl int) []byte { return appendColourOp(b, r, g, bl, "g", "rg") }
+
+// appendColourOp is a colour as fpdf writes it with the operator for a grey level (gray) or
+// for red, green and blue (full): "g" and "rg" fill, "G" and "RG" stroke.
+func appendColourOp(b []byte, r, g, bl int, gray, full string) []byte {
 	if r == g && g == bl {
 		b = strconv.AppendFloat(b, float64(r)/255, 'f', 3, 64)
-		return append(b, " g"...)
+		b = append(b, ' ')
+		return append(b, gray...)
 	}
 	for _, c := range []int{r, g, bl} {
 		b = strconv.AppendFloat(b, float64(c)/255, 'f', 3, 64)
 		b = append(b, ' ')
 	}
-	return append(b, "rg"...)
+	return append(b, full...)
 }
 
 // appendEscaped is a byte of a string in page content as fpdf escapes it.

@@ -183,3 +183,50 @@ func TestKeptCircleIsFpdfs(t *testing.T) {
 		t.Errorf("the circles kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
 	}
 }
+
+// A colour or line width set again unchanged is kept out of fpdf as fpdf writes it, grey and
+// not, stroke and fill, after a page break as before one.
+func TestKeptSettingsAreFpdfs(t *testing.T) {
+	document, err := present.DocumentOf(fixtureReport(), templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	grey, teal := templates.Colour{R: 80, G: 80, B: 80}, templates.Colour{R: 0, G: 110, B: 127}
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	draw := func(keep bool) []byte {
+		keepLater = keep
+		d := newDoc(document, templates.Default())
+		d.pdf.AddPage()
+		d.artifact(func() {
+			for page := range 2 {
+				if page > 0 {
+					d.newPage()
+				}
+				for i := range 3 {
+					for _, c := range []templates.Colour{grey, grey, teal, teal} {
+						d.drawColour(c)
+						d.fillColour(c)
+						d.lineWidth(0.35)
+						d.lineWidth(0.35)
+						d.line(marginL, 50+float64(i)*10, marginL+40, 50+float64(i)*10)
+						d.rect(marginL+50, 50+float64(i)*10, 5, 5, "F")
+					}
+					d.lineWidth(0.123)
+				}
+			}
+		})
+		later := d.laters[d.first]
+		first, last, err := d.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	if given, kept := draw(false), draw(true); !bytes.Equal(given, kept) {
+		t.Errorf("the settings kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
+	}
+}

@@ -250,7 +250,7 @@ func (d *doc) indicator(s *present.Section) {
 	d.pdf.Ln(2)
 	d.artifact(func() {
 		d.drawColour(d.st.Colours.Rule)
-		d.pdf.SetLineWidth(0.2)
+		d.lineWidth(0.2)
 		d.line(marginL, d.pdf.GetY(), pageW-marginR, d.pdf.GetY())
 	})
 	d.pdf.Ln(2)
