@@ -40,7 +40,7 @@ func oddCells() [][]present.SheetCell {
 			{Kind: present.Text, Text: s + " wrapped in a narrow column with a long tail of words to wrap"},
 		})
 	}
-	numbers := []float64{0, -0.0, 1, -1, 0.1, 1e21, 1e-7, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64,
+	numbers := []float64{0, math.Copysign(0, -1), 1, -1, 0.1, 1e21, 1e-7, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64,
 		math.NaN(), math.Inf(1), math.Inf(-1), 59.99999999999999}
 	for _, v := range numbers {
 		rows = append(rows, []present.SheetCell{text("n"), num(v), {}, {Kind: present.Date, Date: time.Date(2023, 9, 30, 0, 0, 0, 0, time.UTC)}, {}})
