@@ -160,7 +160,7 @@ func (d *doc) list(l *present.List) {
 		d.textColour(d.st.Colours.Text)
 		d.pdf.SetXY(x+8, y)
 		d.group(pdfpost.LI, pdfpost.Attr{}, func() {
-			d.tag(pdfpost.LBody, func() { d.pdf.MultiCell(contentW-d.indent-8, lh, text, "", "L", false) })
+			d.tag(pdfpost.LBody, func() { d.multiCell(contentW-d.indent-8, lh, text) })
 		})
 		d.pdf.Ln(0.8)
 	}
@@ -202,7 +202,7 @@ func (d *doc) notes(n *present.Notes) {
 		d.ensure(float64(len(d.wrap(text, contentW-d.indent))) * lh)
 		d.textColour(d.st.Colours.Muted)
 		d.pdf.SetX(marginL + d.indent)
-		d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW-d.indent, lh, text, "", "L", false) })
+		d.tag(pdfpost.P, func() { d.multiCell(contentW-d.indent, lh, text) })
 	}
 	d.textColour(d.st.Colours.Text)
 	d.pdf.Ln(1)
@@ -250,14 +250,14 @@ func (d *doc) indicator(s *present.Section) {
 	d.pdf.Ln(2)
 	d.artifact(func() {
 		d.drawColour(d.st.Colours.Rule)
-		d.pdf.SetLineWidth(0.2)
+		d.lineWidth(0.2)
 		d.line(marginL, d.pdf.GetY(), pageW-marginR, d.pdf.GetY())
 	})
 	d.pdf.Ln(2)
 	d.anchor(s.ID, s.Title(), 1)
 	d.textColour(d.st.Colours.Accent)
 	d.font("B", d.st.Fonts.Subheading)
-	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false) })
+	d.tag(pdfpost.Heading(s.Level), func() { d.multiCell(contentW, lineH(d.st.Fonts.Subheading), head) })
 	d.pdf.Ln(0.5)
 	for i, b := range blocks {
 		if _, ok := b.(*present.Figure); ok && i > 0 {
@@ -298,7 +298,7 @@ func (d *doc) item(s *present.Section) {
 	d.pdf.SetXY(marginL+indent, y)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Text)
-	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.MultiCell(contentW-indent, lh, head, "", "L", false) })
+	d.tag(pdfpost.Heading(s.Level), func() { d.multiCell(contentW-indent, lh, head) })
 	for _, b := range blocks {
 		d.block(b)
 	}
@@ -367,7 +367,7 @@ func (d *doc) subtitle(text string) {
 	d.ensure(lineH(size)*2 + 12)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Accent)
-	d.tag(pdfpost.H2, func() { d.pdf.MultiCell(contentW, lineH(size), text, "", "L", false) })
+	d.tag(pdfpost.H2, func() { d.multiCell(contentW, lineH(size), text) })
 	d.pdf.Ln(1.5)
 	d.textColour(d.st.Colours.Text)
 }
