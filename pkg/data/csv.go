@@ -108,17 +108,19 @@ func readCSVStream(f io.ReadSeeker, path string, cal period.Calendar, lim Limits
 	failed := func(err error) {
 		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
 	}
-	enc, err := detectEncoding(f, false)
+	enc, survey, err := surveyEncoding(f, false)
 	if err == nil && (enc == encUTF16LE || enc == encUTF16BE) {
 		// The byte-order mark says UTF-16; what it decodes to must still be text.
 		if _, err = f.Seek(0, io.SeekStart); err == nil {
-			_, err = detectEncoding(decodingReader(f, enc), true)
+			_, survey, err = surveyEncoding(decodingReader(f, enc), true)
 		}
 	}
 	if err != nil {
 		reportEncoding(path, err, probs)
 		return
 	}
+	// As for a file held whole: a long table has an observation a line at most.
+	ds.expect = survey.lines
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		failed(err)
 		return
@@ -138,7 +140,9 @@ func readCSVStream(f io.ReadSeeker, path string, cal period.Calendar, lim Limits
 		}
 		return text, nil
 	}
-	readCSVText(&csvText{open: open}, at, cal, lim, ds, probs)
+	// Text all ASCII as read is all ASCII decoded: UTF-8 with its byte-order mark dropped,
+	// its carriage returns perhaps made line feeds.
+	readCSVText(&csvText{open: open, ascii: survey.ascii && enc == encUTF8}, at, cal, lim, ds, probs)
 }
 
 // csvStreamBlock is how much of a streamed file's text is read at a time: csvBlockSize, or
@@ -165,7 +169,7 @@ func reportEncoding(path string, err error, probs *diag.List) {
 // time.
 type csvText struct {
 	whole         string
-	ascii, quotes bool // whether whole is only ASCII, and holds a quote
+	ascii, quotes bool // whether the text is only ASCII (known, for a stream), and whole holds a quote
 	open          func() (io.Reader, error)
 }
 
@@ -180,6 +184,7 @@ func (c *csvText) records(sep rune, lim Limits) (*csvRecords, error) {
 	}
 	r := newCSVRecords(text, sep, lim.LineLength)
 	r.blockSize = csvStreamBlock
+	r.allASCII = c.ascii
 	return r, nil
 }
 
@@ -258,7 +263,10 @@ func readRecords(r *csvRecords, t *table, lim Limits, probs *diag.List) {
 	failed := func(err error) {
 		probs.Errorf(at, "cannot read the file: %s", describeOSError(err))
 	}
-	var cells []cell
+	// The cells of most rows fit here, on the stack, where writing a field's text into one
+	// needs no word to the garbage collector.
+	var few [16]cell
+	cells := few[:0]
 	syntaxErrors, rows := 0, int64(0)
 	for {
 		rec, err := r.read()
@@ -325,10 +333,14 @@ func readRecords(r *csvRecords, t *table, lim Limits, probs *diag.List) {
 		if tooLong {
 			continue
 		}
-		if t.started() && !t.skipped() && !allBlank(cells) && !fitsHeader(t, line, cells, sep) {
+		t.asciiRow = r.asciiText()
+		if t.started() && !t.skipped() {
+			// A row below the header: a blank one is nothing, and add would ask again.
+			if !allBlank(cells) && fitsHeader(t, line, cells, sep) {
+				t.addBelow(line, cells)
+			}
 			continue
 		}
-		t.asciiRow = r.asciiText()
 		if !t.add(line, cells) {
 			return
 		}
@@ -375,7 +387,7 @@ func (c crToLF) Read(p []byte) (int, error) {
 // editors add trailing separators.
 func fitsHeader(t *table, line int, cells []cell, sep rune) bool {
 	n := len(t.header)
-	if len(cells) >= n && allBlank(cells[n:]) {
+	if len(cells) == n || len(cells) > n && allBlank(cells[n:]) {
 		return true
 	}
 	// A row may stop short of trailing header cells that are blank (a header written with a

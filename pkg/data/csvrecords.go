@@ -41,7 +41,9 @@ type csvRecords struct {
 	scanned int    // bytes after at known to hold no line feed
 	srcErr  error  // what src returned last, once it has returned an error (io.EOF at the end)
 	ascii   bool   // text holds only ASCII
-	quotes  bool   // text holds a quote somewhere: each line must be looked at for one
+	// allASCII says the whole stream is known to be ASCII, so that no block need be tested.
+	allASCII bool
+	quotes   bool // text holds a quote somewhere: each line must be looked at for one
 	// blockSize is how much text is read at once: csvBlockSize, or less in tests, to try
 	// lines that cross from one block into the next.
 	blockSize int
@@ -146,7 +148,7 @@ func (r *csvRecords) fill() {
 	r.block = block
 	block = block[:len(rest)+n]
 	r.text = unsafe.String(unsafe.SliceData(block), len(block))
-	r.ascii = isASCII(block)
+	r.ascii = r.allASCII || isASCII(block)
 	r.quotes = bytes.IndexByte(block, '"') >= 0
 	r.at = 0
 	r.srcErr = err

@@ -63,6 +63,50 @@ func TestPlainASCII8(t *testing.T) {
 	}
 }
 
+// lineFeeds8 takes exactly the words plainASCII8 finds plain with a line feed and no carriage
+// return, with the same count, over the words TestPlainASCII8 tries.
+func TestLineFeeds8(t *testing.T) {
+	check := func(b []byte) {
+		w := binary.LittleEndian.Uint64(b)
+		lf, ok := lineFeeds8(w)
+		wantLF, cr, plain := plainASCII8(w)
+		if want := plain && wantLF > 0 && cr == 0; ok != want || ok && lf != wantLF {
+			t.Fatalf("% x: %d, %v; plainASCII8 gives %d, %d, %v", b, lf, ok, wantLF, cr, plain)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	b := make([]byte, 8)
+	for v := range 256 {
+		for pos := range 8 {
+			for i := range b {
+				b[i] = byte(0x20 + rng.IntN(0x5F))
+				if rng.IntN(3) == 0 {
+					b[i] = '\n'
+				}
+			}
+			b[pos] = byte(v)
+			check(b)
+			for i := range b {
+				if i != pos {
+					b[i] = []byte{0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFF, '\n', '\r', '\n', 0x0B, 0x0A, 0x09, 0x8A, 0x2A}[rng.IntN(14)]
+				}
+			}
+			check(b)
+		}
+	}
+	for range 100_000 {
+		binary.LittleEndian.PutUint64(b, rng.Uint64())
+		check(b)
+		for i := range b {
+			b[i] = byte(0x20 + rng.IntN(0x5F))
+			if rng.IntN(4) == 0 {
+				b[i] = '\n'
+			}
+		}
+		check(b)
+	}
+}
+
 // printableASCII8 agrees with a byte-by-byte test in the same way.
 func TestPrintableASCII8(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2, 3))

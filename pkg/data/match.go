@@ -155,13 +155,13 @@ func (m *matcher) part(pt *part) {
 	for i, sheet := range pt.sheets {
 		tables[i] = m.store.table(diag.Place{File: pt.file, Sheet: sheet})
 	}
-	for i := range pt.obs.n {
-		r := pt.obs.at(i)
-		if series[r.code] == nil {
-			m.indicator(pt.strs[r.code], pt.place(r)) // records the unknown use
+	for c := pt.records(); c.next(); {
+		code := c.r.code
+		if series[code] == nil {
+			m.indicator(pt.strs[code], pt.place(&c)) // records the unknown use
 			continue
 		}
-		m.value(inds[r.code], series[r.code], pt.observation(i), tables[pt.table(r)])
+		m.value(inds[code], series[code], pt.observation(&c), tables[c.w.table])
 	}
 }
 

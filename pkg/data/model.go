@@ -49,7 +49,8 @@ type Dataset struct {
 }
 
 // part is the observations of one file. Codes and notes are stored once each, in strs, and
-// referred to by index; the place is the table's index (the sheet) and the row and column.
+// referred to by index; what an observation shares with others (its period, note, table and
+// column) is stored once in wheres; its line is a step from the line of the one before.
 type part struct {
 	file   string
 	sheets []string // table index -> sheet name; "" for a csv file
@@ -57,16 +58,21 @@ type part struct {
 	index  map[string]uint32
 	obs    obsChunks
 	ratios map[uint32]*Ratio // by index in obs: few tables have ratio columns
-	// wheres are the distinct notes, tables and columns of the observations (wheres[0] is
-	// none of them), each stored once: most files have a few, the same on row after row.
+	// wheres are the distinct periods, notes, tables and columns of the observations, each
+	// stored once: most files have a few, the same on row after row.
 	wheres     []obsWhere
 	whereIndex map[obsWhere]uint32
+	// far is the line and where of each observation whose line is not a short step on from
+	// the one before's (a new sheet, lines skipped), by index in obs: see obsRecord.
+	far      map[uint32]obsFar
+	lastLine uint32 // the line of the observation last added
 
 	// The last code, note and where interned: a table often repeats them row after row.
 	lastCode, lastNote, lastWhere uint32
 	// follows[i] is the string interned after strs[i] last time (0 for none yet): a long
-	// table repeats its codes in the same order quarter after quarter.
-	follows []uint32
+	// table repeats its codes in the same order quarter after quarter. whereFollows is the
+	// same for wheres: a table in indicator order repeats its periods.
+	follows, whereFollows []uint32
 }
 
 // obsChunks holds records in blocks of a fixed size: a slice grown by append would copy
@@ -114,22 +120,67 @@ func (c *obsChunks) at(i int) *obsRecord {
 	return &c.chunks[i>>obsChunkBits][i&(1<<obsChunkBits-1)]
 }
 
-// obsRecord is an Observation packed into 24 bytes: a million of them are 24 MB of memory
-// written once each, much of a csv file's reading time.
+// obsRecord is an Observation packed into 16 bytes: a million of them are 16 MB of memory
+// written once each, and memory touched for the first time is dear (about 10 µs a 4 KB
+// page on the virtual machine measured), so much of a csv file's reading time. What an
+// observation shares with others is in wheres; its line (a csv file's line, a sheet's row)
+// is the line of the observation before it in the part plus a short step, 0 (a wide table's
+// next value on the same row) to 6 (blank or refused lines between), which is nearly every
+// observation's, or else kept in far. The lines are worked out in order (obsCursor), as
+// every reader of a part reads it.
 type obsRecord struct {
-	value  float64
-	code   uint32 // in strs
-	period int32  // periodKey: the period's index and kind, and whether the value is missing
-	line   uint32 // line of a csv file, row of a sheet
-	where  uint32 // in wheres
+	value float64
+	code  uint32 // in strs
+	at    uint32 // the index in wheres << obsStepBits | the step from the line before
 }
 
-// obsWhere is what an observation shares with many others of its file: its note, its table
-// and its column.
+const (
+	obsStepBits = 3
+	obsStepFar  = 1<<obsStepBits - 1 // the line and where are in far
+	obsMaxWhere = 1<<(32-obsStepBits) - 1
+)
+
+// obsFar is the line and where of an observation that is not a short step on from the one
+// before.
+type obsFar struct{ line, where uint32 }
+
+// obsWhere is what an observation shares with many others of its file: its period (and
+// whether it is missing), its note, its table and its column.
 type obsWhere struct {
-	note  uint32 // in strs; 0 for none
-	table uint32 // in sheets
-	col   uint32 // 1-based column of a sheet's cell; 0 in a csv file
+	period int32  // periodKey: the period's index and kind, and whether the value is missing
+	note   uint32 // in strs; 0 for none
+	table  uint32 // in sheets
+	col    uint32 // 1-based column of a sheet's cell; 0 in a csv file
+}
+
+// obsCursor reads a part's records in order, with each one's line and where.
+type obsCursor struct {
+	pt   *part
+	i    int // the index of r in the part; -1 before the first
+	r    *obsRecord
+	w    *obsWhere
+	line uint32
+}
+
+// records is a cursor before the part's first record.
+func (pt *part) records() obsCursor { return obsCursor{pt: pt, i: -1} }
+
+// next moves to the next record, reporting whether there is one.
+func (c *obsCursor) next() bool {
+	c.i++
+	if c.i >= c.pt.obs.n {
+		return false
+	}
+	c.r = c.pt.obs.at(c.i)
+	where := c.r.at >> obsStepBits
+	if step := c.r.at & obsStepFar; step == obsStepFar {
+		f := c.pt.far[uint32(c.i)]
+		c.line, where = f.line, f.where
+	} else {
+		c.line += step
+	}
+	c.w = &c.pt.wheres[where]
+	return true
 }
 
 const (
@@ -166,8 +217,8 @@ func (ds *Dataset) Len() int { return ds.n }
 func (ds *Dataset) All() iter.Seq[Observation] {
 	return func(yield func(Observation) bool) {
 		for _, pt := range ds.parts {
-			for i := range pt.obs.n {
-				if !yield(pt.observation(i)) {
+			for c := pt.records(); c.next(); {
+				if !yield(pt.observation(&c)) {
 					return
 				}
 			}
@@ -200,28 +251,24 @@ func NewDataset(obs []Observation, comments []Comment) *Dataset {
 	return ds
 }
 
-// observation unpacks the i'th observation.
-func (pt *part) observation(i int) Observation {
-	r := pt.obs.at(i)
-	p, missing := unpackPeriod(r.period)
+// observation unpacks the observation at c.
+func (pt *part) observation(c *obsCursor) Observation {
+	p, missing := unpackPeriod(c.w.period)
 	return Observation{
-		Code:    pt.strs[r.code],
+		Code:    pt.strs[c.r.code],
 		Period:  p,
-		Value:   r.value,
+		Value:   c.r.value,
 		Missing: missing,
-		Note:    pt.strs[pt.wheres[r.where].note],
-		Ratio:   pt.ratios[uint32(i)],
-		Place:   pt.place(r),
+		Note:    pt.strs[c.w.note],
+		Ratio:   pt.ratios[uint32(c.i)],
+		Place:   pt.place(c),
 	}
 }
 
-func (pt *part) place(r *obsRecord) diag.Place {
-	w := &pt.wheres[r.where]
-	return diag.Place{File: pt.file, Sheet: pt.sheets[w.table], Line: int(r.line), Col: int(w.col)}
+// place is where the observation at c is.
+func (pt *part) place(c *obsCursor) diag.Place {
+	return diag.Place{File: pt.file, Sheet: pt.sheets[c.w.table], Line: int(c.line), Col: int(c.w.col)}
 }
-
-// table is the index in sheets of the table of r.
-func (pt *part) table(r *obsRecord) uint32 { return pt.wheres[r.where].table }
 
 // addObservation packs o into the part of its file.
 func (ds *Dataset) addObservation(o Observation) {
@@ -237,11 +284,15 @@ func (ds *Dataset) addObservation(o Observation) {
 }
 
 // addValue is addObservation of a value with no ratio, its period packed (periodKey), at line
-// (or row) and col of file and sheet: the common case, without an Observation made and taken
-// apart.
-func (ds *Dataset) addValue(file, sheet, code, note string, periodKey int32, v float64, line, col int) {
-	pt, table := ds.partFor(file, sheet)
-	pt.add(code, note, periodKey, v, line, col, table)
+// (or row) and col of the table's file and sheet: the common case, without an Observation
+// made and taken apart. The table keeps its part, and its index there, while its part is
+// the dataset's last, rather than finding them by file and sheet for each value.
+func (t *table) addValue(code, note string, periodKey int32, v float64, line, col int) {
+	ds := t.ds
+	if n := len(ds.parts); t.part == nil || n == 0 || ds.parts[n-1] != t.part {
+		t.part, t.partTable = ds.partFor(t.file, t.sheet)
+	}
+	t.part.add(code, note, periodKey, v, line, col, t.partTable)
 	ds.n++
 }
 
@@ -273,29 +324,44 @@ func (ds *Dataset) partFor(file, sheet string) (*part, uint32) {
 
 // add packs an observation into the part.
 func (pt *part) add(code, note string, period int32, v float64, line, col int, table uint32) {
-	pt.obs.add(obsRecord{
-		value:  v,
-		code:   pt.internAgain(code, &pt.lastCode),
-		period: period,
-		line:   uint32(max(line, 0)),
-		where:  pt.where(obsWhere{note: pt.internAgain(note, &pt.lastNote), table: table, col: uint32(max(col, 0))}),
-	})
+	where := pt.where(obsWhere{period: period, note: pt.internAgain(note, &pt.lastNote), table: table, col: uint32(max(col, 0))})
+	l := uint32(max(line, 0))
+	step := l - pt.lastLine // a line before the last wraps round to a long step
+	at := where<<obsStepBits | step
+	if step >= obsStepFar || where > obsMaxWhere {
+		if pt.far == nil {
+			pt.far = map[uint32]obsFar{}
+		}
+		pt.far[uint32(pt.obs.n)] = obsFar{line: l, where: where}
+		at = obsStepFar
+	}
+	pt.lastLine = l
+	pt.obs.add(obsRecord{value: v, code: pt.internAgain(code, &pt.lastCode), at: at})
 }
 
-// where is the index of w in the part's wheres, adding it if it is new; the last one is
-// tried first.
+// where is the index of w in the part's wheres, adding it if it is new; the last one, and
+// the one that followed it last time, are tried first.
 func (pt *part) where(w obsWhere) uint32 {
-	if pt.wheres[pt.lastWhere] == w {
-		return pt.lastWhere
+	last := pt.lastWhere
+	if pt.wheres[last] == w {
+		return last
 	}
-	i, ok := pt.whereIndex[w]
-	if !ok {
-		if pt.whereIndex == nil {
-			pt.whereIndex = map[obsWhere]uint32{{}: 0}
+	if len(pt.whereFollows) < len(pt.wheres) {
+		pt.whereFollows = append(pt.whereFollows, make([]uint32, len(pt.wheres)-len(pt.whereFollows))...)
+	}
+	i := pt.whereFollows[last]
+	if i == 0 || pt.wheres[i] != w {
+		var ok bool
+		if i, ok = pt.whereIndex[w]; !ok {
+			if pt.whereIndex == nil {
+				pt.whereIndex = map[obsWhere]uint32{{}: 0}
+			}
+			i = uint32(len(pt.wheres))
+			pt.wheres = append(pt.wheres, w)
+			pt.whereFollows = append(pt.whereFollows, 0)
+			pt.whereIndex[w] = i
 		}
-		i = uint32(len(pt.wheres))
-		pt.wheres = append(pt.wheres, w)
-		pt.whereIndex[w] = i
+		pt.whereFollows[last] = i
 	}
 	pt.lastWhere = i
 	return i
@@ -335,7 +401,7 @@ func (pt *part) internAgain(s string, last *uint32) uint32 {
 }
 
 // done drops what was needed only while reading.
-func (pt *part) done() { pt.index, pt.follows, pt.whereIndex = nil, nil, nil }
+func (pt *part) done() { pt.index, pt.follows, pt.whereIndex, pt.whereFollows = nil, nil, nil, nil }
 
 // append adds another dataset's observations and comments after this one's.
 func (ds *Dataset) append(other *Dataset) {

@@ -24,13 +24,13 @@ func checkObsChunks(t *testing.T, n, expect int) {
 	t.Helper()
 	c := obsChunks{expect: expect}
 	for i := range n {
-		c.add(obsRecord{value: float64(i), line: uint32(i) * 3})
+		c.add(obsRecord{value: float64(i), at: uint32(i) * 3})
 	}
 	if c.n != n {
 		t.Fatalf("%d records added, %d held", n, c.n)
 	}
 	for i := range n {
-		if r := c.at(i); r.value != float64(i) || r.line != uint32(i)*3 {
+		if r := c.at(i); r.value != float64(i) || r.at != uint32(i)*3 {
 			t.Fatalf("%d records, %d expected: record %d reads %+v", n, expect, i, *r)
 		}
 	}
@@ -43,14 +43,34 @@ func checkObsChunks(t *testing.T, n, expect int) {
 	}
 }
 
-// A dataset gives back every observation as it was stored, whatever its note, sheet and
-// column, which are stored once for the many observations that share them.
+// A dataset gives back every observation as it was stored, whatever its period, note, sheet
+// and column, which are stored once for the many observations that share them, and whatever
+// its line, which is stored as a step from the line before when the step is short: the same
+// line (a wide table), the next, up to five lines skipped; and kept apart when it is not
+// (more lines skipped, a sheet's rows starting again, a line out of order).
 func TestDatasetKeepsEachObservation(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2, 7))
 	notes := []string{"", "checked", "late", "", "é"}
 	sheets := []string{"Data", "Q2", ""}
 	var obs []Observation
+	line := 1
 	for i := range 5000 {
+		switch k := rng.IntN(20); {
+		case k < 4:
+			// the same line
+		case k < 12:
+			line++
+		case k < 15:
+			line += 2 + rng.IntN(5) // the longest short step is 6
+		case k < 16:
+			line += 7
+		case k < 17:
+			line += rng.IntN(100_000)
+		case k < 18:
+			line = rng.IntN(5) + 1
+		default:
+			line = max(line-rng.IntN(10), 0)
+		}
 		file := "a.xlsx"
 		if i > 3000 {
 			file = "b.csv"
@@ -58,7 +78,7 @@ func TestDatasetKeepsEachObservation(t *testing.T) {
 		o := Observation{
 			Code: fmt.Sprintf("CS%02d", rng.IntN(30)), Period: quarter(2023, rng.IntN(4)+1), Value: float64(rng.IntN(1000)) / 10,
 			Missing: rng.IntN(20) == 0, Note: notes[rng.IntN(len(notes))],
-			Place: diag.Place{File: file, Sheet: sheets[rng.IntN(len(sheets))], Line: i + 2, Col: rng.IntN(3)},
+			Place: diag.Place{File: file, Sheet: sheets[rng.IntN(len(sheets))], Line: line, Col: rng.IntN(3)},
 		}
 		if o.Missing {
 			o.Value = 0

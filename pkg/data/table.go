@@ -51,6 +51,9 @@ type table struct {
 	// quickWidth is how many cells a row needs for quickRow to read it, or 0 when the
 	// table's layout is not one quickRow reads (settled with the header).
 	quickWidth int
+	// part is where addValue last stored a value, and partTable the table's index there.
+	part      *part
+	partTable uint32
 }
 
 // headerSearchRows is how many non-empty rows below a first row that is no header are looked
@@ -97,11 +100,18 @@ func (t *table) add(row int, cells []cell) bool {
 		}
 		return true
 	}
+	t.addBelow(row, cells)
+	return true
+}
+
+// addBelow feeds a row below the header of a table that is not skipped, with a cell that is
+// not blank: add, for a reader that knows as much already.
+func (t *table) addBelow(row int, cells []cell) {
 	if t.numbers != nil {
 		t.numbers.line = row
 		if t.numbers.surveying {
 			t.surveyRow(cells)
-			return true
+			return
 		}
 	}
 	if t.layout.index >= 0 {
@@ -117,7 +127,6 @@ func (t *table) add(row int, cells []cell) bool {
 	case layoutComparator:
 		t.comparatorRow(row, cells)
 	}
-	return true
 }
 
 func (t *table) setHeader(row int, cells []cell) {
@@ -418,7 +427,7 @@ func (t *table) quickRow(row int, cells []cell) bool {
 	if t.sheet != "" {
 		col = l.value + 1
 	}
-	t.ds.addValue(t.file, t.sheet, code.text, note, key, v, row, col)
+	t.addValue(code.text, note, key, v, row, col)
 	return true
 }
 

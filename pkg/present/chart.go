@@ -210,7 +210,7 @@ func projectionSlot(in *report.Indicator) int {
 // interval is left out on purpose: a wide interval would squash the real series flat, so it
 // runs off the axis instead and is drawn to the edge with an arrow.
 func axisValues(in *report.Indicator) []float64 {
-	var vs []float64
+	vs := make([]float64, 0, 3*len(in.Chart)+8)
 	add := func(p *float64) {
 		if p != nil && !math.IsNaN(*p) && !math.IsInf(*p, 0) {
 			vs = append(vs, *p)
@@ -360,6 +360,7 @@ func tickPlaces(step float64) int {
 }
 
 func (c *Chart) labels(in *report.Indicator) {
+	c.Labels = make([]AxisLabel, 0, len(in.Chart)+1)
 	for i, p := range in.Chart {
 		top, bottom := ShortLines(p.Period)
 		c.Labels = append(c.Labels, AxisLabel{Slot: i, Period: p.Period, Top: top, Bottom: bottom, Last: i == len(in.Chart)-1})
@@ -388,7 +389,7 @@ func (c Chart) ThinLabels(n int) []AxisLabel {
 			last = l.Slot
 		}
 	}
-	var out []AxisLabel
+	out := make([]AxisLabel, 0, len(c.Labels))
 	for _, l := range c.Labels {
 		if l.Project || (last-l.Slot)%n == 0 {
 			out = append(out, l)

@@ -126,6 +126,26 @@ func (s *Section) Parts() iter.Seq[*Section] {
 	}
 }
 
+// LeadsToFigure reports whether blocks[i], of s's blocks, belongs on the page of a figure
+// that follows it, so that no edition leaves it at the foot of the page before: in an
+// indicator's section every block before its chart (statuses, facts, description), elsewhere
+// a paragraph directly before a figure (a comparator group's sentence).
+func LeadsToFigure(s *Section, blocks []Block, i int) bool {
+	if s.Kind == KindIndicator {
+		for _, b := range blocks[i+1:] {
+			if _, ok := b.(*Figure); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if _, ok := blocks[i].(*Paragraph); !ok || i+1 >= len(blocks) {
+		return false
+	}
+	_, ok := blocks[i+1].(*Figure)
+	return ok
+}
+
 // BlockList is the section's blocks as a slice, for an edition that measures them before
 // drawing (the PDF keeps an indicator's blocks together).
 func (s *Section) BlockList() []Block {

@@ -338,3 +338,29 @@ func TestFigure(t *testing.T) {
 		t.Errorf("last row %+v", r)
 	}
 }
+
+func TestLeadsToFigure(t *testing.T) {
+	status, facts, note := &StatusLine{}, &Paragraph{Role: RoleFacts}, &Notes{}
+	intro, fig, table := &Paragraph{}, &Figure{}, &Table{}
+	ind := &Section{Kind: KindIndicator}
+	other := &Section{}
+	tests := []struct {
+		name   string
+		s      *Section
+		blocks []Block
+		want   []bool
+	}{
+		{"an indicator's head before its chart", ind, []Block{status, facts, fig, note}, []bool{true, true, false, false}},
+		{"an indicator with no chart", ind, []Block{status, facts, note}, []bool{false, false, false}},
+		{"a sentence before a figure", other, []Block{intro, intro, fig, intro}, []bool{false, true, false, false}},
+		{"a table is not a paragraph", other, []Block{table, fig}, []bool{false, false}},
+		{"a paragraph last", other, []Block{fig, intro}, []bool{false, false}},
+	}
+	for _, tt := range tests {
+		for i := range tt.blocks {
+			if got := LeadsToFigure(tt.s, tt.blocks, i); got != tt.want[i] {
+				t.Errorf("%s: block %d: got %v, want %v", tt.name, i, got, tt.want[i])
+			}
+		}
+	}
+}

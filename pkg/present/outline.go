@@ -596,8 +596,10 @@ func chartData(in *report.Indicator, c Chart, id string) *Table {
 	if len(events) > 0 {
 		t.Columns = append(t.Columns, Column{Head: EventHeadings[0]})
 	}
+	t.Rows = make([]Row, 0, len(in.Chart))
 	for i, pt := range in.Chart {
-		row := Row{Cells: []Cell{PeriodCell(pt.Period), ValueCell(PointValue(in, pt))}}
+		row := Row{Cells: make([]Cell, 0, len(t.Columns))}
+		row.Cells = append(row.Cells, PeriodCell(pt.Period), ValueCell(PointValue(in, pt)))
 		if activity {
 			row.Cells = append(row.Cells, TextCell(RangeText(in, pt.Lower, pt.Upper)))
 		} else {

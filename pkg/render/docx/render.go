@@ -64,6 +64,8 @@ type painter struct {
 	d    *wordDoc
 	st   templates.Style
 	pics *pictures
+	// keep is whether the block being painted stays on the page of the figure after it.
+	keep bool
 }
 
 func (p *painter) tone(s present.Status) *templates.Colour {
@@ -128,8 +130,12 @@ func (p *painter) section(s *present.Section) error {
 		title = s.Mark.Symbol() + " " + s.Mark.Word() + ": " + title
 	}
 	p.d.heading(s.Level, title, s.ID, s.Link)
-	for b := range s.Blocks() {
-		if err := p.block(b); err != nil {
+	blocks := s.BlockList()
+	for i, b := range blocks {
+		p.keep = present.LeadsToFigure(s, blocks, i)
+		err := p.block(b)
+		p.keep = false
+		if err != nil {
 			return err
 		}
 	}
@@ -162,14 +168,14 @@ func (p *painter) block(b present.Block) error {
 			runs = append(runs, run{Text: it.Label + ": "})
 			runs = append(runs, p.statusRuns(it.Status)...)
 		}
-		p.d.paragraph("", false, runs...)
+		p.d.paragraph("", p.keep, runs...)
 	case *present.Notes:
 		for _, n := range b.Items {
 			text := n.Text
 			if n.Mark != "" {
 				text = n.Mark + " " + text
 			}
-			p.d.paragraph("Note", false, run{Text: text})
+			p.d.paragraph("Note", p.keep, run{Text: text})
 		}
 	case *present.Figure:
 		return p.figure(b)
@@ -182,15 +188,15 @@ func (p *painter) block(b present.Block) error {
 func (p *painter) paragraph(b *present.Paragraph) {
 	switch b.Role {
 	case present.RoleFacts:
-		p.d.paragraph("", false, run{Text: b.Text, Bold: true})
+		p.d.paragraph("", p.keep, run{Text: b.Text, Bold: true})
 	case present.RoleDescription:
-		p.d.paragraph("", false, run{Text: b.Text, Colour: &p.st.Colours.Muted})
+		p.d.paragraph("", p.keep, run{Text: b.Text, Colour: &p.st.Colours.Muted})
 	case present.RoleAbsent:
-		p.d.paragraph("", false, run{Text: b.Text, Italic: true, Colour: &p.st.Colours.Muted})
+		p.d.paragraph("", p.keep, run{Text: b.Text, Italic: true, Colour: &p.st.Colours.Muted})
 	case present.RoleLabel:
 		p.d.paragraph("", true, run{Text: b.Text, Bold: true})
 	default:
-		p.d.paragraph("", false, run{Text: b.Text})
+		p.d.paragraph("", p.keep, run{Text: b.Text})
 	}
 }
 

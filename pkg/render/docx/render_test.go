@@ -189,3 +189,99 @@ func TestLibreOfficeShowsTheReport(t *testing.T) {
 		}
 	}
 }
+
+// wordParagraph is what TestIndicatorHeadStaysWithItsChart reads of a body paragraph.
+type wordParagraph struct {
+	style    string
+	keepNext bool
+	picture  bool
+	text     string
+}
+
+func bodyParagraphs(t *testing.T, doc []byte) []wordParagraph {
+	t.Helper()
+	var out []wordParagraph
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	depth := 0 // paragraphs open, for a table cell's paragraph inside nothing else
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			switch tok.Name.Local {
+			case "p":
+				depth++
+				out = append(out, wordParagraph{})
+			case "pStyle":
+				for _, a := range tok.Attr {
+					if a.Name.Local == "val" {
+						out[len(out)-1].style = a.Value
+					}
+				}
+			case "keepNext":
+				out[len(out)-1].keepNext = true
+			case "drawing":
+				out[len(out)-1].picture = true
+			}
+		case xml.EndElement:
+			if tok.Name.Local == "p" {
+				depth--
+			}
+		case xml.CharData:
+			if depth > 0 {
+				out[len(out)-1].text += string(tok)
+			}
+		}
+	}
+}
+
+// TestIndicatorHeadStaysWithItsChart: an indicator's heading, statuses, facts and
+// description are kept with the next paragraph down to its chart, so none of them is left
+// at the foot of a page with the chart on the next; the heading style keeps with next too.
+func TestIndicatorHeadStaysWithItsChart(t *testing.T) {
+	r := exampleReport(t)
+	pkg := render(t, r)
+	paras := bodyParagraphs(t, partOf(t, pkg, "word/document.xml"))
+	styles := string(partOf(t, pkg, "word/styles.xml"))
+	checked := 0
+	for _, in := range r.Indicators {
+		if len(in.Chart) == 0 {
+			continue
+		}
+		head := -1
+		for i, p := range paras {
+			if strings.HasPrefix(p.style, "Heading") && strings.HasPrefix(p.text, in.Code+" ") {
+				head = i
+				break
+			}
+		}
+		if head < 0 {
+			t.Errorf("%s: no heading", in.Code)
+			continue
+		}
+		if !regexp.MustCompile(`w:styleId="` + paras[head].style + `"[^>]*>(?:[^<]|<[^/])*?<w:keepNext/>`).MatchString(styles) {
+			t.Errorf("%s: heading style %s does not keep with next", in.Code, paras[head].style)
+		}
+		i := head + 1
+		for ; i < len(paras) && !paras[i].picture; i++ {
+			if strings.HasPrefix(paras[i].style, "Heading") {
+				t.Fatalf("%s: next heading %q before its chart", in.Code, paras[i].text)
+			}
+			if !paras[i].keepNext {
+				t.Errorf("%s: paragraph %q between heading and chart does not keep with next", in.Code, paras[i].text)
+			}
+		}
+		if i == len(paras) {
+			t.Fatalf("%s: no chart after its heading", in.Code)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no indicator with a chart was checked")
+	}
+}

@@ -3,6 +3,7 @@ package html
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -83,15 +84,27 @@ var stepClass = map[present.StepKind]string{
 // svg is the chart: role="img", named and described by its title and desc.
 func (s *svgChart) svg() template.HTML {
 	var b strings.Builder
+	s.write(&b)
+	return template.HTML(b.String())
+}
+
+// svgOut is where a chart's markup is written: the page's own writer as it is painted.
+type svgOut interface {
+	io.Writer
+	io.StringWriter
+}
+
+// write writes the chart's markup to b.
+func (s *svgChart) write(b svgOut) {
 	esc := template.HTMLEscapeString
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t" aria-describedby="%s-d">`, num(svgW), num(svgH), s.id, s.id)
-	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, s.id, esc(s.title), s.id, esc(s.desc))
-	fmt.Fprintf(&b, `<text class="axis-title wide" x="4" y="14">%s</text>`, esc(s.c.YTitle))
-	fmt.Fprintf(&b, `<text class="axis-title narrow" x="%s" y="20" text-anchor="end">%s</text>`, num(svgW-plotR), esc(s.c.YTitle))
+	fmt.Fprintf(b, `<svg class="chart" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t" aria-describedby="%s-d">`, num(svgW), num(svgH), s.id, s.id)
+	fmt.Fprintf(b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, s.id, esc(s.title), s.id, esc(s.desc))
+	fmt.Fprintf(b, `<text class="axis-title wide" x="4" y="14">%s</text>`, esc(s.c.YTitle))
+	fmt.Fprintf(b, `<text class="axis-title narrow" x="%s" y="20" text-anchor="end">%s</text>`, num(svgW-plotR), esc(s.c.YTitle))
 	for _, t := range s.c.Axis.Ticks {
 		y := s.y(t.Value)
-		fmt.Fprintf(&b, `<line class="grid" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(s.left), num(y), num(s.left+s.plotW()), num(y))
-		fmt.Fprintf(&b, `<text class="tick wide" x="%s" y="%s" text-anchor="end">%s</text>`, num(s.left-6), num(y+4), esc(t.Label))
+		fmt.Fprintf(b, `<line class="grid" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(s.left), num(y), num(s.left+s.plotW()), num(y))
+		fmt.Fprintf(b, `<text class="tick wide" x="%s" y="%s" text-anchor="end">%s</text>`, num(s.left-6), num(y+4), esc(t.Label))
 	}
 	// On a phone the drawing is scaled to under half its size: its value labels are drawn
 	// larger, inside the plot above their gridlines, where there is room for them.
@@ -102,16 +115,16 @@ func (s *svgChart) svg() template.HTML {
 			continue
 		}
 		last = y
-		fmt.Fprintf(&b, `<text class="tick narrow" x="%s" y="%s">%s</text>`, num(s.left+4), num(y-5), esc(t.Label))
+		fmt.Fprintf(b, `<text class="tick narrow" x="%s" y="%s">%s</text>`, num(s.left+4), num(y-5), esc(t.Label))
 	}
 	for _, r := range s.c.Band {
 		top, bottom := s.y(r.Upper), s.y(r.Lower)
-		fmt.Fprintf(&b, `<rect class="band" x="%s" y="%s" width="%s" height="%s"/>`,
+		fmt.Fprintf(b, `<rect class="band" x="%s" y="%s" width="%s" height="%s"/>`,
 			num(s.x(float64(r.Slot))-s.slotW()/2), num(top), num(s.slotW()), num(bottom-top))
 	}
 	for _, e := range s.c.Events {
 		x := s.x(e.Slot)
-		fmt.Fprintf(&b, `<line class="event" x1="%s" y1="%s" x2="%s" y2="%s"/><text class="event-n" x="%s" y="%s" text-anchor="middle">%d</text>`,
+		fmt.Fprintf(b, `<line class="event" x1="%s" y1="%s" x2="%s" y2="%s"/><text class="event-n" x="%s" y="%s" text-anchor="middle">%d</text>`,
 			num(x), num(plotT), num(x), num(plotT+plotH), num(x), num(plotT-6), e.Number)
 	}
 	for _, st := range s.c.Steps {
@@ -119,15 +132,15 @@ func (s *svgChart) svg() template.HTML {
 	}
 	for _, l := range s.c.SPC {
 		x0, x1 := s.x(float64(l.FirstSlot))-s.slotW()/2, s.x(float64(l.LastSlot))+s.slotW()/2
-		fmt.Fprintf(&b, `<line class="mean" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x0), num(s.y(l.Mean)), num(x1), num(s.y(l.Mean)))
+		fmt.Fprintf(b, `<line class="mean" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x0), num(s.y(l.Mean)), num(x1), num(s.y(l.Mean)))
 		for _, v := range []*float64{l.Lower, l.Upper} {
 			if v != nil {
-				fmt.Fprintf(&b, `<line class="limit" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x0), num(s.y(*v)), num(x1), num(s.y(*v)))
+				fmt.Fprintf(b, `<line class="limit" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x0), num(s.y(*v)), num(x1), num(s.y(*v)))
 			}
 		}
 	}
 	if t := s.c.TrendLine; t != nil {
-		fmt.Fprintf(&b, `<line class="trend" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(s.x(t.X0)), num(s.y(t.Y0)), num(s.x(t.X1)), num(s.y(t.Y1)))
+		fmt.Fprintf(b, `<line class="trend" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(s.x(t.X0)), num(s.y(t.Y0)), num(s.x(t.X1)), num(s.y(t.Y1)))
 	}
 	for _, line := range s.c.Lines {
 		var d strings.Builder
@@ -138,7 +151,7 @@ func (s *svgChart) svg() template.HTML {
 			}
 			fmt.Fprintf(&d, "%s%s %s", cmd, num(s.x(p.Slot)), num(s.y(p.Value)))
 		}
-		fmt.Fprintf(&b, `<path class="series" d="%s"/>`, d.String())
+		fmt.Fprintf(b, `<path class="series" d="%s"/>`, d.String())
 	}
 	for _, p := range s.c.Points {
 		b.WriteString(mark(p.Mark, s.x(p.Slot), s.y(p.Value)))
@@ -146,11 +159,10 @@ func (s *svgChart) svg() template.HTML {
 	if p := s.c.Projection; p != nil {
 		b.WriteString(s.projection(p))
 	}
-	fmt.Fprintf(&b, `<path class="axis" d="M%s %sV%sH%s"/>`, num(s.left), num(plotT), num(plotT+plotH), num(s.left+s.plotW()))
-	b.WriteString(s.axisLabels())
-	fmt.Fprintf(&b, `<text class="axis-title wide" x="%s" y="%s" text-anchor="middle">%s</text>`, num(s.left+s.plotW()/2), num(svgH-6), esc(s.c.XTitle))
+	fmt.Fprintf(b, `<path class="axis" d="M%s %sV%sH%s"/>`, num(s.left), num(plotT), num(plotT+plotH), num(s.left+s.plotW()))
+	s.axisLabels(b)
+	fmt.Fprintf(b, `<text class="axis-title wide" x="%s" y="%s" text-anchor="middle">%s</text>`, num(s.left+s.plotW()/2), num(svgH-6), esc(s.c.XTitle))
 	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
 }
 
 // steps draws a threshold as level runs across its slots, joined where it changes, as one
@@ -204,22 +216,37 @@ func (s *svgChart) projection(p *present.ProjectionMark) string {
 
 // axisLabels are the period labels along the bottom, thinned so that they never overlap;
 // on a phone a second set, drawn larger and further apart, stands in for them.
-func (s *svgChart) axisLabels() string {
-	var b strings.Builder
-	write := func(class string, room, top, bottom float64, labels []present.AxisLabel) {
+func (s *svgChart) axisLabels(b svgOut) {
+	write := func(class string, top, bottom float64, labels []present.AxisLabel) {
+		y0, y1 := num(top), num(bottom)
+		text := func(x, y, words string) {
+			b.WriteString(`<text class="`)
+			b.WriteString(class)
+			b.WriteString(`" x="`)
+			b.WriteString(x)
+			b.WriteString(`" y="`)
+			b.WriteString(y)
+			b.WriteString(`" text-anchor="middle">`)
+			if strings.ContainsAny(words, "\"'&<>\x00") {
+				template.HTMLEscape(b, []byte(words))
+			} else {
+				b.WriteString(words)
+			}
+			b.WriteString(`</text>`)
+		}
 		for _, l := range labels {
 			x := num(s.x(float64(l.Slot)))
-			fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(top), template.HTMLEscapeString(l.Top))
+			text(x, y0, l.Top)
 			if l.Bottom != "" {
-				fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, x, num(bottom), template.HTMLEscapeString(l.Bottom))
+				text(x, y1, l.Bottom)
 			}
 		}
 	}
-	write("tick wide", labelRoom, plotT+plotH+17, plotT+plotH+35, s.c.ThinLabels(int(math.Ceil(labelRoom/s.slotW()))))
+	write("tick wide", plotT+plotH+17, plotT+plotH+35, s.c.ThinLabels(int(math.Ceil(labelRoom/s.slotW()))))
 	// On a phone, labels at least narrowLabelRoom apart, the latest period's kept first; the
 	// projection's period is left to the legend and the sentence below the chart.
 	every := int(math.Ceil(narrowLabelRoom / s.slotW()))
-	var narrow []present.AxisLabel
+	narrow := make([]present.AxisLabel, 0, len(s.c.Labels))
 	next := math.MaxInt
 	for _, l := range slices.Backward(s.c.Labels) {
 		if l.Project || l.Slot > next {
@@ -229,8 +256,7 @@ func (s *svgChart) axisLabels() string {
 		next = l.Slot - every
 	}
 	slices.Reverse(narrow)
-	write("tick narrow", narrowLabelRoom, plotT+plotH+28, plotT+plotH+56, narrow)
-	return b.String()
+	write("tick narrow", plotT+plotH+28, plotT+plotH+56, narrow)
 }
 
 // mark is a value's shape centred at (x, y): a dot, or for SPC special cause a shape of its

@@ -189,7 +189,7 @@ func (s *sectionWriter) block(b present.Block) {
 		s.raw("</ul>\n")
 	case *present.Figure:
 		s.raw(`<figure class="chart-figure">` + "\n")
-		s.raw(string(chartSVG(b)))
+		writeChartSVG(s.w, b)
 		s.raw("\n<figcaption>\n" + `<ul class="legend">` + "\n")
 		for _, l := range b.Chart.Legend {
 			s.raw("<li>" + string(legendSample(l)))

@@ -1,7 +1,6 @@
 package html
 
 import (
-	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,9 +46,10 @@ func partClass(s *present.Section) string {
 	return "directorate"
 }
 
-func chartSVG(f *present.Figure) template.HTML {
+// writeChartSVG writes f's chart, named and described by its text alternative, to w.
+func writeChartSVG(w svgOut, f *present.Figure) {
 	title, desc := f.Alt()
-	return newSVGChart(f.Chart, f.ID, title, desc).svg()
+	newSVGChart(f.Chart, f.ID, title, desc).write(w)
 }
 
 // shownParagraph reports whether this edition shows p: every cell is written in full here,

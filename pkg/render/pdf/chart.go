@@ -80,7 +80,7 @@ func (d *doc) chart(ch present.Chart) {
 	for _, t := range ch.Axis.Ticks {
 		y := f.y(t.Value)
 		d.drawColour(c.Rule)
-		d.pdf.SetLineWidth(0.1)
+		d.lineWidth(0.1)
 		d.line(f.left, y, f.left+f.w, y)
 		d.pdf.SetXY(marginL, y-2)
 		d.cell(plotLeft-1.5, 4, t.Label, 0, "R")
@@ -96,7 +96,7 @@ func (d *doc) chart(ch present.Chart) {
 
 	// axes
 	d.drawColour(c.Muted)
-	d.pdf.SetLineWidth(0.25)
+	d.lineWidth(0.25)
 	d.setDash(nil)
 	p := d.path()
 	p.line(f.left, f.top, f.left, f.top+f.h)
@@ -128,7 +128,7 @@ func (d *doc) events(ch present.Chart, f chartFrame) {
 	for _, e := range ch.Events {
 		x := f.x(e.Slot)
 		d.drawColour(d.st.Colours.Muted)
-		d.pdf.SetLineWidth(0.2)
+		d.lineWidth(0.2)
 		d.setDash([]float64{0.6, 0.8})
 		d.line(x, f.top, x, f.top+f.h)
 		d.setDash(nil)
@@ -158,7 +158,7 @@ func (d *doc) steps(ch present.Chart, f chartFrame) {
 	for _, s := range ch.Steps {
 		colour, dash, width := d.stepStyle(s.Kind)
 		d.drawColour(colour)
-		d.pdf.SetLineWidth(width)
+		d.lineWidth(width)
 		d.setDash(dash)
 		p := d.path()
 		for _, l := range s.Levels {
@@ -177,7 +177,7 @@ func (d *doc) spcLines(ch present.Chart, f chartFrame) {
 	for _, s := range ch.SPC {
 		x0, x1 := f.x(float64(s.FirstSlot))-f.slotW()/2, f.x(float64(s.LastSlot))+f.slotW()/2
 		d.drawColour(d.st.Colours.Grey)
-		d.pdf.SetLineWidth(0.35)
+		d.lineWidth(0.35)
 		d.line(x0, f.y(s.Mean), x1, f.y(s.Mean))
 		if s.Lower != nil && s.Upper != nil {
 			d.setDash(dashLimit)
@@ -196,7 +196,7 @@ func (d *doc) trendLine(ch present.Chart, f chartFrame) {
 		return
 	}
 	d.drawColour(d.st.Colours.Muted)
-	d.pdf.SetLineWidth(0.35)
+	d.lineWidth(0.35)
 	d.setDash(dashTrend)
 	d.line(f.x(t.X0), f.y(t.Y0), f.x(t.X1), f.y(t.Y1))
 	d.setDash(nil)
@@ -205,7 +205,7 @@ func (d *doc) trendLine(ch present.Chart, f chartFrame) {
 // values draws the indicator's own values: a line broken at gaps, a mark at each value.
 func (d *doc) values(ch present.Chart, f chartFrame) {
 	d.drawColour(d.st.Colours.Accent)
-	d.pdf.SetLineWidth(0.6)
+	d.lineWidth(0.6)
 	p := d.path()
 	for _, line := range ch.Lines {
 		for i := 1; i < len(line); i++ {
@@ -228,7 +228,7 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 	x := f.x(float64(pr.Slot))
 	d.drawColour(d.st.Colours.Accent)
 	d.fillColour(d.st.Colours.Accent)
-	d.pdf.SetLineWidth(0.35)
+	d.lineWidth(0.35)
 	d.line(x, f.y(pr.Lower), x, f.y(pr.Upper))
 	for _, end := range []struct {
 		v       float64
@@ -244,8 +244,8 @@ func (d *doc) projection(ch present.Chart, f chartFrame) {
 	}
 	if !pr.ValueClipped {
 		d.fillColour(templates.White)
-		d.pdf.SetLineWidth(0.4)
-		d.pdf.Circle(x, f.y(pr.Value), markerSize*0.6, "FD")
+		d.lineWidth(0.4)
+		d.circle(x, f.y(pr.Value), markerSize*0.6, "FD")
 	}
 }
 
@@ -276,7 +276,7 @@ func (d *doc) drawValueMark(m present.Mark, x, y float64) {
 		d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y + dir*r*1.8}, {X: x + r*1.6, Y: y - dir*r*1.2}, {X: x - r*1.6, Y: y - dir*r*1.2}}, "F")
 	default:
 		d.fillColour(c.Accent)
-		d.pdf.Circle(x, y, r, "F")
+		d.circle(x, y, r, "F")
 	}
 }
 
@@ -285,7 +285,7 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 	c := d.st.Colours
 	line := func(colour templates.Colour, dash []float64) {
 		d.drawColour(colour)
-		d.pdf.SetLineWidth(0.5)
+		d.lineWidth(0.5)
 		d.setDash(dash)
 		d.line(x, cy, x+6, cy)
 		d.setDash(nil)
@@ -298,7 +298,7 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 		d.fillColour(c.Band)
 		d.rect(x, cy-1.3, 6, 2.6, "F")
 		d.drawColour(c.Activity)
-		d.pdf.SetLineWidth(0.3)
+		d.lineWidth(0.3)
 		d.setDash(dashLimit)
 		d.line(x, cy-1.3, x+6, cy-1.3)
 		d.line(x, cy+1.3, x+6, cy+1.3)
@@ -317,10 +317,10 @@ func (d *doc) legendSample(e present.LegendEntry, x, cy float64) {
 		d.valueMark(e.Mark, x+3, cy)
 	case present.LegendProjection:
 		d.drawColour(c.Accent)
-		d.pdf.SetLineWidth(0.35)
+		d.lineWidth(0.35)
 		d.line(x+3, cy-1.5, x+3, cy+1.5)
 		d.fillColour(templates.White)
-		d.pdf.Circle(x+3, cy, markerSize*0.6, "FD")
+		d.circle(x+3, cy, markerSize*0.6, "FD")
 	}
 }
 

@@ -37,7 +37,7 @@ func (d *doc) contents() {
 	d.anchor(present.IDContents, title, 0)
 	d.font("B", d.st.Fonts.Heading)
 	d.textColour(d.st.Colours.Accent)
-	d.tag(pdfpost.H1, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Heading), title, "", "L", false) })
+	d.tag(pdfpost.H1, func() { d.multiCell(contentW, lineH(d.st.Fonts.Heading), title) })
 	d.pdf.Ln(4)
 	d.tags.Begin(pdfpost.TOC, pdfpost.Attr{})
 	defer d.tags.End()
@@ -76,7 +76,7 @@ func (d *doc) contents() {
 		endX := marginL + indent + d.pdf.GetStringWidth(lines[len(lines)-1]) + 3
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
-			d.pdf.SetLineWidth(0.3)
+			d.lineWidth(0.3)
 			d.pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
 			d.line(endX, last+lh*0.72, pageW-marginR-numW+2, last+lh*0.72)
 			d.pdf.SetDashPattern(nil, 0)

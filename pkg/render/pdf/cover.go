@@ -29,7 +29,7 @@ func (d *doc) cover() {
 		d.font("B", d.st.Fonts.Heading)
 		d.textColour(c.Red)
 		d.drawColour(c.Red)
-		d.pdf.SetLineWidth(0.8)
+		d.lineWidth(0.8)
 		w := d.pdf.GetStringWidth(strings.ToUpper(m)) + 8
 		d.pdf.SetXY(marginL, 40)
 		d.tag(pdfpost.P, func() { d.pdf.CellFormat(w, 11, strings.ToUpper(m), "1", 0, "C", false, 0, "") })
@@ -38,29 +38,29 @@ func (d *doc) cover() {
 	d.pdf.SetXY(marginL, y)
 	d.font("B", d.st.Fonts.Subheading+2)
 	d.textColour(c.Muted)
-	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Subheading+2), cv.Organisation, "", "L", false) })
+	d.tag(pdfpost.P, func() { d.multiCell(contentW, lineH(d.st.Fonts.Subheading+2), cv.Organisation) })
 	d.pdf.Ln(4)
 	d.font("B", d.st.Fonts.Title)
 	d.textColour(c.Accent)
-	d.tag(pdfpost.H1, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Title)*0.95, cv.Title, "", "L", false) })
+	d.tag(pdfpost.H1, func() { d.multiCell(contentW, lineH(d.st.Fonts.Title)*0.95, cv.Title) })
 	if cv.Subtitle != "" {
 		d.pdf.Ln(2)
 		d.font("", d.st.Fonts.Heading)
-		d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Heading), cv.Subtitle, "", "L", false) })
+		d.tag(pdfpost.P, func() { d.multiCell(contentW, lineH(d.st.Fonts.Heading), cv.Subtitle) })
 	}
 	d.pdf.Ln(6)
 	d.artifact(func() {
 		d.drawColour(c.Accent)
-		d.pdf.SetLineWidth(0.8)
+		d.lineWidth(0.8)
 		d.line(marginL, d.pdf.GetY(), marginL+40, d.pdf.GetY())
 	})
 	d.pdf.Ln(6)
 	d.font("B", d.st.Fonts.Subheading)
 	d.textColour(c.Text)
-	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Subheading), cv.Period, "", "L", false) })
+	d.tag(pdfpost.P, func() { d.multiCell(contentW, lineH(d.st.Fonts.Subheading), cv.Period) })
 	d.pdf.Ln(1)
 	d.font("", d.st.Fonts.Body+1)
-	d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Body+1), cv.AsAt, "", "L", false) })
+	d.tag(pdfpost.P, func() { d.multiCell(contentW, lineH(d.st.Fonts.Body+1), cv.AsAt) })
 
 	d.coverCounts()
 }
@@ -85,7 +85,7 @@ func (d *doc) coverCounts() {
 		x := marginL + float64(i)*(boxW+6)
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
-			d.pdf.SetLineWidth(0.3)
+			d.lineWidth(0.3)
 			d.rect(x, y, boxW, 24, "D")
 			d.mark(it.Status, x+8, y+9, 6)
 		})

@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -121,6 +123,72 @@ func (p *path) rect(x, y, w, h float64, style string) {
 	p.num(-h * p.k)
 	p.b = append(p.b, " re "...)
 	p.b = append(p.b, op...)
+}
+
+// circle is fpdf's Circle, filled for style "F", stroked for "D", both for "FD": fpdf's arc
+// of six Bézier curves, worked out and formatted as fpdf works them out.
+func (p *path) circle(x, y, r float64, style string) {
+	if p.fpdf != nil {
+		p.fpdf.Circle(x, y, r, style)
+		return
+	}
+	op := style // as fpdf's fillDrawOp
+	switch style {
+	case "F":
+		op = "f"
+	case "D", "":
+		op = "S"
+	case "FD", "DF":
+		op = "B"
+	}
+	k, h := p.k, p.h
+	x *= k
+	y = (h - y) * k
+	rx, ry := r*k, r*k
+	const segments = 6
+	angleStart := 0 * math.Pi / 180
+	angleEnd := 360 * math.Pi / 180
+	dt := (angleEnd - angleStart) / float64(segments)
+	dtm := dt / 3
+	t := angleStart
+	a0 := x + rx*math.Cos(t)
+	b0 := y + ry*math.Sin(t)
+	c0 := -rx * math.Sin(t)
+	d0 := ry * math.Cos(t)
+	p.next()
+	sx, sy := a0/k, h-(b0/k)
+	p.num(sx * k)
+	p.b = append(p.b, ' ')
+	p.num((h - sy) * k)
+	p.b = append(p.b, " m\n"...)
+	for j := 1; j <= segments; j++ {
+		t = (float64(j) * dt) + angleStart
+		a1 := x + rx*math.Cos(t)
+		b1 := y + ry*math.Sin(t)
+		c1 := -rx * math.Sin(t)
+		d1 := ry * math.Cos(t)
+		p.curve((a0+(c0*dtm))/k, h-((b0+(d0*dtm))/k), (a1-(c1*dtm))/k, h-((b1-(d1*dtm))/k), a1/k, h-(b1/k))
+		a0, b0, c0, d0 = a1, b1, c1, d1
+	}
+	p.b = append(p.b, op...)
+}
+
+// curve is fpdf's curve: a Bézier segment from the current point, its numbers to five places.
+func (p *path) curve(cx0, cy0, cx1, cy1, x, y float64) {
+	for i, v := range [6]float64{cx0 * p.k, (p.h - cy0) * p.k, cx1 * p.k, (p.h - cy1) * p.k, x * p.k, (p.h - y) * p.k} {
+		if i > 0 {
+			p.b = append(p.b, ' ')
+		}
+		p.b = strconv.AppendFloat(p.b, v, 'f', 5, 64)
+	}
+	p.b = append(p.b, " c\n"...)
+}
+
+// circle draws a circle as fpdf's Circle does, style "F", "D" or "FD".
+func (d *doc) circle(x, y, r float64, style string) {
+	p := d.path()
+	p.circle(x, y, r, style)
+	d.draw(p)
 }
 
 // draw writes the path into the page.
@@ -306,16 +374,21 @@ func (d *doc) keepCell(w, h float64, text string, ln int, align string) bool {
 }
 
 // appendColour is a text colour as fpdf writes it: a grey level, or red, green and blue.
-func appendColour(b []byte, r, g, bl int) []byte {
+func appendColour(b []byte, r, g, bl int) []byte { return appendColourOp(b, r, g, bl, "g", "rg") }
+
+// appendColourOp is a colour as fpdf writes it with the operator for a grey level (gray) or
+// for red, green and blue (full): "g" and "rg" fill, "G" and "RG" stroke.
+func appendColourOp(b []byte, r, g, bl int, gray, full string) []byte {
 	if r == g && g == bl {
 		b = strconv.AppendFloat(b, float64(r)/255, 'f', 3, 64)
-		return append(b, " g"...)
+		b = append(b, ' ')
+		return append(b, gray...)
 	}
 	for _, c := range []int{r, g, bl} {
 		b = strconv.AppendFloat(b, float64(c)/255, 'f', 3, 64)
 		b = append(b, ' ')
 	}
-	return append(b, "rg"...)
+	return append(b, full...)
 }
 
 // appendEscaped is a byte of a string in page content as fpdf escapes it.
@@ -327,4 +400,115 @@ func appendEscaped(b []byte, c byte) []byte {
 		return append(b, '\\', 'r')
 	}
 	return append(b, c)
+}
+
+// multiCell draws text as fpdf's MultiCell(w, h, text, "", "L", false) does: the text broken
+// into lines where fpdf breaks it, each line drawn as MultiCell draws it (CellFormat with ln
+// 2), by cell, so that a line is kept out of fpdf where cell can keep it; then back to the
+// left margin. Paragraphs are most of a page's text. fpdf draws the paragraph itself where
+// nothing is kept, or where the font's widths are not known here as MultiCell knows them.
+func (d *doc) multiCell(w, h float64, text string) {
+	p := d.pdf
+	widths := d.widths()
+	if d.later() == nil || w <= 0 || p.Err() || widths == nil {
+		p.MultiCell(w, h, text, "", "L", false)
+		return
+	}
+	s := []rune(strings.ReplaceAll(text, "\r", ""))
+	for _, r := range s {
+		if r > 0xFFFF {
+			p.MultiCell(w, h, text, "", "L", false) // fpdf's error: outside its widths
+			return
+		}
+	}
+	nb := len(s)
+	for nb > 0 && s[nb-1] == '\n' {
+		nb--
+	}
+	_, fontSize := p.GetFontSize()
+	wmax := int(math.Ceil((w - 2*p.GetCellMargin()) * 1000 / fontSize))
+	sep, i, j, l := -1, 0, 0, 0
+	for i < nb {
+		c := s[i]
+		if c == '\n' {
+			d.cell(w, h, string(s[j:i]), 2, "L")
+			i++
+			sep, j, l = -1, i, 0
+			continue
+		}
+		if c == ' ' || c >= 0x4e00 && c <= 0x9fa5 { // a space, or a Chinese character (fpdf's isChinese)
+			sep = i
+		}
+		l += widths.of(p, c)
+		if l > wmax {
+			if sep == -1 {
+				if i == j {
+					i++
+				}
+				d.cell(w, h, string(s[j:i]), 2, "L")
+			} else {
+				d.cell(w, h, string(s[j:sep]), 2, "L")
+				i = sep + 1
+			}
+			sep, j, l = -1, i, 0
+		} else {
+			i++
+		}
+	}
+	d.cell(w, h, string(s[j:i]), 2, "L")
+	left, _, _, _ := p.GetMargins()
+	p.SetX(left)
+}
+
+// glyphWidths are a font style's character widths in glyph units, as MultiCell adds them up,
+// learnt from fpdf a character at a time.
+type glyphWidths struct {
+	latin [256]int32 // -1: not yet learnt
+	more  map[rune]int
+}
+
+// widths are the current font's widths, nil where they cannot be learnt as MultiCell uses
+// them: GetStringSymbolWidth gives a character the font lacks 500 units where MultiCell
+// gives it the font's missing width, when that is 0.
+func (d *doc) widths() *glyphWidths {
+	p := d.pdf
+	if p.GetFontFamily() != fontFamily {
+		return nil
+	}
+	i := styleIndex(p.GetFontStyle())
+	if i < 0 {
+		return nil
+	}
+	g := d.glyphs[i]
+	if g == nil {
+		if p.GetFontDesc("", "").MissingWidth == 0 {
+			return nil
+		}
+		g = &glyphWidths{}
+		for c := range g.latin {
+			g.latin[c] = -1
+		}
+		d.glyphs[i] = g
+	}
+	return g
+}
+
+func (g *glyphWidths) of(p *fpdf.Fpdf, c rune) int {
+	if c < 256 {
+		if w := g.latin[c]; w >= 0 {
+			return int(w)
+		}
+		w := p.GetStringSymbolWidth(string(c))
+		g.latin[c] = int32(w)
+		return w
+	}
+	if w, ok := g.more[c]; ok {
+		return w
+	}
+	if g.more == nil {
+		g.more = map[rune]int{}
+	}
+	w := p.GetStringSymbolWidth(string(c))
+	g.more[c] = w
+	return w
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/example/qpr/pkg/present"
@@ -76,5 +77,156 @@ func TestKeptCellIsFpdfs(t *testing.T) {
 	given, kept := draw(false), draw(true)
 	if !bytes.Equal(given, kept) {
 		t.Errorf("the page with cells kept out of fpdf differs from fpdf's (%d bytes against %d)", len(kept), len(given))
+	}
+}
+
+// A paragraph drawn by multiCell is the one fpdf's MultiCell draws: the same lines, broken at
+// the same places, on the same pages. Each case is drawn three times from the foot of a
+// page, so that fpdf draws the characters first met and a page break falls within the
+// paragraph; the file must be the one written with MultiCell drawing every paragraph. The
+// cases cover what MultiCell treats apart: explicit and trailing line feeds, carriage
+// returns (dropped), a word longer than the line, Chinese characters (each a place to
+// break), spaces at a break, an empty paragraph and characters fpdf escapes.
+func TestKeptParagraphIsFpdfs(t *testing.T) {
+	long := strings.Repeat("Supercalifragilistic", 12)
+	cases := []struct {
+		text  string
+		width float64
+		style string
+	}{
+		{"Plain words in a paragraph long enough to wrap onto a second line and then a third line of words at this width.", 80, ""},
+		{"First line\nSecond line after a line feed\n\nafter an empty line\n\n", 60, "B"},
+		{"Carriage\r\nreturns are\rdropped", 60, "I"},
+		{"A " + long + " word longer than the line", 50, ""},
+		{long, 40, "BI"},
+		{"中文字符每个都可以断行中文字符每个都可以断行中文字符每个都可以断行", 30, ""},
+		{"Spaces   at    the     break    point     where      the       line        ends", 35, ""},
+		{"", 60, ""},
+		{"\n", 60, ""},
+		{"Brackets (and) \\ back-slashes, Ĩ 尉 ഍ – ‘quoted’ £4 and 12.5%", 45, "B"},
+	}
+	document, err := present.DocumentOf(fixtureReport(), templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	draw := func(keep bool) []byte {
+		keepLater = keep
+		d := newDoc(document, templates.Default())
+		d.pdf.AddPage()
+		d.tags.Begin(pdfpost.P, pdfpost.Attr{})
+		d.tags.Content(func() {
+			for _, c := range cases {
+				d.font(c.style, 9)
+				d.textColour(d.st.Colours.Text)
+				for range 3 {
+					d.pdf.SetXY(marginL+10, pageH-marginBottom-12)
+					d.multiCell(c.width, 5, c.text)
+				}
+			}
+		})
+		d.tags.End()
+		later := d.laters[d.first]
+		first, last, err := d.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	given, kept := draw(false), draw(true)
+	if !bytes.Equal(given, kept) {
+		t.Errorf("the paragraphs kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
+	}
+	if len(given) == 0 {
+		t.Fatal("nothing drawn")
+	}
+}
+
+// A circle kept out of fpdf is the one fpdf's Circle draws, to the last of its five places,
+// filled, stroked or both, at sizes and places chosen to round both ways.
+func TestKeptCircleIsFpdfs(t *testing.T) {
+	document, err := present.DocumentOf(fixtureReport(), templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	draw := func(keep bool) []byte {
+		keepLater = keep
+		d := newDoc(document, templates.Default())
+		d.pdf.AddPage()
+		d.artifact(func() {
+			for i, style := range []string{"F", "D", "FD"} {
+				for j, r := range []float64{0.3, 1.25, 2.4, 7.777} {
+					d.circle(marginL+float64(j)*23.3+0.017*float64(i), 40+float64(i)*31.7+r, r, style)
+				}
+			}
+		})
+		if keep && d.later() == nil {
+			t.Fatal("the page keeps nothing out of fpdf")
+		}
+		later := d.laters[d.first]
+		first, last, err := d.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	if given, kept := draw(false), draw(true); !bytes.Equal(given, kept) {
+		t.Errorf("the circles kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
+	}
+}
+
+// A colour or line width set again unchanged is kept out of fpdf as fpdf writes it, grey and
+// not, stroke and fill, after a page break as before one.
+func TestKeptSettingsAreFpdfs(t *testing.T) {
+	document, err := present.DocumentOf(fixtureReport(), templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	grey, teal := templates.Colour{R: 80, G: 80, B: 80}, templates.Colour{R: 0, G: 110, B: 127}
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	draw := func(keep bool) []byte {
+		keepLater = keep
+		d := newDoc(document, templates.Default())
+		d.pdf.AddPage()
+		d.artifact(func() {
+			for page := range 2 {
+				if page > 0 {
+					d.newPage()
+				}
+				for i := range 3 {
+					for _, c := range []templates.Colour{grey, grey, teal, teal} {
+						d.drawColour(c)
+						d.fillColour(c)
+						d.lineWidth(0.35)
+						d.lineWidth(0.35)
+						d.line(marginL, 50+float64(i)*10, marginL+40, 50+float64(i)*10)
+						d.rect(marginL+50, 50+float64(i)*10, 5, 5, "F")
+					}
+					d.lineWidth(0.123)
+				}
+			}
+		})
+		later := d.laters[d.first]
+		first, last, err := d.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	if given, kept := draw(false), draw(true); !bytes.Equal(given, kept) {
+		t.Errorf("the settings kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -144,6 +145,9 @@ type doc struct {
 	laters    map[*fpdf.Fpdf]*pdfpost.Later
 	fontRunes map[*fpdf.Fpdf]*fontRunes
 	scratch   path
+	ops       []byte // a colour or line width being formatted
+	// glyphs are each style's character widths, learnt as paragraphs are broken into lines.
+	glyphs [4]*glyphWidths
 	// measuredCells are the lines of each cell of the table row rowHeight measured last, the
 	// row whose first cell is measuredRow.
 	measuredRow   *present.Cell
@@ -296,7 +300,7 @@ func (d *doc) runningHead() {
 		d.cell(contentW*0.3, 5, strings.ToUpper(m), 0, "C")
 	}
 	d.drawColour(d.st.Colours.Accent)
-	d.pdf.SetLineWidth(0.4)
+	d.lineWidth(0.4)
 	d.line(marginL, 16, pageW-marginR, 16)
 	d.textColour(d.st.Colours.Text)
 }
@@ -312,7 +316,7 @@ func (d *doc) footer() {
 
 func (d *doc) pageFoot() {
 	d.drawColour(d.st.Colours.Rule)
-	d.pdf.SetLineWidth(0.2)
+	d.lineWidth(0.2)
 	d.line(marginL, pageH-14, pageW-marginR, pageH-14)
 	d.font("", d.st.Fonts.Small)
 	d.textColour(d.st.Colours.Muted)
@@ -449,12 +453,42 @@ func (d *doc) textColour(c templates.Colour) {
 	}
 }
 
+// drawColour sets the colour lines are drawn in. fpdf writes the colour into the page at
+// every call, changed or not; where it is unchanged the same operator is kept out of fpdf
+// instead (keep), the page the same. So with the fill colour and the line width.
 func (d *doc) drawColour(c templates.Colour) {
-	d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	r, g, b := int(c.R), int(c.G), int(c.B)
+	if d.later() != nil {
+		if pr, pg, pb := d.pdf.GetDrawColor(); pr == r && pg == g && pb == b {
+			d.ops = appendColourOp(d.ops[:0], r, g, b, "G", "RG")
+			d.keep(d.ops)
+			return
+		}
+	}
+	d.pdf.SetDrawColor(r, g, b)
 }
 
 func (d *doc) fillColour(c templates.Colour) {
-	d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+	r, g, b := int(c.R), int(c.G), int(c.B)
+	if d.later() != nil {
+		if pr, pg, pb := d.pdf.GetFillColor(); pr == r && pg == g && pb == b {
+			d.ops = appendColourOp(d.ops[:0], r, g, b, "g", "rg")
+			d.keep(d.ops)
+			return
+		}
+	}
+	d.pdf.SetFillColor(r, g, b)
+}
+
+// lineWidth sets the width lines are drawn at, in mm, as fpdf's SetLineWidth does.
+func (d *doc) lineWidth(w float64) {
+	if d.later() != nil && d.pdf.GetLineWidth() == w {
+		d.ops = strconv.AppendFloat(d.ops[:0], w*d.pdf.GetConversionRatio(), 'f', 2, 64)
+		d.ops = append(d.ops, " w"...)
+		d.keep(d.ops)
+		return
+	}
+	d.pdf.SetLineWidth(w)
 }
 
 // lineH is the line height in mm for a font size in points.
@@ -568,7 +602,7 @@ func (d *doc) heading(id, title string, level int) {
 	d.anchor(id, title, level)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Accent)
-	d.tag(pdfpost.Heading(level+1), func() { d.pdf.MultiCell(contentW, lineH(size), title, "", "L", false) })
+	d.tag(pdfpost.Heading(level+1), func() { d.multiCell(contentW, lineH(size), title) })
 	d.pdf.Ln(1.5)
 	d.textColour(d.st.Colours.Text)
 }

@@ -160,7 +160,7 @@ func (d *doc) list(l *present.List) {
 		d.textColour(d.st.Colours.Text)
 		d.pdf.SetXY(x+8, y)
 		d.group(pdfpost.LI, pdfpost.Attr{}, func() {
-			d.tag(pdfpost.LBody, func() { d.pdf.MultiCell(contentW-d.indent-8, lh, text, "", "L", false) })
+			d.tag(pdfpost.LBody, func() { d.multiCell(contentW-d.indent-8, lh, text) })
 		})
 		d.pdf.Ln(0.8)
 	}
@@ -202,7 +202,7 @@ func (d *doc) notes(n *present.Notes) {
 		d.ensure(float64(len(d.wrap(text, contentW-d.indent))) * lh)
 		d.textColour(d.st.Colours.Muted)
 		d.pdf.SetX(marginL + d.indent)
-		d.tag(pdfpost.P, func() { d.pdf.MultiCell(contentW-d.indent, lh, text, "", "L", false) })
+		d.tag(pdfpost.P, func() { d.multiCell(contentW-d.indent, lh, text) })
 	}
 	d.textColour(d.st.Colours.Text)
 	d.pdf.Ln(1)
@@ -250,14 +250,14 @@ func (d *doc) indicator(s *present.Section) {
 	d.pdf.Ln(2)
 	d.artifact(func() {
 		d.drawColour(d.st.Colours.Rule)
-		d.pdf.SetLineWidth(0.2)
+		d.lineWidth(0.2)
 		d.line(marginL, d.pdf.GetY(), pageW-marginR, d.pdf.GetY())
 	})
 	d.pdf.Ln(2)
 	d.anchor(s.ID, s.Title(), 1)
 	d.textColour(d.st.Colours.Accent)
 	d.font("B", d.st.Fonts.Subheading)
-	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.MultiCell(contentW, lineH(d.st.Fonts.Subheading), head, "", "L", false) })
+	d.tag(pdfpost.Heading(s.Level), func() { d.multiCell(contentW, lineH(d.st.Fonts.Subheading), head) })
 	d.pdf.Ln(0.5)
 	for i, b := range blocks {
 		if _, ok := b.(*present.Figure); ok && i > 0 {
@@ -298,7 +298,7 @@ func (d *doc) item(s *present.Section) {
 	d.pdf.SetXY(marginL+indent, y)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Text)
-	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.MultiCell(contentW-indent, lh, head, "", "L", false) })
+	d.tag(pdfpost.Heading(s.Level), func() { d.multiCell(contentW-indent, lh, head) })
 	for _, b := range blocks {
 		d.block(b)
 	}
@@ -339,7 +339,7 @@ func (d *doc) labelled(s *present.Section) {
 	d.pdf.SetX(marginL + d.indent)
 	d.tag(pdfpost.Heading(s.Level), func() { d.pdf.CellFormat(contentW-d.indent, lh, s.Title(), "", 1, "L", false, 0, "") })
 	for i, b := range blocks {
-		d.keepWithFigure(blocks, i)
+		d.keepWithFigure(s, blocks, i)
 		d.block(b)
 	}
 	for part := range s.Parts() {
@@ -350,13 +350,12 @@ func (d *doc) labelled(s *present.Section) {
 // keepWithFigure starts a new page before blocks[i], a paragraph introducing the figure
 // after it (a comparator group's sentence before its chart), unless both fit here: the
 // figure is kept whole, and its sentence must not be left behind on the page before.
-func (d *doc) keepWithFigure(blocks []present.Block, i int) {
-	p, ok := blocks[i].(*present.Paragraph)
-	if !ok || i+1 >= len(blocks) {
+func (d *doc) keepWithFigure(s *present.Section, blocks []present.Block, i int) {
+	if !present.LeadsToFigure(s, blocks, i) {
 		return
 	}
-	if f, ok := blocks[i+1].(*present.Figure); ok {
-		if h := d.paragraphHeight(p) + d.blockHeight(f); h <= keepWhole {
+	if p, ok := blocks[i].(*present.Paragraph); ok && i+1 < len(blocks) {
+		if h := d.paragraphHeight(p) + d.blockHeight(blocks[i+1]); h <= keepWhole {
 			d.ensure(h)
 		}
 	}
@@ -368,7 +367,7 @@ func (d *doc) subtitle(text string) {
 	d.ensure(lineH(size)*2 + 12)
 	d.font("B", size)
 	d.textColour(d.st.Colours.Accent)
-	d.tag(pdfpost.H2, func() { d.pdf.MultiCell(contentW, lineH(size), text, "", "L", false) })
+	d.tag(pdfpost.H2, func() { d.multiCell(contentW, lineH(size), text) })
 	d.pdf.Ln(1.5)
 	d.textColour(d.st.Colours.Text)
 }

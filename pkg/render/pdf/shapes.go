@@ -24,19 +24,19 @@ func (d *doc) drawMark(status present.Status, cx, cy, size float64) {
 	c := status.Colour(d.st)
 	d.fillColour(c)
 	d.drawColour(c)
-	d.pdf.SetLineWidth(0.3)
+	d.lineWidth(0.3)
 	h := size / 2
 	pt := func(x, y float64) fpdf.PointType { return fpdf.PointType{X: cx + x, Y: cy + y} }
 	switch status.Shape() {
 	case present.ShapeCircle:
-		d.pdf.Circle(cx, cy, h, "F")
+		d.circle(cx, cy, h, "F")
 	case present.ShapeDiamond:
 		d.pdf.Polygon([]fpdf.PointType{pt(0, -h*1.15), pt(h*1.15, 0), pt(0, h*1.15), pt(-h*1.15, 0)}, "F")
 	case present.ShapeSquare:
 		d.rect(cx-h*0.9, cy-h*0.9, h*1.8, h*1.8, "F")
 	case present.ShapeHollowCircle:
-		d.pdf.SetLineWidth(0.35)
-		d.pdf.Circle(cx, cy, h*0.85, "D")
+		d.lineWidth(0.35)
+		d.circle(cx, cy, h*0.85, "D")
 	case present.ShapeTriangleUp:
 		d.pdf.Polygon([]fpdf.PointType{pt(0, -h), pt(h, h*0.8), pt(-h, h*0.8)}, "F")
 	case present.ShapeTriangleDown:
@@ -58,7 +58,7 @@ func (d *doc) drawMark(status present.Status, cx, cy, size float64) {
 
 // arrow is a vertical arrow, pointing up for dir -1 and down for dir 1.
 func (d *doc) arrow(cx, cy, h, dir float64) {
-	d.pdf.SetLineWidth(h * 0.35)
+	d.lineWidth(h * 0.35)
 	d.line(cx, cy-dir*h, cx, cy+dir*h*0.2)
 	head := []fpdf.PointType{{X: cx, Y: cy + dir*h}, {X: cx - h*0.7, Y: cy + dir*h*0.1}, {X: cx + h*0.7, Y: cy + dir*h*0.1}}
 	d.pdf.Polygon(head, "F")
@@ -66,7 +66,7 @@ func (d *doc) arrow(cx, cy, h, dir float64) {
 
 // sideArrow is a horizontal double-headed arrow: no clear change.
 func (d *doc) sideArrow(cx, cy, h float64) {
-	d.pdf.SetLineWidth(h * 0.3)
+	d.lineWidth(h * 0.3)
 	d.line(cx-h*0.4, cy, cx+h*0.4, cy)
 	d.pdf.Polygon([]fpdf.PointType{{X: cx - h, Y: cy}, {X: cx - h*0.3, Y: cy - h*0.55}, {X: cx - h*0.3, Y: cy + h*0.55}}, "F")
 	d.pdf.Polygon([]fpdf.PointType{{X: cx + h, Y: cy}, {X: cx + h*0.3, Y: cy - h*0.55}, {X: cx + h*0.3, Y: cy + h*0.55}}, "F")

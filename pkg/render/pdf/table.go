@@ -176,7 +176,7 @@ func (d *doc) table(t *present.Table) {
 				d.font("B", lt.size)
 				d.textColour(d.st.Colours.Accent)
 				d.pdf.SetXY(marginL, y+cellPadY)
-				d.pdf.MultiCell(lt.width, lh, r.Group, "", "L", false)
+				d.multiCell(lt.width, lh, r.Group)
 			})
 		} else {
 			x := marginL
@@ -210,7 +210,7 @@ func (d *doc) table(t *present.Table) {
 		d.tags.End()
 		d.artifact(func() {
 			d.drawColour(d.st.Colours.Rule)
-			d.pdf.SetLineWidth(0.15)
+			d.lineWidth(0.15)
 			d.line(marginL, y+h, marginL+lt.width, y+h)
 		})
 		d.pdf.SetXY(marginL, y+h)
@@ -264,7 +264,7 @@ func (d *doc) tableHead(lt layoutTable, h float64, tagged bool) {
 	}
 	decoration(func() {
 		d.drawColour(d.st.Colours.Accent)
-		d.pdf.SetLineWidth(0.3)
+		d.lineWidth(0.3)
 		d.line(marginL, y+h, marginL+lt.width, y+h)
 	})
 	d.pdf.SetXY(marginL, y+h)

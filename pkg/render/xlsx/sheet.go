@@ -220,8 +220,9 @@ func writeRow(f *excelize.File, st *styles, sheet string, rowNum int, values []i
 }
 
 // streamSheet writes a sheet of one table with excelize's stream writer, row by row, so
-// that a large table is never held as excelize's cells: title, lines, header, rows.
-func streamSheet(f *excelize.File, st *styles, s *present.Sheet) error {
+// that a large table is never held as excelize's cells: title, lines, header, rows. With
+// runs non-nil, the rows rowXML can write go there instead, behind marker rows (rowxml.go).
+func streamSheet(f *excelize.File, st *styles, s *present.Sheet, runs *[]*run) error {
 	t := s.OneTable()
 	headerRow := 2 + len(s.Lines)
 	// Set before streaming: the stream writer keeps the sheet's print settings, and setting
@@ -286,11 +287,13 @@ func streamSheet(f *excelize.File, st *styles, s *present.Sheet) error {
 	}
 	// Each row's cells are pointers into one reused slice, so that no cell is boxed afresh.
 	buf := make([]excelize.Cell, len(t.Columns))
+	values := make([]rowCell, len(t.Columns))
+	var open *run // the run of rows written by rowXML that the next row may join
 	n := headerRow
 	for row := range t.Rows {
 		n++
-		for i := range cells {
-			cells[i] = nil
+		for i := range values {
+			values[i] = rowCell{}
 			if i >= len(row) {
 				continue
 			}
@@ -302,10 +305,30 @@ func streamSheet(f *excelize.File, st *styles, s *present.Sheet) error {
 			if err != nil {
 				return err
 			}
-			buf[i] = excelize.Cell{StyleID: id, Value: v}
-			cells[i] = &buf[i]
+			values[i] = rowCell{value: v, style: id}
 		}
-		if err := put(n, cells, rowHeight(row, t.Columns)); err != nil {
+		height := rowHeight(row, t.Columns)
+		if runs != nil && writable(n, values, height) {
+			if open == nil {
+				token := markerToken(len(*runs))
+				open = &run{marker: markerRow(n, token), rows: &rowXML{}}
+				*runs = append(*runs, open)
+				if err := put(n, []interface{}{token}, 0); err != nil {
+					return fmt.Errorf("table %s row %d: %w", t.Name, n-headerRow, err)
+				}
+			}
+			open.rows.row(n, values, height)
+			continue
+		}
+		open = nil
+		for i, v := range values {
+			cells[i] = nil
+			if v.value != nil {
+				buf[i] = excelize.Cell{StyleID: v.style, Value: v.value}
+				cells[i] = &buf[i]
+			}
+		}
+		if err := put(n, cells, height); err != nil {
 			return fmt.Errorf("table %s row %d: %w", t.Name, n-headerRow, err)
 		}
 	}
