@@ -52,6 +52,7 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 	}
 	asAt := l.settings.stamp
 	start = time.Now()
+	templatesRead := l.settings.templatesBeside()
 	packs, err := choosePacks(l.cat, o.Packs)
 	if err != nil {
 		return err
@@ -65,7 +66,7 @@ func RunBuild(streams Streams, o BuildOptions) (err error) {
 			return err
 		}
 	}
-	tmpl, err := l.settings.loadTemplates()
+	tmpl, err := templatesRead()
 	if err != nil {
 		return err
 	}
