@@ -33,16 +33,8 @@ func TestKeptCellIsFpdfs(t *testing.T) {
 		{"Apart – ‘quoted’ £4", "L", 2, look{muted, white}, "I"},
 		{"Ĩ 尉 ഍ escaped", "R", 0, look{grey, muted}, "BI"},
 	}
-	document, err := present.DocumentOf(fixtureReport(), templates.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func(keep bool) { keepLater = keep }(keepLater)
-	draw := func(keep bool) []byte {
-		keepLater = keep
-		d := newDoc(document, templates.Default())
-		d.pdf.AddPage()
-		kept := 0
+	given, kept := drawnBothWays(t, func(d *doc, keep bool) {
+		cellsKept := 0
 		d.tags.Begin(pdfpost.P, pdfpost.Attr{})
 		d.tags.Content(func() {
 			for _, c := range cases {
@@ -52,7 +44,7 @@ func TestKeptCellIsFpdfs(t *testing.T) {
 				for range 2 {
 					d.pdf.SetXY(marginL+10, d.pdf.GetY()+6)
 					if keep && d.keepCell(80, 5, c.text, c.ln, c.align) {
-						kept++
+						cellsKept++
 						continue
 					}
 					d.cell(80, 5, c.text, c.ln, c.align)
@@ -60,21 +52,10 @@ func TestKeptCellIsFpdfs(t *testing.T) {
 			}
 		})
 		d.tags.End()
-		if keep && kept != len(cases) {
-			t.Errorf("%d cells kept out of fpdf, want %d (each case's second)", kept, len(cases))
+		if keep && cellsKept != len(cases) {
+			t.Errorf("%d cells kept out of fpdf, want %d (each case's second)", cellsKept, len(cases))
 		}
-		later := d.laters[d.first]
-		first, last, err := d.finish()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out bytes.Buffer
-		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
-			t.Fatal(err)
-		}
-		return out.Bytes()
-	}
-	given, kept := draw(false), draw(true)
+	})
 	if !bytes.Equal(given, kept) {
 		t.Errorf("the page with cells kept out of fpdf differs from fpdf's (%d bytes against %d)", len(kept), len(given))
 	}
@@ -105,15 +86,7 @@ func TestKeptParagraphIsFpdfs(t *testing.T) {
 		{"\n", 60, ""},
 		{"Brackets (and) \\ back-slashes, Ĩ 尉 ഍ – ‘quoted’ £4 and 12.5%", 45, "B"},
 	}
-	document, err := present.DocumentOf(fixtureReport(), templates.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func(keep bool) { keepLater = keep }(keepLater)
-	draw := func(keep bool) []byte {
-		keepLater = keep
-		d := newDoc(document, templates.Default())
-		d.pdf.AddPage()
+	given, kept := drawnBothWays(t, func(d *doc, keep bool) {
 		d.tags.Begin(pdfpost.P, pdfpost.Attr{})
 		d.tags.Content(func() {
 			for _, c := range cases {
@@ -126,18 +99,7 @@ func TestKeptParagraphIsFpdfs(t *testing.T) {
 			}
 		})
 		d.tags.End()
-		later := d.laters[d.first]
-		first, last, err := d.finish()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out bytes.Buffer
-		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
-			t.Fatal(err)
-		}
-		return out.Bytes()
-	}
-	given, kept := draw(false), draw(true)
+	})
 	if !bytes.Equal(given, kept) {
 		t.Errorf("the paragraphs kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
 	}
@@ -149,15 +111,7 @@ func TestKeptParagraphIsFpdfs(t *testing.T) {
 // A circle kept out of fpdf is the one fpdf's Circle draws, to the last of its five places,
 // filled, stroked or both, at sizes and places chosen to round both ways.
 func TestKeptCircleIsFpdfs(t *testing.T) {
-	document, err := present.DocumentOf(fixtureReport(), templates.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func(keep bool) { keepLater = keep }(keepLater)
-	draw := func(keep bool) []byte {
-		keepLater = keep
-		d := newDoc(document, templates.Default())
-		d.pdf.AddPage()
+	given, kept := drawnBothWays(t, func(d *doc, keep bool) {
 		d.artifact(func() {
 			for i, style := range []string{"F", "D", "FD"} {
 				for j, r := range []float64{0.3, 1.25, 2.4, 7.777} {
@@ -168,18 +122,8 @@ func TestKeptCircleIsFpdfs(t *testing.T) {
 		if keep && d.later() == nil {
 			t.Fatal("the page keeps nothing out of fpdf")
 		}
-		later := d.laters[d.first]
-		first, last, err := d.finish()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out bytes.Buffer
-		if err := d.parts.WriteLater(&out, first, last, later, nil, d.tags); err != nil {
-			t.Fatal(err)
-		}
-		return out.Bytes()
-	}
-	if given, kept := draw(false), draw(true); !bytes.Equal(given, kept) {
+	})
+	if !bytes.Equal(given, kept) {
 		t.Errorf("the circles kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
 	}
 }
@@ -187,16 +131,8 @@ func TestKeptCircleIsFpdfs(t *testing.T) {
 // A colour or line width set again unchanged is kept out of fpdf as fpdf writes it, grey and
 // not, stroke and fill, after a page break as before one.
 func TestKeptSettingsAreFpdfs(t *testing.T) {
-	document, err := present.DocumentOf(fixtureReport(), templates.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
 	grey, teal := templates.Colour{R: 80, G: 80, B: 80}, templates.Colour{R: 0, G: 110, B: 127}
-	defer func(keep bool) { keepLater = keep }(keepLater)
-	draw := func(keep bool) []byte {
-		keepLater = keep
-		d := newDoc(document, templates.Default())
-		d.pdf.AddPage()
+	given, kept := drawnBothWays(t, func(d *doc, keep bool) {
 		d.artifact(func() {
 			for page := range 2 {
 				if page > 0 {
@@ -215,6 +151,26 @@ func TestKeptSettingsAreFpdfs(t *testing.T) {
 				}
 			}
 		})
+	})
+	if !bytes.Equal(given, kept) {
+		t.Errorf("the settings kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
+	}
+}
+
+// drawnBothWays draws a page with paint twice, first with fpdf drawing everything, then with
+// what can be kept out of fpdf kept (keep says which), and returns the two files.
+func drawnBothWays(t *testing.T, paint func(d *doc, keep bool)) (given, kept []byte) {
+	t.Helper()
+	document, err := present.DocumentOf(fixtureReport(), templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(keep bool) { keepLater = keep }(keepLater)
+	draw := func(keep bool) []byte {
+		keepLater = keep
+		d := newDoc(document, templates.Default())
+		d.pdf.AddPage()
+		paint(d, keep)
 		later := d.laters[d.first]
 		first, last, err := d.finish()
 		if err != nil {
@@ -226,7 +182,5 @@ func TestKeptSettingsAreFpdfs(t *testing.T) {
 		}
 		return out.Bytes()
 	}
-	if given, kept := draw(false), draw(true); !bytes.Equal(given, kept) {
-		t.Errorf("the settings kept out of fpdf differ from fpdf's (%d bytes against %d)", len(kept), len(given))
-	}
+	return draw(false), draw(true)
 }

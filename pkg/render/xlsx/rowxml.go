@@ -42,7 +42,12 @@ func (b *blocks) grow() {
 }
 
 // WriteString appends s, across blocks where it does not fit.
-func (b *blocks) WriteString(s string) {
+func (b *blocks) WriteString(s string) { writeAcross(b, s) }
+
+// Write is WriteString of bytes.
+func (b *blocks) Write(p []byte) { writeAcross(b, p) }
+
+func writeAcross[T string | []byte](b *blocks, s T) {
 	for len(s) > 0 {
 		if len(b.cur) == cap(b.cur) {
 			b.grow()
@@ -50,18 +55,6 @@ func (b *blocks) WriteString(s string) {
 		n := copy(b.cur[len(b.cur):cap(b.cur)], s)
 		b.cur = b.cur[:len(b.cur)+n]
 		s = s[n:]
-	}
-}
-
-// Write is WriteString of bytes.
-func (b *blocks) Write(p []byte) {
-	for len(p) > 0 {
-		if len(b.cur) == cap(b.cur) {
-			b.grow()
-		}
-		n := copy(b.cur[len(b.cur):cap(b.cur)], p)
-		b.cur = b.cur[:len(b.cur)+n]
-		p = p[n:]
 	}
 }
 
