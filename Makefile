@@ -12,8 +12,9 @@ OUT     ?= out
 
 .PHONY: build test demo lint bench perf fuzz example golden clean browser-deps
 
+# A static binary (qpr needs no C library), which runs in any Linux image and starts sooner.
 build:
-	$(GO) build -o qpr ./cmd/qpr
+	CGO_ENABLED=0 $(GO) build -o qpr ./cmd/qpr
 
 # Every test; each one skipped is listed with its reason (under CI=true a missing tool fails).
 test:
