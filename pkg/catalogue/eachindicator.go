@@ -2,9 +2,10 @@ package catalogue
 
 import (
 	"runtime"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/example/qpr/internal/parallel"
 )
 
 // readIndicator is one entry of indicators: as parser.indicator reads it.
@@ -36,26 +37,13 @@ func (p *parser) eachIndicator(v pair, items []*yaml.Node, cat *Catalogue) []rea
 		return out
 	}
 	forks := make([]*parser, parts)
-	var wg sync.WaitGroup
-	var failure any
-	var failed sync.Once
+	forks[0] = p
 	for k := 1; k < parts; k++ {
 		forks[k] = &parser{file: p.file, directoratesUnreadable: p.directoratesUnreadable,
 			ownersUnreadable: p.ownersUnreadable, comparatorsUnreadable: p.comparatorsUnreadable, quick: true}
-		wg.Go(func() {
-			defer func() {
-				if r := recover(); r != nil {
-					failed.Do(func() { failure = r })
-				}
-			}()
-			read(forks[k], k*len(items)/parts, (k+1)*len(items)/parts)
-		})
 	}
-	read(p, 0, len(items)/parts)
-	wg.Wait()
-	if failure != nil {
-		panic(failure) // in the caller's goroutine, as reading one by one would have
-	}
+	// a panic comes back here, in the caller's goroutine, as reading one by one would raise it
+	parallel.Each(parts, parts, func(k int) { read(forks[k], k*len(items)/parts, (k+1)*len(items)/parts) })
 	for _, q := range forks[1:] {
 		p.list.AddAll(q.list.Problems())
 		p.directorateRefs = append(p.directorateRefs, q.directorateRefs...)

@@ -4,10 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
 
+	"github.com/example/qpr/internal/parallel"
 	"github.com/example/qpr/pkg/benchmark"
 	"github.com/example/qpr/pkg/catalogue"
 	"github.com/example/qpr/pkg/data"
@@ -139,19 +138,7 @@ func Build(opts Options) (*Report, error) {
 // eachIndicator calls work(i) for each i below n, on a worker a core (at most
 // indicatorWorkers), and returns when every call has.
 func eachIndicator(n int, work func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), indicatorWorkers, max(1, n/indicatorsPerWorker))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				work(i)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(n, min(runtime.GOMAXPROCS(0), indicatorWorkers, max(1, n/indicatorsPerWorker)), work)
 }
 
 // indicatorWorkers is the most workers eachIndicator uses; indicatorsPerWorker the fewest
